@@ -1,0 +1,43 @@
+# Jobspor. `make run` and `make test` are the README's two commands: each
+# installs the Debian packages it needs (only those missing), then works.
+
+# Fyne's cgo (GLFW/OpenGL) build.
+BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+              libxinerama-dev libxi-dev libxxf86vm-dev
+# Tests read PDFs back as text (pdftotext).
+TEST_DEBS  := poppler-utils
+# Looking at the window and pages (screenshots under Xvfb).
+LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
+
+BIN := ./jobspor
+GO  := go
+
+.PHONY: run test build deps-build deps-test deps-look screenshot clean
+
+## run: install what is missing, fill the demo database if empty, open the window
+run: build
+	$(BIN) demo --if-empty
+	$(BIN) --demo
+
+## test: install what is missing, then vet, build and run every test
+test: deps-build deps-test
+	$(GO) vet ./...
+	$(GO) build -o $(BIN) .
+	$(GO) test -count=1 ./...
+
+build: deps-build
+	$(GO) build -o $(BIN) .
+
+## bench: the benchmarks quoted in the issues' notes
+bench: deps-test
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+deps-build:
+	@./.ci/debs.sh $(BUILD_DEBS)
+deps-test:
+	@./.ci/debs.sh $(TEST_DEBS)
+deps-look:
+	@./.ci/debs.sh $(LOOK_DEBS)
+
+clean:
+	rm -f $(BIN)

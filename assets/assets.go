@@ -1,0 +1,16 @@
+// Package assets holds Jobspor's embedded data: the guide content, handout
+// texts, translations, fonts and the icon. Offices adapt the program by
+// editing these files, not Go code.
+package assets
+
+import "embed"
+
+// Translations holds da.json and en.json for Fyne's lang package.
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// Icon is the application icon (PNG, 512×512).
+//
+//go:embed icon.png
+var Icon []byte

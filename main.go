@@ -1,0 +1,39 @@
+// Command jobspor is the caseworker's tool for job-ready unemployed citizens:
+// a window by default, and a command line for automation and support.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"jobspor/assets"
+	"jobspor/model"
+	"jobspor/reports"
+	"jobspor/ui"
+	"jobspor/ui/cli"
+)
+
+func main() {
+	guide, err := model.ParseGuide(assets.GuideJSON)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "jobspor: vejledningens indhold kan ikke læses:", err)
+		os.Exit(1)
+	}
+	env := &cli.Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Guide: guide, Version: ui.Metadata.Version,
+		StartWindow: func(path string) error { return startWindow(path, guide) },
+		Handouts:    func(s *model.Store) cli.Handouts { return reports.NewService(s) },
+	}
+	os.Exit(cli.Run(os.Args[1:], env))
+}
+
+func startWindow(path string, guide *model.Guide) error {
+	if err := ui.SetupLanguage(); err != nil {
+		return err
+	}
+	app.SetMetadata(ui.Metadata)
+	a := app.NewWithID(ui.AppID)
+	return ui.Run(a, path, guide, func(s *model.Store) ui.Handouts { return reports.NewService(s) })
+}

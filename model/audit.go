@@ -1,0 +1,64 @@
+package model
+
+import (
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Audit actions.
+const (
+	AuditView     = "view"
+	AuditCreate   = "create"
+	AuditUpdate   = "update"
+	AuditProgress = "progress"
+	AuditExport   = "export"
+	AuditPrint    = "print"
+)
+
+// AuditEntry is one line of the append-only audit trail.
+type AuditEntry struct {
+	ID        int64     `json:"id"`
+	At        time.Time `json:"at"`
+	User      string    `json:"user"`
+	Action    string    `json:"action"`
+	CitizenID int64     `json:"citizen_id"`
+	Detail    string    `json:"detail"`
+}
+
+// audit appends one entry inside the caller's transaction.
+func (s *Store) audit(tx *sql.Tx, action string, citizenID int64, detail string) error {
+	_, err := tx.Exec(`INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
+		s.Now().UTC().Format(time.RFC3339), s.User, action, citizenID, detail)
+	if err != nil {
+		return fmt.Errorf("write audit entry (%s): %w", action, err)
+	}
+	return nil
+}
+
+// LogAudit appends one entry in its own transaction (for exports and prints).
+func (s *Store) LogAudit(action string, citizenID int64, detail string) error {
+	return s.inTx("audit", func(tx *sql.Tx) error { return s.audit(tx, action, citizenID, detail) })
+}
+
+// AuditFor lists every audit entry about one citizen, oldest first.
+func (s *Store) AuditFor(citizenID int64) ([]AuditEntry, error) {
+	rows, err := s.db.Query(`
+		SELECT id, at, user_name, action, citizen_id, detail
+		FROM audit WHERE citizen_id = ? ORDER BY id`, citizenID)
+	if err != nil {
+		return nil, fmt.Errorf("list audit for citizen %d: %w", citizenID, err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.User, &e.Action, &e.CitizenID, &e.Detail); err != nil {
+			return nil, fmt.Errorf("scan audit: %w", err)
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,166 @@
+package model
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// DateLayout is how dates are stored: ISO 8601 calendar dates.
+const DateLayout = "2006-01-02"
+
+// Limits on free text, chosen so a note fits a printed page and a paste of a
+// whole document is refused rather than silently stored.
+const (
+	MaxNameLen   = 200
+	MaxNotesLen  = 5000
+	MaxActionLen = 2000
+	MaxPhoneLen  = 30
+	MaxEmailLen  = 200
+)
+
+// Benefit is the kind of income support the citizen receives.
+type Benefit string
+
+const (
+	BenefitDagpenge          Benefit = "dagpenge"
+	BenefitKontanthjaelp     Benefit = "kontanthjaelp"
+	BenefitUddannelseshjaelp Benefit = "uddannelseshjaelp"
+	BenefitOther             Benefit = "other"
+)
+
+// Benefits lists every benefit in display order.
+var Benefits = []Benefit{BenefitDagpenge, BenefitKontanthjaelp, BenefitUddannelseshjaelp, BenefitOther}
+
+// Education is the citizen's highest qualifying education.
+type Education string
+
+const (
+	EducationUnskilled Education = "unskilled"
+	EducationSkilled   Education = "skilled"
+	EducationHigher    Education = "higher"
+)
+
+// Educations lists every education level in display order.
+var Educations = []Education{EducationUnskilled, EducationSkilled, EducationHigher}
+
+// Status is where the citizen's course stands.
+type Status string
+
+const (
+	StatusActive      Status = "active"
+	StatusInJob       Status = "in_job"
+	StatusInEducation Status = "in_education"
+	StatusClosed      Status = "closed"
+)
+
+// Statuses lists every status in display order.
+var Statuses = []Status{StatusActive, StatusInJob, StatusInEducation, StatusClosed}
+
+// TrackID names one of the guide's three tracks; TrackNone means the citizen
+// is still in the opening phase.
+type TrackID string
+
+const (
+	TrackNone      TrackID = ""
+	TrackIntensive TrackID = "intensive"
+	TrackEducation TrackID = "education"
+	TrackLongterm  TrackID = "longterm"
+)
+
+// Tracks lists the three tracks in the guide's order.
+var Tracks = []TrackID{TrackIntensive, TrackEducation, TrackLongterm}
+
+// Citizen is one person helped by the office.
+type Citizen struct {
+	ID           int64
+	Name         string
+	CPR          CPR
+	Phone        string
+	Email        string
+	Benefit      Benefit
+	Education    Education
+	FirstContact time.Time
+	Status       Status
+	Track        TrackID
+	Notes        string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// Validate checks every field and returns all problems at once.
+func (c *Citizen) Validate() error {
+	v := &ValidationError{}
+	c.Name = strings.TrimSpace(c.Name)
+	switch n := utf8.RuneCountInString(c.Name); {
+	case n == 0:
+		v.add("name", "error.name.required", "Navn skal udfyldes")
+	case n > MaxNameLen:
+		v.add("name", "error.name.long", "Navnet må højst have %d tegn", MaxNameLen)
+	}
+	if c.CPR != "" {
+		if _, err := ParseCPR(string(c.CPR)); err != nil {
+			v.Problems = append(v.Problems, FieldProblem{Field: "cpr", Msg: err.(*UserError).Msg})
+		}
+	}
+	c.validateContact(v)
+	c.validateChoices(v)
+	if c.FirstContact.IsZero() {
+		v.add("first_contact", "error.firstcontact.required", "Dato for første kontakt skal udfyldes")
+	}
+	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
+		v.add("notes", "error.notes.long", "Noterne må højst have %d tegn (der er %d)", MaxNotesLen, n)
+	}
+	return v.orNil()
+}
+
+func (c *Citizen) validateContact(v *ValidationError) {
+	c.Phone = strings.TrimSpace(c.Phone)
+	if utf8.RuneCountInString(c.Phone) > MaxPhoneLen || strings.Trim(c.Phone, "+0123456789 -") != "" {
+		v.add("phone", "error.phone", "Telefonnummeret må kun indeholde cifre, mellemrum, + og -")
+	}
+	c.Email = strings.TrimSpace(c.Email)
+	if c.Email == "" {
+		return
+	}
+	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || len(c.Email) > MaxEmailLen {
+		v.add("email", "error.email", "E-mailadressen er ikke gyldig")
+	}
+}
+
+func (c *Citizen) validateChoices(v *ValidationError) {
+	if !oneOf(c.Benefit, Benefits) {
+		v.add("benefit", "error.benefit", "Vælg en ydelse")
+	}
+	if !oneOf(c.Education, Educations) {
+		v.add("education", "error.education", "Vælg et uddannelsesniveau")
+	}
+	if !oneOf(c.Status, Statuses) {
+		v.add("status", "error.status", "Vælg en status")
+	}
+	if c.Track != TrackNone && !oneOf(c.Track, Tracks) {
+		v.add("track", "error.track", "Ukendt spor")
+	}
+}
+
+func oneOf[T comparable](x T, all []T) bool {
+	for _, a := range all {
+		if a == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseDate reads a date typed by a caseworker: "2026-11-22", "22-11-2026"
+// or "22.11.2026".
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{DateLayout, "02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", "02/01/2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, userError("error.date", "Datoen »%s« kan ikke læses. Skriv den som dd-mm-åååå", nil, s)
+}

@@ -1,0 +1,202 @@
+package model
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_contact,
+	status, track, notes, created_at, updated_at`
+
+// CreateCitizen validates and inserts c, setting its ID, and audits it.
+func (s *Store) CreateCitizen(c *Citizen) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := s.Now().UTC()
+	return s.inTx("create citizen", func(tx *sql.Tx) error {
+		res, err := tx.Exec(`
+			INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education,
+				first_contact, status, track, notes, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Name, foldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
+			c.FirstContact.Format(DateLayout), c.Status, c.Track, c.Notes,
+			now.Format(time.RFC3339), now.Format(time.RFC3339))
+		if err != nil {
+			return duplicateCPR(fmt.Errorf("insert citizen: %w", err))
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("insert citizen: %w", err)
+		}
+		c.CreatedAt, c.UpdatedAt = now, now
+		return s.audit(tx, AuditCreate, c.ID, "")
+	})
+}
+
+// UpdateCitizen validates and saves every field of c and audits which changed.
+func (s *Store) UpdateCitizen(c *Citizen) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := s.Now().UTC()
+	return s.inTx("update citizen", func(tx *sql.Tx) error {
+		old, err := scanCitizen(tx.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE id = ?`, c.ID))
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(`
+			UPDATE citizens SET name = ?, name_key = ?, cpr = ?, phone = ?, email = ?, benefit = ?,
+				education = ?, first_contact = ?, status = ?, track = ?, notes = ?, updated_at = ?
+			WHERE id = ?`,
+			c.Name, foldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
+			c.FirstContact.Format(DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339), c.ID)
+		if err != nil {
+			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
+		}
+		c.UpdatedAt = now
+		return s.audit(tx, AuditUpdate, c.ID, changedFields(old, c))
+	})
+}
+
+// changedFields names the fields that differ, never their values: the audit
+// trail must not become a second copy of the personal data.
+func changedFields(a, b *Citizen) string {
+	var f []string
+	add := func(changed bool, name string) {
+		if changed {
+			f = append(f, name)
+		}
+	}
+	add(a.Name != b.Name, "name")
+	add(a.CPR != b.CPR, "cpr")
+	add(a.Phone != b.Phone, "phone")
+	add(a.Email != b.Email, "email")
+	add(a.Benefit != b.Benefit, "benefit")
+	add(a.Education != b.Education, "education")
+	add(!a.FirstContact.Equal(b.FirstContact), "first_contact")
+	add(a.Status != b.Status, "status")
+	add(a.Track != b.Track, "track")
+	add(a.Notes != b.Notes, "notes")
+	return strings.Join(f, ",")
+}
+
+func duplicateCPR(err error) error {
+	if strings.Contains(err.Error(), "UNIQUE constraint failed: citizens.cpr") {
+		return &ValidationError{Problems: []FieldProblem{{Field: "cpr",
+			Msg: Message{Key: "error.cpr.duplicate", Default: "Der findes allerede en borger med dette CPR-nummer"}}}}
+	}
+	return err
+}
+
+// Citizen loads one citizen without auditing (for internal use).
+func (s *Store) Citizen(id int64) (*Citizen, error) {
+	c, err := scanCitizen(s.db.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE id = ?`, id))
+	if err != nil {
+		return nil, fmt.Errorf("load citizen %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// ViewCitizen loads one citizen for display and records the view in the audit trail.
+func (s *Store) ViewCitizen(id int64) (*Citizen, error) {
+	var c *Citizen
+	err := s.inTx("view citizen", func(tx *sql.Tx) error {
+		var err error
+		if c, err = scanCitizen(tx.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE id = ?`, id)); err != nil {
+			return fmt.Errorf("view citizen %d: %w", id, err)
+		}
+		return s.audit(tx, AuditView, id, "")
+	})
+	return c, err
+}
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanCitizen(r rowScanner) (*Citizen, error) {
+	var c Citizen
+	var cpr, first, created, updated string
+	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
+		&first, &c.Status, &c.Track, &c.Notes, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scan citizen: %w", err)
+	}
+	c.CPR = CPR(cpr)
+	c.FirstContact, _ = time.Parse(DateLayout, first)
+	c.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
+	return &c, nil
+}
+
+// CitizenSummary is one row of the citizen list: no more than the list shows.
+type CitizenSummary struct {
+	ID     int64
+	Name   string
+	Masked string
+	Track  TrackID
+	Status Status
+}
+
+// CitizenFilter narrows the citizen list. Empty fields match everything;
+// AnyTrack false with Track "" means "still in the opening phase".
+type CitizenFilter struct {
+	Query    string
+	Track    TrackID
+	AnyTrack bool
+	Status   Status
+}
+
+// ListCitizens returns the citizens matching f, ordered by name. The query
+// matches any part of the name, case-insensitively, or the start of the CPR
+// number's birth date part (digits, with or without the dash).
+func (s *Store) ListCitizens(f CitizenFilter) ([]CitizenSummary, error) {
+	where, args := []string{"1=1"}, []any{}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		digits := strings.TrimSuffix(strings.ReplaceAll(q, "-", ""), "xxxx")
+		if allDigits(digits) {
+			where = append(where, "(name_key LIKE ? ESCAPE '\\' OR substr(cpr, 1, 6) LIKE ?)")
+			args = append(args, "%"+likeEscape(foldName(q))+"%", digits+"%")
+		} else {
+			where = append(where, "name_key LIKE ? ESCAPE '\\'")
+			args = append(args, "%"+likeEscape(foldName(q))+"%")
+		}
+	}
+	if !f.AnyTrack {
+		where, args = append(where, "track = ?"), append(args, f.Track)
+	}
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, f.Status)
+	}
+	return s.querySummaries(`SELECT id, name, cpr, track, status FROM citizens WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY name_key, id`, args...)
+}
+
+func (s *Store) querySummaries(query string, args ...any) ([]CitizenSummary, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list citizens: %w", err)
+	}
+	defer rows.Close()
+	out := make([]CitizenSummary, 0, 256)
+	for rows.Next() {
+		var c CitizenSummary
+		var cpr string
+		if err := rows.Scan(&c.ID, &c.Name, &cpr, &c.Track, &c.Status); err != nil {
+			return nil, fmt.Errorf("scan citizen row: %w", err)
+		}
+		c.Masked = CPR(cpr).Masked()
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func foldName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,247 @@
+package model
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Store is Jobspor's database: one SQLite file in WAL mode.
+type Store struct {
+	db   *sql.DB
+	path string
+	// User is the local user name written to the audit trail.
+	User string
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// busyTimeoutMS is how long a writer waits for another Jobspor holding the
+// database before it gives up with a clear message.
+var busyTimeoutMS = 5000
+
+// dsn applies the settings to every pooled connection (see ENGINEERING.md):
+// a plain path, never a file: URI.
+func dsn(path string) string {
+	return fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)"+
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate",
+		path, busyTimeoutMS)
+}
+
+// Open opens (creating if needed) and migrates the database at path.
+// A database written by a newer Jobspor is refused and left untouched.
+func Open(path string) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, userError("error.db.dir", "Mappen til databasen kunne ikke oprettes", err)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path, User: localUser(), Now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, explainBusy(err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+func localUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "ukendt"
+}
+
+// SchemaVersion is the newest migration this build knows.
+func SchemaVersion() int { return len(migrationNames()) }
+
+func migrationNames() []string {
+	entries, _ := migrationFS.ReadDir("migrations")
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+// checkHeader reads the SQLite header without opening the database, so a file
+// that is not a database, or one from a newer Jobspor, is never modified.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return userError("error.db.open", "Databasen kunne ikke åbnes", err)
+	}
+	defer f.Close()
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
+		return nil // an empty file becomes a new database
+	}
+	if err != nil || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
+		return userError("error.db.notdb", "Filen %s er ikke en Jobspor-database", nil, path)
+	}
+	if v := int(binary.BigEndian.Uint32(head[60:64])); v > SchemaVersion() {
+		return newerError(v)
+	}
+	return nil
+}
+
+func newerError(v int) error {
+	return userError("error.db.newer",
+		"Databasen er skrevet af en nyere version af Jobspor (skema %d, denne version kender %d). Opdatér Jobspor; databasen er ikke ændret",
+		nil, v, SchemaVersion())
+}
+
+// migrate applies each pending migration together with its version bump in
+// one transaction.
+func (s *Store) migrate() error {
+	names := migrationNames()
+	for {
+		done, err := s.migrateOne(names)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func (s *Store) migrateOne(names []string) (bool, error) {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin migration: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if v > len(names) {
+		return false, newerError(v)
+	}
+	if v == len(names) {
+		return true, nil
+	}
+	script, err := migrationFS.ReadFile("migrations/" + names[v])
+	if err != nil {
+		return false, fmt.Errorf("read migration %s: %w", names[v], err)
+	}
+	if _, err := tx.Exec(string(script)); err != nil {
+		return false, fmt.Errorf("migration %s: %w", names[v], err)
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		return false, fmt.Errorf("bump schema version to %d: %w", v+1, err)
+	}
+	return false, tx.Commit()
+}
+
+// explainBusy turns SQLite's "database is locked" into a Danish message.
+func explainBusy(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		code := se.Code() & 0xff
+		if code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED {
+			return userError("error.db.busy",
+				"Databasen er i brug af et andet program lige nu. Prøv igen om lidt, eller luk det andet Jobspor-vindue", err)
+		}
+	}
+	return err
+}
+
+// inTx runs fn in one immediate transaction: one user action, all or nothing.
+func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return explainBusy(fmt.Errorf("%s: begin: %w", what, err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return explainBusy(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
+	}
+	return nil
+}
+
+// Check runs SQLite's integrity and foreign-key checks and returns the
+// problems found; an empty slice means the database is sound.
+func (s *Store) Check() ([]string, error) {
+	var problems []string
+	rows, err := s.db.Query("PRAGMA integrity_check")
+	if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("integrity check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	rows.Close()
+	fk, err := s.foreignKeyProblems()
+	return append(problems, fk...), err
+}
+
+func (s *Store) foreignKeyProblems() ([]string, error) {
+	rows, err := s.db.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, fmt.Errorf("foreign key check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return nil, fmt.Errorf("foreign key check: %w", err)
+		}
+		problems = append(problems, fmt.Sprintf("%s række %d peger på en manglende %s", table, rowid.Int64, parent))
+	}
+	return problems, rows.Err()
+}
+
+// pragma reads one integer pragma (used by tests and check).
+func (s *Store) pragma(name string) (int, error) {
+	var v int
+	err := s.db.QueryRow("PRAGMA " + strings.TrimSpace(name)).Scan(&v)
+	return v, err
+}

@@ -1,0 +1,152 @@
+// Package ui is Jobspor's window: the caseload, the citizen and the
+// conversation screens and the forms over the model. It never imports SQL or
+// PDF code: each screen declares the narrow interface it needs.
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"jobspor/model"
+)
+
+// Store is everything the window asks of the database.
+type Store interface {
+	caseloadSource
+	citizenViewer
+	citizenEditor
+	openingStore
+	trackStore
+	conversationStore
+	planSource
+}
+
+// Handouts makes a handout as a PDF file and returns its path.
+type Handouts interface {
+	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
+	DefaultBenefitPlace() string
+}
+
+// screen is one full-window view; back is what Escape returns to.
+type screen interface {
+	content() fyne.CanvasObject
+}
+
+// UI is the main window and what it needs.
+type UI struct {
+	app      fyne.App
+	win      fyne.Window
+	store    Store
+	guide    *model.Guide
+	handouts Handouts
+	now      func() time.Time
+
+	caseload *caseloadScreen
+	citizen  *citizenScreen
+	convo    *conversationScreen
+	form     *citizenForm
+	stack    []screen
+}
+
+// New builds the main window's content into win, starting at the caseload.
+func New(a fyne.App, win fyne.Window, store Store, guide *model.Guide, handouts Handouts) *UI {
+	u := &UI{app: a, win: win, store: store, guide: guide, handouts: handouts, now: time.Now}
+	u.caseload = newCaseloadScreen(u)
+	u.push(u.caseload)
+	u.addShortcuts()
+	u.caseload.refresh()
+	return u
+}
+
+// push shows s on top of the current screen.
+func (u *UI) push(s screen) {
+	u.stack = append(u.stack, s)
+	u.track(s)
+	u.win.SetContent(s.content())
+}
+
+// back returns to the previous screen (Escape); the caseload is the bottom.
+func (u *UI) back() {
+	if len(u.stack) <= 1 {
+		return
+	}
+	u.stack = u.stack[:len(u.stack)-1]
+	top := u.stack[len(u.stack)-1]
+	u.track(top)
+	if r, ok := top.(interface{ reload() }); ok {
+		r.reload()
+	}
+	u.win.SetContent(top.content())
+}
+
+// track remembers which screens are showing, for tests and callbacks.
+func (u *UI) track(s screen) {
+	u.citizen, u.convo, u.form = nil, nil, nil
+	for _, x := range u.stack {
+		switch v := x.(type) {
+		case *citizenScreen:
+			u.citizen = v
+		case *conversationScreen:
+			u.convo = v
+		case *citizenForm:
+			u.form = v
+		}
+	}
+}
+
+func (u *UI) showError(err error) { dialog.ShowError(errorForDialog(err), u.win) }
+
+// onOpenCitizen opens the citizen screen over the caseload.
+func (u *UI) onOpenCitizen(id int64) {
+	s, err := newCitizenScreen(u, id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.stack = u.stack[:1]
+	u.push(s)
+}
+
+func (u *UI) onNewCitizen() {
+	f := newCitizenForm(u, nil)
+	u.stack = u.stack[:1]
+	u.push(f)
+	u.win.Canvas().Focus(f.name)
+}
+
+func (u *UI) onEditCitizen(c *model.Citizen) {
+	f := newCitizenForm(u, c)
+	u.push(f)
+	u.win.Canvas().Focus(f.name)
+}
+
+// onSaved is called after a citizen was created or changed.
+func (u *UI) onSaved(id int64) {
+	u.caseload.refresh()
+	u.onOpenCitizen(id)
+}
+
+func (u *UI) addShortcuts() {
+	ctrl := func(k fyne.KeyName, fn func()) {
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { fn() })
+	}
+	ctrl(fyne.KeyN, u.onNewCitizen)
+	ctrl(fyne.KeyF, u.onFind)
+	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			u.back()
+		}
+	})
+}
+
+// onFind goes back to the caseload and puts the cursor in the search field.
+func (u *UI) onFind() {
+	for len(u.stack) > 1 {
+		u.back()
+	}
+	u.win.Canvas().Focus(u.caseload.search)
+}

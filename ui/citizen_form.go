@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type citizenEditor interface {
+	CreateCitizen(c *model.Citizen) error
+	UpdateCitizen(c *model.Citizen) error
+}
+
+// citizenForm creates a citizen (orig nil) or edits one.
+type citizenForm struct {
+	ui   *UI
+	orig *model.Citizen
+
+	name, cpr, phone, email, firstContact, notes *widget.Entry
+	benefit, education, status, track            *widget.Select
+	problems                                     *widget.Label
+	save                                         *widget.Button
+
+	benefits   choice[model.Benefit]
+	educations choice[model.Education]
+	statuses   choice[model.Status]
+	tracks     choice[model.TrackID]
+}
+
+func newCitizenForm(u *UI, orig *model.Citizen) *citizenForm {
+	return &citizenForm{ui: u, orig: orig,
+		benefits:   newChoice(model.Benefits, benefitLabel),
+		educations: newChoice(model.Educations, educationLabel),
+		statuses:   newChoice(model.Statuses, statusLabel),
+		tracks:     newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel)}
+}
+
+func (f *citizenForm) build() fyne.CanvasObject {
+	f.makeWidgets()
+	f.fill()
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.name"), f.name),
+		f.item("field.cpr", f.cpr, "form.cprhint"),
+		widget.NewFormItem(lang.L("field.phone"), f.phone),
+		widget.NewFormItem(lang.L("field.email"), f.email),
+		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
+		widget.NewFormItem(lang.L("field.education"), f.education),
+		f.item("field.firstcontact", f.firstContact, "form.datehint"),
+		widget.NewFormItem(lang.L("field.status"), f.status),
+		widget.NewFormItem(lang.L("field.track"), f.track),
+		widget.NewFormItem(lang.L("field.notes"), f.notes),
+	)
+	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("action.cancel"), f.onCancel)
+	title := widget.NewLabelWithStyle(f.title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	buttons := container.NewHBox(f.save, cancel)
+	return container.NewBorder(container.NewVBox(title, f.problems), buttons, nil, nil, container.NewVScroll(form))
+}
+
+func (f *citizenForm) item(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+	it := widget.NewFormItem(lang.L(label), w)
+	it.HintText = lang.L(hint)
+	return it
+}
+
+func (f *citizenForm) title() string {
+	if f.orig == nil {
+		return lang.L("citizen.new")
+	}
+	return lang.L("citizen.edit")
+}
+
+func (f *citizenForm) makeWidgets() {
+	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.firstContact = widget.NewEntry()
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.Wrapping = fyne.TextWrapWord
+	f.notes.SetMinRowsVisible(4)
+	f.benefit = widget.NewSelect(f.benefits.labels, nil)
+	f.education = widget.NewSelect(f.educations.labels, nil)
+	f.status = widget.NewSelect(f.statuses.labels, nil)
+	f.track = widget.NewSelect(f.tracks.labels, nil)
+	f.problems = widget.NewLabel("")
+	f.problems.Importance = widget.DangerImportance
+	f.problems.Wrapping = fyne.TextWrapWord
+	f.problems.Hide()
+}
+
+// fill shows the citizen being edited, or sensible defaults for a new one.
+func (f *citizenForm) fill() {
+	c := f.orig
+	if c == nil {
+		c = &model.Citizen{Benefit: model.BenefitDagpenge, Education: model.EducationUnskilled,
+			Status: model.StatusActive, FirstContact: f.ui.now()}
+	}
+	f.name.SetText(c.Name)
+	f.cpr.SetPlaceHolder(lang.L("form.cprplaceholder"))
+	if c.CPR != "" {
+		f.cpr.SetPlaceHolder(c.CPR.Masked() + " " + lang.L("form.unchanged"))
+	}
+	f.phone.SetText(c.Phone)
+	f.email.SetText(c.Email)
+	f.firstContact.SetText(shortDate(c.FirstContact))
+	f.notes.SetText(c.Notes)
+	f.benefit.SetSelected(f.benefits.label(c.Benefit))
+	f.education.SetSelected(f.educations.label(c.Education))
+	f.status.SetSelected(f.statuses.label(c.Status))
+	f.track.SetSelected(f.tracks.label(c.Track))
+}
+
+// citizen reads the form into a Citizen; parse problems are returned as a
+// ValidationError together with the model's own validation.
+func (f *citizenForm) citizen() (*model.Citizen, error) {
+	c := &model.Citizen{}
+	if f.orig != nil {
+		*c = *f.orig
+	}
+	c.Name, c.Phone, c.Email, c.Notes = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text
+	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
+	c.Education, _ = f.educations.value(f.education.Selected)
+	c.Status, _ = f.statuses.value(f.status.Selected)
+	c.Track, _ = f.tracks.value(f.track.Selected)
+	var parseErrs []error
+	if f.cpr.Text != "" {
+		cpr, err := model.ParseCPR(f.cpr.Text)
+		c.CPR, parseErrs = cpr, append(parseErrs, err)
+	}
+	first, err := model.ParseDate(f.firstContact.Text)
+	c.FirstContact, parseErrs = first, append(parseErrs, err)
+	return c, errors.Join(parseErrs...)
+}
+
+func (f *citizenForm) onSave() {
+	c, err := f.citizen()
+	if err != nil {
+		err = errors.Join(err, c.Validate())
+	} else {
+		err = f.store(c)
+	}
+	if err != nil {
+		f.showProblems(err)
+		return
+	}
+	f.ui.onSaved(c.ID)
+}
+
+func (f *citizenForm) store(c *model.Citizen) error {
+	if f.orig == nil {
+		return f.ui.store.CreateCitizen(c)
+	}
+	return f.ui.store.UpdateCitizen(c)
+}
+
+func (f *citizenForm) showProblems(err error) {
+	f.problems.SetText(joinedErrText(err))
+	f.problems.Show()
+}
+
+// joinedErrText renders errors.Join'ed errors one per line.
+func joinedErrText(err error) string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		text := ""
+		for _, e := range j.Unwrap() {
+			if text != "" {
+				text += "\n"
+			}
+			text += errText(e)
+		}
+		return text
+	}
+	return errText(err)
+}
+
+func (f *citizenForm) onCancel() {
+	if f.orig != nil {
+		f.ui.onOpenCitizen(f.orig.ID)
+		return
+	}
+	f.ui.onCloseDetail()
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type citizenViewer interface {
+	ViewCitizen(id int64) (*model.Citizen, error)
+	Citizen(id int64) (*model.Citizen, error)
+	ProgressFor(citizenID int64) (map[string]model.Progress, error)
+	SaveProgress(p *model.Progress) error
+	LogAudit(action string, citizenID int64, detail string) error
+}
+
+// section is one part of the citizen screen, chosen in the left-hand list.
+type section struct {
+	title string
+	build func() fyne.CanvasObject
+}
+
+// citizenScreen shows one citizen: a header with the essentials and actions,
+// a list of sections on the left and the chosen section on the right.
+type citizenScreen struct {
+	ui       *UI
+	citizen  *model.Citizen
+	progress map[string]model.Progress
+
+	cpr      *widget.Label
+	revealed bool
+	nav      *widget.List
+	body     *fyne.Container
+	sections []section
+	current  int
+	root     fyne.CanvasObject
+
+	// phases are the checklists on show (for tests and live progress).
+	phases  []*phaseSection
+	opening *openingForm
+	planner *planForm
+}
+
+func newCitizenScreen(u *UI, id int64) (*citizenScreen, error) {
+	c, err := u.store.ViewCitizen(id)
+	if err != nil {
+		return nil, err
+	}
+	s := &citizenScreen{ui: u, citizen: c}
+	if err := s.loadProgress(); err != nil {
+		return nil, err
+	}
+	s.root = s.build()
+	return s, nil
+}
+
+func (s *citizenScreen) loadProgress() error {
+	p, err := s.ui.store.ProgressFor(s.citizen.ID)
+	s.progress = p
+	return err
+}
+
+func (s *citizenScreen) content() fyne.CanvasObject { return s.root }
+
+// reload re-reads the citizen after a sub-screen (a conversation) closes.
+func (s *citizenScreen) reload() {
+	c, err := s.ui.store.Citizen(s.citizen.ID)
+	if err == nil {
+		s.citizen = c
+		err = s.loadProgress()
+	}
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.root = s.build()
+}
+
+func (s *citizenScreen) build() fyne.CanvasObject {
+	s.sections = s.makeSections()
+	s.body = container.NewStack()
+	s.nav = widget.NewList(func() int { return len(s.sections) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.sections[i].title) })
+	s.nav.OnSelected = s.showSection
+	s.nav.Select(s.current)
+	split := container.NewHSplit(s.nav, s.body)
+	split.Offset = 0.17
+	return container.NewBorder(s.buildHeader(), nil, nil, nil, split)
+}
+
+func (s *citizenScreen) makeSections() []section {
+	return []section{
+		{lang.L("section.overview"), s.buildOverview},
+		{s.ui.guide.Opening().Title, s.buildOpening},
+		{s.trackTitle(), s.buildTrack},
+		{lang.L("section.conversations"), s.buildConversations},
+		{lang.L("section.plan"), s.buildPlan},
+	}
+}
+
+func (s *citizenScreen) trackTitle() string {
+	if t := s.ui.guide.Track(s.citizen.Track); t != nil {
+		return t.Title
+	}
+	return lang.L("section.track")
+}
+
+func (s *citizenScreen) showSection(i widget.ListItemID) {
+	s.current = i
+	s.phases = nil
+	s.body.Objects = []fyne.CanvasObject{s.sections[i].build()}
+	s.body.Refresh()
+}
+
+// rebuildSection redraws the section on show after a change.
+func (s *citizenScreen) rebuildSection() { s.showSection(s.current) }
+
+func (s *citizenScreen) buildHeader() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.back)
+	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	name.Truncation = fyne.TextTruncateEllipsis
+	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
+	print := widget.NewButtonWithIcon(lang.L("handout.ydelse"), theme.DocumentPrintIcon(), s.onYdelse)
+	info := widget.NewLabel(s.headerInfo())
+	info.Importance = widget.LowImportance
+	actions := container.NewHBox(edit, print)
+	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())
+}
+
+func (s *citizenScreen) headerInfo() string {
+	c := s.citizen
+	parts := trackLabel(c.Track) + "  ·  " + statusLabel(c.Status) + "  ·  " + benefitLabel(c.Benefit)
+	if a, ok := c.CPR.AgeOn(s.ui.now()); ok {
+		parts = fmt.Sprintf(lang.L("view.years"), a) + "  ·  " + parts
+	}
+	return parts
+}
+
+func (s *citizenScreen) onYdelse() { newYdelseDialog(s.ui, s.citizen).show() }

@@ -1,0 +1,181 @@
+// Package cli is Jobspor's command line: the same binary as the window,
+// for automation and support. Errors go to stderr in plain Danish with a
+// non-zero exit code.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"jobspor/model"
+)
+
+// Env is what the command line needs from main.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Guide          *model.Guide
+	Version        string
+	// StartWindow opens the window on the database at path.
+	StartWindow func(path string) error
+	// Handouts makes the PDF handouts for a store.
+	Handouts func(s *model.Store) Handouts
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+type command struct {
+	name, usage string
+	run         func(e *Env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "demo [--db FIL] [--citizens N] [--seed S] [--if-empty]   (standard: demodatabasen)", runDemo},
+		{"handout", "handout ydelse --citizen ID [--db FIL] [--out FIL.pdf] [--date ÅÅÅÅ-MM-DD] [--place STED]", runHandout},
+		{"export", "export --citizen ID [--db FIL]", runExport},
+		{"list", "list [--db FIL]", runList},
+		{"check", "check [--db FIL]", runCheck},
+		{"version", "version", runVersion},
+	}
+}
+
+// Run executes one command line and returns the process exit code.
+func Run(args []string, e *Env) int {
+	err := dispatch(args, e)
+	var u usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &u):
+		fmt.Fprintf(e.Stderr, "jobspor: %s\n\n%s", u.msg, usage())
+		return exitUsage
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(e.Stdout, usage())
+		return exitOK
+	default:
+		fmt.Fprintf(e.Stderr, "jobspor: %s\n", plain(err))
+		return exitError
+	}
+}
+
+func dispatch(args []string, e *Env) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runWindow(e, args)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(e, args[1:])
+		}
+	}
+	if args[0] == "help" {
+		return flag.ErrHelp
+	}
+	return usageError{fmt.Sprintf("ukendt kommando %q", args[0])}
+}
+
+func usage() string {
+	var b strings.Builder
+	b.WriteString("Brug:\n  jobspor [--db FIL | --demo]   åbner vinduet (--demo: på demodatabasen)\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  jobspor %s\n", c.usage)
+	}
+	return b.String()
+}
+
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+// plain renders an error in the caseworker's words where the model has them.
+func plain(err error) string {
+	var v *model.ValidationError
+	var u *model.UserError
+	switch {
+	case errors.As(err, &v):
+		return v.Error()
+	case errors.As(err, &u):
+		return u.Msg.Text()
+	case errors.Is(err, model.ErrNotFound):
+		return "borgeren findes ikke"
+	}
+	return err.Error()
+}
+
+// newFlags makes a flag set whose errors become usage errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("uventet argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+// dbFlag adds --db with the office's database as default.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "databasefil (standard: brugerens datamappe)")
+}
+
+// dbPath resolves --db: the given file, else the default one.
+func dbPath(path string, def func() (string, error)) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	p, err := def()
+	if err != nil {
+		return "", fmt.Errorf("find the data folder: %w", err)
+	}
+	return p, nil
+}
+
+func openStore(path string) (*model.Store, error) {
+	p, err := dbPath(path, model.DefaultDBPath)
+	if err != nil {
+		return nil, err
+	}
+	return model.Open(p)
+}
+
+func runWindow(e *Env, args []string) error {
+	fs := newFlags("jobspor")
+	db := dbFlag(fs)
+	demo := fs.Bool("demo", false, "åbn demodatabasen")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	def := model.DefaultDBPath
+	if *demo {
+		def = model.DemoDBPath
+	}
+	path, err := dbPath(*db, def)
+	if err != nil {
+		return err
+	}
+	return e.StartWindow(path)
+}
+
+func runVersion(e *Env, args []string) error {
+	if err := parse(newFlags("version"), args); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, model.SchemaVersion(), e.Guide.Version)
+	return nil
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// conversationScreen is the conversation across the desk: attendance, notes
+// and agreements on the left; the current track's open actions on the right,
+// ticked as done on the conversation's date.
+type conversationScreen struct {
+	cs    *citizenScreen
+	convo *model.Conversation
+
+	attendance *widget.RadioGroup
+	notes      *widget.Entry
+	agreements *widget.Entry
+	save       *widget.Button
+	copyBtn    *widget.Button
+	next       *planForm
+	actions    *phaseSection
+	root       fyne.CanvasObject
+
+	attendances choice[model.Attendance]
+}
+
+func newConversationScreen(cs *citizenScreen, id int64) (*conversationScreen, error) {
+	c, err := cs.ui.store.Conversation(id)
+	if err != nil {
+		return nil, err
+	}
+	s := &conversationScreen{cs: cs, convo: c, attendances: newChoice(model.Attendances, attendanceLabel)}
+	s.root = s.build()
+	return s, nil
+}
+
+func (s *conversationScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *conversationScreen) build() fyne.CanvasObject {
+	split := container.NewHSplit(s.buildTalk(), s.buildActions())
+	split.Offset = 0.5
+	return container.NewBorder(s.buildHeader(), nil, nil, nil, split)
+}
+
+func (s *conversationScreen) buildHeader() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(s.cs.citizen.Name, theme.NavigateBackIcon(), s.onBack)
+	title := widget.NewLabelWithStyle(conversationLine(*s.convo), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	s.copyBtn = widget.NewButtonWithIcon(lang.L("convo.copy"), theme.ContentCopyIcon(), s.onCopySummary)
+	return container.NewVBox(container.NewBorder(nil, nil, back, s.copyBtn, title), widget.NewSeparator())
+}
+
+func (s *conversationScreen) buildTalk() fyne.CanvasObject {
+	s.attendance = widget.NewRadioGroup(s.attendances.labels, nil)
+	s.attendance.Horizontal = true
+	s.attendance.SetSelected(attendanceLabel(s.convo.Attendance))
+	s.notes = multiLine(s.convo.Notes, 6)
+	s.agreements = multiLine(s.convo.Agreements, 4)
+	s.agreements.SetPlaceHolder(lang.L("convo.agreementsph"))
+	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("convo.attendance"), s.attendance),
+		widget.NewFormItem(lang.L("convo.notes"), s.notes),
+		widget.NewFormItem(lang.L("convo.agreements"), s.agreements))
+	s.next = newPlanForm(s.cs.ui, s.cs.citizen.ID, s.convo.Start.AddDate(0, 0, 7), s.onNextPlanned)
+	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(),
+		heading(lang.L("convo.next")), s.nextInfo(), s.next.build())
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+func multiLine(text string, rows int) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	e.SetText(text)
+	return e
+}
+
+// nextInfo says which conversation is planned after this one, if any.
+func (s *conversationScreen) nextInfo() fyne.CanvasObject {
+	n, err := s.cs.ui.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
+	if err != nil {
+		return lowLabel(lang.L("convo.nonext"))
+	}
+	return widget.NewLabel(conversationLine(*n))
+}
+
+func (s *conversationScreen) buildActions() fyne.CanvasObject {
+	t := s.cs.ui.guide.Track(s.cs.citizen.Track)
+	if t == nil {
+		t = s.cs.ui.guide.Opening()
+	}
+	s.actions = newPhaseSection(t, s.cs.progress, s.onTick, s.cs.onNote)
+	s.actions.openOnly = true
+	return container.NewVScroll(container.NewPadded(s.actions.build()))
+}
+
+// onTick dates a ticked action with the conversation's day.
+func (s *conversationScreen) onTick(a model.Action, done bool) (model.Progress, error) {
+	return s.cs.tickOn(a, done, s.convo.Start)
+}
+
+// read copies the form into the conversation.
+func (s *conversationScreen) read() {
+	s.convo.Attendance, _ = s.attendances.value(s.attendance.Selected)
+	s.convo.Notes, s.convo.Agreements = s.notes.Text, s.agreements.Text
+}
+
+func (s *conversationScreen) onSave() {
+	s.read()
+	if err := s.cs.ui.store.SaveConversation(s.convo); err != nil {
+		s.cs.ui.showError(err)
+		return
+	}
+	s.cs.ui.caseload.refresh()
+	s.cs.ui.notify(lang.L("saved"))
+}
+
+func (s *conversationScreen) onNextPlanned(*model.Conversation) {
+	s.root = s.build()
+	s.cs.ui.win.SetContent(s.root)
+}
+
+// onCopySummary puts a plain-text summary on the clipboard for the case system.
+func (s *conversationScreen) onCopySummary() {
+	s.cs.ui.app.Clipboard().SetContent(s.summary())
+	s.cs.ui.notify(lang.L("convo.copied"))
+}
+
+func (s *conversationScreen) summary() string {
+	s.read()
+	next, err := s.cs.ui.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
+	if err != nil {
+		next = nil
+	}
+	return model.ConversationSummary(*s.convo, s.doneOnTheDay(), next)
+}
+
+// doneOnTheDay lists the actions ticked as done on the conversation's date.
+func (s *conversationScreen) doneOnTheDay() []model.Action {
+	var out []model.Action
+	day := shortDate(s.convo.Start)
+	for _, p := range []*model.Phase{s.cs.ui.guide.Opening(), s.cs.ui.guide.Track(s.cs.citizen.Track)} {
+		if p == nil {
+			continue
+		}
+		for _, e := range p.Elements {
+			for _, a := range e.Actions {
+				if pr := s.cs.progress[a.ID]; pr.Done && shortDate(pr.DoneOn) == day {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (s *conversationScreen) onBack() { s.cs.ui.back() }

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type conversationStore interface {
+	PlanConversation(c *model.Conversation) error
+	SaveConversation(c *model.Conversation) error
+	SetAttendance(id int64, a model.Attendance) error
+	Conversation(id int64) (*model.Conversation, error)
+	Conversations(citizenID int64) ([]model.Conversation, error)
+	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
+}
+
+// buildConversations lists the citizen's conversations, newest first, and
+// plans a new one.
+func (s *citizenScreen) buildConversations() fyne.CanvasObject {
+	all, err := s.ui.store.Conversations(s.citizen.ID)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	list := container.NewVBox()
+	for i := len(all) - 1; i >= 0; i-- {
+		list.Add(s.conversationRow(all[i]))
+	}
+	if len(all) == 0 {
+		list.Add(lowLabel(lang.L("convo.none")))
+	}
+	p := newPlanForm(s.ui, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
+	s.planner = p
+	body := container.NewVBox(heading(lang.L("convo.plan")), p.build(), widget.NewSeparator(),
+		heading(lang.L("section.conversations")), list)
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+func (s *citizenScreen) conversationRow(c model.Conversation) fyne.CanvasObject {
+	l := widget.NewLabel(conversationLine(c))
+	if c.Attendance == model.AttendanceNoShow || c.Attendance == model.AttendanceCancelled {
+		l.Importance = widget.DangerImportance
+	}
+	open := widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.onOpenConversation(c.ID) })
+	return container.NewBorder(nil, nil, nil, open, l)
+}
+
+// conversationLine is one conversation in a line: when, what, how, attendance.
+func conversationLine(c model.Conversation) string {
+	return fmt.Sprintf("%s %s–%s  %s (%s) – %s", shortDate(c.Start), c.Start.Format("15:04"), c.End.Format("15:04"),
+		kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance))
+}
+
+func (s *citizenScreen) onOpenConversation(id int64) {
+	cs, err := newConversationScreen(s, id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.push(cs)
+}
+
+func kindLabel(k model.ConversationKind) string { return lang.L("convo.kind." + string(k)) }
+func formLabel(f model.ConversationForm) string { return lang.L("convo.form." + string(f)) }
+func attendanceLabel(a model.Attendance) string { return lang.L("convo.att." + string(a)) }
+
+// planForm plans a conversation: date, start and end, kind and form.
+type planForm struct {
+	ui        *UI
+	citizenID int64
+	onPlanned func(*model.Conversation)
+
+	date, start, end *widget.Entry
+	kind, form       *widget.Select
+	problems         *widget.Label
+	save             *widget.Button
+	kinds            choice[model.ConversationKind]
+	forms            choice[model.ConversationForm]
+}
+
+func newPlanForm(u *UI, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
+	f := &planForm{ui: u, citizenID: citizenID, onPlanned: onPlanned,
+		kinds: newChoice(model.ConversationKinds, kindLabel), forms: newChoice(model.ConversationForms, formLabel)}
+	f.date = dateEntry(day)
+	return f
+}
+
+func (f *planForm) build() fyne.CanvasObject {
+	f.start, f.end = widget.NewEntry(), widget.NewEntry()
+	f.start.SetPlaceHolder("10:00")
+	f.end.SetPlaceHolder("10:45")
+	f.kind = widget.NewSelect(f.kinds.labels, nil)
+	f.kind.SetSelected(kindLabel(model.KindJob))
+	f.form = widget.NewSelect(f.forms.labels, nil)
+	f.form.SetSelected(formLabel(model.FormInPerson))
+	f.problems = widget.NewLabel("")
+	f.problems.Importance = widget.DangerImportance
+	f.problems.Wrapping = fyne.TextWrapWord
+	f.problems.Hide()
+	f.save = widget.NewButtonWithIcon(lang.L("convo.planbtn"), theme.ContentAddIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+	times := container.NewGridWithColumns(4, f.date, f.start, f.end, f.save)
+	labels := container.NewGridWithColumns(4, lowLabel(lang.L("convo.date")), lowLabel(lang.L("convo.start")), lowLabel(lang.L("convo.end")), widget.NewLabel(""))
+	return container.NewVBox(labels, times, container.NewGridWithColumns(2, f.kind, f.form), f.problems)
+}
+
+// conversation reads the form; parse problems come back joined.
+func (f *planForm) conversation() (*model.Conversation, error) {
+	c := &model.Conversation{CitizenID: f.citizenID, Attendance: model.AttendancePlanned}
+	c.Kind, _ = f.kinds.value(f.kind.Selected)
+	c.Form, _ = f.forms.value(f.form.Selected)
+	start, end, err := readSpan(f.date.Text, f.start.Text, f.end.Text)
+	c.Start, c.End = start, end
+	return c, err
+}
+
+func (f *planForm) onSave() {
+	c, err := f.conversation()
+	if err == nil {
+		err = f.ui.store.PlanConversation(c)
+	}
+	if err != nil {
+		f.problems.SetText(joinedErrText(err))
+		f.problems.Show()
+		return
+	}
+	f.problems.Hide()
+	f.ui.caseload.refresh()
+	f.onPlanned(c)
+}
+
+// readSpan parses a date with a start and an end clock time into two
+// local times on that day.
+func readSpan(date, start, end string) (time.Time, time.Time, error) {
+	day, err := model.ParseDate(date)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	sh, sm, err := model.ParseClock(start)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	eh, em, err := model.ParseClock(end)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	at := func(h, m int) time.Time { return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, time.Local) }
+	return at(sh, sm), at(eh, em), nil
+}

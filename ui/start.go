@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+// AppID is Jobspor's fixed application ID: preferences stay put between builds.
+const AppID = "dk.jobspor.app"
+
+// Metadata is set before the app starts: it carries the ID and opts into
+// fyne.Do threading so Fyne skips its slow compatibility checks.
+var Metadata = fyne.AppMetadata{
+	ID: AppID, Name: "Jobspor", Version: "0.1.0", Build: 1,
+	Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
+	Migrations: map[string]bool{"fyneDo": true},
+}
+
+// SetupLanguage loads the translations and chooses Danish unless
+// JOBSPOR_LANG says otherwise ("en" for English).
+func SetupLanguage() error {
+	l := os.Getenv("JOBSPOR_LANG")
+	if l == "" {
+		l = "da"
+	}
+	os.Setenv("LANGUAGE", l)
+	return lang.AddTranslationsFS(assets.Translations, "translations")
+}
+
+// Run opens the main window on the database at path and blocks until the
+// window is closed. A database that cannot be opened is explained in the
+// window, and the error is returned.
+func Run(a fyne.App, path string, guide *model.Guide, handouts func(*model.Store) Handouts) error {
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1280, 800))
+	store, err := model.Open(path)
+	if err != nil {
+		showStartupError(w, err)
+		return err
+	}
+	defer store.Close()
+	w.SetTitle("Jobspor – " + path)
+	New(a, w, store, guide, handouts(store))
+	w.ShowAndRun()
+	return nil
+}
+
+// showStartupError shows why the database could not be opened, then quits.
+func showStartupError(w fyne.Window, err error) {
+	text := widget.NewLabel(errText(err))
+	text.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewPadded(text))
+	d := dialog.NewError(errorForDialog(err), w)
+	d.SetOnClosed(w.Close)
+	w.Show()
+	d.Show()
+	w.ShowAndRun()
+}

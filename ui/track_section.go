@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type trackStore interface {
+	SaveUpskilling(u *model.Upskilling) error
+	Upskillings(citizenID int64) ([]model.Upskilling, error)
+	SaveEducation(e *model.Education) error
+	Education(citizenID int64) (model.Education, error)
+	SaveCompanyEffort(c *model.CompanyEffort) error
+	CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error)
+	SaveTempAgency(t *model.TempAgency) error
+	TempAgencies(citizenID int64) ([]model.TempAgency, error)
+}
+
+// buildTrack shows the current track's checklists and the records the
+// guide calls for on that track.
+func (s *citizenScreen) buildTrack() fyne.CanvasObject {
+	t := s.ui.guide.Track(s.citizen.Track)
+	if t == nil {
+		return container.NewPadded(lowLabel(lang.L("view.notrack")))
+	}
+	phase := newPhaseSection(t, s.progress, s.onTick, s.onNote)
+	s.phases = append(s.phases, phase)
+	body := container.NewVBox(phase.build())
+	for _, r := range s.trackRecords() {
+		body.Add(widget.NewSeparator())
+		body.Add(r)
+	}
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// trackRecords are the forms each track needs, in the guide's order.
+func (s *citizenScreen) trackRecords() []fyne.CanvasObject {
+	switch s.citizen.Track {
+	case model.TrackIntensive:
+		return []fyne.CanvasObject{newUpskillingForm(s).build()}
+	case model.TrackEducation:
+		return []fyne.CanvasObject{newEducationForm(s).build(), newUpskillingForm(s).build()}
+	case model.TrackLongterm:
+		return []fyne.CanvasObject{newTempAgencyForm(s).build(), newCompanyForm(s).build(), newUpskillingForm(s).build()}
+	}
+	return nil
+}
+
+// optionalDate reads a date field that may be left empty.
+func optionalDate(e *widget.Entry) (t time.Time, err error) {
+	if strings.TrimSpace(e.Text) == "" {
+		return t, nil
+	}
+	return model.ParseDate(e.Text)
+}
+
+func dateEntry(t time.Time) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(lang.L("form.dateplaceholder"))
+	if !t.IsZero() {
+		e.SetText(shortDate(t))
+	}
+	return e
+}
+
+func optShortDate(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return shortDate(t)
+}
+
+var time0 time.Time
+
+func setDate(e *widget.Entry, t time.Time) {
+	e.SetText("")
+	if !t.IsZero() {
+		e.SetText(shortDate(t))
+	}
+}
+
+// readDates parses several optional date fields; the first problem wins.
+func readDates(fields map[*widget.Entry]*time.Time) error {
+	for e, dst := range fields {
+		t, err := optionalDate(e)
+		if err != nil {
+			return err
+		}
+		*dst = t
+	}
+	return nil
+}

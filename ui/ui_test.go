@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+func TestMain(m *testing.M) {
+	if err := SetupLanguage(); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+type fakeHandouts struct{ made []int64 }
+
+func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
+	f.made = append(f.made, id)
+	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
+}
+func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
+
+// newTestUI opens a fresh database and builds the window on it.
+func newTestUI(t *testing.T) (*UI, *model.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := model.Open(filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	guide, err := model.ParseGuide(assets.GuideJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1280, 800))
+	u := New(a, w, store, guide, &fakeHandouts{})
+	u.now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	return u, store
+}
+
+func TestCreateCitizenTickActionAndFindItSaved(t *testing.T) {
+	u, store := newTestUI(t)
+	test.Tap(u.list.newBtn)
+	f := u.form
+	if f == nil {
+		t.Fatal("Ny borger did not open the form")
+	}
+	test.Type(f.name, "Søren Ærø Åkjær")
+	test.Type(f.cpr, "120385-4321")
+	test.Type(f.phone, "+45 20 30 40 50")
+	test.Tap(f.save)
+	v := u.view
+	if v == nil {
+		t.Fatalf("saving did not open the citizen; problems: %q", f.problems.Text)
+	}
+	if got := u.list.ids(); len(got) != 1 || got[0] != v.citizen.ID {
+		t.Fatalf("the list shows %v, want the new citizen %d", got, v.citizen.ID)
+	}
+	if v.cpr.Text != "120385-xxxx" {
+		t.Errorf("CPR shown as %q, want masked", v.cpr.Text)
+	}
+
+	row := v.sections[0].rows[0]
+	test.Tap(row.check)
+	u.win.Canvas().Focus(row.note)
+	test.Type(row.note, "Lager, køkken og rengøring")
+	row.note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	p, err := store.ProgressFor(v.citizen.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p[row.action.ID]
+	if !got.Done || got.Note != "Lager, køkken og rengøring" || got.By != store.User {
+		t.Fatalf("saved progress = %+v", got)
+	}
+	if got.DoneOn.Format(model.DateLayout) != "2026-11-23" {
+		t.Errorf("done on %s, want today", got.DoneOn.Format(model.DateLayout))
+	}
+	if !strings.Contains(row.meta.Text, "23-11-2026") {
+		t.Errorf("row does not say when it was done: %q", row.meta.Text)
+	}
+	if !strings.Contains(v.sections[0].title.Text, "1 af 8") {
+		t.Errorf("phase progress reads %q, want 1 af 8", v.sections[0].title.Text)
+	}
+}
+
+func TestInvalidCitizenShowsDanishProblemsAndSavesNothing(t *testing.T) {
+	u, store := newTestUI(t)
+	test.Tap(u.list.newBtn)
+	f := u.form
+	test.Type(f.cpr, "310490-1234")
+	f.firstContact.SetText("32-13-2026")
+	test.Tap(f.save)
+	if u.view != nil {
+		t.Fatal("an invalid citizen was opened as saved")
+	}
+	for _, want := range []string{"Navn skal udfyldes", "gyldig fødselsdato", "32-13-2026"} {
+		if !strings.Contains(f.problems.Text, want) {
+			t.Errorf("problems %q lack %q", f.problems.Text, want)
+		}
+	}
+	if !f.problems.Visible() {
+		t.Error("the problems are not shown")
+	}
+	rows, _ := store.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	if len(rows) != 0 {
+		t.Fatalf("%d citizens saved from an invalid form", len(rows))
+	}
+}
+
+func TestSearchAndFiltersNarrowTheList(t *testing.T) {
+	u, store := newTestUI(t)
+	for _, n := range []string{"Bjørn Madsen", "Åse Ærenlund", "Mette Kjær"} {
+		c := &model.Citizen{Name: n, Benefit: model.BenefitDagpenge, Education: model.EducationUnskilled,
+			Status: model.StatusActive, FirstContact: time.Now(), Track: model.TrackIntensive}
+		if n == "Mette Kjær" {
+			c.Status, c.Track = model.StatusInJob, model.TrackEducation
+		}
+		if err := store.CreateCitizen(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.list.refresh()
+	if n := len(u.list.rows); n != 2 {
+		t.Fatalf("default list (active) shows %d, want 2", n)
+	}
+	test.Type(u.list.search, "ære")
+	if len(u.list.rows) != 1 || u.list.rows[0].Name != "Åse Ærenlund" {
+		t.Fatalf("search ære shows %+v", u.list.rows)
+	}
+	u.list.search.SetText("")
+	u.list.status.SetSelectedIndex(0)
+	u.list.track.SetSelected(trackLabel(model.TrackEducation))
+	if len(u.list.rows) != 1 || u.list.rows[0].Name != "Mette Kjær" {
+		t.Fatalf("track filter shows %+v", u.list.rows)
+	}
+	if u.list.count.Text != "1 borger" {
+		t.Errorf("count reads %q", u.list.count.Text)
+	}
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// ydelseDialog asks for the date and place of the benefit talk, then makes
+// the document checklist and opens it in the system's PDF viewer.
+type ydelseDialog struct {
+	ui      *UI
+	citizen *model.Citizen
+	date    *widget.Entry
+	place   *widget.Entry
+	dlg     *dialog.FormDialog
+}
+
+func newYdelseDialog(u *UI, c *model.Citizen) *ydelseDialog {
+	return &ydelseDialog{ui: u, citizen: c}
+}
+
+func (d *ydelseDialog) show() {
+	d.date = widget.NewEntry()
+	d.date.SetPlaceHolder(lang.L("form.dateplaceholder"))
+	d.date.Validator = validDateOrEmpty
+	d.place = widget.NewEntry()
+	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
+	items := []*widget.FormItem{
+		{Text: lang.L("ydelse.date"), Widget: d.date, HintText: lang.L("ydelse.datehint")},
+		{Text: lang.L("ydelse.place"), Widget: d.place},
+	}
+	d.dlg = dialog.NewForm(lang.L("handout.ydelse"), lang.L("action.makepdf"), lang.L("action.cancel"), items, d.onConfirm, d.ui.win)
+	d.dlg.Resize(fyne.NewSize(520, 260))
+	d.dlg.Show()
+}
+
+func validDateOrEmpty(s string) error {
+	if s == "" {
+		return nil
+	}
+	_, err := model.ParseDate(s)
+	if err != nil {
+		return errorForDialog(err)
+	}
+	return nil
+}
+
+func (d *ydelseDialog) onConfirm(ok bool) {
+	if !ok {
+		return
+	}
+	var talk time.Time
+	if d.date.Text != "" {
+		talk, _ = model.ParseDate(d.date.Text)
+	}
+	path, err := d.ui.handouts.Ydelse(d.citizen.ID, talk, d.place.Text)
+	if err != nil {
+		d.ui.showError(err)
+		return
+	}
+	d.ui.openFile(path)
+}
+
+// openFile opens a written handout in the system's viewer and says where it is.
+func (u *UI) openFile(path string) {
+	abs, _ := filepath.Abs(path)
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
+		u.showError(err)
+	}
+	dialog.ShowInformation(lang.L("handout.saved"), abs, u.win)
+}
