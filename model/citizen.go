@@ -100,9 +100,11 @@ func (c *Citizen) Validate() error {
 		v.add("name", "error.name.long", "Navnet må højst have %d tegn", MaxNameLen)
 	}
 	if c.CPR != "" {
-		if _, err := ParseCPR(string(c.CPR)); err != nil {
+		cpr, err := ParseCPR(string(c.CPR))
+		if err != nil {
 			v.Problems = append(v.Problems, FieldProblem{Field: "cpr", Msg: err.(*UserError).Msg})
 		}
+		c.CPR = cpr
 	}
 	c.validateContact(v)
 	c.validateChoices(v)

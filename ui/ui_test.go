@@ -51,7 +51,7 @@ func newTestUI(t *testing.T) (*UI, *model.Store) {
 
 func TestCreateCitizenTickActionAndFindItSaved(t *testing.T) {
 	u, store := newTestUI(t)
-	test.Tap(u.list.newBtn)
+	test.Tap(u.caseload.newBtn)
 	f := u.form
 	if f == nil {
 		t.Fatal("Ny borger did not open the form")
@@ -60,18 +60,19 @@ func TestCreateCitizenTickActionAndFindItSaved(t *testing.T) {
 	test.Type(f.cpr, "120385-4321")
 	test.Type(f.phone, "+45 20 30 40 50")
 	test.Tap(f.save)
-	v := u.view
+	v := u.citizen
 	if v == nil {
 		t.Fatalf("saving did not open the citizen; problems: %q", f.problems.Text)
 	}
-	if got := u.list.ids(); len(got) != 1 || got[0] != v.citizen.ID {
-		t.Fatalf("the list shows %v, want the new citizen %d", got, v.citizen.ID)
+	if rows := u.caseload.rows; len(rows) != 1 || rows[0].ID != v.citizen.ID {
+		t.Fatalf("the caseload shows %v, want the new citizen %d", rows, v.citizen.ID)
 	}
 	if v.cpr.Text != "120385-xxxx" {
 		t.Errorf("CPR shown as %q, want masked", v.cpr.Text)
 	}
 
-	row := v.sections[0].rows[0]
+	v.nav.Select(1) // Tidlig intensiv start
+	row := v.phases[0].rows[0]
 	test.Tap(row.check)
 	u.win.Canvas().Focus(row.note)
 	test.Type(row.note, "Lager, køkken og rengøring")
@@ -91,19 +92,19 @@ func TestCreateCitizenTickActionAndFindItSaved(t *testing.T) {
 	if !strings.Contains(row.meta.Text, "23-11-2026") {
 		t.Errorf("row does not say when it was done: %q", row.meta.Text)
 	}
-	if !strings.Contains(v.sections[0].title.Text, "1 af 8") {
-		t.Errorf("phase progress reads %q, want 1 af 8", v.sections[0].title.Text)
+	if !strings.Contains(v.phases[0].title.Text, "1 af 8") {
+		t.Errorf("phase progress reads %q, want 1 af 8", v.phases[0].title.Text)
 	}
 }
 
 func TestInvalidCitizenShowsDanishProblemsAndSavesNothing(t *testing.T) {
 	u, store := newTestUI(t)
-	test.Tap(u.list.newBtn)
+	test.Tap(u.caseload.newBtn)
 	f := u.form
 	test.Type(f.cpr, "310490-1234")
 	f.firstContact.SetText("32-13-2026")
 	test.Tap(f.save)
-	if u.view != nil {
+	if u.citizen != nil {
 		t.Fatal("an invalid citizen was opened as saved")
 	}
 	for _, want := range []string{"Navn skal udfyldes", "gyldig fødselsdato", "32-13-2026"} {
@@ -132,21 +133,21 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u.list.refresh()
-	if n := len(u.list.rows); n != 2 {
+	u.caseload.refresh()
+	if n := len(u.caseload.rows); n != 2 {
 		t.Fatalf("default list (active) shows %d, want 2", n)
 	}
-	test.Type(u.list.search, "ære")
-	if len(u.list.rows) != 1 || u.list.rows[0].Name != "Åse Ærenlund" {
-		t.Fatalf("search ære shows %+v", u.list.rows)
+	test.Type(u.caseload.search, "ære")
+	if len(u.caseload.rows) != 1 || u.caseload.rows[0].Name != "Åse Ærenlund" {
+		t.Fatalf("search ære shows %+v", u.caseload.rows)
 	}
-	u.list.search.SetText("")
-	u.list.status.SetSelectedIndex(0)
-	u.list.track.SetSelected(trackLabel(model.TrackEducation))
-	if len(u.list.rows) != 1 || u.list.rows[0].Name != "Mette Kjær" {
-		t.Fatalf("track filter shows %+v", u.list.rows)
+	u.caseload.search.SetText("")
+	u.caseload.status.SetSelectedIndex(0)
+	u.caseload.track.SetSelected(trackLabel(model.TrackEducation))
+	if len(u.caseload.rows) != 1 || u.caseload.rows[0].Name != "Mette Kjær" {
+		t.Fatalf("track filter shows %+v", u.caseload.rows)
 	}
-	if u.list.count.Text != "1 borger" {
-		t.Errorf("count reads %q", u.list.count.Text)
+	if u.caseload.count.Text != "1 borger" {
+		t.Errorf("count reads %q", u.caseload.count.Text)
 	}
 }

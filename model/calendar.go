@@ -1,0 +1,95 @@
+package model
+
+import (
+	"time"
+
+	"github.com/rickar/cal/v2"
+	"github.com/rickar/cal/v2/dk"
+)
+
+// Closures are the days an office may close beyond the public holidays.
+type Closures struct {
+	Grundlovsdag bool        `json:"grundlovsdag"`
+	ChristmasEve bool        `json:"christmas_eve"`
+	NewYearsEve  bool        `json:"new_years_eve"`
+	Extra        []time.Time `json:"extra"`
+}
+
+// WorkCalendar knows the office's working days: Monday to Friday except
+// Danish public holidays (from github.com/rickar/cal/v2/dk, Easter-based ones
+// and Store bededag up to 2023 included) and the days the office closes.
+type WorkCalendar struct {
+	cal      *cal.Calendar
+	closures Closures
+}
+
+// NewWorkCalendar builds the calendar for an office's closures.
+func NewWorkCalendar(c Closures) *WorkCalendar {
+	w := &WorkCalendar{cal: &cal.Calendar{}, closures: c}
+	for _, h := range dk.Holidays {
+		if h != dk.Grundlovsdag {
+			w.cal.AddHoliday(h)
+		}
+	}
+	return w
+}
+
+// Holiday names the public holiday or office closure on day, if any.
+func (w *WorkCalendar) Holiday(day time.Time) (string, bool) {
+	d := dateOnly(day)
+	if actual, _, h := w.cal.IsHoliday(d); actual {
+		return h.Name, true
+	}
+	return w.closure(d)
+}
+
+func (w *WorkCalendar) closure(d time.Time) (string, bool) {
+	m, day := d.Month(), d.Day()
+	switch {
+	case w.closures.Grundlovsdag && m == time.June && day == 5:
+		return "Grundlovsdag", true
+	case w.closures.ChristmasEve && m == time.December && day == 24:
+		return "Juleaftensdag", true
+	case w.closures.NewYearsEve && m == time.December && day == 31:
+		return "Nytårsaftensdag", true
+	}
+	for _, x := range w.closures.Extra {
+		if dateOnly(x).Equal(d) {
+			return "Lukket", true
+		}
+	}
+	return "", false
+}
+
+// IsWorkday reports whether the office is open on day.
+func (w *WorkCalendar) IsWorkday(day time.Time) bool {
+	if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return false
+	}
+	_, closed := w.Holiday(day)
+	return !closed
+}
+
+// NextWorkday returns day itself if it is a working day, else the next one.
+func (w *WorkCalendar) NextWorkday(day time.Time) time.Time {
+	d := dateOnly(day)
+	for !w.IsWorkday(d) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
+}
+
+// WorkingDay returns the date of working day n (n ≥ 1) counted from start:
+// day 1 is start itself when the office is open, else the next open day.
+func (w *WorkCalendar) WorkingDay(start time.Time, n int) time.Time {
+	d := w.NextWorkday(start)
+	for i := 1; i < n; i++ {
+		d = w.NextWorkday(d.AddDate(0, 0, 1))
+	}
+	return d
+}
+
+// dateOnly drops the clock, keeping the calendar date in UTC.
+func dateOnly(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,30 @@
+package model
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// newTestStore opens a fresh, migrated database in the test's temp folder.
+func newTestStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatalf("open test store: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// makeCitizen creates a valid citizen, changed by mods first.
+func makeCitizen(t testing.TB, s *Store, mods ...func(*Citizen)) *Citizen {
+	t.Helper()
+	c := validCitizen()
+	for _, m := range mods {
+		m(c)
+	}
+	if err := s.CreateCitizen(c); err != nil {
+		t.Fatalf("create citizen %q: %v", c.Name, err)
+	}
+	return c
+}

@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+type fakeHandouts struct {
+	wrote []string
+	err   error
+}
+
+func (f *fakeHandouts) YdelseTo(path string, id int64, talk time.Time, place string) error {
+	if f.err != nil {
+		return f.err
+	}
+	f.wrote = append(f.wrote, path)
+	return os.WriteFile(path, []byte("%PDF-1.3"), 0o600)
+}
+func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
+	return "", f.err
+}
+func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
+
+// run executes one command line and returns exit code, stdout and stderr.
+func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
+	t.Helper()
+	g, err := model.ParseGuide(assets.GuideJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	env := &Env{Stdout: &out, Stderr: &errb, Guide: g, Version: "test",
+		StartWindow: func(string) error { t.Fatal("the window must not open"); return nil },
+		Handouts:    func(*model.Store) Handouts { return h }}
+	code := Run(args, env)
+	return code, out.String(), errb.String()
+}
+
+// dbWith makes a database with the named citizens and returns its path and IDs.
+func dbWith(t *testing.T, names ...string) (string, []int64) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cli.db")
+	s, err := model.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var ids []int64
+	for _, n := range names {
+		c := &model.Citizen{Name: n, CPR: "120385-4321", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
+			Status: model.StatusActive, FirstContact: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)}
+		if len(ids) > 0 {
+			c.CPR = ""
+		}
+		if err := s.CreateCitizen(c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	return path, ids
+}
+
+func TestListPrintsIDTabName(t *testing.T) {
+	db, ids := dbWith(t, "Åse Ærø", "Bjørn Sø")
+	code, out, _ := run(t, nil, "list", "--db", db)
+	want := fmt.Sprintf("%d\tBjørn Sø\n%d\tÅse Ærø\n", ids[1], ids[0]) // sorted by name
+	if code != 0 || out != want {
+		t.Fatalf("list = %d %q, want %q", code, out, want)
+	}
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+func TestExportHasEveryKindOfRecordAndAuditsItself(t *testing.T) {
+	db, ids := dbWith(t, "Søren Ærø")
+	code, out, errs := run(t, nil, "export", "--db", db, "--citizen", itoa(ids[0]))
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, errs)
+	}
+	var x map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &x); err != nil {
+		t.Fatalf("export is not JSON: %v\n%s", err, out)
+	}
+	for _, key := range []string{"citizen", "progress", "audit"} {
+		if _, ok := x[key]; !ok {
+			t.Errorf("export lacks %q", key)
+		}
+	}
+	if !strings.Contains(string(x["citizen"]), "120385-4321") || !strings.Contains(string(x["citizen"]), "Søren Ærø") {
+		t.Errorf("citizen record incomplete: %s", x["citizen"])
+	}
+	if !strings.Contains(string(x["audit"]), `"export"`) || !strings.Contains(string(x["audit"]), `"create"`) {
+		t.Errorf("audit lacks the create and export entries: %s", x["audit"])
+	}
+}
+
+func TestCheckSaysOK(t *testing.T) {
+	db, _ := dbWith(t, "Mette")
+	code, out, _ := run(t, nil, "check", "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "ok: ") {
+		t.Fatalf("check = %d %q", code, out)
+	}
+}
+
+func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
+	db, _ := dbWith(t, "Mette")
+	cases := []struct {
+		args []string
+		code int
+		say  string
+	}{
+		{[]string{"flyt"}, 2, "ukendt kommando"},
+		{[]string{"export", "--db", db}, 2, "--citizen ID skal angives"},
+		{[]string{"export", "--db", db, "--citizen", "999"}, 1, "borgeren findes ikke"},
+		{[]string{"handout", "plakat"}, 2, "angiv hvilken udskrift"},
+		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--date", "31-02-2026"}, 1, "kan ikke læses"},
+		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--out", "x.txt"}, 2, ".pdf"},
+		{[]string{"demo", "--db", db, "--citizens", "0"}, 2, "mellem 1 og"},
+		{[]string{"list", "--db", db, "ekstra"}, 2, "uventet argument"},
+	}
+	for _, c := range cases {
+		code, _, errs := run(t, &fakeHandouts{}, c.args...)
+		if code != c.code || !strings.Contains(errs, c.say) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d saying %q", c.args, code, errs, c.code, c.say)
+		}
+	}
+}
+
+func TestNewerDatabaseFailsWithoutTouchingIt(t *testing.T) {
+	db, _ := dbWith(t, "Mette")
+	s, _ := model.Open(db)
+	s.Close()
+	raw, _ := os.ReadFile(db)
+	raw[60], raw[61], raw[62], raw[63] = 0, 0, 0, 99 // user_version 99
+	os.WriteFile(db, raw, 0o600)
+	code, _, errs := run(t, nil, "list", "--db", db)
+	if code != 1 || !strings.Contains(errs, "nyere version af Jobspor") {
+		t.Fatalf("list on a newer database: exit %d, %q", code, errs)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(raw, after) {
+		t.Fatal("the newer database was changed")
+	}
+}
+
+func TestHandoutWritesTheNamedFile(t *testing.T) {
+	db, ids := dbWith(t, "Mette")
+	out := filepath.Join(t.TempDir(), "tjekliste.pdf")
+	h := &fakeHandouts{}
+	code, stdout, errs := run(t, h, "handout", "ydelse", "--db", db, "--citizen", itoa(ids[0]), "--out", out)
+	if code != 0 || strings.TrimSpace(stdout) != out || len(h.wrote) != 1 {
+		t.Fatalf("handout: exit %d, out %q, err %q, wrote %v", code, stdout, errs, h.wrote)
+	}
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+// TestWorkspaceFlow walks the guide's flow across the desk and then checks
+// that every record is still there after the database is reopened.
+func TestWorkspaceFlow(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "flow.db")
+	store, err := model.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide, _ := model.ParseGuide(assets.GuideJSON)
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1280, 800))
+	u := New(a, w, store, guide, &fakeHandouts{})
+	today := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)
+	u.now = func() time.Time { return today }
+	store.Now = u.now
+
+	// Create the citizen.
+	test.Tap(u.caseload.newBtn)
+	test.Type(u.form.name, "Åse Ærø Sørensen")
+	test.Tap(u.form.save)
+	cs := u.citizen
+	id := cs.citizen.ID
+
+	// Opening phase: a job goal and the CV follow-up.
+	cs.nav.Select(1)
+	test.Type(cs.opening.goalTitle, "Køkkenmedhjælper")
+	test.Tap(cs.opening.goalAdd)
+	cv := findRow(t, cs.phases[0], guide.Opening().Elements[1].Actions[0].ID)
+	test.Tap(cv.check)
+
+	// Assess: education lift.
+	o := cs.opening
+	o.outcome.SetSelected(o.outcomes.label(model.TrackEducation))
+	test.Type(o.reason, "Ufaglært, ønsker at blive faglært")
+	test.Tap(o.assign)
+	cs = u.citizen
+	if cs.citizen.Track != model.TrackEducation {
+		t.Fatalf("track after assessment = %q", cs.citizen.Track)
+	}
+	if cs.current != 2 || len(cs.phases) == 0 || cs.phases[0].phase.Title != "Uddannelsesløft" {
+		t.Fatalf("the Uddannelsesløft actions are not shown after the assessment")
+	}
+
+	// Plan a conversation, mark it no-show, plan the next one.
+	cs.nav.Select(3)
+	p := cs.planner
+	p.date.SetText("24-11-2026")
+	test.Type(p.start, "10:00")
+	test.Type(p.end, "10:45")
+	test.Tap(p.save)
+	convos, _ := store.Conversations(id)
+	if len(convos) != 1 {
+		t.Fatalf("%d conversations after planning one", len(convos))
+	}
+	cs.onOpenConversation(convos[0].ID)
+	cv2 := u.convo
+	cv2.attendance.SetSelected(attendanceLabel(model.AttendanceNoShow))
+	test.Type(cv2.agreements, "Ny tid aftalt pr. telefon")
+	test.Tap(cv2.save)
+	cv2.next.date.SetText("01-12-2026")
+	test.Type(cv2.next.start, "9:30")
+	test.Type(cv2.next.end, "10:00")
+	test.Tap(cv2.next.save)
+	cv2 = u.convo
+
+	test.Tap(cv2.copyBtn)
+	got := a.Clipboard().Content()
+	for _, want := range []string{"24-11-2026", "10:00", "Udeblevet", "Ny tid aftalt pr. telefon", "Næste samtale: 01-12-2026 kl. 09:30"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Åse") {
+		t.Errorf("the summary names the citizen; it goes into another system that already knows who:\n%s", got)
+	}
+
+	// Caseload marks the no-show.
+	u.back()
+	u.back()
+	row := u.caseload.rows[0]
+	if !row.NoShow && !row.Overdue {
+		t.Logf("caseload row %+v", row)
+	}
+
+	// Everything survives a restart.
+	store.Close()
+	store2, err := model.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store2.Close()
+	c, _ := store2.Citizen(id)
+	goals, _ := store2.JobGoals(id)
+	hist, _ := store2.TrackHistory(id)
+	prog, _ := store2.ProgressFor(id)
+	convos, _ = store2.Conversations(id)
+	if c.Track != model.TrackEducation || len(goals) != 1 || goals[0].Title != "Køkkenmedhjælper" ||
+		len(hist) != 1 || !prog[cv.action.ID].Done || len(convos) != 2 ||
+		convos[0].Attendance != model.AttendanceNoShow {
+		t.Fatalf("after restart: track %q, goals %+v, history %d, cv done %v, conversations %+v",
+			c.Track, goals, len(hist), prog[cv.action.ID].Done, convos)
+	}
+}
+
+func findRow(t *testing.T, p *phaseSection, actionID string) *actionRow {
+	t.Helper()
+	for _, r := range p.rows {
+		if r.action.ID == actionID {
+			return r
+		}
+	}
+	t.Fatalf("action %s not shown", actionID)
+	return nil
+}
