@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Guide is STAR's "Den gode indsats for jobparate ledige" as data: an
@@ -64,6 +65,9 @@ func (g *Guide) check() error {
 			for _, a := range e.Actions {
 				if a.ID == "" || seen[a.ID] {
 					return fmt.Errorf("action ID %q empty or repeated", a.ID)
+				}
+				if !strings.HasPrefix(a.ID, p.ID+".") {
+					return fmt.Errorf("action ID %q does not start with its phase %q", a.ID, p.ID)
 				}
 				seen[a.ID] = true
 			}

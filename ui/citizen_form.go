@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,6 +28,7 @@ type citizenForm struct {
 	problems                                     *widget.Label
 	save                                         *widget.Button
 
+	root       fyne.CanvasObject
 	benefits   choice[model.Benefit]
 	educations choice[model.Education]
 	statuses   choice[model.Status]
@@ -39,6 +41,13 @@ func newCitizenForm(u *UI, orig *model.Citizen) *citizenForm {
 		educations: newChoice(model.Educations, educationLabel),
 		statuses:   newChoice(model.Statuses, statusLabel),
 		tracks:     newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel)}
+}
+
+func (f *citizenForm) content() fyne.CanvasObject {
+	if f.root == nil {
+		f.root = f.build()
+	}
+	return f.root
 }
 
 func (f *citizenForm) build() fyne.CanvasObject {
@@ -164,25 +173,17 @@ func (f *citizenForm) showProblems(err error) {
 	f.problems.Show()
 }
 
-// joinedErrText renders errors.Join'ed errors one per line.
+// joinedErrText renders errors.Join'ed errors one per line, however deep.
 func joinedErrText(err error) string {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		text := ""
-		for _, e := range j.Unwrap() {
-			if text != "" {
-				text += "\n"
-			}
-			text += errText(e)
-		}
-		return text
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return errText(err)
 	}
-	return errText(err)
+	var lines []string
+	for _, e := range j.Unwrap() {
+		lines = append(lines, joinedErrText(e))
+	}
+	return strings.Join(lines, "\n")
 }
 
-func (f *citizenForm) onCancel() {
-	if f.orig != nil {
-		f.ui.onOpenCitizen(f.orig.ID)
-		return
-	}
-	f.ui.onCloseDetail()
-}
+func (f *citizenForm) onCancel() { f.ui.back() }

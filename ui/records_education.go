@@ -40,7 +40,7 @@ func orNone(v string) string {
 }
 
 func (f *educationForm) build() fyne.CanvasObject {
-	e, err := f.s.ui.store.Education(f.s.citizen.ID)
+	e, err := f.s.ui.store.EducationPlan(f.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -70,13 +70,13 @@ func (f *educationForm) build() fyne.CanvasObject {
 }
 
 func (f *educationForm) onSave() {
-	e := model.Education{CitizenID: f.s.citizen.ID, Chosen: f.chosen.Text, Enrolled: f.enrolled.Checked, Note: f.note.Text}
+	e := model.EducationPlan{CitizenID: f.s.citizen.ID, Chosen: f.chosen.Text, Enrolled: f.enrolled.Checked, Note: f.note.Text}
 	e.PriorLearning, _ = f.priors.value(f.prior.Selected)
 	e.DyslexiaTest, _ = f.dyslexias.value(f.dyslexia.Selected)
 	e.Internship, _ = f.internships.value(f.internship.Selected)
 	var err error
 	if e.Start, err = optionalDate(f.start); err == nil {
-		err = f.s.ui.store.SaveEducation(&e)
+		err = f.s.ui.store.SaveEducationPlan(&e)
 	}
 	if err != nil {
 		f.s.ui.showError(err)

@@ -15,8 +15,8 @@ import (
 type trackStore interface {
 	SaveUpskilling(u *model.Upskilling) error
 	Upskillings(citizenID int64) ([]model.Upskilling, error)
-	SaveEducation(e *model.Education) error
-	Education(citizenID int64) (model.Education, error)
+	SaveEducationPlan(e *model.EducationPlan) error
+	EducationPlan(citizenID int64) (model.EducationPlan, error)
 	SaveCompanyEffort(c *model.CompanyEffort) error
 	CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error)
 	SaveTempAgency(t *model.TempAgency) error

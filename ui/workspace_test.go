@@ -60,9 +60,9 @@ func TestWorkspaceFlow(t *testing.T) {
 	// Plan a conversation, mark it no-show, plan the next one.
 	cs.nav.Select(3)
 	p := cs.planner
-	p.date.SetText("24-11-2026")
-	test.Type(p.start, "10:00")
-	test.Type(p.end, "10:45")
+	p.date.SetText("23-11-2026") // earlier today: the citizen did not come
+	test.Type(p.start, "8:00")
+	test.Type(p.end, "8:45")
 	test.Tap(p.save)
 	convos, _ := store.Conversations(id)
 	if len(convos) != 1 {
@@ -81,7 +81,7 @@ func TestWorkspaceFlow(t *testing.T) {
 
 	test.Tap(cv2.copyBtn)
 	got := a.Clipboard().Content()
-	for _, want := range []string{"24-11-2026", "10:00", "Udeblevet", "Ny tid aftalt pr. telefon", "Næste samtale: 01-12-2026 kl. 09:30"} {
+	for _, want := range []string{"23-11-2026 kl. 08:00-08:45", "Udeblevet", "Ny tid aftalt pr. telefon", "Næste samtale: 01-12-2026 kl. 09:30"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
 		}
@@ -94,8 +94,11 @@ func TestWorkspaceFlow(t *testing.T) {
 	u.back()
 	u.back()
 	row := u.caseload.rows[0]
-	if !row.NoShow && !row.Overdue {
-		t.Logf("caseload row %+v", row)
+	if !row.NoShow || row.Next.Format("02-01-2006 15:04") != "01-12-2026 09:30" {
+		t.Errorf("caseload row: no-show %v, next %v; want the no-show marked and the next conversation shown", row.NoShow, row.Next)
+	}
+	if flag := u.caseload.cellText(row, len(caseColumns)-1); flag != "Udeblevet/afbud" {
+		t.Errorf("attention column reads %q", flag)
 	}
 
 	// Everything survives a restart.

@@ -1,0 +1,122 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// ConversationKind is what a conversation is for.
+type ConversationKind string
+
+const (
+	KindFirst         ConversationKind = "first"
+	KindJob           ConversationKind = "job"
+	KindFollowup      ConversationKind = "followup"
+	KindJointFollowup ConversationKind = "joint_followup"
+	KindCompany       ConversationKind = "company"
+)
+
+// ConversationKinds lists every kind in display order.
+var ConversationKinds = []ConversationKind{KindFirst, KindJob, KindFollowup, KindJointFollowup, KindCompany}
+
+// ConversationForm is how the conversation takes place.
+type ConversationForm string
+
+const (
+	FormInPerson ConversationForm = "in_person"
+	FormPhone    ConversationForm = "phone"
+	FormVideo    ConversationForm = "video"
+)
+
+// ConversationForms lists every form in display order.
+var ConversationForms = []ConversationForm{FormInPerson, FormPhone, FormVideo}
+
+// Attendance is what became of a planned conversation.
+type Attendance string
+
+const (
+	AttendancePlanned   Attendance = "planned"
+	AttendanceHeld      Attendance = "held"
+	AttendanceNoShow    Attendance = "no_show"
+	AttendanceCancelled Attendance = "cancelled"
+)
+
+// Attendances lists every attendance in display order.
+var Attendances = []Attendance{AttendancePlanned, AttendanceHeld, AttendanceNoShow, AttendanceCancelled}
+
+// AuditConversation marks audit entries about conversations.
+const AuditConversation = "conversation"
+
+// MaxAgreementsLen bounds the agreements written in one conversation.
+const MaxAgreementsLen = 2000
+
+// Conversation is one planned or held conversation with a citizen.
+type Conversation struct {
+	ID         int64            `json:"id"`
+	CitizenID  int64            `json:"citizen_id"`
+	Start      time.Time        `json:"start"`
+	End        time.Time        `json:"end"`
+	Kind       ConversationKind `json:"kind"`
+	Form       ConversationForm `json:"form"`
+	Attendance Attendance       `json:"attendance"`
+	Notes      string           `json:"notes"`
+	Agreements string           `json:"agreements"`
+	CreatedAt  time.Time        `json:"created_at"`
+	UpdatedAt  time.Time        `json:"updated_at"`
+}
+
+// Validate checks times, choices and text limits, reporting every problem.
+func (c *Conversation) Validate() error {
+	v := &ValidationError{}
+	switch {
+	case c.Start.IsZero():
+		v.add("date", "error.convo.date", "Angiv dato og starttidspunkt for samtalen")
+	case !c.End.After(c.Start):
+		v.add("end", "error.convo.end", "Samtalen skal slutte efter den starter")
+	case c.End.Sub(c.Start) > 8*time.Hour || c.End.YearDay() != c.Start.YearDay():
+		v.add("end", "error.convo.long", "En samtale skal starte og slutte samme dag")
+	}
+	if c.Attendance == "" {
+		c.Attendance = AttendancePlanned
+	}
+	checkChoice(v, "kind", c.Kind, ConversationKinds, "error.convo.kind", "Vælg samtalens type")
+	checkChoice(v, "form", c.Form, ConversationForms, "error.convo.form", "Vælg samtaleform")
+	checkChoice(v, "attendance", c.Attendance, Attendances, "error.convo.attendance", "Vælg fremmøde")
+	checkLen(v, "notes", &c.Notes, MaxNotesLen, "error.convo.notes", "Noterne må højst have %d tegn (der er %d)")
+	checkLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.convo.agreements", "Aftalerne må højst have %d tegn (der er %d)")
+	return v.orNil()
+}
+
+func checkChoice[T comparable](v *ValidationError, field string, x T, all []T, key, def string) {
+	if !oneOf(x, all) {
+		v.add(field, key, def)
+	}
+}
+
+// checkLen trims *s and reports it when longer than max characters.
+func checkLen(v *ValidationError, field string, s *string, max int, key, def string) {
+	*s = strings.TrimSpace(*s)
+	if n := utf8.RuneCountInString(*s); n > max {
+		v.add(field, key, def, max, n)
+	}
+}
+
+// ParseClock reads a time of day: "9:30", "09.30", "0930" or "9".
+func ParseClock(s string) (h, m int, err error) {
+	t := strings.TrimSpace(strings.NewReplacer(".", ":", " ", "").Replace(s))
+	hs, ms, found := strings.Cut(t, ":")
+	if !found && len(t) == 4 {
+		hs, ms = t[:2], t[2:]
+	}
+	if ms == "" && !found {
+		ms = "0"
+	}
+	h, errH := strconv.Atoi(hs)
+	m, errM := strconv.Atoi(ms)
+	if errH != nil || errM != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(ms) > 2 {
+		return 0, 0, userError("error.clock", "Klokkeslættet »%s« findes ikke. Skriv det som tt:mm, fx 09:30", nil, s)
+	}
+	return h, m, nil
+}
