@@ -90,7 +90,7 @@ func TestPhaseCountsDoneActions(t *testing.T) {
 	g := loadGuide(t)
 	p := map[string]Progress{
 		"opening.goals.1": {Done: true}, "opening.cv.2": {Done: true},
-		"opening.goals.2": {Done: false, Note: "talt om, ikke afklaret"},
+		"opening.goals.2":      {Done: false, Note: "talt om, ikke afklaret"},
 		"intensive.strategy.1": {Done: true},
 	}
 	if d, n := g.Opening().Count(p); d != 2 || n != 8 {

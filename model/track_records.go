@@ -217,7 +217,9 @@ type CompanyEffort struct {
 
 // NeedsJointMeeting is true when no job followed and the joint meeting with
 // citizen and company has not been held.
-func (c CompanyEffort) NeedsJointMeeting() bool { return c.Outcome == "no_job" && c.JointMeeting.IsZero() }
+func (c CompanyEffort) NeedsJointMeeting() bool {
+	return c.Outcome == "no_job" && c.JointMeeting.IsZero()
+}
 
 func (c *CompanyEffort) validate() error {
 	v := &ValidationError{}

@@ -1,0 +1,133 @@
+package model
+
+import (
+	"time"
+)
+
+// history writes progress, goals, a track assessment and conversations for
+// one demo citizen, dated between first contact and today.
+func (d *demo) history(c *Citizen) error {
+	days := int(d.today.Sub(c.FirstContact).Hours()/24) + 1
+	if err := d.goals(c); err != nil {
+		return err
+	}
+	if err := d.progress(c, d.g.Opening(), 0, min(days, 14)); err != nil {
+		return err
+	}
+	if t := d.g.Track(c.Track); t != nil {
+		assessed := c.FirstContact.AddDate(0, 0, 10+d.rnd.IntN(4))
+		if assessed.After(d.today) {
+			assessed = d.today
+		}
+		if err := d.assess(c, assessed); err != nil {
+			return err
+		}
+		off := int(assessed.Sub(c.FirstContact).Hours() / 24)
+		if err := d.progress(c, t, off, days-off); err != nil {
+			return err
+		}
+	}
+	return d.conversations(c, days)
+}
+
+func (d *demo) goals(c *Citizen) error {
+	for i := 0; i < 1+d.rnd.IntN(3); i++ {
+		h := HorizonShort
+		if i == 2 {
+			h = HorizonLong
+		}
+		if _, err := d.exec("goal", c.ID, d.pick(demoGoals), h, c.FirstContact.Format(time.RFC3339)); err != nil {
+			return err
+		}
+		d.stats.Goals++
+	}
+	return nil
+}
+
+func (d *demo) assess(c *Citizen, on time.Time) error {
+	reason := map[TrackID]string{TrackIntensive: "Klar til job inden for jobmålene",
+		TrackEducation: "Ufaglært med ønske om at blive faglært", TrackLongterm: "Lang ledighed, behov for virksomhedsrettet indsats"}[c.Track]
+	_, err := d.exec("track", c.ID, c.Track, on.Format(DateLayout), reason, d.pick(demoUsers), on.Format(time.RFC3339))
+	return err
+}
+
+// progress ticks a share of the phase's actions in guide order, spread over
+// span days from offset days after first contact.
+func (d *demo) progress(c *Citizen, p *Phase, offset, span int) error {
+	_, total := p.Count(nil)
+	done := d.rnd.IntN(total + 1)
+	i := 0
+	for _, e := range p.Elements {
+		for _, a := range e.Actions {
+			if i >= done {
+				return nil
+			}
+			on := c.FirstContact.AddDate(0, 0, offset+i*max(span, 1)/total)
+			if err := d.tick(c, a.ID, on); err != nil {
+				return err
+			}
+			i++
+		}
+	}
+	return nil
+}
+
+func (d *demo) tick(c *Citizen, actionID string, on time.Time) error {
+	if on.After(d.today) {
+		on = d.today
+	}
+	note, user := "", d.pick(demoUsers)
+	if d.rnd.IntN(4) == 0 {
+		note = d.pick(demoNotes)
+	}
+	at := on.Add(10 * time.Hour).Format(time.RFC3339)
+	if _, err := d.exec("progress", c.ID, actionID, on.Format(DateLayout), note, user, at); err != nil {
+		return err
+	}
+	d.stats.Progress++
+	_, err := d.exec("audit", at, user, AuditProgress, c.ID, actionID)
+	return err
+}
+
+// conversations: a first conversation on day 1–2, then one every two to
+// three weeks; past ones held, missed or cancelled, the next one planned.
+func (d *demo) conversations(c *Citizen, days int) error {
+	day := 1 + d.rnd.IntN(2)
+	kind := KindFirst
+	for day < days+21 {
+		start := time.Date(c.FirstContact.Year(), c.FirstContact.Month(), c.FirstContact.Day()+day,
+			8+d.rnd.IntN(7), 15*d.rnd.IntN(4), 0, 0, time.Local)
+		if wd := start.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			start = start.AddDate(0, 0, 2)
+		}
+		past := start.Before(d.today)
+		if err := d.conversation(c, start, kind, past); err != nil {
+			return err
+		}
+		if !past {
+			return nil
+		}
+		kind = []ConversationKind{KindJob, KindJob, KindFollowup, KindJointFollowup}[d.rnd.IntN(4)]
+		day += 14 + d.rnd.IntN(8)
+	}
+	return nil
+}
+
+func (d *demo) conversation(c *Citizen, start time.Time, kind ConversationKind, past bool) error {
+	att, agreements := AttendancePlanned, ""
+	if past {
+		att = []Attendance{AttendanceHeld, AttendanceHeld, AttendanceHeld, AttendanceHeld, AttendanceHeld,
+			AttendanceHeld, AttendanceNoShow, AttendanceCancelled}[d.rnd.IntN(8)]
+		if att == AttendanceHeld {
+			agreements = d.pick(demoAgreements)
+		}
+	}
+	form := []ConversationForm{FormInPerson, FormInPerson, FormPhone, FormVideo}[d.rnd.IntN(4)]
+	at := start.UTC().Format(time.RFC3339)
+	_, err := d.exec("convo", c.ID, start.Format(wallLayout), start.Add(45*time.Minute).Format(wallLayout),
+		kind, form, att, agreements, at, at)
+	if err == nil {
+		d.stats.Conversations++
+	}
+	return err
+}

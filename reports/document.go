@@ -1,0 +1,212 @@
+// Package reports makes the handouts the citizen takes home, as PDF. It is
+// the only package that imports gofpdf, so a fork could replace it here.
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+// Page geometry in millimetres and type sizes in points: A4 with print
+// margins, body text at 11 pt so it reads at arm's length.
+const (
+	margin     = 20.0
+	pageWidth  = 210.0
+	textWidth  = pageWidth - 2*margin
+	bodySize   = 11.0
+	lineHeight = 6.0
+	family     = "Sans"
+)
+
+// Options control a document's metadata.
+type Options struct {
+	// Fixed, when set, is used as creation date and turns compression off,
+	// so the same input gives the same bytes (tests).
+	Fixed time.Time
+}
+
+// Document is a handout being built: A4, the office's letterhead on every
+// page, page numbers when it runs over one page.
+type Document struct {
+	pdf    *gofpdf.Fpdf
+	office model.Office
+}
+
+func newDocument(office model.Office, title string, opts Options) *Document {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	d := &Document{pdf: pdf, office: office}
+	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin+8)
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(office.Name, true)
+	pdf.SetCreator("Jobspor", true)
+	d.setDates(opts)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetHeaderFunc(d.header)
+	pdf.SetFooterFuncLpi(d.footer)
+	pdf.AddPage()
+	return d
+}
+
+func (d *Document) setDates(opts Options) {
+	when := opts.Fixed
+	if when.IsZero() {
+		when = time.Now()
+	} else {
+		d.pdf.SetCompression(false)
+		d.pdf.SetCatalogSort(true)
+	}
+	d.pdf.SetCreationDate(when)
+	d.pdf.SetModificationDate(when)
+}
+
+// header is the letterhead: the office's name, then its contact lines.
+func (d *Document) header() {
+	p := d.pdf
+	p.SetFont(family, "B", 14)
+	p.SetTextColor(31, 95, 122)
+	p.MultiCell(textWidth, 6.5, d.office.Name, "", "L", false)
+	p.SetFont(family, "", 10)
+	p.SetTextColor(60, 60, 60)
+	if line := joinNonEmpty(" · ", d.office.Address, phoneText(d.office.Phone), d.office.Email); line != "" {
+		p.MultiCell(textWidth, 5, line, "", "L", false)
+	}
+	if d.office.Hours != "" {
+		p.MultiCell(textWidth, 5, "Åbningstid: "+d.office.Hours, "", "L", false)
+	}
+	y := p.GetY() + 2
+	p.SetDrawColor(31, 95, 122)
+	p.SetLineWidth(0.5)
+	p.Line(margin, y, pageWidth-margin, y)
+	p.SetY(y + 6)
+	d.body()
+}
+
+func phoneText(phone string) string {
+	if phone == "" {
+		return ""
+	}
+	return "Tlf. " + phone
+}
+
+// footer numbers the pages, but only when there is more than one.
+func (d *Document) footer(lastPage bool) {
+	p := d.pdf
+	if lastPage && p.PageNo() == 1 {
+		return
+	}
+	p.SetY(-margin)
+	p.SetFont(family, "", 10)
+	p.SetTextColor(90, 90, 90)
+	p.CellFormat(textWidth, 5, fmt.Sprintf("Side %d af {nb}", p.PageNo()), "", 0, "C", false, 0, "")
+}
+
+func (d *Document) body() {
+	d.pdf.SetFont(family, "", bodySize)
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// Title is the handout's big heading.
+func (d *Document) Title(text string) {
+	d.pdf.SetFont(family, "B", 20)
+	d.pdf.MultiCell(textWidth, 9, text, "", "L", false)
+	d.pdf.Ln(3)
+	d.body()
+}
+
+// Heading starts a section; it moves to a new page rather than stand alone
+// at the bottom of one.
+func (d *Document) Heading(text string) {
+	d.keepSpace(30)
+	d.pdf.Ln(3)
+	d.pdf.SetFont(family, "B", 13)
+	d.pdf.MultiCell(textWidth, 7, text, "", "L", false)
+	d.pdf.Ln(1)
+	d.body()
+}
+
+// Para is a wrapped paragraph of body text.
+func (d *Document) Para(text string) {
+	d.pdf.MultiCell(textWidth, lineHeight, text, "", "L", false)
+	d.pdf.Ln(2)
+}
+
+// Field is "Label: value" with the label in bold; long values wrap.
+func (d *Document) Field(label, value string) {
+	p := d.pdf
+	p.SetFont(family, "B", bodySize)
+	w := p.GetStringWidth(label+":") + 3
+	p.CellFormat(w, lineHeight, label+":", "", 0, "L", false, 0, "")
+	d.body()
+	p.MultiCell(textWidth-w, lineHeight, value, "", "L", false)
+}
+
+// CheckItem is a line of text with an empty box to tick by hand.
+func (d *Document) CheckItem(text string) {
+	p := d.pdf
+	d.keepSpace(12)
+	x, y := p.GetX(), p.GetY()
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.35)
+	p.Rect(x, y+0.8, 5, 5, "D")
+	p.SetX(x + 9)
+	p.MultiCell(textWidth-9, lineHeight+0.5, text, "", "L", false)
+	p.Ln(4)
+}
+
+// Lines draws n ruled lines to write on.
+func (d *Document) Lines(n int) {
+	p := d.pdf
+	p.SetDrawColor(170, 170, 170)
+	p.SetLineWidth(0.2)
+	for i := 0; i < n; i++ {
+		d.keepSpace(10)
+		y := p.GetY() + 9
+		p.Line(margin, y, pageWidth-margin, y)
+		p.SetY(y)
+	}
+	p.Ln(3)
+}
+
+// Small is a line of secondary text at 10 pt (dates printed, sources).
+func (d *Document) Small(text string) {
+	d.pdf.SetFont(family, "", 10)
+	d.pdf.SetTextColor(90, 90, 90)
+	d.pdf.MultiCell(textWidth, 5, text, "", "L", false)
+	d.body()
+}
+
+// keepSpace starts a new page when less than h mm is left.
+func (d *Document) keepSpace(h float64) {
+	_, pageH := d.pdf.GetPageSize()
+	if d.pdf.GetY()+h > pageH-margin-8 {
+		d.pdf.AddPage()
+	}
+}
+
+// Write renders the document.
+func (d *Document) Write(w io.Writer) error {
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	return nil
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			keep = append(keep, strings.TrimSpace(p))
+		}
+	}
+	return strings.Join(keep, sep)
+}

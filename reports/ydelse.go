@@ -1,0 +1,80 @@
+package reports
+
+import (
+	"fmt"
+	"time"
+
+	"jobspor/model"
+)
+
+// YdelseTexts is the wording of the benefit-office checklist (assets/handouts/ydelse.json).
+type YdelseTexts struct {
+	Version          string   `json:"version"`
+	Title            string   `json:"title"`
+	Intro            string   `json:"intro"`
+	ForLabel         string   `json:"for_label"`
+	DocumentsHeading string   `json:"documents_heading"`
+	Documents        []string `json:"documents"`
+	TalkHeading      string   `json:"talk_heading"`
+	DateLabel        string   `json:"date_label"`
+	PlaceLabel       string   `json:"place_label"`
+	Blank            string   `json:"blank"`
+	NotesHeading     string   `json:"notes_heading"`
+	Printed          string   `json:"printed"`
+}
+
+// YdelseData is what the checklist prints. It holds the citizen's name and
+// never a CPR number.
+type YdelseData struct {
+	Office      model.Office
+	CitizenName string
+	TalkDate    time.Time // zero: a line to write the date on
+	TalkPlace   string
+	Printed     time.Time
+}
+
+// Ydelse builds the checklist of documents to bring to the benefit office
+// (10 råd #10): one A4 page.
+func Ydelse(d YdelseData, opts Options) (*Document, error) {
+	var t YdelseTexts
+	if err := loadTexts("ydelse", &t); err != nil {
+		return nil, err
+	}
+	if len(t.Documents) == 0 {
+		return nil, fmt.Errorf("handout texts ydelse %s: no documents listed", t.Version)
+	}
+	doc := newDocument(d.Office, t.Title, opts)
+	doc.Title(t.Title)
+	doc.Field(t.ForLabel, d.CitizenName)
+	doc.pdf.Ln(3)
+	doc.Para(t.Intro)
+	doc.Heading(t.DocumentsHeading)
+	for _, item := range t.Documents {
+		doc.CheckItem(item)
+	}
+	doc.Heading(t.TalkHeading)
+	doc.Field(t.DateLabel, orBlank(talkWhen(d.TalkDate), t.Blank))
+	doc.Field(t.PlaceLabel, orBlank(d.TalkPlace, t.Blank))
+	doc.Heading(t.NotesHeading)
+	doc.Lines(7)
+	doc.Small(fmt.Sprintf(t.Printed, DanishDate(d.Printed)))
+	return doc, nil
+}
+
+// talkWhen shows the date, with the clock when one is set.
+func talkWhen(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Hour() == 0 && t.Minute() == 0:
+		return DanishDate(t)
+	}
+	return DanishDateTime(t)
+}
+
+func orBlank(s, blank string) string {
+	if s == "" {
+		return blank
+	}
+	return s
+}
