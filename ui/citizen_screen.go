@@ -130,7 +130,6 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
 	print := widget.NewButtonWithIcon(lang.L("handout.ydelse"), theme.DocumentPrintIcon(), s.onYdelse)
 	info := widget.NewLabel(s.headerInfo())
-	info.Importance = widget.LowImportance
 	actions := container.NewHBox(edit, print)
 	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -68,10 +70,19 @@ func (s *conversationScreen) buildTalk() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("convo.attendance"), s.attendance),
 		widget.NewFormItem(lang.L("convo.notes"), s.notes),
 		widget.NewFormItem(lang.L("convo.agreements"), s.agreements))
-	s.next = newPlanForm(s.cs.ui, s.cs.citizen.ID, s.convo.Start.AddDate(0, 0, 7), s.onNextPlanned)
+	s.next = newPlanForm(s.cs.ui, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
 	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(),
 		heading(lang.L("convo.next")), s.nextInfo(), s.next.build())
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+// nextDay suggests a week after this conversation, never a day gone by.
+func (s *conversationScreen) nextDay() time.Time {
+	d := s.convo.Start.AddDate(0, 0, 7)
+	if now := s.cs.ui.now(); d.Before(now) {
+		return now
+	}
+	return d
 }
 
 func multiLine(text string, rows int) *widget.Entry {

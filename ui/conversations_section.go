@@ -94,8 +94,8 @@ func newPlanForm(u *UI, citizenID int64, day time.Time, onPlanned func(*model.Co
 
 func (f *planForm) build() fyne.CanvasObject {
 	f.start, f.end = widget.NewEntry(), widget.NewEntry()
-	f.start.SetPlaceHolder("10:00")
-	f.end.SetPlaceHolder("10:45")
+	f.start.SetPlaceHolder(lang.L("form.clockplaceholder"))
+	f.end.SetPlaceHolder(lang.L("form.clockplaceholder"))
 	f.kind = widget.NewSelect(f.kinds.labels, nil)
 	f.kind.SetSelected(kindLabel(model.KindJob))
 	f.form = widget.NewSelect(f.forms.labels, nil)

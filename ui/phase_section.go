@@ -49,9 +49,7 @@ func (s *phaseSection) build() fyne.CanvasObject {
 		s.accordion.Append(widget.NewAccordionItem("", s.buildElement(&s.phase.Elements[i])))
 	}
 	s.updateTitles()
-	if s.openOnly {
-		s.accordion.OpenAll()
-	}
+	s.accordion.OpenAll()
 	return container.NewVBox(s.title, purpose, s.accordion)
 }
 

@@ -26,31 +26,36 @@ func (s *citizenScreen) buildPlan() fyne.CanvasObject {
 	body := container.NewVBox()
 	for _, part := range planParts(p) {
 		body.Add(heading(part.title))
-		body.Add(planText(part.lines))
+		body.Add(planText(part.lines, part.bullet))
 	}
 	return container.NewVScroll(container.NewPadded(body))
 }
 
 type planPart struct {
-	title string
-	lines []string
+	title  string
+	lines  []string
+	bullet bool
 }
 
 func planParts(p *model.Plan) []planPart {
 	return []planPart{
-		{lang.L("plan.goals"), goalLines(p.Goals)},
-		{lang.L("plan.agreements"), agreementLines(p.Agreements)},
-		{lang.L("plan.actions"), actionLines(p.AgreedActions)},
-		{lang.L("plan.steps"), stepLines(p)},
-		{lang.L("plan.next"), nextLines(p.Next)},
+		{lang.L("plan.goals"), goalLines(p.Goals), true},
+		{lang.L("plan.agreements"), agreementLines(p.Agreements), true},
+		{lang.L("plan.actions"), actionLines(p.AgreedActions), false},
+		{lang.L("plan.steps"), stepLines(p), true},
+		{lang.L("plan.next"), nextLines(p.Next), false},
 	}
 }
 
-func planText(lines []string) fyne.CanvasObject {
+func planText(lines []string, bullet bool) fyne.CanvasObject {
 	if len(lines) == 0 {
 		return lowLabel(lang.L("plan.nothing"))
 	}
-	l := widget.NewLabel("• " + strings.Join(lines, "\n• "))
+	prefix := ""
+	if bullet {
+		prefix = "• "
+	}
+	l := widget.NewLabel(prefix + strings.Join(lines, "\n"+prefix))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -63,9 +68,10 @@ func goalLines(goals []model.JobGoal) []string {
 	return out
 }
 
+// agreementLines shows the newest agreements: what is agreed now.
 func agreementLines(as []model.PlanAgreement) []string {
 	var out []string
-	for _, a := range as {
+	for _, a := range as[:min(len(as), 3)] {
 		out = append(out, fmt.Sprintf("%s: %s", shortDate(a.On), a.Text))
 	}
 	return out
