@@ -27,20 +27,40 @@ type CaseRow struct {
 // Caseload loads every citizen with progress and conversation flags in four
 // queries, however many citizens there are.
 func (s *Store) Caseload(g *Guide, now time.Time) ([]CaseRow, error) {
-	rows, byID, err := s.caseCitizens(g, now)
+	return s.caseload(g, now, 0)
+}
+
+// CaseRowFor loads one citizen's caseload row, to refresh the list after a
+// change without reloading every row.
+func (s *Store) CaseRowFor(g *Guide, now time.Time, id int64) (CaseRow, error) {
+	rows, err := s.caseload(g, now, id)
+	if err != nil {
+		return CaseRow{}, err
+	}
+	if len(rows) == 0 {
+		return CaseRow{}, ErrNotFound
+	}
+	return rows[0], nil
+}
+
+// caseload loads all rows (one == 0) or the row of citizen one.
+func (s *Store) caseload(g *Guide, now time.Time, one int64) ([]CaseRow, error) {
+	rows, byID, err := s.caseCitizens(g, now, one)
 	if err != nil {
 		return nil, err
 	}
-	for _, step := range []func(map[int64]*CaseRow, time.Time) error{s.caseProgress, s.caseNext, s.caseNoShows} {
-		if err := step(byID, now); err != nil {
+	for _, step := range []func(map[int64]*CaseRow, time.Time, int64) error{s.caseProgress, s.caseNext, s.caseNoShows} {
+		if err := step(byID, now, one); err != nil {
 			return nil, err
 		}
 	}
 	return rows, nil
 }
 
-func (s *Store) caseCitizens(g *Guide, now time.Time) ([]CaseRow, map[int64]*CaseRow, error) {
-	q, err := s.db.Query(`SELECT id, name, name_key, cpr, track, status, first_contact FROM citizens ORDER BY name_key, id`)
+func (s *Store) caseCitizens(g *Guide, now time.Time, one int64) ([]CaseRow, map[int64]*CaseRow, error) {
+	cond, args := onlyOne("id", one)
+	q, err := s.db.Query(`SELECT id, name, name_key, cpr, track, status, first_contact FROM citizens
+		WHERE 1 = 1`+cond+` ORDER BY name_key, id`, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load caseload: %w", err)
 	}
@@ -69,6 +89,14 @@ func (s *Store) caseCitizens(g *Guide, now time.Time) ([]CaseRow, map[int64]*Cas
 	return rows, byID, q.Err()
 }
 
+// onlyOne narrows a caseload query to one citizen when one > 0.
+func onlyOne(column string, one int64) (string, []any) {
+	if one == 0 {
+		return "", nil
+	}
+	return " AND " + column + " = ?", []any{one}
+}
+
 // phaseID is the guide phase a citizen works in: the track, or the opening.
 func phaseID(t TrackID) string {
 	if t == TrackNone {
@@ -87,11 +115,12 @@ func phaseTotals(g *Guide) map[string]int {
 
 // caseProgress counts done actions of each citizen's current phase; action
 // IDs start with their phase's ID (the guide is checked for that).
-func (s *Store) caseProgress(byID map[int64]*CaseRow, _ time.Time) error {
+func (s *Store) caseProgress(byID map[int64]*CaseRow, _ time.Time, one int64) error {
+	cond, args := onlyOne("p.citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT p.citizen_id, count(*) FROM progress p JOIN citizens c ON c.id = p.citizen_id
-		WHERE p.done = 1 AND p.action_id LIKE (CASE c.track WHEN '' THEN 'opening' ELSE c.track END) || '.%'
-		GROUP BY p.citizen_id`)
+		WHERE p.done = 1 AND p.action_id LIKE (CASE c.track WHEN '' THEN 'opening' ELSE c.track END) || '.%'`+
+		cond+` GROUP BY p.citizen_id`, args...)
 	if err != nil {
 		return fmt.Errorf("count progress: %w", err)
 	}
@@ -109,13 +138,14 @@ func (s *Store) caseProgress(byID map[int64]*CaseRow, _ time.Time) error {
 	return q.Err()
 }
 
-func (s *Store) caseNext(byID map[int64]*CaseRow, now time.Time) error {
+func (s *Store) caseNext(byID map[int64]*CaseRow, now time.Time, one int64) error {
+	cond, args := onlyOne("citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT citizen_id,
 			coalesce(min(CASE WHEN start >= ? THEN start END), ''),
 			max(start < ?)
-		FROM conversations WHERE attendance = 'planned' GROUP BY citizen_id`,
-		now.Format(wallLayout), dateOnly(now).Format(wallLayout))
+		FROM conversations WHERE attendance = 'planned'`+cond+` GROUP BY citizen_id`,
+		append([]any{now.Format(wallLayout), dateOnly(now).Format(wallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load next conversations: %w", err)
 	}
@@ -137,10 +167,12 @@ func (s *Store) caseNext(byID map[int64]*CaseRow, now time.Time) error {
 
 // caseNoShows uses SQLite's bare column with max(): attendance comes from
 // the latest marked conversation.
-func (s *Store) caseNoShows(byID map[int64]*CaseRow, now time.Time) error {
+func (s *Store) caseNoShows(byID map[int64]*CaseRow, now time.Time, one int64) error {
+	cond, args := onlyOne("citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT citizen_id, attendance, max(start) FROM conversations
-		WHERE attendance <> 'planned' AND start < ? GROUP BY citizen_id`, now.Format(wallLayout))
+		WHERE attendance <> 'planned' AND start < ?`+cond+` GROUP BY citizen_id`,
+		append([]any{now.Format(wallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load attendance: %w", err)
 	}

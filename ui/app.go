@@ -49,6 +49,7 @@ type UI struct {
 	convo    *conversationScreen
 	form     *citizenForm
 	stack    []screen
+	dirty    map[int64]bool
 }
 
 // New builds the main window's content into win, starting at the caseload.
@@ -125,8 +126,18 @@ func (u *UI) onEditCitizen(c *model.Citizen) {
 
 // onSaved is called after a citizen was created or changed.
 func (u *UI) onSaved(id int64) {
-	u.caseload.refresh()
+	u.touch(id)
+	u.caseload.reload()
 	u.onOpenCitizen(id)
+}
+
+// touch marks a citizen whose caseload row must be re-read before the
+// caseload is shown again.
+func (u *UI) touch(id int64) {
+	if u.dirty == nil {
+		u.dirty = map[int64]bool{}
+	}
+	u.dirty[id] = true
 }
 
 func (u *UI) addShortcuts() {

@@ -62,7 +62,7 @@ func (f *openingForm) onAssign() {
 		f.s.ui.showError(err)
 		return
 	}
-	f.s.ui.caseload.refresh()
+	f.s.ui.touch(f.s.citizen.ID)
 	f.s.current = 2 // show the new track
 	f.s.refreshScreen()
 }

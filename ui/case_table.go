@@ -30,16 +30,17 @@ func newCaseTable(s *caseloadScreen) *caseTable {
 	return t
 }
 
-func (t *caseTable) createCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
+func (t *caseTable) createCell() fyne.CanvasObject { return widget.NewLabel("") }
 
 func (t *caseTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	r := t.screen.rows[id.Row]
 	l.TextStyle.Bold = id.Col == 0
+	// Only names can outgrow their column; truncating is costly, so only there.
+	l.Truncation = fyne.TextTruncateOff
+	if id.Col == 0 {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
 	l.Importance = widget.MediumImportance
 	if id.Col == len(caseColumns)-1 && (r.Overdue || r.NoShow) {
 		l.Importance = widget.DangerImportance

@@ -15,7 +15,8 @@ import (
 )
 
 type caseloadSource interface {
-	Caseload(g *model.Guide, today time.Time) ([]model.CaseRow, error)
+	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
+	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
 }
 
 // caseloadScreen is the start screen: every citizen as a sortable table with
@@ -65,8 +66,33 @@ func newCaseloadScreen(u *UI) *caseloadScreen {
 
 func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 
-// reload fetches the caseload again when the screen is shown again.
-func (s *caseloadScreen) reload() { s.refresh() }
+// reload re-reads the rows of the citizens changed since the caseload was
+// last shown (one query each), not the whole caseload.
+func (s *caseloadScreen) reload() {
+	for id := range s.ui.dirty {
+		row, err := s.ui.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+		if err != nil {
+			s.ui.showError(err)
+			continue
+		}
+		s.replaceRow(row)
+	}
+	s.ui.dirty = nil
+	s.applyFilter()
+}
+
+// replaceRow puts a fresh row in place of the old one, or adds a new citizen
+// in name order.
+func (s *caseloadScreen) replaceRow(row model.CaseRow) {
+	for i := range s.all {
+		if s.all[i].ID == row.ID {
+			s.all[i] = row
+			return
+		}
+	}
+	s.all = append(s.all, row)
+	model.SortCaseload(s.all, model.SortByName, false)
+}
 
 func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.search = widget.NewEntry()

@@ -129,7 +129,7 @@ func (s *conversationScreen) onSave() {
 		s.cs.ui.showError(err)
 		return
 	}
-	s.cs.ui.caseload.refresh()
+	s.cs.ui.touch(s.cs.citizen.ID)
 	s.cs.ui.notify(lang.L("saved"))
 }
 

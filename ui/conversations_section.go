@@ -22,34 +22,42 @@ type conversationStore interface {
 	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
 }
 
-// buildConversations lists the citizen's conversations, newest first, and
-// plans a new one.
+// buildConversations plans a new conversation above the list of the
+// citizen's conversations, newest first; the list draws only visible rows.
 func (s *citizenScreen) buildConversations() fyne.CanvasObject {
 	all, err := s.ui.store.Conversations(s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	list := container.NewVBox()
-	for i := len(all) - 1; i >= 0; i-- {
-		list.Add(s.conversationRow(all[i]))
-	}
-	if len(all) == 0 {
-		list.Add(lowLabel(lang.L("convo.none")))
-	}
 	p := newPlanForm(s.ui, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
 	s.planner = p
-	body := container.NewVBox(heading(lang.L("convo.plan")), p.build(), widget.NewSeparator(),
-		heading(lang.L("section.conversations")), list)
-	return container.NewVScroll(container.NewPadded(body))
+	top := container.NewVBox(heading(lang.L("convo.plan")), p.build(), widget.NewSeparator(),
+		heading(lang.L("section.conversations")))
+	if len(all) == 0 {
+		top.Add(lowLabel(lang.L("convo.none")))
+	}
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.conversationList(all)))
 }
 
-func (s *citizenScreen) conversationRow(c model.Conversation) fyne.CanvasObject {
-	l := widget.NewLabel(conversationLine(c))
-	if c.Attendance == model.AttendanceNoShow || c.Attendance == model.AttendanceCancelled {
-		l.Importance = widget.DangerImportance
-	}
-	open := widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.onOpenConversation(c.ID) })
-	return container.NewBorder(nil, nil, nil, open, l)
+func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List {
+	row := func(i int) model.Conversation { return all[len(all)-1-i] }
+	list := widget.NewList(func() int { return len(all) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), nil), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := row(i)
+			box := o.(*fyne.Container)
+			l := box.Objects[0].(*widget.Label)
+			l.Importance = widget.MediumImportance
+			if c.Attendance == model.AttendanceNoShow || c.Attendance == model.AttendanceCancelled {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(conversationLine(c))
+			box.Objects[1].(*widget.Button).OnTapped = func() { s.onOpenConversation(c.ID) }
+		})
+	list.OnSelected = func(i widget.ListItemID) { s.onOpenConversation(row(i).ID) }
+	return list
 }
 
 // conversationLine is one conversation in a line: when, what, how, attendance.
@@ -132,7 +140,7 @@ func (f *planForm) onSave() {
 		return
 	}
 	f.problems.Hide()
-	f.ui.caseload.refresh()
+	f.ui.touch(f.citizenID)
 	f.onPlanned(c)
 }
 

@@ -33,5 +33,6 @@ func (s *citizenScreen) saveProgress(p model.Progress) (model.Progress, error) {
 		return s.progress[p.ActionID], err
 	}
 	s.progress[p.ActionID] = p
+	s.ui.touch(s.citizen.ID)
 	return p, nil
 }

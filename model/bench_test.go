@@ -1,0 +1,141 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The benchmarks share one database of 10,000 demo citizens, one of whom
+// has 200 conversations; it is built once per run.
+var (
+	benchOnce  sync.Once
+	benchStore *Store
+	benchBusy  int64
+	benchDir   string
+	benchErr   error
+	benchNow   = time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local)
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchStore != nil {
+		benchStore.Close()
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+func benchData(b *testing.B) (*Store, *Guide) {
+	b.Helper()
+	g := loadGuide(b)
+	benchOnce.Do(func() { benchErr = buildBenchData(g) })
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	b.ResetTimer()
+	return benchStore, g
+}
+
+func buildBenchData(g *Guide) error {
+	dir, err := os.MkdirTemp("", "jobspor-bench")
+	if err != nil {
+		return err
+	}
+	benchDir = dir
+	if benchStore, err = Open(filepath.Join(dir, "bench.db")); err != nil {
+		return err
+	}
+	if _, err := benchStore.SeedDemo(g, DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow}); err != nil {
+		return err
+	}
+	rows, err := benchStore.ListCitizens(CitizenFilter{AnyTrack: true})
+	if err != nil {
+		return err
+	}
+	benchBusy = rows[len(rows)/2].ID
+	return addConversations(benchStore, benchBusy, 200)
+}
+
+// addConversations gives one citizen n conversations, a week apart.
+func addConversations(s *Store, id int64, n int) error {
+	start := benchNow.AddDate(0, 0, -7*n)
+	for i := 0; i < n; i++ {
+		c := &Conversation{CitizenID: id, Start: start.AddDate(0, 0, 7*i), Kind: KindJob, Form: FormInPerson,
+			Attendance: AttendanceHeld, Agreements: "Søger to lagerjob"}
+		c.End = c.Start.Add(45 * time.Minute)
+		if err := s.PlanConversation(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func BenchmarkListCitizensSearch10k(b *testing.B) {
+	s, _ := benchData(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ListCitizens(CitizenFilter{Query: "sør", AnyTrack: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCaseload10k(b *testing.B) {
+	s, g := benchData(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Caseload(g, benchNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFilterCaseload10k(b *testing.B) {
+	s, g := benchData(b)
+	rows, _ := s.Caseload(g, benchNow)
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		got := FilterCaseload(rows, CaseFilter{Query: "sør", AnyTrack: true, Status: StatusActive})
+		SortCaseload(got, SortByNext, false)
+	}
+}
+
+// BenchmarkCitizenView200 is what opening a citizen reads: the record (audited),
+// progress, the conversations (200) and the plan.
+func BenchmarkCitizenView200(b *testing.B) {
+	s, g := benchData(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ViewCitizen(benchBusy); err != nil {
+			b.Fatal(err)
+		}
+		s.ProgressFor(benchBusy)
+		if c, _ := s.Conversations(benchBusy); len(c) < 200 {
+			b.Fatalf("%d conversations", len(c))
+		}
+		if _, err := s.Plan(g, benchBusy); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTickAction(b *testing.B) {
+	s, _ := benchData(b)
+	for i := 0; i < b.N; i++ {
+		p := &Progress{CitizenID: benchBusy, ActionID: "intensive.concrete.1", Done: i%2 == 0, DoneOn: benchNow}
+		if err := s.SaveProgress(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCaseRowFor(b *testing.B) {
+	s, g := benchData(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := s.CaseRowFor(g, benchNow, benchBusy); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+var (
+	benchOnce sync.Once
+	benchPath string
+	benchBusy int64
+	benchErr  error
+	benchNow  = time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local)
+)
+
+// benchUI opens a window on 10,000 demo citizens, one with 200 conversations.
+func benchUI(b *testing.B) (*UI, *model.Store) {
+	b.Helper()
+	benchOnce.Do(func() { benchErr = buildBenchDB() })
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	a := test.NewTempApp(b)
+	store, err := model.Open(benchPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	guide, _ := model.ParseGuide(assets.GuideJSON)
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1280, 800))
+	u := New(a, w, store, guide, &fakeHandouts{})
+	u.now = func() time.Time { return benchNow }
+	b.ResetTimer()
+	return u, store
+}
+
+func buildBenchDB() error {
+	dir, err := os.MkdirTemp("", "jobspor-uibench")
+	if err != nil {
+		return err
+	}
+	benchPath = filepath.Join(dir, "bench.db")
+	s, err := model.Open(benchPath)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	g, _ := model.ParseGuide(assets.GuideJSON)
+	if _, err := s.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow}); err != nil {
+		return err
+	}
+	rows, _ := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	benchBusy = rows[len(rows)/2].ID
+	for i := 0; i < 200; i++ {
+		start := benchNow.AddDate(0, 0, -7*(200-i))
+		c := &model.Conversation{CitizenID: benchBusy, Start: start, End: start.Add(45 * time.Minute),
+			Kind: model.KindJob, Form: model.FormInPerson, Attendance: model.AttendanceHeld}
+		if err := s.PlanConversation(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BenchmarkOpenCitizen200: open the busy citizen, show the track's
+// checklists and the list of 200 conversations.
+func BenchmarkOpenCitizen200(b *testing.B) {
+	u, _ := benchUI(b)
+	for i := 0; i < b.N; i++ {
+		u.onOpenCitizen(benchBusy)
+		u.citizen.nav.Select(2)
+		u.citizen.nav.Select(3)
+	}
+}
+
+func BenchmarkTickActionInWindow(b *testing.B) {
+	u, _ := benchUI(b)
+	u.onOpenCitizen(benchBusy)
+	u.citizen.nav.Select(1)
+	check := u.citizen.phases[0].rows[0].check
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		test.Tap(check)
+	}
+}
+
+func BenchmarkFilterCaseloadInWindow10k(b *testing.B) {
+	u, _ := benchUI(b)
+	queries := []string{"sør", "ø", "120", "mette k", ""}
+	for i := 0; i < b.N; i++ {
+		u.caseload.search.SetText(queries[i%len(queries)])
+	}
+}
