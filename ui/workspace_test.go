@@ -131,3 +131,28 @@ func findRow(t *testing.T, p *phaseSection, actionID string) *actionRow {
 	t.Fatalf("action %s not shown", actionID)
 	return nil
 }
+
+func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
+	u, store := newTestUI(t)
+	c := &model.Citizen{Name: "Mette Kjær", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
+		Status: model.StatusActive, FirstContact: time.Now()}
+	store.CreateCitizen(c)
+	u.onOpenCitizen(c.ID)
+	u.citizen.nav.Select(3)
+	p := u.citizen.planner
+	for _, in := range [][3]string{{"24-11-2026", "25:00", "10:00"}, {"24-11-2026", "10:00", "09:00"}, {"31-11-2026", "10:00", "11:00"}} {
+		p.date.SetText(in[0])
+		p.start.SetText(in[1])
+		p.end.SetText(in[2])
+		test.Tap(p.save)
+		if !p.problems.Visible() || p.problems.Text == "" {
+			t.Errorf("%v: no message shown", in)
+		}
+	}
+	if !strings.Contains(p.problems.Text, "31-11-2026") {
+		t.Errorf("the message does not name the bad date: %q", p.problems.Text)
+	}
+	if all, _ := store.Conversations(c.ID); len(all) != 0 {
+		t.Fatalf("%d conversations saved from bad input", len(all))
+	}
+}
