@@ -22,6 +22,7 @@ type Store interface {
 	trackStore
 	conversationStore
 	planSource
+	settingsStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.

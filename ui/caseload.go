@@ -107,7 +107,8 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.newBtn.Importance = widget.HighImportance
 	s.table = newCaseTable(s)
 	filters := container.NewHBox(s.track, s.status, s.noPlan, s.count)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.newBtn, s.search), filters)
+	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn, settings), s.search), filters)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 

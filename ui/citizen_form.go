@@ -24,7 +24,7 @@ type citizenForm struct {
 	orig *model.Citizen
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
-	benefit, education, status, track            *widget.Select
+	benefit, education, status                   *widget.Select
 	problems                                     *widget.Label
 	save                                         *widget.Button
 
@@ -32,15 +32,13 @@ type citizenForm struct {
 	benefits   choice[model.Benefit]
 	educations choice[model.Education]
 	statuses   choice[model.Status]
-	tracks     choice[model.TrackID]
 }
 
 func newCitizenForm(u *UI, orig *model.Citizen) *citizenForm {
 	return &citizenForm{ui: u, orig: orig,
 		benefits:   newChoice(model.Benefits, benefitLabel),
 		educations: newChoice(model.Educations, educationLabel),
-		statuses:   newChoice(model.Statuses, statusLabel),
-		tracks:     newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel)}
+		statuses:   newChoice(model.Statuses, statusLabel)}
 }
 
 func (f *citizenForm) content() fyne.CanvasObject {
@@ -62,7 +60,6 @@ func (f *citizenForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
 		widget.NewFormItem(lang.L("field.status"), f.status),
-		widget.NewFormItem(lang.L("field.track"), f.track),
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
@@ -96,7 +93,6 @@ func (f *citizenForm) makeWidgets() {
 	f.benefit = widget.NewSelect(f.benefits.labels, nil)
 	f.education = widget.NewSelect(f.educations.labels, nil)
 	f.status = widget.NewSelect(f.statuses.labels, nil)
-	f.track = widget.NewSelect(f.tracks.labels, nil)
 	f.problems = widget.NewLabel("")
 	f.problems.Importance = widget.DangerImportance
 	f.problems.Wrapping = fyne.TextWrapWord
@@ -122,7 +118,6 @@ func (f *citizenForm) fill() {
 	f.benefit.SetSelected(f.benefits.label(c.Benefit))
 	f.education.SetSelected(f.educations.label(c.Education))
 	f.status.SetSelected(f.statuses.label(c.Status))
-	f.track.SetSelected(f.tracks.label(c.Track))
 }
 
 // citizen reads the form into a Citizen; parse problems are returned as a
@@ -136,7 +131,6 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
 	c.Education, _ = f.educations.value(f.education.Selected)
 	c.Status, _ = f.statuses.value(f.status.Selected)
-	c.Track, _ = f.tracks.value(f.track.Selected)
 	var parseErrs []error
 	if f.cpr.Text != "" {
 		cpr, err := model.ParseCPR(f.cpr.Text)

@@ -151,3 +151,24 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 		t.Errorf("count reads %q", u.caseload.count.Text)
 	}
 }
+
+func TestOfficeSettingsAreSavedForTheHandouts(t *testing.T) {
+	u, store := newTestUI(t)
+	u.onSettings()
+	s := u.stack[len(u.stack)-1].(*settingsScreen)
+	s.entries[0].SetText("Jobcenter Ærø")
+	s.entries[2].SetText("62 52 10 00")
+	test.Tap(s.save)
+	o, err := store.Office()
+	if err != nil || o.Name != "Jobcenter Ærø" || o.Phone != "62 52 10 00" {
+		t.Fatalf("office after save: %+v, %v", o, err)
+	}
+	s.entries[0].SetText("")
+	test.Tap(s.save)
+	if !s.problems.Visible() || !strings.Contains(s.problems.Text, "Kontorets navn skal udfyldes") {
+		t.Fatalf("an empty office name was not refused: %q", s.problems.Text)
+	}
+	if o, _ := store.Office(); o.Name != "Jobcenter Ærø" {
+		t.Fatal("a refused save changed the settings")
+	}
+}

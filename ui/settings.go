@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type settingsStore interface {
+	Office() (model.Office, error)
+	SaveOffice(o model.Office) error
+}
+
+// settingsScreen edits the office's details printed on every handout.
+type settingsScreen struct {
+	ui       *UI
+	entries  []*widget.Entry
+	problems *widget.Label
+	save     *widget.Button
+	root     fyne.CanvasObject
+}
+
+var officeFields = []string{"office.name", "office.address", "office.phone", "office.email", "office.hours", "office.benefitplace"}
+
+func newSettingsScreen(u *UI) (*settingsScreen, error) {
+	o, err := u.store.Office()
+	if err != nil {
+		return nil, err
+	}
+	s := &settingsScreen{ui: u}
+	s.root = s.build(o)
+	return s, nil
+}
+
+func (s *settingsScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
+	form := widget.NewForm()
+	for i, v := range officeValues(&o) {
+		e := widget.NewEntry()
+		e.SetText(*v)
+		s.entries = append(s.entries, e)
+		form.Append(lang.L(officeFields[i]), e)
+	}
+	s.problems = widget.NewLabel("")
+	s.problems.Importance = widget.DangerImportance
+	s.problems.Hide()
+	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.back)
+	title := heading(lang.L("settings.title"))
+	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
+	return container.NewBorder(top, container.NewHBox(s.save), nil, nil, container.NewVScroll(form))
+}
+
+func officeValues(o *model.Office) []*string {
+	return []*string{&o.Name, &o.Address, &o.Phone, &o.Email, &o.Hours, &o.BenefitPlace}
+}
+
+func (s *settingsScreen) onSave() {
+	var o model.Office
+	for i, v := range officeValues(&o) {
+		*v = s.entries[i].Text
+	}
+	if err := s.ui.store.SaveOffice(o); err != nil {
+		s.problems.SetText(errText(err))
+		s.problems.Show()
+		return
+	}
+	s.problems.Hide()
+	s.ui.notify(lang.L("saved"))
+}
+
+func (u *UI) onSettings() {
+	s, err := newSettingsScreen(u)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.push(s)
+}
