@@ -27,11 +27,19 @@ type CitizenRecord struct {
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.
 type Export struct {
-	ExportedAt string        `json:"exported_at"`
-	ExportedBy string        `json:"exported_by"`
-	Citizen    CitizenRecord `json:"citizen"`
-	Progress   []Progress    `json:"progress"`
-	Audit      []AuditEntry  `json:"audit"`
+	ExportedAt    string          `json:"exported_at"`
+	ExportedBy    string          `json:"exported_by"`
+	Citizen       CitizenRecord   `json:"citizen"`
+	Progress      []Progress      `json:"progress"`
+	JobGoals      []JobGoal       `json:"job_goals"`
+	Opening       Opening         `json:"opening"`
+	TrackChanges  []TrackChange   `json:"track_changes"`
+	Conversations []Conversation  `json:"conversations"`
+	Upskilling    []Upskilling    `json:"upskilling"`
+	Education     EducationPlan   `json:"education"`
+	Company       []CompanyEffort `json:"company_efforts"`
+	TempAgencies  []TempAgency    `json:"temp_agencies"`
+	Audit         []AuditEntry    `json:"audit"`
 }
 
 // ExportCitizen records the export in the audit trail, then gathers every
@@ -57,12 +65,24 @@ func (s *Store) gatherExport(id int64) (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	audit, err := s.AuditFor(id)
-	if err != nil {
-		return nil, err
-	}
 	e := &Export{ExportedAt: s.Now().UTC().Format(time.RFC3339), ExportedBy: s.User,
-		Citizen: citizenRecord(c), Progress: sortedProgress(progress), Audit: audit}
+		Citizen: citizenRecord(c), Progress: sortedProgress(progress)}
+	steps := []func() error{
+		func() (err error) { e.JobGoals, err = s.JobGoals(id); return },
+		func() (err error) { e.Opening, err = s.Opening(id); return },
+		func() (err error) { e.TrackChanges, err = s.TrackHistory(id); return },
+		func() (err error) { e.Conversations, err = s.Conversations(id); return },
+		func() (err error) { e.Upskilling, err = s.Upskillings(id); return },
+		func() (err error) { e.Education, err = s.EducationPlan(id); return },
+		func() (err error) { e.Company, err = s.CompanyEfforts(id); return },
+		func() (err error) { e.TempAgencies, err = s.TempAgencies(id); return },
+		func() (err error) { e.Audit, err = s.AuditFor(id); return },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
 	return e, nil
 }
 

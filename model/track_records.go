@@ -35,14 +35,15 @@ const (
 
 // Upskilling is one course taken alongside the job search.
 type Upskilling struct {
-	ID, CitizenID int64
-	Kind          UpskillingKind
-	Title         string
-	Status        UpskillingStatus
-	Completed     time.Time
-	GoalsUpdated  bool
-	CVUpdated     bool
-	Note          string
+	ID           int64            `json:"id"`
+	CitizenID    int64            `json:"citizen_id"`
+	Kind         UpskillingKind   `json:"kind"`
+	Title        string           `json:"title"`
+	Status       UpskillingStatus `json:"status"`
+	Completed    time.Time        `json:"completed"`
+	GoalsUpdated bool             `json:"goals_updated"`
+	CVUpdated    bool             `json:"cv_updated"`
+	Note         string           `json:"note"`
 }
 
 func (u *Upskilling) validate() error {
@@ -136,14 +137,14 @@ func (s *Store) Upskillings(citizenID int64) ([]Upskilling, error) {
 
 // EducationPlan is the education lift's record for one citizen.
 type EducationPlan struct {
-	CitizenID     int64
-	Chosen        string
-	PriorLearning string // "", "planned", "done"
-	DyslexiaTest  string // "", "offered", "done"
-	Enrolled      bool
-	Start         time.Time
-	Internship    string // "", "searching", "found"
-	Note          string
+	CitizenID     int64     `json:"citizen_id"`
+	Chosen        string    `json:"chosen"`
+	PriorLearning string    `json:"prior_learning"` // "", "planned", "done"
+	DyslexiaTest  string    `json:"dyslexia_test"`  // "", "offered", "done"
+	Enrolled      bool      `json:"enrolled"`
+	Start         time.Time `json:"start"`
+	Internship    string    `json:"internship"` // "", "searching", "found"
+	Note          string    `json:"note"`
 }
 
 func (e *EducationPlan) validate() error {
@@ -205,14 +206,16 @@ const (
 
 // CompanyEffort is a company internship or wage-subsidised job.
 type CompanyEffort struct {
-	ID, CitizenID int64
-	Kind          CompanyKind
-	Company       string
-	Start, End    time.Time
-	Conditions    string // agreed conditions for a job afterwards
-	Outcome       string // "", "job", "no_job"
-	JointMeeting  time.Time
-	Note          string
+	ID           int64       `json:"id"`
+	CitizenID    int64       `json:"citizen_id"`
+	Kind         CompanyKind `json:"kind"`
+	Company      string      `json:"company"`
+	Start        time.Time   `json:"start"`
+	End          time.Time   `json:"end"`
+	Conditions   string      `json:"conditions"` // agreed conditions for a job afterwards
+	Outcome      string      `json:"outcome"`    // "", "job", "no_job"
+	JointMeeting time.Time   `json:"joint_meeting"`
+	Note         string      `json:"note"`
 }
 
 // NeedsJointMeeting is true when no job followed and the joint meeting with
@@ -277,10 +280,11 @@ func (s *Store) CompanyEfforts(citizenID int64) ([]CompanyEffort, error) {
 
 // TempAgency is a registration with a temp agency (vikarbureau).
 type TempAgency struct {
-	ID, CitizenID int64
-	Agency        string
-	Registered    time.Time
-	Note          string
+	ID         int64     `json:"id"`
+	CitizenID  int64     `json:"citizen_id"`
+	Agency     string    `json:"agency"`
+	Registered time.Time `json:"registered"`
+	Note       string    `json:"note"`
 }
 
 // SaveTempAgency inserts (ID 0) or updates a registration.

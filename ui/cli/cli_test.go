@@ -92,7 +92,7 @@ func TestExportHasEveryKindOfRecordAndAuditsItself(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &x); err != nil {
 		t.Fatalf("export is not JSON: %v\n%s", err, out)
 	}
-	for _, key := range []string{"citizen", "progress", "audit"} {
+	for _, key := range []string{"citizen", "progress", "audit", "conversations", "job_goals", "track_changes"} {
 		if _, ok := x[key]; !ok {
 			t.Errorf("export lacks %q", key)
 		}
