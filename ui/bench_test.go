@@ -72,14 +72,24 @@ func buildBenchDB() error {
 	return nil
 }
 
-// BenchmarkOpenCitizen200: open the busy citizen, show the track's
-// checklists and the list of 200 conversations.
+// BenchmarkOpenCitizen200: open the busy citizen (header and overview).
 func BenchmarkOpenCitizen200(b *testing.B) {
 	u, _ := benchUI(b)
 	for i := 0; i < b.N; i++ {
 		u.onOpenCitizen(benchBusy)
+	}
+}
+
+// BenchmarkShowSections200: switch to the track's checklists, then to the
+// list of 200 conversations, then to the plan.
+func BenchmarkShowSections200(b *testing.B) {
+	u, _ := benchUI(b)
+	u.onOpenCitizen(benchBusy)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
 		u.citizen.nav.Select(2)
 		u.citizen.nav.Select(3)
+		u.citizen.nav.Select(4)
 	}
 }
 
