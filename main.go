@@ -16,24 +16,24 @@ import (
 )
 
 func main() {
-	guide, err := model.ParseGuide(assets.GuideJSON)
+	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "jobspor: vejledningens indhold kan ikke læses:", err)
+		fmt.Fprintln(os.Stderr, "jobspor: det indbyggede indhold kan ikke læses:", err)
 		os.Exit(1)
 	}
 	env := &cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Guide: guide, Version: ui.Metadata.Version,
-		StartWindow: func(path string) error { return startWindow(path, guide) },
+		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
+		StartWindow: func(path string) error { return startWindow(path, content) },
 		Handouts:    func(s *model.Store) cli.Handouts { return reports.NewService(s) },
 	}
 	os.Exit(cli.Run(os.Args[1:], env))
 }
 
-func startWindow(path string, guide *model.Guide) error {
+func startWindow(path string, content *model.Content) error {
 	if err := ui.SetupLanguage(); err != nil {
 		return err
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
-	return ui.Run(a, path, guide, func(s *model.Store) ui.Handouts { return reports.NewService(s) })
+	return ui.Run(a, path, content, func(s *model.Store) ui.Handouts { return reports.NewService(s) })
 }

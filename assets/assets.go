@@ -14,3 +14,14 @@ var Translations embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// ReceptionPlanJSON is the default reception plan: the 10 råd example of the
+// first ten working days. An office's own plan is kept in its database.
+//
+//go:embed reception/plan.json
+var ReceptionPlanJSON []byte
+
+// ConversationRulesJSON is the legal minimum of conversations, by date.
+//
+//go:embed rules/conversations.json
+var ConversationRulesJSON []byte

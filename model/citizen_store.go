@@ -32,6 +32,9 @@ func (s *Store) CreateCitizen(c *Citizen) error {
 			return fmt.Errorf("insert citizen: %w", err)
 		}
 		c.CreatedAt, c.UpdatedAt = now, now
+		if err := s.flagYouth(tx, c); err != nil {
+			return err
+		}
 		return s.audit(tx, AuditCreate, c.ID, "")
 	})
 }
@@ -57,6 +60,9 @@ func (s *Store) UpdateCitizen(c *Citizen) error {
 			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
 		}
 		c.UpdatedAt = now
+		if err := s.flagYouth(tx, c); err != nil {
+			return err
+		}
 		return s.audit(tx, AuditUpdate, c.ID, changedFields(old, c))
 	})
 }

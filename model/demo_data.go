@@ -10,9 +10,10 @@ import (
 
 // DemoOptions control the demo data: same seed and day, same people.
 type DemoOptions struct {
-	Citizens int
-	Seed     int64
-	Today    time.Time
+	Citizens  int
+	Seed      int64
+	Today     time.Time
+	Reception *ReceptionPlan // dates the ticked reception steps; nil: none ticked
 }
 
 // DemoStats counts what SeedDemo wrote.
@@ -77,6 +78,10 @@ var demoStatements = map[string]string{
 		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
 	"goal":  `INSERT INTO job_goals (citizen_id, title, horizon, note, created_at) VALUES (?, ?, ?, '', ?)`,
 	"track": `INSERT INTO track_changes (citizen_id, track, on_date, reason, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	"youth": `INSERT INTO youth_flags (citizen_id, flagged_on, referred_on) VALUES (?, ?, ?)`,
+	"benefit": `INSERT INTO benefit_cases (citizen_id, intends_on, started_on, settled_on, documents) VALUES (?, ?, ?, ?, ?)`,
+	"notice": `INSERT INTO notices (citizen_id, direction, text, created_at, created_by) VALUES (?, ?, ?, ?, ?)`,
+	"step":   `INSERT INTO reception_steps (citizen_id, step_id, done_on, by_user) VALUES (?, ?, ?, ?)`,
 }
 
 func (d *demo) write(tx *sql.Tx) error {

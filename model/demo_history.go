@@ -27,7 +27,66 @@ func (d *demo) history(c *Citizen) error {
 			return err
 		}
 	}
+	if err := d.youth(c); err != nil {
+		return err
+	}
+	if days <= 20 {
+		if err := d.reception(c); err != nil {
+			return err
+		}
+	}
 	return d.conversations(c, days)
+}
+
+// youth flags young unskilled citizens on their first day; most of those
+// flagged more than two weeks ago have been referred.
+func (d *demo) youth(c *Citizen) error {
+	if !needsYouthFlag(c, d.today) {
+		return nil
+	}
+	referred := ""
+	if d.today.Sub(c.FirstContact) > 14*24*time.Hour && d.rnd.IntN(10) < 8 {
+		referred = c.FirstContact.AddDate(0, 0, 3+d.rnd.IntN(7)).Format(DateLayout)
+	}
+	_, err := d.exec("youth", c.ID, c.FirstContact.Format(DateLayout), referred)
+	return err
+}
+
+// reception ticks the first reception steps and opens a benefit case for
+// citizens in their first weeks, with the notice that goes with it.
+func (d *demo) reception(c *Citizen) error {
+	cal := NewWorkCalendar(Closures{})
+	if d.o.Reception != nil {
+		for _, st := range d.o.Reception.Dated(c.FirstContact, cal) {
+			if !st.ToDate.Before(d.today) || d.rnd.IntN(6) == 0 {
+				continue
+			}
+			if _, err := d.exec("step", c.ID, st.ID, st.ToDate.Format(DateLayout), d.pick(demoUsers)); err != nil {
+				return err
+			}
+		}
+	}
+	if d.rnd.IntN(3) == 0 {
+		return nil
+	}
+	return d.benefitCase(c, cal)
+}
+
+func (d *demo) benefitCase(c *Citizen, cal *WorkCalendar) error {
+	started, settled := cal.WorkingDay(c.FirstContact, 7), cal.WorkingDay(c.FirstContact, 10)
+	b := []any{c.ID, c.FirstContact.Format(DateLayout), "", "", "0,1,3"}
+	if started.Before(d.today) {
+		b[2] = started.Format(DateLayout)
+	}
+	if settled.Before(d.today) && d.rnd.IntN(2) == 0 {
+		b[3] = settled.Format(DateLayout)
+	}
+	if _, err := d.exec("benefit", b...); err != nil {
+		return err
+	}
+	at := c.FirstContact.Add(11 * time.Hour).Format(time.RFC3339)
+	_, err := d.exec("notice", c.ID, "to_benefit", "Borgeren påtænker at søge ydelse (meldt "+c.FirstContact.Format("02-01-2006")+")", at, d.pick(demoUsers))
+	return err
 }
 
 func (d *demo) goals(c *Citizen) error {

@@ -41,6 +41,7 @@ type UI struct {
 	app      fyne.App
 	win      fyne.Window
 	store    Store
+	content  *model.Content
 	guide    *model.Guide
 	handouts Handouts
 	now      func() time.Time
@@ -54,8 +55,8 @@ type UI struct {
 }
 
 // New builds the main window's content into win, starting at the caseload.
-func New(a fyne.App, win fyne.Window, store Store, guide *model.Guide, handouts Handouts) *UI {
-	u := &UI{app: a, win: win, store: store, guide: guide, handouts: handouts, now: time.Now}
+func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
+	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
 	u.caseload = newCaseloadScreen(u)
 	u.push(u.caseload)
 	u.addShortcuts()

@@ -35,10 +35,10 @@ func benchUI(b *testing.B) (*UI, *model.Store) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
-	guide, _ := model.ParseGuide(assets.GuideJSON)
+	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, guide, &fakeHandouts{})
+	u := New(a, w, store, content, &fakeHandouts{})
 	u.now = func() time.Time { return benchNow }
 	b.ResetTimer()
 	return u, store

@@ -38,7 +38,7 @@ func SetupLanguage() error {
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
 // window, and the error is returned.
-func Run(a fyne.App, path string, guide *model.Guide, handouts func(*model.Store) Handouts) error {
+func Run(a fyne.App, path string, content *model.Content, handouts func(*model.Store) Handouts) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	store, err := model.Open(path)
@@ -48,7 +48,7 @@ func Run(a fyne.App, path string, guide *model.Guide, handouts func(*model.Store
 	}
 	defer store.Close()
 	w.SetTitle("Jobspor – " + path)
-	New(a, w, store, guide, handouts(store))
+	New(a, w, store, content, handouts(store))
 	w.ShowAndRun()
 	return nil
 }

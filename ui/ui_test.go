@@ -38,13 +38,13 @@ func newTestUI(t *testing.T) (*UI, *model.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	guide, err := model.ParseGuide(assets.GuideJSON)
+	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, guide, &fakeHandouts{})
+	u := New(a, w, store, content, &fakeHandouts{})
 	u.now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
 	return u, store
 }

@@ -22,10 +22,11 @@ func TestWorkspaceFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	guide, _ := model.ParseGuide(assets.GuideJSON)
+	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	guide := content.Guide
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, guide, &fakeHandouts{})
+	u := New(a, w, store, content, &fakeHandouts{})
 	today := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)
 	u.now = func() time.Time { return today }
 	store.Now = u.now

@@ -16,7 +16,7 @@ import (
 // Env is what the command line needs from main.
 type Env struct {
 	Stdout, Stderr io.Writer
-	Guide          *model.Guide
+	Content        *model.Content
 	Version        string
 	// StartWindow opens the window on the database at path.
 	StartWindow func(path string) error
@@ -176,6 +176,6 @@ func runVersion(e *Env, args []string) error {
 	if err := parse(newFlags("version"), args); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, model.SchemaVersion(), e.Guide.Version)
+	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, model.SchemaVersion(), e.Content.Guide.Version)
 	return nil
 }

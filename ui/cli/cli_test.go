@@ -35,12 +35,12 @@ func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
 // run executes one command line and returns exit code, stdout and stderr.
 func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 	t.Helper()
-	g, err := model.ParseGuide(assets.GuideJSON)
+	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Guide: g, Version: "test",
+	env := &Env{Stdout: &out, Stderr: &errb, Content: content, Version: "test",
 		StartWindow: func(string) error { t.Fatal("the window must not open"); return nil },
 		Handouts:    func(*model.Store) Handouts { return h }}
 	code := Run(args, env)

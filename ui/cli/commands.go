@@ -42,7 +42,7 @@ func runDemo(e *Env, args []string) error {
 }
 
 func seedDemo(e *Env, s *model.Store, n int, seed int64, ifEmpty bool) error {
-	stats, err := s.SeedDemo(e.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now()})
+	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(), Reception: e.Content.Reception})
 	var u *model.UserError
 	if ifEmpty && errors.As(err, &u) && u.Msg.Key == "error.demo.notempty" {
 		fmt.Fprintf(e.Stdout, "%s har allerede borgere; intet ændret\n", s.Path())

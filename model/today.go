@@ -1,0 +1,232 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Content is the embedded guidance Jobspor works from.
+type Content struct {
+	Guide     *Guide
+	Reception *ReceptionPlan // the default plan; an office's own is in its database
+	Rules     *RuleSet
+}
+
+// TodayConversation is one conversation on a day list.
+type TodayConversation struct {
+	Conversation
+	Name, Phone string
+}
+
+// TodayStep is an overdue reception step.
+type TodayStep struct {
+	CitizenID int64
+	Name      string
+	Step      DatedStep
+}
+
+// TodayDue is a required conversation whose deadline is near or passed.
+type TodayDue struct {
+	CitizenID int64
+	Name      string
+	Due       Due
+}
+
+// TodayView is what today asks of the caseworker.
+type TodayView struct {
+	Date          time.Time
+	Conversations []TodayConversation
+	OverdueSteps  []TodayStep
+	Due           []TodayDue
+	CatchUpSince  time.Time
+	CatchUp       []TodayConversation
+	Notices       []Notice
+	Youth         []YouthRow
+}
+
+// Today builds the start screen for the caseworker's day; each part reads
+// only the citizens it concerns, through indexes.
+func (s *Store) Today(c *Content, now time.Time) (*TodayView, error) {
+	t := &TodayView{Date: dateOnly(now)}
+	steps := []func() error{
+		func() (err error) { t.Conversations, err = s.DayConversations(now); return },
+		func() (err error) { t.OverdueSteps, err = s.overdueSteps(c, now); return },
+		func() (err error) { t.Due, err = s.dueSoon(c.Rules, now); return },
+		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now); return },
+		func() (err error) { t.Notices, err = s.OpenNotices(); return },
+		func() (err error) { t.Youth, err = s.YouthToRefer(now); return },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// DayConversations lists the conversations on the day of `day`, in time order.
+func (s *Store) DayConversations(day time.Time) ([]TodayConversation, error) {
+	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	return s.conversationsBetween(from, from.AddDate(0, 0, 1), "")
+}
+
+func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]TodayConversation, error) {
+	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone
+		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?`
+	args := []any{from.Format(wallLayout), to.Format(wallLayout)}
+	if attendance != "" {
+		q += ` AND c.attendance IN ('no_show', 'cancelled')`
+	}
+	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("conversations between: %w", err)
+	}
+	defer rows.Close()
+	var out []TodayConversation
+	for rows.Next() {
+		var t TodayConversation
+		var start, end string
+		if err := rows.Scan(&t.ID, &t.CitizenID, &start, &end, &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone); err != nil {
+			return nil, fmt.Errorf("scan conversation: %w", err)
+		}
+		t.Start, _ = time.ParseInLocation(wallLayout, start, time.Local)
+		t.End, _ = time.ParseInLocation(wallLayout, end, time.Local)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// recent lists the active citizens whose first contact lies in [from, to].
+func (s *Store) recent(from, to time.Time) ([]Citizen, error) {
+	rows, err := s.db.Query(`SELECT `+citizenColumns+` FROM citizens
+		WHERE first_contact >= ? AND first_contact <= ? AND status = 'active'`, from.Format(DateLayout), to.Format(DateLayout))
+	if err != nil {
+		return nil, fmt.Errorf("recent citizens: %w", err)
+	}
+	defer rows.Close()
+	var out []Citizen
+	for rows.Next() {
+		c, err := scanCitizen(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *c)
+	}
+	return out, rows.Err()
+}
+
+// overdueSteps: reception steps past their last day and not ticked, for the
+// citizens still inside the plan's span.
+func (s *Store) overdueSteps(c *Content, now time.Time) ([]TodayStep, error) {
+	plan, err := s.ReceptionPlan(c.Reception)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	citizens, err := s.recent(now.AddDate(0, 0, -(maxDay(plan)*7/5 + 14)), now)
+	if err != nil {
+		return nil, err
+	}
+	var out []TodayStep
+	for i := range citizens {
+		steps, err := s.Reception(plan, cal, &citizens[i])
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range steps {
+			if st.Overdue(now) {
+				out = append(out, TodayStep{CitizenID: citizens[i].ID, Name: citizens[i].Name, Step: st})
+			}
+		}
+	}
+	sortBy(out, func(a, b TodayStep) bool { return a.Step.ToDate.Before(b.Step.ToDate) })
+	return out, nil
+}
+
+func maxDay(p *ReceptionPlan) int {
+	m := 1
+	for _, s := range p.Steps {
+		m = max(m, s.To)
+	}
+	return m
+}
+
+// dueSoon: requirements not met whose deadline lies from two weeks ago to
+// two weeks ahead; only citizens whose first contact puts a deadline there are read.
+func (s *Store) dueSoon(r *RuleSet, now time.Time) ([]TodayDue, error) {
+	var out []TodayDue
+	seen := map[int64]bool{}
+	for _, months := range deadlineMonths(r) {
+		at := now.AddDate(0, -months, 0)
+		citizens, err := s.recent(at.AddDate(0, 0, -14), at.AddDate(0, 0, 14))
+		if err != nil {
+			return nil, err
+		}
+		for i := range citizens {
+			c := &citizens[i]
+			if seen[c.ID] {
+				continue
+			}
+			seen[c.ID] = true
+			due, err := s.DueConversations(r, c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, nearDeadlines(c, due, now)...)
+		}
+	}
+	sortBy(out, func(a, b TodayDue) bool { return a.Due.By.Before(b.Due.By) })
+	return out, nil
+}
+
+func nearDeadlines(c *Citizen, due []Due, now time.Time) []TodayDue {
+	var out []TodayDue
+	for _, d := range due {
+		if !d.Met && d.By.After(now.AddDate(0, 0, -14)) && d.By.Before(now.AddDate(0, 0, 15)) {
+			out = append(out, TodayDue{CitizenID: c.ID, Name: c.Name, Due: d})
+		}
+	}
+	return out
+}
+
+func deadlineMonths(r *RuleSet) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, rule := range r.Rules {
+		for _, q := range rule.Requirements {
+			if !seen[q.WithinMonths] {
+				seen[q.WithinMonths] = true
+				out = append(out, q.WithinMonths)
+			}
+		}
+	}
+	return out
+}
+
+// LastCatchUp is when the last weekly catch-up session was recorded (zero: never).
+func (s *Store) LastCatchUp() (time.Time, error) {
+	v, err := s.setting(keyCatchUp)
+	t, _ := time.ParseInLocation(wallLayout, v, time.Local)
+	return t, err
+}
+
+// SaveCatchUp records that the catch-up session was held at `at`: the
+// no-shows before it leave the list.
+func (s *Store) SaveCatchUp(at time.Time) error { return s.saveSetting(keyCatchUp, at.Format(wallLayout)) }
+
+// catchUp lists no-shows and cancellations since the last catch-up session
+// (the last seven days when none is recorded), to invite (10 råd #9).
+func (s *Store) catchUp(now time.Time) (time.Time, []TodayConversation, error) {
+	since, err := s.LastCatchUp()
+	if err != nil {
+		return since, nil, err
+	}
+	if since.IsZero() {
+		since = time.Date(now.Year(), now.Month(), now.Day()-7, 0, 0, 0, 0, time.Local)
+	}
+	list, err := s.conversationsBetween(since, now, "missed")
+	return since, list, err
+}
