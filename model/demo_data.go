@@ -76,12 +76,12 @@ var demoStatements = map[string]string{
 	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
 	"convo": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
-	"goal":  `INSERT INTO job_goals (citizen_id, title, horizon, note, created_at) VALUES (?, ?, ?, '', ?)`,
-	"track": `INSERT INTO track_changes (citizen_id, track, on_date, reason, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-	"youth": `INSERT INTO youth_flags (citizen_id, flagged_on, referred_on) VALUES (?, ?, ?)`,
+	"goal":    `INSERT INTO job_goals (citizen_id, title, horizon, note, created_at) VALUES (?, ?, ?, '', ?)`,
+	"track":   `INSERT INTO track_changes (citizen_id, track, on_date, reason, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	"youth":   `INSERT INTO youth_flags (citizen_id, flagged_on, referred_on) VALUES (?, ?, ?)`,
 	"benefit": `INSERT INTO benefit_cases (citizen_id, intends_on, started_on, settled_on, documents) VALUES (?, ?, ?, ?, ?)`,
-	"notice": `INSERT INTO notices (citizen_id, direction, text, created_at, created_by) VALUES (?, ?, ?, ?, ?)`,
-	"step":   `INSERT INTO reception_steps (citizen_id, step_id, done_on, by_user) VALUES (?, ?, ?, ?)`,
+	"notice":  `INSERT INTO notices (citizen_id, direction, text, created_at, created_by) VALUES (?, ?, ?, ?, ?)`,
+	"step":    `INSERT INTO reception_steps (citizen_id, step_id, done_on, by_user) VALUES (?, ?, ?, ?)`,
 }
 
 func (d *demo) write(tx *sql.Tx) error {

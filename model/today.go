@@ -126,7 +126,7 @@ func (s *Store) overdueSteps(c *Content, now time.Time) ([]TodayStep, error) {
 	if err != nil {
 		return nil, err
 	}
-	citizens, err := s.recent(now.AddDate(0, 0, -(maxDay(plan)*7/5 + 14)), now)
+	citizens, err := s.recent(now.AddDate(0, 0, -(maxDay(plan)*7/5+14)), now)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +215,9 @@ func (s *Store) LastCatchUp() (time.Time, error) {
 
 // SaveCatchUp records that the catch-up session was held at `at`: the
 // no-shows before it leave the list.
-func (s *Store) SaveCatchUp(at time.Time) error { return s.saveSetting(keyCatchUp, at.Format(wallLayout)) }
+func (s *Store) SaveCatchUp(at time.Time) error {
+	return s.saveSetting(keyCatchUp, at.Format(wallLayout))
+}
 
 // catchUp lists no-shows and cancellations since the last catch-up session
 // (the last seven days when none is recorded), to invite (10 råd #9).
