@@ -41,6 +41,24 @@ func (s *Store) LogAudit(action string, citizenID int64, detail string) error {
 	return s.inTx("audit", func(tx *sql.Tx) error { return s.audit(tx, action, citizenID, detail) })
 }
 
+// LogAuditMany appends one entry per citizen (none: one entry without a
+// citizen) in one transaction.
+func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) error {
+	return s.inTx("audit", func(tx *sql.Tx) error {
+		if len(citizenIDs) == 0 {
+			_, err := tx.Exec(`INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, NULL, ?)`,
+				s.Now().UTC().Format(time.RFC3339), s.User, action, detail)
+			return err
+		}
+		for _, id := range citizenIDs {
+			if err := s.audit(tx, action, id, detail); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // AuditFor lists every audit entry about one citizen, oldest first.
 func (s *Store) AuditFor(citizenID int64) ([]AuditEntry, error) {
 	rows, err := s.db.Query(`

@@ -1,22 +1,9 @@
 package reports
 
-import (
-	"fmt"
-	"time"
-)
+import "jobspor/model"
 
+// DanishDate and DanishDateTime are the model's Danish date forms.
 var (
-	weekdays = [...]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"}
-	months   = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli",
-		"august", "september", "oktober", "november", "december"}
+	DanishDate     = model.DanishDate
+	DanishDateTime = model.DanishDateTime
 )
-
-// DanishDate writes a date as a citizen reads it: "mandag den 7. december 2026".
-func DanishDate(t time.Time) string {
-	return fmt.Sprintf("%s den %d. %s %d", weekdays[t.Weekday()], t.Day(), months[t.Month()-1], t.Year())
-}
-
-// DanishDateTime adds the clock: "mandag den 7. december 2026 kl. 10.00".
-func DanishDateTime(t time.Time) string {
-	return DanishDate(t) + " kl. " + t.Format("15.04")
-}

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -54,28 +55,118 @@ func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place s
 	if err != nil {
 		return err
 	}
-	return s.save(doc, path, citizenID, "ydelse")
+	return s.save(doc, path, []int64{citizenID}, "ydelse")
 }
 
-// save writes to a temporary file, audits the print, then moves the file
-// into place: a failed write or audit leaves no PDF behind.
-func (s *Service) save(doc *Document, path string, citizenID int64, kind string) error {
+// CallList writes the call list for a day's appointments and returns its path.
+func (s *Service) CallList(day time.Time) (string, error) {
+	convs, err := s.store.ConversationsFrom(day, 1)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := CallList(CallListData{Office: office, Day: day, Calls: convs, Printed: s.Now()}, s.Opts)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, "opkaldsliste-"+day.Format("2006-01-02")+".pdf")
+	ids := make([]int64, len(convs))
+	for i, c := range convs {
+		ids[i] = c.CitizenID
+	}
+	return path, s.save(doc, path, ids, "call list "+day.Format(model.DateLayout))
+}
+
+// Attendance writes the attendance and capacity report for [from, to).
+func (s *Service) Attendance(from, to time.Time) (string, error) {
+	st, err := s.store.Attendance(from, to)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := Attendance(AttendanceData{Office: office, Stats: st, Printed: s.Now()}, s.Opts)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, "fremmoede-"+from.Format("2006-01-02")+"-"+to.Format("2006-01-02")+".pdf")
+	return path, s.save(doc, path, nil, "attendance report")
+}
+
+// Calendar writes the appointments from `from` for `days` days as an
+// iCalendar file for Outlook and returns its path; the export is audited.
+func (s *Service) Calendar(from time.Time, days int) (string, error) {
+	convs, err := s.store.ConversationsFrom(from, days)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, fmt.Sprintf("samtaler-%s-%dd.ics", from.Format("2006-01-02"), days))
+	return path, s.writeCalendar(path, convs)
+}
+
+// CalendarFor writes a citizen's planned conversations as iCalendar.
+func (s *Service) CalendarFor(path string, citizenID int64) error {
+	convs, err := s.store.PlannedFor(citizenID, s.Now())
+	if err != nil {
+		return err
+	}
+	return s.writeCalendar(path, convs)
+}
+
+// CalendarTo writes the appointments from `from` for `days` days to path.
+func (s *Service) CalendarTo(path string, from time.Time, days int) error {
+	convs, err := s.store.ConversationsFrom(from, days)
+	if err != nil {
+		return err
+	}
+	return s.writeCalendar(path, convs)
+}
+
+func (s *Service) writeCalendar(path string, convs []model.TodayConversation) error {
+	var buf bytes.Buffer
+	if err := model.WriteICS(&buf, model.CalendarFor(convs), s.Now()); err != nil {
+		return err
+	}
+	ids := make([]int64, len(convs))
+	for i, c := range convs {
+		ids[i] = c.CitizenID
+	}
+	return s.saveBytes(buf.Bytes(), path, ids, model.AuditExport, "calendar")
+}
+
+// save writes to a temporary file, audits the print for every citizen on
+// it, then moves the file into place: a failed write or audit leaves no PDF.
+func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind string) error {
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		return err
+	}
+	return s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind)
+}
+
+// saveBytes writes data beside path, audits, then renames it into place.
+func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action, kind string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create folder for %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".jobspor-*.pdf")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".jobspor-*")
 	if err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := doc.Write(tmp); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := s.store.LogAudit(model.AuditPrint, citizenID, kind); err != nil {
+	if err := s.store.LogAuditMany(action, citizenIDs, kind); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

@@ -23,12 +23,19 @@ type Store interface {
 	conversationStore
 	planSource
 	settingsStore
+	todaySource
+	receptionStore
+	callSource
+	attendanceSource
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
 	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
+	CallList(day time.Time) (string, error)
+	Attendance(from, to time.Time) (string, error)
+	Calendar(from time.Time, days int) (string, error)
 }
 
 // screen is one full-window view; back is what Escape returns to.
@@ -46,6 +53,7 @@ type UI struct {
 	handouts Handouts
 	now      func() time.Time
 
+	today    *todayScreen
 	caseload *caseloadScreen
 	citizen  *citizenScreen
 	convo    *conversationScreen
@@ -57,11 +65,32 @@ type UI struct {
 // New builds the main window's content into win, starting at the caseload.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
 	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
+	u.today = newTodayScreen(u)
 	u.caseload = newCaseloadScreen(u)
-	u.push(u.caseload)
+	u.push(u.today)
 	u.addShortcuts()
+	u.today.refresh()
 	u.caseload.refresh()
 	return u
+}
+
+// onCaseload shows the caseload over Today.
+func (u *UI) onCaseload() {
+	u.stack = u.stack[:1]
+	u.caseload.reload()
+	u.push(u.caseload)
+}
+
+// popToList drops screens down to the list the caseworker came from
+// (the caseload or Today), so Escape from a citizen returns there.
+func (u *UI) popToList() {
+	for len(u.stack) > 1 {
+		switch u.stack[len(u.stack)-1].(type) {
+		case *caseloadScreen, *todayScreen:
+			return
+		}
+		u.stack = u.stack[:len(u.stack)-1]
+	}
 }
 
 // push shows s on top of the current screen.
@@ -109,13 +138,13 @@ func (u *UI) onOpenCitizen(id int64) {
 		u.showError(err)
 		return
 	}
-	u.stack = u.stack[:1]
+	u.popToList()
 	u.push(s)
 }
 
 func (u *UI) onNewCitizen() {
 	f := newCitizenForm(u, nil)
-	u.stack = u.stack[:1]
+	u.popToList()
 	u.push(f)
 	u.win.Canvas().Focus(f.name)
 }
@@ -156,10 +185,8 @@ func (u *UI) addShortcuts() {
 	})
 }
 
-// onFind goes back to the caseload and puts the cursor in the search field.
+// onFind opens the caseload and puts the cursor in the search field.
 func (u *UI) onFind() {
-	for len(u.stack) > 1 {
-		u.back()
-	}
+	u.onCaseload()
 	u.win.Canvas().Focus(u.caseload.search)
 }

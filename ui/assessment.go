@@ -63,7 +63,7 @@ func (f *openingForm) onAssign() {
 		return
 	}
 	f.s.ui.touch(f.s.citizen.ID)
-	f.s.current = 2 // show the new track
+	f.s.current = sectionTrack // show the new track
 	f.s.refreshScreen()
 }
 

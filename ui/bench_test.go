@@ -87,16 +87,16 @@ func BenchmarkShowSections200(b *testing.B) {
 	u.onOpenCitizen(benchBusy)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		u.citizen.nav.Select(2)
-		u.citizen.nav.Select(3)
-		u.citizen.nav.Select(4)
+		u.citizen.nav.Select(sectionTrack)
+		u.citizen.nav.Select(sectionConversations)
+		u.citizen.nav.Select(sectionPlan)
 	}
 }
 
 func BenchmarkTickActionInWindow(b *testing.B) {
 	u, _ := benchUI(b)
 	u.onOpenCitizen(benchBusy)
-	u.citizen.nav.Select(1)
+	u.citizen.nav.Select(sectionOpening)
 	check := u.citizen.phases[0].rows[0].check
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

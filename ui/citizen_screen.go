@@ -42,9 +42,10 @@ type citizenScreen struct {
 	root     fyne.CanvasObject
 
 	// phases are the checklists on show (for tests and live progress).
-	phases  []*phaseSection
-	opening *openingForm
-	planner *planForm
+	phases    []*phaseSection
+	opening   *openingForm
+	planner   *planForm
+	reception *receptionForm
 }
 
 func newCitizenScreen(u *UI, id int64) (*citizenScreen, error) {
@@ -95,9 +96,20 @@ func (s *citizenScreen) build() fyne.CanvasObject {
 	return container.NewBorder(s.buildHeader(), nil, nil, nil, split)
 }
 
+// Section positions in the citizen screen's list.
+const (
+	sectionOverview = iota
+	sectionReception
+	sectionOpening
+	sectionTrack
+	sectionConversations
+	sectionPlan
+)
+
 func (s *citizenScreen) makeSections() []section {
 	return []section{
 		{lang.L("section.overview"), s.buildOverview},
+		{lang.L("section.reception"), s.buildReception},
 		{s.ui.guide.Opening().Title, s.buildOpening},
 		{s.trackTitle(), s.buildTrack},
 		{lang.L("section.conversations"), s.buildConversations},

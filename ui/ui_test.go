@@ -28,6 +28,15 @@ func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, e
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
+func (f *fakeHandouts) CallList(day time.Time) (string, error) {
+	return filepath.Join(os.TempDir(), "opkald.pdf"), nil
+}
+func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
+	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
+}
+func (f *fakeHandouts) Calendar(from time.Time, days int) (string, error) {
+	return filepath.Join(os.TempDir(), "samtaler.ics"), nil
+}
 
 // newTestUI opens a fresh database and builds the window on it.
 func newTestUI(t *testing.T) (*UI, *model.Store) {
@@ -71,7 +80,7 @@ func TestCreateCitizenTickActionAndFindItSaved(t *testing.T) {
 		t.Errorf("CPR shown as %q, want masked", v.cpr.Text)
 	}
 
-	v.nav.Select(1) // Tidlig intensiv start
+	v.nav.Select(sectionOpening)
 	row := v.phases[0].rows[0]
 	test.Tap(row.check)
 	u.win.Canvas().Focus(row.note)

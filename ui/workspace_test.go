@@ -39,7 +39,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	id := cs.citizen.ID
 
 	// Opening phase: a job goal and the CV follow-up.
-	cs.nav.Select(1)
+	cs.nav.Select(sectionOpening)
 	test.Type(cs.opening.goalTitle, "Køkkenmedhjælper")
 	test.Tap(cs.opening.goalAdd)
 	cv := findRow(t, cs.phases[0], guide.Opening().Elements[1].Actions[0].ID)
@@ -54,12 +54,12 @@ func TestWorkspaceFlow(t *testing.T) {
 	if cs.citizen.Track != model.TrackEducation {
 		t.Fatalf("track after assessment = %q", cs.citizen.Track)
 	}
-	if cs.current != 2 || len(cs.phases) == 0 || cs.phases[0].phase.Title != "Uddannelsesløft" {
+	if cs.current != sectionTrack || len(cs.phases) == 0 || cs.phases[0].phase.Title != "Uddannelsesløft" {
 		t.Fatalf("the Uddannelsesløft actions are not shown after the assessment")
 	}
 
 	// Plan a conversation, mark it no-show, plan the next one.
-	cs.nav.Select(3)
+	cs.nav.Select(sectionConversations)
 	p := cs.planner
 	p.date.SetText("23-11-2026") // earlier today: the citizen did not come
 	test.Type(p.start, "8:00")
@@ -94,6 +94,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	// Caseload marks the no-show.
 	u.back()
 	u.back()
+	u.onCaseload()
 	row := u.caseload.rows[0]
 	if !row.NoShow || row.Next.Format("02-01-2006 15:04") != "01-12-2026 09:30" {
 		t.Errorf("caseload row: no-show %v, next %v; want the no-show marked and the next conversation shown", row.NoShow, row.Next)
@@ -139,7 +140,7 @@ func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
 		Status: model.StatusActive, FirstContact: time.Now()}
 	store.CreateCitizen(c)
 	u.onOpenCitizen(c.ID)
-	u.citizen.nav.Select(3)
+	u.citizen.nav.Select(sectionConversations)
 	p := u.citizen.planner
 	for _, in := range [][3]string{{"24-11-2026", "25:00", "10:00"}, {"24-11-2026", "10:00", "09:00"}, {"31-11-2026", "10:00", "11:00"}} {
 		p.date.SetText(in[0])

@@ -1,0 +1,121 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Bucket counts marked conversations and the missed among them (no-show or
+// cancelled by the citizen).
+type Bucket struct {
+	Total, Missed int
+}
+
+// Rate is the share missed, 0–1.
+func (b Bucket) Rate() float64 {
+	if b.Total == 0 {
+		return 0
+	}
+	return float64(b.Missed) / float64(b.Total)
+}
+
+func (b *Bucket) add(a Attendance, n int) {
+	b.Total += n
+	if a == AttendanceNoShow || a == AttendanceCancelled {
+		b.Missed += n
+	}
+}
+
+// AttendanceStats is the attendance pattern over a period (10 råd #9):
+// by hour of day, weekday and day of month, and the load expected next week.
+type AttendanceStats struct {
+	From, To  time.Time
+	All       Bucket
+	ByHour    [24]Bucket
+	ByWeekday [7]Bucket // time.Weekday order: Sunday first
+	ByDay     [31]Bucket
+	// NextWeek holds Monday to Friday of the week after To: the expected
+	// number of conversations from the pattern, and those already planned.
+	NextWeek [5]DayLoad
+}
+
+// DayLoad is one day's expected and planned conversations.
+type DayLoad struct {
+	Day       time.Time
+	Expected  float64 // average for that weekday over the period
+	Attending float64 // expected minus the weekday's no-show rate
+	Planned   int
+}
+
+// Attendance computes the pattern over [from, to) in one grouped query.
+func (s *Store) Attendance(from, to time.Time) (*AttendanceStats, error) {
+	rows, err := s.db.Query(`SELECT substr(start, 1, 13), attendance, count(*) FROM conversations
+		WHERE start >= ? AND start < ? AND attendance <> 'planned' GROUP BY 1, 2`,
+		from.Format(wallLayout), to.Format(wallLayout))
+	if err != nil {
+		return nil, fmt.Errorf("attendance: %w", err)
+	}
+	defer rows.Close()
+	st := &AttendanceStats{From: from, To: to}
+	for rows.Next() {
+		var hour string
+		var a Attendance
+		var n int
+		if err := rows.Scan(&hour, &a, &n); err != nil {
+			return nil, fmt.Errorf("scan attendance: %w", err)
+		}
+		t, err := time.ParseInLocation("2006-01-02T15", hour, time.Local)
+		if err != nil {
+			continue
+		}
+		st.All.add(a, n)
+		st.ByHour[t.Hour()].add(a, n)
+		st.ByWeekday[t.Weekday()].add(a, n)
+		st.ByDay[t.Day()-1].add(a, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return st, s.nextWeek(st)
+}
+
+// nextWeek fills the expected load for the week after To.
+func (s *Store) nextWeek(st *AttendanceStats) error {
+	monday := dateOnly(st.To)
+	for monday.Weekday() != time.Monday {
+		monday = monday.AddDate(0, 0, 1)
+	}
+	monday = time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, time.Local)
+	planned, err := s.ConversationsFrom(monday, 5)
+	if err != nil {
+		return err
+	}
+	for i := range st.NextWeek {
+		d := monday.AddDate(0, 0, i)
+		weeks := countWeekday(st.From, st.To, d.Weekday())
+		b := st.ByWeekday[d.Weekday()]
+		load := DayLoad{Day: d}
+		if weeks > 0 {
+			load.Expected = float64(b.Total) / float64(weeks)
+			load.Attending = load.Expected * (1 - b.Rate())
+		}
+		for _, c := range planned {
+			if c.Start.YearDay() == d.YearDay() && c.Attendance == AttendancePlanned {
+				load.Planned++
+			}
+		}
+		st.NextWeek[i] = load
+	}
+	return nil
+}
+
+// countWeekday counts the days of a weekday in [from, to).
+func countWeekday(from, to time.Time, wd time.Weekday) int {
+	n := 0
+	for d := dateOnly(from); d.Before(dateOnly(to)); d = d.AddDate(0, 0, 1) {
+		if d.Weekday() == wd {
+			n++
+		}
+	}
+	return n
+}

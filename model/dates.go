@@ -1,0 +1,22 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+var (
+	danishWeekdays = [...]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"}
+	danishMonths   = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli",
+		"august", "september", "oktober", "november", "december"}
+)
+
+// DanishDate writes a date as a citizen reads it: "mandag den 7. december 2026".
+func DanishDate(t time.Time) string {
+	return fmt.Sprintf("%s den %d. %s %d", danishWeekdays[t.Weekday()], t.Day(), danishMonths[t.Month()-1], t.Year())
+}
+
+// DanishDateTime adds the clock: "mandag den 7. december 2026 kl. 10.00".
+func DanishDateTime(t time.Time) string {
+	return DanishDate(t) + " kl. " + t.Format("15.04")
+}

@@ -1,0 +1,129 @@
+package reports
+
+import (
+	"fmt"
+	"time"
+
+	"jobspor/model"
+)
+
+// Bar is one column of a chart: its label, the total and the part missed.
+type Bar struct {
+	Label         string
+	Total, Missed int
+}
+
+// BarChart draws columns of totals with the missed part in a darker shade,
+// scaled to the largest total, with labels under the columns.
+func (d *Document) BarChart(title string, bars []Bar, height float64) {
+	p := d.pdf
+	d.keepSpace(height + 20)
+	d.pdf.SetFont(family, "B", 11)
+	p.CellFormat(textWidth, 6, title, "", 1, "L", false, 0, "")
+	top := p.GetY() + 1
+	maxTotal := 1
+	for _, b := range bars {
+		maxTotal = max(maxTotal, b.Total)
+	}
+	w := textWidth / float64(len(bars))
+	p.SetFont(family, "", 7)
+	for i, b := range bars {
+		x := margin + float64(i)*w
+		h := height * float64(b.Total) / float64(maxTotal)
+		missed := height * float64(b.Missed) / float64(maxTotal)
+		p.SetFillColor(150, 190, 210)
+		p.Rect(x+w*0.15, top+height-h, w*0.7, h, "F")
+		p.SetFillColor(200, 70, 60)
+		p.Rect(x+w*0.15, top+height-missed, w*0.7, missed, "F")
+		p.SetXY(x, top+height+0.5)
+		p.CellFormat(w, 4, b.Label, "", 0, "C", false, 0, "")
+	}
+	p.SetDrawColor(120, 120, 120)
+	p.Line(margin, top+height, margin+textWidth, top+height)
+	p.SetY(top + height + 7)
+	d.body()
+}
+
+// AttendanceData is the one-page capacity report.
+type AttendanceData struct {
+	Office  model.Office
+	Stats   *model.AttendanceStats
+	Printed time.Time
+}
+
+var weekdayShort = []string{"søn", "man", "tir", "ons", "tor", "fre", "lør"}
+
+// Attendance builds the attendance and capacity report (10 råd #9).
+func Attendance(a AttendanceData, opts Options) (*Document, error) {
+	st := a.Stats
+	doc := newDocument(a.Office, "Fremmøde og kapacitet", opts)
+	doc.Title("Fremmøde og kapacitet")
+	doc.Para(fmt.Sprintf("Samtaler fra %s til %s: %d i alt, heraf %d udeblevet eller aflyst af borgeren (%.0f %%). "+
+		"Lyse søjler er samtaler, den røde del er udeblivelser og afbud.",
+		model.DanishDate(st.From), model.DanishDate(st.To.AddDate(0, 0, -1)), st.All.Total, st.All.Missed, 100*st.All.Rate()))
+	doc.BarChart("Efter klokkeslæt", hourBars(st), 28)
+	doc.BarChart("Efter ugedag", weekdayBars(st), 28)
+	doc.BarChart("Efter dag i måneden", dayBars(st), 28)
+	doc.Heading("Forventet belastning i næste uge")
+	for _, l := range st.NextWeek {
+		doc.Field(model.DanishDate(l.Day), fmt.Sprintf("ca. %.0f samtaler ud fra mønstret (%.0f forventes at møde), %d planlagt",
+			l.Expected, l.Attending, l.Planned))
+	}
+	doc.Small(fmt.Sprintf("Udskrevet %s", model.DanishDate(a.Printed)))
+	return doc, nil
+}
+
+func hourBars(st *model.AttendanceStats) []Bar {
+	var out []Bar
+	for h := 7; h <= 17; h++ {
+		out = append(out, Bar{fmt.Sprintf("%02d", h), st.ByHour[h].Total, st.ByHour[h].Missed})
+	}
+	return out
+}
+
+func weekdayBars(st *model.AttendanceStats) []Bar {
+	var out []Bar
+	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
+		out = append(out, Bar{weekdayShort[wd], st.ByWeekday[wd].Total, st.ByWeekday[wd].Missed})
+	}
+	return out
+}
+
+func dayBars(st *model.AttendanceStats) []Bar {
+	out := make([]Bar, 31)
+	for i, b := range st.ByDay {
+		out[i] = Bar{fmt.Sprint(i + 1), b.Total, b.Missed}
+	}
+	return out
+}
+
+// CallListData is the printed call list for a day's appointments.
+type CallListData struct {
+	Office  model.Office
+	Day     time.Time
+	Calls   []model.TodayConversation
+	Printed time.Time
+}
+
+// CallList builds the list to phone round before a day's appointments.
+func CallList(c CallListData, opts Options) (*Document, error) {
+	doc := newDocument(c.Office, "Opkaldsliste", opts)
+	doc.Title("Opkaldsliste " + model.DanishDate(c.Day))
+	n := 0
+	for _, cv := range c.Calls {
+		if cv.Attendance != model.AttendancePlanned {
+			continue
+		}
+		phone := cv.Phone
+		if phone == "" {
+			phone = "intet telefonnummer"
+		}
+		doc.CheckItem(fmt.Sprintf("kl. %s   %s   –   %s", cv.Start.Format("15.04"), cv.Name, phone))
+		n++
+	}
+	if n == 0 {
+		doc.Para("Ingen planlagte samtaler denne dag.")
+	}
+	doc.Small(fmt.Sprintf("Udskrevet %s · listen indeholder personoplysninger: makulér den efter brug", model.DanishDate(c.Printed)))
+	return doc, nil
+}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type todaySource interface {
+	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	SaveCatchUp(at time.Time) error
+	AcknowledgeNotice(id int64) error
+	SetReferred(citizenID int64, referred bool) error
+}
+
+// maxTodayRows keeps each part of Today readable; the rest is counted.
+const maxTodayRows = 25
+
+// todayScreen is the start screen: what today asks of the caseworker, each
+// line opening the citizen.
+type todayScreen struct {
+	ui      *UI
+	view    *model.TodayView
+	body    *fyne.Container
+	figure  *widget.Label
+	catchUp *widget.Button
+	root    fyne.CanvasObject
+}
+
+func newTodayScreen(u *UI) *todayScreen {
+	s := &todayScreen{ui: u}
+	s.root = s.build()
+	return s
+}
+
+func (s *todayScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *todayScreen) reload() { s.refresh() }
+
+func (s *todayScreen) build() fyne.CanvasObject {
+	s.body = container.NewVBox()
+	s.figure = widget.NewLabel("")
+	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
+	list := widget.NewButtonWithIcon(lang.L("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
+	list.Importance = widget.HighImportance
+	newBtn := widget.NewButtonWithIcon(lang.L("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
+	more := container.NewHBox(
+		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.ui.onCallList),
+		widget.NewButtonWithIcon(lang.L("stats.title"), theme.GridIcon(), s.ui.onAttendance),
+		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
+	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
+	title.SizeName = theme.SizeNameSubHeadingText
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
+}
+
+// refresh rebuilds Today from the database.
+func (s *todayScreen) refresh() {
+	now := s.ui.now()
+	v, err := s.ui.store.Today(s.ui.content, now)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.view = v
+	s.showFigure(now)
+	s.body.Objects = nil
+	for _, part := range s.parts() {
+		s.addPart(part)
+	}
+	s.body.Refresh()
+}
+
+func (s *todayScreen) showFigure(now time.Time) {
+	c, err := s.ui.store.Compliance(s.ui.content.Rules, now)
+	if err != nil {
+		s.figure.SetText(errText(err))
+		return
+	}
+	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), c.OnCourse, c.Total))
+	s.figure.Importance = widget.SuccessImportance
+	if c.Share() < 75 {
+		s.figure.Importance = widget.WarningImportance
+	}
+	s.figure.Refresh()
+}
+
+// todayLine is one line of Today: text, the citizen it opens, and an
+// optional action button.
+type todayLine struct {
+	text      string
+	citizenID int64
+	danger    bool
+	action    *widget.Button
+}
+
+type todayPart struct {
+	title string
+	lines []todayLine
+	extra fyne.CanvasObject
+}
+
+func (s *todayScreen) parts() []todayPart {
+	v := s.view
+	return []todayPart{
+		{lang.L("today.conversations"), s.conversationLines(v.Conversations), nil},
+		{lang.L("today.steps"), s.stepLines(v.OverdueSteps), nil},
+		{lang.L("today.due"), s.dueLines(v.Due), nil},
+		{fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), s.missedLines(v.CatchUp), s.catchUp},
+		{lang.L("today.notices"), s.noticeLines(v.Notices), nil},
+		{lang.L("today.youth"), s.youthLines(v.Youth), nil},
+	}
+}
+
+func (s *todayScreen) addPart(p todayPart) {
+	head := fyne.CanvasObject(heading(fmt.Sprintf("%s (%d)", p.title, len(p.lines))))
+	if p.extra != nil {
+		head = container.NewBorder(nil, nil, head, p.extra)
+	}
+	s.body.Add(head)
+	if len(p.lines) == 0 {
+		s.body.Add(lowLabel(lang.L("today.none")))
+	}
+	for i, l := range p.lines {
+		if i == maxTodayRows {
+			s.body.Add(lowLabel(fmt.Sprintf(lang.L("today.more"), len(p.lines)-maxTodayRows)))
+			break
+		}
+		s.body.Add(s.lineRow(l))
+	}
+	s.body.Add(widget.NewSeparator())
+}
+
+func (s *todayScreen) lineRow(l todayLine) fyne.CanvasObject {
+	text := widget.NewLabel(l.text)
+	text.Truncation = fyne.TextTruncateEllipsis
+	if l.danger {
+		text.Importance = widget.DangerImportance
+	}
+	id := l.citizenID
+	open := widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.ui.onOpenCitizen(id) })
+	right := container.NewHBox(open)
+	if l.action != nil {
+		right = container.NewHBox(l.action, open)
+	}
+	return container.NewBorder(nil, nil, nil, right, text)
+}
+
+func (s *todayScreen) conversationLines(cs []model.TodayConversation) []todayLine {
+	var out []todayLine
+	for _, c := range cs {
+		out = append(out, todayLine{text: fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
+			c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance)), citizenID: c.CitizenID})
+	}
+	return out
+}
+
+func (s *todayScreen) stepLines(steps []model.TodayStep) []todayLine {
+	var out []todayLine
+	for _, st := range steps {
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.stepline"), st.Name, st.Step.Title, shortDate(st.Step.ToDate)),
+			citizenID: st.CitizenID, danger: true})
+	}
+	return out
+}
+
+func (s *todayScreen) dueLines(due []model.TodayDue) []todayLine {
+	var out []todayLine
+	for _, d := range due {
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
+			citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())})
+	}
+	return out
+}
+
+func (s *todayScreen) missedLines(cs []model.TodayConversation) []todayLine {
+	var out []todayLine
+	for _, c := range cs {
+		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s – %s", shortDate(c.Start), c.Name, attendanceLabel(c.Attendance), c.Phone),
+			citizenID: c.CitizenID})
+	}
+	return out
+}
+
+func (s *todayScreen) noticeLines(ns []model.Notice) []todayLine {
+	var out []todayLine
+	for _, n := range ns {
+		id := n.ID
+		ack := widget.NewButtonWithIcon(lang.L("today.ack"), theme.ConfirmIcon(), func() { s.onAcknowledge(id) })
+		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s: %s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text),
+			citizenID: n.CitizenID, action: ack})
+	}
+	return out
+}
+
+func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
+	var out []todayLine
+	for _, y := range ys {
+		id := y.CitizenID
+		refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) })
+		band := lang.L("today.under30")
+		if y.Age < model.YoungestAge {
+			band = lang.L("today.under25")
+		}
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, band, shortDate(y.FlaggedOn)),
+			citizenID: y.CitizenID, action: refer, danger: y.Age < model.YoungestAge})
+	}
+	return out
+}
+
+func (s *todayScreen) onCatchUpHeld()         { s.do(s.ui.store.SaveCatchUp(s.ui.now())) }
+func (s *todayScreen) onAcknowledge(id int64) { s.do(s.ui.store.AcknowledgeNotice(id)) }
+func (s *todayScreen) onRefer(id int64)       { s.do(s.ui.store.SetReferred(id, true)) }
+
+// do shows an error or refreshes Today after an action.
+func (s *todayScreen) do(err error) {
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.refresh()
+}
