@@ -41,6 +41,8 @@ func commands() []command {
 		{"demo", "demo [--db FIL] [--citizens N] [--seed S] [--if-empty]   (standard: demodatabasen)", runDemo},
 		{"handout", "handout ydelse --citizen ID [--db FIL] [--out FIL.pdf] [--date ÅÅÅÅ-MM-DD] [--place STED]", runHandout},
 		{"export", "export --citizen ID [--db FIL]", runExport},
+		{"today", "today [--date ÅÅÅÅ-MM-DD] [--db FIL]", runToday},
+		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N]) --out FIL.ics [--db FIL]", runCalendar},
 		{"list", "list [--db FIL]", runList},
 		{"check", "check [--db FIL]", runCheck},
 		{"version", "version", runVersion},

@@ -31,6 +31,14 @@ func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, e
 	return "", f.err
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
+func (f *fakeHandouts) CalendarFor(path string, id int64) error {
+	f.wrote = append(f.wrote, path)
+	return f.err
+}
+func (f *fakeHandouts) CalendarTo(path string, from time.Time, days int) error {
+	f.wrote = append(f.wrote, path)
+	return f.err
+}
 
 // run executes one command line and returns exit code, stdout and stderr.
 func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
@@ -161,5 +169,38 @@ func TestHandoutWritesTheNamedFile(t *testing.T) {
 	code, stdout, errs := run(t, h, "handout", "ydelse", "--db", db, "--citizen", itoa(ids[0]), "--out", out)
 	if code != 0 || strings.TrimSpace(stdout) != out || len(h.wrote) != 1 {
 		t.Fatalf("handout: exit %d, out %q, err %q, wrote %v", code, stdout, errs, h.wrote)
+	}
+}
+
+func TestTodayPrintsTheDaySheet(t *testing.T) {
+	db, ids := dbWith(t, "Åse Ærø")
+	s, _ := model.Open(db)
+	start := time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
+	s.PlanConversation(&model.Conversation{CitizenID: ids[0], Start: start, End: start.Add(45 * time.Minute),
+		Kind: model.KindJob, Form: model.FormPhone})
+	s.Close()
+	code, out, errs := run(t, &fakeHandouts{}, "today", "--db", db, "--date", "2026-11-24")
+	if code != 0 {
+		t.Fatalf("today: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"I DAG – Tirsdag den 24. november 2026", "Dagens samtaler (1)", itoa(ids[0]) + "\t09:30-10:15\tÅse Ærø"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("day sheet lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCalendarCommandLine(t *testing.T) {
+	db, ids := dbWith(t, "Mette")
+	out := filepath.Join(t.TempDir(), "uge.ics")
+	h := &fakeHandouts{}
+	if code, _, errs := run(t, h, "calendar", "--db", db, "--date", "2026-11-23", "--days", "5", "--out", out); code != 0 || len(h.wrote) != 1 {
+		t.Fatalf("calendar for a week: exit %d %s", code, errs)
+	}
+	if code, _, _ := run(t, h, "calendar", "--db", db, "--citizen", itoa(ids[0]), "--date", "2026-11-23", "--out", out); code != 2 {
+		t.Errorf("both --citizen and --date: exit %d, want 2", code)
+	}
+	if code, _, _ := run(t, h, "calendar", "--db", db, "--citizen", itoa(ids[0]), "--out", "uge.txt"); code != 2 {
+		t.Errorf("--out without .ics: exit %d, want 2", code)
 	}
 }

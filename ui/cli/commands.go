@@ -12,6 +12,7 @@ import (
 
 // Handouts is what the handout command needs from the reports package.
 type Handouts interface {
+	Calendars
 	YdelseTo(path string, citizenID int64, talk time.Time, place string) error
 	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
 	DefaultBenefitPlace() string

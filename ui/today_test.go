@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/model"
+)
+
+// TestTodayShowsWhatTheDayAsks: a citizen registered today shows the dated
+// reception plan; a no-show appears in the catch-up list; a 22-year-old
+// without education is flagged for the youth effort.
+func TestTodayShowsWhatTheDayAsks(t *testing.T) {
+	u, store := newTestUI(t) // today is Monday 23 November 2026
+	store.Now = u.now
+
+	test.Tap(u.caseload.newBtn)
+	test.Type(u.form.name, "Lærke Østergaard")
+	test.Type(u.form.cpr, "150604-4123") // 22 years old
+	u.form.education.SetSelected(educationLabel(model.EducationUnskilled))
+	test.Tap(u.form.save)
+	cs := u.citizen
+	cs.nav.Select(sectionReception)
+	steps := cs.reception.steps
+	if len(steps) != 6 || steps[0].FromDate.Format("02-01-2006") != "23-11-2026" ||
+		steps[4].FromDate.Format("02-01-2006") != "01-12-2026" || steps[5].ToDate.Format("02-01-2006") != "04-12-2026" {
+		t.Fatalf("dated plan for a citizen registered today: %+v", steps)
+	}
+	test.Tap(cs.reception.checks["reception"])
+	if got, _ := store.Reception(u.content.Reception, model.NewWorkCalendar(model.Closures{}), cs.citizen); !got[0].Done {
+		t.Fatal("ticking the first reception step was not saved")
+	}
+
+	missed := &model.Conversation{CitizenID: cs.citizen.ID, Start: u.now().Add(-2 * time.Hour),
+		Kind: model.KindFirst, Form: model.FormInPerson, Attendance: model.AttendanceNoShow}
+	missed.End = missed.Start.Add(30 * time.Minute)
+	if err := store.PlanConversation(missed); err != nil {
+		t.Fatal(err)
+	}
+	u.back()
+	if u.stack[len(u.stack)-1] != screen(u.today) {
+		t.Fatal("Escape from the citizen did not return to Today")
+	}
+	text := todayText(u.today)
+	if len(u.today.view.CatchUp) != 1 || u.today.view.CatchUp[0].CitizenID != cs.citizen.ID {
+		t.Errorf("catch-up list = %+v, want the no-show", u.today.view.CatchUp)
+	}
+	for _, want := range []string{"Lærke Østergaard – Udeblevet", "Lærke Østergaard (22 år, under 25) – markeret 23-11-2026"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Today lacks %q:\n%s", want, text)
+		}
+	}
+	test.Tap(u.today.catchUp)
+	if len(u.today.view.CatchUp) != 0 {
+		t.Error("the no-show is still listed after the catch-up session")
+	}
+}
+
+// todayText is every label on Today, one per line.
+func todayText(s *todayScreen) string {
+	var lines []string
+	for _, p := range s.parts() {
+		lines = append(lines, p.title)
+		for _, l := range p.lines {
+			lines = append(lines, l.text)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
