@@ -20,7 +20,7 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 	d.keepSpace(height + 20)
 	d.pdf.SetFont(family, "B", 11)
 	p.CellFormat(textWidth, 6, title, "", 1, "L", false, 0, "")
-	top := p.GetY() + 1
+	top := p.GetY() + 5
 	maxTotal := 1
 	for _, b := range bars {
 		maxTotal = max(maxTotal, b.Total)
@@ -35,6 +35,10 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 		p.Rect(x+w*0.15, top+height-h, w*0.7, h, "F")
 		p.SetFillColor(200, 70, 60)
 		p.Rect(x+w*0.15, top+height-missed, w*0.7, missed, "F")
+		if b.Total > 0 && len(bars) <= 12 {
+			p.SetXY(x, top+height-h-4)
+			p.CellFormat(w, 4, fmt.Sprintf("%d · %.0f %%", b.Total, 100*float64(b.Missed)/float64(b.Total)), "", 0, "C", false, 0, "")
+		}
 		p.SetXY(x, top+height+0.5)
 		p.CellFormat(w, 4, b.Label, "", 0, "C", false, 0, "")
 	}
@@ -61,16 +65,22 @@ func Attendance(a AttendanceData, opts Options) (*Document, error) {
 	doc.Para(fmt.Sprintf("Samtaler fra %s til %s: %d i alt, heraf %d udeblevet eller aflyst af borgeren (%.0f %%). "+
 		"Lyse søjler er samtaler, den røde del er udeblivelser og afbud.",
 		model.DanishDate(st.From), model.DanishDate(st.To.AddDate(0, 0, -1)), st.All.Total, st.All.Missed, 100*st.All.Rate()))
-	doc.BarChart("Efter klokkeslæt", hourBars(st), 28)
-	doc.BarChart("Efter ugedag", weekdayBars(st), 28)
-	doc.BarChart("Efter dag i måneden", dayBars(st), 28)
+	doc.BarChart("Efter klokkeslæt (antal · andel udeblevet/afbud)", hourBars(st), 26)
+	doc.BarChart("Efter ugedag", weekdayBars(st), 26)
+	doc.BarChart("Efter dag i måneden", dayBars(st), 22)
 	doc.Heading("Forventet belastning i næste uge")
-	for _, l := range st.NextWeek {
-		doc.Field(model.DanishDate(l.Day), fmt.Sprintf("ca. %.0f samtaler ud fra mønstret (%.0f forventes at møde), %d planlagt",
-			l.Expected, l.Attending, l.Planned))
-	}
+	doc.Table([]string{"Dag", "Forventet (mønster)", "Ventes at møde", "Planlagt nu"}, []float64{62, 40, 36, 32}, nextWeekRows(st))
 	doc.Small(fmt.Sprintf("Udskrevet %s", model.DanishDate(a.Printed)))
 	return doc, nil
+}
+
+func nextWeekRows(st *model.AttendanceStats) [][]string {
+	var rows [][]string
+	for _, l := range st.NextWeek {
+		rows = append(rows, []string{model.DanishDate(l.Day), fmt.Sprintf("ca. %.0f", l.Expected),
+			fmt.Sprintf("ca. %.0f", l.Attending), fmt.Sprint(l.Planned)})
+	}
+	return rows
 }
 
 func hourBars(st *model.AttendanceStats) []Bar {

@@ -163,6 +163,25 @@ func (d *Document) CheckItem(text string) {
 	p.Ln(4)
 }
 
+// Table draws a header row in bold and the rows under it, with light rules.
+func (d *Document) Table(header []string, widths []float64, rows [][]string) {
+	p := d.pdf
+	p.SetFont(family, "B", 10)
+	for i, h := range header {
+		p.CellFormat(widths[i], 6, h, "B", 0, "L", false, 0, "")
+	}
+	p.Ln(-1)
+	d.body()
+	p.SetDrawColor(200, 200, 200)
+	for _, r := range rows {
+		for i, c := range r {
+			p.CellFormat(widths[i], 6.5, c, "B", 0, "L", false, 0, "")
+		}
+		p.Ln(-1)
+	}
+	p.Ln(2)
+}
+
 // Lines draws n ruled lines to write on.
 func (d *Document) Lines(n int) {
 	p := d.pdf

@@ -123,3 +123,57 @@ func BenchmarkYdelse(b *testing.B) {
 		}
 	}
 }
+
+func sampleStats() *model.AttendanceStats {
+	st := &model.AttendanceStats{From: time.Date(2026, 5, 23, 0, 0, 0, 0, time.Local), To: time.Date(2026, 11, 23, 0, 0, 0, 0, time.Local)}
+	st.All = model.Bucket{Total: 400, Missed: 52}
+	for h := 8; h <= 15; h++ {
+		st.ByHour[h] = model.Bucket{Total: 30 + 5*(h%3), Missed: h % 4}
+	}
+	for wd := 1; wd <= 5; wd++ {
+		st.ByWeekday[wd] = model.Bucket{Total: 100 - 10*wd, Missed: 6 + wd}
+	}
+	for d := 0; d < 31; d++ {
+		st.ByDay[d] = model.Bucket{Total: 20 - d/3, Missed: d % 5}
+	}
+	for i := range st.NextWeek {
+		st.NextWeek[i] = model.DayLoad{Day: time.Date(2026, 11, 23+i, 0, 0, 0, 0, time.Local), Expected: 14.2, Attending: 12.3, Planned: 9 + i}
+	}
+	return st
+}
+
+func TestAttendanceReportFitsOnePage(t *testing.T) {
+	doc, err := Attendance(AttendanceData{Office: testOffice, Stats: sampleStats(), Printed: fixed}, Options{Fixed: fixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := doc.pdf.PageCount(); n != 1 {
+		t.Errorf("the capacity report runs to %d pages, want one", n)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, doc)), " ")
+	for _, want := range []string{"Fremmøde og kapacitet", "400 i alt, heraf 52 udeblevet", "Efter klokkeslæt", "Efter ugedag",
+		"Efter dag i måneden", "mandag den 23. november 2026 ca. 14 ca. 12 9", "fredag den 27. november 2026 ca. 14 ca. 12 13"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report lacks %q\n%s", want, flat)
+		}
+	}
+}
+
+func TestCallListNamesAndPhonesNoCPR(t *testing.T) {
+	at := time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
+	calls := []model.TodayConversation{
+		{Conversation: model.Conversation{Start: at, Attendance: model.AttendancePlanned}, Name: "Søren Ærø", Phone: "+45 20 30 40 50"},
+		{Conversation: model.Conversation{Start: at.Add(time.Hour), Attendance: model.AttendanceCancelled}, Name: "Aflyst Person", Phone: "11"},
+		{Conversation: model.Conversation{Start: at.Add(2 * time.Hour), Attendance: model.AttendancePlanned}, Name: "Åse Lund"},
+	}
+	doc, _ := CallList(CallListData{Office: testOffice, Day: at, Calls: calls, Printed: fixed}, Options{Fixed: fixed})
+	flat := strings.Join(strings.Fields(pdfText(t, doc)), " ")
+	for _, want := range []string{"Opkaldsliste tirsdag den 24. november 2026", "kl. 09.30 Søren Ærø – +45 20 30 40 50", "kl. 11.30 Åse Lund – intet telefonnummer"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("call list lacks %q\n%s", want, flat)
+		}
+	}
+	if strings.Contains(flat, "Aflyst Person") {
+		t.Error("a cancelled appointment is on the call list")
+	}
+}
