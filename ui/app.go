@@ -27,6 +27,11 @@ type Store interface {
 	receptionStore
 	callSource
 	attendanceSource
+	OfficeKind() (model.OfficeKind, error)
+	SaveOfficeKind(k model.OfficeKind) error
+	Closures() (model.Closures, error)
+	SaveClosures(c model.Closures) error
+	SaveReceptionPlan(p *model.ReceptionPlan) error
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
@@ -60,11 +65,13 @@ type UI struct {
 	form     *citizenForm
 	stack    []screen
 	dirty    map[int64]bool
+	kind     model.OfficeKind
 }
 
 // New builds the main window's content into win, starting at the caseload.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
 	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
+	u.loadOfficeKind()
 	u.today = newTodayScreen(u)
 	u.caseload = newCaseloadScreen(u)
 	u.push(u.today)

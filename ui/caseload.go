@@ -103,7 +103,7 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.status.SetSelected(statusLabel(model.StatusActive))
 	s.noPlan = widget.NewCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
 	s.count = widget.NewLabel("")
-	s.newBtn = widget.NewButtonWithIcon(lang.L("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
+	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
 	s.newBtn.Importance = widget.HighImportance
 	s.table = newCaseTable(s)
 	filters := container.NewHBox(s.track, s.status, s.noPlan, s.count)
@@ -145,7 +145,7 @@ func (s *caseloadScreen) applyFilter() {
 	}
 	s.rows = model.FilterCaseload(s.all, s.filter())
 	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
-	s.count.SetText(countText(len(s.rows)))
+	s.count.SetText(s.ui.countText(len(s.rows)))
 	s.table.UnselectAll()
 	s.table.Refresh()
 }
@@ -160,11 +160,11 @@ func (s *caseloadScreen) onSort(by model.CaseSort) {
 }
 
 // countText says how many citizens are shown, in singular or plural.
-func countText(n int) string {
+func (u *UI) countText(n int) string {
 	if n == 1 {
-		return fmt.Sprintf(lang.L("list.count.one"), n)
+		return fmt.Sprintf(u.term("list.count.one"), n)
 	}
-	return fmt.Sprintf(lang.L("list.count"), n)
+	return fmt.Sprintf(u.term("list.count"), n)
 }
 
 // cellText is what column col shows for row r.

@@ -79,7 +79,7 @@ func (f *citizenForm) item(label string, w fyne.CanvasObject, hint string) *widg
 
 func (f *citizenForm) title() string {
 	if f.orig == nil {
-		return lang.L("citizen.new")
+		return f.ui.term("citizen.new")
 	}
 	return lang.L("citizen.edit")
 }

@@ -135,7 +135,7 @@ func (s *citizenScreen) showSection(i widget.ListItemID) {
 func (s *citizenScreen) rebuildSection() { s.showSection(s.current) }
 
 func (s *citizenScreen) buildHeader() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.back)
 	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis

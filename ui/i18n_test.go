@@ -59,7 +59,7 @@ func TestTheWindowSpeaksDanishByDefault(t *testing.T) {
 	if got := trackLabel("education"); got != "Uddannelsesløft" {
 		t.Errorf("track label = %q, want Danish", got)
 	}
-	if got := countText(1); got != "1 borger" {
+	if got := (&UI{}).countText(1); got != "1 borger" {
 		t.Errorf("count = %q", got)
 	}
 }

@@ -21,6 +21,8 @@ type settingsScreen struct {
 	entries  []*widget.Entry
 	problems *widget.Label
 	save     *widget.Button
+	rules    *officeRules
+	plan     *planEditor
 	root     fyne.CanvasObject
 }
 
@@ -54,7 +56,9 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.back)
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
-	return container.NewBorder(top, container.NewHBox(s.save), nil, nil, container.NewVScroll(form))
+	s.rules, s.plan = newOfficeRules(s.ui), newPlanEditor(s.ui)
+	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(), s.plan.build())
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 
 func officeValues(o *model.Office) []*string {

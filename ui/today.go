@@ -49,9 +49,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
 	s.figure = widget.NewLabel("")
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
-	list := widget.NewButtonWithIcon(lang.L("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
+	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
-	newBtn := widget.NewButtonWithIcon(lang.L("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
+	newBtn := widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
 	more := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.ui.onCallList),
 		widget.NewButtonWithIcon(lang.L("stats.title"), theme.GridIcon(), s.ui.onAttendance),
