@@ -47,11 +47,12 @@ type DayLoad struct {
 	Planned   int
 }
 
-// Attendance computes the pattern over [from, to) in one grouped query.
+// Attendance computes the pattern over [from, to) from the hourly counts
+// the database keeps (table attendance_hours).
 func (s *Store) Attendance(from, to time.Time) (*AttendanceStats, error) {
-	rows, err := s.db.Query(`SELECT substr(start, 1, 13), attendance, count(*) FROM conversations
-		WHERE start >= ? AND start < ? AND attendance <> 'planned' GROUP BY 1, 2`,
-		from.Format(wallLayout), to.Format(wallLayout))
+	rows, err := s.db.Query(`SELECT hour, attendance, n FROM attendance_hours
+		WHERE hour >= ? AND hour < ? AND attendance <> 'planned' AND n > 0`,
+		from.Format("2006-01-02T15"), to.Format("2006-01-02T15"))
 	if err != nil {
 		return nil, fmt.Errorf("attendance: %w", err)
 	}
@@ -86,7 +87,7 @@ func (s *Store) nextWeek(st *AttendanceStats) error {
 		monday = monday.AddDate(0, 0, 1)
 	}
 	monday = time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, time.Local)
-	planned, err := s.ConversationsFrom(monday, 5)
+	planned, err := s.plannedPerDay(monday, monday.AddDate(0, 0, 5))
 	if err != nil {
 		return err
 	}
@@ -99,11 +100,7 @@ func (s *Store) nextWeek(st *AttendanceStats) error {
 			load.Expected = float64(b.Total) / float64(weeks)
 			load.Attending = load.Expected * (1 - b.Rate())
 		}
-		for _, c := range planned {
-			if c.Start.YearDay() == d.YearDay() && c.Attendance == AttendancePlanned {
-				load.Planned++
-			}
-		}
+		load.Planned = planned[d.Format(DateLayout)]
 		st.NextWeek[i] = load
 	}
 	return nil
@@ -118,4 +115,24 @@ func countWeekday(from, to time.Time, wd time.Weekday) int {
 		}
 	}
 	return n
+}
+
+// plannedPerDay counts planned conversations per day in [from, to).
+func (s *Store) plannedPerDay(from, to time.Time) (map[string]int, error) {
+	rows, err := s.db.Query(`SELECT substr(start, 1, 10), count(*) FROM conversations
+		WHERE start >= ? AND start < ? AND attendance = 'planned' GROUP BY 1`, from.Format(wallLayout), to.Format(wallLayout))
+	if err != nil {
+		return nil, fmt.Errorf("planned per day: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var day string
+		var n int
+		if err := rows.Scan(&day, &n); err != nil {
+			return nil, fmt.Errorf("scan planned per day: %w", err)
+		}
+		out[day] = n
+	}
+	return out, rows.Err()
 }

@@ -56,7 +56,28 @@ func buildBenchData(g *Guide) error {
 		return err
 	}
 	benchBusy = rows[len(rows)/2].ID
-	return addConversations(benchStore, benchBusy, 200)
+	if err := addConversations(benchStore, benchBusy, 200); err != nil {
+		return err
+	}
+	return topUpConversations(benchStore, 200000)
+}
+
+// topUpConversations adds generated past conversations until there are n,
+// spread over citizens, weekdays 8–15 and the last 8 months.
+func topUpConversations(s *Store, n int) error {
+	var have int
+	if err := s.db.QueryRow(`SELECT count(*) FROM conversations`).Scan(&have); err != nil {
+		return err
+	}
+	_, err := s.db.Exec(`
+		WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+		INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, created_at, updated_at)
+		SELECT 1 + (i * 7919) % 10000,
+			strftime('%Y-%m-%dT', date(?, '-' || (i % 240) || ' days')) || printf('%02d:%02d', 8 + i % 8, 15 * (i % 4)),
+			strftime('%Y-%m-%dT', date(?, '-' || (i % 240) || ' days')) || printf('%02d:%02d', 8 + i % 8, 15 * (i % 4) + 14),
+			'job', 'in_person', CASE WHEN i % 9 = 0 THEN 'no_show' WHEN i % 13 = 0 THEN 'cancelled' ELSE 'held' END, '', ''
+		FROM seq`, n-have, benchNow.Format(DateLayout), benchNow.Format(DateLayout))
+	return err
 }
 
 // addConversations gives one citizen n conversations, a week apart.
@@ -135,6 +156,38 @@ func BenchmarkCaseRowFor(b *testing.B) {
 	s, g := benchData(b)
 	for i := 0; i < b.N; i++ {
 		if _, err := s.CaseRowFor(g, benchNow, benchBusy); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkToday(b *testing.B) {
+	s, _ := benchData(b)
+	c := loadContent(b)
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Today(c, benchNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompliance(b *testing.B) {
+	s, _ := benchData(b)
+	r := loadContent(b).Rules
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Compliance(r, benchNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAttendanceCharts6Months(b *testing.B) {
+	s, _ := benchData(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Attendance(benchNow.AddDate(0, -6, 0), benchNow); err != nil {
 			b.Fatal(err)
 		}
 	}

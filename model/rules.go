@@ -171,41 +171,99 @@ func (c Compliance) Share() float64 {
 	return 100 * float64(c.OnCourse) / float64(c.Total)
 }
 
-// Compliance counts, in one query, each citizen's held job conversations in
-// every requirement window of six months or less.
+// Compliance counts each active citizen's held job conversations in every
+// requirement window of six months or less, in one query.
 func (s *Store) Compliance(r *RuleSet, now time.Time) (Compliance, error) {
 	kind, err := s.OfficeKind()
 	if err != nil {
 		return Compliance{}, err
 	}
-	windows := complianceWindows(r, kind)
-	rows, err := s.db.Query(complianceQuery(windows), now.AddDate(0, -6, 0).Format(DateLayout), now.Format(DateLayout))
-	if err != nil {
-		return Compliance{}, fmt.Errorf("compliance: %w", err)
-	}
-	defer rows.Close()
 	var out Compliance
-	for rows.Next() {
-		ok, err := scanCompliance(rows, r, kind, windows, now)
-		if err != nil {
-			return out, err
-		}
+	windows := ruleWindows(r, kind, func(w [2]int) bool { return w[1] <= 6 })
+	err = s.heldInWindows(windows, now.AddDate(0, -6, 0), now, func(h heldRow) {
 		out.Total++
-		if ok {
+		if h.onCourse(r, kind, now) {
 			out.OnCourse++
 		}
-	}
-	return out, rows.Err()
+	})
+	return out, err
 }
 
-// complianceWindows are the distinct month windows (from, within) ≤ 6 months.
-func complianceWindows(r *RuleSet, kind OfficeKind) [][2]int {
+// heldRow is one citizen with the held job conversations per window.
+type heldRow struct {
+	ID      int64
+	Name    string
+	Benefit Benefit
+	First   time.Time
+	windows [][2]int
+	counts  []int
+}
+
+// due lists the citizen's requirements with what was held in each window.
+func (h heldRow) due(r *RuleSet, kind OfficeKind) []Due {
+	rule := r.For(kind, h.Benefit, h.First)
+	if rule == nil {
+		return nil
+	}
+	var out []Due
+	for _, q := range rule.Requirements {
+		d := Due{Requirement: q, Rule: rule, Start: h.First.AddDate(0, q.FromMonth, 0), By: h.First.AddDate(0, q.WithinMonths, 0)}
+		for i, w := range h.windows {
+			if w == [2]int{q.FromMonth, q.WithinMonths} {
+				d.Had = h.counts[i]
+			}
+		}
+		d.Met = d.Had >= d.Count
+		out = append(out, d)
+	}
+	return out
+}
+
+// onCourse: every requirement of six months or less has had the
+// conversations expected by now.
+func (h heldRow) onCourse(r *RuleSet, kind OfficeKind, now time.Time) bool {
+	for _, d := range h.due(r, kind) {
+		if d.WithinMonths <= 6 && d.Had < d.Expected(now) {
+			return false
+		}
+	}
+	return true
+}
+
+// heldInWindows calls fn for every active citizen whose first contact lies
+// in [from, to], with held job conversations counted per window (months
+// after first contact); one query, one index range per citizen and window.
+func (s *Store) heldInWindows(windows [][2]int, from, to time.Time, fn func(heldRow)) error {
+	rows, err := s.db.Query(heldQuery(windows), from.Format(DateLayout), to.Format(DateLayout))
+	if err != nil {
+		return fmt.Errorf("count held conversations: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		h := heldRow{windows: windows, counts: make([]int, len(windows))}
+		var first string
+		dest := []any{&h.ID, &h.Name, &h.Benefit, &first}
+		for i := range h.counts {
+			dest = append(dest, &h.counts[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("scan held conversations: %w", err)
+		}
+		h.First = parseDateText(first)
+		fn(h)
+	}
+	return rows.Err()
+}
+
+// ruleWindows are the distinct month windows (from, within) of the office's
+// rules that keep says yes to.
+func ruleWindows(r *RuleSet, kind OfficeKind, keep func([2]int) bool) [][2]int {
 	seen := map[[2]int]bool{}
 	var out [][2]int
 	for _, rule := range r.Rules {
 		for _, q := range rule.Requirements {
 			w := [2]int{q.FromMonth, q.WithinMonths}
-			if rule.Office == kind && q.WithinMonths <= 6 && !seen[w] {
+			if rule.Office == kind && keep(w) && !seen[w] {
 				seen[w] = true
 				out = append(out, w)
 			}
@@ -215,17 +273,19 @@ func complianceWindows(r *RuleSet, kind OfficeKind) [][2]int {
 	return out
 }
 
-func complianceQuery(windows [][2]int) string {
-	var cols []string
-	for _, w := range windows {
-		cols = append(cols, fmt.Sprintf(`coalesce(sum(c.start >= strftime('%%Y-%%m-%%dT00:00', z.first_contact, '+%d months')
-			AND c.start < strftime('%%Y-%%m-%%dT00:00', z.first_contact, '+%d months')), 0)`, w[0], w[1]))
+func heldQuery(windows [][2]int) string {
+	var bounds, cols []string
+	for i, w := range windows {
+		bounds = append(bounds, fmt.Sprintf(`strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS b%d,
+			strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS e%d`, w[0], i, w[1], i))
+		// One index range per window: conversations_held is (citizen_id, attendance, start, kind).
+		cols = append(cols, fmt.Sprintf(`(SELECT count(*) FROM conversations c WHERE c.citizen_id = z.id
+			AND c.attendance = 'held' AND c.kind IN ('first', 'job', 'followup', 'joint_followup')
+			AND c.start >= z.b%d AND c.start < z.e%d)`, i, i))
 	}
-	return `SELECT z.benefit, z.first_contact` + prefixed(", ", cols) + `
-		FROM citizens z LEFT JOIN conversations c ON c.citizen_id = z.id AND c.attendance = 'held'
-			AND c.kind IN ('first', 'job', 'followup', 'joint_followup')
-		WHERE z.status = 'active' AND z.first_contact >= ? AND z.first_contact <= ?
-		GROUP BY z.id`
+	return `WITH z AS MATERIALIZED (SELECT id, name, benefit, first_contact` + prefixed(", ", bounds) + `
+			FROM citizens WHERE status = 'active' AND first_contact >= ? AND first_contact <= ?)
+		SELECT z.id, z.name, z.benefit, z.first_contact` + prefixed(", ", cols) + ` FROM z`
 }
 
 func prefixed(sep string, parts []string) string {
@@ -233,31 +293,4 @@ func prefixed(sep string, parts []string) string {
 		return ""
 	}
 	return sep + strings.Join(parts, sep)
-}
-
-func scanCompliance(rows interface{ Scan(...any) error }, r *RuleSet, kind OfficeKind, windows [][2]int, now time.Time) (bool, error) {
-	var b Benefit
-	var first string
-	counts := make([]int, len(windows))
-	dest := []any{&b, &first}
-	for i := range counts {
-		dest = append(dest, &counts[i])
-	}
-	if err := rows.Scan(dest...); err != nil {
-		return false, fmt.Errorf("scan compliance: %w", err)
-	}
-	start := parseDateText(first)
-	rule := r.For(kind, b, start)
-	if rule == nil {
-		return true, nil
-	}
-	for _, q := range rule.Requirements {
-		for i, w := range windows {
-			d := Due{Requirement: q, Start: start.AddDate(0, q.FromMonth, 0), By: start.AddDate(0, q.WithinMonths, 0)}
-			if w == [2]int{q.FromMonth, q.WithinMonths} && counts[i] < d.Expected(now) {
-				return false, nil
-			}
-		}
-	}
-	return true, nil
 }

@@ -96,9 +96,10 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]T
 	return out, rows.Err()
 }
 
-// recent lists the active citizens whose first contact lies in [from, to].
+// recent lists the active citizens (ID, name, first contact) whose first
+// contact lies in [from, to].
 func (s *Store) recent(from, to time.Time) ([]Citizen, error) {
-	rows, err := s.db.Query(`SELECT `+citizenColumns+` FROM citizens
+	rows, err := s.db.Query(`SELECT id, name, first_contact FROM citizens
 		WHERE first_contact >= ? AND first_contact <= ? AND status = 'active'`, from.Format(DateLayout), to.Format(DateLayout))
 	if err != nil {
 		return nil, fmt.Errorf("recent citizens: %w", err)
@@ -106,11 +107,13 @@ func (s *Store) recent(from, to time.Time) ([]Citizen, error) {
 	defer rows.Close()
 	var out []Citizen
 	for rows.Next() {
-		c, err := scanCitizen(rows)
-		if err != nil {
-			return nil, err
+		var c Citizen
+		var first string
+		if err := rows.Scan(&c.ID, &c.Name, &first); err != nil {
+			return nil, fmt.Errorf("scan recent citizen: %w", err)
 		}
-		out = append(out, *c)
+		c.FirstContact = parseDateText(first)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
@@ -126,24 +129,55 @@ func (s *Store) overdueSteps(c *Content, now time.Time) ([]TodayStep, error) {
 	if err != nil {
 		return nil, err
 	}
-	citizens, err := s.recent(now.AddDate(0, 0, -(maxDay(plan)*7/5+14)), now)
+	since := now.AddDate(0, 0, -(maxDay(plan)*7/5 + 14))
+	citizens, err := s.recent(since, now)
 	if err != nil {
 		return nil, err
 	}
+	done, err := s.doneSteps(since)
+	if err != nil {
+		return nil, err
+	}
+	dated := map[time.Time][]DatedStep{} // citizens who started the same day share dates
 	var out []TodayStep
-	for i := range citizens {
-		steps, err := s.Reception(plan, cal, &citizens[i])
-		if err != nil {
-			return nil, err
+	for _, c := range citizens {
+		steps, ok := dated[c.FirstContact]
+		if !ok {
+			steps = plan.Dated(c.FirstContact, cal)
+			dated[c.FirstContact] = steps
 		}
 		for _, st := range steps {
-			if st.Overdue(now) {
-				out = append(out, TodayStep{CitizenID: citizens[i].ID, Name: citizens[i].Name, Step: st})
+			if !done[stepKey{c.ID, st.ID}] && st.Overdue(now) {
+				out = append(out, TodayStep{CitizenID: c.ID, Name: c.Name, Step: st})
 			}
 		}
 	}
 	sortBy(out, func(a, b TodayStep) bool { return a.Step.ToDate.Before(b.Step.ToDate) })
 	return out, nil
+}
+
+type stepKey struct {
+	citizen int64
+	step    string
+}
+
+// doneSteps loads the ticked reception steps of citizens who started since.
+func (s *Store) doneSteps(since time.Time) (map[stepKey]bool, error) {
+	rows, err := s.db.Query(`SELECT r.citizen_id, r.step_id FROM reception_steps r JOIN citizens z ON z.id = r.citizen_id
+		WHERE z.first_contact >= ?`, since.Format(DateLayout))
+	if err != nil {
+		return nil, fmt.Errorf("done reception steps: %w", err)
+	}
+	defer rows.Close()
+	out := map[stepKey]bool{}
+	for rows.Next() {
+		var k stepKey
+		if err := rows.Scan(&k.citizen, &k.step); err != nil {
+			return nil, fmt.Errorf("scan reception step: %w", err)
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
 }
 
 func maxDay(p *ReceptionPlan) int {
@@ -157,36 +191,34 @@ func maxDay(p *ReceptionPlan) int {
 // dueSoon: requirements not met whose deadline lies from two weeks ago to
 // two weeks ahead; only citizens whose first contact puts a deadline there are read.
 func (s *Store) dueSoon(r *RuleSet, now time.Time) ([]TodayDue, error) {
+	kind, err := s.OfficeKind()
+	if err != nil {
+		return nil, err
+	}
 	var out []TodayDue
-	seen := map[int64]bool{}
+	seen := map[[2]int64]bool{}
 	for _, months := range deadlineMonths(r) {
 		at := now.AddDate(0, -months, 0)
-		citizens, err := s.recent(at.AddDate(0, 0, -14), at.AddDate(0, 0, 14))
+		windows := ruleWindows(r, kind, func(w [2]int) bool { return w[1] == months })
+		err := s.heldInWindows(windows, at.AddDate(0, 0, -15), at.AddDate(0, 0, 15), func(h heldRow) {
+			if key := [2]int64{h.ID, int64(months)}; !seen[key] {
+				seen[key] = true
+				out = append(out, nearDeadlines(h, h.due(r, kind), now)...)
+			}
+		})
 		if err != nil {
 			return nil, err
-		}
-		for i := range citizens {
-			c := &citizens[i]
-			if seen[c.ID] {
-				continue
-			}
-			seen[c.ID] = true
-			due, err := s.DueConversations(r, c)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, nearDeadlines(c, due, now)...)
 		}
 	}
 	sortBy(out, func(a, b TodayDue) bool { return a.Due.By.Before(b.Due.By) })
 	return out, nil
 }
 
-func nearDeadlines(c *Citizen, due []Due, now time.Time) []TodayDue {
+func nearDeadlines(h heldRow, due []Due, now time.Time) []TodayDue {
 	var out []TodayDue
 	for _, d := range due {
 		if !d.Met && d.By.After(now.AddDate(0, 0, -14)) && d.By.Before(now.AddDate(0, 0, 15)) {
-			out = append(out, TodayDue{CitizenID: c.ID, Name: c.Name, Due: d})
+			out = append(out, TodayDue{CitizenID: h.ID, Name: h.Name, Due: d})
 		}
 	}
 	return out
