@@ -171,8 +171,8 @@ func (d *demo) track(c *Citizen) TrackID {
 
 func (d *demo) name() string {
 	parts := []string{d.pick(demoFirst), d.pick(demoMiddle), d.pick(demoLast)}
-	if d.rnd.IntN(8) == 0 {
-		parts[2] += "-" + d.pick(demoLast)
+	if second := d.pick(demoLast); d.rnd.IntN(8) == 0 && second != parts[2] {
+		parts[2] += "-" + second
 	}
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }

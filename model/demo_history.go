@@ -30,7 +30,7 @@ func (d *demo) history(c *Citizen) error {
 	if err := d.youth(c); err != nil {
 		return err
 	}
-	if days <= 20 {
+	if days <= 45 {
 		if err := d.reception(c); err != nil {
 			return err
 		}

@@ -14,6 +14,9 @@ var (
 		AttendanceNoShow: "Udeblevet", AttendanceCancelled: "Afbud fra borgeren"}
 )
 
+// AttendanceWord is the Danish word for an attendance, as printed.
+func AttendanceWord(a Attendance) string { return attWords[a] }
+
 // ConversationSummary is a plain-text record of one conversation, ready to
 // paste into the case system so nothing is typed twice. It names no one.
 func ConversationSummary(c Conversation, done []Action, next *Conversation) string {

@@ -18,11 +18,11 @@ type TodayConversation struct {
 	Name, Phone string
 }
 
-// TodayStep is an overdue reception step.
+// TodayStep is a citizen's overdue reception steps, oldest first.
 type TodayStep struct {
 	CitizenID int64
 	Name      string
-	Step      DatedStep
+	Steps     []DatedStep
 }
 
 // TodayDue is a required conversation whose deadline is near or passed.
@@ -146,13 +146,17 @@ func (s *Store) overdueSteps(c *Content, now time.Time) ([]TodayStep, error) {
 			steps = plan.Dated(c.FirstContact, cal)
 			dated[c.FirstContact] = steps
 		}
+		row := TodayStep{CitizenID: c.ID, Name: c.Name}
 		for _, st := range steps {
 			if !done[stepKey{c.ID, st.ID}] && st.Overdue(now) {
-				out = append(out, TodayStep{CitizenID: c.ID, Name: c.Name, Step: st})
+				row.Steps = append(row.Steps, st)
 			}
 		}
+		if len(row.Steps) > 0 {
+			out = append(out, row)
+		}
 	}
-	sortBy(out, func(a, b TodayStep) bool { return a.Step.ToDate.Before(b.Step.ToDate) })
+	sortBy(out, func(a, b TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
 	return out, nil
 }
 

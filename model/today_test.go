@@ -43,9 +43,11 @@ func TestTodayGathersTheDay(t *testing.T) {
 		t.Errorf("notices = %+v", v.Notices)
 	}
 	overdue := map[string]bool{}
-	for _, st := range v.OverdueSteps {
-		if st.CitizenID == late.ID {
-			overdue[st.Step.ID] = true
+	for _, row := range v.OverdueSteps {
+		for _, st := range row.Steps {
+			if row.CitizenID == late.ID {
+				overdue[st.ID] = true
+			}
 		}
 	}
 	if !overdue["reception"] || !overdue["joint_followup"] || overdue["benefit_clarification"] {

@@ -17,7 +17,7 @@ func TestWriteSamples(t *testing.T) {
 	for name, doc := range map[string]*Document{
 		"ydelse.pdf":      ydelse(t, "Søren Ærøskøbing Åkjær", talk),
 		"ydelse-lang.pdf": ydelse(t, "Anne-Sofie Kirstine Østergaard Bækgaard-Frølund Søndergaard Ærenlund Mølgaard Hansen", time.Time{}),
-		"fremmoede.pdf":    mustDoc(Attendance(AttendanceData{Office: testOffice, Stats: sampleStats(), Printed: fixed}, Options{Fixed: fixed})),
+		"fremmoede.pdf":   mustDoc(Attendance(AttendanceData{Office: testOffice, Stats: sampleStats(), Printed: fixed}, Options{Fixed: fixed})),
 	} {
 		f, err := os.Create(dir + "/" + name)
 		if err != nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"image/color"
 	"time"
 
@@ -50,7 +51,8 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 	s.months.SetSelectedIndex(1)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
 	pdf := widget.NewButtonWithIcon(lang.L("stats.pdf"), theme.DocumentPrintIcon(), s.onPDF)
-	top := container.NewBorder(nil, nil, container.NewHBox(back, heading(lang.L("stats.title"))), container.NewHBox(s.months, pdf))
+	period := container.NewGridWrap(fyne.NewSize(230, s.months.MinSize().Height), s.months)
+	top := container.NewBorder(nil, nil, container.NewHBox(back, heading(lang.L("stats.title"))), container.NewHBox(period, pdf))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -102,7 +104,7 @@ func hourBars(st *model.AttendanceStats) []bar {
 func weekdayBars(st *model.AttendanceStats) []bar {
 	var out []bar
 	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
-		out = append(out, bar{lang.L(wd.String() + ".short"), st.ByWeekday[wd].Total, st.ByWeekday[wd].Missed})
+		out = append(out, bar{lang.L(strings.ToLower(wd.String())), st.ByWeekday[wd].Total, st.ByWeekday[wd].Missed})
 	}
 	return out
 }
@@ -145,7 +147,7 @@ func chartColumn(b bar, scale float32) fyne.CanvasObject {
 	if b.total > 0 {
 		rate.Text = fmt.Sprintf("%.0f%%", 100*float64(b.missed)/float64(b.total))
 	}
-	bars := container.New(layout.NewVBoxLayout(), layout.NewSpacer(), missed, held)
+	bars := container.New(layout.NewCustomPaddedVBoxLayout(0), layout.NewSpacer(), missed, held)
 	box := container.NewStack(canvas.NewRectangle(color.Transparent), bars)
 	box.Objects[0].(*canvas.Rectangle).SetMinSize(fyne.NewSize(6, chartHeight))
 	return container.NewVBox(rate, box, label)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -166,8 +167,12 @@ func (s *todayScreen) conversationLines(cs []model.TodayConversation) []todayLin
 func (s *todayScreen) stepLines(steps []model.TodayStep) []todayLine {
 	var out []todayLine
 	for _, st := range steps {
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.stepline"), st.Name, st.Step.Title, shortDate(st.Step.ToDate)),
-			citizenID: st.CitizenID, danger: true})
+		var titles []string
+		for _, x := range st.Steps {
+			titles = append(titles, x.Title)
+		}
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.stepline"), st.Name, strings.Join(titles, ", "), shortDate(st.Steps[0].ToDate)),
+			citizenID: st.CitizenID})
 	}
 	return out
 }
@@ -211,7 +216,7 @@ func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
 			band = lang.L("today.under25")
 		}
 		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, band, shortDate(y.FlaggedOn)),
-			citizenID: y.CitizenID, action: refer, danger: y.Age < model.YoungestAge})
+			citizenID: y.CitizenID, action: refer})
 	}
 	return out
 }

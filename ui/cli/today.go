@@ -61,11 +61,15 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er 75 %%)\n", c.Share(), c.OnCourse, c.Total)
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
-		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, x.Attendance)
+		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
 	})
 	part(w, "Modtagelsestrin der er overskredet", len(v.OverdueSteps), func(i int) string {
 		x := v.OverdueSteps[i]
-		return fmt.Sprintf("%d\t%s\t%s\tsenest %s", x.CitizenID, x.Name, x.Step.Title, x.Step.ToDate.Format("02-01-2006"))
+		var titles []string
+		for _, s := range x.Steps {
+			titles = append(titles, s.Title)
+		}
+		return fmt.Sprintf("%d\t%s\t%s\tsenest %s", x.CitizenID, x.Name, strings.Join(titles, ", "), x.Steps[0].ToDate.Format("02-01-2006"))
 	})
 	part(w, "Samtaler som reglerne kræver snart", len(v.Due), func(i int) string {
 		x := v.Due[i]
@@ -73,7 +77,7 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	})
 	part(w, "Udeblevet eller afbud siden opsamlingen "+v.CatchUpSince.Format("02-01-2006"), len(v.CatchUp), func(i int) string {
 		x := v.CatchUp[i]
-		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("02-01-2006 15:04"), x.Name, x.Phone, x.Attendance)
+		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("02-01-2006 15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
 	})
 	part(w, "Beskeder mellem jobcenter og ydelseskontor", len(v.Notices), func(i int) string {
 		x := v.Notices[i]
