@@ -109,6 +109,20 @@ func (s *Service) Calendar(from time.Time, days int) (string, error) {
 	return path, s.writeCalendar(path, convs)
 }
 
+// CalendarOne writes one conversation as an iCalendar file and returns its path.
+func (s *Service) CalendarOne(conversationID int64) (string, error) {
+	c, err := s.store.Conversation(conversationID)
+	if err != nil {
+		return "", err
+	}
+	who, err := s.store.Citizen(c.CitizenID)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, fmt.Sprintf("samtale-%d.ics", conversationID))
+	return path, s.writeCalendar(path, []model.TodayConversation{{Conversation: *c, Name: who.Name, Phone: who.Phone}})
+}
+
 // CalendarFor writes a citizen's planned conversations as iCalendar.
 func (s *Service) CalendarFor(path string, citizenID int64) error {
 	convs, err := s.store.PlannedFor(citizenID, s.Now())

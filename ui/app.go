@@ -41,6 +41,7 @@ type Handouts interface {
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)
+	CalendarOne(conversationID int64) (string, error)
 }
 
 // screen is one full-window view; back is what Escape returns to.

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"

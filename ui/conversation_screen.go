@@ -54,7 +54,8 @@ func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(conversationLine(*s.convo), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	s.copyBtn = widget.NewButtonWithIcon(lang.L("convo.copy"), theme.ContentCopyIcon(), s.onCopySummary)
-	return container.NewVBox(container.NewBorder(nil, nil, back, s.copyBtn, title), widget.NewSeparator())
+	ics := widget.NewButtonWithIcon(lang.L("convo.ics"), theme.DownloadIcon(), s.onCalendar)
+	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn), title), widget.NewSeparator())
 }
 
 func (s *conversationScreen) buildTalk() fyne.CanvasObject {
@@ -173,3 +174,13 @@ func (s *conversationScreen) doneOnTheDay() []model.Action {
 }
 
 func (s *conversationScreen) onBack() { s.cs.ui.back() }
+
+// onCalendar exports this one appointment for Outlook.
+func (s *conversationScreen) onCalendar() {
+	path, err := s.cs.ui.handouts.CalendarOne(s.convo.ID)
+	if err != nil {
+		s.cs.ui.showError(err)
+		return
+	}
+	s.cs.ui.openFile(path)
+}

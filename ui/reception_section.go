@@ -40,6 +40,7 @@ type receptionForm struct {
 	docs                      []*widget.Check
 	saveCase                  *widget.Button
 	noticeText                *widget.Entry
+	noticeDir                 *widget.RadioGroup
 }
 
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
@@ -150,8 +151,11 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 func (f *receptionForm) buildNotice() fyne.CanvasObject {
 	f.noticeText = widget.NewEntry()
 	f.noticeText.SetPlaceHolder(lang.L("benefit.noticeph"))
+	f.noticeDir = widget.NewRadioGroup([]string{lang.L("notice.to_benefit"), lang.L("notice.from_benefit")}, nil)
+	f.noticeDir.Horizontal = true
+	f.noticeDir.SetSelected(lang.L("notice.to_benefit"))
 	send := widget.NewButtonWithIcon(lang.L("benefit.send"), theme.MailSendIcon(), f.onSendNotice)
-	return container.NewBorder(nil, nil, nil, send, f.noticeText)
+	return container.NewVBox(container.NewBorder(nil, nil, nil, send, f.noticeText), f.noticeDir)
 }
 
 func (f *receptionForm) onSaveCase() {
@@ -173,7 +177,11 @@ func (f *receptionForm) onSaveCase() {
 }
 
 func (f *receptionForm) onSendNotice() {
-	if err := f.s.ui.store.AddNotice(f.s.citizen.ID, "to_benefit", f.noticeText.Text); err != nil {
+	dir := "to_benefit"
+	if f.noticeDir.Selected == lang.L("notice.from_benefit") {
+		dir = "from_benefit"
+	}
+	if err := f.s.ui.store.AddNotice(f.s.citizen.ID, dir, f.noticeText.Text); err != nil {
 		f.s.ui.showError(err)
 		return
 	}

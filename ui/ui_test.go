@@ -34,6 +34,9 @@ func (f *fakeHandouts) CallList(day time.Time) (string, error) {
 func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
 }
+func (f *fakeHandouts) CalendarOne(id int64) (string, error) {
+	return filepath.Join(os.TempDir(), "samtale.ics"), nil
+}
 func (f *fakeHandouts) Calendar(from time.Time, days int) (string, error) {
 	return filepath.Join(os.TempDir(), "samtaler.ics"), nil
 }
