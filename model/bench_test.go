@@ -1,6 +1,7 @@
 package model
 
 import (
+	"jobspor/assets"
 	"os"
 	"path/filepath"
 	"sync"
@@ -48,7 +49,7 @@ func buildBenchData(g *Guide) error {
 	if benchStore, err = Open(filepath.Join(dir, "bench.db")); err != nil {
 		return err
 	}
-	if _, err := benchStore.SeedDemo(g, DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow}); err != nil {
+	if _, err := benchStore.SeedDemo(g, DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: loadContentOnce()}); err != nil {
 		return err
 	}
 	rows, err := benchStore.ListCitizens(CitizenFilter{AnyTrack: true})
@@ -72,7 +73,7 @@ func topUpConversations(s *Store, n int) error {
 	_, err := s.db.Exec(`
 		WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
 		INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, created_at, updated_at)
-		SELECT 1 + (i * 7919) % 10000,
+		SELECT 1 + (i * 7919) % (SELECT count(*) FROM citizens),
 			strftime('%Y-%m-%dT', date(?, '-' || (i % 240) || ' days')) || printf('%02d:%02d', 8 + i % 8, 15 * (i % 4)),
 			strftime('%Y-%m-%dT', date(?, '-' || (i % 240) || ' days')) || printf('%02d:%02d', 8 + i % 8, 15 * (i % 4) + 14),
 			'job', 'in_person', CASE WHEN i % 9 = 0 THEN 'no_show' WHEN i % 13 = 0 THEN 'cancelled' ELSE 'held' END, '', ''
@@ -191,4 +192,29 @@ func BenchmarkAttendanceCharts6Months(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkToday1k is Today for a small office: 1,000 citizens and 20,000
+// conversations (the product's a-kasse and small job-centre case).
+func BenchmarkToday1k(b *testing.B) {
+	g := loadGuide(b)
+	s := newTestStore(b)
+	c := loadContent(b)
+	if _, err := s.SeedDemo(g, DemoOptions{Citizens: 1000, Seed: 7, Today: benchNow, Reception: c.Reception}); err != nil {
+		b.Fatal(err)
+	}
+	if err := topUpConversations(s, 20000); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Today(c, benchNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func loadContentOnce() *ReceptionPlan {
+	c, _ := LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	return c.Reception
 }
