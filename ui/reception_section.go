@@ -81,7 +81,11 @@ func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
 	if !st.ToDate.Equal(st.FromDate) {
 		when += " – " + shortDate(st.ToDate)
 	}
-	title := widget.NewLabel(fmt.Sprintf(lang.L("reception.step"), when, st.From, st.To, st.Title))
+	days := fmt.Sprintf(lang.L("reception.days"), st.From, st.To)
+	if st.From == st.To {
+		days = fmt.Sprintf(lang.L("reception.day"), st.From)
+	}
+	title := widget.NewLabel(fmt.Sprintf(lang.L("reception.step"), when, days, st.Title))
 	title.TextStyle.Bold = true
 	title.Wrapping = fyne.TextWrapWord
 	if st.Overdue(f.s.ui.now()) {
