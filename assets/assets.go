@@ -25,3 +25,10 @@ var ReceptionPlanJSON []byte
 //
 //go:embed rules/conversations.json
 var ConversationRulesJSON []byte
+
+// JobTitlesCSV is the default occupation catalogue: job titles that
+// job-ready unemployed people commonly target, each with its DISCO-08 code
+// (titel;disco).
+//
+//go:embed jobs/titles.csv
+var JobTitlesCSV []byte
