@@ -22,6 +22,7 @@ type JobGoal struct {
 	ID        int64     `json:"id"`
 	CitizenID int64     `json:"citizen_id"`
 	Title     string    `json:"title"`
+	Code      string    `json:"code"` // DISCO-08 from the catalogue; "" for free text
 	Horizon   Horizon   `json:"horizon"`
 	Note      string    `json:"note"`
 	CreatedAt time.Time `json:"created_at"`
@@ -40,6 +41,9 @@ func (g *JobGoal) Validate() error {
 	case n > MaxGoalTitleLen:
 		v.add("title", "error.goal.long", "Jobmålet må højst have %d tegn", MaxGoalTitleLen)
 	}
+	if g.Code != "" && (len(g.Code) != 6 || !allDigits(g.Code)) {
+		v.add("code", "error.job.code", "DISCO-koden skal have 6 cifre")
+	}
 	checkChoice(v, "horizon", g.Horizon, []Horizon{HorizonShort, HorizonLong}, "error.goal.horizon", "Vælg kort eller langt sigt")
 	checkLen(v, "note", &g.Note, MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
 	return v.orNil()
@@ -52,8 +56,8 @@ func (s *Store) AddJobGoal(g *JobGoal) error {
 	}
 	g.CreatedAt = s.Now().UTC()
 	return s.inTx("add job goal", func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO job_goals (citizen_id, title, horizon, note, created_at) VALUES (?, ?, ?, ?, ?)`,
-			g.CitizenID, g.Title, g.Horizon, g.Note, g.CreatedAt.Format(time.RFC3339))
+		res, err := tx.Exec(`INSERT INTO job_goals (citizen_id, title, code, horizon, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			g.CitizenID, g.Title, g.Code, g.Horizon, g.Note, g.CreatedAt.Format(time.RFC3339))
 		if err != nil {
 			return fmt.Errorf("add job goal: %w", foreignKey(err))
 		}
@@ -78,7 +82,7 @@ func (s *Store) DeleteJobGoal(id int64) error {
 
 // JobGoals lists a citizen's goals: short-term first, then by creation.
 func (s *Store) JobGoals(citizenID int64) ([]JobGoal, error) {
-	rows, err := s.db.Query(`SELECT id, title, horizon, note, created_at FROM job_goals
+	rows, err := s.db.Query(`SELECT id, title, code, horizon, note, created_at FROM job_goals
 		WHERE citizen_id = ? ORDER BY horizon = 'long', id`, citizenID)
 	if err != nil {
 		return nil, fmt.Errorf("list job goals: %w", err)
@@ -88,7 +92,7 @@ func (s *Store) JobGoals(citizenID int64) ([]JobGoal, error) {
 	for rows.Next() {
 		g := JobGoal{CitizenID: citizenID}
 		var created string
-		if err := rows.Scan(&g.ID, &g.Title, &g.Horizon, &g.Note, &created); err != nil {
+		if err := rows.Scan(&g.ID, &g.Title, &g.Code, &g.Horizon, &g.Note, &created); err != nil {
 			return nil, fmt.Errorf("scan job goal: %w", err)
 		}
 		g.CreatedAt, _ = time.Parse(time.RFC3339, created)

@@ -63,3 +63,4 @@ CREATE TABLE applications (
 ) STRICT;
 
 CREATE INDEX applications_citizen ON applications (citizen_id, applied_on);
+CREATE INDEX job_goals_code ON job_goals (code);
