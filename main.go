@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jobspor: det indbyggede indhold kan ikke læses:", err)
 		os.Exit(1)

@@ -215,6 +215,6 @@ func BenchmarkToday1k(b *testing.B) {
 }
 
 func loadContentOnce() *ReceptionPlan {
-	c, _ := LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	c, _ := LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	return c.Reception
 }

@@ -2,7 +2,7 @@ package model
 
 // LoadContent parses the embedded guide, default reception plan and
 // conversation rules.
-func LoadContent(guide, reception, rules []byte) (*Content, error) {
+func LoadContent(guide, reception, rules, titles []byte) (*Content, error) {
 	g, err := ParseGuide(guide)
 	if err != nil {
 		return nil, err
@@ -15,5 +15,9 @@ func LoadContent(guide, reception, rules []byte) (*Content, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Content{Guide: g, Reception: p, Rules: r}, nil
+	c, err := ParseCatalogue(titles)
+	if err != nil {
+		return nil, err
+	}
+	return &Content{Guide: g, Reception: p, Rules: r, Catalogue: c}, nil
 }

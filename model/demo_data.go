@@ -14,6 +14,8 @@ type DemoOptions struct {
 	Seed      int64
 	Today     time.Time
 	Reception *ReceptionPlan // dates the ticked reception steps; nil: none ticked
+	Catalogue *Catalogue     // codes the job goals and fills a job list and a prospects edition; nil: none
+	Jobs      int            // openings on the job list (with a catalogue)
 }
 
 // DemoStats counts what SeedDemo wrote.
@@ -32,7 +34,7 @@ var (
 		"Dahl", "Mortensen", "Lauridsen", "Søndergaard", "Kristensen", "Yilmaz", "Hussein", "Ærenlund", "Mølgaard"}
 	demoGoals = []string{"Lagermedarbejder", "Køkkenmedhjælper", "Rengøringsassistent", "Chauffør", "Butiksassistent",
 		"Social- og sundhedshjælper", "Kontorassistent", "Pædagogmedhjælper", "Tømrer", "Elektriker", "Truckfører",
-		"Opvasker", "Servicemedarbejder", "Produktionsmedarbejder", "Kok", "Malerarbejder", "Receptionist"}
+		"Opvasker", "Servicemedarbejder", "Produktionsmedarbejder", "Kok", "Maler", "Receptionist", "Campingmedhjælper"}
 	demoNotes = []string{"Drøftet ved samtalen", "Aftalt med borgeren", "Følges op næste gang", "Borgeren er motiveret",
 		"Jobloggen er i brug", "Vil gerne arbejde med mennesker", "Har kørekort B og C"}
 	demoUsers      = []string{"mk", "jh", "sø", "al"}
@@ -67,6 +69,7 @@ type demo struct {
 	cprs  map[string]bool
 	stats DemoStats
 	stmt  map[string]*sql.Stmt
+	tx    *sql.Tx
 }
 
 var demoStatements = map[string]string{
@@ -76,7 +79,7 @@ var demoStatements = map[string]string{
 	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
 	"convo": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
-	"goal":    `INSERT INTO job_goals (citizen_id, title, horizon, note, created_at) VALUES (?, ?, ?, '', ?)`,
+	"goal":    `INSERT INTO job_goals (citizen_id, title, code, horizon, note, created_at) VALUES (?, ?, ?, ?, '', ?)`,
 	"track":   `INSERT INTO track_changes (citizen_id, track, on_date, reason, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 	"youth":   `INSERT INTO youth_flags (citizen_id, flagged_on, referred_on) VALUES (?, ?, ?)`,
 	"benefit": `INSERT INTO benefit_cases (citizen_id, intends_on, started_on, settled_on, documents) VALUES (?, ?, ?, ?, ?)`,
@@ -85,7 +88,7 @@ var demoStatements = map[string]string{
 }
 
 func (d *demo) write(tx *sql.Tx) error {
-	d.stmt = map[string]*sql.Stmt{}
+	d.tx, d.stmt = tx, map[string]*sql.Stmt{}
 	for name, q := range demoStatements {
 		st, err := tx.Prepare(q)
 		if err != nil {
@@ -93,6 +96,12 @@ func (d *demo) write(tx *sql.Tx) error {
 		}
 		defer st.Close()
 		d.stmt[name] = st
+	}
+	if err := d.prospectsEdition(); err != nil {
+		return err
+	}
+	if err := d.jobList(d.o.Jobs); err != nil {
+		return err
 	}
 	for i := 0; i < d.o.Citizens; i++ {
 		if err := d.citizen(); err != nil {

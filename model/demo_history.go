@@ -95,7 +95,8 @@ func (d *demo) goals(c *Citizen) error {
 		if i == 2 {
 			h = HorizonLong
 		}
-		if _, err := d.exec("goal", c.ID, d.pick(demoGoals), h, c.FirstContact.Format(time.RFC3339)); err != nil {
+		title := d.pick(demoGoals)
+		if _, err := d.exec("goal", c.ID, title, d.demoCode(title), h, c.FirstContact.Format(time.RFC3339)); err != nil {
 			return err
 		}
 		d.stats.Goals++

@@ -10,7 +10,7 @@ import (
 
 func loadContent(t testing.TB) *Content {
 	t.Helper()
-	c, err := LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	c, err := LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	if err != nil {
 		t.Fatal(err)
 	}

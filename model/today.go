@@ -10,6 +10,7 @@ type Content struct {
 	Guide     *Guide
 	Reception *ReceptionPlan // the default plan; an office's own is in its database
 	Rules     *RuleSet
+	Catalogue *Catalogue
 }
 
 // TodayConversation is one conversation on a day list.

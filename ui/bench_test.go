@@ -35,7 +35,7 @@ func benchUI(b *testing.B) (*UI, *model.Store) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
-	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{})

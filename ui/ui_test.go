@@ -50,7 +50,7 @@ func newTestUI(t *testing.T) (*UI, *model.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	if err != nil {
 		t.Fatal(err)
 	}

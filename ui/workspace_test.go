@@ -22,7 +22,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	guide := content.Guide
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))

@@ -43,7 +43,7 @@ func (f *fakeHandouts) CalendarTo(path string, from time.Time, days int) error {
 // run executes one command line and returns exit code, stdout and stderr.
 func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 	t.Helper()
-	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON)
+	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	if err != nil {
 		t.Fatal(err)
 	}

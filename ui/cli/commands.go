@@ -43,7 +43,8 @@ func runDemo(e *Env, args []string) error {
 }
 
 func seedDemo(e *Env, s *model.Store, n int, seed int64, ifEmpty bool) error {
-	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(), Reception: e.Content.Reception})
+	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(),
+		Reception: e.Content.Reception, Catalogue: e.Content.Catalogue, Jobs: max(60, n/2)})
 	var u *model.UserError
 	if ifEmpty && errors.As(err, &u) && u.Msg.Key == "error.demo.notempty" {
 		fmt.Fprintf(e.Stdout, "%s har allerede borgere; intet ændret\n", s.Path())

@@ -1,0 +1,88 @@
+package model
+
+import (
+	"fmt"
+	"hash/fnv"
+	"time"
+)
+
+var (
+	demoEmployers = []string{"Bæk & Søn Byg ApS", "Kantinen på Havnen", "Nordlys Logistik A/S", "Hotel Østersøen", "Rengøringsfirmaet Glans",
+		"Dagli'Brugsen Ørby", "Plejecenter Solgården", "Åkjær Transport", "Frølunds Bageri", "Møllers Maskinfabrik",
+		"Vikarhuset Midt", "Café Ærø", "Kommunens Hjemmepleje", "Sø-Pak A/S", "Grøn Gartneri ApS"}
+	demoPlaces   = []string{"Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers", "Køge", "Næstved", "Ærøskøbing", "Sønderborg"}
+	demoApplyHow = []string{"Send ansøgning og CV på mail", "Ring og spørg efter butikschefen", "Søg via virksomhedens hjemmeside",
+		"Mød op med CV mellem 9 og 12", "Send en SMS med navn og telefonnummer"}
+	// demoRatings fixes the Jobvejviser example (10 råd #4): campingmedhjælper
+	// is poor everywhere; its group holds better-rated titles.
+	demoRatings = map[string]Rating{"Campingmedhjælper": RatingPoor, "Køkkenmedhjælper": RatingShortage,
+		"Opvasker": RatingGood, "Cafémedarbejder": RatingGood, "Servicemedarbejder": RatingGood, "Afrydder": RatingPoor,
+		"Lagermedarbejder": RatingShortage, "Social- og sundhedshjælper": RatingSevere, "Kontorassistent": RatingPoor}
+)
+
+// demoCode gives a demo goal its catalogue code, when the title is there.
+func (d *demo) demoCode(title string) string {
+	if d.o.Catalogue == nil {
+		return ""
+	}
+	t, _ := d.o.Catalogue.Lookup(title)
+	return t.Code
+}
+
+// prospectsEdition writes the July edition before Today, every catalogue
+// title rated in every region (deterministic per title and region).
+func (d *demo) prospectsEdition() error {
+	if d.o.Catalogue == nil {
+		return nil
+	}
+	published := time.Date(d.today.Year(), time.July, 1, 0, 0, 0, 0, time.UTC)
+	if published.After(d.today) {
+		published = time.Date(d.today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
+	}
+	res, err := d.tx.Exec(`INSERT INTO prospect_editions (published, imported_at, source) VALUES (?, ?, ?)`,
+		published.Format(DateLayout), d.today.Format(time.RFC3339), "Demodata (ikke STAR's tal)")
+	if err != nil {
+		return fmt.Errorf("demo edition: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	var ps []Prospect
+	for _, t := range d.o.Catalogue.titles {
+		for _, r := range Regions {
+			ps = append(ps, Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: demoRating(t.Title, r)})
+		}
+	}
+	return insertProspects(d.tx, id, ps)
+}
+
+func demoRating(title, region string) Rating {
+	if r, ok := demoRatings[title]; ok {
+		return r
+	}
+	h := fnv.New32a()
+	h.Write([]byte(title + "/" + region))
+	return Rating(1 + h.Sum32()%4)
+}
+
+// jobList writes n openings, a few of them hot, some already past their deadline.
+func (d *demo) jobList(n int) error {
+	if d.o.Catalogue == nil {
+		return nil
+	}
+	titles := d.o.Catalogue.titles
+	for i := 0; i < n; i++ {
+		t := titles[d.rnd.IntN(len(titles))]
+		if i%3 == 0 { // many openings in the titles people target
+			t, _ = d.o.Catalogue.Lookup(d.pick(demoGoals))
+		}
+		j := Job{Title: t.Title, Code: t.Code, Employer: d.pick(demoEmployers), Place: d.pick(demoPlaces),
+			HowToApply: d.pick(demoApplyHow), Contact: "jobs@example.dk", Source: "Jobnet",
+			AddedOn: d.today.AddDate(0, 0, -d.rnd.IntN(20)), Deadline: d.today.AddDate(0, 0, d.rnd.IntN(40)-5), Hot: d.rnd.IntN(12) == 0}
+		if j.Hot {
+			j.AddedOn, j.Source = d.today, "Virksomhedskonsulent, i morges"
+		}
+		if err := saveJob(d.tx, &j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
