@@ -43,6 +43,8 @@ func commands() []command {
 		{"export", "export --citizen ID [--db FIL]", runExport},
 		{"today", "today [--date ÅÅÅÅ-MM-DD] [--db FIL]", runToday},
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N]) --out FIL.ics [--db FIL]", runCalendar},
+		{"import", "import (occupations|prospects|jobs) FIL [--dry-run] [--db FIL]", runImport},
+		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},
 		{"check", "check [--db FIL]", runCheck},
 		{"version", "version", runVersion},

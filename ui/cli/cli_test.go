@@ -204,3 +204,34 @@ func TestCalendarCommandLine(t *testing.T) {
 		t.Errorf("--out without .ics: exit %d, want 2", code)
 	}
 }
+
+func TestImportDSTFileTwiceAndDryRun(t *testing.T) {
+	db, _ := dbWith(t, "Mette")
+	file := "../../../shared/data/disco08.csv"
+	if _, err := os.Stat(file); err != nil {
+		t.Skip("DST's file is not beside the project")
+	}
+	code, out, errs := run(t, nil, "import", "occupations", file, "--db", db, "--dry-run")
+	if code != 0 || !strings.Contains(out, "1171 nye") || !strings.Contains(out, "intet er ændret") {
+		t.Fatalf("dry run: %d %q %q", code, out, errs)
+	}
+	if code, out, _ = run(t, nil, "import", "occupations", file, "--db", db); code != 0 || !strings.Contains(out, "1171 nye") {
+		t.Fatalf("import: %d %q", code, out)
+	}
+	if code, out, _ = run(t, nil, "import", "occupations", file, "--db", db); code != 0 || !strings.Contains(out, "0 nye, 0 ændrede, 1171 uændrede") {
+		t.Fatalf("second import: %d %q", code, out)
+	}
+}
+
+func TestBadImportNamesTheLineAndExitsNonZero(t *testing.T) {
+	db, _ := dbWith(t, "Mette")
+	bad := filepath.Join(t.TempDir(), "job.csv")
+	os.WriteFile(bad, []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\nKok;512000;;Aarhus;;;;;nej\n"), 0o600)
+	code, _, errs := run(t, nil, "import", "jobs", bad, "--db", db)
+	if code != 1 || !strings.Contains(errs, "Linje 2") || !strings.Contains(errs, "arbejdsgiveren") {
+		t.Fatalf("bad job file: exit %d, %q", code, errs)
+	}
+	if code, _, _ := run(t, nil, "match", "--db", db); code != 2 {
+		t.Errorf("match without --citizen or --job: exit %d, want 2", code)
+	}
+}
