@@ -49,7 +49,7 @@ func buildBenchData(g *Guide) error {
 	if benchStore, err = Open(filepath.Join(dir, "bench.db")); err != nil {
 		return err
 	}
-	if _, err := benchStore.SeedDemo(g, DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: loadContentOnce()}); err != nil {
+	if _, err := benchStore.SeedDemo(g, DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: benchContent().Reception, Catalogue: benchContent().Catalogue, Jobs: 5000}); err != nil {
 		return err
 	}
 	rows, err := benchStore.ListCitizens(CitizenFilter{AnyTrack: true})
@@ -214,7 +214,38 @@ func BenchmarkToday1k(b *testing.B) {
 	}
 }
 
-func loadContentOnce() *ReceptionPlan {
+func benchContent() *Content {
 	c, _ := LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
-	return c.Reception
+	return c
+}
+
+// BenchmarkMatchCitizen: all fitting openings (of 5,000) for one citizen.
+func BenchmarkMatchCitizen(b *testing.B) {
+	s, _ := benchData(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := s.MatchCitizen(benchBusy, benchNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMatchJob: all citizens (of 10,000) whose goals fit one opening.
+func BenchmarkMatchJob(b *testing.B) {
+	s, _ := benchData(b)
+	var id int64
+	s.db.QueryRow(`SELECT id FROM jobs WHERE code = '941210' LIMIT 1`).Scan(&id)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.MatchJob(id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCatalogueSearch(b *testing.B) {
+	c := benchContent().Catalogue
+	queries := []string{"k", "kø", "køk", "lager", "sosu", "chauf"}
+	for i := 0; i < b.N; i++ {
+		c.Search(queries[i%len(queries)], 12)
+	}
 }
