@@ -18,6 +18,10 @@ type openingStore interface {
 	Opening(citizenID int64) (model.Opening, error)
 	AssignTrack(c *model.TrackChange) error
 	TrackHistory(citizenID int64) ([]model.TrackChange, error)
+	Region() (string, error)
+	LatestEdition() (model.Edition, error)
+	ProspectFor(region, title, code string) (model.Rating, error)
+	Alternatives(region, code string, than model.Rating, limit int) ([]model.Prospect, error)
 }
 
 // openingForm holds the opening phase's own fields: job goals, the need for
@@ -25,11 +29,12 @@ type openingStore interface {
 type openingForm struct {
 	s *citizenScreen
 
-	goalTitle   *widget.Entry
+	goalTitle   *goalPicker
 	goalHorizon *widget.RadioGroup
 	goalNote    *widget.Entry
 	goalAdd     *widget.Button
 	goals       []model.JobGoal
+	altButtons  []*widget.Button
 
 	upskilling *widget.Entry
 	euv        *widget.Select
@@ -82,16 +87,15 @@ func (f *openingForm) buildGoals() fyne.CanvasObject {
 	if len(f.goals) == 0 {
 		list.Add(lowLabel(lang.L("opening.nogoals")))
 	}
-	f.goalTitle = widget.NewEntry()
-	f.goalTitle.SetPlaceHolder(lang.L("opening.goaltitle"))
+	f.goalTitle = newGoalPicker(f.s.ui.content.Catalogue, lang.L("opening.goaltitle"))
 	f.goalHorizon = widget.NewRadioGroup(f.horizons.labels, nil)
 	f.goalHorizon.Horizontal = true
 	f.goalHorizon.SetSelected(f.horizons.labels[0])
 	f.goalNote = widget.NewEntry()
 	f.goalNote.SetPlaceHolder(lang.L("opening.goalnote"))
 	f.goalAdd = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), f.onAddGoal)
-	add := container.NewBorder(nil, nil, nil, container.NewHBox(f.goalHorizon, f.goalAdd), f.goalTitle)
-	return container.NewVBox(list, add, f.goalNote)
+	add := container.NewBorder(nil, nil, nil, container.NewHBox(f.goalHorizon, f.goalAdd), f.goalTitle.entry)
+	return container.NewVBox(f.editionInfo(), list, add, f.goalTitle.suggestions, f.goalNote)
 }
 
 func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
@@ -102,12 +106,18 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDeleteGoal(g.ID) })
-	return container.NewBorder(nil, nil, nil, del, l)
+	row := container.NewBorder(nil, nil, nil, container.NewHBox(f.prospectBadge(g), del), l)
+	return container.NewVBox(row, f.alternatives(g))
 }
 
 func (f *openingForm) onAddGoal() {
 	h, _ := f.horizons.value(f.goalHorizon.Selected)
-	g := &model.JobGoal{CitizenID: f.s.citizen.ID, Title: f.goalTitle.Text, Horizon: h, Note: f.goalNote.Text}
+	title, code := f.goalTitle.value()
+	f.addGoal(title, code, h)
+}
+
+func (f *openingForm) addGoal(title, code string, h model.Horizon) {
+	g := &model.JobGoal{CitizenID: f.s.citizen.ID, Title: title, Code: code, Horizon: h, Note: f.goalNote.Text}
 	if err := f.s.ui.store.AddJobGoal(g); err != nil {
 		f.s.ui.showError(err)
 		return

@@ -40,7 +40,7 @@ func TestWorkspaceFlow(t *testing.T) {
 
 	// Opening phase: a job goal and the CV follow-up.
 	cs.nav.Select(sectionOpening)
-	test.Type(cs.opening.goalTitle, "Køkkenmedhjælper")
+	test.Type(cs.opening.goalTitle.entry, "Køkkenmedhjælper")
 	test.Tap(cs.opening.goalAdd)
 	cv := findRow(t, cs.phases[0], guide.Opening().Elements[1].Actions[0].ID)
 	test.Tap(cv.check)
