@@ -27,6 +27,7 @@ type Store interface {
 	receptionStore
 	callSource
 	attendanceSource
+	jobStore
 	OfficeKind() (model.OfficeKind, error)
 	SaveOfficeKind(k model.OfficeKind) error
 	Closures() (model.Closures, error)

@@ -25,6 +25,7 @@ type conversationScreen struct {
 	save       *widget.Button
 	copyBtn    *widget.Button
 	next       *planForm
+	jobs       *convoJobs
 	actions    *phaseSection
 	root       fyne.CanvasObject
 
@@ -110,7 +111,8 @@ func (s *conversationScreen) buildActions() fyne.CanvasObject {
 	}
 	s.actions = newPhaseSection(t, s.cs.progress, s.onTick, s.cs.onNote)
 	s.actions.openOnly = true
-	return container.NewVScroll(container.NewPadded(s.actions.build()))
+	s.jobs = newConvoJobs(s)
+	return container.NewVScroll(container.NewPadded(container.NewVBox(s.jobs.build(), widget.NewSeparator(), s.actions.build())))
 }
 
 // onTick dates a ticked action with the conversation's day.

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// maxSuggested is how many fitting openings the conversation suggests; the
+// guide asks for about three to be shown.
+const maxSuggested = 8
+
+// convoJobs is the conversation's concrete jobs: earlier agreements to
+// follow up, openings that fit the goals to show, and those shown with a
+// tick for the ones the citizen will apply for before the next conversation.
+type convoJobs struct {
+	s         *conversationScreen
+	presented []model.PresentedJob
+	suggested []model.Match
+	box       *fyne.Container
+	// show and agree are the buttons and checks on screen, by job ID (for tests).
+	show  map[int64]*widget.Button
+	agree map[int64]*widget.Check
+}
+
+func newConvoJobs(s *conversationScreen) *convoJobs {
+	return &convoJobs{s: s, box: container.NewVBox()}
+}
+
+func (c *convoJobs) build() fyne.CanvasObject {
+	c.refresh()
+	return c.box
+}
+
+func (c *convoJobs) refresh() {
+	u := c.s.cs.ui
+	var err error
+	if c.presented, err = u.store.PresentedJobs(c.s.convo.ID); err == nil {
+		c.suggested, err = u.store.MatchCitizen(c.s.cs.citizen.ID, u.now())
+	}
+	c.box.Objects = nil
+	if err != nil {
+		c.box.Add(lowLabel(errText(err)))
+		return
+	}
+	c.show, c.agree = map[int64]*widget.Button{}, map[int64]*widget.Check{}
+	c.box.Add(heading(fmt.Sprintf(lang.L("cjobs.title"), len(c.presented))))
+	c.addFollowUp()
+	c.addPresented()
+	c.addSuggested()
+	c.box.Refresh()
+}
+
+// addFollowUp shows the applications agreed earlier: sent or not yet.
+func (c *convoJobs) addFollowUp() {
+	apps, err := c.s.cs.ui.store.Applications(c.s.cs.citizen.ID)
+	if err != nil {
+		return
+	}
+	for _, a := range apps {
+		if a.AgreedIn == 0 || a.AgreedIn == c.s.convo.ID {
+			continue
+		}
+		l := widget.NewLabel(fmt.Sprintf(lang.L("cjobs.followup"), a.Text, appStatusLabel(a.Status)))
+		if !a.Done() {
+			l.Importance = widget.WarningImportance
+		}
+		c.box.Add(l)
+	}
+}
+
+func (c *convoJobs) addPresented() {
+	for _, p := range c.presented {
+		p := p
+		check := widget.NewCheck(lang.L("cjobs.agreed"), func(on bool) { c.onAgree(p.ID, on) })
+		check.Checked = p.Agreed
+		c.agree[p.ID] = check
+		l := widget.NewLabel(jobLine(p.Job) + "\n" + p.HowToApply)
+		l.Wrapping = fyne.TextWrapWord
+		c.box.Add(container.NewBorder(nil, nil, nil, check, l))
+	}
+}
+
+func (c *convoJobs) addSuggested() {
+	shown := map[int64]bool{}
+	for _, p := range c.presented {
+		shown[p.ID] = true
+	}
+	n := 0
+	for _, m := range c.suggested {
+		if shown[m.ID] || n == maxSuggested {
+			continue
+		}
+		n++
+		m := m
+		b := widget.NewButtonWithIcon(lang.L("cjobs.show"), theme.VisibilityIcon(), func() { c.onShow(m.ID) })
+		c.show[m.ID] = b
+		l := lowLabel(fmt.Sprintf("%s (%s)", jobLine(m.Job), lang.L(fmt.Sprintf("fit.%d", m.Fit))))
+		c.box.Add(container.NewBorder(nil, nil, nil, b, l))
+	}
+	if n == 0 && len(c.presented) == 0 {
+		c.box.Add(lowLabel(lang.L("cjobs.none")))
+	}
+}
+
+func (c *convoJobs) onShow(jobID int64) {
+	if err := c.s.cs.ui.store.PresentJob(c.s.convo.ID, jobID); err != nil {
+		c.s.cs.ui.showError(err)
+	}
+	c.refresh()
+}
+
+func (c *convoJobs) onAgree(jobID int64, on bool) {
+	if err := c.s.cs.ui.store.AgreeJob(c.s.convo.ID, jobID, on); err != nil {
+		c.s.cs.ui.showError(err)
+	}
+	c.refresh()
+}
+
+func appStatusLabel(s model.ApplicationStatus) string { return lang.L("app." + string(s)) }

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// jobForm adds or edits one opening.
+type jobForm struct {
+	ui      *UI
+	onSaved func()
+	editing model.Job
+
+	title                                           *goalPicker
+	employer, place, deadline, how, contact, source *widget.Entry
+	hot                                             *widget.Check
+	save                                            *widget.Button
+}
+
+func newJobForm(u *UI, onSaved func()) *jobForm { return &jobForm{ui: u, onSaved: onSaved} }
+
+func (f *jobForm) build() fyne.CanvasObject {
+	f.title = newGoalPicker(f.ui.content.Catalogue, lang.L("jobs.titleph"))
+	f.employer, f.place, f.how, f.contact, f.source = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.employer.SetPlaceHolder(lang.L("jobs.employer"))
+	f.place.SetPlaceHolder(lang.L("jobs.place"))
+	f.how.SetPlaceHolder(lang.L("jobs.how"))
+	f.contact.SetPlaceHolder(lang.L("jobs.contact"))
+	f.source.SetPlaceHolder(lang.L("jobs.source"))
+	f.deadline = dateEntry(time.Time{})
+	f.hot = widget.NewCheck(lang.L("jobs.hotcheck"), nil)
+	f.save = widget.NewButtonWithIcon(lang.L("jobs.save"), theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+	row1 := container.NewGridWithColumns(4, f.title.entry, f.employer, f.place, f.deadline)
+	row2 := container.NewGridWithColumns(3, f.how, f.contact, f.source)
+	return container.NewVBox(row1, f.title.suggestions, row2, container.NewHBox(f.hot, f.save))
+}
+
+func (f *jobForm) load(j model.Job) {
+	f.editing = j
+	f.title.entry.SetText(j.Title)
+	f.employer.SetText(j.Employer)
+	f.place.SetText(j.Place)
+	setDate(f.deadline, j.Deadline)
+	f.how.SetText(j.HowToApply)
+	f.contact.SetText(j.Contact)
+	f.source.SetText(j.Source)
+	f.hot.SetChecked(j.Hot)
+}
+
+func (f *jobForm) onSave() {
+	j := f.editing
+	j.Title, j.Code = f.title.value()
+	j.Employer, j.Place, j.HowToApply, j.Contact, j.Source, j.Hot = f.employer.Text, f.place.Text, f.how.Text, f.contact.Text, f.source.Text, f.hot.Checked
+	var err error
+	if j.Deadline, err = optionalDate(f.deadline); err == nil {
+		err = f.ui.store.SaveJob(&j)
+	}
+	if err != nil {
+		f.ui.showError(err)
+		return
+	}
+	f.load(model.Job{})
+	f.onSaved()
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+type jobStore interface {
+	OpenJobs(today time.Time) ([]model.Job, error)
+	SaveJob(j *model.Job) error
+	Job(id int64) (*model.Job, error)
+	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
+	MatchJob(jobID int64) ([]model.CitizenMatch, error)
+	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
+	PresentJob(conversationID, jobID int64) error
+	AgreeJob(conversationID, jobID int64, agreed bool) error
+	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
+	SaveApplication(a *model.Application) error
+	Applications(citizenID int64) ([]model.Application, error)
+}
+
+// jobListScreen is the day's job list: openings known to the office, hot
+// and new first, to add by hand or import, and to match with citizens.
+type jobListScreen struct {
+	ui      *UI
+	jobs    []model.Job
+	list    *widget.List
+	form    *jobForm
+	preview []model.Job
+	root    fyne.CanvasObject
+}
+
+func newJobListScreen(u *UI) (*jobListScreen, error) {
+	s := &jobListScreen{ui: u}
+	if err := s.load(); err != nil {
+		return nil, err
+	}
+	s.root = s.build()
+	return s, nil
+}
+
+func (s *jobListScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *jobListScreen) load() error {
+	jobs, err := s.ui.store.OpenJobs(s.ui.now())
+	s.jobs = jobs
+	return err
+}
+
+func (s *jobListScreen) build() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
+	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
+	s.form = newJobForm(s.ui, s.onSaved)
+	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), imp), s.form.build(), widget.NewSeparator())
+	return container.NewBorder(top, nil, nil, nil, s.list)
+}
+
+func (s *jobListScreen) createRow() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	who := widget.NewButtonWithIcon(lang.L("jobs.who"), theme.AccountIcon(), nil)
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(who, edit), l)
+}
+
+func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	j := s.jobs[i]
+	c := o.(*fyne.Container)
+	l := c.Objects[0].(*widget.Label)
+	l.SetText(jobLine(j))
+	l.Importance = widget.MediumImportance
+	if j.Hot {
+		l.Importance = widget.HighImportance
+	}
+	l.Refresh()
+	btns := c.Objects[1].(*fyne.Container)
+	btns.Objects[0].(*widget.Button).OnTapped = func() { s.onWho(j) }
+	btns.Objects[1].(*widget.Button).OnTapped = func() { s.form.load(j) }
+}
+
+// jobLine is an opening in a line: hot mark, title, employer, place, deadline.
+func jobLine(j model.Job) string {
+	hot := ""
+	if j.Hot {
+		hot = "🔥 " + lang.L("jobs.hot") + "  "
+	}
+	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, j.Place, lang.L("jobs.deadline"), deadlineText(j.Deadline))
+}
+
+func deadlineText(t time.Time) string {
+	if t.IsZero() {
+		return lang.L("jobs.nodeadline")
+	}
+	return shortDate(t)
+}
+
+func (s *jobListScreen) onSaved() {
+	if err := s.load(); err != nil {
+		s.ui.showError(err)
+	}
+	s.list.Refresh()
+}
+
+// onWho lists the citizens whose goals fit the opening.
+func (s *jobListScreen) onWho(j model.Job) {
+	ms, err := s.ui.store.MatchJob(j.ID)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	box := container.NewVBox()
+	for _, m := range ms {
+		m := m
+		b := widget.NewButton(fmt.Sprintf("%s – %s (%s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit))), func() { s.ui.onOpenCitizen(m.CitizenID) })
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(b)
+	}
+	if len(ms) == 0 {
+		box.Add(widget.NewLabel(lang.L("jobs.nobody")))
+	}
+	d := dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
+
+func (s *jobListScreen) onImport() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(r)
+		if err == nil {
+			err = s.previewImport(data)
+		}
+		if err != nil {
+			s.ui.showError(err)
+		}
+	}, s.ui.win)
+}
+
+// previewImport shows what a file would add, and imports it on confirmation.
+func (s *jobListScreen) previewImport(data []byte) error {
+	jobs, err := model.ParseJobs(data, s.ui.now())
+	if err != nil {
+		return err
+	}
+	s.preview = jobs
+	var lines []string
+	for i, j := range jobs {
+		if i == 10 {
+			lines = append(lines, fmt.Sprintf(lang.L("today.more"), len(jobs)-10))
+			break
+		}
+		lines = append(lines, jobLine(j))
+	}
+	msg := fmt.Sprintf(lang.L("jobs.preview"), len(jobs)) + "\n\n" + strings.Join(lines, "\n")
+	dialog.ShowConfirm(lang.L("jobs.import"), msg, s.onConfirmImport, s.ui.win)
+	return nil
+}
+
+func (s *jobListScreen) onConfirmImport(ok bool) {
+	if !ok {
+		return
+	}
+	if _, err := s.ui.store.ImportJobs(s.preview, false); err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.onSaved()
+}
+
+func (u *UI) onJobList() {
+	s, err := newJobListScreen(u)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.push(s)
+}
