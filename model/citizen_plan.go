@@ -17,6 +17,7 @@ type Plan struct {
 	Education     *EducationPlan
 	Company       []CompanyEffort
 	TempAgencies  []TempAgency
+	Applications  []Application // agreed in a conversation and not yet sent
 	Next          *Conversation
 }
 
@@ -52,6 +53,7 @@ func (s *Store) Plan(g *Guide, citizenID int64) (*Plan, error) {
 		func() error { return s.planEducation(p) },
 		func() (err error) { p.Company, err = s.CompanyEfforts(citizenID); return },
 		func() (err error) { p.TempAgencies, err = s.TempAgencies(citizenID); return },
+		func() error { return s.planApplications(p) },
 		func() error { return s.planNext(p) },
 	}
 	for _, step := range steps {
@@ -101,6 +103,16 @@ func (s *Store) planEducation(p *Plan) error {
 	e, err := s.EducationPlan(p.Citizen.ID)
 	if err == nil && (e.Chosen != "" || e.PriorLearning != "" || e.DyslexiaTest != "" || e.Enrolled) {
 		p.Education = &e
+	}
+	return err
+}
+
+func (s *Store) planApplications(p *Plan) error {
+	apps, err := s.Applications(p.Citizen.ID)
+	for _, a := range apps {
+		if a.Status == AppAgreed {
+			p.Applications = append(p.Applications, a)
+		}
 	}
 	return err
 }

@@ -56,9 +56,9 @@ func TestNoEditionLoadedSaysSo(t *testing.T) {
 func TestProspectFilesAreChecked(t *testing.T) {
 	head := "udgave,region,titel,disco,vurdering\n"
 	cases := map[string]string{
-		head + "2026-03,Fyn,Kok,512000,gode\n":                                   "Linje 2: udgaven",
-		head + "2026-07,Mars,Kok,512000,gode\n":                                  "Linje 2: ukendt region",
-		head + "2026-07,Fyn,Kok,512000,fremragende\n":                            "Linje 2: ukendt vurdering",
+		head + "2026-03,Fyn,Kok,512000,gode\n":                                 "Linje 2: udgaven",
+		head + "2026-07,Mars,Kok,512000,gode\n":                                "Linje 2: ukendt region",
+		head + "2026-07,Fyn,Kok,512000,fremragende\n":                          "Linje 2: ukendt vurdering",
 		head + "2026-07,Fyn,Kok,512000,gode\n2026-01,Fyn,Tjener,513100,gode\n": "Linje 3: filen blander udgaverne",
 	}
 	for data, want := range cases {

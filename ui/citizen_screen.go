@@ -46,6 +46,7 @@ type citizenScreen struct {
 	opening   *openingForm
 	planner   *planForm
 	reception *receptionForm
+	joblog    *jobLog
 }
 
 func newCitizenScreen(u *UI, id int64) (*citizenScreen, error) {
@@ -103,6 +104,7 @@ const (
 	sectionOpening
 	sectionTrack
 	sectionConversations
+	sectionJobLog
 	sectionPlan
 )
 
@@ -113,6 +115,7 @@ func (s *citizenScreen) makeSections() []section {
 		{s.ui.guide.Opening().Title, s.buildOpening},
 		{s.trackTitle(), s.buildTrack},
 		{lang.L("section.conversations"), s.buildConversations},
+		{lang.L("section.joblog"), s.buildJobLog},
 		{lang.L("section.plan"), s.buildPlan},
 	}
 }

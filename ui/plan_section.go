@@ -40,6 +40,7 @@ type planPart struct {
 func planParts(p *model.Plan) []planPart {
 	return []planPart{
 		{lang.L("plan.goals"), goalLines(p.Goals), true},
+		{lang.L("plan.applications"), applicationLines(p.Applications), true},
 		{lang.L("plan.agreements"), agreementLines(p.Agreements), true},
 		{lang.L("plan.actions"), actionLines(p.AgreedActions), false},
 		{lang.L("plan.steps"), stepLines(p), true},
@@ -73,6 +74,18 @@ func agreementLines(as []model.PlanAgreement) []string {
 	var out []string
 	for _, a := range as[:min(len(as), 3)] {
 		out = append(out, fmt.Sprintf("%s: %s", shortDate(a.On), a.Text))
+	}
+	return out
+}
+
+func applicationLines(apps []model.Application) []string {
+	var out []string
+	for _, a := range apps {
+		line := a.Text
+		if !a.Deadline.IsZero() {
+			line += " – " + lang.L("jobs.deadline") + " " + shortDate(a.Deadline)
+		}
+		out = append(out, line)
 	}
 	return out
 }
