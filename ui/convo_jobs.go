@@ -83,7 +83,7 @@ func (c *convoJobs) addPresented() {
 		c.agree[p.ID] = check
 		l := widget.NewLabel(jobLine(p.Job) + "\n" + p.HowToApply)
 		l.Wrapping = fyne.TextWrapWord
-		c.box.Add(container.NewBorder(nil, nil, nil, check, l))
+		c.box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(check), l))
 	}
 }
 

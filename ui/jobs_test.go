@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+const testProspects = "udgave;region;titel;disco;vurdering\n" +
+	"2026-07;Hovedstaden;Campingmedhjælper;941220;mindre gode\n" +
+	"2026-07;Hovedstaden;Køkkenmedhjælper;941210;mangel\n" +
+	"2026-07;Hovedstaden;Opvasker;941220;gode\n"
+
+// TestPickGoalSeeProspectsAndTakeAnAlternative: the picker links a goal to
+// the catalogue, its prospects show, and a poor goal offers better ones.
+func TestPickGoalSeeProspectsAndTakeAnAlternative(t *testing.T) {
+	u, store := newTestUI(t)
+	published, ps, err := model.ParseProspects([]byte(testProspects))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.ImportProspects(published, ps, "test", false)
+	c := &model.Citizen{Name: "Åse Ø", Benefit: model.BenefitDagpenge, Education: model.EducationUnskilled,
+		Status: model.StatusActive, FirstContact: u.now()}
+	store.CreateCitizen(c)
+	u.onOpenCitizen(c.ID)
+	u.citizen.nav.Select(sectionOpening)
+	o := u.citizen.opening
+	test.Type(o.goalTitle.entry, "campingm")
+	if len(o.goalTitle.suggestions.Objects) != 1 {
+		t.Fatalf("%d suggestions for 'campingm', want 1", len(o.goalTitle.suggestions.Objects))
+	}
+	test.Tap(o.goalTitle.suggestions.Objects[0].(*widget.Button))
+	test.Tap(o.goalAdd)
+	goals, _ := store.JobGoals(c.ID)
+	if len(goals) != 1 || goals[0].Title != "Campingmedhjælper" || goals[0].Code != "941220" {
+		t.Fatalf("goal from the picker: %+v", goals)
+	}
+	o = u.citizen.opening
+	if len(o.altButtons) != 2 {
+		t.Fatalf("%d alternatives offered for a poor goal, want Køkkenmedhjælper and Opvasker", len(o.altButtons))
+	}
+	test.Tap(o.altButtons[0])
+	goals, _ = store.JobGoals(c.ID)
+	if len(goals) != 2 || goals[1].Title != "Køkkenmedhjælper" || goals[1].Code != "941210" {
+		t.Fatalf("after one click on the first alternative: %+v", goals)
+	}
+}
+
+// TestThreeJobsInAConversationLandInPlanAndJobLog.
+func TestThreeJobsInAConversationLandInPlanAndJobLog(t *testing.T) {
+	u, store := newTestUI(t)
+	store.Now = u.now
+	c := &model.Citizen{Name: "Bo Bæk", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
+		Status: model.StatusActive, FirstContact: u.now().AddDate(0, 0, -20)}
+	store.CreateCitizen(c)
+	store.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Code: "941210", Horizon: model.HorizonShort})
+	for i, title := range []string{"Køkkenmedhjælper", "Opvasker", "Pizzabager", "Lagermedarbejder"} {
+		code := map[string]string{"Køkkenmedhjælper": "941210", "Opvasker": "941220", "Pizzabager": "941100", "Lagermedarbejder": "933410"}[title]
+		store.SaveJob(&model.Job{Title: title, Code: code, Employer: "Kantinen " + string(rune('A'+i)), Deadline: u.now().AddDate(0, 0, 10+i)})
+	}
+	start := u.now().Add(time.Hour)
+	conv := &model.Conversation{CitizenID: c.ID, Start: start, End: start.Add(45 * time.Minute), Kind: model.KindJob, Form: model.FormInPerson}
+	store.PlanConversation(conv)
+	u.onOpenCitizen(c.ID)
+	u.citizen.onOpenConversation(conv.ID)
+	jobs := u.convo.jobs
+	if len(jobs.show) != 3 {
+		t.Fatalf("%d openings suggested, want the 3 in the goal's group (not the warehouse job)", len(jobs.show))
+	}
+	for _, m := range jobs.suggested {
+		test.Tap(jobs.show[m.ID])
+	}
+	if len(jobs.presented) != 3 {
+		t.Fatalf("%d presented", len(jobs.presented))
+	}
+	test.Tap(jobs.agree[jobs.presented[0].ID])
+	test.Tap(jobs.agree[jobs.presented[1].ID])
+
+	plan, _ := store.Plan(u.guide, c.ID)
+	if len(plan.Applications) != 2 || !strings.Contains(plan.Applications[0].Text, "Kantinen") {
+		t.Fatalf("plan shows %+v, want the 2 agreed jobs", plan.Applications)
+	}
+	u.back()
+	u.citizen.nav.Select(sectionJobLog)
+	log := u.citizen.joblog
+	if len(log.apps) != 2 || log.apps[0].Done() {
+		t.Fatalf("job log = %+v", log.apps)
+	}
+	sel := log.rows[log.apps[0].ID]
+	sel.SetSelected(appStatusLabel(model.AppApplied))
+	apps, _ := store.Applications(c.ID)
+	sent := 0
+	for _, a := range apps {
+		if a.Done() {
+			sent++
+			if a.AppliedOn.Format("02-01-2006") != "23-11-2026" {
+				t.Errorf("sent on %v, want today", a.AppliedOn)
+			}
+		}
+	}
+	if sent != 1 {
+		t.Fatalf("%d sent after marking one", sent)
+	}
+}
