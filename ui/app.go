@@ -28,11 +28,14 @@ type Store interface {
 	callSource
 	attendanceSource
 	jobStore
+	importStore
+	DiscoTitle(code string) string
 	OfficeKind() (model.OfficeKind, error)
 	SaveOfficeKind(k model.OfficeKind) error
 	Closures() (model.Closures, error)
 	SaveClosures(c model.Closures) error
 	SaveReceptionPlan(p *model.ReceptionPlan) error
+	SaveRegion(region string) error
 }
 
 // Handouts makes a handout as a PDF file and returns its path.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -107,7 +109,13 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDeleteGoal(g.ID) })
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(f.prospectBadge(g), del), l)
-	return container.NewVBox(row, f.alternatives(g))
+	box := container.NewVBox(row)
+	if g.Code != "" {
+		group := f.s.ui.store.DiscoTitle(g.Code)
+		box.Add(lowLabel(strings.TrimSpace("DISCO-08 " + g.Code + " " + group)))
+	}
+	box.Add(f.alternatives(g))
+	return box
 }
 
 func (f *openingForm) onAddGoal() {

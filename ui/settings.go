@@ -57,7 +57,8 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui), newPlanEditor(s.ui)
-	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(), s.plan.build())
+	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
+		s.plan.build(), widget.NewSeparator(), s.ui.importButtons())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 

@@ -17,6 +17,7 @@ type officeRules struct {
 	ui                      *UI
 	kind                    *widget.RadioGroup
 	grundlov, xmas, newyear *widget.Check
+	region                  *widget.Select
 	save                    *widget.Button
 	kinds                   choice[model.OfficeKind]
 }
@@ -39,7 +40,11 @@ func (o *officeRules) build() fyne.CanvasObject {
 	o.xmas = checked(lang.L("closure.xmas"), c.ChristmasEve)
 	o.newyear = checked(lang.L("closure.newyear"), c.NewYearsEve)
 	o.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), o.onSave)
+	o.region = widget.NewSelect(model.Regions, nil)
+	region, _ := o.ui.store.Region()
+	o.region.SetSelected(region)
 	form := widget.NewForm(widget.NewFormItem(lang.L("officekind.title"), o.kind),
+		widget.NewFormItem(lang.L("officekind.region"), o.region),
 		widget.NewFormItem(lang.L("closure.title"), container.NewVBox(o.grundlov, o.xmas, o.newyear)))
 	return container.NewVBox(heading(lang.L("officekind.heading")), form, container.NewHBox(o.save))
 }
@@ -59,6 +64,9 @@ func (o *officeRules) onSave() {
 	}
 	if err == nil {
 		err = o.ui.store.SaveOfficeKind(k)
+	}
+	if err == nil {
+		err = o.ui.store.SaveRegion(o.region.Selected)
 	}
 	if err != nil {
 		o.ui.showError(err)
