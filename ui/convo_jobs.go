@@ -101,7 +101,8 @@ func (c *convoJobs) addSuggested() {
 		m := m
 		b := widget.NewButtonWithIcon(lang.L("cjobs.show"), theme.VisibilityIcon(), func() { c.onShow(m.ID) })
 		c.show[m.ID] = b
-		l := lowLabel(fmt.Sprintf("%s (%s)", jobLine(m.Job), lang.L(fmt.Sprintf("fit.%d", m.Fit))))
+		l := widget.NewLabel(fmt.Sprintf("%s (%s)", jobLine(m.Job), lang.L(fmt.Sprintf("fit.%d", m.Fit))))
+		l.Wrapping = fyne.TextWrapWord
 		c.box.Add(container.NewBorder(nil, nil, nil, b, l))
 	}
 	if n == 0 && len(c.presented) == 0 {

@@ -84,7 +84,7 @@ func runMatch(e *Env, args []string) error {
 	return printCitizenMatches(e, s, *job)
 }
 
-var fitWords = []string{"samme titel", "samme faggruppe", "beslægtet fag"}
+var fitWords = []string{"samme jobtype", "samme faggruppe", "beslægtet fag"}
 
 func printJobMatches(e *Env, s *model.Store, id int64) error {
 	if _, err := s.Citizen(id); err != nil {
