@@ -231,6 +231,12 @@ func TestBadImportNamesTheLineAndExitsNonZero(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "Linje 2") || !strings.Contains(errs, "arbejdsgiveren") {
 		t.Fatalf("bad job file: exit %d, %q", code, errs)
 	}
+	s, _ := model.Open(db)
+	jobs, _ := s.OpenJobs(time.Now())
+	s.Close()
+	if len(jobs) != 0 {
+		t.Fatalf("a refused import left %d jobs", len(jobs))
+	}
 	if code, _, _ := run(t, nil, "match", "--db", db); code != 2 {
 		t.Errorf("match without --citizen or --job: exit %d, want 2", code)
 	}
