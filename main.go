@@ -24,7 +24,7 @@ func main() {
 	env := &cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
 		StartWindow: func(path string) error { return startWindow(path, content) },
-		Handouts:    func(s *model.Store) cli.Handouts { return reports.NewService(s) },
+		Handouts:    func(s *model.Store) cli.Handouts { return reports.NewService(s, content) },
 	}
 	os.Exit(cli.Run(os.Args[1:], env))
 }
@@ -35,5 +35,5 @@ func startWindow(path string, content *model.Content) error {
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
-	return ui.Run(a, path, content, func(s *model.Store) ui.Handouts { return reports.NewService(s) })
+	return ui.Run(a, path, content, func(s *model.Store) ui.Handouts { return reports.NewService(s, content) })
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/base64"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -17,6 +18,8 @@ type Office struct {
 	Hours   string `json:"hours"`
 	// BenefitPlace is where the benefit (ydelse) talk is held.
 	BenefitPlace string `json:"benefit_place"`
+	// Logo is a PNG or JPEG printed at the top of every handout.
+	Logo []byte `json:"-"`
 }
 
 // DefaultOffice is used until the office fills in its own details.
@@ -62,7 +65,24 @@ func (s *Store) Office() (Office, error) {
 		}
 		*f = v
 	}
-	return o, nil
+	logo, err := s.setting("office.logo")
+	if err == nil && logo != "" {
+		o.Logo, _ = base64.StdEncoding.DecodeString(logo)
+	}
+	return o, err
+}
+
+// MaxLogoBytes bounds the logo image.
+const MaxLogoBytes = 1 << 20
+
+// SaveLogo stores the office's logo (PNG or JPEG, at most 1 MB); nil removes it.
+func (s *Store) SaveLogo(img []byte) error {
+	png := len(img) > 8 && string(img[1:4]) == "PNG"
+	jpg := len(img) > 2 && img[0] == 0xff && img[1] == 0xd8
+	if img != nil && (!png && !jpg || len(img) > MaxLogoBytes) {
+		return userError("error.logo", "Logoet skal være et PNG- eller JPEG-billede på højst 1 MB", nil)
+	}
+	return s.saveSetting("office.logo", base64.StdEncoding.EncodeToString(img))
 }
 
 // SaveOffice stores every office field in one transaction.

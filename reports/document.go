@@ -3,6 +3,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -30,18 +31,32 @@ type Options struct {
 	// Fixed, when set, is used as creation date and turns compression off,
 	// so the same input gives the same bytes (tests).
 	Fixed time.Time
+	// Batch holds many handouts in one file: pages are numbered within
+	// each handout ("Side 2") instead of "Side 1 af 3" over the file.
+	Batch bool
 }
 
-// Document is a handout being built: A4, the office's letterhead on every
-// page, page numbers when it runs over one page.
+// Document is one or more handouts being built: A4, the office's
+// letterhead on every page, page numbers when a handout runs over a page.
 type Document struct {
 	pdf    *gofpdf.Fpdf
 	office model.Office
+	opts   Options
+	start  int // first page of the handout being written
+	logo   bool
 }
 
 func newDocument(office model.Office, title string, opts Options) *Document {
+	d := NewBatch(office, title, opts)
+	d.begin()
+	return d
+}
+
+// NewBatch starts an empty document; each handout added to it begins on a
+// new page.
+func NewBatch(office model.Office, title string, opts Options) *Document {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &Document{pdf: pdf, office: office}
+	d := &Document{pdf: pdf, office: office, opts: opts}
 	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
 	pdf.SetMargins(margin, margin, margin)
@@ -50,11 +65,33 @@ func newDocument(office model.Office, title string, opts Options) *Document {
 	pdf.SetAuthor(office.Name, true)
 	pdf.SetCreator("Jobspor", true)
 	d.setDates(opts)
+	d.registerLogo()
 	pdf.AliasNbPages("{nb}")
 	pdf.SetHeaderFunc(d.header)
 	pdf.SetFooterFuncLpi(d.footer)
-	pdf.AddPage()
 	return d
+}
+
+// begin starts a new handout on a new page.
+func (d *Document) begin() {
+	d.pdf.AddPage()
+	d.start = d.pdf.PageNo()
+}
+
+// registerLogo loads the office's logo (PNG or JPEG) once for every page.
+func (d *Document) registerLogo() {
+	if len(d.office.Logo) == 0 {
+		return
+	}
+	kind := "PNG"
+	if bytes.HasPrefix(d.office.Logo, []byte{0xff, 0xd8}) {
+		kind = "JPG"
+	}
+	info := d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(d.office.Logo))
+	d.logo = info != nil && d.pdf.Ok()
+	if !d.logo {
+		d.pdf.ClearError()
+	}
 }
 
 func (d *Document) setDates(opts Options) {
@@ -69,19 +106,28 @@ func (d *Document) setDates(opts Options) {
 	d.pdf.SetModificationDate(when)
 }
 
-// header is the letterhead: the office's name, then its contact lines.
+// header is the letterhead: the office's name, then its contact lines,
+// and the logo at the right when the office has one.
 func (d *Document) header() {
 	p := d.pdf
+	w := textWidth
+	if d.logo {
+		p.ImageOptions("logo", pageWidth-margin-30, margin-2, 30, 0, false, gofpdf.ImageOptions{}, 0, "")
+		w -= 34
+	}
 	p.SetFont(family, "B", 14)
 	p.SetTextColor(31, 95, 122)
-	p.MultiCell(textWidth, 6.5, d.office.Name, "", "L", false)
+	p.MultiCell(w, 6.5, d.office.Name, "", "L", false)
 	p.SetFont(family, "", 10)
 	p.SetTextColor(60, 60, 60)
 	if line := joinNonEmpty(" · ", d.office.Address, phoneText(d.office.Phone), d.office.Email); line != "" {
-		p.MultiCell(textWidth, 5, line, "", "L", false)
+		p.MultiCell(w, 5, line, "", "L", false)
 	}
 	if d.office.Hours != "" {
-		p.MultiCell(textWidth, 5, "Åbningstid: "+d.office.Hours, "", "L", false)
+		p.MultiCell(w, 5, "Åbningstid: "+d.office.Hours, "", "L", false)
+	}
+	if d.logo && p.GetY() < margin+14 {
+		p.SetY(margin + 14)
 	}
 	y := p.GetY() + 2
 	p.SetDrawColor(31, 95, 122)
@@ -98,16 +144,45 @@ func phoneText(phone string) string {
 	return "Tlf. " + phone
 }
 
-// footer numbers the pages, but only when there is more than one.
+// footer numbers the pages, but only when a handout has more than one:
+// "Side 1 af 2" in a single handout, "Side 2" within a batch.
 func (d *Document) footer(lastPage bool) {
 	p := d.pdf
-	if lastPage && p.PageNo() == 1 {
+	page := p.PageNo() - d.start + 1
+	text := fmt.Sprintf("Side %d af {nb}", page)
+	switch {
+	case d.opts.Batch && page == 1:
+		return
+	case d.opts.Batch:
+		text = fmt.Sprintf("Side %d", page)
+	case lastPage && p.PageNo() == 1:
 		return
 	}
 	p.SetY(-margin)
 	p.SetFont(family, "", 10)
 	p.SetTextColor(90, 90, 90)
-	p.CellFormat(textWidth, 5, fmt.Sprintf("Side %d af {nb}", p.PageNo()), "", 0, "C", false, 0, "")
+	p.CellFormat(textWidth, 5, text, "", 0, "C", false, 0, "")
+}
+
+// Big is a line of large print for the reception area's day list.
+func (d *Document) Big(text string, size float64) {
+	d.pdf.SetFont(family, "B", size)
+	d.pdf.MultiCell(textWidth, size*0.5, text, "", "L", false)
+	d.body()
+}
+
+// Bullets is a list of wrapped lines, each with a bullet.
+func (d *Document) Bullets(lines []string) {
+	p := d.pdf
+	for _, l := range lines {
+		d.keepSpace(8)
+		x := p.GetX()
+		p.CellFormat(6, lineHeight, "•", "", 0, "L", false, 0, "")
+		p.MultiCell(textWidth-6, lineHeight, l, "", "L", false)
+		p.SetX(x)
+		p.Ln(1)
+	}
+	p.Ln(1)
 }
 
 func (d *Document) body() {

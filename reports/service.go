@@ -14,15 +14,16 @@ import (
 // Service makes handouts from the database: it loads what a handout needs,
 // writes the PDF whole or not at all, and audits every print.
 type Service struct {
-	store  *model.Store
-	OutDir string
-	Opts   Options
-	Now    func() time.Time
+	store   *model.Store
+	content *model.Content
+	OutDir  string
+	Opts    Options
+	Now     func() time.Time
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
-func NewService(s *model.Store) *Service {
-	return &Service{store: s, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
+func NewService(s *model.Store, c *model.Content) *Service {
+	return &Service{store: s, content: c, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
 }
 
 // DefaultBenefitPlace is where the benefit talk is held, from settings.

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"jobspor/assets"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +28,7 @@ func TestServiceWritesAuditsAndLeavesNothingHalfWritten(t *testing.T) {
 	if err := s.PlanConversation(conv); err != nil {
 		t.Fatal(err)
 	}
-	svc := NewService(s)
+	svc := NewService(s, testContent(t))
 	svc.Opts = Options{Fixed: fixed}
 	pdf, err := svc.Ydelse(c.ID, time.Time{}, "Ydelseskontoret")
 	if err != nil {
@@ -59,4 +60,15 @@ func TestServiceWritesAuditsAndLeavesNothingHalfWritten(t *testing.T) {
 	if len(left) != 0 {
 		t.Errorf("temporary files left behind: %v", left)
 	}
+}
+
+func testContent(t *testing.T) *model.Content { return testContentTB(t) }
+
+func testContentTB(t testing.TB) *model.Content {
+	t.Helper()
+	c, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

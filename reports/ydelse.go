@@ -36,14 +36,20 @@ type YdelseData struct {
 // Ydelse builds the checklist of documents to bring to the benefit office
 // (10 råd #10): one A4 page.
 func Ydelse(d YdelseData, opts Options) (*Document, error) {
+	doc := NewBatch(d.Office, "Tjekliste til ydelseskontoret", opts)
+	return doc, doc.AddYdelse(d)
+}
+
+// AddYdelse adds the checklist for one citizen on a new page.
+func (doc *Document) AddYdelse(d YdelseData) error {
 	var t YdelseTexts
 	if err := loadTexts("ydelse", &t); err != nil {
-		return nil, err
+		return err
 	}
 	if len(t.Documents) == 0 {
-		return nil, fmt.Errorf("handout texts ydelse %s: no documents listed", t.Version)
+		return fmt.Errorf("handout texts ydelse %s: no documents listed", t.Version)
 	}
-	doc := newDocument(d.Office, t.Title, opts)
+	doc.begin()
 	doc.Title(t.Title)
 	doc.Field(t.ForLabel, d.CitizenName)
 	doc.pdf.Ln(3)
@@ -58,7 +64,7 @@ func Ydelse(d YdelseData, opts Options) (*Document, error) {
 	doc.Heading(t.NotesHeading)
 	doc.Lines(7)
 	doc.Small(fmt.Sprintf(t.Printed, DanishDate(d.Printed)))
-	return doc, nil
+	return nil
 }
 
 // talkWhen shows the date, with the clock when one is set.

@@ -39,7 +39,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "demo [--db FIL] [--citizens N] [--seed S] [--if-empty]   (standard: demodatabasen)", runDemo},
-		{"handout", "handout ydelse --citizen ID [--db FIL] [--out FIL.pdf] [--date ÅÅÅÅ-MM-DD] [--place STED]", runHandout},
+		{"handout", "handout (folder|plan|jobs|joblist|ydelse) (--citizen ID | --date ÅÅÅÅ-MM-DD) [--out STI] [--db FIL]", runHandout},
 		{"export", "export --citizen ID [--db FIL]", runExport},
 		{"today", "today [--date ÅÅÅÅ-MM-DD] [--db FIL]", runToday},
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N]) --out FIL.ics [--db FIL]", runCalendar},

@@ -30,7 +30,16 @@ func (f *fakeHandouts) YdelseTo(path string, id int64, talk time.Time, place str
 func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
 	return "", f.err
 }
-func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
+func (f *fakeHandouts) DefaultBenefitPlace() string                   { return "Ydelseskontoret" }
+func (f *fakeHandouts) Handout(kind string, id int64) (string, error) { return "", f.err }
+func (f *fakeHandouts) HandoutTo(kind, path string, id int64) error {
+	f.wrote = append(f.wrote, kind+":"+path)
+	return f.err
+}
+func (f *fakeHandouts) Batch(kind string, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
+	f.wrote = append(f.wrote, "batch:"+kind+":"+day.Format("2006-01-02"))
+	return []string{out}, f.err
+}
 func (f *fakeHandouts) CalendarFor(path string, id int64) error {
 	f.wrote = append(f.wrote, path)
 	return f.err
@@ -132,7 +141,9 @@ func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
 		{[]string{"export", "--db", db}, 2, "--citizen ID skal angives"},
 		{[]string{"export", "--db", db, "--citizen", "999"}, 1, "borgeren findes ikke"},
 		{[]string{"handout", "plakat"}, 2, "angiv hvilken udskrift"},
-		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--date", "31-02-2026"}, 1, "kan ikke læses"},
+		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--talk", "31-02-2026"}, 1, "kan ikke læses"},
+		{[]string{"handout", "folder", "--db", db, "--citizen", "1", "--date", "2026-11-24"}, 2, "enten --citizen"},
+		{[]string{"handout", "plan", "--db", db, "--date", "2026-11-24"}, 2, "angiv --out"},
 		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--out", "x.txt"}, 2, ".pdf"},
 		{[]string{"demo", "--db", db, "--citizens", "0"}, 2, "mellem 1 og"},
 		{[]string{"list", "--db", db, "ekstra"}, 2, "uventet argument"},

@@ -13,6 +13,9 @@ import (
 // Handouts is what the handout command needs from the reports package.
 type Handouts interface {
 	Calendars
+	Handout(kind string, citizenID int64) (string, error)
+	HandoutTo(kind, path string, citizenID int64) error
+	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 	YdelseTo(path string, citizenID int64, talk time.Time, place string) error
 	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
@@ -57,36 +60,88 @@ func seedDemo(e *Env, s *model.Store, n int, seed int64, ifEmpty bool) error {
 	return nil
 }
 
+var handoutKinds = map[string]bool{"folder": true, "plan": true, "jobs": true, "joblist": true, "ydelse": true}
+
 func runHandout(e *Env, args []string) error {
-	if len(args) == 0 || args[0] != "ydelse" {
-		return usageError{"angiv hvilken udskrift: ydelse"}
+	if len(args) == 0 || !handoutKinds[args[0]] {
+		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
 	}
+	kind := args[0]
 	fs := newFlags("handout")
 	db := dbFlag(fs)
 	id := fs.Int64("citizen", 0, "borgerens ID (se jobspor list)")
-	out := fs.String("out", "", "PDF-fil at skrive")
-	date := fs.String("date", "", "dato for samtalen i ydelseskontoret")
-	place := fs.String("place", "", "sted for samtalen")
+	date := fs.String("date", "", "alle borgere med en samtale denne dag")
+	out := fs.String("out", "", "PDF-fil (med --date: en .pdf samler alle, en mappe giver én fil pr. borger)")
+	talk := fs.String("talk", "", "ydelse: dato for samtalen i ydelseskontoret")
+	place := fs.String("place", "", "ydelse: sted for samtalen")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	if *id <= 0 {
-		return usageError{"--citizen ID skal angives"}
-	}
-	var talk time.Time
-	if *date != "" {
-		t, err := model.ParseDate(*date)
-		if err != nil {
-			return err
-		}
-		talk = t
+	if (*id > 0) == (*date != "") && kind != "joblist" {
+		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
 	}
 	s, err := openStore(*db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	return writeYdelse(e, e.Handouts(s), *id, talk, *place, *out)
+	h := e.Handouts(s)
+	if *date != "" {
+		return batchHandouts(e, h, kind, *date, *out)
+	}
+	if kind == "ydelse" && (*talk != "" || *place != "") {
+		return ydelseWithTalk(e, h, *id, *talk, *place, *out)
+	}
+	return oneHandout(e, h, kind, *id, *out)
+}
+
+func oneHandout(e *Env, h Handouts, kind string, id int64, out string) error {
+	if out == "" {
+		path, err := h.Handout(kind, id)
+		if err == nil {
+			fmt.Fprintln(e.Stdout, path)
+		}
+		return err
+	}
+	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
+		return usageError{"--out skal være en .pdf-fil"}
+	}
+	if err := h.HandoutTo(kind, out, id); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stdout, out)
+	return nil
+}
+
+func ydelseWithTalk(e *Env, h Handouts, id int64, date, place, out string) error {
+	var talk time.Time
+	if date != "" {
+		t, err := model.ParseDate(date)
+		if err != nil {
+			return err
+		}
+		talk = t
+	}
+	return writeYdelse(e, h, id, talk, place, out)
+}
+
+// batchHandouts writes the kind for every appointment on the day: one PDF
+// when out ends in .pdf, else one file per citizen in the folder out.
+func batchHandouts(e *Env, h Handouts, kind, date, out string) error {
+	day, err := model.ParseDate(date)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		return usageError{"angiv --out (en .pdf-fil eller en mappe) sammen med --date"}
+	}
+	oneFile := strings.HasSuffix(strings.ToLower(out), ".pdf")
+	local := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	paths, err := h.Batch(kind, local, oneFile, out, func(int, int) {}, nil)
+	for _, p := range paths {
+		fmt.Fprintln(e.Stdout, p)
+	}
+	return err
 }
 
 func writeYdelse(e *Env, h Handouts, id int64, talk time.Time, place, out string) error {

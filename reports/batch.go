@@ -1,0 +1,166 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"jobspor/model"
+)
+
+// Kinds of handouts, as the command line names them.
+var Kinds = []string{"folder", "plan", "jobs", "joblist", "ydelse"}
+
+// ErrCancelled is returned when a batch is stopped by the caseworker.
+var ErrCancelled = errors.New("cancelled")
+
+var kindFile = map[string]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
+
+// Handout writes one handout for a citizen into OutDir and returns its path.
+// For "joblist" the citizen is ignored: it is the day's job list.
+func (s *Service) Handout(kind string, citizenID int64) (string, error) {
+	name := fmt.Sprintf("%s-%s-%s.pdf", kindFile[kind], strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405"))
+	if kind == "joblist" {
+		name = fmt.Sprintf("%s-%s.pdf", kindFile[kind], s.Now().Format("2006-01-02"))
+	}
+	path := filepath.Join(s.OutDir, name)
+	return path, s.HandoutTo(kind, path, citizenID)
+}
+
+// HandoutTo writes one handout for a citizen to path.
+func (s *Service) HandoutTo(kind, path string, citizenID int64) error {
+	if _, ok := kindFile[kind]; !ok {
+		return fmt.Errorf("ukendt udskrift %q (brug %v)", kind, Kinds)
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return err
+	}
+	doc := NewBatch(office, kindFile[kind], s.Opts)
+	if err := s.add(doc, kind, citizenID); err != nil {
+		return err
+	}
+	ids := []int64{citizenID}
+	if kind == "joblist" {
+		ids = nil
+	}
+	return s.save(doc, path, ids, kind)
+}
+
+// add appends one handout of the kind for the citizen to doc.
+func (s *Service) add(doc *Document, kind string, citizenID int64) error {
+	switch kind {
+	case "joblist":
+		return s.addDayList(doc)
+	case "ydelse":
+		return s.addYdelse(doc, citizenID)
+	}
+	c, err := s.store.Citizen(citizenID)
+	if err != nil {
+		return err
+	}
+	switch kind {
+	case "folder":
+		return s.addFolder(doc, c)
+	case "plan":
+		return s.addPlan(doc, c)
+	}
+	return s.addJobs(doc, c)
+}
+
+func (s *Service) addYdelse(doc *Document, id int64) error {
+	c, err := s.store.Citizen(id)
+	if err != nil {
+		return err
+	}
+	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, TalkPlace: doc.office.BenefitPlace, Printed: s.Now()})
+}
+
+func (s *Service) addDayList(doc *Document) error {
+	jobs, err := s.store.OpenJobs(s.Now())
+	if err != nil {
+		return err
+	}
+	return doc.AddDayList(DayListData{Office: doc.office, Day: s.Now(), Jobs: jobs, Printed: s.Now()})
+}
+
+// Batch writes one kind of handout for every citizen with an appointment
+// on day: as one PDF at out (oneFile) or one file per citizen in the folder
+// out. progress is told after each citizen; closing cancel stops it, and
+// a stopped one-file batch writes nothing.
+func (s *Service) Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
+	ids, err := s.appointments(day)
+	if err != nil {
+		return nil, err
+	}
+	if oneFile {
+		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)
+	}
+	var paths []string
+	for i, id := range ids {
+		if cancelled(cancel) {
+			return paths, ErrCancelled
+		}
+		path := filepath.Join(out, fmt.Sprintf("%s-%d-%s.pdf", kindFile[kind], id, day.Format("2006-01-02")))
+		if err := s.HandoutTo(kind, path, id); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+		progress(i+1, len(ids))
+	}
+	return paths, nil
+}
+
+func (s *Service) batchOne(kind string, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
+	office, err := s.store.Office()
+	if err != nil {
+		return err
+	}
+	opts := s.Opts
+	opts.Batch = true
+	doc := NewBatch(office, kindFile[kind], opts)
+	for i, id := range ids {
+		if cancelled(cancel) {
+			return ErrCancelled
+		}
+		if err := s.add(doc, kind, id); err != nil {
+			return err
+		}
+		progress(i+1, len(ids))
+	}
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		return err
+	}
+	return s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, kind)
+}
+
+func cancelled(c <-chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
+
+// appointments lists, once each in time order, the citizens with a planned
+// conversation on day.
+func (s *Service) appointments(day time.Time) ([]int64, error) {
+	convs, err := s.store.ConversationsFrom(day, 1)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, c := range convs {
+		if c.Attendance == model.AttendancePlanned && !seen[c.CitizenID] {
+			seen[c.CitizenID] = true
+			ids = append(ids, c.CitizenID)
+		}
+	}
+	return ids, nil
+}

@@ -1,0 +1,135 @@
+package reports
+
+import (
+	"fmt"
+	"time"
+
+	"jobspor/model"
+)
+
+// FolderTexts is the job-search folder's wording (assets/handouts/folder.json).
+type FolderTexts struct {
+	Version        string   `json:"version"`
+	Title          string   `json:"title"`
+	Intro          string   `json:"intro"`
+	PlanHeading    string   `json:"plan_heading"`
+	PlanIntro      string   `json:"plan_intro"`
+	TalksHeading   string   `json:"talks_heading"`
+	NoTalks        string   `json:"no_talks"`
+	ExpectHeading  string   `json:"expect_heading"`
+	Expect         []string `json:"expect"`
+	Agreed         string   `json:"agreed"`
+	OfferHeading   string   `json:"offer_heading"`
+	Offer          []string `json:"offer"`
+	NextHeading    string   `json:"next_heading"`
+	ContactHeading string   `json:"contact_heading"`
+	Printed        string   `json:"printed"`
+}
+
+// FolderData is one citizen's job-search folder (10 råd #6): no CPR.
+type FolderData struct {
+	Office  model.Office
+	Name    string
+	Steps   []model.DatedStep
+	Talks   []model.Conversation // planned, from today on
+	Agreed  int                  // applications agreed and not yet sent
+	Printed time.Time
+}
+
+// AddFolder adds the folder "your way back to work" for one citizen.
+func (doc *Document) AddFolder(f FolderData) error {
+	var t FolderTexts
+	if err := loadTexts("folder", &t); err != nil {
+		return err
+	}
+	doc.begin()
+	doc.Title(t.Title)
+	doc.Field("Til", f.Name)
+	doc.pdf.Ln(2)
+	doc.Para(t.Intro)
+	doc.folderNext(t, f)
+	doc.Heading(t.PlanHeading)
+	doc.Small(t.PlanIntro)
+	doc.pdf.Ln(1)
+	doc.Table([]string{"Hvornår", "Hvad"}, []float64{62, 108}, stepRows(f.Steps))
+	doc.folderTalks(t, f)
+	doc.Heading(t.ExpectHeading)
+	expect := t.Expect
+	if f.Agreed > 0 {
+		expect = append(expect, fmt.Sprintf(t.Agreed, f.Agreed))
+	}
+	doc.Bullets(expect)
+	doc.Heading(t.OfferHeading)
+	doc.Bullets(t.Offer)
+	doc.folderContact(t, f.Office)
+	doc.Small(fmt.Sprintf(t.Printed, DanishDate(f.Printed)))
+	return nil
+}
+
+func (doc *Document) folderNext(t FolderTexts, f FolderData) {
+	if len(f.Talks) == 0 {
+		return
+	}
+	n := f.Talks[0]
+	doc.Heading(t.NextHeading)
+	doc.Big(DanishDateTime(n.Start), 14)
+	doc.Para(conversationWords(n))
+}
+
+func (doc *Document) folderTalks(t FolderTexts, f FolderData) {
+	doc.Heading(t.TalksHeading)
+	if len(f.Talks) == 0 {
+		doc.Para(t.NoTalks)
+		return
+	}
+	var lines []string
+	for _, c := range f.Talks {
+		lines = append(lines, DanishDateTime(c.Start)+" – "+conversationWords(c))
+	}
+	doc.Bullets(lines)
+}
+
+func (doc *Document) folderContact(t FolderTexts, o model.Office) {
+	doc.Heading(t.ContactHeading)
+	for _, l := range []string{o.Name, o.Address, phoneText(o.Phone), o.Email, hoursText(o.Hours)} {
+		if l != "" {
+			doc.Para(l)
+		}
+	}
+}
+
+func hoursText(h string) string {
+	if h == "" {
+		return ""
+	}
+	return "Åbningstid: " + h
+}
+
+// stepRows are the reception plan's steps with their dates, in words.
+func stepRows(steps []model.DatedStep) [][]string {
+	var rows [][]string
+	for _, s := range steps {
+		when := DanishDate(s.FromDate)
+		if !s.ToDate.Equal(s.FromDate) {
+			when = fmt.Sprintf("%s – %s", shortDanish(s.FromDate), shortDanish(s.ToDate))
+		}
+		rows = append(rows, []string{when, s.Title})
+	}
+	return rows
+}
+
+// shortDanish is "7. december".
+func shortDanish(t time.Time) string { return fmt.Sprintf("%d. %s", t.Day(), monthName(t)) }
+
+func monthName(t time.Time) string {
+	return [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}[t.Month()-1]
+}
+
+// conversationWords is "jobsamtale, fremmøde" for the citizen.
+func conversationWords(c model.Conversation) string {
+	kind := map[model.ConversationKind]string{model.KindFirst: "første samtale", model.KindJob: "jobsamtale",
+		model.KindFollowup: "opfølgning", model.KindJointFollowup: "fælles opfølgning", model.KindCompany: "møde med en virksomhed"}[c.Kind]
+	form := map[model.ConversationForm]string{model.FormInPerson: "mød op hos os", model.FormPhone: "vi ringer til dig",
+		model.FormVideo: "videosamtale"}[c.Form]
+	return kind + ", " + form
+}
