@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"jobspor/model"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -33,4 +35,33 @@ func mustDoc(d *Document, err error) *Document {
 		panic(err)
 	}
 	return d
+}
+
+// TestWriteHandoutSamples writes every handout for one demo citizen into
+// JOBSPOR_SAMPLES (nothing otherwise), for looking at the pages.
+func TestWriteHandoutSamples(t *testing.T) {
+	dir := os.Getenv("JOBSPOR_SAMPLES")
+	if dir == "" {
+		t.Skip("set JOBSPOR_SAMPLES=folder to write sample PDFs")
+	}
+	svc, s := demoService(t, 200)
+	s.SaveOffice(testOffice)
+	c := recentCitizen(t, s)
+	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
+	conv := &model.Conversation{CitizenID: c.ID, Start: start, End: start.Add(time.Hour), Kind: model.KindJob, Form: model.FormInPerson, Attendance: model.AttendanceHeld}
+	s.PlanConversation(conv)
+	matches, _ := s.MatchCitizen(c.ID, start)
+	for i, m := range matches[:min(3, len(matches))] {
+		s.PresentJob(conv.ID, m.ID)
+		if i < 2 {
+			s.AgreeJob(conv.ID, m.ID, true)
+		}
+	}
+	svc.OutDir = dir
+	for _, kind := range Kinds {
+		path := filepath.Join(dir, kind+".pdf")
+		if err := svc.HandoutTo(kind, path, c.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
