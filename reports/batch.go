@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"jobspor/model"
@@ -99,19 +101,63 @@ func (s *Service) Batch(kind string, day time.Time, oneFile bool, out string, pr
 	if oneFile {
 		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)
 	}
-	var paths []string
-	for i, id := range ids {
-		if cancelled(cancel) {
-			return paths, ErrCancelled
-		}
-		path := filepath.Join(out, fmt.Sprintf("%s-%d-%s.pdf", kindFile[kind], id, day.Format("2006-01-02")))
-		if err := s.HandoutTo(kind, path, id); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-		progress(i+1, len(ids))
+	return s.batchFiles(kind, day, ids, out, progress, cancel)
+}
+
+// batchFiles writes one file per citizen, on every core: each document is
+// independent, and setting up the embedded font dominates its cost.
+func (s *Service) batchFiles(kind string, day time.Time, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) ([]string, error) {
+	paths := make([]string, len(ids))
+	errs := make([]error, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				paths[i] = filepath.Join(out, fmt.Sprintf("%s-%d-%s.pdf", kindFile[kind], ids[i], day.Format("2006-01-02")))
+				errs[i] = s.HandoutTo(kind, paths[i], ids[i])
+				mu.Lock()
+				done++
+				progress(done, len(ids))
+				mu.Unlock()
+			}
+		}()
 	}
-	return paths, nil
+	err := feed(next, len(ids), cancel)
+	wg.Wait()
+	return written(paths, errs, err)
+}
+
+// feed hands out the indexes 0..n-1 until done or cancelled.
+func feed(next chan<- int, n int, cancel <-chan struct{}) error {
+	defer close(next)
+	for i := 0; i < n; i++ {
+		select {
+		case <-cancel:
+			return ErrCancelled
+		case next <- i:
+		}
+	}
+	return nil
+}
+
+// written keeps the paths of the files actually written, in order, and the
+// first error.
+func written(paths []string, errs []error, err error) ([]string, error) {
+	var out []string
+	for i, p := range paths {
+		if p != "" && errs[i] == nil {
+			out = append(out, p)
+		}
+		if err == nil && errs[i] != nil {
+			err = errs[i]
+		}
+	}
+	return out, err
 }
 
 func (s *Service) batchOne(kind string, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
