@@ -13,6 +13,12 @@ import (
 	"jobspor/model"
 )
 
+// Folder is where handouts are written.
+func (s *Service) Folder() string { return s.OutDir }
+
+// Cancelled is the error a stopped batch returns.
+func (s *Service) Cancelled() error { return ErrCancelled }
+
 // Kinds of handouts, as the command line names them.
 var Kinds = []string{"folder", "plan", "jobs", "joblist", "ydelse"}
 
@@ -97,6 +103,9 @@ func (s *Service) Batch(kind string, day time.Time, oneFile bool, out string, pr
 	ids, err := s.appointments(day)
 	if err != nil {
 		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, &model.UserError{Msg: model.Message{Key: "error.batch.none", Default: "Der er ingen planlagte samtaler " + DanishDate(day)}}
 	}
 	if oneFile {
 		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)

@@ -2,6 +2,9 @@ package reports
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	pngenc "image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -175,5 +178,42 @@ func TestCallListNamesAndPhonesNoCPR(t *testing.T) {
 	}
 	if strings.Contains(flat, "Aflyst Person") {
 		t.Error("a cancelled appointment is on the call list")
+	}
+}
+
+func TestLogoIsPrintedAtTheTop(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 60, 30))
+	for x := 0; x < 60; x++ {
+		for y := 0; y < 30; y++ {
+			img.Set(x, y, color.RGBA{31, 95, 122, 255})
+		}
+	}
+	var png bytes.Buffer
+	pngenc.Encode(&png, img)
+	office := testOffice
+	office.Logo = png.Bytes()
+	doc, err := Ydelse(YdelseData{Office: office, CitizenName: "Åse Ø", Printed: fixed}, Options{Fixed: fixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := doc.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out.Bytes(), []byte("/Subtype /Image")) {
+		t.Error("the logo is not in the PDF")
+	}
+	path := filepath.Join(t.TempDir(), "logo.pdf")
+	os.WriteFile(path, out.Bytes(), 0o600)
+	if text := fileText(t, path); !strings.Contains(text, "Jobcenter Ærøskøbing") {
+		t.Errorf("letterhead text lost next to the logo: %s", text)
+	}
+	office.Logo = []byte("not an image")
+	broken, err := Ydelse(YdelseData{Office: office, CitizenName: "Åse Ø", Printed: fixed}, Options{Fixed: fixed})
+	if err == nil {
+		err = broken.Write(io.Discard)
+	}
+	if err != nil {
+		t.Errorf("a broken logo stopped the handout instead of being left out: %v", err)
 	}
 }

@@ -46,6 +46,8 @@ type Handouts interface {
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)
 	CalendarOne(conversationID int64) (string, error)
+	Handout(kind string, citizenID int64) (string, error)
+	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 }
 
 // screen is one full-window view; back is what Escape returns to.

@@ -143,7 +143,7 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis
 	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
-	print := widget.NewButtonWithIcon(lang.L("handout.ydelse"), theme.DocumentPrintIcon(), s.onYdelse)
+	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
 	actions := container.NewHBox(edit, print)
 	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())

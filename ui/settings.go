@@ -13,6 +13,7 @@ import (
 type settingsStore interface {
 	Office() (model.Office, error)
 	SaveOffice(o model.Office) error
+	SaveLogo(img []byte) error
 }
 
 // settingsScreen edits the office's details printed on every handout.
@@ -23,6 +24,7 @@ type settingsScreen struct {
 	save     *widget.Button
 	rules    *officeRules
 	plan     *planEditor
+	preview  *letterhead
 	root     fyne.CanvasObject
 }
 
@@ -57,7 +59,7 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui), newPlanEditor(s.ui)
-	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
+	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
 		s.plan.build(), widget.NewSeparator(), s.ui.importButtons())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
@@ -67,7 +69,7 @@ func officeValues(o *model.Office) []*string {
 }
 
 func (s *settingsScreen) onSave() {
-	var o model.Office
+	o, _ := s.ui.store.Office()
 	for i, v := range officeValues(&o) {
 		*v = s.entries[i].Text
 	}

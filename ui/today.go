@@ -56,6 +56,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	more := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("jobs.button"), theme.StorageIcon(), s.ui.onJobList),
 		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.ui.onCallList),
+		widget.NewButtonWithIcon(lang.L("batch.button"), theme.DocumentPrintIcon(), s.ui.onBatch),
 		widget.NewButtonWithIcon(lang.L("stats.title"), theme.GridIcon(), s.ui.onAttendance),
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))

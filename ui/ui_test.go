@@ -34,6 +34,14 @@ func (f *fakeHandouts) CallList(day time.Time) (string, error) {
 func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
 }
+func (f *fakeHandouts) Handout(kind string, id int64) (string, error) {
+	f.made = append(f.made, id)
+	return filepath.Join(os.TempDir(), kind+".pdf"), nil
+}
+func (f *fakeHandouts) Batch(kind string, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
+	p(1, 1)
+	return []string{out}, nil
+}
 func (f *fakeHandouts) CalendarOne(id int64) (string, error) {
 	return filepath.Join(os.TempDir(), "samtale.ics"), nil
 }
@@ -213,5 +221,47 @@ func TestAnAkasseCallsThemMembersAndAdaptsThePlan(t *testing.T) {
 	p, _ := store.ReceptionPlan(u.content.Reception)
 	if p == u.content.Reception || p.Steps[0].Title != "Velkomstmøde i a-kassen" || p.Steps[1].To != 3 {
 		t.Fatalf("the office's plan was not saved: %+v", p)
+	}
+}
+
+func TestLetterheadPreviewFollowsTypingAndLogoIsChecked(t *testing.T) {
+	u, store := newTestUI(t)
+	u.onSettings()
+	s := u.stack[len(u.stack)-1].(*settingsScreen)
+	s.entries[0].SetText("Jobcenter Ærø")
+	s.entries[2].SetText("62 52 10 00")
+	s.entries[4].SetText("man–fre 9–15")
+	if s.preview.name.Text != "Jobcenter Ærø" || !strings.Contains(s.preview.lines.Text, "Tlf. 62 52 10 00") ||
+		!strings.Contains(s.preview.lines.Text, "Åbningstid: man–fre 9–15") {
+		t.Fatalf("preview = %q / %q", s.preview.name.Text, s.preview.lines.Text)
+	}
+	if err := store.SaveLogo([]byte("not an image")); err == nil {
+		t.Error("a file that is not PNG or JPEG was saved as the logo")
+	}
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+	if err := store.SaveLogo(png); err != nil {
+		t.Fatal(err)
+	}
+	if o, _ := store.Office(); len(o.Logo) != len(png) {
+		t.Errorf("logo not stored: %d bytes", len(o.Logo))
+	}
+}
+
+func TestBatchScreenShowsProgress(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.onBatch()
+	s := u.stack[len(u.stack)-1].(*batchScreen)
+	if s.date.Text != "24-11-2026" {
+		t.Errorf("batch defaults to %q, want the next working day 24-11-2026", s.date.Text)
+	}
+	s.date.SetText("30-02-2026")
+	test.Tap(s.start)
+	if !s.start.Disabled() && s.progress.Value != 0 {
+		t.Error("an impossible date started a batch")
+	}
+	s.date.SetText("24-11-2026")
+	s.run("folder", time.Date(2026, 11, 24, 0, 0, 0, 0, time.Local), true, filepath.Join(t.TempDir(), "x.pdf"))
+	if s.progress.Value != 1 || s.status.Text != "1 af 1 færdige" {
+		t.Errorf("progress %v, status %q", s.progress.Value, s.status.Text)
 	}
 }

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// batchScreen prints one kind of handout for every appointment on a day,
+// as one PDF or one file per citizen, with a progress bar and a cancel button.
+type batchScreen struct {
+	ui       *UI
+	date     *widget.Entry
+	kind     *widget.Select
+	oneFile  *widget.RadioGroup
+	start    *widget.Button
+	stop     *widget.Button
+	progress *widget.ProgressBar
+	status   *widget.Label
+	cancel   chan struct{}
+	root     fyne.CanvasObject
+
+	kinds choice[string]
+}
+
+func newBatchScreen(u *UI) *batchScreen {
+	s := &batchScreen{ui: u, kinds: newChoice([]string{"folder", "plan", "jobs", "ydelse"}, func(k string) string { return lang.L("print." + k) })}
+	s.root = s.build()
+	return s
+}
+
+func (s *batchScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *batchScreen) build() fyne.CanvasObject {
+	day := s.ui.now().AddDate(0, 0, 1)
+	if cal, err := s.ui.store.Calendar(); err == nil {
+		day = cal.NextWorkday(day)
+	}
+	s.date = dateEntry(day)
+	s.kind = widget.NewSelect(s.kinds.labels, nil)
+	s.kind.SetSelectedIndex(0)
+	s.oneFile = widget.NewRadioGroup([]string{lang.L("batch.one"), lang.L("batch.many")}, nil)
+	s.oneFile.SetSelected(lang.L("batch.one"))
+	s.start = widget.NewButtonWithIcon(lang.L("batch.start"), theme.DocumentPrintIcon(), s.onStart)
+	s.start.Importance = widget.HighImportance
+	s.stop = widget.NewButtonWithIcon(lang.L("action.cancel"), theme.CancelIcon(), s.onStop)
+	s.stop.Disable()
+	s.progress = widget.NewProgressBar()
+	s.status = widget.NewLabel("")
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	form := widget.NewForm(widget.NewFormItem(lang.L("batch.day"), s.date), widget.NewFormItem(lang.L("batch.kind"), s.kind),
+		widget.NewFormItem(lang.L("batch.as"), s.oneFile))
+	return container.NewVBox(container.NewHBox(back, heading(lang.L("batch.title"))), form,
+		container.NewHBox(s.start, s.stop), s.progress, s.status)
+}
+
+func (s *batchScreen) onStart() {
+	day, err := model.ParseDate(s.date.Text)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	kind, _ := s.kinds.value(s.kind.Selected)
+	one := s.oneFile.Selected == lang.L("batch.one")
+	out := filepath.Join(s.outDir(), fmt.Sprintf("%s-%s", kind, day.Format("2006-01-02")))
+	if one {
+		out += ".pdf"
+	}
+	s.cancel = make(chan struct{})
+	s.start.Disable()
+	s.stop.Enable()
+	s.progress.SetValue(0)
+	local := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	go s.run(kind, local, one, out)
+}
+
+func (s *batchScreen) outDir() string {
+	if d, ok := s.ui.handouts.(interface{ Folder() string }); ok {
+		return d.Folder()
+	}
+	return "."
+}
+
+// run works in the background and touches the window only through fyne.Do.
+func (s *batchScreen) run(kind string, day time.Time, one bool, out string) {
+	paths, err := s.ui.handouts.Batch(kind, day, one, out, func(done, total int) {
+		fyne.Do(func() {
+			s.progress.SetValue(float64(done) / float64(total))
+			s.status.SetText(fmt.Sprintf(lang.L("batch.done"), done, total))
+		})
+	}, s.cancel)
+	fyne.Do(func() { s.finish(paths, err, one, out) })
+}
+
+func (s *batchScreen) finish(paths []string, err error, one bool, out string) {
+	s.start.Enable()
+	s.stop.Disable()
+	switch {
+	case errors.Is(err, errBatchCancelled(s.ui)):
+		s.status.SetText(lang.L("batch.cancelled"))
+	case err != nil:
+		s.ui.showError(err)
+	case len(paths) == 0 || (one && s.progress.Value == 0):
+		s.status.SetText(lang.L("batch.nothing"))
+	case one:
+		s.ui.openFile(out)
+	default:
+		s.status.SetText(fmt.Sprintf(lang.L("batch.files"), len(paths), strings.TrimSuffix(out, filepath.Ext(out))))
+	}
+}
+
+func (s *batchScreen) onStop() {
+	if s.cancel != nil {
+		close(s.cancel)
+		s.cancel = nil
+	}
+	s.stop.Disable()
+}
+
+// errBatchCancelled is the handouts' own "cancelled" error.
+func errBatchCancelled(u *UI) error {
+	if c, ok := u.handouts.(interface{ Cancelled() error }); ok {
+		return c.Cancelled()
+	}
+	return errors.New("cancelled")
+}
+
+func (u *UI) onBatch() { u.push(newBatchScreen(u)) }

@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// printButton opens a menu of the citizen's handouts; each is written and
+// opened in the system's PDF viewer.
+func (s *citizenScreen) printButton() *widget.Button {
+	var b *widget.Button
+	b = widget.NewButtonWithIcon(lang.L("print.menu"), theme.DocumentPrintIcon(), func() {
+		items := []*fyne.MenuItem{
+			fyne.NewMenuItem(lang.L("print.folder"), func() { s.onPrint("folder") }),
+			fyne.NewMenuItem(lang.L("print.plan"), func() { s.onPrint("plan") }),
+			fyne.NewMenuItem(lang.L("print.jobs"), func() { s.onPrint("jobs") }),
+			fyne.NewMenuItem(lang.L("handout.ydelse"), s.onYdelse),
+		}
+		c := s.ui.win.Canvas()
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+	})
+	return b
+}
+
+func (s *citizenScreen) onPrint(kind string) {
+	path, err := s.ui.handouts.Handout(kind, s.citizen.ID)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.openFile(path)
+}
