@@ -1,8 +1,8 @@
 package model
 
 import (
-	"encoding/base64"
 	"database/sql"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
