@@ -201,7 +201,7 @@ func (d *Document) Title(text string) {
 // Heading starts a section; it moves to a new page rather than stand alone
 // at the bottom of one.
 func (d *Document) Heading(text string) {
-	d.keepSpace(30)
+	d.keepSpace(22)
 	d.pdf.Ln(3)
 	d.pdf.SetFont(family, "B", 13)
 	d.pdf.MultiCell(textWidth, 7, text, "", "L", false)

@@ -76,7 +76,11 @@ func (doc *Document) folderNext(t FolderTexts, f FolderData) {
 	doc.Para(conversationWords(n))
 }
 
+// folderTalks lists the talks ahead; one talk is already the next appointment.
 func (doc *Document) folderTalks(t FolderTexts, f FolderData) {
+	if len(f.Talks) == 1 {
+		return
+	}
 	doc.Heading(t.TalksHeading)
 	if len(f.Talks) == 0 {
 		doc.Para(t.NoTalks)
@@ -91,11 +95,7 @@ func (doc *Document) folderTalks(t FolderTexts, f FolderData) {
 
 func (doc *Document) folderContact(t FolderTexts, o model.Office) {
 	doc.Heading(t.ContactHeading)
-	for _, l := range []string{o.Name, o.Address, phoneText(o.Phone), o.Email, hoursText(o.Hours)} {
-		if l != "" {
-			doc.Para(l)
-		}
-	}
+	doc.Para(joinNonEmpty("\n", joinNonEmpty(", ", o.Name, o.Address), joinNonEmpty(" · ", phoneText(o.Phone), o.Email), hoursText(o.Hours)))
 }
 
 func hoursText(h string) string {
