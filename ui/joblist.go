@@ -61,10 +61,11 @@ func (s *jobListScreen) load() error {
 func (s *jobListScreen) build() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
+	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
 	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
 	s.form = newJobForm(s.ui, s.onSaved)
 	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
-	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), imp), s.form.build(), widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(print, imp)), s.form.build(), widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, s.list)
 }
 
@@ -105,6 +106,16 @@ func deadlineText(t time.Time) string {
 		return lang.L("jobs.nodeadline")
 	}
 	return shortDate(t)
+}
+
+// onPrint makes the day's job list in large print for the reception area.
+func (s *jobListScreen) onPrint() {
+	path, err := s.ui.handouts.Handout("joblist", 0)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.openFile(path)
 }
 
 func (s *jobListScreen) onSaved() {
