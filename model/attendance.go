@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -135,4 +136,39 @@ func (s *Store) plannedPerDay(from, to time.Time) (map[string]int, error) {
 		out[day] = n
 	}
 	return out, rows.Err()
+}
+
+// Column is one column of an attendance chart: a key and its counts. Keys
+// are "07".."17" for hours, "monday".."friday" for weekdays and "1".."31"
+// for days of the month; the window and the report label them.
+type Column struct {
+	Key string
+	Bucket
+}
+
+// HourColumns are office hours 7 to 17.
+func (st *AttendanceStats) HourColumns() []Column {
+	var out []Column
+	for h := 7; h <= 17; h++ {
+		out = append(out, Column{fmt.Sprintf("%02d", h), st.ByHour[h]})
+	}
+	return out
+}
+
+// WeekdayColumns are Monday to Friday.
+func (st *AttendanceStats) WeekdayColumns() []Column {
+	var out []Column
+	for wd := time.Monday; wd <= time.Friday; wd++ {
+		out = append(out, Column{strings.ToLower(wd.String()), st.ByWeekday[wd]})
+	}
+	return out
+}
+
+// DayColumns are the days of the month.
+func (st *AttendanceStats) DayColumns() []Column {
+	out := make([]Column, 31)
+	for i, b := range st.ByDay {
+		out[i] = Column{fmt.Sprint(i + 1), b}
+	}
+	return out
 }

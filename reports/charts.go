@@ -55,8 +55,6 @@ type AttendanceData struct {
 	Printed time.Time
 }
 
-var weekdayShort = []string{"søn", "man", "tir", "ons", "tor", "fre", "lør"}
-
 // Attendance builds the attendance and capacity report (10 råd #9).
 func Attendance(a AttendanceData, opts Options) (*Document, error) {
 	st := a.Stats
@@ -65,9 +63,9 @@ func Attendance(a AttendanceData, opts Options) (*Document, error) {
 	doc.Para(fmt.Sprintf("Samtaler fra %s til %s: %d i alt, heraf %d udeblevet eller aflyst af borgeren (%.0f %%). "+
 		"Lyse søjler er samtaler, den røde del er udeblivelser og afbud.",
 		model.DanishDate(st.From), model.DanishDate(st.To.AddDate(0, 0, -1)), st.All.Total, st.All.Missed, 100*st.All.Rate()))
-	doc.BarChart("Efter klokkeslæt (antal · andel udeblevet/afbud)", hourBars(st), 26)
-	doc.BarChart("Efter ugedag", weekdayBars(st), 26)
-	doc.BarChart("Efter dag i måneden", dayBars(st), 22)
+	doc.BarChart("Efter klokkeslæt (antal · andel udeblevet/afbud)", bars(st.HourColumns()), 26)
+	doc.BarChart("Efter ugedag", bars(st.WeekdayColumns()), 26)
+	doc.BarChart("Efter dag i måneden", bars(st.DayColumns()), 22)
 	doc.Heading("Forventet belastning i næste uge")
 	doc.Table([]string{"Dag", "Forventet (mønster)", "Ventes at møde", "Planlagt nu"}, []float64{62, 40, 36, 32}, nextWeekRows(st))
 	doc.Small(fmt.Sprintf("Udskrevet %s", model.DanishDate(a.Printed)))
@@ -83,26 +81,17 @@ func nextWeekRows(st *model.AttendanceStats) [][]string {
 	return rows
 }
 
-func hourBars(st *model.AttendanceStats) []Bar {
-	var out []Bar
-	for h := 7; h <= 17; h++ {
-		out = append(out, Bar{fmt.Sprintf("%02d", h), st.ByHour[h].Total, st.ByHour[h].Missed})
-	}
-	return out
-}
+var weekdayDanish = map[string]string{"monday": "man", "tuesday": "tir", "wednesday": "ons", "thursday": "tor", "friday": "fre"}
 
-func weekdayBars(st *model.AttendanceStats) []Bar {
-	var out []Bar
-	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
-		out = append(out, Bar{weekdayShort[wd], st.ByWeekday[wd].Total, st.ByWeekday[wd].Missed})
-	}
-	return out
-}
-
-func dayBars(st *model.AttendanceStats) []Bar {
-	out := make([]Bar, 31)
-	for i, b := range st.ByDay {
-		out[i] = Bar{fmt.Sprint(i + 1), b.Total, b.Missed}
+// bars turns the model's columns into chart bars, weekdays in Danish.
+func bars(cols []model.Column) []Bar {
+	out := make([]Bar, len(cols))
+	for i, c := range cols {
+		label := c.Key
+		if d, ok := weekdayDanish[c.Key]; ok {
+			label = d
+		}
+		out[i] = Bar{label, c.Total, c.Missed}
 	}
 	return out
 }

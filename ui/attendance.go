@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -70,9 +69,9 @@ func (s *attendanceScreen) refresh() {
 	s.stats = st
 	s.body.Objects = []fyne.CanvasObject{
 		widget.NewLabel(fmt.Sprintf(lang.L("stats.summary"), st.All.Total, st.All.Missed, 100*st.All.Rate())),
-		heading(lang.L("stats.byhour")), barChart(hourBars(st)),
-		heading(lang.L("stats.byweekday")), barChart(weekdayBars(st)),
-		heading(lang.L("stats.byday")), barChart(dayBars(st)),
+		heading(lang.L("stats.byhour")), barChart(bars(st.HourColumns())),
+		heading(lang.L("stats.byweekday")), barChart(bars(st.WeekdayColumns())),
+		heading(lang.L("stats.byday")), barChart(bars(st.DayColumns())),
 		heading(lang.L("stats.nextweek")), nextWeekTable(st),
 	}
 	s.body.Refresh()
@@ -93,26 +92,15 @@ type bar struct {
 	total, missed int
 }
 
-func hourBars(st *model.AttendanceStats) []bar {
-	var out []bar
-	for h := 7; h <= 17; h++ {
-		out = append(out, bar{fmt.Sprintf("%02d", h), st.ByHour[h].Total, st.ByHour[h].Missed})
-	}
-	return out
-}
-
-func weekdayBars(st *model.AttendanceStats) []bar {
-	var out []bar
-	for _, wd := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
-		out = append(out, bar{lang.L(strings.ToLower(wd.String())), st.ByWeekday[wd].Total, st.ByWeekday[wd].Missed})
-	}
-	return out
-}
-
-func dayBars(st *model.AttendanceStats) []bar {
-	out := make([]bar, 31)
-	for i, b := range st.ByDay {
-		out[i] = bar{fmt.Sprint(i + 1), b.Total, b.Missed}
+// bars labels the model's columns; weekday keys are Fyne's own translation keys.
+func bars(cols []model.Column) []bar {
+	out := make([]bar, len(cols))
+	for i, c := range cols {
+		label := c.Key
+		if len(c.Key) > 2 {
+			label = lang.L(c.Key)
+		}
+		out[i] = bar{label, c.Total, c.Missed}
 	}
 	return out
 }
