@@ -201,7 +201,12 @@ func (s *Store) querySummaries(query string, args ...any) ([]CitizenSummary, err
 	return out, rows.Err()
 }
 
-func foldName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+// danishOrder puts æ, ø and å after z, in that order, as Danish does;
+// names and queries are folded the same way, so search is unaffected.
+var danishOrder = strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "ä", "{", "ö", "|")
+
+// foldName is the search and sort key of a name: lower case, Danish order.
+func foldName(s string) string { return danishOrder.Replace(strings.ToLower(strings.TrimSpace(s))) }
 
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)

@@ -88,3 +88,21 @@ func TestListCitizensSearchesNamesWithÆØÅAndBirthDates(t *testing.T) {
 	check(CitizenFilter{Track: TrackNone}, "Peter 100%_Hansen")
 	check(CitizenFilter{AnyTrack: true, Status: StatusActive}, "Peter 100%_Hansen", "Søren Ærø", "Åse Lund")
 }
+
+func TestNamesSortInDanishOrder(t *testing.T) {
+	s := newTestStore(t)
+	for _, n := range []string{"Åse Lund", "Øjvind Bak", "Zacho Holm", "Ærenlund Kim", "Anders And"} {
+		makeCitizen(t, s, func(c *Citizen) { c.Name = n })
+	}
+	rows, _ := s.ListCitizens(CitizenFilter{AnyTrack: true})
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Name)
+	}
+	if strings.Join(got, ",") != "Anders And,Zacho Holm,Ærenlund Kim,Øjvind Bak,Åse Lund" {
+		t.Fatalf("order = %v, want a–z, then æ, ø, å", got)
+	}
+	if rows, _ := s.ListCitizens(CitizenFilter{Query: "ØJV", AnyTrack: true}); len(rows) != 1 {
+		t.Fatal("search by Ø no longer finds the name")
+	}
+}
