@@ -84,14 +84,17 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 	u.push(u.today)
 	u.addShortcuts()
 	u.today.refresh()
-	u.caseload.refresh()
 	return u
 }
 
 // onCaseload shows the caseload over Today.
 func (u *UI) onCaseload() {
 	u.stack = u.stack[:1]
-	u.caseload.reload()
+	if u.caseload.loaded {
+		u.caseload.reload()
+	} else {
+		u.caseload.refresh()
+	}
 	u.push(u.caseload)
 }
 

@@ -40,6 +40,10 @@ func benchUI(b *testing.B) (*UI, *model.Store) {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{})
 	u.now = func() time.Time { return benchNow }
+	u.caseload.refresh()
+	if len(u.caseload.all) != 10000 {
+		b.Fatalf("caseload holds %d citizens", len(u.caseload.all))
+	}
 	b.ResetTimer()
 	return u, store
 }

@@ -36,6 +36,7 @@ type caseloadScreen struct {
 	rows     []model.CaseRow
 	sortBy   model.CaseSort
 	sortDesc bool
+	loaded   bool // the whole caseload is read when first shown, not at start
 
 	tracks   choice[model.TrackID]
 	statuses choice[model.Status]
@@ -126,7 +127,8 @@ func (s *caseloadScreen) refresh() {
 		s.ui.showError(err)
 		return
 	}
-	s.all = rows
+	s.all, s.loaded = rows, true
+	s.ui.dirty = nil
 	s.applyFilter()
 }
 
