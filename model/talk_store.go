@@ -73,6 +73,11 @@ func (s *Store) Conversation(id int64) (*Conversation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load conversation %d: %w", id, err)
 	}
+	return firstConversation(rows)
+}
+
+// firstConversation scans rows and returns the first, or ErrNotFound.
+func firstConversation(rows *sql.Rows) (*Conversation, error) {
 	all, err := scanConversations(rows)
 	if err != nil {
 		return nil, err
@@ -101,14 +106,7 @@ func (s *Store) NextConversation(citizenID int64, after time.Time) (*Conversatio
 	if err != nil {
 		return nil, fmt.Errorf("next conversation for citizen %d: %w", citizenID, err)
 	}
-	all, err := scanConversations(rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(all) == 0 {
-		return nil, ErrNotFound
-	}
-	return &all[0], nil
+	return firstConversation(rows)
 }
 
 func scanConversations(rows *sql.Rows) ([]Conversation, error) {
