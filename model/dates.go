@@ -16,6 +16,11 @@ func DanishDate(t time.Time) string {
 	return fmt.Sprintf("%s den %d. %s %d", danishWeekdays[t.Weekday()], t.Day(), danishMonths[t.Month()-1], t.Year())
 }
 
+// DanishDayMonth is the short form "7. december".
+func DanishDayMonth(t time.Time) string {
+	return fmt.Sprintf("%d. %s", t.Day(), danishMonths[t.Month()-1])
+}
+
 // DanishDateTime adds the clock: "mandag den 7. december 2026 kl. 10.00".
 func DanishDateTime(t time.Time) string {
 	return DanishDate(t) + " kl. " + t.Format("15.04")

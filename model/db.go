@@ -13,7 +13,6 @@ import (
 	"os/user"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"modernc.org/sqlite"
@@ -237,11 +236,4 @@ func (s *Store) foreignKeyProblems() ([]string, error) {
 		problems = append(problems, fmt.Sprintf("%s række %d peger på en manglende %s", table, rowid.Int64, parent))
 	}
 	return problems, rows.Err()
-}
-
-// pragma reads one integer pragma (used by tests and check).
-func (s *Store) pragma(name string) (int, error) {
-	var v int
-	err := s.db.QueryRow("PRAGMA " + strings.TrimSpace(name)).Scan(&v)
-	return v, err
 }

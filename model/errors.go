@@ -9,6 +9,9 @@ import (
 // ErrNotFound is returned when a record asked for by ID does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrCancelled is returned by long work the caseworker stopped.
+var ErrCancelled = errors.New("cancelled")
+
 // Message is a user-facing text: a translation key, a Danish default and
 // arguments for the key's placeholders. The UI translates it with
 // lang.X(Key, Default); the command line prints Text().

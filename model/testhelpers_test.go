@@ -28,3 +28,10 @@ func makeCitizen(t testing.TB, s *Store, mods ...func(*Citizen)) *Citizen {
 	}
 	return c
 }
+
+// pragma reads one integer pragma.
+func (s *Store) pragma(name string) (int, error) {
+	var v int
+	err := s.db.QueryRow("PRAGMA " + name).Scan(&v)
+	return v, err
+}

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -16,14 +15,11 @@ import (
 // Folder is where handouts are written.
 func (s *Service) Folder() string { return s.OutDir }
 
-// Cancelled is the error a stopped batch returns.
-func (s *Service) Cancelled() error { return ErrCancelled }
-
 // Kinds of handouts, as the command line names them.
 var Kinds = []string{"folder", "plan", "jobs", "joblist", "ydelse"}
 
 // ErrCancelled is returned when a batch is stopped by the caseworker.
-var ErrCancelled = errors.New("cancelled")
+var ErrCancelled = model.ErrCancelled
 
 var kindFile = map[string]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
 

@@ -119,11 +119,7 @@ func stepRows(steps []model.DatedStep) [][]string {
 }
 
 // shortDanish is "7. december".
-func shortDanish(t time.Time) string { return fmt.Sprintf("%d. %s", t.Day(), monthName(t)) }
-
-func monthName(t time.Time) string {
-	return [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}[t.Month()-1]
-}
+var shortDanish = model.DanishDayMonth
 
 // conversationWords is "jobsamtale, fremmøde" for the citizen.
 func conversationWords(c model.Conversation) string {

@@ -47,6 +47,7 @@ type Handouts interface {
 	Calendar(from time.Time, days int) (string, error)
 	CalendarOne(conversationID int64) (string, error)
 	Handout(kind string, citizenID int64) (string, error)
+	Folder() string
 	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 }
 

@@ -84,12 +84,7 @@ func (s *batchScreen) onStart() {
 	go s.run(kind, local, one, out)
 }
 
-func (s *batchScreen) outDir() string {
-	if d, ok := s.ui.handouts.(interface{ Folder() string }); ok {
-		return d.Folder()
-	}
-	return "."
-}
+func (s *batchScreen) outDir() string { return s.ui.handouts.Folder() }
 
 // run works in the background and touches the window only through fyne.Do.
 func (s *batchScreen) run(kind string, day time.Time, one bool, out string) {
@@ -106,12 +101,10 @@ func (s *batchScreen) finish(paths []string, err error, one bool, out string) {
 	s.start.Enable()
 	s.stop.Disable()
 	switch {
-	case errors.Is(err, errBatchCancelled(s.ui)):
+	case errors.Is(err, model.ErrCancelled):
 		s.status.SetText(lang.L("batch.cancelled"))
 	case err != nil:
 		s.ui.showError(err)
-	case len(paths) == 0 || (one && s.progress.Value == 0):
-		s.status.SetText(lang.L("batch.nothing"))
 	case one:
 		s.ui.openFile(out)
 	default:
@@ -125,14 +118,6 @@ func (s *batchScreen) onStop() {
 		s.cancel = nil
 	}
 	s.stop.Disable()
-}
-
-// errBatchCancelled is the handouts' own "cancelled" error.
-func errBatchCancelled(u *UI) error {
-	if c, ok := u.handouts.(interface{ Cancelled() error }); ok {
-		return c.Cancelled()
-	}
-	return errors.New("cancelled")
 }
 
 func (u *UI) onBatch() { u.push(newBatchScreen(u)) }

@@ -58,8 +58,3 @@ func (p *goalPicker) value() (string, string) {
 	}
 	return p.entry.Text, ""
 }
-
-func (p *goalPicker) clear() {
-	p.picked = model.JobTitle{}
-	p.entry.SetText("")
-}

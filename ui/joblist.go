@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,12 +31,11 @@ type jobStore interface {
 // jobListScreen is the day's job list: openings known to the office, hot
 // and new first, to add by hand or import, and to match with citizens.
 type jobListScreen struct {
-	ui      *UI
-	jobs    []model.Job
-	list    *widget.List
-	form    *jobForm
-	preview []model.Job
-	root    fyne.CanvasObject
+	ui   *UI
+	jobs []model.Job
+	list *widget.List
+	form *jobForm
+	root fyne.CanvasObject
 }
 
 func newJobListScreen(u *UI) (*jobListScreen, error) {
@@ -147,51 +144,26 @@ func (s *jobListScreen) onWho(j model.Job) {
 	d.Show()
 }
 
+// onImport reads a CSV of openings, shows what it holds, and imports it
+// all on confirmation.
 func (s *jobListScreen) onImport() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(r)
-		if err == nil {
-			err = s.previewImport(data)
-		}
-		if err != nil {
-			s.ui.showError(err)
-		}
-	}, s.ui.win)
-}
-
-// previewImport shows what a file would add, and imports it on confirmation.
-func (s *jobListScreen) previewImport(data []byte) error {
-	jobs, err := model.ParseJobs(data, s.ui.now())
-	if err != nil {
-		return err
-	}
-	s.preview = jobs
-	var lines []string
-	for i, j := range jobs {
-		if i == 10 {
-			lines = append(lines, fmt.Sprintf(lang.L("today.more"), len(jobs)-10))
-			break
-		}
-		lines = append(lines, jobLine(j))
-	}
-	msg := fmt.Sprintf(lang.L("jobs.preview"), len(jobs)) + "\n\n" + strings.Join(lines, "\n")
-	dialog.ShowConfirm(lang.L("jobs.import"), msg, s.onConfirmImport, s.ui.win)
-	return nil
-}
-
-func (s *jobListScreen) onConfirmImport(ok bool) {
-	if !ok {
-		return
-	}
-	if _, err := s.ui.store.ImportJobs(s.preview, false); err != nil {
-		s.ui.showError(err)
-		return
-	}
-	s.onSaved()
+	im := &importer{ui: s.ui, after: s.onSaved,
+		run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+			jobs, err := model.ParseJobs(data, s.ui.now())
+			if err != nil {
+				return model.ImportResult{}, err
+			}
+			return s.ui.store.ImportJobs(jobs, dry)
+		},
+		sample: func(data []byte) []string {
+			jobs, _ := model.ParseJobs(data, s.ui.now())
+			var lines []string
+			for _, j := range jobs[:min(len(jobs), 10)] {
+				lines = append(lines, jobLine(j))
+			}
+			return lines
+		}}
+	im.onPick()
 }
 
 func (u *UI) onJobList() {

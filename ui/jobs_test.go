@@ -108,3 +108,33 @@ func TestThreeJobsInAConversationLandInPlanAndJobLog(t *testing.T) {
 		t.Fatalf("%d sent after marking one", sent)
 	}
 }
+
+// TestImportPreviewWritesNothingUntilConfirmed: the preview is a dry run;
+// only confirming stores the openings, and a bad file names its line.
+func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
+	u, store := newTestUI(t)
+	refreshed := false
+	im := &importer{ui: u, after: func() { refreshed = true },
+		run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+			jobs, err := model.ParseJobs(data, u.now())
+			if err != nil {
+				return model.ImportResult{}, err
+			}
+			return store.ImportJobs(jobs, dry)
+		}}
+	good := []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\nOpvasker;941220;Café Ærø;Ærøskøbing;2026-12-01;Mød op;;Avis;nej\n")
+	if err := im.preview(good, "job.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if jobs, _ := store.OpenJobs(u.now()); len(jobs) != 0 {
+		t.Fatal("the preview stored jobs")
+	}
+	im.onConfirm(true, good, "job.csv")
+	if jobs, _ := store.OpenJobs(u.now()); len(jobs) != 1 || !refreshed {
+		t.Fatalf("after confirming: %d jobs, list refreshed %v", len(jobs), refreshed)
+	}
+	bad := []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\nKok;512000;;;;;;;nej\n")
+	if err := im.preview(bad, "bad.csv"); err == nil || !strings.Contains(errText(err), "Linje 2") {
+		t.Fatalf("bad file: %v", err)
+	}
+}

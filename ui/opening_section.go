@@ -36,6 +36,7 @@ type openingForm struct {
 	goalNote    *widget.Entry
 	goalAdd     *widget.Button
 	goals       []model.JobGoal
+	region      string // the office's region for prospects, read once
 	altButtons  []*widget.Button
 
 	upskilling *widget.Entry
@@ -62,6 +63,9 @@ func (s *citizenScreen) buildOpening() fyne.CanvasObject {
 
 func (f *openingForm) build() fyne.CanvasObject {
 	goals, err := f.s.ui.store.JobGoals(f.s.citizen.ID)
+	if err == nil {
+		f.region, err = f.s.ui.store.Region()
+	}
 	if err != nil {
 		f.s.ui.showError(err)
 	}
@@ -108,13 +112,14 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDeleteGoal(g.ID) })
-	row := container.NewBorder(nil, nil, nil, container.NewHBox(f.prospectBadge(g), del), l)
+	r := f.rating(g)
+	row := container.NewBorder(nil, nil, nil, container.NewHBox(prospectBadge(r), del), l)
 	box := container.NewVBox(row)
 	if g.Code != "" {
 		group := f.s.ui.store.DiscoTitle(g.Code)
 		box.Add(lowLabel(strings.TrimSpace("DISCO-08 " + g.Code + " " + group)))
 	}
-	box.Add(f.alternatives(g))
+	box.Add(f.alternatives(g, r))
 	return box
 }
 

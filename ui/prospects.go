@@ -23,8 +23,7 @@ var ratingColours = map[model.Rating]color.Color{
 }
 
 // prospectBadge shows a goal's prospects at a glance: a coloured dot and the word.
-func (f *openingForm) prospectBadge(g model.JobGoal) fyne.CanvasObject {
-	r := f.rating(g)
+func prospectBadge(r model.Rating) fyne.CanvasObject {
 	if r == model.RatingUnknown {
 		return lowLabel(lang.L("prospect.unknown"))
 	}
@@ -34,9 +33,9 @@ func (f *openingForm) prospectBadge(g model.JobGoal) fyne.CanvasObject {
 	return container.NewHBox(container.NewCenter(holder), widget.NewLabel(lang.L(fmt.Sprintf("prospect.%d", r))))
 }
 
+// rating is a goal's prospects in the office's region; unknown without an edition.
 func (f *openingForm) rating(g model.JobGoal) model.Rating {
-	region, _ := f.s.ui.store.Region()
-	r, err := f.s.ui.store.ProspectFor(region, g.Title, g.Code)
+	r, err := f.s.ui.store.ProspectFor(f.region, g.Title, g.Code)
 	if err != nil {
 		return model.RatingUnknown
 	}
@@ -45,21 +44,18 @@ func (f *openingForm) rating(g model.JobGoal) model.Rating {
 
 // alternatives gently suggests better titles from the same occupational
 // group when a goal's prospects are poor (the Jobvejviser idea).
-func (f *openingForm) alternatives(g model.JobGoal) fyne.CanvasObject {
-	r := f.rating(g)
+func (f *openingForm) alternatives(g model.JobGoal, r model.Rating) fyne.CanvasObject {
 	if r != model.RatingPoor || g.Code == "" {
 		return container.NewVBox()
 	}
-	region, _ := f.s.ui.store.Region()
-	alts, err := f.s.ui.store.Alternatives(region, g.Code, r, 6)
+	alts, err := f.s.ui.store.Alternatives(f.region, g.Code, r, 6)
 	if err != nil || len(alts) == 0 {
 		return container.NewVBox()
 	}
-	warn := widget.NewLabel(fmt.Sprintf(lang.L("prospect.warning"), g.Title, region))
+	warn := widget.NewLabel(fmt.Sprintf(lang.L("prospect.warning"), g.Title, f.region))
 	warn.Wrapping = fyne.TextWrapWord
 	warn.Importance = widget.WarningImportance
 	box := container.NewVBox(warn)
-	f.altButtons = nil
 	for _, a := range alts {
 		a := a
 		add := widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), func() { f.addGoal(a.Title, a.Code, model.HorizonShort) })
@@ -72,12 +68,11 @@ func (f *openingForm) alternatives(g model.JobGoal) fyne.CanvasObject {
 // editionInfo says which edition of the prospects is in use, or that none is.
 func (f *openingForm) editionInfo() fyne.CanvasObject {
 	e, err := f.s.ui.store.LatestEdition()
-	region, _ := f.s.ui.store.Region()
 	if errors.Is(err, model.ErrNotFound) {
 		return lowLabel(lang.L("prospect.noedition"))
 	}
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	return lowLabel(fmt.Sprintf(lang.L("prospect.edition"), region, e.Published.Format("01-2006"), e.Source))
+	return lowLabel(fmt.Sprintf(lang.L("prospect.edition"), f.region, e.Published.Format("01-2006"), e.Source))
 }

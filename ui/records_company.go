@@ -64,7 +64,7 @@ func (f *companyForm) buildForm() fyne.CanvasObject {
 	f.kind = widget.NewSelect(f.kinds.labels, nil)
 	f.outcome = widget.NewSelect(f.outcomes.labels, nil)
 	f.company, f.note = widget.NewEntry(), widget.NewEntry()
-	f.start, f.end, f.meeting = dateEntry(time0), dateEntry(time0), dateEntry(time0)
+	f.start, f.end, f.meeting = dateEntry(time.Time{}), dateEntry(time.Time{}), dateEntry(time.Time{})
 	f.conditions = widget.NewMultiLineEntry()
 	f.conditions.Wrapping = fyne.TextWrapWord
 	f.conditions.SetMinRowsVisible(2)

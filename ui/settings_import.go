@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,20 +24,23 @@ type importStore interface {
 // importer reads a file the caseworker picks, shows what it would import
 // (a dry run), and imports it all on confirmation.
 type importer struct {
-	ui   *UI
-	kind string
-	run  func(data []byte, name string, dry bool) (model.ImportResult, error)
+	ui  *UI
+	run func(data []byte, name string, dry bool) (model.ImportResult, error)
+	// sample lists what the file holds for the preview (optional).
+	sample func(data []byte) []string
+	// after runs once the import is stored (optional).
+	after func()
 }
 
 func (u *UI) importButtons() fyne.CanvasObject {
-	disco := &importer{ui: u, kind: "disco", run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+	disco := &importer{ui: u, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
 		g, err := model.ParseDisco(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return u.store.ImportDisco(g, dry)
 	}}
-	prospects := &importer{ui: u, kind: "prospects", run: func(data []byte, name string, dry bool) (model.ImportResult, error) {
+	prospects := &importer{ui: u, run: func(data []byte, name string, dry bool) (model.ImportResult, error) {
 		pub, ps, err := model.ParseProspects(data)
 		if err != nil {
 			return model.ImportResult{}, err
@@ -71,15 +75,23 @@ func (im *importer) preview(data []byte, name string) error {
 		return err
 	}
 	msg := fmt.Sprintf(lang.L("import.preview"), name, res.Added, res.Changed, res.Unchanged)
-	dialog.ShowConfirm(lang.L("import.heading"), msg, func(ok bool) {
-		if !ok {
-			return
-		}
-		if _, err := im.run(data, name, false); err != nil {
-			im.ui.showError(err)
-			return
-		}
-		im.ui.notify(lang.L("import.done"))
-	}, im.ui.win)
+	if im.sample != nil {
+		msg += "\n\n" + strings.Join(im.sample(data), "\n")
+	}
+	dialog.ShowConfirm(lang.L("import.heading"), msg, func(ok bool) { im.onConfirm(ok, data, name) }, im.ui.win)
 	return nil
+}
+
+func (im *importer) onConfirm(ok bool, data []byte, name string) {
+	if !ok {
+		return
+	}
+	if _, err := im.run(data, name, false); err != nil {
+		im.ui.showError(err)
+		return
+	}
+	im.ui.notify(lang.L("import.done"))
+	if im.after != nil {
+		im.after()
+	}
 }

@@ -77,8 +77,6 @@ func optShortDate(t time.Time) string {
 	return shortDate(t)
 }
 
-var time0 time.Time
-
 func setDate(e *widget.Entry, t time.Time) {
 	e.SetText("")
 	if !t.IsZero() {

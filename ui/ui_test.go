@@ -34,6 +34,7 @@ func (f *fakeHandouts) CallList(day time.Time) (string, error) {
 func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
 }
+func (f *fakeHandouts) Folder() string { return os.TempDir() }
 func (f *fakeHandouts) Handout(kind string, id int64) (string, error) {
 	f.made = append(f.made, id)
 	return filepath.Join(os.TempDir(), kind+".pdf"), nil
