@@ -10,6 +10,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 	"jobspor/reports"
 	"jobspor/ui"
 	"jobspor/ui/cli"
@@ -24,7 +25,7 @@ func main() {
 	env := &cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
 		StartWindow: func(path string) error { return startWindow(path, content) },
-		Handouts:    func(s *model.Store) cli.Handouts { return reports.NewService(s, content) },
+		Handouts:    func(s *store.Store) cli.Handouts { return reports.NewService(s, content) },
 	}
 	os.Exit(cli.Run(os.Args[1:], env))
 }
@@ -35,5 +36,5 @@ func startWindow(path string, content *model.Content) error {
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
-	return ui.Run(a, path, content, func(s *model.Store) ui.Handouts { return reports.NewService(s, content) })
+	return ui.Run(a, path, content, func(s *store.Store) ui.Handouts { return reports.NewService(s, content) })
 }

@@ -114,7 +114,7 @@ func (c *Citizen) Validate() error {
 	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
 		v.add("notes", "error.notes.long", "Noterne må højst have %d tegn (der er %d)", MaxNotesLen, n)
 	}
-	return v.orNil()
+	return v.OrNil()
 }
 
 func (c *Citizen) validateContact(v *ValidationError) {
@@ -164,5 +164,5 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, userError("error.date", "Datoen »%s« kan ikke læses. Skriv den som dd-mm-åååå", nil, s)
+	return time.Time{}, NewUserError("error.date", "Datoen »%s« kan ikke læses. Skriv den som dd-mm-åååå", nil, s)
 }

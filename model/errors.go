@@ -44,7 +44,7 @@ func (e *UserError) Error() string {
 
 func (e *UserError) Unwrap() error { return e.Cause }
 
-func userError(key, def string, cause error, args ...any) *UserError {
+func NewUserError(key, def string, cause error, args ...any) *UserError {
 	return &UserError{Msg: Message{Key: key, Default: def, Args: args}, Cause: cause}
 }
 
@@ -67,13 +67,13 @@ func (v *ValidationError) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// add records a problem for field.
+// Add records a problem for field.
 func (v *ValidationError) add(field, key, def string, args ...any) {
 	v.Problems = append(v.Problems, FieldProblem{Field: field, Msg: Message{Key: key, Default: def, Args: args}})
 }
 
-// orNil returns v as an error when it holds problems, else nil.
-func (v *ValidationError) orNil() error {
+// OrNil returns v as an error when it holds problems, else nil.
+func (v *ValidationError) OrNil() error {
 	if len(v.Problems) == 0 {
 		return nil
 	}

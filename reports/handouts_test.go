@@ -9,15 +9,16 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 var demoDay = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // demoService is a store with demo citizens, jobs and prospects, and a
 // service printing with a fixed date.
-func demoService(t testing.TB, n int) (*Service, *model.Store) {
+func demoService(t testing.TB, n int) (*Service, *store.Store) {
 	t.Helper()
-	s, err := model.Open(filepath.Join(t.TempDir(), "h.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "h.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func fileText(t *testing.T, path string) string {
 }
 
 // recentCitizen is a demo citizen in the reception weeks with a planned talk.
-func recentCitizen(t *testing.T, s *model.Store) *model.Citizen {
+func recentCitizen(t *testing.T, s *store.Store) *model.Citizen {
 	t.Helper()
 	rows, _ := s.Caseload(testContentTB(t).Guide, demoDay)
 	for _, r := range rows {

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 // Service makes handouts from the database: it loads what a handout needs,
 // writes the PDF whole or not at all, and audits every print.
 type Service struct {
-	store   *model.Store
+	store   *store.Store
 	content *model.Content
 	OutDir  string
 	Opts    Options
@@ -22,7 +23,7 @@ type Service struct {
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
-func NewService(s *model.Store, c *model.Content) *Service {
+func NewService(s *store.Store, c *model.Content) *Service {
 	return &Service{store: s, content: c, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
 }
 

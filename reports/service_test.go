@@ -1,19 +1,20 @@
 package reports
 
 import (
-	"jobspor/assets"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 func TestServiceWritesAuditsAndLeavesNothingHalfWritten(t *testing.T) {
 	dir := t.TempDir()
-	s, err := model.Open(filepath.Join(dir, "svc.db"))
+	s, err := store.Open(filepath.Join(dir, "svc.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

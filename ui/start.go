@@ -11,6 +11,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 // AppID is Jobspor's fixed application ID: preferences stay put between builds.
@@ -38,10 +39,10 @@ func SetupLanguage() error {
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
 // window, and the error is returned.
-func Run(a fyne.App, path string, content *model.Content, handouts func(*model.Store) Handouts) error {
+func Run(a fyne.App, path string, content *model.Content, handouts func(*store.Store) Handouts) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	store, err := model.Open(path)
+	store, err := store.Open(path)
 	if err != nil {
 		showStartupError(w, err)
 		return err

@@ -12,6 +12,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 func TestMain(m *testing.M) {
@@ -51,10 +52,10 @@ func (f *fakeHandouts) Calendar(from time.Time, days int) (string, error) {
 }
 
 // newTestUI opens a fresh database and builds the window on it.
-func newTestUI(t *testing.T) (*UI, *model.Store) {
+func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	store, err := model.Open(filepath.Join(t.TempDir(), "ui.db"))
+	store, err := store.Open(filepath.Join(t.TempDir(), "ui.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

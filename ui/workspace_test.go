@@ -11,6 +11,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 // TestWorkspaceFlow walks the guide's flow across the desk and then checks
@@ -18,7 +19,7 @@ import (
 func TestWorkspaceFlow(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "flow.db")
-	store, err := model.Open(path)
+	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,10 +27,10 @@ func TestWorkspaceFlow(t *testing.T) {
 	guide := content.Guide
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, content, &fakeHandouts{})
+	u := New(a, w, st, content, &fakeHandouts{})
 	today := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)
 	u.now = func() time.Time { return today }
-	store.Now = u.now
+	st.Now = u.now
 
 	// Create the citizen.
 	test.Tap(u.caseload.newBtn)
@@ -65,7 +66,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	test.Type(p.start, "8:00")
 	test.Type(p.end, "8:45")
 	test.Tap(p.save)
-	convos, _ := store.Conversations(id)
+	convos, _ := st.Conversations(id)
 	if len(convos) != 1 {
 		t.Fatalf("%d conversations after planning one", len(convos))
 	}
@@ -104,8 +105,8 @@ func TestWorkspaceFlow(t *testing.T) {
 	}
 
 	// Everything survives a restart.
-	store.Close()
-	store2, err := model.Open(path)
+	st.Close()
+	store2, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,10 +136,10 @@ func findRow(t *testing.T, p *phaseSection, actionID string) *actionRow {
 }
 
 func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
-	u, store := newTestUI(t)
+	u, st := newTestUI(t)
 	c := &model.Citizen{Name: "Mette Kjær", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
 		Status: model.StatusActive, FirstContact: time.Now()}
-	store.CreateCitizen(c)
+	st.CreateCitizen(c)
 	u.onOpenCitizen(c.ID)
 	u.citizen.nav.Select(sectionConversations)
 	p := u.citizen.planner
@@ -154,7 +155,7 @@ func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
 	if !strings.Contains(p.problems.Text, "31-11-2026") {
 		t.Errorf("the message does not name the bad date: %q", p.problems.Text)
 	}
-	if all, _ := store.Conversations(c.ID); len(all) != 0 {
+	if all, _ := st.Conversations(c.ID); len(all) != 0 {
 		t.Fatalf("%d conversations saved from bad input", len(all))
 	}
 }

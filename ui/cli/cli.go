@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 // Env is what the command line needs from main.
@@ -21,7 +22,7 @@ type Env struct {
 	// StartWindow opens the window on the database at path.
 	StartWindow func(path string) error
 	// Handouts makes the PDF handouts for a store.
-	Handouts func(s *model.Store) Handouts
+	Handouts func(s *store.Store) Handouts
 }
 
 // Exit codes.
@@ -150,12 +151,12 @@ func dbPath(path string, def func() (string, error)) (string, error) {
 	return p, nil
 }
 
-func openStore(path string) (*model.Store, error) {
+func openStore(path string) (*store.Store, error) {
 	p, err := dbPath(path, model.DefaultDBPath)
 	if err != nil {
 		return nil, err
 	}
-	return model.Open(p)
+	return store.Open(p)
 }
 
 func runWindow(e *Env, args []string) error {
@@ -180,6 +181,6 @@ func runVersion(e *Env, args []string) error {
 	if err := parse(newFlags("version"), args); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, model.SchemaVersion(), e.Content.Guide.Version)
+	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, store.SchemaVersion(), e.Content.Guide.Version)
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 type fakeHandouts struct {
@@ -59,7 +60,7 @@ func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Content: content, Version: "test",
 		StartWindow: func(string) error { t.Fatal("the window must not open"); return nil },
-		Handouts:    func(*model.Store) Handouts { return h }}
+		Handouts:    func(*store.Store) Handouts { return h }}
 	code := Run(args, env)
 	return code, out.String(), errb.String()
 }
@@ -68,7 +69,7 @@ func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 func dbWith(t *testing.T, names ...string) (string, []int64) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "cli.db")
-	s, err := model.Open(path)
+	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
 
 func TestNewerDatabaseFailsWithoutTouchingIt(t *testing.T) {
 	db, _ := dbWith(t, "Mette")
-	s, _ := model.Open(db)
+	s, _ := store.Open(db)
 	s.Close()
 	raw, _ := os.ReadFile(db)
 	raw[60], raw[61], raw[62], raw[63] = 0, 0, 0, 99 // user_version 99
@@ -185,7 +186,7 @@ func TestHandoutWritesTheNamedFile(t *testing.T) {
 
 func TestTodayPrintsTheDaySheet(t *testing.T) {
 	db, ids := dbWith(t, "Åse Ærø")
-	s, _ := model.Open(db)
+	s, _ := store.Open(db)
 	start := time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
 	s.PlanConversation(&model.Conversation{CitizenID: ids[0], Start: start, End: start.Add(45 * time.Minute),
 		Kind: model.KindJob, Form: model.FormPhone})
@@ -242,7 +243,7 @@ func TestBadImportNamesTheLineAndExitsNonZero(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "Linje 2") || !strings.Contains(errs, "arbejdsgiveren") {
 		t.Fatalf("bad job file: exit %d, %q", code, errs)
 	}
-	s, _ := model.Open(db)
+	s, _ := store.Open(db)
 	jobs, _ := s.OpenJobs(time.Now())
 	s.Close()
 	if len(jobs) != 0 {

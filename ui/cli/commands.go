@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 // Handouts is what the handout command needs from the reports package.
@@ -37,7 +38,7 @@ func runDemo(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := model.Open(path)
+	s, err := store.Open(path)
 	if err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func runDemo(e *Env, args []string) error {
 	return seedDemo(e, s, *n, *seed, *ifEmpty)
 }
 
-func seedDemo(e *Env, s *model.Store, n int, seed int64, ifEmpty bool) error {
+func seedDemo(e *Env, s *store.Store, n int, seed int64, ifEmpty bool) error {
 	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(),
 		Reception: e.Content.Reception, Catalogue: e.Content.Catalogue, Jobs: max(60, n/2)})
 	var u *model.UserError
@@ -228,6 +229,6 @@ func runCheck(e *Env, args []string) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(problems, "\n  "))
 	}
-	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), model.SchemaVersion())
+	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), store.SchemaVersion())
 	return nil
 }

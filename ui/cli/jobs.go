@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 func runImport(e *Env, args []string) error {
@@ -40,7 +41,7 @@ func runImport(e *Env, args []string) error {
 	return nil
 }
 
-func importKind(s *model.Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
+func importKind(s *store.Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
 	switch kind {
 	case "occupations":
 		groups, err := model.ParseDisco(data)
@@ -86,7 +87,7 @@ func runMatch(e *Env, args []string) error {
 
 var fitWords = []string{"samme jobtype", "samme faggruppe", "beslægtet fag"}
 
-func printJobMatches(e *Env, s *model.Store, id int64) error {
+func printJobMatches(e *Env, s *store.Store, id int64) error {
 	if _, err := s.Citizen(id); err != nil {
 		return err
 	}
@@ -97,7 +98,7 @@ func printJobMatches(e *Env, s *model.Store, id int64) error {
 	return err
 }
 
-func printCitizenMatches(e *Env, s *model.Store, id int64) error {
+func printCitizenMatches(e *Env, s *store.Store, id int64) error {
 	if _, err := s.Job(id); err != nil {
 		return fmt.Errorf("jobbet findes ikke: %w", err)
 	}

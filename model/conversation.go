@@ -81,22 +81,22 @@ func (c *Conversation) Validate() error {
 	if c.Attendance == "" {
 		c.Attendance = AttendancePlanned
 	}
-	checkChoice(v, "kind", c.Kind, ConversationKinds, "error.convo.kind", "Vælg samtalens type")
-	checkChoice(v, "form", c.Form, ConversationForms, "error.convo.form", "Vælg samtaleform")
-	checkChoice(v, "attendance", c.Attendance, Attendances, "error.convo.attendance", "Vælg fremmøde")
-	checkLen(v, "notes", &c.Notes, MaxNotesLen, "error.convo.notes", "Noterne må højst have %d tegn (der er %d)")
-	checkLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.convo.agreements", "Aftalerne må højst have %d tegn (der er %d)")
-	return v.orNil()
+	CheckChoice(v, "kind", c.Kind, ConversationKinds, "error.convo.kind", "Vælg samtalens type")
+	CheckChoice(v, "form", c.Form, ConversationForms, "error.convo.form", "Vælg samtaleform")
+	CheckChoice(v, "attendance", c.Attendance, Attendances, "error.convo.attendance", "Vælg fremmøde")
+	CheckLen(v, "notes", &c.Notes, MaxNotesLen, "error.convo.notes", "Noterne må højst have %d tegn (der er %d)")
+	CheckLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.convo.agreements", "Aftalerne må højst have %d tegn (der er %d)")
+	return v.OrNil()
 }
 
-func checkChoice[T comparable](v *ValidationError, field string, x T, all []T, key, def string) {
+func CheckChoice[T comparable](v *ValidationError, field string, x T, all []T, key, def string) {
 	if !oneOf(x, all) {
 		v.add(field, key, def)
 	}
 }
 
-// checkLen trims *s and reports it when longer than max characters.
-func checkLen(v *ValidationError, field string, s *string, max int, key, def string) {
+// CheckLen trims *s and reports it when longer than max characters.
+func CheckLen(v *ValidationError, field string, s *string, max int, key, def string) {
 	*s = strings.TrimSpace(*s)
 	if n := utf8.RuneCountInString(*s); n > max {
 		v.add(field, key, def, max, n)
@@ -116,7 +116,10 @@ func ParseClock(s string) (h, m int, err error) {
 	h, errH := strconv.Atoi(hs)
 	m, errM := strconv.Atoi(ms)
 	if errH != nil || errM != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(ms) > 2 {
-		return 0, 0, userError("error.clock", "Klokkeslættet »%s« findes ikke. Skriv det som tt:mm, fx 09:30", nil, s)
+		return 0, 0, NewUserError("error.clock", "Klokkeslættet »%s« findes ikke. Skriv det som tt:mm, fx 09:30", nil, s)
 	}
 	return h, m, nil
 }
+
+// WallLayout stores a conversation's local wall-clock time.
+const WallLayout = "2006-01-02T15:04"

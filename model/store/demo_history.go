@@ -1,12 +1,14 @@
-package model
+package store
 
 import (
 	"time"
+
+	"jobspor/model"
 )
 
 // history writes progress, goals, a track assessment and conversations for
 // one demo citizen, dated between first contact and today.
-func (d *demo) history(c *Citizen) error {
+func (d *demo) history(c *model.Citizen) error {
 	days := int(d.today.Sub(c.FirstContact).Hours()/24) + 1
 	if err := d.goals(c); err != nil {
 		return err
@@ -40,28 +42,28 @@ func (d *demo) history(c *Citizen) error {
 
 // youth flags young unskilled citizens on their first day; most of those
 // flagged more than two weeks ago have been referred.
-func (d *demo) youth(c *Citizen) error {
+func (d *demo) youth(c *model.Citizen) error {
 	if !needsYouthFlag(c, d.today) {
 		return nil
 	}
 	referred := ""
 	if d.today.Sub(c.FirstContact) > 14*24*time.Hour && d.rnd.IntN(10) < 8 {
-		referred = c.FirstContact.AddDate(0, 0, 3+d.rnd.IntN(7)).Format(DateLayout)
+		referred = c.FirstContact.AddDate(0, 0, 3+d.rnd.IntN(7)).Format(model.DateLayout)
 	}
-	_, err := d.exec("youth", c.ID, c.FirstContact.Format(DateLayout), referred)
+	_, err := d.exec("youth", c.ID, c.FirstContact.Format(model.DateLayout), referred)
 	return err
 }
 
 // reception ticks the first reception steps and opens a benefit case for
 // citizens in their first weeks, with the notice that goes with it.
-func (d *demo) reception(c *Citizen) error {
-	cal := NewWorkCalendar(Closures{})
+func (d *demo) reception(c *model.Citizen) error {
+	cal := model.NewWorkCalendar(model.Closures{})
 	if d.o.Reception != nil {
 		for _, st := range d.o.Reception.Dated(c.FirstContact, cal) {
 			if !st.ToDate.Before(d.today) || d.rnd.IntN(6) == 0 {
 				continue
 			}
-			if _, err := d.exec("step", c.ID, st.ID, st.ToDate.Format(DateLayout), d.pick(demoUsers)); err != nil {
+			if _, err := d.exec("step", c.ID, st.ID, st.ToDate.Format(model.DateLayout), d.pick(demoUsers)); err != nil {
 				return err
 			}
 		}
@@ -72,14 +74,14 @@ func (d *demo) reception(c *Citizen) error {
 	return d.benefitCase(c, cal)
 }
 
-func (d *demo) benefitCase(c *Citizen, cal *WorkCalendar) error {
+func (d *demo) benefitCase(c *model.Citizen, cal *model.WorkCalendar) error {
 	started, settled := cal.WorkingDay(c.FirstContact, 7), cal.WorkingDay(c.FirstContact, 10)
-	b := []any{c.ID, c.FirstContact.Format(DateLayout), "", "", "0,1,3"}
+	b := []any{c.ID, c.FirstContact.Format(model.DateLayout), "", "", "0,1,3"}
 	if started.Before(d.today) {
-		b[2] = started.Format(DateLayout)
+		b[2] = started.Format(model.DateLayout)
 	}
 	if settled.Before(d.today) && d.rnd.IntN(2) == 0 {
-		b[3] = settled.Format(DateLayout)
+		b[3] = settled.Format(model.DateLayout)
 	}
 	if _, err := d.exec("benefit", b...); err != nil {
 		return err
@@ -89,11 +91,11 @@ func (d *demo) benefitCase(c *Citizen, cal *WorkCalendar) error {
 	return err
 }
 
-func (d *demo) goals(c *Citizen) error {
+func (d *demo) goals(c *model.Citizen) error {
 	for i := 0; i < 1+d.rnd.IntN(3); i++ {
-		h := HorizonShort
+		h := model.HorizonShort
 		if i == 2 {
-			h = HorizonLong
+			h = model.HorizonLong
 		}
 		title := d.pick(demoGoals)
 		if _, err := d.exec("goal", c.ID, title, d.demoCode(title), h, c.FirstContact.Format(time.RFC3339)); err != nil {
@@ -104,16 +106,16 @@ func (d *demo) goals(c *Citizen) error {
 	return nil
 }
 
-func (d *demo) assess(c *Citizen, on time.Time) error {
-	reason := map[TrackID]string{TrackIntensive: "Klar til job inden for jobmålene",
-		TrackEducation: "Ufaglært med ønske om at blive faglært", TrackLongterm: "Lang ledighed, behov for virksomhedsrettet indsats"}[c.Track]
-	_, err := d.exec("track", c.ID, c.Track, on.Format(DateLayout), reason, d.pick(demoUsers), on.Format(time.RFC3339))
+func (d *demo) assess(c *model.Citizen, on time.Time) error {
+	reason := map[model.TrackID]string{model.TrackIntensive: "Klar til job inden for jobmålene",
+		model.TrackEducation: "Ufaglært med ønske om at blive faglært", model.TrackLongterm: "Lang ledighed, behov for virksomhedsrettet indsats"}[c.Track]
+	_, err := d.exec("track", c.ID, c.Track, on.Format(model.DateLayout), reason, d.pick(demoUsers), on.Format(time.RFC3339))
 	return err
 }
 
 // progress ticks a share of the phase's actions in guide order, spread over
 // span days from offset days after first contact.
-func (d *demo) progress(c *Citizen, p *Phase, offset, span int) error {
+func (d *demo) progress(c *model.Citizen, p *model.Phase, offset, span int) error {
 	_, total := p.Count(nil)
 	done := d.rnd.IntN(total + 1)
 	i := 0
@@ -132,7 +134,7 @@ func (d *demo) progress(c *Citizen, p *Phase, offset, span int) error {
 	return nil
 }
 
-func (d *demo) tick(c *Citizen, actionID string, on time.Time) error {
+func (d *demo) tick(c *model.Citizen, actionID string, on time.Time) error {
 	if on.After(d.today) {
 		on = d.today
 	}
@@ -141,19 +143,19 @@ func (d *demo) tick(c *Citizen, actionID string, on time.Time) error {
 		note = d.pick(demoNotes)
 	}
 	at := on.Add(10 * time.Hour).Format(time.RFC3339)
-	if _, err := d.exec("progress", c.ID, actionID, on.Format(DateLayout), note, user, at); err != nil {
+	if _, err := d.exec("progress", c.ID, actionID, on.Format(model.DateLayout), note, user, at); err != nil {
 		return err
 	}
 	d.stats.Progress++
-	_, err := d.exec("audit", at, user, AuditProgress, c.ID, actionID)
+	_, err := d.exec("audit", at, user, model.AuditProgress, c.ID, actionID)
 	return err
 }
 
 // conversations: a first conversation on day 1–2, then one every two to
 // three weeks; past ones held, missed or cancelled, the next one planned.
-func (d *demo) conversations(c *Citizen, days int) error {
+func (d *demo) conversations(c *model.Citizen, days int) error {
 	day := 1 + d.rnd.IntN(2)
-	kind := KindFirst
+	kind := model.KindFirst
 	for day < days+21 {
 		start := time.Date(c.FirstContact.Year(), c.FirstContact.Month(), c.FirstContact.Day()+day,
 			8+d.rnd.IntN(7), 15*d.rnd.IntN(4), 0, 0, time.Local)
@@ -167,24 +169,24 @@ func (d *demo) conversations(c *Citizen, days int) error {
 		if !past {
 			return nil
 		}
-		kind = []ConversationKind{KindJob, KindJob, KindFollowup, KindJointFollowup}[d.rnd.IntN(4)]
+		kind = []model.ConversationKind{model.KindJob, model.KindJob, model.KindFollowup, model.KindJointFollowup}[d.rnd.IntN(4)]
 		day += 14 + d.rnd.IntN(8)
 	}
 	return nil
 }
 
-func (d *demo) conversation(c *Citizen, start time.Time, kind ConversationKind, past bool) error {
-	att, agreements := AttendancePlanned, ""
+func (d *demo) conversation(c *model.Citizen, start time.Time, kind model.ConversationKind, past bool) error {
+	att, agreements := model.AttendancePlanned, ""
 	if past {
-		att = []Attendance{AttendanceHeld, AttendanceHeld, AttendanceHeld, AttendanceHeld, AttendanceHeld,
-			AttendanceHeld, AttendanceNoShow, AttendanceCancelled}[d.rnd.IntN(8)]
-		if att == AttendanceHeld {
+		att = []model.Attendance{model.AttendanceHeld, model.AttendanceHeld, model.AttendanceHeld, model.AttendanceHeld, model.AttendanceHeld,
+			model.AttendanceHeld, model.AttendanceNoShow, model.AttendanceCancelled}[d.rnd.IntN(8)]
+		if att == model.AttendanceHeld {
 			agreements = d.pick(demoAgreements)
 		}
 	}
-	form := []ConversationForm{FormInPerson, FormInPerson, FormPhone, FormVideo}[d.rnd.IntN(4)]
+	form := []model.ConversationForm{model.FormInPerson, model.FormInPerson, model.FormPhone, model.FormVideo}[d.rnd.IntN(4)]
 	at := start.UTC().Format(time.RFC3339)
-	_, err := d.exec("convo", c.ID, start.Format(wallLayout), start.Add(45*time.Minute).Format(wallLayout),
+	_, err := d.exec("convo", c.ID, start.Format(model.WallLayout), start.Add(45*time.Minute).Format(model.WallLayout),
 		kind, form, att, agreements, at, at)
 	if err == nil {
 		d.stats.Conversations++

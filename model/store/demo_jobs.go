@@ -1,9 +1,11 @@
-package model
+package store
 
 import (
 	"fmt"
 	"hash/fnv"
 	"time"
+
+	"jobspor/model"
 )
 
 var (
@@ -15,9 +17,9 @@ var (
 		"Mød op med CV mellem 9 og 12", "Send en SMS med navn og telefonnummer"}
 	// demoRatings fixes the Jobvejviser example (10 råd #4): campingmedhjælper
 	// is poor everywhere; its group holds better-rated titles.
-	demoRatings = map[string]Rating{"Campingmedhjælper": RatingPoor, "Køkkenmedhjælper": RatingShortage,
-		"Opvasker": RatingGood, "Cafémedarbejder": RatingGood, "Servicemedarbejder": RatingGood, "Afrydder": RatingPoor,
-		"Lagermedarbejder": RatingShortage, "Social- og sundhedshjælper": RatingSevere, "Kontorassistent": RatingPoor}
+	demoRatings = map[string]model.Rating{"Campingmedhjælper": model.RatingPoor, "Køkkenmedhjælper": model.RatingShortage,
+		"Opvasker": model.RatingGood, "Cafémedarbejder": model.RatingGood, "Servicemedarbejder": model.RatingGood, "Afrydder": model.RatingPoor,
+		"Lagermedarbejder": model.RatingShortage, "Social- og sundhedshjælper": model.RatingSevere, "Kontorassistent": model.RatingPoor}
 )
 
 // demoCode gives a demo goal its catalogue code, when the title is there.
@@ -40,27 +42,27 @@ func (d *demo) prospectsEdition() error {
 		published = time.Date(d.today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
 	}
 	res, err := d.tx.Exec(`INSERT INTO prospect_editions (published, imported_at, source) VALUES (?, ?, ?)`,
-		published.Format(DateLayout), d.today.Format(time.RFC3339), "Demodata (ikke STAR's tal)")
+		published.Format(model.DateLayout), d.today.Format(time.RFC3339), "Demodata (ikke STAR's tal)")
 	if err != nil {
 		return fmt.Errorf("demo edition: %w", err)
 	}
 	id, _ := res.LastInsertId()
-	var ps []Prospect
-	for _, t := range d.o.Catalogue.titles {
-		for _, r := range Regions {
-			ps = append(ps, Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: demoRating(t.Title, r)})
+	var ps []model.Prospect
+	for _, t := range d.o.Catalogue.Titles {
+		for _, r := range model.Regions {
+			ps = append(ps, model.Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: demoRating(t.Title, r)})
 		}
 	}
 	return insertProspects(d.tx, id, ps)
 }
 
-func demoRating(title, region string) Rating {
+func demoRating(title, region string) model.Rating {
 	if r, ok := demoRatings[title]; ok {
 		return r
 	}
 	h := fnv.New32a()
 	h.Write([]byte(title + "/" + region))
-	return Rating(1 + h.Sum32()%4)
+	return model.Rating(1 + h.Sum32()%4)
 }
 
 // jobList writes n openings, a few of them hot, some already past their deadline.
@@ -68,13 +70,13 @@ func (d *demo) jobList(n int) error {
 	if d.o.Catalogue == nil {
 		return nil
 	}
-	titles := d.o.Catalogue.titles
+	titles := d.o.Catalogue.Titles
 	for i := 0; i < n; i++ {
 		t := titles[d.rnd.IntN(len(titles))]
 		if i%3 == 0 { // many openings in the titles people target
 			t, _ = d.o.Catalogue.Lookup(d.pick(demoGoals))
 		}
-		j := Job{Title: t.Title, Code: t.Code, Employer: d.pick(demoEmployers), Place: d.pick(demoPlaces),
+		j := model.Job{Title: t.Title, Code: t.Code, Employer: d.pick(demoEmployers), Place: d.pick(demoPlaces),
 			HowToApply: d.pick(demoApplyHow), Contact: "jobs@example.dk", Source: "Jobnet",
 			AddedOn: d.today.AddDate(0, 0, -d.rnd.IntN(20)), Deadline: d.today.AddDate(0, 0, d.rnd.IntN(40)-5), Hot: d.rnd.IntN(12) == 0}
 		if j.Hot {

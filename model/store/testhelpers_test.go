@@ -1,8 +1,12 @@
-package model
+package store
 
 import (
 	"path/filepath"
 	"testing"
+	"time"
+
+	"jobspor/assets"
+	"jobspor/model"
 )
 
 // newTestStore opens a fresh, migrated database in the test's temp folder.
@@ -17,7 +21,7 @@ func newTestStore(t testing.TB) *Store {
 }
 
 // makeCitizen creates a valid citizen, changed by mods first.
-func makeCitizen(t testing.TB, s *Store, mods ...func(*Citizen)) *Citizen {
+func makeCitizen(t testing.TB, s *Store, mods ...func(*model.Citizen)) *model.Citizen {
 	t.Helper()
 	c := validCitizen()
 	for _, m := range mods {
@@ -34,4 +38,21 @@ func (s *Store) pragma(name string) (int, error) {
 	var v int
 	err := s.db.QueryRow("PRAGMA " + name).Scan(&v)
 	return v, err
+}
+
+func day(s string) time.Time {
+	d, err := time.Parse(model.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func loadGuide(t testing.TB) *model.Guide {
+	t.Helper()
+	g, err := model.ParseGuide(assets.GuideJSON)
+	if err != nil {
+		t.Fatalf("the embedded guide does not parse: %v", err)
+	}
+	return g
 }

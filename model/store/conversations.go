@@ -1,19 +1,18 @@
-package model
+package store
 
 import (
 	"database/sql"
 	"fmt"
 	"time"
-)
 
-// wallLayout stores a conversation's local wall-clock time.
-const wallLayout = "2006-01-02T15:04"
+	"jobspor/model"
+)
 
 const conversationColumns = `id, citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at`
 
 // PlanConversation validates and inserts a conversation (planned unless
 // said otherwise) and audits it.
-func (s *Store) PlanConversation(c *Conversation) error {
+func (s *Store) PlanConversation(c *model.Conversation) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -22,19 +21,19 @@ func (s *Store) PlanConversation(c *Conversation) error {
 		res, err := tx.Exec(`
 			INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.CitizenID, c.Start.Format(wallLayout), c.End.Format(wallLayout), c.Kind, c.Form, c.Attendance,
+			c.CitizenID, c.Start.Format(model.WallLayout), c.End.Format(model.WallLayout), c.Kind, c.Form, c.Attendance,
 			c.Notes, c.Agreements, now.Format(time.RFC3339), now.Format(time.RFC3339))
 		if err != nil {
 			return fmt.Errorf("plan conversation for citizen %d: %w", c.CitizenID, foreignKey(err))
 		}
 		c.ID, _ = res.LastInsertId()
 		c.CreatedAt, c.UpdatedAt = now, now
-		return s.audit(tx, AuditConversation, c.CitizenID, fmt.Sprintf("plan %d", c.ID))
+		return s.audit(tx, model.AuditConversation, c.CitizenID, fmt.Sprintf("plan %d", c.ID))
 	})
 }
 
 // SaveConversation validates and saves every field of c and audits it.
-func (s *Store) SaveConversation(c *Conversation) error {
+func (s *Store) SaveConversation(c *model.Conversation) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -44,21 +43,21 @@ func (s *Store) SaveConversation(c *Conversation) error {
 			UPDATE conversations SET start = ?, end = ?, kind = ?, form = ?, attendance = ?, notes = ?,
 				agreements = ?, updated_at = ?
 			WHERE id = ? AND citizen_id = ?`,
-			c.Start.Format(wallLayout), c.End.Format(wallLayout), c.Kind, c.Form, c.Attendance, c.Notes,
+			c.Start.Format(model.WallLayout), c.End.Format(model.WallLayout), c.Kind, c.Form, c.Attendance, c.Notes,
 			c.Agreements, now.Format(time.RFC3339), c.ID, c.CitizenID)
 		if err != nil {
 			return fmt.Errorf("save conversation %d: %w", c.ID, err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return model.ErrNotFound
 		}
 		c.UpdatedAt = now
-		return s.audit(tx, AuditConversation, c.CitizenID, fmt.Sprintf("save %d %s", c.ID, c.Attendance))
+		return s.audit(tx, model.AuditConversation, c.CitizenID, fmt.Sprintf("save %d %s", c.ID, c.Attendance))
 	})
 }
 
 // SetAttendance records whether a conversation was held, missed or cancelled.
-func (s *Store) SetAttendance(id int64, a Attendance) error {
+func (s *Store) SetAttendance(id int64, a model.Attendance) error {
 	c, err := s.Conversation(id)
 	if err != nil {
 		return err
@@ -68,7 +67,7 @@ func (s *Store) SetAttendance(id int64, a Attendance) error {
 }
 
 // Conversation loads one conversation.
-func (s *Store) Conversation(id int64) (*Conversation, error) {
+func (s *Store) Conversation(id int64) (*model.Conversation, error) {
 	rows, err := s.db.Query(`SELECT `+conversationColumns+` FROM conversations WHERE id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("load conversation %d: %w", id, err)
@@ -77,19 +76,19 @@ func (s *Store) Conversation(id int64) (*Conversation, error) {
 }
 
 // firstConversation scans rows and returns the first, or ErrNotFound.
-func firstConversation(rows *sql.Rows) (*Conversation, error) {
+func firstConversation(rows *sql.Rows) (*model.Conversation, error) {
 	all, err := scanConversations(rows)
 	if err != nil {
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, ErrNotFound
+		return nil, model.ErrNotFound
 	}
 	return &all[0], nil
 }
 
 // Conversations lists a citizen's conversations, oldest first.
-func (s *Store) Conversations(citizenID int64) ([]Conversation, error) {
+func (s *Store) Conversations(citizenID int64) ([]model.Conversation, error) {
 	rows, err := s.db.Query(`SELECT `+conversationColumns+` FROM conversations
 		WHERE citizen_id = ? ORDER BY start, id`, citizenID)
 	if err != nil {
@@ -99,28 +98,28 @@ func (s *Store) Conversations(citizenID int64) ([]Conversation, error) {
 }
 
 // NextConversation is the first planned conversation starting after `after`.
-func (s *Store) NextConversation(citizenID int64, after time.Time) (*Conversation, error) {
+func (s *Store) NextConversation(citizenID int64, after time.Time) (*model.Conversation, error) {
 	rows, err := s.db.Query(`SELECT `+conversationColumns+` FROM conversations
 		WHERE citizen_id = ? AND attendance = 'planned' AND start > ? ORDER BY start, id LIMIT 1`,
-		citizenID, after.Format(wallLayout))
+		citizenID, after.Format(model.WallLayout))
 	if err != nil {
 		return nil, fmt.Errorf("next conversation for citizen %d: %w", citizenID, err)
 	}
 	return firstConversation(rows)
 }
 
-func scanConversations(rows *sql.Rows) ([]Conversation, error) {
+func scanConversations(rows *sql.Rows) ([]model.Conversation, error) {
 	defer rows.Close()
-	var out []Conversation
+	var out []model.Conversation
 	for rows.Next() {
-		var c Conversation
+		var c model.Conversation
 		var start, end, created, updated string
 		if err := rows.Scan(&c.ID, &c.CitizenID, &start, &end, &c.Kind, &c.Form, &c.Attendance,
 			&c.Notes, &c.Agreements, &created, &updated); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
-		c.Start, _ = time.ParseInLocation(wallLayout, start, time.Local)
-		c.End, _ = time.ParseInLocation(wallLayout, end, time.Local)
+		c.Start, _ = time.ParseInLocation(model.WallLayout, start, time.Local)
+		c.End, _ = time.ParseInLocation(model.WallLayout, end, time.Local)
 		c.CreatedAt, _ = time.Parse(time.RFC3339, created)
 		c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 		out = append(out, c)

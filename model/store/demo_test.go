@@ -1,10 +1,12 @@
-package model
+package store
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"jobspor/model"
 )
 
 var demoToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
@@ -12,21 +14,21 @@ var demoToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 func seed(t testing.TB, n int, seedValue int64) *Store {
 	t.Helper()
 	s := newTestStore(t)
-	if _, err := s.SeedDemo(loadGuide(t), DemoOptions{Citizens: n, Seed: seedValue, Today: demoToday}); err != nil {
+	if _, err := s.SeedDemo(loadGuide(t), model.DemoOptions{Citizens: n, Seed: seedValue, Today: demoToday}); err != nil {
 		t.Fatalf("seed demo: %v", err)
 	}
 	return s
 }
 
 func demoPeople(t *testing.T, s *Store) []string {
-	rows, err := s.ListCitizens(CitizenFilter{AnyTrack: true})
+	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, r := range rows {
 		c, _ := s.Citizen(r.ID)
-		out = append(out, c.Name+"/"+string(c.CPR)+"/"+c.FirstContact.Format(DateLayout))
+		out = append(out, c.Name+"/"+string(c.CPR)+"/"+c.FirstContact.Format(model.DateLayout))
 	}
 	return out
 }
@@ -45,7 +47,7 @@ func TestDemoIsDeterministicPerSeed(t *testing.T) {
 func TestDemoCoversEveryTrackAndStatusWithValidData(t *testing.T) {
 	s := seed(t, 500, 1)
 	rows, _ := s.Caseload(loadGuide(t), demoToday.Add(12*time.Hour))
-	tracks, statuses, danish := map[TrackID]int{}, map[Status]int{}, 0
+	tracks, statuses, danish := map[model.TrackID]int{}, map[model.Status]int{}, 0
 	for _, r := range rows {
 		tracks[r.Track]++
 		statuses[r.Status]++
@@ -65,16 +67,16 @@ func TestDemoCoversEveryTrackAndStatusWithValidData(t *testing.T) {
 		prog, _ := s.ProgressFor(r.ID)
 		for _, p := range prog {
 			if p.DoneOn.Before(c.FirstContact) || p.DoneOn.After(demoToday) {
-				t.Fatalf("%s: action %s done %s, outside %s..today", c.Name, p.ActionID, p.DoneOn.Format(DateLayout), c.FirstContact.Format(DateLayout))
+				t.Fatalf("%s: action %s done %s, outside %s..today", c.Name, p.ActionID, p.DoneOn.Format(model.DateLayout), c.FirstContact.Format(model.DateLayout))
 			}
 		}
 	}
-	for _, tr := range append([]TrackID{TrackNone}, Tracks...) {
+	for _, tr := range append([]model.TrackID{model.TrackNone}, model.Tracks...) {
 		if tracks[tr] == 0 {
 			t.Errorf("no demo citizen on track %q", tr)
 		}
 	}
-	for _, st := range Statuses {
+	for _, st := range model.Statuses {
 		if statuses[st] == 0 {
 			t.Errorf("no demo citizen with status %q", st)
 		}
@@ -90,8 +92,8 @@ func TestDemoCoversEveryTrackAndStatusWithValidData(t *testing.T) {
 func TestDemoRefusesADatabaseWithCitizens(t *testing.T) {
 	s := newTestStore(t)
 	makeCitizen(t, s)
-	_, err := s.SeedDemo(loadGuide(t), DemoOptions{Citizens: 5, Seed: 1, Today: demoToday})
-	var u *UserError
+	_, err := s.SeedDemo(loadGuide(t), model.DemoOptions{Citizens: 5, Seed: 1, Today: demoToday})
+	var u *model.UserError
 	if !errors.As(err, &u) || u.Msg.Key != "error.demo.notempty" {
 		t.Fatalf("demo into a used database: %v", err)
 	}
@@ -104,7 +106,7 @@ func BenchmarkSeedDemo10k(b *testing.B) {
 	g := loadGuide(b)
 	for i := 0; i < b.N; i++ {
 		s := newTestStore(b)
-		if _, err := s.SeedDemo(g, DemoOptions{Citizens: 10000, Seed: 1, Today: demoToday}); err != nil {
+		if _, err := s.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 1, Today: demoToday}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,8 +1,10 @@
-package model
+package store
 
 import (
 	"testing"
 	"time"
+
+	"jobspor/model"
 )
 
 func TestTodayGathersTheDay(t *testing.T) {
@@ -10,20 +12,20 @@ func TestTodayGathersTheDay(t *testing.T) {
 	content := loadContent(t)
 	now := time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local)
 	s.Now = func() time.Time { return now }
-	young := makeCitizen(t, s, func(c *Citizen) { // 22, unskilled: flagged at creation
-		c.Name, c.CPR, c.Education, c.FirstContact = "Lærke Ø", "150604-4123", EducationUnskilled, day("2026-11-24")
+	young := makeCitizen(t, s, func(c *model.Citizen) { // 22, unskilled: flagged at creation
+		c.Name, c.CPR, c.Education, c.FirstContact = "Lærke Ø", "150604-4123", model.EducationUnskilled, day("2026-11-24")
 	})
-	late := makeCitizen(t, s, func(c *Citizen) { c.Name, c.FirstContact = "Bjørn Å", day("2026-11-16") })
-	talkAt := func(id int64, start string, att Attendance) {
-		c := &Conversation{CitizenID: id, Start: at(start), End: at(start).Add(45 * time.Minute), Kind: KindJob, Form: FormPhone, Attendance: att}
+	late := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Bjørn Å", day("2026-11-16") })
+	talkAt := func(id int64, start string, att model.Attendance) {
+		c := &model.Conversation{CitizenID: id, Start: at(start), End: at(start).Add(45 * time.Minute), Kind: model.KindJob, Form: model.FormPhone, Attendance: att}
 		if err := s.PlanConversation(c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	talkAt(young.ID, "2026-11-24T13:00", AttendancePlanned)
-	talkAt(late.ID, "2026-11-24T09:30", AttendancePlanned)
-	talkAt(late.ID, "2026-11-20T10:00", AttendanceNoShow)
-	if err := s.SaveBenefitCase(&BenefitCase{CitizenID: late.ID, IntendsOn: day("2026-11-16")}, 6); err != nil {
+	talkAt(young.ID, "2026-11-24T13:00", model.AttendancePlanned)
+	talkAt(late.ID, "2026-11-24T09:30", model.AttendancePlanned)
+	talkAt(late.ID, "2026-11-20T10:00", model.AttendanceNoShow)
+	if err := s.SaveBenefitCase(&model.BenefitCase{CitizenID: late.ID, IntendsOn: day("2026-11-16")}, 6); err != nil {
 		t.Fatal(err)
 	}
 	v, err := s.Today(content, now)
@@ -36,7 +38,7 @@ func TestTodayGathersTheDay(t *testing.T) {
 	if len(v.CatchUp) != 1 || v.CatchUp[0].CitizenID != late.ID {
 		t.Errorf("catch-up list = %+v", v.CatchUp)
 	}
-	if len(v.Youth) != 1 || v.Youth[0].Age != 22 || v.Youth[0].FlaggedOn.Format(DateLayout) != "2026-11-24" {
+	if len(v.Youth) != 1 || v.Youth[0].Age != 22 || v.Youth[0].FlaggedOn.Format(model.DateLayout) != "2026-11-24" {
 		t.Errorf("youth = %+v", v.Youth)
 	}
 	if len(v.Notices) != 1 || v.Notices[0].Direction != "to_benefit" {
@@ -72,11 +74,11 @@ func TestComplianceFigure(t *testing.T) {
 	s := newTestStore(t)
 	r := loadContent(t).Rules
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local)
-	onCourse := makeCitizen(t, s, func(c *Citizen) { c.Benefit, c.FirstContact = BenefitKontanthjaelp, day("2026-08-24") })
-	makeCitizen(t, s, func(c *Citizen) { c.Benefit, c.FirstContact = BenefitKontanthjaelp, day("2026-08-24") })
-	makeCitizen(t, s, func(c *Citizen) { c.FirstContact = day("2026-01-05") }) // past six months: not counted
+	onCourse := makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-08-24") })
+	makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-08-24") })
+	makeCitizen(t, s, func(c *model.Citizen) { c.FirstContact = day("2026-01-05") }) // past six months: not counted
 	for _, d := range []string{"2026-08-25T10:00", "2026-09-20T10:00"} {
-		c := &Conversation{CitizenID: onCourse.ID, Start: at(d), End: at(d).Add(time.Hour), Kind: KindJob, Form: FormPhone, Attendance: AttendanceHeld}
+		c := &model.Conversation{CitizenID: onCourse.ID, Start: at(d), End: at(d).Add(time.Hour), Kind: model.KindJob, Form: model.FormPhone, Attendance: model.AttendanceHeld}
 		s.PlanConversation(c)
 	}
 	got, err := s.Compliance(r, now)

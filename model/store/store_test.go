@@ -1,4 +1,4 @@
-package model
+package store
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"jobspor/model"
 )
 
 func TestOpenMigratesEmptyDatabaseWithSafeSettings(t *testing.T) {
@@ -30,8 +32,8 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := makeCitizen(t, s, func(c *Citizen) { c.Name = "Åse Ærø Sørensen" })
-	if err := s.SaveProgress(&Progress{CitizenID: c.ID, ActionID: "opening.goals.1", Done: true, DoneOn: c.FirstContact, Note: "Lager og køkken"}); err != nil {
+	c := makeCitizen(t, s, func(c *model.Citizen) { c.Name = "Åse Ærø Sørensen" })
+	if err := s.SaveProgress(&model.Progress{CitizenID: c.ID, ActionID: "opening.goals.1", Done: true, DoneOn: c.FirstContact, Note: "Lager og køkken"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -62,7 +64,7 @@ func TestNewerDatabaseIsRefusedAndLeftUntouched(t *testing.T) {
 	s.Close()
 	before, _ := os.ReadFile(path)
 	_, err = Open(path)
-	var u *UserError
+	var u *model.UserError
 	if !errors.As(err, &u) || u.Msg.Key != "error.db.newer" {
 		t.Fatalf("Open of a newer database: %v, want error.db.newer", err)
 	}
@@ -83,7 +85,7 @@ func TestFileThatIsNotADatabaseIsRefusedAndLeftUntouched(t *testing.T) {
 	content := []byte("navn;cpr\nSøren;010190-1234\n")
 	os.WriteFile(path, content, 0o600)
 	_, err := Open(path)
-	var u *UserError
+	var u *model.UserError
 	if !errors.As(err, &u) || u.Msg.Key != "error.db.notdb" {
 		t.Fatalf("Open of a CSV file: %v, want error.db.notdb", err)
 	}
@@ -94,8 +96,8 @@ func TestFileThatIsNotADatabaseIsRefusedAndLeftUntouched(t *testing.T) {
 
 func TestForeignKeysAreEnforced(t *testing.T) {
 	s := newTestStore(t)
-	err := s.SaveProgress(&Progress{CitizenID: 4242, ActionID: "opening.goals.1"})
-	if !errors.Is(err, ErrNotFound) {
+	err := s.SaveProgress(&model.Progress{CitizenID: 4242, ActionID: "opening.goals.1"})
+	if !errors.Is(err, model.ErrNotFound) {
 		t.Fatalf("progress for a missing citizen: %v, want ErrNotFound", err)
 	}
 }
@@ -111,10 +113,10 @@ func countRows(t *testing.T, s *Store, table string) int {
 
 func TestInvalidCitizenIsRefusedWithEveryProblemAndNothingWritten(t *testing.T) {
 	s := newTestStore(t)
-	c := &Citizen{Name: "  ", CPR: "310490-1234", Email: "ikke en adresse", Phone: "ring mig",
+	c := &model.Citizen{Name: "  ", CPR: "310490-1234", Email: "ikke en adresse", Phone: "ring mig",
 		Notes: strings.Repeat("x", 10000)}
 	err := s.CreateCitizen(c)
-	var v *ValidationError
+	var v *model.ValidationError
 	if !errors.As(err, &v) {
 		t.Fatalf("CreateCitizen: %v, want a ValidationError", err)
 	}
@@ -133,11 +135,11 @@ func TestInvalidCitizenIsRefusedWithEveryProblemAndNothingWritten(t *testing.T) 
 
 func TestDuplicateCPRIsAFieldProblem(t *testing.T) {
 	s := newTestStore(t)
-	makeCitizen(t, s, func(c *Citizen) { c.CPR = "120385-4321" })
+	makeCitizen(t, s, func(c *model.Citizen) { c.CPR = "120385-4321" })
 	c := validCitizen()
 	c.CPR = "1203854321"
 	err := s.CreateCitizen(c)
-	var v *ValidationError
+	var v *model.ValidationError
 	if !errors.As(err, &v) {
 		t.Fatalf("duplicate CPR: %v", err)
 	}
@@ -156,7 +158,7 @@ func TestAuditTrailRecordsEveryViewAndChangeAndIsAppendOnly(t *testing.T) {
 	if err := s.UpdateCitizen(c); err != nil {
 		t.Fatal(err)
 	}
-	s.SaveProgress(&Progress{CitizenID: c.ID, ActionID: "opening.cv.1", Done: true, DoneOn: c.FirstContact})
+	s.SaveProgress(&model.Progress{CitizenID: c.ID, ActionID: "opening.cv.1", Done: true, DoneOn: c.FirstContact})
 	entries, _ := s.AuditFor(c.ID)
 	var actions []string
 	for _, e := range entries {
@@ -229,7 +231,7 @@ func TestDatabaseHeldByAnotherWriterGivesClearMessage(t *testing.T) {
 	}
 	defer tx.Rollback()
 	err = b.CreateCitizen(validCitizen())
-	var u *UserError
+	var u *model.UserError
 	if !errors.As(err, &u) || u.Msg.Key != "error.db.busy" {
 		t.Fatalf("write while another holds the lock: %v, want error.db.busy", err)
 	}

@@ -1,4 +1,4 @@
-package model
+package store
 
 import (
 	"database/sql"
@@ -6,13 +6,15 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"jobspor/model"
 )
 
 const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_contact,
 	status, track, notes, created_at, updated_at`
 
 // CreateCitizen validates and inserts c, setting its ID, and audits it.
-func (s *Store) CreateCitizen(c *Citizen) error {
+func (s *Store) CreateCitizen(c *model.Citizen) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -22,8 +24,8 @@ func (s *Store) CreateCitizen(c *Citizen) error {
 			INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education,
 				first_contact, status, track, notes, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, foldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-			c.FirstContact.Format(DateLayout), c.Status, c.Track, c.Notes,
+			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
+			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes,
 			now.Format(time.RFC3339), now.Format(time.RFC3339))
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("insert citizen: %w", err))
@@ -35,12 +37,12 @@ func (s *Store) CreateCitizen(c *Citizen) error {
 		if err := s.flagYouth(tx, c); err != nil {
 			return err
 		}
-		return s.audit(tx, AuditCreate, c.ID, "")
+		return s.audit(tx, model.AuditCreate, c.ID, "")
 	})
 }
 
 // UpdateCitizen validates and saves every field of c and audits which changed.
-func (s *Store) UpdateCitizen(c *Citizen) error {
+func (s *Store) UpdateCitizen(c *model.Citizen) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -54,8 +56,8 @@ func (s *Store) UpdateCitizen(c *Citizen) error {
 			UPDATE citizens SET name = ?, name_key = ?, cpr = ?, phone = ?, email = ?, benefit = ?,
 				education = ?, first_contact = ?, status = ?, track = ?, notes = ?, updated_at = ?
 			WHERE id = ?`,
-			c.Name, foldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-			c.FirstContact.Format(DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339), c.ID)
+			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
+			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339), c.ID)
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
 		}
@@ -63,13 +65,13 @@ func (s *Store) UpdateCitizen(c *Citizen) error {
 		if err := s.flagYouth(tx, c); err != nil {
 			return err
 		}
-		return s.audit(tx, AuditUpdate, c.ID, changedFields(old, c))
+		return s.audit(tx, model.AuditUpdate, c.ID, changedFields(old, c))
 	})
 }
 
 // changedFields names the fields that differ, never their values: the audit
 // trail must not become a second copy of the personal data.
-func changedFields(a, b *Citizen) string {
+func changedFields(a, b *model.Citizen) string {
 	var f []string
 	add := func(changed bool, name string) {
 		if changed {
@@ -91,14 +93,14 @@ func changedFields(a, b *Citizen) string {
 
 func duplicateCPR(err error) error {
 	if strings.Contains(err.Error(), "UNIQUE constraint failed: citizens.cpr") {
-		return &ValidationError{Problems: []FieldProblem{{Field: "cpr",
-			Msg: Message{Key: "error.cpr.duplicate", Default: "Der findes allerede en borger med dette CPR-nummer"}}}}
+		return &model.ValidationError{Problems: []model.FieldProblem{{Field: "cpr",
+			Msg: model.Message{Key: "error.cpr.duplicate", Default: "Der findes allerede en borger med dette CPR-nummer"}}}}
 	}
 	return err
 }
 
 // Citizen loads one citizen without auditing (for internal use).
-func (s *Store) Citizen(id int64) (*Citizen, error) {
+func (s *Store) Citizen(id int64) (*model.Citizen, error) {
 	c, err := scanCitizen(s.db.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE id = ?`, id))
 	if err != nil {
 		return nil, fmt.Errorf("load citizen %d: %w", id, err)
@@ -107,69 +109,51 @@ func (s *Store) Citizen(id int64) (*Citizen, error) {
 }
 
 // ViewCitizen loads one citizen for display and records the view in the audit trail.
-func (s *Store) ViewCitizen(id int64) (*Citizen, error) {
-	var c *Citizen
+func (s *Store) ViewCitizen(id int64) (*model.Citizen, error) {
+	var c *model.Citizen
 	err := s.inTx("view citizen", func(tx *sql.Tx) error {
 		var err error
 		if c, err = scanCitizen(tx.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE id = ?`, id)); err != nil {
 			return fmt.Errorf("view citizen %d: %w", id, err)
 		}
-		return s.audit(tx, AuditView, id, "")
+		return s.audit(tx, model.AuditView, id, "")
 	})
 	return c, err
 }
 
 type rowScanner interface{ Scan(dest ...any) error }
 
-func scanCitizen(r rowScanner) (*Citizen, error) {
-	var c Citizen
+func scanCitizen(r rowScanner) (*model.Citizen, error) {
+	var c model.Citizen
 	var cpr, first, created, updated string
 	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
 		&first, &c.Status, &c.Track, &c.Notes, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, model.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scan citizen: %w", err)
 	}
-	c.CPR = CPR(cpr)
-	c.FirstContact, _ = time.Parse(DateLayout, first)
+	c.CPR = model.CPR(cpr)
+	c.FirstContact, _ = time.Parse(model.DateLayout, first)
 	c.CreatedAt, _ = time.Parse(time.RFC3339, created)
 	c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 	return &c, nil
 }
 
-// CitizenSummary is one row of the citizen list: no more than the list shows.
-type CitizenSummary struct {
-	ID     int64
-	Name   string
-	Masked string
-	Track  TrackID
-	Status Status
-}
-
-// CitizenFilter narrows the citizen list. Empty fields match everything;
-// AnyTrack false with Track "" means "still in the opening phase".
-type CitizenFilter struct {
-	Query    string
-	Track    TrackID
-	AnyTrack bool
-	Status   Status
-}
-
 // ListCitizens returns the citizens matching f, ordered by name. The query
 // matches any part of the name, case-insensitively, or the start of the CPR
 // number's birth date part (digits, with or without the dash).
-func (s *Store) ListCitizens(f CitizenFilter) ([]CitizenSummary, error) {
+func (s *Store) ListCitizens(f model.CitizenFilter) ([]model.CitizenSummary, error) {
 	where, args := []string{"1=1"}, []any{}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		digits := strings.TrimSuffix(strings.ReplaceAll(q, "-", ""), "xxxx")
-		if allDigits(digits) {
+		if model.AllDigits(digits) {
 			where = append(where, "(name_key LIKE ? ESCAPE '\\' OR substr(cpr, 1, 6) LIKE ?)")
-			args = append(args, "%"+likeEscape(foldName(q))+"%", digits+"%")
+			args = append(args, "%"+likeEscape(model.FoldName(q))+"%", digits+"%")
 		} else {
 			where = append(where, "name_key LIKE ? ESCAPE '\\'")
-			args = append(args, "%"+likeEscape(foldName(q))+"%")
+			args = append(args, "%"+likeEscape(model.FoldName(q))+"%")
 		}
 	}
 	if !f.AnyTrack {
@@ -182,31 +166,24 @@ func (s *Store) ListCitizens(f CitizenFilter) ([]CitizenSummary, error) {
 		strings.Join(where, " AND ")+` ORDER BY name_key, id`, args...)
 }
 
-func (s *Store) querySummaries(query string, args ...any) ([]CitizenSummary, error) {
+func (s *Store) querySummaries(query string, args ...any) ([]model.CitizenSummary, error) {
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list citizens: %w", err)
 	}
 	defer rows.Close()
-	out := make([]CitizenSummary, 0, 256)
+	out := make([]model.CitizenSummary, 0, 256)
 	for rows.Next() {
-		var c CitizenSummary
+		var c model.CitizenSummary
 		var cpr string
 		if err := rows.Scan(&c.ID, &c.Name, &cpr, &c.Track, &c.Status); err != nil {
 			return nil, fmt.Errorf("scan citizen row: %w", err)
 		}
-		c.Masked = CPR(cpr).Masked()
+		c.Masked = model.CPR(cpr).Masked()
 		out = append(out, c)
 	}
 	return out, rows.Err()
 }
-
-// danishOrder puts æ, ø and å after z, in that order, as Danish does;
-// names and queries are folded the same way, so search is unaffected.
-var danishOrder = strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "ä", "{", "ö", "|")
-
-// foldName is the search and sort key of a name: lower case, Danish order.
-func foldName(s string) string { return danishOrder.Replace(strings.ToLower(strings.TrimSpace(s))) }
 
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
