@@ -24,8 +24,15 @@ func main() {
 	}
 	env := &cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
-		StartWindow: func(path string) error { return startWindow(path, content) },
-		Handouts:    func(s *store.Store) cli.Handouts { return reports.NewService(s, content) },
+		SchemaVersion: store.SchemaVersion(),
+		StartWindow:   func(path string) error { return startWindow(path, content) },
+		Open: func(path string) (cli.Store, cli.Handouts, error) {
+			s, err := store.Open(path)
+			if err != nil {
+				return nil, nil, err
+			}
+			return s, reports.NewService(s, content), nil
+		},
 	}
 	os.Exit(cli.Run(os.Args[1:], env))
 }
@@ -36,5 +43,11 @@ func startWindow(path string, content *model.Content) error {
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
-	return ui.Run(a, path, content, func(s *store.Store) ui.Handouts { return reports.NewService(s, content) })
+	return ui.Run(a, path, content, func(path string) (ui.Store, ui.Handouts, func() error, error) {
+		s, err := store.Open(path)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return s, reports.NewService(s, content), s.Close, nil
+	})
 }

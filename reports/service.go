@@ -9,13 +9,35 @@ import (
 	"time"
 
 	"jobspor/model"
-	"jobspor/model/store"
 )
+
+// Source is what the handouts read from the database, and the audit they
+// write: the store satisfies it, tests may fake it.
+type Source interface {
+	Applications(citizenID int64) ([]model.Application, error)
+	Attendance(from, to time.Time) (*model.AttendanceStats, error)
+	Calendar() (*model.WorkCalendar, error)
+	Citizen(id int64) (*model.Citizen, error)
+	Conversation(id int64) (*model.Conversation, error)
+	Conversations(citizenID int64) ([]model.Conversation, error)
+	ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error)
+	LogAuditMany(action string, citizenIDs []int64, detail string) error
+	Office() (model.Office, error)
+	OpenJobs(today time.Time) ([]model.Job, error)
+	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
+	PlannedFor(citizenID int64, now time.Time) ([]model.TodayConversation, error)
+	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
+	ProspectFor(region, title, code string) (model.Rating, error)
+	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
+	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
+	Region() (string, error)
+	Path() string
+}
 
 // Service makes handouts from the database: it loads what a handout needs,
 // writes the PDF whole or not at all, and audits every print.
 type Service struct {
-	store   *store.Store
+	store   Source
 	content *model.Content
 	OutDir  string
 	Opts    Options
@@ -23,7 +45,7 @@ type Service struct {
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
-func NewService(s *store.Store, c *model.Content) *Service {
+func NewService(s Source, c *model.Content) *Service {
 	return &Service{store: s, content: c, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
 }
 

@@ -13,29 +13,35 @@ import (
 	"jobspor/model"
 )
 
-// Store is everything the window asks of the database.
+// Store is everything the window asks of the database: the union of what
+// each screen declares. Only the window's wiring holds it; screens get their
+// own narrow part.
 type Store interface {
-	caseloadSource
-	citizenViewer
-	citizenEditor
-	openingStore
-	trackStore
-	conversationStore
-	planSource
-	settingsStore
-	todaySource
-	receptionStore
-	callSource
 	attendanceSource
+	batchStore
+	caseloadSource
+	citizenEditor
+	citizenViewer
+	companyStore
+	conversationStore
+	convoJobsStore
+	educationStore
+	jobSaver
 	jobStore
-	importStore
-	DiscoTitle(code string) string
-	OfficeKind() (model.OfficeKind, error)
-	SaveOfficeKind(k model.OfficeKind) error
-	Closures() (model.Closures, error)
-	SaveClosures(c model.Closures) error
-	SaveReceptionPlan(p *model.ReceptionPlan) error
-	SaveRegion(region string) error
+	jobLogStore
+	officeRulesStore
+	openingStore
+	planEditorStore
+	conversationPlanner
+	receptionStore
+	settingsScreenStore
+	jobListStore
+	citizenStore
+	callSource
+	tempAgencyStore
+	todaySource
+	upskillingStore
+	callSource
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
@@ -80,8 +86,8 @@ type UI struct {
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
 	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
 	u.loadOfficeKind()
-	u.today = newTodayScreen(u)
-	u.caseload = newCaseloadScreen(u)
+	u.today = newTodayScreen(u, u.store)
+	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)
 	u.addShortcuts()
 	u.today.refresh()
@@ -151,7 +157,7 @@ func (u *UI) showError(err error) { dialog.ShowError(errorForDialog(err), u.win)
 
 // onOpenCitizen opens the citizen screen over the caseload.
 func (u *UI) onOpenCitizen(id int64) {
-	s, err := newCitizenScreen(u, id)
+	s, err := newCitizenScreen(u, u.store, id)
 	if err != nil {
 		u.showError(err)
 		return
@@ -161,14 +167,14 @@ func (u *UI) onOpenCitizen(id int64) {
 }
 
 func (u *UI) onNewCitizen() {
-	f := newCitizenForm(u, nil)
+	f := newCitizenForm(u, u.store, nil)
 	u.popToList()
 	u.push(f)
 	u.win.Canvas().Focus(f.name)
 }
 
 func (u *UI) onEditCitizen(c *model.Citizen) {
-	f := newCitizenForm(u, c)
+	f := newCitizenForm(u, u.store, c)
 	u.push(f)
 	u.win.Canvas().Focus(f.name)
 }

@@ -58,7 +58,7 @@ func (f *openingForm) onAssign() {
 		return
 	}
 	c := &model.TrackChange{CitizenID: f.s.citizen.ID, Track: t, On: on, Reason: f.reason.Text}
-	if err := f.s.ui.store.AssignTrack(c); err != nil {
+	if err := f.store.AssignTrack(c); err != nil {
 		f.s.ui.showError(err)
 		return
 	}
@@ -69,7 +69,7 @@ func (f *openingForm) onAssign() {
 
 // buildTrackHistory lists every track the citizen has had, newest last.
 func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
-	hist, err := s.ui.store.TrackHistory(s.citizen.ID)
+	hist, err := s.store.TrackHistory(s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}

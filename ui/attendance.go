@@ -16,6 +16,7 @@ import (
 	"jobspor/model"
 )
 
+// attendanceSource is what attendanceScreen asks of the database.
 type attendanceSource interface {
 	Attendance(from, to time.Time) (*model.AttendanceStats, error)
 }
@@ -24,6 +25,7 @@ type attendanceSource interface {
 // #9), and the load to expect next week.
 type attendanceScreen struct {
 	ui     *UI
+	store  attendanceSource
 	months *widget.Select
 	stats  *model.AttendanceStats
 	body   *fyne.Container
@@ -32,8 +34,8 @@ type attendanceScreen struct {
 
 var periodMonths = []int{3, 6, 12}
 
-func newAttendanceScreen(u *UI) *attendanceScreen {
-	s := &attendanceScreen{ui: u}
+func newAttendanceScreen(u *UI, st attendanceSource) *attendanceScreen {
+	s := &attendanceScreen{ui: u, store: st}
 	s.root = s.build()
 	return s
 }
@@ -61,7 +63,7 @@ func (s *attendanceScreen) period() (time.Time, time.Time) {
 }
 
 func (s *attendanceScreen) refresh() {
-	st, err := s.ui.store.Attendance(s.period())
+	st, err := s.store.Attendance(s.period())
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -149,4 +151,4 @@ func nextWeekTable(st *model.AttendanceStats) fyne.CanvasObject {
 	return box
 }
 
-func (u *UI) onAttendance() { u.push(newAttendanceScreen(u)) }
+func (u *UI) onAttendance() { u.push(newAttendanceScreen(u, u.store)) }

@@ -16,10 +16,16 @@ import (
 	"jobspor/model"
 )
 
+// batchStore is what batchScreen asks of the database.
+type batchStore interface {
+	Calendar() (*model.WorkCalendar, error)
+}
+
 // batchScreen prints one kind of handout for every appointment on a day,
 // as one PDF or one file per citizen, with a progress bar and a cancel button.
 type batchScreen struct {
 	ui       *UI
+	store    batchStore
 	date     *widget.Entry
 	kind     *widget.Select
 	oneFile  *widget.RadioGroup
@@ -33,8 +39,8 @@ type batchScreen struct {
 	kinds choice[string]
 }
 
-func newBatchScreen(u *UI) *batchScreen {
-	s := &batchScreen{ui: u, kinds: newChoice([]string{"folder", "plan", "jobs", "ydelse"}, func(k string) string { return lang.L("print." + k) })}
+func newBatchScreen(u *UI, st batchStore) *batchScreen {
+	s := &batchScreen{ui: u, store: st, kinds: newChoice([]string{"folder", "plan", "jobs", "ydelse"}, func(k string) string { return lang.L("print." + k) })}
 	s.root = s.build()
 	return s
 }
@@ -43,7 +49,7 @@ func (s *batchScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *batchScreen) build() fyne.CanvasObject {
 	day := s.ui.now().AddDate(0, 0, 1)
-	if cal, err := s.ui.store.Calendar(); err == nil {
+	if cal, err := s.store.Calendar(); err == nil {
 		day = cal.NextWorkday(day)
 	}
 	s.date = dateEntry(day)
@@ -120,4 +126,4 @@ func (s *batchScreen) onStop() {
 	s.stop.Disable()
 }
 
-func (u *UI) onBatch() { u.push(newBatchScreen(u)) }
+func (u *UI) onBatch() { u.push(newBatchScreen(u, u.store)) }

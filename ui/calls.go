@@ -13,29 +13,31 @@ import (
 	"jobspor/model"
 )
 
+// callSource is what the call list asks of the database.
 type callSource interface {
-	ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error)
 	Calendar() (*model.WorkCalendar, error)
+	ConversationsFrom(day time.Time, days int) ([]model.TodayConversation, error)
 }
 
 // callsScreen is the call list for the next working day's appointments:
 // to copy, print, or take into Outlook as a calendar.
 type callsScreen struct {
 	ui    *UI
+	store callSource
 	day   time.Time
 	calls []model.TodayConversation
 	text  string
 	root  fyne.CanvasObject
 }
 
-func newCallsScreen(u *UI) (*callsScreen, error) {
-	cal, err := u.store.Calendar()
+func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
+	cal, err := st.Calendar()
 	if err != nil {
 		return nil, err
 	}
-	s := &callsScreen{ui: u, day: cal.NextWorkday(u.now().AddDate(0, 0, 1))}
+	s := &callsScreen{ui: u, store: st, day: cal.NextWorkday(u.now().AddDate(0, 0, 1))}
 	s.day = time.Date(s.day.Year(), s.day.Month(), s.day.Day(), 0, 0, 0, 0, time.Local)
-	if s.calls, err = u.store.ConversationsFrom(s.day, 1); err != nil {
+	if s.calls, err = st.ConversationsFrom(s.day, 1); err != nil {
 		return nil, err
 	}
 	s.text = model.CallList(s.day, s.calls)
@@ -83,7 +85,7 @@ func (s *callsScreen) onCalendar(days int) {
 }
 
 func (u *UI) onCallList() {
-	s, err := newCallsScreen(u)
+	s, err := newCallsScreen(u, u.store)
 	if err != nil {
 		u.showError(err)
 		return

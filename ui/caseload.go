@@ -14,15 +14,17 @@ import (
 	"jobspor/model"
 )
 
+// caseloadSource is what caseloadScreen asks of the database.
 type caseloadSource interface {
-	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
 	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
+	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
 }
 
 // caseloadScreen is the start screen: every citizen as a sortable table with
 // search and filters, loaded once and filtered in memory.
 type caseloadScreen struct {
-	ui *UI
+	ui    *UI
+	store caseloadSource
 
 	search   *widget.Entry
 	track    *widget.Select
@@ -57,8 +59,8 @@ var caseColumns = []column{
 	{"col.flag", model.SortByFlag, 200},
 }
 
-func newCaseloadScreen(u *UI) *caseloadScreen {
-	s := &caseloadScreen{ui: u,
+func newCaseloadScreen(u *UI, st caseloadSource) *caseloadScreen {
+	s := &caseloadScreen{ui: u, store: st,
 		tracks:   newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel),
 		statuses: newChoice(model.Statuses, statusLabel)}
 	s.root = s.build()
@@ -71,7 +73,7 @@ func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 // last shown (one query each), not the whole caseload.
 func (s *caseloadScreen) reload() {
 	for id := range s.ui.dirty {
-		row, err := s.ui.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+		row, err := s.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
 		if err != nil {
 			s.ui.showError(err)
 			continue
@@ -122,7 +124,7 @@ func (s *caseloadScreen) filterSelect(all string, options []string) *widget.Sele
 
 // refresh reloads the caseload from the database.
 func (s *caseloadScreen) refresh() {
-	rows, err := s.ui.store.Caseload(s.ui.guide, s.ui.now())
+	rows, err := s.store.Caseload(s.ui.guide, s.ui.now())
 	if err != nil {
 		s.ui.showError(err)
 		return

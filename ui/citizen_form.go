@@ -13,6 +13,7 @@ import (
 	"jobspor/model"
 )
 
+// citizenEditor is what citizenForm asks of the database.
 type citizenEditor interface {
 	CreateCitizen(c *model.Citizen) error
 	UpdateCitizen(c *model.Citizen) error
@@ -20,8 +21,9 @@ type citizenEditor interface {
 
 // citizenForm creates a citizen (orig nil) or edits one.
 type citizenForm struct {
-	ui   *UI
-	orig *model.Citizen
+	ui    *UI
+	store citizenEditor
+	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
 	benefit, education, status                   *widget.Select
@@ -34,8 +36,8 @@ type citizenForm struct {
 	statuses   choice[model.Status]
 }
 
-func newCitizenForm(u *UI, orig *model.Citizen) *citizenForm {
-	return &citizenForm{ui: u, orig: orig,
+func newCitizenForm(u *UI, st citizenEditor, orig *model.Citizen) *citizenForm {
+	return &citizenForm{ui: u, store: st, orig: orig,
 		benefits:   newChoice(model.Benefits, benefitLabel),
 		educations: newChoice(model.Educations, educationLabel),
 		statuses:   newChoice(model.Statuses, statusLabel)}
@@ -146,7 +148,7 @@ func (f *citizenForm) onSave() {
 	if err != nil {
 		err = errors.Join(err, c.Validate())
 	} else {
-		err = f.store(c)
+		err = f.write(c)
 	}
 	if err != nil {
 		f.showProblems(err)
@@ -155,11 +157,11 @@ func (f *citizenForm) onSave() {
 	f.ui.onSaved(c.ID)
 }
 
-func (f *citizenForm) store(c *model.Citizen) error {
+func (f *citizenForm) write(c *model.Citizen) error {
 	if f.orig == nil {
-		return f.ui.store.CreateCitizen(c)
+		return f.store.CreateCitizen(c)
 	}
-	return f.ui.store.UpdateCitizen(c)
+	return f.store.UpdateCitizen(c)
 }
 
 func (f *citizenForm) showProblems(err error) {

@@ -12,11 +12,21 @@ import (
 	"jobspor/model"
 )
 
+// conversationStore is what conversationScreen asks of the database.
+type conversationStore interface {
+	Conversation(id int64) (*model.Conversation, error)
+	convoJobsStore
+	conversationPlanner
+	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
+	SaveConversation(c *model.Conversation) error
+}
+
 // conversationScreen is the conversation across the desk: attendance, notes
 // and agreements on the left; the current track's open actions on the right,
 // ticked as done on the conversation's date.
 type conversationScreen struct {
 	cs    *citizenScreen
+	store conversationStore
 	convo *model.Conversation
 
 	attendance *widget.RadioGroup
@@ -32,12 +42,12 @@ type conversationScreen struct {
 	attendances choice[model.Attendance]
 }
 
-func newConversationScreen(cs *citizenScreen, id int64) (*conversationScreen, error) {
-	c, err := cs.ui.store.Conversation(id)
+func newConversationScreen(cs *citizenScreen, st conversationStore, id int64) (*conversationScreen, error) {
+	c, err := st.Conversation(id)
 	if err != nil {
 		return nil, err
 	}
-	s := &conversationScreen{cs: cs, convo: c, attendances: newChoice(model.Attendances, attendanceLabel)}
+	s := &conversationScreen{cs: cs, store: st, convo: c, attendances: newChoice(model.Attendances, attendanceLabel)}
 	s.root = s.build()
 	return s, nil
 }
@@ -72,7 +82,7 @@ func (s *conversationScreen) buildTalk() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("convo.attendance"), s.attendance),
 		widget.NewFormItem(lang.L("convo.notes"), s.notes),
 		widget.NewFormItem(lang.L("convo.agreements"), s.agreements))
-	s.next = newPlanForm(s.cs.ui, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
+	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
 	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(),
 		heading(lang.L("convo.next")), s.nextInfo(), s.next.build())
 	return container.NewVScroll(container.NewPadded(body))
@@ -97,7 +107,7 @@ func multiLine(text string, rows int) *widget.Entry {
 
 // nextInfo says which conversation is planned after this one, if any.
 func (s *conversationScreen) nextInfo() fyne.CanvasObject {
-	n, err := s.cs.ui.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
+	n, err := s.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
 	if err != nil {
 		return lowLabel(lang.L("convo.nonext"))
 	}
@@ -111,7 +121,7 @@ func (s *conversationScreen) buildActions() fyne.CanvasObject {
 	}
 	s.actions = newPhaseSection(t, s.cs.progress, s.onTick, s.cs.onNote)
 	s.actions.openOnly = true
-	s.jobs = newConvoJobs(s)
+	s.jobs = newConvoJobs(s, s.store)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(s.jobs.build(), widget.NewSeparator(), s.actions.build())))
 }
 
@@ -128,7 +138,7 @@ func (s *conversationScreen) read() {
 
 func (s *conversationScreen) onSave() {
 	s.read()
-	if err := s.cs.ui.store.SaveConversation(s.convo); err != nil {
+	if err := s.store.SaveConversation(s.convo); err != nil {
 		s.cs.ui.showError(err)
 		return
 	}
@@ -149,7 +159,7 @@ func (s *conversationScreen) onCopySummary() {
 
 func (s *conversationScreen) summary() string {
 	s.read()
-	next, err := s.cs.ui.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
+	next, err := s.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
 	if err != nil {
 		next = nil
 	}

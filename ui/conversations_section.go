@@ -13,23 +13,19 @@ import (
 	"jobspor/model"
 )
 
-type conversationStore interface {
+// conversationPlanner is what planForm asks of the database.
+type conversationPlanner interface {
 	PlanConversation(c *model.Conversation) error
-	SaveConversation(c *model.Conversation) error
-	SetAttendance(id int64, a model.Attendance) error
-	Conversation(id int64) (*model.Conversation, error)
-	Conversations(citizenID int64) ([]model.Conversation, error)
-	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
 }
 
 // buildConversations plans a new conversation above the list of the
 // citizen's conversations, newest first; the list draws only visible rows.
 func (s *citizenScreen) buildConversations() fyne.CanvasObject {
-	all, err := s.ui.store.Conversations(s.citizen.ID)
+	all, err := s.store.Conversations(s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	p := newPlanForm(s.ui, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
+	p := newPlanForm(s.ui, s.store, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
 	s.planner = p
 	top := container.NewVBox(heading(lang.L("convo.plan")), p.build(), widget.NewSeparator(),
 		heading(lang.L("section.conversations")))
@@ -67,7 +63,7 @@ func conversationLine(c model.Conversation) string {
 }
 
 func (s *citizenScreen) onOpenConversation(id int64) {
-	cs, err := newConversationScreen(s, id)
+	cs, err := newConversationScreen(s, s.store, id)
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -82,6 +78,7 @@ func attendanceLabel(a model.Attendance) string { return lang.L("convo.att." + s
 // planForm plans a conversation: date, start and end, kind and form.
 type planForm struct {
 	ui        *UI
+	store     conversationPlanner
 	citizenID int64
 	onPlanned func(*model.Conversation)
 
@@ -93,8 +90,8 @@ type planForm struct {
 	forms            choice[model.ConversationForm]
 }
 
-func newPlanForm(u *UI, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
-	f := &planForm{ui: u, citizenID: citizenID, onPlanned: onPlanned,
+func newPlanForm(u *UI, st conversationPlanner, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
+	f := &planForm{ui: u, store: st, citizenID: citizenID, onPlanned: onPlanned,
 		kinds: newChoice(model.ConversationKinds, kindLabel), forms: newChoice(model.ConversationForms, formLabel)}
 	f.date = dateEntry(day)
 	return f
@@ -132,7 +129,7 @@ func (f *planForm) conversation() (*model.Conversation, error) {
 func (f *planForm) onSave() {
 	c, err := f.conversation()
 	if err == nil {
-		err = f.ui.store.PlanConversation(c)
+		err = f.store.PlanConversation(c)
 	}
 	if err != nil {
 		f.problems.SetText(joinedErrText(err))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,15 @@ import (
 	"jobspor/model"
 )
 
+// convoJobsStore is what convoJobs asks of the database.
+type convoJobsStore interface {
+	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
+	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
+	AgreeJob(conversationID, jobID int64, agreed bool) error
+	Applications(citizenID int64) ([]model.Application, error)
+	PresentJob(conversationID, jobID int64) error
+}
+
 // maxSuggested is how many fitting openings the conversation suggests; the
 // guide asks for about three to be shown.
 const maxSuggested = 8
@@ -21,6 +31,7 @@ const maxSuggested = 8
 // tick for the ones the citizen will apply for before the next conversation.
 type convoJobs struct {
 	s         *conversationScreen
+	store     convoJobsStore
 	presented []model.PresentedJob
 	suggested []model.Match
 	box       *fyne.Container
@@ -29,8 +40,8 @@ type convoJobs struct {
 	agree map[int64]*widget.Check
 }
 
-func newConvoJobs(s *conversationScreen) *convoJobs {
-	return &convoJobs{s: s, box: container.NewVBox()}
+func newConvoJobs(s *conversationScreen, st convoJobsStore) *convoJobs {
+	return &convoJobs{s: s, store: st, box: container.NewVBox()}
 }
 
 func (c *convoJobs) build() fyne.CanvasObject {
@@ -41,8 +52,8 @@ func (c *convoJobs) build() fyne.CanvasObject {
 func (c *convoJobs) refresh() {
 	u := c.s.cs.ui
 	var err error
-	if c.presented, err = u.store.PresentedJobs(c.s.convo.ID); err == nil {
-		c.suggested, err = u.store.MatchCitizen(c.s.cs.citizen.ID, u.now())
+	if c.presented, err = c.store.PresentedJobs(c.s.convo.ID); err == nil {
+		c.suggested, err = c.store.MatchCitizen(c.s.cs.citizen.ID, u.now())
 	}
 	c.box.Objects = nil
 	if err != nil {
@@ -59,7 +70,7 @@ func (c *convoJobs) refresh() {
 
 // addFollowUp shows the applications agreed earlier: sent or not yet.
 func (c *convoJobs) addFollowUp() {
-	apps, err := c.s.cs.ui.store.Applications(c.s.cs.citizen.ID)
+	apps, err := c.store.Applications(c.s.cs.citizen.ID)
 	if err != nil {
 		return
 	}
@@ -111,14 +122,14 @@ func (c *convoJobs) addSuggested() {
 }
 
 func (c *convoJobs) onShow(jobID int64) {
-	if err := c.s.cs.ui.store.PresentJob(c.s.convo.ID, jobID); err != nil {
+	if err := c.store.PresentJob(c.s.convo.ID, jobID); err != nil {
 		c.s.cs.ui.showError(err)
 	}
 	c.refresh()
 }
 
 func (c *convoJobs) onAgree(jobID int64, on bool) {
-	if err := c.s.cs.ui.store.AgreeJob(c.s.convo.ID, jobID, on); err != nil {
+	if err := c.store.AgreeJob(c.s.convo.ID, jobID, on); err != nil {
 		c.s.cs.ui.showError(err)
 	}
 	c.refresh()

@@ -12,9 +12,15 @@ import (
 	"jobspor/model"
 )
 
+// jobSaver is what jobForm asks of the database.
+type jobSaver interface {
+	SaveJob(j *model.Job) error
+}
+
 // jobForm adds or edits one opening.
 type jobForm struct {
 	ui      *UI
+	store   jobSaver
 	onSaved func()
 	editing model.Job
 
@@ -24,7 +30,9 @@ type jobForm struct {
 	save                                            *widget.Button
 }
 
-func newJobForm(u *UI, onSaved func()) *jobForm { return &jobForm{ui: u, onSaved: onSaved} }
+func newJobForm(u *UI, st jobSaver, onSaved func()) *jobForm {
+	return &jobForm{ui: u, store: st, onSaved: onSaved}
+}
 
 func (f *jobForm) build() fyne.CanvasObject {
 	f.title = newGoalPicker(f.ui.content.Catalogue, lang.L("jobs.titleph"))
@@ -61,7 +69,7 @@ func (f *jobForm) onSave() {
 	j.Employer, j.Place, j.HowToApply, j.Contact, j.Source, j.Hot = f.employer.Text, f.place.Text, f.how.Text, f.contact.Text, f.source.Text, f.hot.Checked
 	var err error
 	if j.Deadline, err = optionalDate(f.deadline); err == nil {
-		err = f.ui.store.SaveJob(&j)
+		err = f.store.SaveJob(&j)
 	}
 	if err != nil {
 		f.ui.showError(err)

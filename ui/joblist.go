@@ -14,32 +14,32 @@ import (
 	"jobspor/model"
 )
 
+// jobListStore is what the job list and its form ask of the database.
+type jobListStore interface {
+	jobStore
+	jobSaver
+}
+
+// jobStore is what jobListScreen asks of the database.
 type jobStore interface {
-	OpenJobs(today time.Time) ([]model.Job, error)
-	SaveJob(j *model.Job) error
-	Job(id int64) (*model.Job, error)
 	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
 	MatchJob(jobID int64) ([]model.CitizenMatch, error)
-	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
-	PresentJob(conversationID, jobID int64) error
-	AgreeJob(conversationID, jobID int64, agreed bool) error
-	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
-	SaveApplication(a *model.Application) error
-	Applications(citizenID int64) ([]model.Application, error)
+	OpenJobs(today time.Time) ([]model.Job, error)
 }
 
 // jobListScreen is the day's job list: openings known to the office, hot
 // and new first, to add by hand or import, and to match with citizens.
 type jobListScreen struct {
-	ui   *UI
-	jobs []model.Job
-	list *widget.List
-	form *jobForm
-	root fyne.CanvasObject
+	ui    *UI
+	store jobListStore
+	jobs  []model.Job
+	list  *widget.List
+	form  *jobForm
+	root  fyne.CanvasObject
 }
 
-func newJobListScreen(u *UI) (*jobListScreen, error) {
-	s := &jobListScreen{ui: u}
+func newJobListScreen(u *UI, st jobListStore) (*jobListScreen, error) {
+	s := &jobListScreen{ui: u, store: st}
 	if err := s.load(); err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func newJobListScreen(u *UI) (*jobListScreen, error) {
 func (s *jobListScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *jobListScreen) load() error {
-	jobs, err := s.ui.store.OpenJobs(s.ui.now())
+	jobs, err := s.store.OpenJobs(s.ui.now())
 	s.jobs = jobs
 	return err
 }
@@ -60,7 +60,7 @@ func (s *jobListScreen) build() fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
 	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
 	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
-	s.form = newJobForm(s.ui, s.onSaved)
+	s.form = newJobForm(s.ui, s.store, s.onSaved)
 	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
 	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(print, imp)), s.form.build(), widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, s.list)
@@ -124,7 +124,7 @@ func (s *jobListScreen) onSaved() {
 
 // onWho lists the citizens whose goals fit the opening.
 func (s *jobListScreen) onWho(j model.Job) {
-	ms, err := s.ui.store.MatchJob(j.ID)
+	ms, err := s.store.MatchJob(j.ID)
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -153,7 +153,7 @@ func (s *jobListScreen) onImport() {
 			if err != nil {
 				return model.ImportResult{}, err
 			}
-			return s.ui.store.ImportJobs(jobs, dry)
+			return s.store.ImportJobs(jobs, dry)
 		},
 		sample: func(data []byte) []string {
 			jobs, _ := model.ParseJobs(data, s.ui.now())
@@ -167,7 +167,7 @@ func (s *jobListScreen) onImport() {
 }
 
 func (u *UI) onJobList() {
-	s, err := newJobListScreen(u)
+	s, err := newJobListScreen(u, u.store)
 	if err != nil {
 		u.showError(err)
 		return

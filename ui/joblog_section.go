@@ -13,10 +13,17 @@ import (
 	"jobspor/model"
 )
 
+// jobLogStore is what jobLog asks of the database.
+type jobLogStore interface {
+	Applications(citizenID int64) ([]model.Application, error)
+	SaveApplication(a *model.Application) error
+}
+
 // jobLog is the citizen's log of applications: agreed ones until sent,
 // statuses, and applications per week over the course.
 type jobLog struct {
 	s        *citizenScreen
+	store    jobLogStore
 	apps     []model.Application
 	text     *widget.Entry
 	date     *widget.Entry
@@ -27,13 +34,13 @@ type jobLog struct {
 }
 
 func (s *citizenScreen) buildJobLog() fyne.CanvasObject {
-	l := &jobLog{s: s, rows: map[int64]*widget.Select{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
+	l := &jobLog{s: s, store: s.store, rows: map[int64]*widget.Select{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
 	s.joblog = l
 	return l.build()
 }
 
 func (l *jobLog) build() fyne.CanvasObject {
-	apps, err := l.s.ui.store.Applications(l.s.citizen.ID)
+	apps, err := l.store.Applications(l.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -75,7 +82,7 @@ func (l *jobLog) onStatus(a model.Application, sel *widget.Select) {
 	if a.Status != model.AppAgreed && a.AppliedOn.IsZero() {
 		a.AppliedOn = l.s.ui.now()
 	}
-	if err := l.s.ui.store.SaveApplication(&a); err != nil {
+	if err := l.store.SaveApplication(&a); err != nil {
 		l.s.ui.showError(err)
 	}
 	l.s.rebuildSection()
@@ -93,7 +100,7 @@ func (l *jobLog) onAdd() {
 	a := model.Application{CitizenID: l.s.citizen.ID, Text: l.text.Text, Status: model.AppApplied}
 	var err error
 	if a.AppliedOn, err = model.ParseDate(l.date.Text); err == nil {
-		err = l.s.ui.store.SaveApplication(&a)
+		err = l.store.SaveApplication(&a)
 	}
 	if err != nil {
 		l.s.ui.showError(err)

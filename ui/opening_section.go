@@ -12,24 +12,26 @@ import (
 	"jobspor/model"
 )
 
+// openingStore is what openingForm asks of the database.
 type openingStore interface {
 	AddJobGoal(g *model.JobGoal) error
-	DeleteJobGoal(id int64) error
-	JobGoals(citizenID int64) ([]model.JobGoal, error)
-	SaveOpening(o *model.Opening) error
-	Opening(citizenID int64) (model.Opening, error)
-	AssignTrack(c *model.TrackChange) error
-	TrackHistory(citizenID int64) ([]model.TrackChange, error)
-	Region() (string, error)
-	LatestEdition() (model.Edition, error)
-	ProspectFor(region, title, code string) (model.Rating, error)
 	Alternatives(region, code string, than model.Rating, limit int) ([]model.Prospect, error)
+	AssignTrack(c *model.TrackChange) error
+	DeleteJobGoal(id int64) error
+	DiscoTitle(code string) string
+	JobGoals(citizenID int64) ([]model.JobGoal, error)
+	LatestEdition() (model.Edition, error)
+	Opening(citizenID int64) (model.Opening, error)
+	ProspectFor(region, title, code string) (model.Rating, error)
+	Region() (string, error)
+	SaveOpening(o *model.Opening) error
 }
 
 // openingForm holds the opening phase's own fields: job goals, the need for
 // short upskilling, the EUV target group, and the assessment that ends it.
 type openingForm struct {
-	s *citizenScreen
+	s     *citizenScreen
+	store openingStore
 
 	goalTitle   *goalPicker
 	goalHorizon *widget.RadioGroup
@@ -54,7 +56,7 @@ type openingForm struct {
 }
 
 func (s *citizenScreen) buildOpening() fyne.CanvasObject {
-	f := &openingForm{s: s,
+	f := &openingForm{s: s, store: s.store,
 		horizons: newChoice([]model.Horizon{model.HorizonShort, model.HorizonLong}, horizonLabel),
 		euvs:     newChoice([]model.EUV{model.EUVUnknown, model.EUVYes, model.EUVNo}, euvLabel)}
 	s.opening = f
@@ -62,9 +64,9 @@ func (s *citizenScreen) buildOpening() fyne.CanvasObject {
 }
 
 func (f *openingForm) build() fyne.CanvasObject {
-	goals, err := f.s.ui.store.JobGoals(f.s.citizen.ID)
+	goals, err := f.store.JobGoals(f.s.citizen.ID)
 	if err == nil {
-		f.region, err = f.s.ui.store.Region()
+		f.region, err = f.store.Region()
 	}
 	if err != nil {
 		f.s.ui.showError(err)
@@ -116,7 +118,7 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(prospectBadge(r), del), l)
 	box := container.NewVBox(row)
 	if g.Code != "" {
-		group := f.s.ui.store.DiscoTitle(g.Code)
+		group := f.store.DiscoTitle(g.Code)
 		box.Add(lowLabel(strings.TrimSpace("DISCO-08 " + g.Code + " " + group)))
 	}
 	box.Add(f.alternatives(g, r))
@@ -131,7 +133,7 @@ func (f *openingForm) onAddGoal() {
 
 func (f *openingForm) addGoal(title, code string, h model.Horizon) {
 	g := &model.JobGoal{CitizenID: f.s.citizen.ID, Title: title, Code: code, Horizon: h, Note: f.goalNote.Text}
-	if err := f.s.ui.store.AddJobGoal(g); err != nil {
+	if err := f.store.AddJobGoal(g); err != nil {
 		f.s.ui.showError(err)
 		return
 	}
@@ -139,7 +141,7 @@ func (f *openingForm) addGoal(title, code string, h model.Horizon) {
 }
 
 func (f *openingForm) onDeleteGoal(id int64) {
-	if err := f.s.ui.store.DeleteJobGoal(id); err != nil {
+	if err := f.store.DeleteJobGoal(id); err != nil {
 		f.s.ui.showError(err)
 		return
 	}
@@ -147,7 +149,7 @@ func (f *openingForm) onDeleteGoal(id int64) {
 }
 
 func (f *openingForm) buildNeeds() fyne.CanvasObject {
-	o, err := f.s.ui.store.Opening(f.s.citizen.ID)
+	o, err := f.store.Opening(f.s.citizen.ID)
 	if err != nil {
 		f.s.ui.showError(err)
 	}
@@ -166,7 +168,7 @@ func (f *openingForm) buildNeeds() fyne.CanvasObject {
 func (f *openingForm) onSaveOpening() {
 	e, _ := f.euvs.value(f.euv.Selected)
 	o := &model.Opening{CitizenID: f.s.citizen.ID, UpskillingNeed: f.upskilling.Text, EUV: e}
-	if err := f.s.ui.store.SaveOpening(o); err != nil {
+	if err := f.store.SaveOpening(o); err != nil {
 		f.s.ui.showError(err)
 		return
 	}

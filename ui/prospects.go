@@ -35,7 +35,7 @@ func prospectBadge(r model.Rating) fyne.CanvasObject {
 
 // rating is a goal's prospects in the office's region; unknown without an edition.
 func (f *openingForm) rating(g model.JobGoal) model.Rating {
-	r, err := f.s.ui.store.ProspectFor(f.region, g.Title, g.Code)
+	r, err := f.store.ProspectFor(f.region, g.Title, g.Code)
 	if err != nil {
 		return model.RatingUnknown
 	}
@@ -48,7 +48,7 @@ func (f *openingForm) alternatives(g model.JobGoal, r model.Rating) fyne.CanvasO
 	if r != model.RatingPoor || g.Code == "" {
 		return container.NewVBox()
 	}
-	alts, err := f.s.ui.store.Alternatives(f.region, g.Code, r, 6)
+	alts, err := f.store.Alternatives(f.region, g.Code, r, 6)
 	if err != nil || len(alts) == 0 {
 		return container.NewVBox()
 	}
@@ -67,7 +67,7 @@ func (f *openingForm) alternatives(g model.JobGoal, r model.Rating) fyne.CanvasO
 
 // editionInfo says which edition of the prospects is in use, or that none is.
 func (f *openingForm) editionInfo() fyne.CanvasObject {
-	e, err := f.s.ui.store.LatestEdition()
+	e, err := f.store.LatestEdition()
 	if errors.Is(err, model.ErrNotFound) {
 		return lowLabel(lang.L("prospect.noedition"))
 	}

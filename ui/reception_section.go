@@ -15,23 +15,25 @@ import (
 	"jobspor/model"
 )
 
+// receptionStore is what receptionForm asks of the database.
 type receptionStore interface {
 	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
 	Calendar() (*model.WorkCalendar, error)
 	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
-	TickReception(citizenID int64, stepID string, done bool) error
-	BenefitCase(citizenID int64) (model.BenefitCase, error)
-	SaveBenefitCase(b *model.BenefitCase, checklistLen int) error
 	AddNotice(citizenID int64, direction, text string) error
+	BenefitCase(citizenID int64) (model.BenefitCase, error)
 	DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Due, error)
-	YouthFlag(citizenID int64) (model.YouthRow, bool, error)
+	SaveBenefitCase(b *model.BenefitCase, checklistLen int) error
 	SetReferred(citizenID int64, referred bool) error
+	TickReception(citizenID int64, stepID string, done bool) error
+	YouthFlag(citizenID int64) (model.YouthRow, bool, error)
 }
 
 // receptionForm is the citizen's first weeks: the dated reception plan, the
 // benefit office in step, the conversations the rules require, the youth flag.
 type receptionForm struct {
 	s     *citizenScreen
+	store receptionStore
 	steps []model.DatedStep
 	// checks are the plan's tick boxes, by step ID (for tests).
 	checks map[string]*widget.Check
@@ -44,7 +46,7 @@ type receptionForm struct {
 }
 
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
-	f := &receptionForm{s: s, checks: map[string]*widget.Check{}}
+	f := &receptionForm{s: s, store: s.store, checks: map[string]*widget.Check{}}
 	s.reception = f
 	body := container.NewVBox(heading(lang.L("reception.title")), f.buildPlan(), widget.NewSeparator(),
 		heading(lang.L("rules.title")), f.buildDue(), widget.NewSeparator(),
@@ -54,13 +56,13 @@ func (s *citizenScreen) buildReception() fyne.CanvasObject {
 
 func (f *receptionForm) buildPlan() fyne.CanvasObject {
 	u := f.s.ui
-	plan, err := u.store.ReceptionPlan(u.content.Reception)
+	plan, err := f.store.ReceptionPlan(u.content.Reception)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	cal, err := u.store.Calendar()
+	cal, err := f.store.Calendar()
 	if err == nil {
-		f.steps, err = u.store.Reception(plan, cal, f.s.citizen)
+		f.steps, err = f.store.Reception(plan, cal, f.s.citizen)
 	}
 	if err != nil {
 		return lowLabel(errText(err))
@@ -100,7 +102,7 @@ func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
 }
 
 func (f *receptionForm) onTick(stepID string, done bool) {
-	if err := f.s.ui.store.TickReception(f.s.citizen.ID, stepID, done); err != nil {
+	if err := f.store.TickReception(f.s.citizen.ID, stepID, done); err != nil {
 		f.s.ui.showError(err)
 	}
 	f.s.ui.touch(f.s.citizen.ID)
@@ -108,7 +110,7 @@ func (f *receptionForm) onTick(stepID string, done bool) {
 }
 
 func (f *receptionForm) buildDue() fyne.CanvasObject {
-	due, err := f.s.ui.store.DueConversations(f.s.ui.content.Rules, f.s.citizen)
+	due, err := f.store.DueConversations(f.s.ui.content.Rules, f.s.citizen)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -131,7 +133,7 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 }
 
 func (f *receptionForm) buildBenefit() fyne.CanvasObject {
-	b, err := f.s.ui.store.BenefitCase(f.s.citizen.ID)
+	b, err := f.store.BenefitCase(f.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -171,7 +173,7 @@ func (f *receptionForm) onSaveCase() {
 		}
 	}
 	if err == nil {
-		err = f.s.ui.store.SaveBenefitCase(&b, len(f.docs))
+		err = f.store.SaveBenefitCase(&b, len(f.docs))
 	}
 	if err != nil {
 		f.s.ui.showError(err)
@@ -185,7 +187,7 @@ func (f *receptionForm) onSendNotice() {
 	if f.noticeDir.Selected == lang.L("notice.from_benefit") {
 		dir = "from_benefit"
 	}
-	if err := f.s.ui.store.AddNotice(f.s.citizen.ID, dir, f.noticeText.Text); err != nil {
+	if err := f.store.AddNotice(f.s.citizen.ID, dir, f.noticeText.Text); err != nil {
 		f.s.ui.showError(err)
 		return
 	}
@@ -194,7 +196,7 @@ func (f *receptionForm) onSendNotice() {
 }
 
 func (f *receptionForm) buildYouth() fyne.CanvasObject {
-	y, ok, err := f.s.ui.store.YouthFlag(f.s.citizen.ID)
+	y, ok, err := f.store.YouthFlag(f.s.citizen.ID)
 	if err != nil || !ok {
 		return container.NewVBox()
 	}
@@ -203,7 +205,7 @@ func (f *receptionForm) buildYouth() fyne.CanvasObject {
 		return widget.NewLabel(text + " " + fmt.Sprintf(lang.L("youth.referred"), shortDate(y.ReferredOn)))
 	}
 	refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() {
-		if err := f.s.ui.store.SetReferred(f.s.citizen.ID, true); err != nil {
+		if err := f.store.SetReferred(f.s.citizen.ID, true); err != nil {
 			f.s.ui.showError(err)
 		}
 		f.s.rebuildSection()

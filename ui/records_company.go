@@ -13,10 +13,23 @@ import (
 	"jobspor/model"
 )
 
+// companyStore is what companyForm asks of the database.
+type companyStore interface {
+	CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error)
+	SaveCompanyEffort(c *model.CompanyEffort) error
+}
+
+// tempAgencyStore is what tempAgencyForm asks of the database.
+type tempAgencyStore interface {
+	SaveTempAgency(t *model.TempAgency) error
+	TempAgencies(citizenID int64) ([]model.TempAgency, error)
+}
+
 // companyForm lists company internships and wage subsidies and adds or
 // edits one, flagging a missing joint meeting when no job followed.
 type companyForm struct {
 	s       *citizenScreen
+	store   companyStore
 	editing model.CompanyEffort
 
 	kind, outcome                      *widget.Select
@@ -28,14 +41,14 @@ type companyForm struct {
 }
 
 func newCompanyForm(s *citizenScreen) *companyForm {
-	return &companyForm{s: s,
+	return &companyForm{s: s, store: s.store,
 		kinds: newChoice([]model.CompanyKind{model.CompanyPraktik, model.CompanyLoentilskud},
 			func(k model.CompanyKind) string { return lang.L("company.kind." + string(k)) }),
 		outcomes: newChoice([]string{"", "job", "no_job"}, func(v string) string { return lang.L("company.outcome." + orNone(v)) })}
 }
 
 func (f *companyForm) build() fyne.CanvasObject {
-	items, err := f.s.ui.store.CompanyEfforts(f.s.citizen.ID)
+	items, err := f.store.CompanyEfforts(f.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -110,7 +123,7 @@ func (f *companyForm) onSave() {
 	c.Company, c.Conditions, c.Note = f.company.Text, f.conditions.Text, f.note.Text
 	err := readDates(map[*widget.Entry]*time.Time{f.start: &c.Start, f.end: &c.End, f.meeting: &c.JointMeeting})
 	if err == nil {
-		err = f.s.ui.store.SaveCompanyEffort(&c)
+		err = f.store.SaveCompanyEffort(&c)
 	}
 	if err != nil {
 		f.s.ui.showError(err)
@@ -122,14 +135,17 @@ func (f *companyForm) onSave() {
 // tempAgencyForm records registration with temp agencies (vikarbureauer).
 type tempAgencyForm struct {
 	s                 *citizenScreen
+	store             tempAgencyStore
 	agency, reg, note *widget.Entry
 	save              *widget.Button
 }
 
-func newTempAgencyForm(s *citizenScreen) *tempAgencyForm { return &tempAgencyForm{s: s} }
+func newTempAgencyForm(s *citizenScreen) *tempAgencyForm {
+	return &tempAgencyForm{s: s, store: s.store}
+}
 
 func (f *tempAgencyForm) build() fyne.CanvasObject {
-	items, err := f.s.ui.store.TempAgencies(f.s.citizen.ID)
+	items, err := f.store.TempAgencies(f.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -150,7 +166,7 @@ func (f *tempAgencyForm) onSave() {
 	t := model.TempAgency{CitizenID: f.s.citizen.ID, Agency: f.agency.Text, Note: f.note.Text}
 	var err error
 	if t.Registered, err = optionalDate(f.reg); err == nil {
-		err = f.s.ui.store.SaveTempAgency(&t)
+		err = f.store.SaveTempAgency(&t)
 	}
 	if err != nil {
 		f.s.ui.showError(err)

@@ -10,10 +10,17 @@ import (
 	"jobspor/model"
 )
 
+// educationStore is what educationForm asks of the database.
+type educationStore interface {
+	EducationPlan(citizenID int64) (model.EducationPlan, error)
+	SaveEducationPlan(e *model.EducationPlan) error
+}
+
 // educationForm is the education lift's record: the chosen education,
 // prior-learning assessment, dyslexia test, enrolment, start and internship.
 type educationForm struct {
-	s *citizenScreen
+	s     *citizenScreen
+	store educationStore
 
 	chosen, start, note            *widget.Entry
 	prior, dyslexia, internship    *widget.Select
@@ -26,7 +33,7 @@ func newEducationForm(s *citizenScreen) *educationForm {
 	opt := func(prefix string, values ...string) choice[string] {
 		return newChoice(values, func(v string) string { return lang.L(prefix + "." + orNone(v)) })
 	}
-	return &educationForm{s: s,
+	return &educationForm{s: s, store: s.store,
 		priors:      opt("edu.prior", "", "planned", "done"),
 		dyslexias:   opt("edu.dyslexia", "", "offered", "done"),
 		internships: opt("edu.internship", "", "searching", "found")}
@@ -40,7 +47,7 @@ func orNone(v string) string {
 }
 
 func (f *educationForm) build() fyne.CanvasObject {
-	e, err := f.s.ui.store.EducationPlan(f.s.citizen.ID)
+	e, err := f.store.EducationPlan(f.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -76,7 +83,7 @@ func (f *educationForm) onSave() {
 	e.Internship, _ = f.internships.value(f.internship.Selected)
 	var err error
 	if e.Start, err = optionalDate(f.start); err == nil {
-		err = f.s.ui.store.SaveEducationPlan(&e)
+		err = f.store.SaveEducationPlan(&e)
 	}
 	if err != nil {
 		f.s.ui.showError(err)

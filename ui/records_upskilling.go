@@ -12,6 +12,12 @@ import (
 	"jobspor/model"
 )
 
+// upskillingStore is what upskillingForm asks of the database.
+type upskillingStore interface {
+	SaveUpskilling(u *model.Upskilling) error
+	Upskillings(citizenID int64) ([]model.Upskilling, error)
+}
+
 var (
 	upskillingKinds    = []model.UpskillingKind{model.UpskillingVocational, model.UpskillingCertificate, model.UpskillingFVU, model.UpskillingOBU, model.UpskillingEUV}
 	upskillingStatuses = []model.UpskillingStatus{model.UpskillingPlanned, model.UpskillingOngoing, model.UpskillingCompleted, model.UpskillingDropped}
@@ -20,6 +26,7 @@ var (
 // upskillingForm lists the citizen's upskilling and adds or edits one.
 type upskillingForm struct {
 	s       *citizenScreen
+	store   upskillingStore
 	editing model.Upskilling
 
 	kind, status     *widget.Select
@@ -32,13 +39,13 @@ type upskillingForm struct {
 }
 
 func newUpskillingForm(s *citizenScreen) *upskillingForm {
-	return &upskillingForm{s: s,
+	return &upskillingForm{s: s, store: s.store,
 		kinds:    newChoice(upskillingKinds, func(k model.UpskillingKind) string { return lang.L("upskill.kind." + string(k)) }),
 		statuses: newChoice(upskillingStatuses, func(k model.UpskillingStatus) string { return lang.L("upskill.status." + string(k)) })}
 }
 
 func (f *upskillingForm) build() fyne.CanvasObject {
-	items, err := f.s.ui.store.Upskillings(f.s.citizen.ID)
+	items, err := f.store.Upskillings(f.s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -119,7 +126,7 @@ func (f *upskillingForm) onSave() {
 	u.GoalsUpdated, u.CVUpdated = f.goalsUpd.Checked, f.cvUpd.Checked
 	var err error
 	if u.Completed, err = optionalDate(f.completed); err == nil {
-		err = f.s.ui.store.SaveUpskilling(&u)
+		err = f.store.SaveUpskilling(&u)
 	}
 	if err != nil {
 		f.s.ui.showError(err)

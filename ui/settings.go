@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -10,15 +12,26 @@ import (
 	"jobspor/model"
 )
 
+// settingsScreenStore is what the settings screen and its parts ask of the database.
+type settingsScreenStore interface {
+	settingsStore
+	officeRulesStore
+	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
+	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
+	planEditorStore
+}
+
+// settingsStore is what settingsScreen asks of the database.
 type settingsStore interface {
 	Office() (model.Office, error)
-	SaveOffice(o model.Office) error
 	SaveLogo(img []byte) error
+	SaveOffice(o model.Office) error
 }
 
 // settingsScreen edits the office's details printed on every handout.
 type settingsScreen struct {
 	ui       *UI
+	store    settingsScreenStore
 	entries  []*widget.Entry
 	problems *widget.Label
 	save     *widget.Button
@@ -30,12 +43,12 @@ type settingsScreen struct {
 
 var officeFields = []string{"office.name", "office.address", "office.phone", "office.email", "office.hours", "office.benefitplace"}
 
-func newSettingsScreen(u *UI) (*settingsScreen, error) {
-	o, err := u.store.Office()
+func newSettingsScreen(u *UI, st settingsScreenStore) (*settingsScreen, error) {
+	o, err := st.Office()
 	if err != nil {
 		return nil, err
 	}
-	s := &settingsScreen{ui: u}
+	s := &settingsScreen{ui: u, store: st}
 	s.root = s.build(o)
 	return s, nil
 }
@@ -58,9 +71,9 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.back)
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
-	s.rules, s.plan = newOfficeRules(s.ui), newPlanEditor(s.ui)
+	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
 	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
-		s.plan.build(), widget.NewSeparator(), s.ui.importButtons())
+		s.plan.build(), widget.NewSeparator(), s.importButtons())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 
@@ -69,11 +82,11 @@ func officeValues(o *model.Office) []*string {
 }
 
 func (s *settingsScreen) onSave() {
-	o, _ := s.ui.store.Office()
+	o, _ := s.store.Office()
 	for i, v := range officeValues(&o) {
 		*v = s.entries[i].Text
 	}
-	if err := s.ui.store.SaveOffice(o); err != nil {
+	if err := s.store.SaveOffice(o); err != nil {
 		s.problems.SetText(errText(err))
 		s.problems.Show()
 		return
@@ -83,7 +96,7 @@ func (s *settingsScreen) onSave() {
 }
 
 func (u *UI) onSettings() {
-	s, err := newSettingsScreen(u)
+	s, err := newSettingsScreen(u, u.store)
 	if err != nil {
 		u.showError(err)
 		return

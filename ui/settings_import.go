@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,11 +14,6 @@ import (
 
 	"jobspor/model"
 )
-
-type importStore interface {
-	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
-	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
-}
 
 // importer reads a file the caseworker picks, shows what it would import
 // (a dry run), and imports it all on confirmation.
@@ -32,20 +26,21 @@ type importer struct {
 	after func()
 }
 
-func (u *UI) importButtons() fyne.CanvasObject {
+func (s *settingsScreen) importButtons() fyne.CanvasObject {
+	u := s.ui
 	disco := &importer{ui: u, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
 		g, err := model.ParseDisco(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
-		return u.store.ImportDisco(g, dry)
+		return s.store.ImportDisco(g, dry)
 	}}
 	prospects := &importer{ui: u, run: func(data []byte, name string, dry bool) (model.ImportResult, error) {
 		pub, ps, err := model.ParseProspects(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
-		return u.store.ImportProspects(pub, ps, name, dry)
+		return s.store.ImportProspects(pub, ps, name, dry)
 	}}
 	return container.NewVBox(heading(lang.L("import.heading")), lowLabel(lang.L("import.help")),
 		container.NewHBox(

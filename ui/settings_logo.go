@@ -103,7 +103,7 @@ func (s *settingsScreen) onChooseLogo() {
 }
 
 func (s *settingsScreen) saveLogo(img []byte) {
-	if err := s.ui.store.SaveLogo(img); err != nil {
+	if err := s.store.SaveLogo(img); err != nil {
 		s.ui.showError(err)
 		return
 	}

@@ -12,9 +12,26 @@ import (
 	"jobspor/model"
 )
 
+// officeRulesStore is what officeRules asks of the database.
+type officeRulesStore interface {
+	Closures() (model.Closures, error)
+	OfficeKind() (model.OfficeKind, error)
+	Region() (string, error)
+	SaveClosures(c model.Closures) error
+	SaveOfficeKind(k model.OfficeKind) error
+	SaveRegion(region string) error
+}
+
+// planEditorStore is what planEditor asks of the database.
+type planEditorStore interface {
+	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
+	SaveReceptionPlan(p *model.ReceptionPlan) error
+}
+
 // officeRules edits the office's kind and the days it closes.
 type officeRules struct {
 	ui                      *UI
+	store                   officeRulesStore
 	kind                    *widget.RadioGroup
 	grundlov, xmas, newyear *widget.Check
 	region                  *widget.Select
@@ -22,14 +39,14 @@ type officeRules struct {
 	kinds                   choice[model.OfficeKind]
 }
 
-func newOfficeRules(u *UI) *officeRules {
-	return &officeRules{ui: u, kinds: newChoice([]model.OfficeKind{model.OfficeJobcenter, model.OfficeAkasse},
+func newOfficeRules(u *UI, st officeRulesStore) *officeRules {
+	return &officeRules{ui: u, store: st, kinds: newChoice([]model.OfficeKind{model.OfficeJobcenter, model.OfficeAkasse},
 		func(k model.OfficeKind) string { return lang.L("officekind." + string(k)) })}
 }
 
 func (o *officeRules) build() fyne.CanvasObject {
-	kind, _ := o.ui.store.OfficeKind()
-	c, err := o.ui.store.Closures()
+	kind, _ := o.store.OfficeKind()
+	c, err := o.store.Closures()
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -41,7 +58,7 @@ func (o *officeRules) build() fyne.CanvasObject {
 	o.newyear = checked(lang.L("closure.newyear"), c.NewYearsEve)
 	o.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), o.onSave)
 	o.region = widget.NewSelect(model.Regions, nil)
-	region, _ := o.ui.store.Region()
+	region, _ := o.store.Region()
 	o.region.SetSelected(region)
 	form := widget.NewForm(widget.NewFormItem(lang.L("officekind.title"), o.kind),
 		widget.NewFormItem(lang.L("officekind.region"), o.region),
@@ -57,16 +74,16 @@ func checked(label string, on bool) *widget.Check {
 
 func (o *officeRules) onSave() {
 	k, _ := o.kinds.value(o.kind.Selected)
-	old, err := o.ui.store.Closures()
+	old, err := o.store.Closures()
 	if err == nil {
 		old.Grundlovsdag, old.ChristmasEve, old.NewYearsEve = o.grundlov.Checked, o.xmas.Checked, o.newyear.Checked
-		err = o.ui.store.SaveClosures(old)
+		err = o.store.SaveClosures(old)
 	}
 	if err == nil {
-		err = o.ui.store.SaveOfficeKind(k)
+		err = o.store.SaveOfficeKind(k)
 	}
 	if err == nil {
-		err = o.ui.store.SaveRegion(o.region.Selected)
+		err = o.store.SaveRegion(o.region.Selected)
 	}
 	if err != nil {
 		o.ui.showError(err)
@@ -79,6 +96,7 @@ func (o *officeRules) onSave() {
 // planEditor edits the office's reception plan: one row per step.
 type planEditor struct {
 	ui    *UI
+	store planEditorStore
 	steps []model.ReceptionStep
 	rows  []*planRow
 	box   *fyne.Container
@@ -91,10 +109,10 @@ type planRow struct {
 	citizen               *widget.Check
 }
 
-func newPlanEditor(u *UI) *planEditor { return &planEditor{ui: u} }
+func newPlanEditor(u *UI, st planEditorStore) *planEditor { return &planEditor{ui: u, store: st} }
 
 func (e *planEditor) build() fyne.CanvasObject {
-	p, err := e.ui.store.ReceptionPlan(e.ui.content.Reception)
+	p, err := e.store.ReceptionPlan(e.ui.content.Reception)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -146,7 +164,7 @@ func (e *planEditor) read() *model.ReceptionPlan {
 }
 
 func (e *planEditor) onSave() {
-	if err := e.ui.store.SaveReceptionPlan(e.read()); err != nil {
+	if err := e.store.SaveReceptionPlan(e.read()); err != nil {
 		e.ui.showError(err)
 		return
 	}

@@ -11,7 +11,6 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
-	"jobspor/model/store"
 )
 
 // AppID is Jobspor's fixed application ID: preferences stay put between builds.
@@ -36,20 +35,24 @@ func SetupLanguage() error {
 	return lang.AddTranslationsFS(assets.Translations, "translations")
 }
 
+// Opener opens the database at path with the handouts printed from it;
+// close is called when the window closes.
+type Opener func(path string) (s Store, h Handouts, close func() error, err error)
+
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
 // window, and the error is returned.
-func Run(a fyne.App, path string, content *model.Content, handouts func(*store.Store) Handouts) error {
+func Run(a fyne.App, path string, content *model.Content, open Opener) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	store, err := store.Open(path)
+	s, h, closeDB, err := open(path)
 	if err != nil {
 		showStartupError(w, err)
 		return err
 	}
-	defer store.Close()
+	defer closeDB()
 	w.SetTitle("Jobspor – " + path)
-	New(a, w, store, content, handouts(store))
+	New(a, w, s, content, h)
 	w.ShowAndRun()
 	return nil
 }

@@ -14,12 +14,13 @@ import (
 	"jobspor/model"
 )
 
+// todaySource is what todayScreen asks of the database.
 type todaySource interface {
-	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+	AcknowledgeNotice(id int64) error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
-	AcknowledgeNotice(id int64) error
 	SetReferred(citizenID int64, referred bool) error
+	Today(c *model.Content, now time.Time) (*model.TodayView, error)
 }
 
 // maxTodayRows keeps each part of Today readable; the rest is counted.
@@ -29,6 +30,7 @@ const maxTodayRows = 25
 // line opening the citizen.
 type todayScreen struct {
 	ui      *UI
+	store   todaySource
 	view    *model.TodayView
 	body    *fyne.Container
 	figure  *widget.Label
@@ -36,8 +38,8 @@ type todayScreen struct {
 	root    fyne.CanvasObject
 }
 
-func newTodayScreen(u *UI) *todayScreen {
-	s := &todayScreen{ui: u}
+func newTodayScreen(u *UI, st todaySource) *todayScreen {
+	s := &todayScreen{ui: u, store: st}
 	s.root = s.build()
 	return s
 }
@@ -68,7 +70,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 // refresh rebuilds Today from the database.
 func (s *todayScreen) refresh() {
 	now := s.ui.now()
-	v, err := s.ui.store.Today(s.ui.content, now)
+	v, err := s.store.Today(s.ui.content, now)
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -83,7 +85,7 @@ func (s *todayScreen) refresh() {
 }
 
 func (s *todayScreen) showFigure(now time.Time) {
-	c, err := s.ui.store.Compliance(s.ui.content.Rules, now)
+	c, err := s.store.Compliance(s.ui.content.Rules, now)
 	if err != nil {
 		s.figure.SetText(errText(err))
 		return
@@ -223,9 +225,9 @@ func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
 	return out
 }
 
-func (s *todayScreen) onCatchUpHeld()         { s.do(s.ui.store.SaveCatchUp(s.ui.now())) }
-func (s *todayScreen) onAcknowledge(id int64) { s.do(s.ui.store.AcknowledgeNotice(id)) }
-func (s *todayScreen) onRefer(id int64)       { s.do(s.ui.store.SetReferred(id, true)) }
+func (s *todayScreen) onCatchUpHeld()         { s.do(s.store.SaveCatchUp(s.ui.now())) }
+func (s *todayScreen) onAcknowledge(id int64) { s.do(s.store.AcknowledgeNotice(id)) }
+func (s *todayScreen) onRefer(id int64)       { s.do(s.store.SetReferred(id, true)) }
 
 // do shows an error or refreshes Today after an action.
 func (s *todayScreen) do(err error) {

@@ -9,10 +9,32 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"jobspor/model"
-	"jobspor/model/store"
 )
+
+// Store is what the command line asks of the database; main opens it.
+type Store interface {
+	Check() ([]string, error)
+	Citizen(id int64) (*model.Citizen, error)
+	Close() error
+	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	CreateCitizen(c *model.Citizen) error
+	ExportCitizen(id int64) (*model.Export, error)
+	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
+	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
+	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
+	Job(id int64) (*model.Job, error)
+	ListCitizens(f model.CitizenFilter) ([]model.CitizenSummary, error)
+	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
+	MatchJob(jobID int64) ([]model.CitizenMatch, error)
+	OpenJobs(today time.Time) ([]model.Job, error)
+	Path() string
+	PlanConversation(c *model.Conversation) error
+	SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, error)
+	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+}
 
 // Env is what the command line needs from main.
 type Env struct {
@@ -21,8 +43,11 @@ type Env struct {
 	Version        string
 	// StartWindow opens the window on the database at path.
 	StartWindow func(path string) error
-	// Handouts makes the PDF handouts for a store.
-	Handouts func(s *store.Store) Handouts
+	// Open opens (creating or migrating) the database at path, with the
+	// handouts printed from it.
+	Open func(path string) (Store, Handouts, error)
+	// SchemaVersion is the newest database schema this build knows.
+	SchemaVersion int
 }
 
 // Exit codes.
@@ -151,12 +176,12 @@ func dbPath(path string, def func() (string, error)) (string, error) {
 	return p, nil
 }
 
-func openStore(path string) (*store.Store, error) {
+func openStore(e *Env, path string) (Store, Handouts, error) {
 	p, err := dbPath(path, model.DefaultDBPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return store.Open(p)
+	return e.Open(p)
 }
 
 func runWindow(e *Env, args []string) error {
@@ -181,6 +206,6 @@ func runVersion(e *Env, args []string) error {
 	if err := parse(newFlags("version"), args); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, store.SchemaVersion(), e.Content.Guide.Version)
+	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, e.SchemaVersion, e.Content.Guide.Version)
 	return nil
 }

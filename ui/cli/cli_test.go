@@ -60,7 +60,11 @@ func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Content: content, Version: "test",
 		StartWindow: func(string) error { t.Fatal("the window must not open"); return nil },
-		Handouts:    func(*store.Store) Handouts { return h }}
+		Open: func(p string) (Store, Handouts, error) {
+			s, err := store.Open(p)
+			return s, h, err
+		},
+		SchemaVersion: store.SchemaVersion()}
 	code := Run(args, env)
 	return code, out.String(), errb.String()
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"jobspor/model"
-	"jobspor/model/store"
 )
 
 // Handouts is what the handout command needs from the reports package.
@@ -38,7 +37,7 @@ func runDemo(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(path)
+	s, _, err := e.Open(path)
 	if err != nil {
 		return err
 	}
@@ -46,7 +45,7 @@ func runDemo(e *Env, args []string) error {
 	return seedDemo(e, s, *n, *seed, *ifEmpty)
 }
 
-func seedDemo(e *Env, s *store.Store, n int, seed int64, ifEmpty bool) error {
+func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
 	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(),
 		Reception: e.Content.Reception, Catalogue: e.Content.Catalogue, Jobs: max(60, n/2)})
 	var u *model.UserError
@@ -81,12 +80,11 @@ func runHandout(e *Env, args []string) error {
 	if (*id > 0) == (*date != "") && kind != "joblist" {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
 	}
-	s, err := openStore(*db)
+	s, h, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	h := e.Handouts(s)
 	if *date != "" {
 		return batchHandouts(e, h, kind, *date, *out)
 	}
@@ -176,7 +174,7 @@ func runExport(e *Env, args []string) error {
 	if *id <= 0 {
 		return usageError{"--citizen ID skal angives"}
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -196,7 +194,7 @@ func runList(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -217,7 +215,7 @@ func runCheck(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -229,6 +227,6 @@ func runCheck(e *Env, args []string) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(problems, "\n  "))
 	}
-	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), store.SchemaVersion())
+	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
 	return nil
 }

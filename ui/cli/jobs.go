@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"jobspor/model"
-	"jobspor/model/store"
 )
 
 func runImport(e *Env, args []string) error {
@@ -24,7 +23,7 @@ func runImport(e *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("filen %s kan ikke læses: %w", file, err)
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -41,7 +40,7 @@ func runImport(e *Env, args []string) error {
 	return nil
 }
 
-func importKind(s *store.Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
+func importKind(s Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
 	switch kind {
 	case "occupations":
 		groups, err := model.ParseDisco(data)
@@ -74,7 +73,7 @@ func runMatch(e *Env, args []string) error {
 	if (*citizen > 0) == (*job > 0) {
 		return usageError{"angiv enten --citizen ID eller --job ID"}
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -87,7 +86,7 @@ func runMatch(e *Env, args []string) error {
 
 var fitWords = []string{"samme jobtype", "samme faggruppe", "beslægtet fag"}
 
-func printJobMatches(e *Env, s *store.Store, id int64) error {
+func printJobMatches(e *Env, s Store, id int64) error {
 	if _, err := s.Citizen(id); err != nil {
 		return err
 	}
@@ -98,7 +97,7 @@ func printJobMatches(e *Env, s *store.Store, id int64) error {
 	return err
 }
 
-func printCitizenMatches(e *Env, s *store.Store, id int64) error {
+func printCitizenMatches(e *Env, s Store, id int64) error {
 	if _, err := s.Job(id); err != nil {
 		return fmt.Errorf("jobbet findes ikke: %w", err)
 	}

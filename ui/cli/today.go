@@ -26,7 +26,7 @@ func runToday(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -109,12 +109,12 @@ func runCalendar(e *Env, args []string) error {
 	if (*id > 0) == (*date != "") || !strings.HasSuffix(strings.ToLower(*out), ".ics") || *days < 1 || *days > 31 {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD [--days 1-31], og --out FIL.ics"}
 	}
-	s, err := openStore(*db)
+	s, h, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	cal := e.Handouts(s)
+	cal := h
 	if *id > 0 {
 		err = cal.CalendarFor(*out, *id)
 	} else if d, perr := model.ParseDate(*date); perr != nil {
