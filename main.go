@@ -18,6 +18,9 @@ import (
 
 func main() {
 	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
+	if err == nil {
+		err = model.SetTexts(assets.DanishTexts)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jobspor: det indbyggede indhold kan ikke læses:", err)
 		os.Exit(1)

@@ -31,14 +31,14 @@ type Notice struct {
 func (b *BenefitCase) Validate(docs int) error {
 	v := &ValidationError{}
 	if !b.StartedOn.IsZero() && !b.IntendsOn.IsZero() && b.StartedOn.Before(b.IntendsOn) {
-		v.add("started", "error.benefit.started", "Afklaringen kan ikke starte, før borgeren har meldt, at hun eller han vil søge")
+		v.add("started", "error.benefit.started")
 	}
 	if !b.SettledOn.IsZero() && (b.StartedOn.IsZero() || b.SettledOn.Before(b.StartedOn)) {
-		v.add("settled", "error.benefit.settled", "Ydelsen kan først være afklaret, når afklaringen er startet")
+		v.add("settled", "error.benefit.settled")
 	}
 	for _, d := range b.Documents {
 		if d < 0 || d >= docs {
-			v.add("documents", "error.benefit.document", "Ukendt dokument på tjeklisten")
+			v.add("documents", "error.benefit.document")
 		}
 	}
 	return v.OrNil()

@@ -95,9 +95,9 @@ func (c *Citizen) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
 	switch n := utf8.RuneCountInString(c.Name); {
 	case n == 0:
-		v.add("name", "error.name.required", "Navn skal udfyldes")
+		v.add("name", "error.name.required")
 	case n > MaxNameLen:
-		v.add("name", "error.name.long", "Navnet må højst have %d tegn", MaxNameLen)
+		v.add("name", "error.name.long", MaxNameLen)
 	}
 	if c.CPR != "" {
 		cpr, err := ParseCPR(string(c.CPR))
@@ -109,10 +109,10 @@ func (c *Citizen) Validate() error {
 	c.validateContact(v)
 	c.validateChoices(v)
 	if c.FirstContact.IsZero() {
-		v.add("first_contact", "error.firstcontact.required", "Dato for første kontakt skal udfyldes")
+		v.add("first_contact", "error.firstcontact.required")
 	}
 	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
-		v.add("notes", "error.notes.long", "Noterne må højst have %d tegn (der er %d)", MaxNotesLen, n)
+		v.add("notes", "error.notes.long", MaxNotesLen, n)
 	}
 	return v.OrNil()
 }
@@ -120,29 +120,29 @@ func (c *Citizen) Validate() error {
 func (c *Citizen) validateContact(v *ValidationError) {
 	c.Phone = strings.TrimSpace(c.Phone)
 	if utf8.RuneCountInString(c.Phone) > MaxPhoneLen || strings.Trim(c.Phone, "+0123456789 -") != "" {
-		v.add("phone", "error.phone", "Telefonnummeret må kun indeholde cifre, mellemrum, + og -")
+		v.add("phone", "error.phone")
 	}
 	c.Email = strings.TrimSpace(c.Email)
 	if c.Email == "" {
 		return
 	}
 	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || len(c.Email) > MaxEmailLen {
-		v.add("email", "error.email", "E-mailadressen er ikke gyldig")
+		v.add("email", "error.email")
 	}
 }
 
 func (c *Citizen) validateChoices(v *ValidationError) {
 	if !oneOf(c.Benefit, Benefits) {
-		v.add("benefit", "error.benefit", "Vælg en ydelse")
+		v.add("benefit", "error.benefit")
 	}
 	if !oneOf(c.Education, Educations) {
-		v.add("education", "error.education", "Vælg et uddannelsesniveau")
+		v.add("education", "error.education")
 	}
 	if !oneOf(c.Status, Statuses) {
-		v.add("status", "error.status", "Vælg en status")
+		v.add("status", "error.status")
 	}
 	if c.Track != TrackNone && !oneOf(c.Track, Tracks) {
-		v.add("track", "error.track", "Ukendt spor")
+		v.add("track", "error.track")
 	}
 }
 
@@ -164,5 +164,5 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, NewUserError("error.date", "Datoen »%s« kan ikke læses. Skriv den som dd-mm-åååå", nil, s)
+	return time.Time{}, NewUserError("error.date", nil, s)
 }

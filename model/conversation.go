@@ -72,34 +72,34 @@ func (c *Conversation) Validate() error {
 	v := &ValidationError{}
 	switch {
 	case c.Start.IsZero():
-		v.add("date", "error.convo.date", "Angiv dato og starttidspunkt for samtalen")
+		v.add("date", "error.convo.date")
 	case !c.End.After(c.Start):
-		v.add("end", "error.convo.end", "Samtalen skal slutte efter den starter")
+		v.add("end", "error.convo.end")
 	case c.End.Sub(c.Start) > 8*time.Hour || c.End.YearDay() != c.Start.YearDay():
-		v.add("end", "error.convo.long", "En samtale skal starte og slutte samme dag")
+		v.add("end", "error.convo.long")
 	}
 	if c.Attendance == "" {
 		c.Attendance = AttendancePlanned
 	}
-	CheckChoice(v, "kind", c.Kind, ConversationKinds, "error.convo.kind", "Vælg samtalens type")
-	CheckChoice(v, "form", c.Form, ConversationForms, "error.convo.form", "Vælg samtaleform")
-	CheckChoice(v, "attendance", c.Attendance, Attendances, "error.convo.attendance", "Vælg fremmøde")
-	CheckLen(v, "notes", &c.Notes, MaxNotesLen, "error.convo.notes", "Noterne må højst have %d tegn (der er %d)")
-	CheckLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.convo.agreements", "Aftalerne må højst have %d tegn (der er %d)")
+	CheckChoice(v, "kind", c.Kind, ConversationKinds, "error.convo.kind")
+	CheckChoice(v, "form", c.Form, ConversationForms, "error.convo.form")
+	CheckChoice(v, "attendance", c.Attendance, Attendances, "error.convo.attendance")
+	CheckLen(v, "notes", &c.Notes, MaxNotesLen, "error.convo.notes")
+	CheckLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.convo.agreements")
 	return v.OrNil()
 }
 
-func CheckChoice[T comparable](v *ValidationError, field string, x T, all []T, key, def string) {
+func CheckChoice[T comparable](v *ValidationError, field string, x T, all []T, key string) {
 	if !oneOf(x, all) {
-		v.add(field, key, def)
+		v.add(field, key)
 	}
 }
 
 // CheckLen trims *s and reports it when longer than max characters.
-func CheckLen(v *ValidationError, field string, s *string, max int, key, def string) {
+func CheckLen(v *ValidationError, field string, s *string, max int, key string) {
 	*s = strings.TrimSpace(*s)
 	if n := utf8.RuneCountInString(*s); n > max {
-		v.add(field, key, def, max, n)
+		v.add(field, key, max, n)
 	}
 }
 
@@ -116,7 +116,7 @@ func ParseClock(s string) (h, m int, err error) {
 	h, errH := strconv.Atoi(hs)
 	m, errM := strconv.Atoi(ms)
 	if errH != nil || errM != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(ms) > 2 {
-		return 0, 0, NewUserError("error.clock", "Klokkeslættet »%s« findes ikke. Skriv det som tt:mm, fx 09:30", nil, s)
+		return 0, 0, NewUserError("error.clock", nil, s)
 	}
 	return h, m, nil
 }

@@ -22,11 +22,11 @@ func ParseCPR(s string) (CPR, error) {
 		digits = s[:6] + s[7:]
 	}
 	if len(digits) != 10 || !AllDigits(digits) {
-		return "", NewUserError("error.cpr.format", "CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre)", nil)
+		return "", NewUserError("error.cpr.format", nil)
 	}
 	c := CPR(digits)
 	if _, ok := c.birthDate(); !ok {
-		return "", NewUserError("error.cpr.date", "CPR-nummeret indeholder ikke en gyldig fødselsdato", nil)
+		return "", NewUserError("error.cpr.date", nil)
 	}
 	return c, nil
 }

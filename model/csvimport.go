@@ -18,7 +18,7 @@ type csvRow struct {
 
 // importError names the line and says what is wrong, in Danish.
 func importError(line int, format string, args ...any) error {
-	return NewUserError("error.import", "Linje %d: %s", nil, line, fmt.Sprintf(format, args...))
+	return NewUserError("error.import", nil, line, fmt.Sprintf(format, args...))
 }
 
 // readCSV reads a CSV file as Danish Excel writes it (UTF-8 with BOM, `;`)
@@ -27,7 +27,7 @@ func importError(line int, format string, args ...any) error {
 func readCSV(data []byte, required []string) ([]csvRow, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, NewUserError("error.import.empty", "Filen er tom", nil)
+		return nil, NewUserError("error.import.empty", nil)
 	}
 	if line, ok := invalidUTF8Line(data); ok {
 		return nil, importError(line, "filen er ikke gemt som UTF-8 (gem den som »CSV UTF-8« i Excel)")
@@ -76,7 +76,7 @@ func csvErr(err error) error {
 		}
 		return importError(pe.Line, "%v", pe.Err)
 	}
-	return NewUserError("error.import.read", "Filen kan ikke læses", err)
+	return NewUserError("error.import.read", err)
 }
 
 // delimiter is `;` when the header line has one, else `,`.

@@ -34,15 +34,15 @@ func (g *JobGoal) Validate() error {
 	g.Title = strings.TrimSpace(g.Title)
 	switch n := utf8.RuneCountInString(g.Title); {
 	case n == 0:
-		v.add("title", "error.goal.title", "Skriv jobmålet, fx »lagermedarbejder«")
+		v.add("title", "error.goal.title")
 	case n > MaxGoalTitleLen:
-		v.add("title", "error.goal.long", "Jobmålet må højst have %d tegn", MaxGoalTitleLen)
+		v.add("title", "error.goal.long", MaxGoalTitleLen)
 	}
 	if g.Code != "" && (len(g.Code) != 6 || !AllDigits(g.Code)) {
-		v.add("code", "error.job.code", "DISCO-koden skal have 6 cifre")
+		v.add("code", "error.job.code")
 	}
-	CheckChoice(v, "horizon", g.Horizon, []Horizon{HorizonShort, HorizonLong}, "error.goal.horizon", "Vælg kort eller langt sigt")
-	CheckLen(v, "note", &g.Note, MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
+	CheckChoice(v, "horizon", g.Horizon, []Horizon{HorizonShort, HorizonLong}, "error.goal.horizon")
+	CheckLen(v, "note", &g.Note, MaxActionLen, "error.note.long")
 	return v.OrNil()
 }
 

@@ -36,13 +36,13 @@ func (a Application) Done() bool { return a.Status != AppAgreed }
 
 func (a *Application) Validate() error {
 	v := &ValidationError{}
-	CheckChoice(v, "status", a.Status, AppStatuses, "error.app.status", "Vælg en status")
-	CheckLen(v, "text", &a.Text, 500, "error.text.long", "Teksten må højst have %d tegn (der er %d)")
+	CheckChoice(v, "status", a.Status, AppStatuses, "error.app.status")
+	CheckLen(v, "text", &a.Text, 500, "error.text.long")
 	if a.JobID == 0 && a.Text == "" {
-		v.add("text", "error.app.text", "Skriv hvilket job der er søgt")
+		v.add("text", "error.app.text")
 	}
 	if a.Status != AppAgreed && a.AppliedOn.IsZero() {
-		v.add("applied", "error.app.date", "Angiv hvornår ansøgningen blev sendt")
+		v.add("applied", "error.app.date")
 	}
 	return v.OrNil()
 }

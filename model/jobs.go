@@ -22,13 +22,13 @@ type Job struct {
 
 func (j *Job) Validate() error {
 	v := &ValidationError{}
-	RequireText(v, "title", &j.Title, 200, "error.job.title", "Skriv jobbets titel")
-	RequireText(v, "employer", &j.Employer, 200, "error.job.employer", "Skriv arbejdsgiveren")
+	RequireText(v, "title", &j.Title, 200, "error.job.title")
+	RequireText(v, "employer", &j.Employer, 200, "error.job.employer")
 	if j.Code != "" && (len(j.Code) != 6 || !AllDigits(j.Code)) {
-		v.add("code", "error.job.code", "DISCO-koden skal have 6 cifre")
+		v.add("code", "error.job.code")
 	}
 	for _, f := range []*string{&j.Place, &j.HowToApply, &j.Contact, &j.Source} {
-		CheckLen(v, "text", f, 500, "error.text.long", "Teksten må højst have %d tegn (der er %d)")
+		CheckLen(v, "text", f, 500, "error.text.long")
 	}
 	return v.OrNil()
 }

@@ -22,10 +22,10 @@ func (p *Progress) Validate() error {
 	v := &ValidationError{}
 	p.Note = strings.TrimSpace(p.Note)
 	if n := utf8.RuneCountInString(p.Note); n > MaxActionLen {
-		v.add("note", "error.note.long", "Noten må højst have %d tegn (der er %d)", MaxActionLen, n)
+		v.add("note", "error.note.long", MaxActionLen, n)
 	}
 	if p.Done && p.DoneOn.IsZero() {
-		v.add("done_on", "error.doneon.required", "Angiv hvornår handlingen blev udført")
+		v.add("done_on", "error.doneon.required")
 	}
 	return v.OrNil()
 }

@@ -53,7 +53,7 @@ func ParseProspects(data []byte) (time.Time, []Prospect, error) {
 		return time.Time{}, nil, err
 	}
 	if len(rows) == 0 {
-		return time.Time{}, nil, NewUserError("error.import.empty", "Filen er tom", nil)
+		return time.Time{}, nil, NewUserError("error.import.empty", nil)
 	}
 	var edition string
 	out := make([]Prospect, 0, len(rows))

@@ -28,7 +28,7 @@ type ReceptionStep struct {
 func ParseReceptionPlan(data []byte) (*ReceptionPlan, error) {
 	var p ReceptionPlan
 	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, NewUserError("error.plan.json", "Modtagelsesplanen kan ikke læses", err)
+		return nil, NewUserError("error.plan.json", err)
 	}
 	return &p, p.Validate()
 }
@@ -40,16 +40,16 @@ func (p *ReceptionPlan) Validate() error {
 	for i, s := range p.Steps {
 		switch {
 		case strings.TrimSpace(s.Title) == "":
-			v.add("steps", "error.plan.title", "Trin %d mangler en titel", i+1)
+			v.add("steps", "error.plan.title", i+1)
 		case s.From < 1 || s.To < s.From || s.To > 60:
-			v.add("steps", "error.plan.days", "Trin »%s«: dagene skal være fra 1 til 60, og slut ikke før start", s.Title)
+			v.add("steps", "error.plan.days", s.Title)
 		case s.ID == "" || seen[s.ID]:
-			v.add("steps", "error.plan.id", "Trin »%s« mangler et entydigt id", s.Title)
+			v.add("steps", "error.plan.id", s.Title)
 		}
 		seen[s.ID] = true
 	}
 	if len(p.Steps) == 0 {
-		v.add("steps", "error.plan.empty", "Modtagelsesplanen skal have mindst ét trin")
+		v.add("steps", "error.plan.empty")
 	}
 	return v.OrNil()
 }

@@ -38,11 +38,11 @@ func (o *Office) Validate() error {
 	for i, f := range o.Fields() {
 		*f = strings.TrimSpace(*f)
 		if utf8.RuneCountInString(*f) > 120 {
-			v.add(OfficeKeys[i], "error.office.long", "Feltet må højst have 120 tegn")
+			v.add(OfficeKeys[i], "error.office.long")
 		}
 	}
 	if o.Name == "" {
-		v.add("office.name", "error.office.name", "Kontorets navn skal udfyldes")
+		v.add("office.name", "error.office.name")
 	}
 	return v.OrNil()
 }

@@ -24,22 +24,22 @@ type TrackChange struct {
 func (c *TrackChange) Validate(first, today time.Time) error {
 	v := &ValidationError{}
 	if !oneOf(c.Track, Tracks) {
-		v.add("track", "error.track.choose", "Vælg en af de tre vurderinger")
+		v.add("track", "error.track.choose")
 	}
 	c.Reason = strings.TrimSpace(c.Reason)
 	switch n := utf8.RuneCountInString(c.Reason); {
 	case n == 0:
-		v.add("reason", "error.track.reason", "Skriv en kort begrundelse for vurderingen")
+		v.add("reason", "error.track.reason")
 	case n > 1000:
-		v.add("reason", "error.track.reasonlong", "Begrundelsen må højst have %d tegn (der er %d)", 1000, n)
+		v.add("reason", "error.track.reasonlong", 1000, n)
 	}
 	switch {
 	case c.On.IsZero():
-		v.add("on", "error.track.date", "Angiv datoen for vurderingen")
+		v.add("on", "error.track.date")
 	case DateOnly(c.On).Before(DateOnly(first)):
-		v.add("on", "error.track.early", "Vurderingen kan ikke ligge før første kontakt (%s)", first.Format("02-01-2006"))
+		v.add("on", "error.track.early", first.Format("02-01-2006"))
 	case DateOnly(c.On).After(DateOnly(today)):
-		v.add("on", "error.track.future", "Vurderingen kan ikke ligge efter i dag")
+		v.add("on", "error.track.future")
 	}
 	return v.OrNil()
 }

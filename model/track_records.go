@@ -20,6 +20,9 @@ const (
 	UpskillingEUV         UpskillingKind = "euv"
 )
 
+// UpskillingKinds lists every kind of upskilling in menu order.
+var UpskillingKinds = []UpskillingKind{UpskillingVocational, UpskillingCertificate, UpskillingFVU, UpskillingOBU, UpskillingEUV}
+
 // UpskillingStatus is how far the course has come.
 type UpskillingStatus string
 
@@ -29,6 +32,9 @@ const (
 	UpskillingCompleted UpskillingStatus = "completed"
 	UpskillingDropped   UpskillingStatus = "dropped"
 )
+
+// UpskillingStatuses lists every status in the order a course goes through them.
+var UpskillingStatuses = []UpskillingStatus{UpskillingPlanned, UpskillingOngoing, UpskillingCompleted, UpskillingDropped}
 
 // Upskilling is one course taken alongside the job search.
 type Upskilling struct {
@@ -46,24 +52,24 @@ type Upskilling struct {
 func (u *Upskilling) Validate() error {
 	v := &ValidationError{}
 	CheckChoice(v, "kind", u.Kind, []UpskillingKind{UpskillingVocational, UpskillingCertificate, UpskillingFVU, UpskillingOBU, UpskillingEUV},
-		"error.upskill.kind", "Vælg typen af opkvalificering")
+		"error.upskill.kind")
 	CheckChoice(v, "status", u.Status, []UpskillingStatus{UpskillingPlanned, UpskillingOngoing, UpskillingCompleted, UpskillingDropped},
-		"error.upskill.status", "Vælg en status")
-	RequireText(v, "title", &u.Title, 120, "error.upskill.title", "Skriv kursets navn")
+		"error.upskill.status")
+	RequireText(v, "title", &u.Title, 120, "error.upskill.title")
 	if (u.Status == UpskillingCompleted) != !u.Completed.IsZero() {
-		v.add("completed", "error.upskill.completed", "Angiv en gennemført-dato, når – og kun når – kurset er gennemført")
+		v.add("completed", "error.upskill.completed")
 	}
-	CheckLen(v, "note", &u.Note, MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
+	CheckLen(v, "note", &u.Note, MaxActionLen, "error.note.long")
 	return v.OrNil()
 }
 
 // RequireText trims *s and reports it when empty or longer than max.
-func RequireText(v *ValidationError, field string, s *string, max int, key, def string) {
+func RequireText(v *ValidationError, field string, s *string, max int, key string) {
 	*s = strings.TrimSpace(*s)
 	if *s == "" {
-		v.add(field, key, def)
+		v.add(field, key)
 	} else if utf8.RuneCountInString(*s) > max {
-		v.add(field, "error.text.long", "Teksten må højst have %d tegn", max)
+		v.add(field, "error.text.long", max, utf8.RuneCountInString(*s))
 	}
 }
 
@@ -81,14 +87,14 @@ type EducationPlan struct {
 
 func (e *EducationPlan) Validate() error {
 	v := &ValidationError{}
-	CheckLen(v, "chosen", &e.Chosen, 120, "error.text.long", "Teksten må højst have %d tegn (der er %d)")
-	CheckChoice(v, "prior", e.PriorLearning, []string{"", "planned", "done"}, "error.edu.prior", "Ukendt valg for realkompetencevurdering")
-	CheckChoice(v, "dyslexia", e.DyslexiaTest, []string{"", "offered", "done"}, "error.edu.dyslexia", "Ukendt valg for ordblindetest")
-	CheckChoice(v, "internship", e.Internship, []string{"", "searching", "found"}, "error.edu.internship", "Ukendt valg for praktikplads")
+	CheckLen(v, "chosen", &e.Chosen, 120, "error.text.long")
+	CheckChoice(v, "prior", e.PriorLearning, []string{"", "planned", "done"}, "error.edu.prior")
+	CheckChoice(v, "dyslexia", e.DyslexiaTest, []string{"", "offered", "done"}, "error.edu.dyslexia")
+	CheckChoice(v, "internship", e.Internship, []string{"", "searching", "found"}, "error.edu.internship")
 	if e.Enrolled && e.Chosen == "" {
-		v.add("chosen", "error.edu.chosen", "Skriv hvilken uddannelse borgeren er tilmeldt")
+		v.add("chosen", "error.edu.chosen")
 	}
-	CheckLen(v, "note", &e.Note, MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
+	CheckLen(v, "note", &e.Note, MaxActionLen, "error.note.long")
 	return v.OrNil()
 }
 
@@ -99,6 +105,9 @@ const (
 	CompanyPraktik     CompanyKind = "praktik"
 	CompanyLoentilskud CompanyKind = "loentilskud"
 )
+
+// CompanyKinds lists both kinds of company effort.
+var CompanyKinds = []CompanyKind{CompanyPraktik, CompanyLoentilskud}
 
 // CompanyEffort is a company internship or wage-subsidised job.
 type CompanyEffort struct {
@@ -122,20 +131,20 @@ func (c CompanyEffort) NeedsJointMeeting() bool {
 
 func (c *CompanyEffort) Validate() error {
 	v := &ValidationError{}
-	CheckChoice(v, "kind", c.Kind, []CompanyKind{CompanyPraktik, CompanyLoentilskud}, "error.company.kind", "Vælg virksomhedspraktik eller løntilskud")
-	RequireText(v, "company", &c.Company, 120, "error.company.name", "Skriv virksomhedens navn")
+	CheckChoice(v, "kind", c.Kind, []CompanyKind{CompanyPraktik, CompanyLoentilskud}, "error.company.kind")
+	RequireText(v, "company", &c.Company, 120, "error.company.name")
 	switch {
 	case c.Start.IsZero() || c.End.IsZero():
-		v.add("start", "error.company.period", "Angiv periodens start og slut")
+		v.add("start", "error.company.period")
 	case c.End.Before(c.Start):
-		v.add("end", "error.company.end", "Perioden kan ikke slutte før den starter")
+		v.add("end", "error.company.end")
 	}
-	CheckChoice(v, "outcome", c.Outcome, []string{"", "job", "no_job"}, "error.company.outcome", "Ukendt resultat")
+	CheckChoice(v, "outcome", c.Outcome, []string{"", "job", "no_job"}, "error.company.outcome")
 	if !c.JointMeeting.IsZero() && c.JointMeeting.Before(c.Start) {
-		v.add("meeting", "error.company.meeting", "Den fælles samtale kan ikke ligge før forløbet starter")
+		v.add("meeting", "error.company.meeting")
 	}
-	CheckLen(v, "conditions", &c.Conditions, MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
-	CheckLen(v, "note", &c.Note, MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
+	CheckLen(v, "conditions", &c.Conditions, MaxActionLen, "error.note.long")
+	CheckLen(v, "note", &c.Note, MaxActionLen, "error.note.long")
 	return v.OrNil()
 }
 

@@ -16,18 +16,18 @@ import (
 func (s *Service) Folder() string { return s.OutDir }
 
 // Kinds of handouts, as the command line names them.
-var Kinds = []string{"folder", "plan", "jobs", "joblist", "ydelse"}
+var Kinds = model.HandoutKinds
 
 // ErrCancelled is returned when a batch is stopped by the caseworker.
 var ErrCancelled = model.ErrCancelled
 
-var kindFile = map[string]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
+var kindFile = map[model.HandoutKind]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
 
 // Handout writes one handout for a citizen into OutDir and returns its path.
 // For "joblist" the citizen is ignored: it is the day's job list.
-func (s *Service) Handout(kind string, citizenID int64) (string, error) {
+func (s *Service) Handout(kind model.HandoutKind, citizenID int64) (string, error) {
 	name := fmt.Sprintf("%s-%s-%s.pdf", kindFile[kind], strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405"))
-	if kind == "joblist" {
+	if kind == model.HandoutJobList {
 		name = fmt.Sprintf("%s-%s.pdf", kindFile[kind], s.Now().Format("2006-01-02"))
 	}
 	path := filepath.Join(s.OutDir, name)
@@ -35,7 +35,7 @@ func (s *Service) Handout(kind string, citizenID int64) (string, error) {
 }
 
 // HandoutTo writes one handout for a citizen to path.
-func (s *Service) HandoutTo(kind, path string, citizenID int64) error {
+func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64) error {
 	if _, ok := kindFile[kind]; !ok {
 		return fmt.Errorf("ukendt udskrift %q (brug %v)", kind, Kinds)
 	}
@@ -48,14 +48,14 @@ func (s *Service) HandoutTo(kind, path string, citizenID int64) error {
 		return err
 	}
 	ids := []int64{citizenID}
-	if kind == "joblist" {
+	if kind == model.HandoutJobList {
 		ids = nil
 	}
-	return s.save(doc, path, ids, kind)
+	return s.save(doc, path, ids, string(kind))
 }
 
 // add appends one handout of the kind for the citizen to doc.
-func (s *Service) add(doc *Document, kind string, citizenID int64) error {
+func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) error {
 	switch kind {
 	case "joblist":
 		return s.addDayList(doc)
@@ -95,13 +95,13 @@ func (s *Service) addDayList(doc *Document) error {
 // on day: as one PDF at out (oneFile) or one file per citizen in the folder
 // out. progress is told after each citizen; closing cancel stops it, and
 // a stopped one-file batch writes nothing.
-func (s *Service) Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
+func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
 	ids, err := s.appointments(day)
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, &model.UserError{Msg: model.Message{Key: "error.batch.none", Default: "Der er ingen planlagte samtaler " + DanishDate(day)}}
+		return nil, model.NewUserError("error.batch.none", nil, DanishDate(day))
 	}
 	if oneFile {
 		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)
@@ -111,7 +111,7 @@ func (s *Service) Batch(kind string, day time.Time, oneFile bool, out string, pr
 
 // batchFiles writes one file per citizen, on every core: each document is
 // independent, and setting up the embedded font dominates its cost.
-func (s *Service) batchFiles(kind string, day time.Time, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) ([]string, error) {
+func (s *Service) batchFiles(kind model.HandoutKind, day time.Time, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) ([]string, error) {
 	paths := make([]string, len(ids))
 	errs := make([]error, len(ids))
 	next := make(chan int)
@@ -165,7 +165,7 @@ func written(paths []string, errs []error, err error) ([]string, error) {
 	return out, err
 }
 
-func (s *Service) batchOne(kind string, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
+func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
 	office, err := s.store.Office()
 	if err != nil {
 		return err
@@ -186,7 +186,7 @@ func (s *Service) batchOne(kind string, ids []int64, out string, progress func(i
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, kind)
+	return s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind))
 }
 
 func cancelled(c <-chan struct{}) bool {

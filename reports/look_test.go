@@ -59,7 +59,7 @@ func TestWriteHandoutSamples(t *testing.T) {
 	}
 	svc.OutDir = dir
 	for _, kind := range Kinds {
-		path := filepath.Join(dir, kind+".pdf")
+		path := filepath.Join(dir, string(kind)+".pdf")
 		if err := svc.HandoutTo(kind, path, c.ID); err != nil {
 			t.Fatal(err)
 		}

@@ -52,9 +52,9 @@ type Handouts interface {
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)
 	CalendarOne(conversationID int64) (string, error)
-	Handout(kind string, citizenID int64) (string, error)
+	Handout(kind model.HandoutKind, citizenID int64) (string, error)
 	Folder() string
-	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
+	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 }
 
 // screen is one full-window view; back is what Escape returns to.

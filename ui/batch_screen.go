@@ -36,11 +36,11 @@ type batchScreen struct {
 	cancel   chan struct{}
 	root     fyne.CanvasObject
 
-	kinds choice[string]
+	kinds choice[model.HandoutKind]
 }
 
 func newBatchScreen(u *UI, st batchStore) *batchScreen {
-	s := &batchScreen{ui: u, store: st, kinds: newChoice([]string{"folder", "plan", "jobs", "ydelse"}, func(k string) string { return lang.L("print." + k) })}
+	s := &batchScreen{ui: u, store: st, kinds: newChoice(model.CitizenHandouts, func(k model.HandoutKind) string { return lang.L("print." + string(k)) })}
 	s.root = s.build()
 	return s
 }
@@ -93,7 +93,7 @@ func (s *batchScreen) onStart() {
 func (s *batchScreen) outDir() string { return s.ui.handouts.Folder() }
 
 // run works in the background and touches the window only through fyne.Do.
-func (s *batchScreen) run(kind string, day time.Time, one bool, out string) {
+func (s *batchScreen) run(kind model.HandoutKind, day time.Time, one bool, out string) {
 	paths, err := s.ui.handouts.Batch(kind, day, one, out, func(done, total int) {
 		fyne.Do(func() {
 			s.progress.SetValue(float64(done) / float64(total))

@@ -42,7 +42,7 @@ type companyForm struct {
 
 func newCompanyForm(s *citizenScreen) *companyForm {
 	return &companyForm{s: s, store: s.store,
-		kinds: newChoice([]model.CompanyKind{model.CompanyPraktik, model.CompanyLoentilskud},
+		kinds: newChoice(model.CompanyKinds,
 			func(k model.CompanyKind) string { return lang.L("company.kind." + string(k)) }),
 		outcomes: newChoice([]string{"", "job", "no_job"}, func(v string) string { return lang.L("company.outcome." + orNone(v)) })}
 }

@@ -18,11 +18,6 @@ type upskillingStore interface {
 	Upskillings(citizenID int64) ([]model.Upskilling, error)
 }
 
-var (
-	upskillingKinds    = []model.UpskillingKind{model.UpskillingVocational, model.UpskillingCertificate, model.UpskillingFVU, model.UpskillingOBU, model.UpskillingEUV}
-	upskillingStatuses = []model.UpskillingStatus{model.UpskillingPlanned, model.UpskillingOngoing, model.UpskillingCompleted, model.UpskillingDropped}
-)
-
 // upskillingForm lists the citizen's upskilling and adds or edits one.
 type upskillingForm struct {
 	s       *citizenScreen
@@ -40,8 +35,8 @@ type upskillingForm struct {
 
 func newUpskillingForm(s *citizenScreen) *upskillingForm {
 	return &upskillingForm{s: s, store: s.store,
-		kinds:    newChoice(upskillingKinds, func(k model.UpskillingKind) string { return lang.L("upskill.kind." + string(k)) }),
-		statuses: newChoice(upskillingStatuses, func(k model.UpskillingStatus) string { return lang.L("upskill.status." + string(k)) })}
+		kinds:    newChoice(model.UpskillingKinds, func(k model.UpskillingKind) string { return lang.L("upskill.kind." + string(k)) }),
+		statuses: newChoice(model.UpskillingStatuses, func(k model.UpskillingStatus) string { return lang.L("upskill.status." + string(k)) })}
 }
 
 func (f *upskillingForm) build() fyne.CanvasObject {

@@ -19,6 +19,9 @@ func TestMain(m *testing.M) {
 	if err := SetupLanguage(); err != nil {
 		panic(err)
 	}
+	if err := model.SetTexts(assets.DanishTexts); err != nil {
+		panic(err)
+	}
 	os.Exit(m.Run())
 }
 
@@ -36,11 +39,11 @@ func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
 }
 func (f *fakeHandouts) Folder() string { return os.TempDir() }
-func (f *fakeHandouts) Handout(kind string, id int64) (string, error) {
+func (f *fakeHandouts) Handout(kind model.HandoutKind, id int64) (string, error) {
 	f.made = append(f.made, id)
-	return filepath.Join(os.TempDir(), kind+".pdf"), nil
+	return filepath.Join(os.TempDir(), string(kind)+".pdf"), nil
 }
-func (f *fakeHandouts) Batch(kind string, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
+func (f *fakeHandouts) Batch(kind model.HandoutKind, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
 	p(1, 1)
 	return []string{out}, nil
 }

@@ -23,6 +23,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if err := model.SetTexts(assets.DanishTexts); err != nil {
+		panic(err)
+	}
 	code := m.Run()
 	if benchStore != nil {
 		benchStore.Close()

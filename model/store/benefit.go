@@ -95,8 +95,7 @@ func benefitCase(q queryRower, citizenID int64) (model.BenefitCase, error) {
 func (s *Store) AddNotice(citizenID int64, direction, text string) error {
 	text = strings.TrimSpace(text)
 	if text == "" || utf8.RuneCountInString(text) > 500 || (direction != "to_benefit" && direction != "from_benefit") {
-		return &model.ValidationError{Problems: []model.FieldProblem{{Field: "text", Msg: model.Message{Key: "error.notice",
-			Default: "Skriv en besked på højst 500 tegn"}}}}
+		return &model.ValidationError{Problems: []model.FieldProblem{{Field: "text", Msg: model.Message{Key: "error.notice"}}}}
 	}
 	return s.inTx("add notice", func(tx *sql.Tx) error { return s.addNotice(tx, citizenID, direction, text) })
 }

@@ -94,7 +94,7 @@ func changedFields(a, b *model.Citizen) string {
 func duplicateCPR(err error) error {
 	if strings.Contains(err.Error(), "UNIQUE constraint failed: citizens.cpr") {
 		return &model.ValidationError{Problems: []model.FieldProblem{{Field: "cpr",
-			Msg: model.Message{Key: "error.cpr.duplicate", Default: "Der findes allerede en borger med dette CPR-nummer"}}}}
+			Msg: model.Message{Key: "error.cpr.duplicate"}}}}
 	}
 	return err
 }

@@ -21,7 +21,7 @@ func (s *Store) OfficeKind() (model.OfficeKind, error) {
 // SaveOfficeKind stores whether the office is a job centre or an a-kasse.
 func (s *Store) SaveOfficeKind(k model.OfficeKind) error {
 	if k != model.OfficeJobcenter && k != model.OfficeAkasse {
-		return model.NewUserError("error.officekind", "Vælg jobcenter eller a-kasse", nil)
+		return model.NewUserError("error.officekind", nil)
 	}
 	return s.saveSetting(keyOfficeKind, string(k))
 }

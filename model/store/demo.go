@@ -39,7 +39,7 @@ func (s *Store) SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, 
 		return model.DemoStats{}, fmt.Errorf("count citizens: %w", err)
 	}
 	if n > 0 {
-		return model.DemoStats{}, model.NewUserError("error.demo.notempty", "Databasen har allerede borgere; demodata skrives kun i en tom database", nil)
+		return model.DemoStats{}, model.NewUserError("error.demo.notempty", nil)
 	}
 	d := &demo{s: s, g: g, o: o, rnd: rand.New(rand.NewPCG(uint64(o.Seed), 0x6a6f6273706f72)),
 		today: model.DateOnly(o.Today), cprs: map[string]bool{}}

@@ -71,8 +71,8 @@ func notFound(err error) error {
 // SaveOpening validates and saves the opening phase's record.
 func (s *Store) SaveOpening(o *model.Opening) error {
 	v := &model.ValidationError{}
-	model.CheckLen(v, "upskilling", &o.UpskillingNeed, model.MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
-	model.CheckChoice(v, "euv", o.EUV, []model.EUV{model.EUVUnknown, model.EUVYes, model.EUVNo}, "error.euv", "Vælg ja, nej eller ikke afklaret")
+	model.CheckLen(v, "upskilling", &o.UpskillingNeed, model.MaxActionLen, "error.note.long")
+	model.CheckChoice(v, "euv", o.EUV, []model.EUV{model.EUVUnknown, model.EUVYes, model.EUVNo}, "error.euv")
 	if err := v.OrNil(); err != nil {
 		return err
 	}

@@ -148,7 +148,7 @@ func (s *Store) Region() (string, error) {
 func (s *Store) SaveRegion(region string) error {
 	r := model.CanonicalRegion(region)
 	if r == "" {
-		return model.NewUserError("error.region", "Ukendt region %q", nil, region)
+		return model.NewUserError("error.region", nil, region)
 	}
 	return s.saveSetting("office.region", r)
 }

@@ -35,7 +35,7 @@ func (s *Store) SaveLogo(img []byte) error {
 	png := len(img) > 8 && string(img[1:4]) == "PNG"
 	jpg := len(img) > 2 && img[0] == 0xff && img[1] == 0xd8
 	if img != nil && (!png && !jpg || len(img) > model.MaxLogoBytes) {
-		return model.NewUserError("error.logo", "Logoet skal være et PNG- eller JPEG-billede på højst 1 MB", nil)
+		return model.NewUserError("error.logo", nil)
 	}
 	return s.saveSetting("office.logo", base64.StdEncoding.EncodeToString(img))
 }

@@ -53,7 +53,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, model.NewUserError("error.db.dir", "Mappen til databasen kunne ikke oprettes", err)
+		return nil, model.NewUserError("error.db.dir", err)
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -105,7 +105,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if err != nil {
-		return model.NewUserError("error.db.open", "Databasen kunne ikke åbnes", err)
+		return model.NewUserError("error.db.open", err)
 	}
 	defer f.Close()
 	head := make([]byte, 100)
@@ -114,7 +114,7 @@ func checkHeader(path string) error {
 		return nil // an empty file becomes a new database
 	}
 	if err != nil || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
-		return model.NewUserError("error.db.notdb", "Filen %s er ikke en Jobspor-database", nil, path)
+		return model.NewUserError("error.db.notdb", nil, path)
 	}
 	if v := int(binary.BigEndian.Uint32(head[60:64])); v > SchemaVersion() {
 		return newerError(v)
@@ -124,7 +124,6 @@ func checkHeader(path string) error {
 
 func newerError(v int) error {
 	return model.NewUserError("error.db.newer",
-		"Databasen er skrevet af en nyere version af Jobspor (skema %d, denne version kender %d). Opdatér Jobspor; databasen er ikke ændret",
 		nil, v, SchemaVersion())
 }
 
@@ -176,8 +175,7 @@ func explainBusy(err error) error {
 	if errors.As(err, &se) {
 		code := se.Code() & 0xff
 		if code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED {
-			return model.NewUserError("error.db.busy",
-				"Databasen er i brug af et andet program lige nu. Prøv igen om lidt, eller luk det andet Jobspor-vindue", err)
+			return model.NewUserError("error.db.busy", err)
 		}
 	}
 	return err

@@ -148,8 +148,8 @@ func (s *Store) CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error) {
 // SaveTempAgency inserts (ID 0) or updates a registration.
 func (s *Store) SaveTempAgency(t *model.TempAgency) error {
 	v := &model.ValidationError{}
-	model.RequireText(v, "agency", &t.Agency, 120, "error.temp.agency", "Skriv vikarbureauets navn")
-	model.CheckLen(v, "note", &t.Note, model.MaxActionLen, "error.note.long", "Noten må højst have %d tegn (der er %d)")
+	model.RequireText(v, "agency", &t.Agency, 120, "error.temp.agency")
+	model.CheckLen(v, "note", &t.Note, model.MaxActionLen, "error.note.long")
 	if err := v.OrNil(); err != nil {
 		return err
 	}

@@ -31,14 +31,14 @@ func (f *fakeHandouts) YdelseTo(path string, id int64, talk time.Time, place str
 func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
 	return "", f.err
 }
-func (f *fakeHandouts) DefaultBenefitPlace() string                   { return "Ydelseskontoret" }
-func (f *fakeHandouts) Handout(kind string, id int64) (string, error) { return "", f.err }
-func (f *fakeHandouts) HandoutTo(kind, path string, id int64) error {
-	f.wrote = append(f.wrote, kind+":"+path)
+func (f *fakeHandouts) DefaultBenefitPlace() string                              { return "Ydelseskontoret" }
+func (f *fakeHandouts) Handout(kind model.HandoutKind, id int64) (string, error) { return "", f.err }
+func (f *fakeHandouts) HandoutTo(kind model.HandoutKind, path string, id int64) error {
+	f.wrote = append(f.wrote, string(kind)+":"+path)
 	return f.err
 }
-func (f *fakeHandouts) Batch(kind string, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
-	f.wrote = append(f.wrote, "batch:"+kind+":"+day.Format("2006-01-02"))
+func (f *fakeHandouts) Batch(kind model.HandoutKind, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
+	f.wrote = append(f.wrote, "batch:"+string(kind)+":"+day.Format("2006-01-02"))
 	return []string{out}, f.err
 }
 func (f *fakeHandouts) CalendarFor(path string, id int64) error {

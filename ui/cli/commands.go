@@ -13,9 +13,9 @@ import (
 // Handouts is what the handout command needs from the reports package.
 type Handouts interface {
 	Calendars
-	Handout(kind string, citizenID int64) (string, error)
-	HandoutTo(kind, path string, citizenID int64) error
-	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
+	Handout(kind model.HandoutKind, citizenID int64) (string, error)
+	HandoutTo(kind model.HandoutKind, path string, citizenID int64) error
+	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 	YdelseTo(path string, citizenID int64, talk time.Time, place string) error
 	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
@@ -60,24 +60,27 @@ func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
 	return nil
 }
 
-var handoutKinds = map[string]bool{"folder": true, "plan": true, "jobs": true, "joblist": true, "ydelse": true}
-
 func runHandout(e *Env, args []string) error {
-	if len(args) == 0 || !handoutKinds[args[0]] {
+	if len(args) == 0 {
 		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
 	}
-	kind := args[0]
+	kind, ok := model.ParseHandoutKind(args[0])
+	if !ok {
+		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
+	}
 	fs := newFlags("handout")
 	db := dbFlag(fs)
 	id := fs.Int64("citizen", 0, "borgerens ID (se jobspor list)")
 	date := fs.String("date", "", "alle borgere med en samtale denne dag")
 	out := fs.String("out", "", "PDF-fil (med --date: en .pdf samler alle, en mappe giver én fil pr. borger)")
-	talk := fs.String("talk", "", "ydelse: dato for samtalen i ydelseskontoret")
-	place := fs.String("place", "", "ydelse: sted for samtalen")
+	meetingDate := fs.String("meeting-date", "", "ydelse: dato for mødet i ydelseskontoret")
+	meetingPlace := fs.String("meeting-place", "", "ydelse: sted for mødet")
+	fs.StringVar(meetingDate, "talk", "", "det gamle navn for --meeting-date")
+	fs.StringVar(meetingPlace, "place", "", "det gamle navn for --meeting-place")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	if (*id > 0) == (*date != "") && kind != "joblist" {
+	if (*id > 0) == (*date != "") && kind != model.HandoutJobList {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
 	}
 	s, h, err := openStore(e, *db)
@@ -88,13 +91,13 @@ func runHandout(e *Env, args []string) error {
 	if *date != "" {
 		return batchHandouts(e, h, kind, *date, *out)
 	}
-	if kind == "ydelse" && (*talk != "" || *place != "") {
-		return ydelseWithTalk(e, h, *id, *talk, *place, *out)
+	if kind == model.HandoutYdelse && (*meetingDate != "" || *meetingPlace != "") {
+		return ydelseWithMeeting(e, h, *id, *meetingDate, *meetingPlace, *out)
 	}
 	return oneHandout(e, h, kind, *id, *out)
 }
 
-func oneHandout(e *Env, h Handouts, kind string, id int64, out string) error {
+func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string) error {
 	if out == "" {
 		path, err := h.Handout(kind, id)
 		if err == nil {
@@ -112,7 +115,7 @@ func oneHandout(e *Env, h Handouts, kind string, id int64, out string) error {
 	return nil
 }
 
-func ydelseWithTalk(e *Env, h Handouts, id int64, date, place, out string) error {
+func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) error {
 	var talk time.Time
 	if date != "" {
 		t, err := model.ParseDate(date)
@@ -126,7 +129,7 @@ func ydelseWithTalk(e *Env, h Handouts, id int64, date, place, out string) error
 
 // batchHandouts writes the kind for every appointment on the day: one PDF
 // when out ends in .pdf, else one file per citizen in the folder out.
-func batchHandouts(e *Env, h Handouts, kind, date, out string) error {
+func batchHandouts(e *Env, h Handouts, kind model.HandoutKind, date, out string) error {
 	day, err := model.ParseDate(date)
 	if err != nil {
 		return err

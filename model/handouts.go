@@ -1,0 +1,30 @@
+package model
+
+// HandoutKind names a printed handout; the same names are used on the
+// command line (`jobspor handout KIND`), in the print menu and in batches.
+type HandoutKind string
+
+const (
+	HandoutFolder  HandoutKind = "folder"  // jobsøgningsfolder
+	HandoutPlan    HandoutKind = "plan"    // plan og aftaler
+	HandoutJobs    HandoutKind = "jobs"    // job vist til borgeren
+	HandoutJobList HandoutKind = "joblist" // dagens jobliste i stor skrift
+	HandoutYdelse  HandoutKind = "ydelse"  // tjekliste til ydelseskontoret
+)
+
+// HandoutKinds lists every handout in menu order.
+var HandoutKinds = []HandoutKind{HandoutFolder, HandoutPlan, HandoutJobs, HandoutJobList, HandoutYdelse}
+
+// CitizenHandouts are the handouts made for one citizen, and so the ones a
+// batch of the day's appointments can print.
+var CitizenHandouts = []HandoutKind{HandoutFolder, HandoutPlan, HandoutJobs, HandoutYdelse}
+
+// ParseHandoutKind reads a kind's name; ok is false for an unknown one.
+func ParseHandoutKind(s string) (HandoutKind, bool) {
+	for _, k := range HandoutKinds {
+		if string(k) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
