@@ -72,20 +72,20 @@ func (c *Conversation) Validate() error {
 	v := &ValidationError{}
 	switch {
 	case c.Start.IsZero():
-		v.add("date", "error.convo.date")
+		v.add("date", "error.conversation.date")
 	case !c.End.After(c.Start):
-		v.add("end", "error.convo.end")
+		v.add("end", "error.conversation.end")
 	case c.End.Sub(c.Start) > 8*time.Hour || c.End.YearDay() != c.Start.YearDay():
-		v.add("end", "error.convo.long")
+		v.add("end", "error.conversation.long")
 	}
 	if c.Attendance == "" {
 		c.Attendance = AttendancePlanned
 	}
-	CheckChoice(v, "kind", c.Kind, ConversationKinds, "error.convo.kind")
-	CheckChoice(v, "form", c.Form, ConversationForms, "error.convo.form")
-	CheckChoice(v, "attendance", c.Attendance, Attendances, "error.convo.attendance")
-	CheckLen(v, "notes", &c.Notes, MaxNotesLen, "error.convo.notes")
-	CheckLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.convo.agreements")
+	CheckChoice(v, "kind", c.Kind, ConversationKinds, "error.conversation.kind")
+	CheckChoice(v, "form", c.Form, ConversationForms, "error.conversation.form")
+	CheckChoice(v, "attendance", c.Attendance, Attendances, "error.conversation.attendance")
+	CheckLen(v, "notes", &c.Notes, MaxNotesLen, "error.conversation.notes")
+	CheckLen(v, "agreements", &c.Agreements, MaxAgreementsLen, "error.conversation.agreements")
 	return v.OrNil()
 }
 

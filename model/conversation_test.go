@@ -15,7 +15,7 @@ func at(s string) time.Time {
 	return t
 }
 
-func talk(id int64, start, end string) *Conversation {
+func conversationAt(id int64, start, end string) *Conversation {
 	return &Conversation{CitizenID: id, Start: at(start), End: at(end), Kind: KindJob, Form: FormInPerson}
 }
 
@@ -36,9 +36,9 @@ func TestParseClock(t *testing.T) {
 }
 
 func TestConversationSummaryText(t *testing.T) {
-	c := *talk(1, "2026-11-24T10:00", "2026-11-24T10:45")
+	c := *conversationAt(1, "2026-11-24T10:00", "2026-11-24T10:45")
 	c.Attendance, c.Agreements = AttendanceHeld, "Søger to lagerjob hos Bæk & Co."
-	next := talk(1, "2026-12-01T09:30", "2026-12-01T10:00")
+	next := conversationAt(1, "2026-12-01T09:30", "2026-12-01T10:00")
 	next.Kind, next.Form = KindFollowup, FormPhone
 	got := ConversationSummary(c, []Action{{ID: "a", Text: "Vis konkrete jobopslag."}}, next)
 	want := "Samtale 24-11-2026 kl. 10:00-10:45 – Jobsamtale (fremmøde)\n" +

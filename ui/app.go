@@ -24,7 +24,7 @@ type Store interface {
 	citizenViewer
 	companyStore
 	conversationStore
-	convoJobsStore
+	conversationJobsStore
 	educationStore
 	jobSaver
 	jobStore
@@ -46,7 +46,7 @@ type Store interface {
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
-	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
+	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
@@ -58,6 +58,10 @@ type Handouts interface {
 }
 
 // screen is one full-window view; back is what Escape returns to.
+//
+// Two words are kept apart in every screen: load reads the screen's data
+// from the database and draws it; reload, called when the screen comes back
+// on top (back, Escape), re-reads only what may have changed meanwhile.
 type screen interface {
 	content() fyne.CanvasObject
 }
@@ -75,7 +79,7 @@ type UI struct {
 	today    *todayScreen
 	caseload *caseloadScreen
 	citizen  *citizenScreen
-	convo    *conversationScreen
+	conversation    *conversationScreen
 	form     *citizenForm
 	stack    []screen
 	dirty    map[int64]bool
@@ -90,7 +94,7 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)
 	u.addShortcuts()
-	u.today.refresh()
+	u.today.load()
 	return u
 }
 
@@ -100,7 +104,7 @@ func (u *UI) onCaseload() {
 	if u.caseload.loaded {
 		u.caseload.reload()
 	} else {
-		u.caseload.refresh()
+		u.caseload.load()
 	}
 	u.push(u.caseload)
 }
@@ -140,13 +144,13 @@ func (u *UI) back() {
 
 // track remembers which screens are showing, for tests and callbacks.
 func (u *UI) track(s screen) {
-	u.citizen, u.convo, u.form = nil, nil, nil
+	u.citizen, u.conversation, u.form = nil, nil, nil
 	for _, x := range u.stack {
 		switch v := x.(type) {
 		case *citizenScreen:
 			u.citizen = v
 		case *conversationScreen:
-			u.convo = v
+			u.conversation = v
 		case *citizenForm:
 			u.form = v
 		}

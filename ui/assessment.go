@@ -64,7 +64,7 @@ func (f *openingForm) onAssign() {
 	}
 	f.s.ui.touch(f.s.citizen.ID)
 	f.s.current = sectionTrack // show the new track
-	f.s.refreshScreen()
+	f.s.reloadShown()
 }
 
 // buildTrackHistory lists every track the citizen has had, newest last.
@@ -85,8 +85,8 @@ func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
 	return box
 }
 
-// refreshScreen re-reads the citizen and redraws the whole screen in place.
-func (s *citizenScreen) refreshScreen() {
+// reloadShown re-reads the citizen and redraws the whole screen in place.
+func (s *citizenScreen) reloadShown() {
 	s.reload()
 	s.ui.win.SetContent(s.root)
 }

@@ -41,7 +41,7 @@ func benchUI(b *testing.B) (*UI, *store.Store) {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{})
 	u.now = func() time.Time { return benchNow }
-	u.caseload.refresh()
+	u.caseload.load()
 	if len(u.caseload.all) != 10000 {
 		b.Fatalf("caseload holds %d citizens", len(u.caseload.all))
 	}

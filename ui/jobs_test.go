@@ -69,7 +69,7 @@ func TestThreeJobsInAConversationLandInPlanAndJobLog(t *testing.T) {
 	store.PlanConversation(conv)
 	u.onOpenCitizen(c.ID)
 	u.citizen.onOpenConversation(conv.ID)
-	jobs := u.convo.jobs
+	jobs := u.conversation.jobs
 	if len(jobs.show) != 3 {
 		t.Fatalf("%d openings suggested, want the 3 in the goal's group (not the warehouse job)", len(jobs.show))
 	}

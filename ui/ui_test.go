@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 
 type fakeHandouts struct{ made []int64 }
 
-func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
+func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
 	f.made = append(f.made, id)
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
 }
@@ -158,7 +158,7 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u.caseload.refresh()
+	u.caseload.load()
 	if n := len(u.caseload.rows); n != 2 {
 		t.Fatalf("default list (active) shows %d, want 2", n)
 	}

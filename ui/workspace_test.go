@@ -66,12 +66,12 @@ func TestWorkspaceFlow(t *testing.T) {
 	test.Type(p.start, "8:00")
 	test.Type(p.end, "8:45")
 	test.Tap(p.save)
-	convos, _ := st.Conversations(id)
-	if len(convos) != 1 {
-		t.Fatalf("%d conversations after planning one", len(convos))
+	conversations, _ := st.Conversations(id)
+	if len(conversations) != 1 {
+		t.Fatalf("%d conversations after planning one", len(conversations))
 	}
-	cs.onOpenConversation(convos[0].ID)
-	cv2 := u.convo
+	cs.onOpenConversation(conversations[0].ID)
+	cv2 := u.conversation
 	cv2.attendance.SetSelected(attendanceLabel(model.AttendanceNoShow))
 	test.Type(cv2.agreements, "Ny tid aftalt pr. telefon")
 	test.Tap(cv2.save)
@@ -79,7 +79,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	test.Type(cv2.next.start, "9:30")
 	test.Type(cv2.next.end, "10:00")
 	test.Tap(cv2.next.save)
-	cv2 = u.convo
+	cv2 = u.conversation
 
 	test.Tap(cv2.copyBtn)
 	got := a.Clipboard().Content()
@@ -115,12 +115,12 @@ func TestWorkspaceFlow(t *testing.T) {
 	goals, _ := store2.JobGoals(id)
 	hist, _ := store2.TrackHistory(id)
 	prog, _ := store2.ProgressFor(id)
-	convos, _ = store2.Conversations(id)
+	conversations, _ = store2.Conversations(id)
 	if c.Track != model.TrackEducation || len(goals) != 1 || goals[0].Title != "Køkkenmedhjælper" ||
-		len(hist) != 1 || !prog[cv.action.ID].Done || len(convos) != 2 ||
-		convos[0].Attendance != model.AttendanceNoShow {
+		len(hist) != 1 || !prog[cv.action.ID].Done || len(conversations) != 2 ||
+		conversations[0].Attendance != model.AttendanceNoShow {
 		t.Fatalf("after restart: track %q, goals %+v, history %d, cv done %v, conversations %+v",
-			c.Track, goals, len(hist), prog[cv.action.ID].Done, convos)
+			c.Track, goals, len(hist), prog[cv.action.ID].Done, conversations)
 	}
 }
 

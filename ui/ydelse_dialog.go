@@ -57,11 +57,11 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 	if !ok {
 		return
 	}
-	var talk time.Time
+	var meeting time.Time
 	if d.date.Text != "" {
-		talk, _ = model.ParseDate(d.date.Text)
+		meeting, _ = model.ParseDate(d.date.Text)
 	}
-	path, err := d.ui.handouts.Ydelse(d.citizen.ID, talk, d.place.Text)
+	path, err := d.ui.handouts.Ydelse(d.citizen.ID, meeting, d.place.Text)
 	if err != nil {
 		d.ui.showError(err)
 		return

@@ -17,7 +17,7 @@ func at(s string) time.Time {
 	return t
 }
 
-func talk(id int64, start, end string) *model.Conversation {
+func conversationAt(id int64, start, end string) *model.Conversation {
 	return &model.Conversation{CitizenID: id, Start: at(start), End: at(end), Kind: model.KindJob, Form: model.FormInPerson}
 }
 
@@ -25,11 +25,11 @@ func TestBadConversationsAreRefusedAndNothingSaved(t *testing.T) {
 	s := newTestStore(t)
 	c := makeCitizen(t, s)
 	cases := map[string]*model.Conversation{
-		"end":  talk(c.ID, "2026-11-24T10:00", "2026-11-24T09:00"),
+		"end":  conversationAt(c.ID, "2026-11-24T10:00", "2026-11-24T09:00"),
 		"date": {CitizenID: c.ID, Kind: model.KindJob, Form: model.FormPhone},
 		"kind": {CitizenID: c.ID, Start: at("2026-11-24T10:00"), End: at("2026-11-24T10:30"), Form: model.FormPhone},
 	}
-	long := talk(c.ID, "2026-11-24T10:00", "2026-11-24T10:45")
+	long := conversationAt(c.ID, "2026-11-24T10:00", "2026-11-24T10:45")
 	long.Notes = strings.Repeat("ø", 100000)
 	cases["notes"] = long
 	for field, conv := range cases {
@@ -59,8 +59,8 @@ func TestConversationsSurviveReopenAndKnowTheNext(t *testing.T) {
 	path := t.TempDir() + "/talk.db"
 	s, _ := Open(path)
 	c := makeCitizen(t, s)
-	first := talk(c.ID, "2026-11-24T10:00", "2026-11-24T10:45")
-	second := talk(c.ID, "2026-12-01T09:30", "2026-12-01T10:00")
+	first := conversationAt(c.ID, "2026-11-24T10:00", "2026-11-24T10:45")
+	second := conversationAt(c.ID, "2026-12-01T09:30", "2026-12-01T10:00")
 	for _, x := range []*model.Conversation{second, first} {
 		if err := s.PlanConversation(x); err != nil {
 			t.Fatal(err)
@@ -92,10 +92,10 @@ func TestCaseloadFlagsFilterAndSort(t *testing.T) {
 	a := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Åse Ærø", now.AddDate(0, 0, -30) })
 	b := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.CPR, c.FirstContact = "Bo Sø", "120385-4321", now.AddDate(0, 0, -3) })
 	makeCitizen(t, s, func(c *model.Citizen) { c.Name = "Carl Lund" })
-	overdue := talk(a.ID, "2026-11-20T10:00", "2026-11-20T10:30") // planned, never marked
-	missed := talk(b.ID, "2026-11-23T09:00", "2026-11-23T09:30")
+	overdue := conversationAt(a.ID, "2026-11-20T10:00", "2026-11-20T10:30") // planned, never marked
+	missed := conversationAt(b.ID, "2026-11-23T09:00", "2026-11-23T09:30")
 	missed.Attendance = model.AttendanceNoShow
-	next := talk(b.ID, "2026-11-30T09:00", "2026-11-30T09:30")
+	next := conversationAt(b.ID, "2026-11-30T09:00", "2026-11-30T09:30")
 	for _, c := range []*model.Conversation{overdue, missed, next} {
 		if err := s.PlanConversation(c); err != nil {
 			t.Fatal(err)

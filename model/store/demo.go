@@ -64,7 +64,7 @@ var demoStatements = map[string]string{
 		track, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
 	"progress": `INSERT INTO progress (citizen_id, action_id, done, done_on, note, by_user, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
 	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
-	"convo": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
+	"conversation": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
 	"goal":    `INSERT INTO job_goals (citizen_id, title, code, horizon, note, created_at) VALUES (?, ?, ?, ?, '', ?)`,
 	"track":   `INSERT INTO track_changes (citizen_id, track, on_date, reason, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?)`,

@@ -186,7 +186,7 @@ func (d *demo) conversation(c *model.Citizen, start time.Time, kind model.Conver
 	}
 	form := []model.ConversationForm{model.FormInPerson, model.FormInPerson, model.FormPhone, model.FormVideo}[d.rnd.IntN(4)]
 	at := start.UTC().Format(time.RFC3339)
-	_, err := d.exec("convo", c.ID, start.Format(model.WallLayout), start.Add(45*time.Minute).Format(model.WallLayout),
+	_, err := d.exec("conversation", c.ID, start.Format(model.WallLayout), start.Add(45*time.Minute).Format(model.WallLayout),
 		kind, form, att, agreements, at, at)
 	if err == nil {
 		d.stats.Conversations++

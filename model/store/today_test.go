@@ -16,15 +16,15 @@ func TestTodayGathersTheDay(t *testing.T) {
 		c.Name, c.CPR, c.Education, c.FirstContact = "Lærke Ø", "150604-4123", model.EducationUnskilled, day("2026-11-24")
 	})
 	late := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Bjørn Å", day("2026-11-16") })
-	talkAt := func(id int64, start string, att model.Attendance) {
+	planAt := func(id int64, start string, att model.Attendance) {
 		c := &model.Conversation{CitizenID: id, Start: at(start), End: at(start).Add(45 * time.Minute), Kind: model.KindJob, Form: model.FormPhone, Attendance: att}
 		if err := s.PlanConversation(c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	talkAt(young.ID, "2026-11-24T13:00", model.AttendancePlanned)
-	talkAt(late.ID, "2026-11-24T09:30", model.AttendancePlanned)
-	talkAt(late.ID, "2026-11-20T10:00", model.AttendanceNoShow)
+	planAt(young.ID, "2026-11-24T13:00", model.AttendancePlanned)
+	planAt(late.ID, "2026-11-24T09:30", model.AttendancePlanned)
+	planAt(late.ID, "2026-11-20T10:00", model.AttendanceNoShow)
 	if err := s.SaveBenefitCase(&model.BenefitCase{CitizenID: late.ID, IntendsOn: day("2026-11-16")}, 6); err != nil {
 		t.Fatal(err)
 	}

@@ -121,9 +121,9 @@ func TestPlanGathersWhatIsAgreed(t *testing.T) {
 	s.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Lagermedarbejder", Horizon: model.HorizonShort})
 	s.AssignTrack(&model.TrackChange{CitizenID: c.ID, Track: model.TrackIntensive, On: day("2026-11-12"), Reason: "Klar"})
 	s.SaveProgress(&model.Progress{CitizenID: c.ID, ActionID: "intensive.concrete.3", Done: true, DoneOn: day("2026-11-20"), Note: "Tre job"})
-	held := talk(c.ID, "2026-11-20T10:00", "2026-11-20T10:45")
+	held := conversationAt(c.ID, "2026-11-20T10:00", "2026-11-20T10:45")
 	held.Attendance, held.Agreements = model.AttendanceHeld, "Søger lagerjob hos Dagrofa og Coop"
-	next := talk(c.ID, "2026-11-27T10:00", "2026-11-27T10:45")
+	next := conversationAt(c.ID, "2026-11-27T10:00", "2026-11-27T10:45")
 	s.PlanConversation(held)
 	s.PlanConversation(next)
 	p, err := s.Plan(g, c.ID)

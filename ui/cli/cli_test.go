@@ -21,14 +21,14 @@ type fakeHandouts struct {
 	err   error
 }
 
-func (f *fakeHandouts) YdelseTo(path string, id int64, talk time.Time, place string) error {
+func (f *fakeHandouts) YdelseTo(path string, id int64, meeting time.Time, place string) error {
 	if f.err != nil {
 		return f.err
 	}
 	f.wrote = append(f.wrote, path)
 	return os.WriteFile(path, []byte("%PDF-1.3"), 0o600)
 }
-func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
+func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
 	return "", f.err
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string                              { return "Ydelseskontoret" }
@@ -147,6 +147,7 @@ func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
 		{[]string{"export", "--db", db, "--citizen", "999"}, 1, "borgeren findes ikke"},
 		{[]string{"handout", "plakat"}, 2, "angiv hvilken udskrift"},
 		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--talk", "31-02-2026"}, 1, "kan ikke læses"},
+		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--meeting-date", "31-02-2026"}, 1, "kan ikke læses"},
 		{[]string{"handout", "folder", "--db", db, "--citizen", "1", "--date", "2026-11-24"}, 2, "enten --citizen"},
 		{[]string{"handout", "plan", "--db", db, "--date", "2026-11-24"}, 2, "angiv --out"},
 		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--out", "x.txt"}, 2, ".pdf"},

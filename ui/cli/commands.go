@@ -16,8 +16,8 @@ type Handouts interface {
 	Handout(kind model.HandoutKind, citizenID int64) (string, error)
 	HandoutTo(kind model.HandoutKind, path string, citizenID int64) error
 	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
-	YdelseTo(path string, citizenID int64, talk time.Time, place string) error
-	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
+	YdelseTo(path string, citizenID int64, meeting time.Time, place string) error
+	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
 }
 
@@ -116,15 +116,15 @@ func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string
 }
 
 func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) error {
-	var talk time.Time
+	var meeting time.Time
 	if date != "" {
 		t, err := model.ParseDate(date)
 		if err != nil {
 			return err
 		}
-		talk = t
+		meeting = t
 	}
-	return writeYdelse(e, h, id, talk, place, out)
+	return writeYdelse(e, h, id, meeting, place, out)
 }
 
 // batchHandouts writes the kind for every appointment on the day: one PDF
@@ -146,12 +146,12 @@ func batchHandouts(e *Env, h Handouts, kind model.HandoutKind, date, out string)
 	return err
 }
 
-func writeYdelse(e *Env, h Handouts, id int64, talk time.Time, place, out string) error {
+func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out string) error {
 	if place == "" {
 		place = h.DefaultBenefitPlace()
 	}
 	if out == "" {
-		path, err := h.Ydelse(id, talk, place)
+		path, err := h.Ydelse(id, meeting, place)
 		if err == nil {
 			fmt.Fprintln(e.Stdout, path)
 		}
@@ -160,7 +160,7 @@ func writeYdelse(e *Env, h Handouts, id int64, talk time.Time, place, out string
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.YdelseTo(out, id, talk, place); err != nil {
+	if err := h.YdelseTo(out, id, meeting, place); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.Stdout, out)

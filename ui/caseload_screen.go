@@ -122,8 +122,8 @@ func (s *caseloadScreen) filterSelect(all string, options []string) *widget.Sele
 	return sel
 }
 
-// refresh reloads the caseload from the database.
-func (s *caseloadScreen) refresh() {
+// load reads the caseload from the database.
+func (s *caseloadScreen) load() {
 	rows, err := s.store.Caseload(s.ui.guide, s.ui.now())
 	if err != nil {
 		s.ui.showError(err)

@@ -13,8 +13,8 @@ import (
 	"jobspor/model"
 )
 
-// convoJobsStore is what convoJobs asks of the database.
-type convoJobsStore interface {
+// conversationJobsStore is what conversationJobs asks of the database.
+type conversationJobsStore interface {
 	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
 	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
 	AgreeJob(conversationID, jobID int64, agreed bool) error
@@ -26,12 +26,12 @@ type convoJobsStore interface {
 // guide asks for about three to be shown.
 const maxSuggested = 8
 
-// convoJobs is the conversation's concrete jobs: earlier agreements to
+// conversationJobs is the conversation's concrete jobs: earlier agreements to
 // follow up, openings that fit the goals to show, and those shown with a
 // tick for the ones the citizen will apply for before the next conversation.
-type convoJobs struct {
+type conversationJobs struct {
 	s         *conversationScreen
-	store     convoJobsStore
+	store     conversationJobsStore
 	presented []model.PresentedJob
 	suggested []model.Match
 	box       *fyne.Container
@@ -40,19 +40,19 @@ type convoJobs struct {
 	agree map[int64]*widget.Check
 }
 
-func newConvoJobs(s *conversationScreen, st convoJobsStore) *convoJobs {
-	return &convoJobs{s: s, store: st, box: container.NewVBox()}
+func newConversationJobs(s *conversationScreen, st conversationJobsStore) *conversationJobs {
+	return &conversationJobs{s: s, store: st, box: container.NewVBox()}
 }
 
-func (c *convoJobs) build() fyne.CanvasObject {
-	c.refresh()
+func (c *conversationJobs) build() fyne.CanvasObject {
+	c.load()
 	return c.box
 }
 
-func (c *convoJobs) refresh() {
+func (c *conversationJobs) load() {
 	u := c.s.cs.ui
 	var err error
-	if c.presented, err = c.store.PresentedJobs(c.s.convo.ID); err == nil {
+	if c.presented, err = c.store.PresentedJobs(c.s.conversation.ID); err == nil {
 		c.suggested, err = c.store.MatchCitizen(c.s.cs.citizen.ID, u.now())
 	}
 	c.box.Objects = nil
@@ -69,13 +69,13 @@ func (c *convoJobs) refresh() {
 }
 
 // addFollowUp shows the applications agreed earlier: sent or not yet.
-func (c *convoJobs) addFollowUp() {
+func (c *conversationJobs) addFollowUp() {
 	apps, err := c.store.Applications(c.s.cs.citizen.ID)
 	if err != nil {
 		return
 	}
 	for _, a := range apps {
-		if a.AgreedIn == 0 || a.AgreedIn == c.s.convo.ID {
+		if a.AgreedIn == 0 || a.AgreedIn == c.s.conversation.ID {
 			continue
 		}
 		l := widget.NewLabel(fmt.Sprintf(lang.L("cjobs.followup"), a.Text, appStatusLabel(a.Status)))
@@ -86,7 +86,7 @@ func (c *convoJobs) addFollowUp() {
 	}
 }
 
-func (c *convoJobs) addPresented() {
+func (c *conversationJobs) addPresented() {
 	for _, p := range c.presented {
 		p := p
 		check := widget.NewCheck(lang.L("cjobs.agreed"), func(on bool) { c.onAgree(p.ID, on) })
@@ -98,7 +98,7 @@ func (c *convoJobs) addPresented() {
 	}
 }
 
-func (c *convoJobs) addSuggested() {
+func (c *conversationJobs) addSuggested() {
 	shown := map[int64]bool{}
 	for _, p := range c.presented {
 		shown[p.ID] = true
@@ -121,18 +121,18 @@ func (c *convoJobs) addSuggested() {
 	}
 }
 
-func (c *convoJobs) onShow(jobID int64) {
-	if err := c.store.PresentJob(c.s.convo.ID, jobID); err != nil {
+func (c *conversationJobs) onShow(jobID int64) {
+	if err := c.store.PresentJob(c.s.conversation.ID, jobID); err != nil {
 		c.s.cs.ui.showError(err)
 	}
-	c.refresh()
+	c.load()
 }
 
-func (c *convoJobs) onAgree(jobID int64, on bool) {
-	if err := c.store.AgreeJob(c.s.convo.ID, jobID, on); err != nil {
+func (c *conversationJobs) onAgree(jobID int64, on bool) {
+	if err := c.store.AgreeJob(c.s.conversation.ID, jobID, on); err != nil {
 		c.s.cs.ui.showError(err)
 	}
-	c.refresh()
+	c.load()
 }
 
 func appStatusLabel(s model.ApplicationStatus) string { return lang.L("app." + string(s)) }

@@ -27,10 +27,10 @@ func (s *citizenScreen) buildConversations() fyne.CanvasObject {
 	}
 	p := newPlanForm(s.ui, s.store, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
 	s.planner = p
-	top := container.NewVBox(heading(lang.L("convo.plan")), p.build(), widget.NewSeparator(),
+	top := container.NewVBox(heading(lang.L("conversation.plan")), p.build(), widget.NewSeparator(),
 		heading(lang.L("section.conversations")))
 	if len(all) == 0 {
-		top.Add(lowLabel(lang.L("convo.none")))
+		top.Add(lowLabel(lang.L("conversation.none")))
 	}
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.conversationList(all)))
 }
@@ -71,9 +71,9 @@ func (s *citizenScreen) onOpenConversation(id int64) {
 	s.ui.push(cs)
 }
 
-func kindLabel(k model.ConversationKind) string { return lang.L("convo.kind." + string(k)) }
-func formLabel(f model.ConversationForm) string { return lang.L("convo.form." + string(f)) }
-func attendanceLabel(a model.Attendance) string { return lang.L("convo.att." + string(a)) }
+func kindLabel(k model.ConversationKind) string { return lang.L("conversation.kind." + string(k)) }
+func formLabel(f model.ConversationForm) string { return lang.L("conversation.form." + string(f)) }
+func attendanceLabel(a model.Attendance) string { return lang.L("conversation.att." + string(a)) }
 
 // planForm plans a conversation: date, start and end, kind and form.
 type planForm struct {
@@ -109,10 +109,10 @@ func (f *planForm) build() fyne.CanvasObject {
 	f.problems.Importance = widget.DangerImportance
 	f.problems.Wrapping = fyne.TextWrapWord
 	f.problems.Hide()
-	f.save = widget.NewButtonWithIcon(lang.L("convo.planbtn"), theme.ContentAddIcon(), f.onSave)
+	f.save = widget.NewButtonWithIcon(lang.L("conversation.planbtn"), theme.ContentAddIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	times := container.NewGridWithColumns(4, f.date, f.start, f.end, f.save)
-	labels := container.NewGridWithColumns(4, lowLabel(lang.L("convo.date")), lowLabel(lang.L("convo.start")), lowLabel(lang.L("convo.end")), widget.NewLabel(""))
+	labels := container.NewGridWithColumns(4, lowLabel(lang.L("conversation.date")), lowLabel(lang.L("conversation.start")), lowLabel(lang.L("conversation.end")), widget.NewLabel(""))
 	return container.NewVBox(labels, times, container.NewGridWithColumns(2, f.kind, f.form), f.problems)
 }
 

@@ -47,7 +47,7 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 	for _, m := range periodMonths {
 		labels = append(labels, fmt.Sprintf(lang.L("stats.months"), m))
 	}
-	s.months = widget.NewSelect(labels, func(string) { s.refresh() })
+	s.months = widget.NewSelect(labels, func(string) { s.load() })
 	s.body = container.NewVBox()
 	s.months.SetSelectedIndex(1)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
@@ -62,7 +62,7 @@ func (s *attendanceScreen) period() (time.Time, time.Time) {
 	return to.AddDate(0, -periodMonths[s.months.SelectedIndex()], 0), to
 }
 
-func (s *attendanceScreen) refresh() {
+func (s *attendanceScreen) load() {
 	st, err := s.store.Attendance(s.period())
 	if err != nil {
 		s.ui.showError(err)

@@ -46,7 +46,7 @@ func newTodayScreen(u *UI, st todaySource) *todayScreen {
 
 func (s *todayScreen) content() fyne.CanvasObject { return s.root }
 
-func (s *todayScreen) reload() { s.refresh() }
+func (s *todayScreen) reload() { s.load() }
 
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
@@ -67,8 +67,8 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
-// refresh rebuilds Today from the database.
-func (s *todayScreen) refresh() {
+// load reads Today from the database.
+func (s *todayScreen) load() {
 	now := s.ui.now()
 	v, err := s.store.Today(s.ui.content, now)
 	if err != nil {
@@ -235,5 +235,5 @@ func (s *todayScreen) do(err error) {
 		s.ui.showError(err)
 		return
 	}
-	s.refresh()
+	s.load()
 }
