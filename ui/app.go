@@ -76,14 +76,14 @@ type UI struct {
 	handouts Handouts
 	now      func() time.Time
 
-	today    *todayScreen
-	caseload *caseloadScreen
-	citizen  *citizenScreen
-	conversation    *conversationScreen
-	form     *citizenForm
-	stack    []screen
-	dirty    map[int64]bool
-	kind     model.OfficeKind
+	today        *todayScreen
+	caseload     *caseloadScreen
+	citizen      *citizenScreen
+	conversation *conversationScreen
+	form         *citizenForm
+	stack        []screen
+	dirty        map[int64]bool
+	kind         model.OfficeKind
 }
 
 // New builds the main window's content into win, starting at the caseload.

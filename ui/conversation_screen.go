@@ -25,8 +25,8 @@ type conversationStore interface {
 // and agreements on the left; the current track's open actions on the right,
 // ticked as done on the conversation's date.
 type conversationScreen struct {
-	cs    *citizenScreen
-	store conversationStore
+	cs           *citizenScreen
+	store        conversationStore
 	conversation *model.Conversation
 
 	attendance *widget.RadioGroup

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
+	"jobspor/model/store/storetest"
 )
 
 const testProspects = "udgave;region;titel;disco;vurdering\n" +
@@ -56,17 +57,17 @@ func TestPickGoalSeeProspectsAndTakeAnAlternative(t *testing.T) {
 func TestThreeJobsInAConversationLandInPlanAndJobLog(t *testing.T) {
 	u, store := newTestUI(t)
 	store.Now = u.now
-	c := &model.Citizen{Name: "Bo Bæk", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
-		Status: model.StatusActive, FirstContact: u.now().AddDate(0, 0, -20)}
-	store.CreateCitizen(c)
-	store.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Code: "941210", Horizon: model.HorizonShort})
+	c := storetest.AddCitizen(t, store, func(c *model.Citizen) {
+		c.Name, c.Phone, c.Email, c.FirstContact = "Bo Bæk", "", "", u.now().AddDate(0, 0, -20)
+	})
+	if err := store.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Code: "941210", Horizon: model.HorizonShort}); err != nil {
+		t.Fatal(err)
+	}
 	for i, title := range []string{"Køkkenmedhjælper", "Opvasker", "Pizzabager", "Lagermedarbejder"} {
 		code := map[string]string{"Køkkenmedhjælper": "941210", "Opvasker": "941220", "Pizzabager": "941100", "Lagermedarbejder": "933410"}[title]
-		store.SaveJob(&model.Job{Title: title, Code: code, Employer: "Kantinen " + string(rune('A'+i)), Deadline: u.now().AddDate(0, 0, 10+i)})
+		storetest.AddJob(t, store, title, u.now().AddDate(0, 0, 10+i), func(j *model.Job) { j.Code, j.Employer = code, "Kantinen "+string(rune('A'+i)) })
 	}
-	start := u.now().Add(time.Hour)
-	conv := &model.Conversation{CitizenID: c.ID, Start: start, End: start.Add(45 * time.Minute), Kind: model.KindJob, Form: model.FormInPerson}
-	store.PlanConversation(conv)
+	conv := storetest.Plan(t, store, c.ID, u.now().Add(time.Hour), 45)
 	u.onOpenCitizen(c.ID)
 	u.citizen.onOpenConversation(conv.ID)
 	jobs := u.conversation.jobs

@@ -37,25 +37,25 @@ func strs[T ~string](vs []T) []string {
 // prefix in the code must be listed here, so its keys are checked too.
 func builtKeys() map[string][]string {
 	return map[string][]string{
-		"benefit.":         strs(model.Benefits),
-		"education.":       strs(model.Educations),
-		"status.":          strs(model.Statuses),
-		"track.":           append(strs(model.Tracks), "none"),
-		"conversation.kind.":      strs(model.ConversationKinds),
-		"conversation.form.":      strs(model.ConversationForms),
-		"conversation.att.":       strs(model.Attendances),
-		"app.":             strs(model.AppStatuses),
-		"upskill.kind.":    strs(model.UpskillingKinds),
-		"upskill.status.":  strs(model.UpskillingStatuses),
-		"company.kind.":    strs(model.CompanyKinds),
-		"company.outcome.": {"none", "job", "no_job"},
-		"officekind.":      strs([]model.OfficeKind{model.OfficeJobcenter, model.OfficeAkasse}),
-		"horizon.":         strs([]model.Horizon{model.HorizonShort, model.HorizonLong}),
-		"euv.":             strs([]model.EUV{model.EUVYes, model.EUVNo}), // unknown: its own key
-		"print.":           strs(model.CitizenHandouts),
-		"notice.":          {"to_benefit", "from_benefit"},
-		"fit.":             {"0", "1", "2"}, // same code, 4-digit, 3-digit group
-		"prospect.":        {"1", "2", "3", "4"}, // unknown: its own key
+		"benefit.":           strs(model.Benefits),
+		"education.":         strs(model.Educations),
+		"status.":            strs(model.Statuses),
+		"track.":             append(strs(model.Tracks), "none"),
+		"conversation.kind.": strs(model.ConversationKinds),
+		"conversation.form.": strs(model.ConversationForms),
+		"conversation.att.":  strs(model.Attendances),
+		"app.":               strs(model.AppStatuses),
+		"upskill.kind.":      strs(model.UpskillingKinds),
+		"upskill.status.":    strs(model.UpskillingStatuses),
+		"company.kind.":      strs(model.CompanyKinds),
+		"company.outcome.":   {"none", "job", "no_job"},
+		"officekind.":        strs([]model.OfficeKind{model.OfficeJobcenter, model.OfficeAkasse}),
+		"horizon.":           strs([]model.Horizon{model.HorizonShort, model.HorizonLong}),
+		"euv.":               strs([]model.EUV{model.EUVYes, model.EUVNo}), // unknown: its own key
+		"print.":             strs(model.CitizenHandouts),
+		"notice.":            {"to_benefit", "from_benefit"},
+		"fit.":               {"0", "1", "2"},      // same code, 4-digit, 3-digit group
+		"prospect.":          {"1", "2", "3", "4"}, // unknown: its own key
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"jobspor/assets"
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/storetest"
+	"jobspor/model/testutil"
 )
 
 func TestMain(m *testing.M) {
@@ -58,15 +60,8 @@ func (f *fakeHandouts) Calendar(from time.Time, days int) (string, error) {
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	store, err := store.Open(filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := storetest.Open(t)
+	content := testutil.Content(t)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{})

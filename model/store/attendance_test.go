@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 func TestAttendancePatternAndNextWeek(t *testing.T) {
@@ -12,7 +13,7 @@ func TestAttendancePatternAndNextWeek(t *testing.T) {
 	c := makeCitizen(t, s)
 	// Four Mondays at 9 (one missed), two Tuesdays at 13 (one cancelled), then a planned one next Monday.
 	add := func(start string, a model.Attendance) *model.Conversation {
-		cv := &model.Conversation{CitizenID: c.ID, Start: at(start), End: at(start).Add(30 * time.Minute), Kind: model.KindJob, Form: model.FormPhone, Attendance: a}
+		cv := testutil.Conversation(c.ID, at(start), 30, testutil.Phone, func(c *model.Conversation) { c.Attendance = a })
 		if err := s.PlanConversation(cv); err != nil {
 			t.Fatal(err)
 		}

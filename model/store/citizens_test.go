@@ -3,17 +3,13 @@ package store
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // validCitizen is a citizen that passes validation, for tests to vary.
-func validCitizen() *model.Citizen {
-	return &model.Citizen{Name: "Mette Kjær", Phone: "+45 22 33 44 55", Email: "mette@example.dk",
-		Benefit: model.BenefitDagpenge, Education: model.EducationSkilled, Status: model.StatusActive,
-		FirstContact: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)}
-}
+func validCitizen() *model.Citizen { return testutil.Citizen() }
 
 func TestListCitizensSearchesNamesWithÆØÅAndBirthDates(t *testing.T) {
 	s := newTestStore(t)

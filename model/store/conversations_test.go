@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 func at(s string) time.Time {
@@ -18,7 +19,9 @@ func at(s string) time.Time {
 }
 
 func conversationAt(id int64, start, end string) *model.Conversation {
-	return &model.Conversation{CitizenID: id, Start: at(start), End: at(end), Kind: model.KindJob, Form: model.FormInPerson}
+	c := testutil.Conversation(id, at(start), 0)
+	c.End = at(end)
+	return c
 }
 
 func TestBadConversationsAreRefusedAndNothingSaved(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 const prospectsCSV = "\xef\xbb\xbfudgave;region;titel;disco;vurdering\r\n" +
@@ -120,7 +121,7 @@ func TestAgreedJobsLandInTheJobLog(t *testing.T) {
 	s := newTestStore(t)
 	c := makeCitizen(t, s)
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
-	conv := &model.Conversation{CitizenID: c.ID, Start: start, End: start.Add(time.Hour), Kind: model.KindJob, Form: model.FormInPerson}
+	conv := testutil.Conversation(c.ID, start, 60)
 	s.PlanConversation(conv)
 	var jobs []int64
 	for _, t2 := range []string{"Køkkenmedhjælper", "Opvasker", "Kok"} {

@@ -7,6 +7,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 func loadContent(t testing.TB) *model.Content {
@@ -62,7 +63,7 @@ func TestDueConversationsCountHeldJobConversations(t *testing.T) {
 	c := makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-07-06") })
 	for i, att := range []model.Attendance{model.AttendanceHeld, model.AttendanceNoShow, model.AttendanceHeld} {
 		start := time.Date(2026, 7, 7+14*i, 10, 0, 0, 0, time.Local)
-		cv := &model.Conversation{CitizenID: c.ID, Start: start, End: start.Add(time.Hour), Kind: model.KindJob, Form: model.FormPhone, Attendance: att}
+		cv := testutil.Conversation(c.ID, start, 60, testutil.Phone, func(c *model.Conversation) { c.Attendance = att })
 		if err := s.PlanConversation(cv); err != nil {
 			t.Fatal(err)
 		}

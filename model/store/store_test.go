@@ -218,7 +218,8 @@ func TestDatabaseHeldByAnotherWriterGivesClearMessage(t *testing.T) {
 	busyTimeoutMS = 100
 	defer func() { busyTimeoutMS = old }()
 	path := filepath.Join(t.TempDir(), "optaget.db")
-	a, _ := Open(path)
+	a, err := Open(path)
+	must(t, err)
 	defer a.Close()
 	b, err := Open(path)
 	if err != nil {

@@ -9,6 +9,14 @@ import (
 	"jobspor/model"
 )
 
+// must stops the test when a setup step fails.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("setup: %v", err)
+	}
+}
+
 // newTestStore opens a fresh, migrated database in the test's temp folder.
 func newTestStore(t testing.TB) *Store {
 	t.Helper()

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 func TestTodayGathersTheDay(t *testing.T) {
@@ -17,7 +18,7 @@ func TestTodayGathersTheDay(t *testing.T) {
 	})
 	late := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Bjørn Å", day("2026-11-16") })
 	planAt := func(id int64, start string, att model.Attendance) {
-		c := &model.Conversation{CitizenID: id, Start: at(start), End: at(start).Add(45 * time.Minute), Kind: model.KindJob, Form: model.FormPhone, Attendance: att}
+		c := testutil.Conversation(id, at(start), 45, testutil.Phone, func(c *model.Conversation) { c.Attendance = att })
 		if err := s.PlanConversation(c); err != nil {
 			t.Fatal(err)
 		}
@@ -78,8 +79,7 @@ func TestComplianceFigure(t *testing.T) {
 	makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-08-24") })
 	makeCitizen(t, s, func(c *model.Citizen) { c.FirstContact = day("2026-01-05") }) // past six months: not counted
 	for _, d := range []string{"2026-08-25T10:00", "2026-09-20T10:00"} {
-		c := &model.Conversation{CitizenID: onCourse.ID, Start: at(d), End: at(d).Add(time.Hour), Kind: model.KindJob, Form: model.FormPhone, Attendance: model.AttendanceHeld}
-		s.PlanConversation(c)
+		must(t, s.PlanConversation(testutil.Conversation(onCourse.ID, at(d), 60, testutil.Phone, testutil.Held)))
 	}
 	got, err := s.Compliance(r, now)
 	if err != nil || got.Total != 2 || got.OnCourse != 1 || got.Share() != 50 {

@@ -47,7 +47,8 @@ func TestAssignTrackKeepsHistoryAndRefusesBadAssessments(t *testing.T) {
 
 func TestRecordsRoundTripThroughARestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "records.db")
-	s, _ := Open(path)
+	s, err := Open(path)
+	must(t, err)
 	c := makeCitizen(t, s)
 	steps := []error{
 		s.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Horizon: model.HorizonShort}),
@@ -66,7 +67,8 @@ func TestRecordsRoundTripThroughARestart(t *testing.T) {
 		}
 	}
 	s.Close()
-	s, _ = Open(path)
+	s, err = Open(path)
+	must(t, err)
 	defer s.Close()
 	goals, _ := s.JobGoals(c.ID)
 	o, _ := s.Opening(c.ID)
@@ -118,14 +120,14 @@ func TestPlanGathersWhatIsAgreed(t *testing.T) {
 	s.Now = func() time.Time { return at("2026-11-23T12:00") }
 	g := loadGuide(t)
 	c := makeCitizen(t, s)
-	s.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Lagermedarbejder", Horizon: model.HorizonShort})
-	s.AssignTrack(&model.TrackChange{CitizenID: c.ID, Track: model.TrackIntensive, On: day("2026-11-12"), Reason: "Klar"})
-	s.SaveProgress(&model.Progress{CitizenID: c.ID, ActionID: "intensive.concrete.3", Done: true, DoneOn: day("2026-11-20"), Note: "Tre job"})
+	must(t, s.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Lagermedarbejder", Horizon: model.HorizonShort}))
+	must(t, s.AssignTrack(&model.TrackChange{CitizenID: c.ID, Track: model.TrackIntensive, On: day("2026-11-12"), Reason: "Klar"}))
+	must(t, s.SaveProgress(&model.Progress{CitizenID: c.ID, ActionID: "intensive.concrete.3", Done: true, DoneOn: day("2026-11-20"), Note: "Tre job"}))
 	held := conversationAt(c.ID, "2026-11-20T10:00", "2026-11-20T10:45")
 	held.Attendance, held.Agreements = model.AttendanceHeld, "Søger lagerjob hos Dagrofa og Coop"
 	next := conversationAt(c.ID, "2026-11-27T10:00", "2026-11-27T10:45")
-	s.PlanConversation(held)
-	s.PlanConversation(next)
+	must(t, s.PlanConversation(held))
+	must(t, s.PlanConversation(next))
 	p, err := s.Plan(g, c.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 	"jobspor/assets"
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/storetest"
+	"jobspor/model/testutil"
 )
 
 type fakeHandouts struct {
@@ -164,8 +166,7 @@ func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
 
 func TestNewerDatabaseFailsWithoutTouchingIt(t *testing.T) {
 	db, _ := dbWith(t, "Mette")
-	s, _ := store.Open(db)
-	s.Close()
+	storetest.OpenAt(t, db).Close()
 	raw, _ := os.ReadFile(db)
 	raw[60], raw[61], raw[62], raw[63] = 0, 0, 0, 99 // user_version 99
 	os.WriteFile(db, raw, 0o600)
@@ -191,10 +192,8 @@ func TestHandoutWritesTheNamedFile(t *testing.T) {
 
 func TestTodayPrintsTheDaySheet(t *testing.T) {
 	db, ids := dbWith(t, "Åse Ærø")
-	s, _ := store.Open(db)
-	start := time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
-	s.PlanConversation(&model.Conversation{CitizenID: ids[0], Start: start, End: start.Add(45 * time.Minute),
-		Kind: model.KindJob, Form: model.FormPhone})
+	s := storetest.OpenAt(t, db)
+	storetest.Plan(t, s, ids[0], time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local), 45, testutil.Phone)
 	s.Close()
 	code, out, errs := run(t, &fakeHandouts{}, "today", "--db", db, "--date", "2026-11-24")
 	if code != 0 {
@@ -248,7 +247,7 @@ func TestBadImportNamesTheLineAndExitsNonZero(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "Linje 2") || !strings.Contains(errs, "arbejdsgiveren") {
 		t.Fatalf("bad job file: exit %d, %q", code, errs)
 	}
-	s, _ := store.Open(db)
+	s := storetest.OpenAt(t, db)
 	jobs, _ := s.OpenJobs(time.Now())
 	s.Close()
 	if len(jobs) != 0 {
