@@ -12,7 +12,7 @@ LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
 BIN := ./jobspor
 GO  := go
 
-.PHONY: run test build deps-build deps-test deps-look screenshot clean
+.PHONY: run test build bench samples deps-build deps-test deps-look screenshot clean
 
 ## run: install what is missing, fill the demo database if empty, open the window
 run: build
@@ -31,6 +31,19 @@ build: deps-build
 ## bench: the benchmarks quoted in the issues' notes
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## samples: every handout for one demo citizen, as PDF and PNG pages, in $(SAMPLES)
+SAMPLES ?= samples
+samples: build deps-look
+	rm -rf $(SAMPLES) && mkdir -p $(SAMPLES)
+	$(BIN) demo --db $(SAMPLES)/demo.db --citizens 200 --seed 11 >/dev/null
+	id=$$($(BIN) list --db $(SAMPLES)/demo.db | head -1 | cut -f1); \
+	for k in folder plan jobs ydelse; do \
+		$(BIN) handout $$k --db $(SAMPLES)/demo.db --citizen $$id --out $(SAMPLES)/$$k.pdf || exit 1; \
+	done
+	$(BIN) handout joblist --db $(SAMPLES)/demo.db --out $(SAMPLES)/joblist.pdf
+	for f in $(SAMPLES)/*.pdf; do pdftoppm -r 60 -png $$f $${f%.pdf}; done
+	@echo "Samples in $(SAMPLES)/: open the PNG pages to look at them."
 
 deps-build:
 	@./.ci/debs.sh $(BUILD_DEBS)
