@@ -46,6 +46,9 @@ const (
 // Attendances lists every attendance in display order.
 var Attendances = []Attendance{AttendancePlanned, AttendanceHeld, AttendanceNoShow, AttendanceCancelled}
 
+// MissedAttendances are the conversations the citizen did not come to.
+var MissedAttendances = []Attendance{AttendanceNoShow, AttendanceCancelled}
+
 // AuditConversation marks audit entries about conversations.
 const AuditConversation = "conversation"
 

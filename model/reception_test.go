@@ -71,3 +71,15 @@ func TestRuleSwitchOnFirstJuly2026(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesCarryTheTargetAndPeriod holds the 75 % target and the six-month
+// period to the rules file: a file without them is refused.
+func TestRulesCarryTheTargetAndPeriod(t *testing.T) {
+	c := loadContent(t)
+	if c.Rules.TargetPercent != 75 || c.Rules.PeriodMonths != 6 {
+		t.Fatalf("target %d %%, period %d months; want 75 %% over 6 months from the rules file", c.Rules.TargetPercent, c.Rules.PeriodMonths)
+	}
+	if _, err := ParseRules([]byte(`{"version": "x", "rules": []}`)); err == nil {
+		t.Fatal("rules without target_percent and period_months were accepted")
+	}
+}

@@ -18,7 +18,12 @@ const (
 // (assets/rules/conversations.json), so a rule change is an edit.
 type RuleSet struct {
 	Version string `json:"version"`
-	Rules   []Rule `json:"rules"`
+	// TargetPercent is the share of the caseload that must have had its
+	// conversations on time; PeriodMonths is how long after the first
+	// contact a citizen counts towards that figure.
+	TargetPercent int    `json:"target_percent"`
+	PeriodMonths  int    `json:"period_months"`
+	Rules         []Rule `json:"rules"`
 }
 
 // Rule applies to citizens of the given benefits whose first contact is on
@@ -42,14 +47,26 @@ type Requirement struct {
 	WithinMonths int    `json:"within_months"`
 }
 
-// jobConversationKinds count towards the minimum; a meeting with a company does not.
-var jobConversationKinds = []ConversationKind{KindFirst, KindJob, KindFollowup, KindJointFollowup}
+// MonthWindow is a stretch of whole months after the first contact:
+// from month From up to month Within.
+type MonthWindow struct {
+	From, Within int
+}
+
+// Window is the months the requirement counts conversations in.
+func (q Requirement) Window() MonthWindow { return MonthWindow{q.FromMonth, q.WithinMonths} }
+
+// JobConversationKinds count towards the minimum; a meeting with a company does not.
+var JobConversationKinds = []ConversationKind{KindFirst, KindJob, KindFollowup, KindJointFollowup}
 
 // ParseRules reads and checks the rules.
 func ParseRules(data []byte) (*RuleSet, error) {
 	var r RuleSet
 	if err := json.Unmarshal(data, &r); err != nil {
 		return nil, fmt.Errorf("parse conversation rules: %w", err)
+	}
+	if r.TargetPercent < 1 || r.TargetPercent > 100 || r.PeriodMonths < 1 {
+		return nil, fmt.Errorf("conversation rules: target_percent (1-100) and period_months must be given")
 	}
 	for _, rule := range r.Rules {
 		if _, err := time.Parse(DateLayout, rule.From); err != nil {
@@ -109,7 +126,7 @@ func (rule *Rule) DueFor(first time.Time, convs []Conversation) []Due {
 	for _, q := range rule.Requirements {
 		d := Due{Requirement: q, Rule: rule, Start: first.AddDate(0, q.FromMonth, 0), By: first.AddDate(0, q.WithinMonths, 0)}
 		for _, c := range convs {
-			if c.Attendance == AttendanceHeld && oneOf(c.Kind, jobConversationKinds) &&
+			if c.Attendance == AttendanceHeld && oneOf(c.Kind, JobConversationKinds) &&
 				!c.Start.Before(d.Start) && c.Start.Before(d.By) {
 				d.Had++
 			}
@@ -125,7 +142,12 @@ func (rule *Rule) DueFor(first time.Time, convs []Conversation) []Due {
 // require by now (pro rata inside each window).
 type Compliance struct {
 	OnCourse, Total int
+	// TargetPercent and PeriodMonths are the rules file's, for the caption.
+	TargetPercent, PeriodMonths int
 }
+
+// Met tells whether the share reaches the target.
+func (c Compliance) Met() bool { return c.Share() >= float64(c.TargetPercent) }
 
 // Share is OnCourse/Total as a percentage (100 when there is no one).
 func (c Compliance) Share() float64 {
@@ -141,7 +163,7 @@ type HeldRow struct {
 	Name    string
 	Benefit Benefit
 	First   time.Time
-	Windows [][2]int
+	Windows []MonthWindow
 	Counts  []int
 }
 
@@ -155,7 +177,7 @@ func (h HeldRow) Due(r *RuleSet, kind OfficeKind) []Due {
 	for _, q := range rule.Requirements {
 		d := Due{Requirement: q, Rule: rule, Start: h.First.AddDate(0, q.FromMonth, 0), By: h.First.AddDate(0, q.WithinMonths, 0)}
 		for i, w := range h.Windows {
-			if w == [2]int{q.FromMonth, q.WithinMonths} {
+			if w == q.Window() {
 				d.Had = h.Counts[i]
 			}
 		}
@@ -165,11 +187,11 @@ func (h HeldRow) Due(r *RuleSet, kind OfficeKind) []Due {
 	return out
 }
 
-// OnCourse: every requirement of six months or less has had the
+// OnCourse: every requirement inside the rules' period has had the
 // conversations expected by now.
 func (h HeldRow) OnCourse(r *RuleSet, kind OfficeKind, now time.Time) bool {
 	for _, d := range h.Due(r, kind) {
-		if d.WithinMonths <= 6 && d.Had < d.Expected(now) {
+		if d.WithinMonths <= r.PeriodMonths && d.Had < d.Expected(now) {
 			return false
 		}
 	}

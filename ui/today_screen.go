@@ -90,9 +90,9 @@ func (s *todayScreen) showFigure(now time.Time) {
 		s.figure.SetText(errText(err))
 		return
 	}
-	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), c.OnCourse, c.Total))
+	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), c.OnCourse, c.Total, c.PeriodMonths, c.TargetPercent))
 	s.figure.Importance = widget.SuccessImportance
-	if c.Share() < 75 {
+	if !c.Met() {
 		s.figure.Importance = widget.WarningImportance
 	}
 	s.figure.Refresh()

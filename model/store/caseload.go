@@ -127,7 +127,7 @@ func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one int64
 		SELECT citizen_id,
 			coalesce(min(CASE WHEN start >= ? THEN start END), ''),
 			max(start < ?)
-		FROM conversations WHERE attendance = 'planned'`+cond+` GROUP BY citizen_id`,
+		FROM conversations WHERE attendance = ` + lit(model.AttendancePlanned) + ``+cond+` GROUP BY citizen_id`,
 		append([]any{now.Format(model.WallLayout), model.DateOnly(now).Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load next conversations: %w", err)
@@ -154,7 +154,7 @@ func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one in
 	cond, args := onlyOne("citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT citizen_id, attendance, max(start) FROM conversations
-		WHERE attendance <> 'planned' AND start < ?`+cond+` GROUP BY citizen_id`,
+		WHERE attendance <> ` + lit(model.AttendancePlanned) + ` AND start < ?`+cond+` GROUP BY citizen_id`,
 		append([]any{now.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load attendance: %w", err)

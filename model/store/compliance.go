@@ -50,9 +50,9 @@ func (s *Store) Compliance(r *model.RuleSet, now time.Time) (model.Compliance, e
 	if err != nil {
 		return model.Compliance{}, err
 	}
-	var out model.Compliance
-	windows := ruleWindows(r, kind, func(w [2]int) bool { return w[1] <= 6 })
-	err = s.heldInWindows(windows, now.AddDate(0, -6, 0), now, func(h model.HeldRow) {
+	out := model.Compliance{TargetPercent: r.TargetPercent, PeriodMonths: r.PeriodMonths}
+	windows := ruleWindows(r, kind, func(w model.MonthWindow) bool { return w.Within <= r.PeriodMonths })
+	err = s.heldInWindows(windows, now.AddDate(0, -r.PeriodMonths, 0), now, func(h model.HeldRow) {
 		out.Total++
 		if h.OnCourse(r, kind, now) {
 			out.OnCourse++
@@ -64,7 +64,7 @@ func (s *Store) Compliance(r *model.RuleSet, now time.Time) (model.Compliance, e
 // heldInWindows calls fn for every active citizen whose first contact lies
 // in [from, to], with held job conversations counted per window (months
 // after first contact); one query, one index range per citizen and window.
-func (s *Store) heldInWindows(windows [][2]int, from, to time.Time, fn func(model.HeldRow)) error {
+func (s *Store) heldInWindows(windows []model.MonthWindow, from, to time.Time, fn func(model.HeldRow)) error {
 	rows, err := s.db.Query(heldQuery(windows), from.Format(model.DateLayout), to.Format(model.DateLayout))
 	if err != nil {
 		return fmt.Errorf("count held conversations: %w", err)
@@ -88,34 +88,34 @@ func (s *Store) heldInWindows(windows [][2]int, from, to time.Time, fn func(mode
 
 // ruleWindows are the distinct month windows (from, within) of the office's
 // rules that keep says yes to.
-func ruleWindows(r *model.RuleSet, kind model.OfficeKind, keep func([2]int) bool) [][2]int {
-	seen := map[[2]int]bool{}
-	var out [][2]int
+func ruleWindows(r *model.RuleSet, kind model.OfficeKind, keep func(model.MonthWindow) bool) []model.MonthWindow {
+	seen := map[model.MonthWindow]bool{}
+	var out []model.MonthWindow
 	for _, rule := range r.Rules {
 		for _, q := range rule.Requirements {
-			w := [2]int{q.FromMonth, q.WithinMonths}
+			w := q.Window()
 			if rule.Office == kind && keep(w) && !seen[w] {
 				seen[w] = true
 				out = append(out, w)
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][1] < out[j][1] })
+	sort.Slice(out, func(i, j int) bool { return out[i].Within < out[j].Within })
 	return out
 }
 
-func heldQuery(windows [][2]int) string {
+func heldQuery(windows []model.MonthWindow) string {
 	var bounds, cols []string
 	for i, w := range windows {
 		bounds = append(bounds, fmt.Sprintf(`strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS b%d,
-			strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS e%d`, w[0], i, w[1], i))
+			strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS e%d`, w.From, i, w.Within, i))
 		// One index range per window: conversations_held is (citizen_id, attendance, start, kind).
 		cols = append(cols, fmt.Sprintf(`(SELECT count(*) FROM conversations c WHERE c.citizen_id = z.id
-			AND c.attendance = 'held' AND c.kind IN ('first', 'job', 'followup', 'joint_followup')
+			AND c.attendance = ` + lit(model.AttendanceHeld) + ` AND c.kind IN (` + litList(model.JobConversationKinds) + `)
 			AND c.start >= z.b%d AND c.start < z.e%d)`, i, i))
 	}
 	return `WITH z AS MATERIALIZED (SELECT id, name, benefit, first_contact` + prefixed(", ", bounds) + `
-			FROM citizens WHERE status = 'active' AND first_contact >= ? AND first_contact <= ?)
+			FROM citizens WHERE status = ` + lit(model.StatusActive) + ` AND first_contact >= ? AND first_contact <= ?)
 		SELECT z.id, z.name, z.benefit, z.first_contact` + prefixed(", ", cols) + ` FROM z`
 }
 

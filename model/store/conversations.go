@@ -100,7 +100,7 @@ func (s *Store) Conversations(citizenID int64) ([]model.Conversation, error) {
 // NextConversation is the first planned conversation starting after `after`.
 func (s *Store) NextConversation(citizenID int64, after time.Time) (*model.Conversation, error) {
 	rows, err := s.db.Query(`SELECT `+conversationColumns+` FROM conversations
-		WHERE citizen_id = ? AND attendance = 'planned' AND start > ? ORDER BY start, id LIMIT 1`,
+		WHERE citizen_id = ? AND attendance = ` + lit(model.AttendancePlanned) + ` AND start > ? ORDER BY start, id LIMIT 1`,
 		citizenID, after.Format(model.WallLayout))
 	if err != nil {
 		return nil, fmt.Errorf("next conversation for citizen %d: %w", citizenID, err)

@@ -166,7 +166,7 @@ func (s *Store) MatchJob(jobID int64) ([]model.CitizenMatch, error) {
 		return nil, err
 	}
 	rows, err := s.db.Query(`SELECT z.id, z.name, g.title, g.code FROM job_goals g JOIN citizens z ON z.id = g.citizen_id
-		WHERE g.code >= ? AND g.code < ? AND z.status = 'active'`, j.Code[:3], j.Code[:3]+"\xff")
+		WHERE g.code >= ? AND g.code < ? AND z.status = ` + lit(model.StatusActive) + ``, j.Code[:3], j.Code[:3]+"\xff")
 	if err != nil {
 		return nil, fmt.Errorf("match citizens: %w", err)
 	}

@@ -38,7 +38,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?`
 	args := []any{from.Format(model.WallLayout), to.Format(model.WallLayout)}
 	if attendance != "" {
-		q += ` AND c.attendance IN ('no_show', 'cancelled')`
+		q += ` AND c.attendance IN (` + litList(model.MissedAttendances) + `)`
 	}
 	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key`, args...)
 	if err != nil {
@@ -63,7 +63,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 // contact lies in [from, to].
 func (s *Store) recent(from, to time.Time) ([]model.Citizen, error) {
 	rows, err := s.db.Query(`SELECT id, name, first_contact FROM citizens
-		WHERE first_contact >= ? AND first_contact <= ? AND status = 'active'`, from.Format(model.DateLayout), to.Format(model.DateLayout))
+		WHERE first_contact >= ? AND first_contact <= ? AND status = ` + lit(model.StatusActive) + ``, from.Format(model.DateLayout), to.Format(model.DateLayout))
 	if err != nil {
 		return nil, fmt.Errorf("recent citizens: %w", err)
 	}
@@ -166,7 +166,7 @@ func (s *Store) dueSoon(r *model.RuleSet, now time.Time) ([]model.TodayDue, erro
 	seen := map[[2]int64]bool{}
 	for _, months := range deadlineMonths(r) {
 		at := now.AddDate(0, -months, 0)
-		windows := ruleWindows(r, kind, func(w [2]int) bool { return w[1] == months })
+		windows := ruleWindows(r, kind, func(w model.MonthWindow) bool { return w.Within == months })
 		err := s.heldInWindows(windows, at.AddDate(0, 0, -15), at.AddDate(0, 0, 15), func(h model.HeldRow) {
 			if key := [2]int64{h.ID, int64(months)}; !seen[key] {
 				seen[key] = true

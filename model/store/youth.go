@@ -51,7 +51,7 @@ func (s *Store) SetReferred(citizenID int64, referred bool) error {
 // YouthToRefer lists the active flagged citizens not yet referred, youngest first.
 func (s *Store) YouthToRefer(now time.Time) ([]model.YouthRow, error) {
 	rows, err := s.db.Query(`SELECT z.id, z.name, z.cpr, f.flagged_on, f.referred_on FROM youth_flags f
-		JOIN citizens z ON z.id = f.citizen_id WHERE f.referred_on = '' AND z.status = 'active'`)
+		JOIN citizens z ON z.id = f.citizen_id WHERE f.referred_on = '' AND z.status = ` + lit(model.StatusActive) + ``)
 	if err != nil {
 		return nil, fmt.Errorf("youth to refer: %w", err)
 	}

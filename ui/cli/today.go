@@ -58,7 +58,7 @@ func dayOrNow(date string) (time.Time, error) {
 // writeToday prints the day sheet: each part with its lines, citizen IDs first.
 func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "I DAG – %s\n", strings.ToUpper(model.DanishDate(v.Date)[:1])+model.DanishDate(v.Date)[1:])
-	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er 75 %%)\n", c.Share(), c.OnCourse, c.Total)
+	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er %d %%)\n", c.Share(), c.OnCourse, c.Total, c.TargetPercent)
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
 		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
