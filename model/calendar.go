@@ -89,7 +89,9 @@ func (w *WorkCalendar) WorkingDay(start time.Time, n int) time.Time {
 	return d
 }
 
-// DateOnly drops the clock, keeping the calendar date in UTC.
+// DateOnly drops the clock, keeping the calendar date as a UTC midnight:
+// the form stored dates (DateLayout) are read in and compared as. For the
+// office's local day (day boundaries of wall-clock times) use Day.
 func DateOnly(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -86,7 +86,7 @@ func (s *batchScreen) onStart() {
 	s.start.Disable()
 	s.stop.Enable()
 	s.progress.SetValue(0)
-	local := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	local := model.Day(day)
 	go s.run(kind, local, one, out)
 }
 

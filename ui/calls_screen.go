@@ -36,7 +36,7 @@ func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
 		return nil, err
 	}
 	s := &callsScreen{ui: u, store: st, day: cal.NextWorkday(u.now().AddDate(0, 0, 1))}
-	s.day = time.Date(s.day.Year(), s.day.Month(), s.day.Day(), 0, 0, 0, 0, time.Local)
+	s.day = model.Day(s.day)
 	if s.calls, err = st.ConversationsFrom(s.day, 1); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 // the database keeps (table attendance_hours).
 func (s *Store) Attendance(from, to time.Time) (*model.AttendanceStats, error) {
 	rows, err := s.db.Query(`SELECT hour, attendance, n FROM attendance_hours
-		WHERE hour >= ? AND hour < ? AND attendance <> ` + lit(model.AttendancePlanned) + ` AND n > 0`,
+		WHERE hour >= ? AND hour < ? AND attendance <> `+lit(model.AttendancePlanned)+` AND n > 0`,
 		from.Format("2006-01-02T15"), to.Format("2006-01-02T15"))
 	if err != nil {
 		return nil, fmt.Errorf("attendance: %w", err)
@@ -42,11 +42,10 @@ func (s *Store) Attendance(from, to time.Time) (*model.AttendanceStats, error) {
 
 // nextWeek fills the expected load for the week after To.
 func (s *Store) nextWeek(st *model.AttendanceStats) error {
-	monday := model.DateOnly(st.To)
+	monday := model.Day(st.To)
 	for monday.Weekday() != time.Monday {
 		monday = monday.AddDate(0, 0, 1)
 	}
-	monday = time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, time.Local)
 	planned, err := s.plannedPerDay(monday, monday.AddDate(0, 0, 5))
 	if err != nil {
 		return err
@@ -80,7 +79,7 @@ func countWeekday(from, to time.Time, wd time.Weekday) int {
 // plannedPerDay counts planned conversations per day in [from, to).
 func (s *Store) plannedPerDay(from, to time.Time) (map[string]int, error) {
 	rows, err := s.db.Query(`SELECT substr(start, 1, 10), count(*) FROM conversations
-		WHERE start >= ? AND start < ? AND attendance = ` + lit(model.AttendancePlanned) + ` GROUP BY 1`, from.Format(model.WallLayout), to.Format(model.WallLayout))
+		WHERE start >= ? AND start < ? AND attendance = `+lit(model.AttendancePlanned)+` GROUP BY 1`, from.Format(model.WallLayout), to.Format(model.WallLayout))
 	if err != nil {
 		return nil, fmt.Errorf("planned per day: %w", err)
 	}

@@ -53,11 +53,9 @@ func (s *Store) AuditFor(citizenID int64) ([]model.AuditEntry, error) {
 	var out []model.AuditEntry
 	for rows.Next() {
 		var e model.AuditEntry
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.User, &e.Action, &e.CitizenID, &e.Detail); err != nil {
+		if err := rows.Scan(&e.ID, scanMoment(&e.At), &e.User, &e.Action, &e.CitizenID, &e.Detail); err != nil {
 			return nil, fmt.Errorf("scan audit: %w", err)
 		}
-		e.At, _ = time.Parse(time.RFC3339, at)
 		out = append(out, e)
 	}
 	return out, rows.Err()

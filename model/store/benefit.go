@@ -73,16 +73,15 @@ type queryRower interface {
 
 func benefitCase(q queryRower, citizenID int64) (model.BenefitCase, error) {
 	b := model.BenefitCase{CitizenID: citizenID}
-	var intends, started, settled, docs string
+	var docs string
 	err := q.QueryRow(`SELECT intends_on, started_on, settled_on, documents FROM benefit_cases WHERE citizen_id = ?`,
-		citizenID).Scan(&intends, &started, &settled, &docs)
+		citizenID).Scan(scanDate(&b.IntendsOn), scanDate(&b.StartedOn), scanDate(&b.SettledOn), &docs)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, nil
 	}
 	if err != nil {
 		return b, fmt.Errorf("load benefit case: %w", err)
 	}
-	b.IntendsOn, b.StartedOn, b.SettledOn = parseDateText(intends), parseDateText(started), parseDateText(settled)
 	for _, d := range strings.Split(docs, ",") {
 		if n, err := strconv.Atoi(d); err == nil {
 			b.Documents = append(b.Documents, n)
@@ -135,11 +134,9 @@ func (s *Store) OpenNotices() ([]model.Notice, error) {
 	var out []model.Notice
 	for rows.Next() {
 		var n model.Notice
-		var created string
-		if err := rows.Scan(&n.ID, &n.CitizenID, &n.Direction, &n.Text, &created, &n.CreatedBy, &n.Name); err != nil {
+		if err := rows.Scan(&n.ID, &n.CitizenID, &n.Direction, &n.Text, scanMoment(&n.CreatedAt), &n.CreatedBy, &n.Name); err != nil {
 			return nil, fmt.Errorf("scan notice: %w", err)
 		}
-		n.CreatedAt, _ = time.Parse(time.RFC3339, created)
 		out = append(out, n)
 	}
 	return out, rows.Err()

@@ -8,7 +8,7 @@ import (
 
 // ConversationsFrom lists the conversations from `from` for `days` days, in time order.
 func (s *Store) ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error) {
-	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.Local)
+	start := model.Day(from)
 	return s.conversationsBetween(start, start.AddDate(0, 0, days), "")
 }
 

@@ -53,15 +53,14 @@ func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.
 	rows := make([]model.CaseRow, 0, 1024)
 	for q.Next() {
 		var r model.CaseRow
-		var cpr, first string
-		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &r.Track, &r.Status, &first); err != nil {
+		var cpr string
+		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &r.Track, &r.Status, scanDate(&r.FirstContact)); err != nil {
 			return nil, nil, fmt.Errorf("scan caseload: %w", err)
 		}
 		r.Masked, r.Total = model.CPR(cpr).Masked(), totals[phaseID(r.Track)]
 		if len(cpr) == 10 {
 			r.Birth = cpr[:6]
 		}
-		r.FirstContact, _ = time.Parse(model.DateLayout, first)
 		r.DaysSinceFirst = int(today.Sub(r.FirstContact).Hours() / 24)
 		rows = append(rows, r)
 	}
@@ -127,21 +126,21 @@ func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one int64
 		SELECT citizen_id,
 			coalesce(min(CASE WHEN start >= ? THEN start END), ''),
 			max(start < ?)
-		FROM conversations WHERE attendance = ` + lit(model.AttendancePlanned) + ``+cond+` GROUP BY citizen_id`,
-		append([]any{now.Format(model.WallLayout), model.DateOnly(now).Format(model.WallLayout)}, args...)...)
+		FROM conversations WHERE attendance = `+lit(model.AttendancePlanned)+``+cond+` GROUP BY citizen_id`,
+		append([]any{now.Format(model.WallLayout), model.Day(now).Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load next conversations: %w", err)
 	}
 	defer q.Close()
 	for q.Next() {
 		var id int64
-		var next string
+		var next time.Time
 		var overdue bool
-		if err := q.Scan(&id, &next, &overdue); err != nil {
+		if err := q.Scan(&id, scanWall(&next), &overdue); err != nil {
 			return fmt.Errorf("scan next conversation: %w", err)
 		}
 		if r := byID[id]; r != nil {
-			r.Next, _ = time.ParseInLocation(model.WallLayout, next, time.Local)
+			r.Next = next
 			r.Overdue = overdue
 		}
 	}
@@ -154,7 +153,7 @@ func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one in
 	cond, args := onlyOne("citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT citizen_id, attendance, max(start) FROM conversations
-		WHERE attendance <> ` + lit(model.AttendancePlanned) + ` AND start < ?`+cond+` GROUP BY citizen_id`,
+		WHERE attendance <> `+lit(model.AttendancePlanned)+` AND start < ?`+cond+` GROUP BY citizen_id`,
 		append([]any{now.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load attendance: %w", err)

@@ -125,9 +125,9 @@ type rowScanner interface{ Scan(dest ...any) error }
 
 func scanCitizen(r rowScanner) (*model.Citizen, error) {
 	var c model.Citizen
-	var cpr, first, created, updated string
+	var cpr string
 	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
-		&first, &c.Status, &c.Track, &c.Notes, &created, &updated)
+		scanDate(&c.FirstContact), &c.Status, &c.Track, &c.Notes, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.ErrNotFound
 	}
@@ -135,9 +135,6 @@ func scanCitizen(r rowScanner) (*model.Citizen, error) {
 		return nil, fmt.Errorf("scan citizen: %w", err)
 	}
 	c.CPR = model.CPR(cpr)
-	c.FirstContact, _ = time.Parse(model.DateLayout, first)
-	c.CreatedAt, _ = time.Parse(time.RFC3339, created)
-	c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 	return &c, nil
 }
 

@@ -73,3 +73,21 @@ func TestNamesSortInDanishOrder(t *testing.T) {
 		t.Fatal("search by Ø no longer finds the name")
 	}
 }
+
+// TestACorruptStoredTimeIsAnErrorNotAZeroDate: a date damaged in the file
+// (by hand or by another program) is reported when the row is read, never
+// shown as year 1.
+func TestACorruptStoredTimeIsAnErrorNotAZeroDate(t *testing.T) {
+	s := newTestStore(t)
+	c := makeCitizen(t, s)
+	if _, err := s.db.Exec(`PRAGMA ignore_check_constraints = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`UPDATE citizens SET updated_at = '23-11-2026 kl. 9' WHERE id = ?`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Citizen(c.ID)
+	if err == nil || !strings.Contains(err.Error(), `stored timestamp "23-11-2026 kl. 9" is corrupt`) {
+		t.Fatalf("reading a citizen with a corrupt timestamp: %v; want an error naming the value", err)
+	}
+}

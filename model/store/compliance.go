@@ -72,15 +72,13 @@ func (s *Store) heldInWindows(windows []model.MonthWindow, from, to time.Time, f
 	defer rows.Close()
 	for rows.Next() {
 		h := model.HeldRow{Windows: windows, Counts: make([]int, len(windows))}
-		var first string
-		dest := []any{&h.ID, &h.Name, &h.Benefit, &first}
+		dest := []any{&h.ID, &h.Name, &h.Benefit, scanDate(&h.First)}
 		for i := range h.Counts {
 			dest = append(dest, &h.Counts[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("scan held conversations: %w", err)
 		}
-		h.First = parseDateText(first)
 		fn(h)
 	}
 	return rows.Err()
@@ -111,7 +109,7 @@ func heldQuery(windows []model.MonthWindow) string {
 			strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS e%d`, w.From, i, w.Within, i))
 		// One index range per window: conversations_held is (citizen_id, attendance, start, kind).
 		cols = append(cols, fmt.Sprintf(`(SELECT count(*) FROM conversations c WHERE c.citizen_id = z.id
-			AND c.attendance = ` + lit(model.AttendanceHeld) + ` AND c.kind IN (` + litList(model.JobConversationKinds) + `)
+			AND c.attendance = `+lit(model.AttendanceHeld)+` AND c.kind IN (`+litList(model.JobConversationKinds)+`)
 			AND c.start >= z.b%d AND c.start < z.e%d)`, i, i))
 	}
 	return `WITH z AS MATERIALIZED (SELECT id, name, benefit, first_contact` + prefixed(", ", bounds) + `

@@ -100,7 +100,7 @@ func (s *Store) Conversations(citizenID int64) ([]model.Conversation, error) {
 // NextConversation is the first planned conversation starting after `after`.
 func (s *Store) NextConversation(citizenID int64, after time.Time) (*model.Conversation, error) {
 	rows, err := s.db.Query(`SELECT `+conversationColumns+` FROM conversations
-		WHERE citizen_id = ? AND attendance = ` + lit(model.AttendancePlanned) + ` AND start > ? ORDER BY start, id LIMIT 1`,
+		WHERE citizen_id = ? AND attendance = `+lit(model.AttendancePlanned)+` AND start > ? ORDER BY start, id LIMIT 1`,
 		citizenID, after.Format(model.WallLayout))
 	if err != nil {
 		return nil, fmt.Errorf("next conversation for citizen %d: %w", citizenID, err)
@@ -113,15 +113,10 @@ func scanConversations(rows *sql.Rows) ([]model.Conversation, error) {
 	var out []model.Conversation
 	for rows.Next() {
 		var c model.Conversation
-		var start, end, created, updated string
-		if err := rows.Scan(&c.ID, &c.CitizenID, &start, &end, &c.Kind, &c.Form, &c.Attendance,
-			&c.Notes, &c.Agreements, &created, &updated); err != nil {
+		if err := rows.Scan(&c.ID, &c.CitizenID, scanWall(&c.Start), scanWall(&c.End), &c.Kind, &c.Form, &c.Attendance,
+			&c.Notes, &c.Agreements, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt)); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
-		c.Start, _ = time.ParseInLocation(model.WallLayout, start, time.Local)
-		c.End, _ = time.ParseInLocation(model.WallLayout, end, time.Local)
-		c.CreatedAt, _ = time.Parse(time.RFC3339, created)
-		c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -51,11 +51,9 @@ func (s *Store) JobGoals(citizenID int64) ([]model.JobGoal, error) {
 	var out []model.JobGoal
 	for rows.Next() {
 		g := model.JobGoal{CitizenID: citizenID}
-		var created string
-		if err := rows.Scan(&g.ID, &g.Title, &g.Code, &g.Horizon, &g.Note, &created); err != nil {
+		if err := rows.Scan(&g.ID, &g.Title, &g.Code, &g.Horizon, &g.Note, scanMoment(&g.CreatedAt)); err != nil {
 			return nil, fmt.Errorf("scan job goal: %w", err)
 		}
-		g.CreatedAt, _ = time.Parse(time.RFC3339, created)
 		out = append(out, g)
 	}
 	return out, rows.Err()
@@ -92,15 +90,13 @@ func (s *Store) SaveOpening(o *model.Opening) error {
 // Opening returns the opening record, empty when none is saved yet.
 func (s *Store) Opening(citizenID int64) (model.Opening, error) {
 	o := model.Opening{CitizenID: citizenID}
-	var updated string
 	err := s.db.QueryRow(`SELECT upskilling_need, euv, updated_at FROM openings WHERE citizen_id = ?`, citizenID).
-		Scan(&o.UpskillingNeed, &o.EUV, &updated)
+		Scan(&o.UpskillingNeed, &o.EUV, scanMoment(&o.UpdatedAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, nil
 	}
 	if err != nil {
 		return o, fmt.Errorf("load opening: %w", err)
 	}
-	o.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 	return o, nil
 }

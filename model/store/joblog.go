@@ -53,14 +53,13 @@ func (s *Store) Applications(citizenID int64) ([]model.Application, error) {
 	var out []model.Application
 	for rows.Next() {
 		var a model.Application
-		var applied, jobText, deadline string
-		if err := rows.Scan(&a.ID, &a.CitizenID, &a.JobID, &a.Text, &applied, &a.Status, &a.AgreedIn, &jobText, &deadline); err != nil {
+		var jobText string
+		if err := rows.Scan(&a.ID, &a.CitizenID, &a.JobID, &a.Text, scanDate(&a.AppliedOn), &a.Status, &a.AgreedIn, &jobText, scanDate(&a.Deadline)); err != nil {
 			return nil, fmt.Errorf("scan application: %w", err)
 		}
 		if a.Text == "" {
 			a.Text = jobText
 		}
-		a.AppliedOn, a.Deadline = parseDateText(applied), parseDateText(deadline)
 		out = append(out, a)
 	}
 	return out, rows.Err()
@@ -113,12 +112,10 @@ func (s *Store) PresentedJobs(conversationID int64) ([]model.PresentedJob, error
 	var out []model.PresentedJob
 	for rows.Next() {
 		var p model.PresentedJob
-		var deadline, added string
-		if err := rows.Scan(&p.Agreed, &p.ID, &p.Title, &p.Code, &p.Employer, &p.Place, &deadline, &p.HowToApply,
-			&p.Contact, &p.Source, &added, &p.Hot); err != nil {
+		if err := rows.Scan(&p.Agreed, &p.ID, &p.Title, &p.Code, &p.Employer, &p.Place, scanDate(&p.Deadline), &p.HowToApply,
+			&p.Contact, &p.Source, scanDate(&p.AddedOn), &p.Hot); err != nil {
 			return nil, fmt.Errorf("scan presented job: %w", err)
 		}
-		p.Deadline, p.AddedOn = parseDateText(deadline), parseDateText(added)
 		out = append(out, p)
 	}
 	return out, rows.Err()

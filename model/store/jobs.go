@@ -45,12 +45,10 @@ func scanJobs(rows *sql.Rows) ([]model.Job, error) {
 	var out []model.Job
 	for rows.Next() {
 		var j model.Job
-		var deadline, added string
-		if err := rows.Scan(&j.ID, &j.Title, &j.Code, &j.Employer, &j.Place, &deadline, &j.HowToApply, &j.Contact,
-			&j.Source, &added, &j.Hot); err != nil {
+		if err := rows.Scan(&j.ID, &j.Title, &j.Code, &j.Employer, &j.Place, scanDate(&j.Deadline), &j.HowToApply, &j.Contact,
+			&j.Source, scanDate(&j.AddedOn), &j.Hot); err != nil {
 			return nil, fmt.Errorf("scan job: %w", err)
 		}
-		j.Deadline, j.AddedOn = parseDateText(deadline), parseDateText(added)
 		out = append(out, j)
 	}
 	return out, rows.Err()
@@ -166,7 +164,7 @@ func (s *Store) MatchJob(jobID int64) ([]model.CitizenMatch, error) {
 		return nil, err
 	}
 	rows, err := s.db.Query(`SELECT z.id, z.name, g.title, g.code FROM job_goals g JOIN citizens z ON z.id = g.citizen_id
-		WHERE g.code >= ? AND g.code < ? AND z.status = ` + lit(model.StatusActive) + ``, j.Code[:3], j.Code[:3]+"\xff")
+		WHERE g.code >= ? AND g.code < ? AND z.status = `+lit(model.StatusActive)+``, j.Code[:3], j.Code[:3]+"\xff")
 	if err != nil {
 		return nil, fmt.Errorf("match citizens: %w", err)
 	}

@@ -53,12 +53,9 @@ func (s *Store) ProgressFor(citizenID int64) (map[string]model.Progress, error) 
 	out := map[string]model.Progress{}
 	for rows.Next() {
 		p := model.Progress{CitizenID: citizenID}
-		var doneOn, updated string
-		if err := rows.Scan(&p.ActionID, &p.Done, &doneOn, &p.Note, &p.By, &updated); err != nil {
+		if err := rows.Scan(&p.ActionID, &p.Done, scanDate(&p.DoneOn), &p.Note, &p.By, scanMoment(&p.UpdatedAt)); err != nil {
 			return nil, fmt.Errorf("scan progress: %w", err)
 		}
-		p.DoneOn, _ = time.Parse(model.DateLayout, doneOn)
-		p.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
 		out[p.ActionID] = p
 	}
 	return out, rows.Err()

@@ -50,22 +50,15 @@ func insertProspects(tx *sql.Tx, edition int64, ps []model.Prospect) error {
 // LatestEdition is the newest edition loaded; ErrNotFound when none.
 func (s *Store) LatestEdition() (model.Edition, error) {
 	var e model.Edition
-	var pub, imp string
 	err := s.db.QueryRow(`SELECT id, published, imported_at, source FROM prospect_editions ORDER BY published DESC LIMIT 1`).
-		Scan(&e.ID, &pub, &imp, &e.Source)
+		Scan(&e.ID, scanDate(&e.Published), scanMoment(&e.ImportedAt), &e.Source)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, model.ErrNotFound
 	}
 	if err != nil {
 		return e, fmt.Errorf("latest edition: %w", err)
 	}
-	e.Published, e.ImportedAt = parseDateText(pub), parseDateTime(imp)
 	return e, nil
-}
-
-func parseDateTime(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339, s)
-	return t
 }
 
 // ProspectFor rates a title in a region in the newest edition: by its own

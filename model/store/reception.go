@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"jobspor/model"
 )
@@ -95,13 +96,14 @@ func (s *Store) Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *mo
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, on, by string
-		if err := rows.Scan(&id, &on, &by); err != nil {
+		var id, by string
+		var on time.Time
+		if err := rows.Scan(&id, scanDate(&on), &by); err != nil {
 			return nil, fmt.Errorf("scan reception step: %w", err)
 		}
 		for i := range steps {
 			if steps[i].ID == id {
-				steps[i].Done, steps[i].DoneOn, steps[i].By = true, parseDateText(on), by
+				steps[i].Done, steps[i].DoneOn, steps[i].By = true, on, by
 			}
 		}
 	}

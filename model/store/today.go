@@ -29,7 +29,7 @@ func (s *Store) Today(c *model.Content, now time.Time) (*model.TodayView, error)
 
 // DayConversations lists the conversations on the day of `day`, in time order.
 func (s *Store) DayConversations(day time.Time) ([]model.TodayConversation, error) {
-	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	from := model.Day(day)
 	return s.conversationsBetween(from, from.AddDate(0, 0, 1), "")
 }
 
@@ -48,12 +48,9 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 	var out []model.TodayConversation
 	for rows.Next() {
 		var t model.TodayConversation
-		var start, end string
-		if err := rows.Scan(&t.ID, &t.CitizenID, &start, &end, &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone); err != nil {
+		if err := rows.Scan(&t.ID, &t.CitizenID, scanWall(&t.Start), scanWall(&t.End), &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
-		t.Start, _ = time.ParseInLocation(model.WallLayout, start, time.Local)
-		t.End, _ = time.ParseInLocation(model.WallLayout, end, time.Local)
 		out = append(out, t)
 	}
 	return out, rows.Err()
@@ -63,7 +60,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 // contact lies in [from, to].
 func (s *Store) recent(from, to time.Time) ([]model.Citizen, error) {
 	rows, err := s.db.Query(`SELECT id, name, first_contact FROM citizens
-		WHERE first_contact >= ? AND first_contact <= ? AND status = ` + lit(model.StatusActive) + ``, from.Format(model.DateLayout), to.Format(model.DateLayout))
+		WHERE first_contact >= ? AND first_contact <= ? AND status = `+lit(model.StatusActive)+``, from.Format(model.DateLayout), to.Format(model.DateLayout))
 	if err != nil {
 		return nil, fmt.Errorf("recent citizens: %w", err)
 	}
@@ -71,11 +68,9 @@ func (s *Store) recent(from, to time.Time) ([]model.Citizen, error) {
 	var out []model.Citizen
 	for rows.Next() {
 		var c model.Citizen
-		var first string
-		if err := rows.Scan(&c.ID, &c.Name, &first); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, scanDate(&c.FirstContact)); err != nil {
 			return nil, fmt.Errorf("scan recent citizen: %w", err)
 		}
-		c.FirstContact = parseDateText(first)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -208,8 +203,10 @@ func deadlineMonths(r *model.RuleSet) []int {
 // LastCatchUp is when the last weekly catch-up session was recorded (zero: never).
 func (s *Store) LastCatchUp() (time.Time, error) {
 	v, err := s.setting(keyCatchUp)
-	t, _ := time.ParseInLocation(model.WallLayout, v, time.Local)
-	return t, err
+	if err != nil {
+		return time.Time{}, err
+	}
+	return parseStored(scanWall, v)
 }
 
 // SaveCatchUp records that the catch-up session was held at `at`: the

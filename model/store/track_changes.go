@@ -46,12 +46,9 @@ func (s *Store) TrackHistory(citizenID int64) ([]model.TrackChange, error) {
 	var out []model.TrackChange
 	for rows.Next() {
 		c := model.TrackChange{CitizenID: citizenID}
-		var on, created string
-		if err := rows.Scan(&c.ID, &c.Track, &on, &c.Reason, &c.By, &created); err != nil {
+		if err := rows.Scan(&c.ID, &c.Track, scanDate(&c.On), &c.Reason, &c.By, scanMoment(&c.CreatedAt)); err != nil {
 			return nil, fmt.Errorf("scan track change: %w", err)
 		}
-		c.On, _ = time.Parse(model.DateLayout, on)
-		c.CreatedAt, _ = time.Parse(time.RFC3339, created)
 		out = append(out, c)
 	}
 	return out, rows.Err()

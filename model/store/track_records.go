@@ -48,11 +48,6 @@ func dateText(t time.Time) string {
 	return t.Format(model.DateLayout)
 }
 
-func parseDateText(s string) time.Time {
-	t, _ := time.Parse(model.DateLayout, s)
-	return t
-}
-
 // Upskillings lists a citizen's courses in the order they were added.
 func (s *Store) Upskillings(citizenID int64) ([]model.Upskilling, error) {
 	rows, err := s.db.Query(`SELECT id, kind, title, status, completed, goals_updated, cv_updated, note
@@ -64,11 +59,9 @@ func (s *Store) Upskillings(citizenID int64) ([]model.Upskilling, error) {
 	var out []model.Upskilling
 	for rows.Next() {
 		u := model.Upskilling{CitizenID: citizenID}
-		var completed string
-		if err := rows.Scan(&u.ID, &u.Kind, &u.Title, &u.Status, &completed, &u.GoalsUpdated, &u.CVUpdated, &u.Note); err != nil {
+		if err := rows.Scan(&u.ID, &u.Kind, &u.Title, &u.Status, scanDate(&u.Completed), &u.GoalsUpdated, &u.CVUpdated, &u.Note); err != nil {
 			return nil, fmt.Errorf("scan upskilling: %w", err)
 		}
-		u.Completed = parseDateText(completed)
 		out = append(out, u)
 	}
 	return out, rows.Err()
@@ -96,17 +89,15 @@ func (s *Store) SaveEducationPlan(e *model.EducationPlan) error {
 // EducationPlan returns the citizen's education record, empty when none.
 func (s *Store) EducationPlan(citizenID int64) (model.EducationPlan, error) {
 	e := model.EducationPlan{CitizenID: citizenID}
-	var start string
 	err := s.db.QueryRow(`SELECT chosen, prior_learning, dyslexia_test, enrolled, start, internship, note
 		FROM educations WHERE citizen_id = ?`, citizenID).
-		Scan(&e.Chosen, &e.PriorLearning, &e.DyslexiaTest, &e.Enrolled, &start, &e.Internship, &e.Note)
+		Scan(&e.Chosen, &e.PriorLearning, &e.DyslexiaTest, &e.Enrolled, scanDate(&e.Start), &e.Internship, &e.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, nil
 	}
 	if err != nil {
 		return e, fmt.Errorf("load education: %w", err)
 	}
-	e.Start = parseDateText(start)
 	return e, nil
 }
 
@@ -135,11 +126,10 @@ func (s *Store) CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error) {
 	var out []model.CompanyEffort
 	for rows.Next() {
 		c := model.CompanyEffort{CitizenID: citizenID}
-		var start, end, meeting string
-		if err := rows.Scan(&c.ID, &c.Kind, &c.Company, &start, &end, &c.Conditions, &c.Outcome, &meeting, &c.Note); err != nil {
+		if err := rows.Scan(&c.ID, &c.Kind, &c.Company, scanDate(&c.Start), scanDate(&c.End), &c.Conditions, &c.Outcome,
+			scanDate(&c.JointMeeting), &c.Note); err != nil {
 			return nil, fmt.Errorf("scan company effort: %w", err)
 		}
-		c.Start, c.End, c.JointMeeting = parseDateText(start), parseDateText(end), parseDateText(meeting)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -169,11 +159,9 @@ func (s *Store) TempAgencies(citizenID int64) ([]model.TempAgency, error) {
 	var out []model.TempAgency
 	for rows.Next() {
 		t := model.TempAgency{CitizenID: citizenID}
-		var reg string
-		if err := rows.Scan(&t.ID, &t.Agency, &reg, &t.Note); err != nil {
+		if err := rows.Scan(&t.ID, &t.Agency, scanDate(&t.Registered), &t.Note); err != nil {
 			return nil, fmt.Errorf("scan temp agency: %w", err)
 		}
-		t.Registered = parseDateText(reg)
 		out = append(out, t)
 	}
 	return out, rows.Err()

@@ -59,12 +59,11 @@ func (s *Store) YouthToRefer(now time.Time) ([]model.YouthRow, error) {
 	var out []model.YouthRow
 	for rows.Next() {
 		var y model.YouthRow
-		var cpr, flagged, referred string
-		if err := rows.Scan(&y.CitizenID, &y.Name, &cpr, &flagged, &referred); err != nil {
+		var cpr string
+		if err := rows.Scan(&y.CitizenID, &y.Name, &cpr, scanDate(&y.FlaggedOn), scanDate(&y.ReferredOn)); err != nil {
 			return nil, fmt.Errorf("scan youth: %w", err)
 		}
 		y.Age, _ = model.CPR(cpr).AgeOn(now)
-		y.FlaggedOn, y.ReferredOn = parseDateText(flagged), parseDateText(referred)
 		out = append(out, y)
 	}
 	sortBy(out, func(a, b model.YouthRow) bool { return a.Age < b.Age || a.Age == b.Age && a.Name < b.Name })
@@ -74,14 +73,13 @@ func (s *Store) YouthToRefer(now time.Time) ([]model.YouthRow, error) {
 // YouthFlag returns a citizen's flag; ok is false when not flagged.
 func (s *Store) YouthFlag(citizenID int64) (model.YouthRow, bool, error) {
 	y := model.YouthRow{CitizenID: citizenID}
-	var flagged, referred string
-	err := s.db.QueryRow(`SELECT flagged_on, referred_on FROM youth_flags WHERE citizen_id = ?`, citizenID).Scan(&flagged, &referred)
+	err := s.db.QueryRow(`SELECT flagged_on, referred_on FROM youth_flags WHERE citizen_id = ?`, citizenID).
+		Scan(scanDate(&y.FlaggedOn), scanDate(&y.ReferredOn))
 	if err == sql.ErrNoRows {
 		return y, false, nil
 	}
 	if err != nil {
 		return y, false, fmt.Errorf("youth flag: %w", err)
 	}
-	y.FlaggedOn, y.ReferredOn = parseDateText(flagged), parseDateText(referred)
 	return y, true, nil
 }

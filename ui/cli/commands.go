@@ -138,7 +138,7 @@ func batchHandouts(e *Env, h Handouts, kind model.HandoutKind, date, out string)
 		return usageError{"angiv --out (en .pdf-fil eller en mappe) sammen med --date"}
 	}
 	oneFile := strings.HasSuffix(strings.ToLower(out), ".pdf")
-	local := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	local := model.Day(day)
 	paths, err := h.Batch(kind, local, oneFile, out, func(int, int) {}, nil)
 	for _, p := range paths {
 		fmt.Fprintln(e.Stdout, p)

@@ -120,7 +120,7 @@ func runCalendar(e *Env, args []string) error {
 	} else if d, perr := model.ParseDate(*date); perr != nil {
 		err = perr
 	} else {
-		err = cal.CalendarTo(*out, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local), *days)
+		err = cal.CalendarTo(*out, model.Day(d), *days)
 	}
 	if err == nil {
 		fmt.Fprintln(e.Stdout, *out)
