@@ -1,5 +1,13 @@
 package model
 
+// Content is the embedded guidance Jobspor works from.
+type Content struct {
+	Guide     *Guide
+	Reception *ReceptionPlan // the default plan; an office's own is in its database
+	Rules     *RuleSet
+	Catalogue *Catalogue
+}
+
 // LoadContent parses the embedded guide, default reception plan and
 // conversation rules.
 func LoadContent(guide, reception, rules, titles []byte) (*Content, error) {

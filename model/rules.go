@@ -6,14 +6,6 @@ import (
 	"time"
 )
 
-// OfficeKind is whether Jobspor runs in a job centre or an a-kasse.
-type OfficeKind string
-
-const (
-	OfficeJobcenter OfficeKind = "jobcenter"
-	OfficeAkasse    OfficeKind = "akasse"
-)
-
 // RuleSet is the legal minimum of conversations as data, by effective date
 // (assets/rules/conversations.json), so a rule change is an edit.
 type RuleSet struct {

@@ -5,6 +5,14 @@ import (
 	"unicode/utf8"
 )
 
+// OfficeKind is whether Jobspor runs in a job centre or an a-kasse.
+type OfficeKind string
+
+const (
+	OfficeJobcenter OfficeKind = "jobcenter"
+	OfficeAkasse    OfficeKind = "akasse"
+)
+
 // Office is the office's own details, printed on every handout.
 type Office struct {
 	Name    string `json:"name"`

@@ -4,14 +4,6 @@ import (
 	"time"
 )
 
-// Content is the embedded guidance Jobspor works from.
-type Content struct {
-	Guide     *Guide
-	Reception *ReceptionPlan // the default plan; an office's own is in its database
-	Rules     *RuleSet
-	Catalogue *Catalogue
-}
-
 // TodayConversation is one conversation on a day list.
 type TodayConversation struct {
 	Conversation

@@ -1,6 +1,7 @@
-// Package ui is Jobspor's window: the caseload, the citizen and the
-// conversation screens and the forms over the model. It never imports SQL or
-// PDF code: each screen declares the narrow interface it needs.
+// Package ui is Jobspor's window: Today, the caseload, the citizen and the
+// conversation screens and the forms over the model. It imports neither the
+// store nor the PDF code: main hands it a Store and Handouts, and each screen
+// holds only the narrow part of Store it declares in its own file.
 package ui
 
 import (
@@ -57,7 +58,8 @@ type Handouts interface {
 	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 }
 
-// screen is one full-window view; back is what Escape returns to.
+// screen is one full-window view on the window's stack; Escape (back)
+// shows the one below it.
 //
 // Two words are kept apart in every screen: load reads the screen's data
 // from the database and draws it; reload, called when the screen comes back
@@ -86,7 +88,7 @@ type UI struct {
 	kind         model.OfficeKind
 }
 
-// New builds the main window's content into win, starting at the caseload.
+// New builds the main window's content into win, starting at Today.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
 	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
 	u.loadOfficeKind()
@@ -128,7 +130,7 @@ func (u *UI) push(s screen) {
 	u.win.SetContent(s.content())
 }
 
-// back returns to the previous screen (Escape); the caseload is the bottom.
+// back returns to the previous screen (Escape); Today is the bottom.
 func (u *UI) back() {
 	if len(u.stack) <= 1 {
 		return

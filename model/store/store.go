@@ -38,8 +38,9 @@ type Store struct {
 // database before it gives up with a clear message.
 var busyTimeoutMS = 5000
 
-// dsn applies the settings to every pooled connection (see ENGINEERING.md):
-// a plain path, never a file: URI.
+// dsn applies the settings to every pooled connection (they go in the DSN,
+// not through db.Exec, which would reach one pooled connection only): a plain
+// path, never a file: URI, whose '#' would silently cut the path short.
 func dsn(path string) string {
 	return fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)"+
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate",
