@@ -124,7 +124,7 @@ func (d *Document) header() {
 		p.MultiCell(w, 5, line, "", "L", false)
 	}
 	if d.office.Hours != "" {
-		p.MultiCell(w, 5, "Åbningstid: "+d.office.Hours, "", "L", false)
+		p.MultiCell(w, 5, fmt.Sprintf(common.Hours, d.office.Hours), "", "L", false)
 	}
 	if d.logo && p.GetY() < margin+14 {
 		p.SetY(margin + 14)
@@ -141,7 +141,7 @@ func phoneText(phone string) string {
 	if phone == "" {
 		return ""
 	}
-	return "Tlf. " + phone
+	return fmt.Sprintf(common.Phone, phone)
 }
 
 // footer numbers the pages, but only when a handout has more than one:
@@ -149,12 +149,12 @@ func phoneText(phone string) string {
 func (d *Document) footer(lastPage bool) {
 	p := d.pdf
 	page := p.PageNo() - d.start + 1
-	text := fmt.Sprintf("Side %d af {nb}", page)
+	text := fmt.Sprintf(common.PageOf, page, "{nb}")
 	switch {
 	case d.opts.Batch && page == 1:
 		return
 	case d.opts.Batch:
-		text = fmt.Sprintf("Side %d", page)
+		text = fmt.Sprintf(common.Page, page)
 	case lastPage && p.PageNo() == 1:
 		return
 	}

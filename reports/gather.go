@@ -78,20 +78,20 @@ func planActions(p *model.Plan) []string {
 	}
 	for _, u := range p.Upskilling {
 		if u.Status == model.UpskillingPlanned || u.Status == model.UpskillingOngoing {
-			out = append(out, "Kursus: "+u.Title)
+			out = append(out, fmt.Sprintf(planLines.Course, u.Title))
 		}
 	}
 	if e := p.Education; e != nil && e.Chosen != "" {
-		line := "Uddannelse: " + e.Chosen
+		line := fmt.Sprintf(planLines.Education, e.Chosen)
 		if !e.Start.IsZero() {
-			line += ", start " + DanishDate(e.Start)
+			line = fmt.Sprintf(planLines.EducationStart, line, DanishDate(e.Start))
 		}
 		out = append(out, line)
 	}
 	for _, co := range p.Company {
 		if co.Outcome == "" {
-			kind := map[model.CompanyKind]string{model.CompanyPraktik: "Virksomhedspraktik", model.CompanyLoentilskud: "Løntilskud"}[co.Kind]
-			out = append(out, fmt.Sprintf("%s hos %s, %s – %s", kind, co.Company, DanishDate(co.Start), DanishDate(co.End)))
+			kind := planLines.CompanyKinds[string(co.Kind)]
+			out = append(out, fmt.Sprintf(planLines.Company, kind, co.Company, DanishDate(co.Start), DanishDate(co.End)))
 		}
 	}
 	return out
