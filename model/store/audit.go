@@ -10,12 +10,11 @@ import (
 
 // audit appends one entry inside the caller's transaction.
 func (s *Store) audit(tx *sql.Tx, action string, citizenID int64, detail string) error {
-	_, err := tx.Exec(`INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
-		s.Now().UTC().Format(time.RFC3339), s.User, action, citizenID, detail)
-	if err != nil {
-		return fmt.Errorf("write audit entry (%s): %w", action, err)
-	}
-	return nil
+	return appendAudit(tx, s.auditRow(action, sql.NullInt64{Int64: citizenID, Valid: true}, detail))
+}
+
+func (s *Store) auditRow(action string, citizen sql.NullInt64, detail string) auditRow {
+	return auditRow{at: s.Now().UTC().Format(time.RFC3339), user: s.User, action: action, citizen: citizen, detail: detail}
 }
 
 // LogAudit appends one entry in its own transaction (for exports and prints).
@@ -28,9 +27,7 @@ func (s *Store) LogAudit(action string, citizenID int64, detail string) error {
 func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) error {
 	return s.inTx("audit", func(tx *sql.Tx) error {
 		if len(citizenIDs) == 0 {
-			_, err := tx.Exec(`INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, NULL, ?)`,
-				s.Now().UTC().Format(time.RFC3339), s.User, action, detail)
-			return err
+			return appendAudit(tx, s.auditRow(action, sql.NullInt64{}, detail))
 		}
 		for _, id := range citizenIDs {
 			if err := s.audit(tx, action, id, detail); err != nil {

@@ -128,6 +128,11 @@ func newerError(v int) error {
 		nil, v, SchemaVersion())
 }
 
+// migrationHooks run in Go after a migration's SQL, in its transaction.
+var migrationHooks = map[string]func(*sql.Tx) error{
+	"0005_audit_chain.sql": sealExisting,
+}
+
 // migrate applies each pending migration together with its version bump in
 // one transaction.
 func (s *Store) migrate() error {
@@ -164,6 +169,11 @@ func (s *Store) migrateOne(names []string) (bool, error) {
 	if _, err := tx.Exec(string(script)); err != nil {
 		return false, fmt.Errorf("migration %s: %w", names[v], err)
 	}
+	if hook := migrationHooks[names[v]]; hook != nil {
+		if err := hook(tx); err != nil {
+			return false, fmt.Errorf("migration %s: %w", names[v], err)
+		}
+	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 		return false, fmt.Errorf("bump schema version to %d: %w", v+1, err)
 	}
@@ -198,43 +208,80 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-// Check runs SQLite's integrity and foreign-key checks and returns the
-// problems found; an empty slice means the database is sound.
-func (s *Store) Check() ([]string, error) {
-	var problems []string
+// Check runs SQLite's integrity and foreign-key checks and verifies the
+// sealed audit trail, also against the head the last check or backup
+// recorded. It returns the problems found; none means the database is
+// sound, and then the chain's head is recorded for the next check.
+func (s *Store) Check() ([]model.Message, error) {
+	problems, err := s.integrityProblems()
+	if err != nil {
+		return nil, err
+	}
+	fk, err := s.foreignKeyProblems()
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, fk...)
+	head, audit, err := s.auditProblems()
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, audit...)
+	if len(problems) == 0 {
+		return nil, s.recordAnchor(head)
+	}
+	return problems, nil
+}
+
+func (s *Store) auditProblems() (model.ChainHead, []model.Message, error) {
+	head, problem, err := s.verifyAudit()
+	if err != nil || problem != nil {
+		return head, msgs(problem), err
+	}
+	problem, err = s.againstAnchor(head)
+	return head, msgs(problem), err
+}
+
+func msgs(m *model.Message) []model.Message {
+	if m == nil {
+		return nil
+	}
+	return []model.Message{*m}
+}
+
+func (s *Store) integrityProblems() ([]model.Message, error) {
+	var problems []model.Message
 	rows, err := s.db.Query("PRAGMA integrity_check")
 	if err != nil {
 		return nil, fmt.Errorf("integrity check: %w", err)
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("integrity check: %w", err)
 		}
 		if line != "ok" {
-			problems = append(problems, line)
+			problems = append(problems, model.Message{Key: "check.integrity", Args: []any{line}})
 		}
 	}
-	rows.Close()
-	fk, err := s.foreignKeyProblems()
-	return append(problems, fk...), err
+	return problems, rows.Err()
 }
 
-func (s *Store) foreignKeyProblems() ([]string, error) {
+func (s *Store) foreignKeyProblems() ([]model.Message, error) {
 	rows, err := s.db.Query("PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fmt.Errorf("foreign key check: %w", err)
 	}
 	defer rows.Close()
-	var problems []string
+	var problems []model.Message
 	for rows.Next() {
 		var table, parent string
 		var rowid, fkid sql.NullInt64
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return nil, fmt.Errorf("foreign key check: %w", err)
 		}
-		problems = append(problems, fmt.Sprintf("%s række %d peger på en manglende %s", table, rowid.Int64, parent))
+		problems = append(problems, model.Message{Key: "check.foreignkey", Args: []any{table, rowid.Int64, parent}})
 	}
 	return problems, rows.Err()
 }

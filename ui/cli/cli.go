@@ -16,7 +16,7 @@ import (
 
 // Store is what the command line asks of the database; main opens it.
 type Store interface {
-	Check() ([]string, error)
+	Check() ([]model.Message, error)
 	Citizen(id int64) (*model.Citizen, error)
 	Close() error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)

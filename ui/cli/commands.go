@@ -228,7 +228,11 @@ func runCheck(e *Env, args []string) error {
 		return err
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(problems, "\n  "))
+		lines := make([]string, len(problems))
+		for i, p := range problems {
+			lines[i] = p.Text()
+		}
+		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(lines, "\n  "))
 	}
 	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
 	return nil
