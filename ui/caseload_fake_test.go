@@ -18,6 +18,12 @@ type fakeCaseload struct {
 	reads   int     // whole-caseload reads
 	rowsFor []int64 // single rows re-read
 	err     error
+	viewed  []string // audit rows for views of many citizens
+}
+
+func (f *fakeCaseload) LogViewed(what string, ids []int64) error {
+	f.viewed = append(f.viewed, what+": "+model.IDRanges(ids))
+	return nil
 }
 
 func (f *fakeCaseload) Caseload(*model.Guide, time.Time) ([]model.CaseRow, error) {
@@ -68,6 +74,9 @@ func TestCaseloadScreenOverAFake(t *testing.T) {
 	if f.reads != 1 || len(s.rows) != 3 {
 		t.Fatalf("after load: %d reads, %d rows; want 1 read and every citizen", f.reads, len(s.rows))
 	}
+	if len(f.viewed) != 1 || f.viewed[0] != "caseload: 1-3" {
+		t.Fatalf("audit of the caseload view: %q; want one row naming citizens 1-3", f.viewed)
+	}
 	if got := s.cellText(s.rows[0], len(caseColumns)-1); s.rows[0].ID == 2 && got != "Udeblevet/afbud" {
 		t.Errorf("the no-show row's attention column reads %q", got)
 	}
@@ -80,6 +89,10 @@ func TestCaseloadScreenOverAFake(t *testing.T) {
 	s.reload()
 	if len(f.rowsFor) != 1 || f.rowsFor[0] != 2 || f.reads != 1 {
 		t.Fatalf("reload re-read rows %v and the whole caseload %d times; want only citizen 2", f.rowsFor, f.reads)
+	}
+	s.load()
+	if len(f.viewed) != 1 {
+		t.Fatalf("loading the same caseload again wrote another audit row: %q", f.viewed)
 	}
 	f.err = errors.New("disk I/O error")
 	s.load()

@@ -16,6 +16,7 @@ import (
 
 // caseloadSource is what caseloadScreen asks of the database.
 type caseloadSource interface {
+	viewLogger
 	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
 	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
 }
@@ -23,8 +24,9 @@ type caseloadSource interface {
 // caseloadScreen is the start screen: every citizen as a sortable table with
 // search and filters, loaded once and filtered in memory.
 type caseloadScreen struct {
-	ui    *UI
-	store caseloadSource
+	ui     *UI
+	store  caseloadSource
+	viewed viewLog
 
 	search   *widget.Entry
 	track    *widget.Select
@@ -60,7 +62,7 @@ var caseColumns = []column{
 }
 
 func newCaseloadScreen(u *UI, st caseloadSource) *caseloadScreen {
-	s := &caseloadScreen{ui: u, store: st,
+	s := &caseloadScreen{ui: u, store: st, viewed: viewLog{what: "caseload"},
 		tracks:   newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel),
 		statuses: newChoice(model.Statuses, statusLabel)}
 	s.root = s.build()
@@ -130,8 +132,19 @@ func (s *caseloadScreen) load() {
 		return
 	}
 	s.all, s.loaded = rows, true
+	if err := s.viewed.record(s.store, caseIDs(rows)); err != nil {
+		s.ui.showError(err)
+	}
 	s.ui.dirty = nil
 	s.applyFilter()
+}
+
+func caseIDs(rows []model.CaseRow) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids
 }
 
 func (s *caseloadScreen) filter() model.CaseFilter {

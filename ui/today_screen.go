@@ -16,6 +16,7 @@ import (
 
 // todaySource is what todayScreen asks of the database.
 type todaySource interface {
+	viewLogger
 	AcknowledgeNotice(id int64) error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
@@ -31,6 +32,7 @@ const maxTodayRows = 25
 type todayScreen struct {
 	ui      *UI
 	store   todaySource
+	viewed  viewLog
 	view    *model.TodayView
 	body    *fyne.Container
 	figure  *widget.Label
@@ -39,7 +41,7 @@ type todayScreen struct {
 }
 
 func newTodayScreen(u *UI, st todaySource) *todayScreen {
-	s := &todayScreen{ui: u, store: st}
+	s := &todayScreen{ui: u, store: st, viewed: viewLog{what: "today"}}
 	s.root = s.build()
 	return s
 }
@@ -76,6 +78,9 @@ func (s *todayScreen) load() {
 		return
 	}
 	s.view = v
+	if err := s.viewed.record(s.store, v.CitizenIDs()); err != nil {
+		s.ui.showError(err)
+	}
 	s.showFigure(now)
 	s.body.Objects = nil
 	for _, part := range s.parts() {

@@ -40,11 +40,21 @@ func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) e
 
 // AuditFor lists every audit entry about one citizen, oldest first.
 func (s *Store) AuditFor(citizenID int64) ([]model.AuditEntry, error) {
+	return s.auditWhere(`citizen_id = ?`, citizenID)
+}
+
+// AuditViews lists the entries for views of many citizens (no one citizen),
+// oldest first.
+func (s *Store) AuditViews() ([]model.AuditEntry, error) {
+	return s.auditWhere(`citizen_id IS NULL AND action = ?`, model.AuditView)
+}
+
+func (s *Store) auditWhere(cond string, args ...any) ([]model.AuditEntry, error) {
 	rows, err := s.db.Query(`
-		SELECT id, at, user_name, action, citizen_id, detail
-		FROM audit WHERE citizen_id = ? ORDER BY id`, citizenID)
+		SELECT id, at, user_name, action, coalesce(citizen_id, 0), detail
+		FROM audit WHERE `+cond+` ORDER BY id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list audit for citizen %d: %w", citizenID, err)
+		return nil, fmt.Errorf("list audit entries: %w", err)
 	}
 	defer rows.Close()
 	var out []model.AuditEntry
@@ -56,4 +66,20 @@ func (s *Store) AuditFor(citizenID int64) ([]model.AuditEntry, error) {
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// LogViewed writes one audit row for a view of many citizens (a list, Today,
+// the caseload, a match), naming every citizen shown by ID.
+func (s *Store) LogViewed(what string, citizenIDs []int64) error {
+	if len(citizenIDs) == 0 {
+		return nil
+	}
+	noun := "borgere"
+	if len(citizenIDs) == 1 {
+		noun = "borger"
+	}
+	detail := fmt.Sprintf("%s: %d %s: %s", what, len(citizenIDs), noun, model.IDRanges(citizenIDs))
+	return s.inTx("audit", func(tx *sql.Tx) error {
+		return appendAudit(tx, s.auditRow(model.AuditView, sql.NullInt64{}, detail))
+	})
 }

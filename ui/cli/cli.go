@@ -17,6 +17,7 @@ import (
 // Store is what the command line asks of the database; main opens it.
 type Store interface {
 	Check() ([]model.Message, error)
+	LogViewed(what string, citizenIDs []int64) error
 	Citizen(id int64) (*model.Citizen, error)
 	Close() error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)

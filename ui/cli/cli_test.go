@@ -257,3 +257,30 @@ func TestBadImportNamesTheLineAndExitsNonZero(t *testing.T) {
 		t.Errorf("match without --citizen or --job: exit %d, want 2", code)
 	}
 }
+
+// TestViewsOfManyCitizensAreAudited: list and today show names and phone
+// numbers, so each run writes one audit row naming the citizens shown, and
+// the sealed trail stays whole.
+func TestViewsOfManyCitizensAreAudited(t *testing.T) {
+	db, ids := dbWith(t, "Åse Ærø", "Bo Bæk")
+	s := storetest.OpenAt(t, db)
+	storetest.Plan(t, s, ids[1], time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local), 45)
+	s.Close()
+	for _, args := range [][]string{{"list", "--db", db}, {"today", "--db", db, "--date", "2026-11-24"}} {
+		if code, _, errs := run(t, &fakeHandouts{}, args...); code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, errs)
+		}
+	}
+	s = storetest.OpenAt(t, db)
+	views, err := s.AuditViews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(views) != 2 || views[0].Detail != fmt.Sprintf("list: 2 borgere: %d-%d", ids[0], ids[1]) ||
+		!strings.HasPrefix(views[1].Detail, "today: ") || !strings.Contains(views[1].Detail, fmt.Sprint(ids[1])) {
+		t.Fatalf("audit rows for the views: %+v; want one for the list naming both, one for Today naming Bo Bæk", views)
+	}
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("the trail after the views: %v, %v", problems, err)
+	}
+}

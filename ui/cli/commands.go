@@ -206,6 +206,13 @@ func runList(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	if err := s.LogViewed("list", ids); err != nil {
+		return err
+	}
 	for _, r := range rows {
 		fmt.Fprintf(e.Stdout, "%d\t%s\n", r.ID, r.Name)
 	}

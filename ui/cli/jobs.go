@@ -102,6 +102,16 @@ func printCitizenMatches(e *Env, s Store, id int64) error {
 		return fmt.Errorf("jobbet findes ikke: %w", err)
 	}
 	ms, err := s.MatchJob(id)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.CitizenID
+	}
+	if err := s.LogViewed(fmt.Sprintf("match --job %d", id), ids); err != nil {
+		return err
+	}
 	for _, m := range ms {
 		fmt.Fprintf(e.Stdout, "%d\t%s\t%s\t%s\n", m.CitizenID, m.Name, m.Goal, fitWords[m.Fit])
 	}

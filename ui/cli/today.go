@@ -39,6 +39,9 @@ func runToday(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.LogViewed("today", v.CitizenIDs()); err != nil {
+		return err
+	}
 	writeToday(e.Stdout, v, c)
 	return nil
 }
