@@ -28,9 +28,9 @@ func main() {
 	env := &cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
 		SchemaVersion: store.SchemaVersion(),
-		StartWindow:   func(path string) error { return startWindow(path, content) },
-		Open: func(path string) (cli.Store, cli.Handouts, error) {
-			s, err := store.Open(path)
+		StartWindow:   func(path string, create bool) error { return startWindow(path, create, content) },
+		Open: func(path string, create bool) (cli.Store, cli.Handouts, error) {
+			s, err := openStore(path, create)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -40,14 +40,22 @@ func main() {
 	os.Exit(cli.Run(os.Args[1:], env))
 }
 
-func startWindow(path string, content *model.Content) error {
+// openStore opens the database at path; only create may make a new one.
+func openStore(path string, create bool) (*store.Store, error) {
+	if create {
+		return store.Open(path)
+	}
+	return store.OpenExisting(path)
+}
+
+func startWindow(path string, create bool, content *model.Content) error {
 	if err := ui.SetupLanguage(); err != nil {
 		return err
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
 	return ui.Run(a, path, content, func(path string) (ui.Store, ui.Handouts, func() error, error) {
-		s, err := store.Open(path)
+		s, err := openStore(path, create)
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -1,17 +1,13 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/user"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -48,13 +44,32 @@ func dsn(path string) string {
 }
 
 // Open opens (creating if needed) and migrates the database at path.
-// A database written by a newer Jobspor is refused and left untouched.
+// A database written by a newer Jobspor, or a file that is not Jobspor's,
+// is refused and left untouched.
 func Open(path string) (*Store, error) {
-	if err := checkHeader(path); err != nil {
+	exists, err := checkFile(path)
+	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, model.NewUserError("error.db.dir", err)
+	return open(path, exists)
+}
+
+// OpenExisting opens the database at path like Open, but refuses a path
+// where there is none: a mistyped --db never creates an empty database.
+func OpenExisting(path string) (*Store, error) {
+	exists, err := checkFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, model.NewUserError("error.db.missing", nil, path)
+	}
+	return open(path, true)
+}
+
+func open(path string, exists bool) (*Store, error) {
+	if err := prepareFile(path, exists); err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -69,8 +84,20 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close moves everything in the -wal into the database and empties it, so
+// text removed from a record is gone from the files, then closes.
+func (s *Store) Close() error {
+	s.scrubWAL()
+	return s.db.Close()
+}
+
+// scrubWAL checkpoints the -wal into the database and truncates it: with
+// secure_delete on, text edited out of a record then survives in neither.
+// A reader in another process can keep it from finishing; the next
+// checkpoint does it.
+func (s *Store) scrubWAL() {
+	s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -98,31 +125,6 @@ func migrationNames() []string {
 	return names
 }
 
-// checkHeader reads the SQLite header without opening the database, so a file
-// that is not a database, or one from a newer Jobspor, is never modified.
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return model.NewUserError("error.db.open", err)
-	}
-	defer f.Close()
-	head := make([]byte, 100)
-	n, err := io.ReadFull(f, head)
-	if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
-		return nil // an empty file becomes a new database
-	}
-	if err != nil || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
-		return model.NewUserError("error.db.notdb", nil, path)
-	}
-	if v := int(binary.BigEndian.Uint32(head[60:64])); v > SchemaVersion() {
-		return newerError(v)
-	}
-	return nil
-}
-
 func newerError(v int) error {
 	return model.NewUserError("error.db.newer",
 		nil, v, SchemaVersion())
@@ -137,6 +139,14 @@ var migrationHooks = map[string]func(*sql.Tx) error{
 // one transaction.
 func (s *Store) migrate() error {
 	names := migrationNames()
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v == len(names) {
+		return nil // up to date: no write lock taken
+	}
+	defer s.scrubWAL() // the new header (version, mark) reaches the main file
 	for {
 		done, err := s.migrateOne(names)
 		if err != nil || done {

@@ -42,11 +42,12 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Content        *model.Content
 	Version        string
-	// StartWindow opens the window on the database at path.
-	StartWindow func(path string) error
-	// Open opens (creating or migrating) the database at path, with the
-	// handouts printed from it.
-	Open func(path string) (Store, Handouts, error)
+	// StartWindow opens the window on the database at path; create allows a
+	// new one there (the office's or the demo database on first start).
+	StartWindow func(path string, create bool) error
+	// Open opens and migrates the database at path, with the handouts
+	// printed from it; create allows making a new one (demo, init).
+	Open func(path string, create bool) (Store, Handouts, error)
 	// SchemaVersion is the newest database schema this build knows.
 	SchemaVersion int
 }
@@ -74,6 +75,7 @@ func commands() []command {
 		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},
 		{"check", "check [--db FIL]", runCheck},
+		{"init", "init [--db FIL]   opretter en ny, tom database", runInit},
 		{"version", "version", runVersion},
 	}
 }
@@ -182,7 +184,7 @@ func openStore(e *Env, path string) (Store, Handouts, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return e.Open(p)
+	return e.Open(p, false)
 }
 
 func runWindow(e *Env, args []string) error {
@@ -200,7 +202,7 @@ func runWindow(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.StartWindow(path)
+	return e.StartWindow(path, *db == "")
 }
 
 func runVersion(e *Env, args []string) error {

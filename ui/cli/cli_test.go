@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,9 +62,13 @@ func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 	}
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Content: content, Version: "test",
-		StartWindow: func(string) error { t.Fatal("the window must not open"); return nil },
-		Open: func(p string) (Store, Handouts, error) {
-			s, err := store.Open(p)
+		StartWindow: func(string, bool) error { t.Fatal("the window must not open"); return nil },
+		Open: func(p string, create bool) (Store, Handouts, error) {
+			open := store.OpenExisting
+			if create {
+				open = store.Open
+			}
+			s, err := open(p)
 			return s, h, err
 		},
 		SchemaVersion: store.SchemaVersion()}
@@ -282,5 +287,31 @@ func TestViewsOfManyCitizensAreAudited(t *testing.T) {
 	}
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("the trail after the views: %v, %v", problems, err)
+	}
+}
+
+// TestAMissingDatabaseIsRefusedExceptByInitAndDemo: a mistyped --db creates
+// nothing; init and demo are the commands that make a database.
+func TestAMissingDatabaseIsRefusedExceptByInitAndDemo(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "jobsporr.db")
+	for _, cmd := range []string{"list", "check", "today", "export"} {
+		args := []string{cmd, "--db", typo}
+		if cmd == "export" {
+			args = append(args, "--citizen", "1")
+		}
+		code, _, errs := run(t, &fakeHandouts{}, args...)
+		if code != 1 || !strings.Contains(errs, "findes ikke") {
+			t.Errorf("%s on a missing database: exit %d, %q", cmd, code, errs)
+		}
+	}
+	if _, err := os.Stat(typo); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("a command created the mistyped database")
+	}
+	if code, out, errs := run(t, &fakeHandouts{}, "init", "--db", typo); code != 0 || !strings.Contains(out, "er klar") {
+		t.Fatalf("init: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, errs := run(t, &fakeHandouts{}, "check", "--db", typo); code != 0 {
+		t.Fatalf("check after init: exit %d, %q", code, errs)
 	}
 }

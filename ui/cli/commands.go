@@ -37,12 +37,33 @@ func runDemo(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, _, err := e.Open(path)
+	s, _, err := e.Open(path, true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	return seedDemo(e, s, *n, *seed, *ifEmpty)
+}
+
+// runInit creates a new, empty database (the only command besides demo
+// that may create one).
+func runInit(e *Env, args []string) error {
+	fs := newFlags("init")
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	path, err := dbPath(*db, model.DefaultDBPath)
+	if err != nil {
+		return err
+	}
+	s, _, err := e.Open(path, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	fmt.Fprintf(e.Stdout, "ok: %s er klar (skema %d)\n", s.Path(), e.SchemaVersion)
+	return nil
 }
 
 func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
