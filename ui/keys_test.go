@@ -18,6 +18,7 @@ var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`\.add\([^,()]+, "([^"]+)"`),
 	regexp.MustCompile(`(?:CheckChoice|CheckLen|RequireText)\([^\n]*"([a-z]+\.[^"]+)"\)`),
 	regexp.MustCompile(`Key: "([^"]+)"`),
+	regexp.MustCompile(`(?m)^\s+\d+:\s+"([a-z]+\.[a-z.]+)",`), // code -> key tables
 }
 
 var builtUses = []*regexp.Regexp{

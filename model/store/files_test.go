@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // TestFilesArePrivate: the database and its -wal and -shm hold CPR numbers,
@@ -90,4 +92,30 @@ func TestADatabaseIsMarkedAndReopens(t *testing.T) {
 	s, err = OpenExisting(path)
 	must(t, err)
 	must(t, s.Close())
+}
+
+// TestAFullDiskIsSaidInDanishAndNothingIsHalfWritten: SQLite's "database or
+// disk is full" reaches the caseworker as what happened and what to do, and
+// the action that hit it left nothing behind.
+func TestAFullDiskIsSaidInDanishAndNothingIsHalfWritten(t *testing.T) {
+	s := newTestStore(t)
+	var pages int
+	must(t, s.db.QueryRow(`PRAGMA page_count`).Scan(&pages))
+	_, err := s.db.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+8))
+	must(t, err)
+	var last error
+	made := 0
+	for i := 0; i < 200 && last == nil; i++ {
+		last = s.CreateCitizen(testutil.Citizen(func(c *model.Citizen) { c.Notes = strings.Repeat("Æ", 4000) }))
+		if last == nil {
+			made++
+		}
+	}
+	var ue *model.UserError
+	if !errors.As(last, &ue) || !strings.Contains(ue.Msg.Text(), "Disken er fuld") {
+		t.Fatalf("writing until the file is full: %v; want the Danish disk-full message", last)
+	}
+	if n := countRows(t, s, "citizens"); n != made {
+		t.Fatalf("%d citizens in the file, %d saved: the failed one was half-written", n, made)
+	}
 }

@@ -4,15 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"os"
 	"os/user"
 	"sort"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // the driver "sqlite"
 
 	"jobspor/model"
 )
@@ -190,14 +188,11 @@ func (s *Store) migrateOne(names []string) (bool, error) {
 	return false, tx.Commit()
 }
 
-// explainBusy turns SQLite's "database is locked" into a Danish message.
+// explainBusy turns SQLite's errors (in use, disk full, read-only, damaged)
+// into messages for the caseworker.
 func explainBusy(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		code := se.Code() & 0xff
-		if code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED {
-			return model.NewUserError("error.db.busy", err)
-		}
+	if m, ok := model.DatabaseProblem(err); ok {
+		return &model.UserError{Msg: m, Cause: err}
 	}
 	return err
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -139,7 +140,35 @@ func plain(err error) string {
 	case errors.Is(err, model.ErrNotFound):
 		return "borgeren findes ikke"
 	}
+	if m, ok := model.DatabaseProblem(err); ok {
+		return m.Text()
+	}
 	return err.Error()
+}
+
+// flagWords turns the flag package's English into Danish.
+var flagWords = []struct {
+	re   *regexp.Regexp
+	text string
+}{
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): .*$`), "ugyldig værdi %q for --%s"},
+	{regexp.MustCompile(`^invalid boolean value "(.*)" for -(\S+): .*$`), "ugyldig værdi %q for --%s (brug true eller false)"},
+	{regexp.MustCompile(`^flag needs an argument: -(\S+)$`), "--%s mangler en værdi"},
+	{regexp.MustCompile(`^flag provided but not defined: -(\S+)$`), "ukendt flag --%s"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "forkert skrevet flag: %s"},
+}
+
+func flagProblem(err error) string {
+	for _, w := range flagWords {
+		if m := w.re.FindStringSubmatch(err.Error()); m != nil {
+			args := make([]any, len(m)-1)
+			for i, s := range m[1:] {
+				args[i] = s
+			}
+			return fmt.Sprintf(w.text, args...)
+		}
+	}
+	return "kommandoen kan ikke læses: " + err.Error()
 }
 
 // newFlags makes a flag set whose errors become usage errors.
@@ -154,7 +183,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return usageError{err.Error()}
+		return usageError{flagProblem(err)}
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("uventet argument %q", fs.Arg(0))}

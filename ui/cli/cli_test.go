@@ -151,6 +151,9 @@ func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
 	}{
 		{[]string{"flyt"}, 2, "ukendt kommando"},
 		{[]string{"export", "--db", db}, 2, "--citizen ID skal angives"},
+		{[]string{"export", "--db", db, "--citizen", "abc"}, 2, `ugyldig værdi "abc" for --citizen`},
+		{[]string{"list", "--db"}, 2, "--db mangler en værdi"},
+		{[]string{"list", "--hemmelig"}, 2, "ukendt flag --hemmelig"},
 		{[]string{"export", "--db", db, "--citizen", "999"}, 1, "borgeren findes ikke"},
 		{[]string{"handout", "plakat"}, 2, "angiv hvilken udskrift"},
 		{[]string{"handout", "ydelse", "--db", db, "--citizen", "1", "--talk", "31-02-2026"}, 1, "kan ikke læses"},
