@@ -7,6 +7,7 @@ require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/rickar/cal/v2 v2.1.13
+	golang.org/x/term v0.45.0
 	modernc.org/sqlite v1.61.1
 )
 

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"fyne.io/fyne/v2/app"
+	"golang.org/x/term"
 
 	"jobspor/assets"
 	"jobspor/model"
@@ -26,7 +27,9 @@ func main() {
 		os.Exit(1)
 	}
 	env := &cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
+		Restore:    store.Restore,
+		ReadSecret: readSecret(),
+		Stdout:     os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
 		SchemaVersion: store.SchemaVersion(),
 		StartWindow:   func(path string, create bool) error { return startWindow(path, create, content) },
 		Open: func(path string, create bool) (cli.Store, cli.Handouts, error) {
@@ -61,4 +64,19 @@ func startWindow(path string, create bool, content *model.Content) error {
 		}
 		return s, reports.NewService(s, content), s.Close, nil
 	})
+}
+
+// readSecret reads a passphrase from the terminal without echo, or is nil
+// when standard input is no terminal (then --passphrase-file is needed).
+func readSecret() func(string) (string, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return nil
+	}
+	return func(prompt string) (string, error) {
+		fmt.Fprint(os.Stderr, prompt)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(os.Stderr)
+		return string(b), err
+	}
 }

@@ -18,6 +18,10 @@ import (
 // Store is what the command line asks of the database; main opens it.
 type Store interface {
 	Check() ([]model.Message, error)
+	HasBackupKey() (bool, error)
+	SetBackupPassphrase(passphrase string) error
+	BackupSettings() (model.BackupSettings, error)
+	Backup(folder string, keep int) (model.BackupInfo, error)
 	LogViewed(what string, citizenIDs []int64) error
 	Citizen(id int64) (*model.Citizen, error)
 	Close() error
@@ -51,6 +55,11 @@ type Env struct {
 	Open func(path string, create bool) (Store, Handouts, error)
 	// SchemaVersion is the newest database schema this build knows.
 	SchemaVersion int
+	// Restore puts a backup at target (which must not be open).
+	Restore func(file, target, passphrase string) (model.BackupInfo, error)
+	// ReadSecret reads a passphrase from the terminal without echo; nil
+	// when there is no terminal.
+	ReadSecret func(prompt string) (string, error)
 }
 
 // Exit codes.
@@ -77,6 +86,8 @@ func commands() []command {
 		{"list", "list [--db FIL]", runList},
 		{"check", "check [--db FIL]", runCheck},
 		{"init", "init [--db FIL]   opretter en ny, tom database", runInit},
+		{"backup", "backup [--to MAPPE] [--passphrase-file FIL] [--db FIL]", runBackup},
+		{"restore", "restore FIL [--db MÅL] [--passphrase-file FIL]", runRestore},
 		{"version", "version", runVersion},
 	}
 }

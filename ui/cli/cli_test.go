@@ -71,7 +71,7 @@ func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 			s, err := open(p)
 			return s, h, err
 		},
-		SchemaVersion: store.SchemaVersion()}
+		SchemaVersion: store.SchemaVersion(), Restore: store.Restore}
 	code := Run(args, env)
 	return code, out.String(), errb.String()
 }
@@ -316,5 +316,38 @@ func TestAMissingDatabaseIsRefusedExceptByInitAndDemo(t *testing.T) {
 	}
 	if code, _, errs := run(t, &fakeHandouts{}, "check", "--db", typo); code != 0 {
 		t.Fatalf("check after init: exit %d, %q", code, errs)
+	}
+}
+
+// TestBackupAndRestoreFromTheCommandLine: the first backup sets the
+// passphrase from a file; a wrong passphrase is refused in Danish with
+// nothing changed; the right one restores and keeps the current aside.
+func TestBackupAndRestoreFromTheCommandLine(t *testing.T) {
+	db, _ := dbWith(t, "Åse Ærø")
+	dir := t.TempDir()
+	pass, wrong := filepath.Join(dir, "kode"), filepath.Join(dir, "forkert")
+	if err := os.WriteFile(pass, []byte("Ærø-kontoret 2026\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(wrong, []byte("noget andet\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, &fakeHandouts{}, "backup", "--db", db, "--to", filepath.Join(dir, "usb"), "--passphrase-file", pass)
+	if code != 0 || !strings.Contains(out, "ok: sikkerhedskopi") {
+		t.Fatalf("backup: exit %d, %q %q", code, out, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "usb", "*.jobspor-backup"))
+	if len(files) != 1 {
+		t.Fatalf("%d backup files", len(files))
+	}
+	target := filepath.Join(dir, "gendannet.db")
+	if code, _, errs := run(t, &fakeHandouts{}, "restore", files[0], "--db", target, "--passphrase-file", wrong); code != 1 || !strings.Contains(errs, "Forkert adgangskode") {
+		t.Fatalf("restore with a wrong passphrase: exit %d, %q", code, errs)
+	}
+	if code, out, errs := run(t, &fakeHandouts{}, "restore", files[0], "--db", target, "--passphrase-file", pass); code != 0 || !strings.Contains(out, "er gendannet") {
+		t.Fatalf("restore: exit %d, %q %q", code, out, errs)
+	}
+	if code, out, _ := run(t, &fakeHandouts{}, "list", "--db", target); code != 0 || !strings.Contains(out, "Åse Ærø") {
+		t.Fatalf("the restored database lists %q", out)
 	}
 }
