@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 )
 
 // genesis is the "previous hash" of the first audit row.
@@ -21,13 +22,19 @@ type auditRow struct {
 
 // seal is the row's hash over its content and the previous row's hash.
 func (r auditRow) seal(prev string) string {
-	citizen := ""
-	if r.citizen.Valid {
-		citizen = fmt.Sprint(r.citizen.Int64)
+	buf := make([]byte, 0, 128+len(r.detail))
+	buf = append(buf, prev...)
+	buf = strconv.AppendInt(append(buf, 0x1f), r.id, 10)
+	for _, s := range []string{r.at, r.user, r.action} {
+		buf = append(append(buf, 0x1f), s...)
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", prev, r.id, r.at, r.user, r.action, citizen, r.detail)
-	return hex.EncodeToString(h.Sum(nil))
+	buf = append(buf, 0x1f)
+	if r.citizen.Valid {
+		buf = strconv.AppendInt(buf, r.citizen.Int64, 10)
+	}
+	buf = append(append(buf, 0x1f), r.detail...)
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // appendAudit writes one audit row and its seal inside the caller's transaction.
