@@ -45,6 +45,17 @@ samples: build deps-look
 	for f in $(SAMPLES)/*.pdf; do pdftoppm -r 60 -png $$f $${f%.pdf}; done
 	@echo "Samples in $(SAMPLES)/: open the PNG pages to look at them."
 
+## fuzz-short: each import fuzzer for FUZZTIME (CI; `make fuzz-short FUZZTIME=60s` for longer).
+## Minimizing each new input is capped: it grows with the square of the input's length.
+FUZZTIME ?= 10s
+FUZZERS  := FuzzReadCSV FuzzParseDisco FuzzParseCatalogue FuzzParseProspects FuzzParseJobs
+.PHONY: fuzz-short
+fuzz-short:
+	@for f in $(FUZZERS); do \
+		echo "$$f:"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./model || exit 1; \
+	done
+
 deps-build:
 	@./.ci/debs.sh $(BUILD_DEBS)
 deps-test:
