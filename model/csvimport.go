@@ -34,18 +34,19 @@ func fieldLimit(column string) int {
 	return maxFieldText
 }
 
-// importError names the line and says what is wrong, in Danish.
-func importError(line int, format string, args ...any) error {
-	return NewUserError("error.import", nil, line, fmt.Sprintf(format, args...))
+// importError names the line and what is wrong: key's wording starts
+// "Linje %d: ", the line comes first among its arguments.
+func importError(line int, key string, args ...any) error {
+	return NewUserError(key, nil, append([]any{line}, args...)...)
 }
 
 // importFieldError names the line and the column (1 = first; with the
 // header's name for it when known) and says what is wrong, in Danish.
-func importFieldError(line, col int, name, format string, args ...any) error {
+func importFieldError(line, col int, name, key string, args ...any) error {
 	if name != "" {
 		name = " (" + name + ")"
 	}
-	return NewUserError("error.import.field", nil, line, col, name, fmt.Sprintf(format, args...))
+	return NewUserError(key, nil, append([]any{line, col, name}, args...)...)
 }
 
 // csvFile is an import file being read: its text and what is known about
@@ -82,7 +83,7 @@ func readCSV(data []byte, required []string) ([]csvRow, error) {
 	}
 	rows, err := f.readRows(cols)
 	if err == nil && len(rows) == 0 {
-		return nil, importError(line+1, "filen har ingen rækker under overskriften")
+		return nil, importError(line+1, "import.norows")
 	}
 	return rows, err
 }
@@ -173,24 +174,25 @@ func blankRecord(rec []string) bool {
 func (f *csvFile) checkField(line, i int, v string) error {
 	if at := invalidUTF8(v); at >= 0 {
 		return f.fieldErr(line+strings.Count(v[:at], "\n"), i,
-			"tegnet (byte 0x%02X) er ikke UTF-8, selv om filen er mærket som UTF-8; gem den igen som »CSV UTF-8«", v[at])
+			"import.notutf8", v[at])
 	}
 	if at, c := controlChar(v, f.max[i] == 0); at >= 0 {
-		return f.fieldErr(line+strings.Count(v[:at], "\n"), i, "%s", controlProblem(c))
+		key, args := controlProblem(c)
+		return f.fieldErr(line+strings.Count(v[:at], "\n"), i, key, args...)
 	}
 	if n := utf8.RuneCountInString(strings.TrimSpace(v)); f.max[i] > 0 && n > f.max[i] {
-		return f.fieldErr(line, i, "feltet er %s tegn; højst %s", danishCount(n), danishCount(f.max[i]))
+		return f.fieldErr(line, i, "import.toolong", danishCount(n), danishCount(f.max[i]))
 	}
 	return nil
 }
 
 // fieldErr is importFieldError for field i (0-based) of the file.
-func (f *csvFile) fieldErr(line, i int, format string, args ...any) error {
+func (f *csvFile) fieldErr(line, i int, key string, args ...any) error {
 	name := ""
 	if i < len(f.names) {
 		name = f.names[i]
 	}
-	return importFieldError(line, i+1, name, format, args...)
+	return importFieldError(line, i+1, name, key, args...)
 }
 
 // invalidUTF8 is the byte offset of the first byte that is not UTF-8, or -1.
@@ -217,16 +219,16 @@ func controlChar(s string, lineFeedOK bool) (int, rune) {
 }
 
 // controlProblem says in Danish which control character a field holds.
-func controlProblem(c rune) string {
+func controlProblem(c rune) (string, []any) {
 	switch c {
 	case 0:
-		return "feltet indeholder et NUL-tegn (U+0000), som ikke må stå i en importfil"
+		return "import.nul", nil
 	case '\n':
-		return "feltet indeholder et linjeskift; teksten i denne kolonne skal stå på én linje"
+		return "import.newline", nil
 	case '\r':
-		return "feltet indeholder en vognretur (CR, U+000D) midt på linjen, som ikke må stå i en importfil"
+		return "import.cr", nil
 	}
-	return fmt.Sprintf("feltet indeholder styretegnet U+%04X, som ikke må stå i en importfil", c)
+	return "import.control", []any{c}
 }
 
 // danishCount writes n with Danish thousands separators: 1.048.576.
@@ -251,13 +253,13 @@ func (f *csvFile) csvErr(err error, rec []string) error {
 	case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
 		return f.quoteErr(pe.StartLine)
 	}
-	return importError(pe.StartLine, "linjen kan ikke læses som CSV")
+	return importError(pe.StartLine, "import.unreadable")
 }
 
 // fieldCountErr names the first missing or extra field of a row.
 func (f *csvFile) fieldCountErr(line, got int) error {
 	want := len(f.names)
-	return f.fieldErr(line, min(got, want), "forkert antal kolonner (linjen har %d, overskriften har %d; mangler der et %s, eller står der et for meget?)",
+	return f.fieldErr(line, min(got, want), "import.fieldcount",
 		got, want, delimiterName(f.comma))
 }
 
@@ -267,11 +269,11 @@ func (f *csvFile) quoteErr(startLine int) error {
 	spot, ok := quoteProblem(f.text, byte(f.comma))
 	switch {
 	case !ok:
-		return importError(startLine, "anførselstegn er ikke lukket korrekt")
+		return importError(startLine, "import.quote")
 	case spot.bare:
-		return f.fieldErr(spot.line, spot.field, `anførselstegn midt i et felt; sæt hele feltet i anførselstegn og skriv "" for hvert anførselstegn i teksten`)
+		return f.fieldErr(spot.line, spot.field, "import.barequote")
 	}
-	return f.fieldErr(spot.line, spot.field, "anførselstegnet, der åbner feltet her, bliver ikke lukket korrekt (det lukkende anførselstegn skal stå lige før %s eller linjeskift)",
+	return f.fieldErr(spot.line, spot.field, "import.openquote",
 		delimiterName(f.comma))
 }
 
@@ -298,7 +300,7 @@ func headerColumns(line int, header, required []string) (map[string]int, error) 
 	for i, h := range header {
 		key := strings.ToLower(strings.TrimSpace(h))
 		if first, dup := idx[key]; dup && key != "" {
-			return nil, importFieldError(line, i+1, "", "kolonnen %q står to gange (også i kolonne %d)", strings.TrimSpace(h), first+1)
+			return nil, importFieldError(line, i+1, "", "import.duplicate", strings.TrimSpace(h), first+1)
 		}
 		idx[key] = i
 	}
@@ -312,7 +314,7 @@ func headerColumns(line int, header, required []string) (map[string]int, error) 
 		cols[name] = i
 	}
 	if len(missing) > 0 {
-		return nil, importError(line, "%s (kolonnerne skal være: %s)", missingText(missing), strings.Join(required, ";"))
+		return nil, importError(line, "import.missing", missingText(missing), strings.Join(required, ";"))
 	}
 	return cols, nil
 }

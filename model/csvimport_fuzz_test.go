@@ -152,7 +152,7 @@ var wholeFile = map[string]bool{"error.import.empty": true, "error.import.utf16"
 func checkRefusal(t *testing.T, data []byte, err error) {
 	t.Helper()
 	var u *UserError
-	if !errors.As(err, &u) || !strings.HasPrefix(u.Msg.Key, "error.import") {
+	if !errors.As(err, &u) || !(strings.HasPrefix(u.Msg.Key, "error.import") || strings.HasPrefix(u.Msg.Key, "import.")) {
 		t.Fatalf("not an import refusal: %v", err)
 	}
 	if wholeFile[u.Msg.Key] {

@@ -58,12 +58,12 @@ func jobRow(r csvRow, added time.Time) (Job, error) {
 	if f["frist"] != "" {
 		d, err := ParseDate(f["frist"])
 		if err != nil {
-			return j, importError(r.Line, "fristen %q er ikke en dato", f["frist"])
+			return j, importError(r.Line, "import.deadline", f["frist"])
 		}
 		j.Deadline = d
 	}
 	if err := j.Validate(); err != nil {
-		return j, importError(r.Line, "%s", err.Error())
+		return j, importError(r.Line, "import.invalid", err.Error())
 	}
 	return j, nil
 }

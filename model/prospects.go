@@ -74,15 +74,15 @@ func prospectRow(r csvRow, edition *string) (Prospect, error) {
 	e, err := time.Parse("2006-01", f["udgave"])
 	switch {
 	case err != nil || (e.Month() != time.January && e.Month() != time.July):
-		return p, importError(r.Line, "udgaven %q skal være januar eller juli, skrevet ÅÅÅÅ-01 eller ÅÅÅÅ-07", f["udgave"])
+		return p, importError(r.Line, "import.edition", f["udgave"])
 	case *edition != "" && f["udgave"] != *edition:
-		return p, importError(r.Line, "filen blander udgaverne %s og %s", *edition, f["udgave"])
+		return p, importError(r.Line, "import.mixed", *edition, f["udgave"])
 	case p.Region == "":
-		return p, importError(r.Line, "ukendt region %q (brug %s)", f["region"], strings.Join(Regions, ", "))
+		return p, importError(r.Line, "import.region", f["region"], strings.Join(Regions, ", "))
 	case p.Title == "" || len(p.Code) != 6 || !AllDigits(p.Code):
-		return p, importError(r.Line, "titel eller DISCO-kode (6 cifre) mangler")
+		return p, importError(r.Line, "import.titlecode")
 	case p.Rating == RatingUnknown:
-		return p, importError(r.Line, "ukendt vurdering %q", f["vurdering"])
+		return p, importError(r.Line, "import.rating", f["vurdering"])
 	}
 	*edition = f["udgave"]
 	return p, nil

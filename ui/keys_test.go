@@ -18,6 +18,8 @@ var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`\.add\([^,()]+, "([^"]+)"`),
 	regexp.MustCompile(`(?:CheckChoice|CheckLen|RequireText)\([^\n]*"([a-z]+\.[^"]+)"\)`),
 	regexp.MustCompile(`Key: "([^"]+)"`),
+	regexp.MustCompile(`(?:importError|fieldErr|importFieldError)\([^"\n]*"([a-z]+\.[a-z.]+)"`),
+	regexp.MustCompile(`return "(import\.[a-z]+)", `),
 	regexp.MustCompile(`(?m)^\s+\d+:\s+"([a-z]+\.[a-z.]+)",`), // code -> key tables
 }
 
