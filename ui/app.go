@@ -42,7 +42,7 @@ type Store interface {
 	tempAgencyStore
 	todaySource
 	upskillingStore
-	callSource
+	closeStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.

@@ -52,7 +52,8 @@ func Run(a fyne.App, path string, content *model.Content, open Opener) error {
 	}
 	defer closeDB()
 	w.SetTitle("Jobspor – " + path)
-	New(a, w, s, content, h)
+	u := New(a, w, s, content, h)
+	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 
 // todaySource is what todayScreen asks of the database.
 type todaySource interface {
+	BackupSettings() (model.BackupSettings, error)
 	viewLogger
 	AcknowledgeNotice(id int64) error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
@@ -33,6 +34,7 @@ type todayScreen struct {
 	ui      *UI
 	store   todaySource
 	viewed  viewLog
+	backup  *widget.Label
 	view    *model.TodayView
 	body    *fyne.Container
 	figure  *widget.Label
@@ -53,6 +55,8 @@ func (s *todayScreen) reload() { s.load() }
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
 	s.figure = widget.NewLabel("")
+	s.backup = widget.NewLabel("")
+	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
@@ -65,7 +69,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more))
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more), s.backup)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -82,11 +86,33 @@ func (s *todayScreen) load() {
 		s.ui.showError(err)
 	}
 	s.showFigure(now)
+	s.showBackup(now)
 	s.body.Objects = nil
 	for _, part := range s.parts() {
 		s.addPart(part)
 	}
 	s.body.Refresh()
+}
+
+// showBackup says when the last good backup was made, and warns (in words,
+// not only in colour) when it is older than the office allows.
+func (s *todayScreen) showBackup(now time.Time) {
+	b, err := s.store.BackupSettings()
+	switch {
+	case err != nil:
+		s.backup.SetText(errText(err))
+	case b.Last.IsZero():
+		s.backup.SetText(lang.L("today.backup.none"))
+	case b.Overdue(now):
+		s.backup.SetText(fmt.Sprintf(lang.L("today.backup.old"), model.DanishDateTime(b.Last.Local()), b.MaxAgeDays))
+	default:
+		s.backup.SetText(fmt.Sprintf(lang.L("today.backup"), model.DanishDateTime(b.Last.Local())))
+	}
+	s.backup.Importance = widget.LowImportance
+	if err != nil || b.Overdue(now) {
+		s.backup.Importance = widget.DangerImportance
+	}
+	s.backup.Refresh()
 }
 
 func (s *todayScreen) showFigure(now time.Time) {
