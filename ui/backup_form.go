@@ -53,6 +53,7 @@ func (f *backupForm) build() fyne.CanvasObject {
 	f.status, f.problem = widget.NewLabel(f.statusText(b)), widget.NewLabel("")
 	f.status.Wrapping, f.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
 	pick := widget.NewButtonWithIcon(lang.L("backup.pick"), theme.FolderOpenIcon(), f.onPick)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("backup.folder"), container.NewBorder(nil, nil, nil, pick, f.folder)),
@@ -87,14 +88,19 @@ func (f *backupForm) onPick() {
 // onSave stores the choices and, when typed twice alike, the passphrase.
 func (f *backupForm) onSave() {
 	if err := f.save(); err != nil {
-		f.problem.SetText(errText(err))
+		f.setProblem(errText(err))
 		return
 	}
-	f.problem.SetText("")
+	f.afterSave()
+	f.ui.notify(lang.L("saved"))
+}
+
+// afterSave empties the passphrase fields (the key is set) and the problem.
+func (f *backupForm) afterSave() {
+	f.setProblem("")
 	f.pass.SetText("")
 	f.again.SetText("")
 	f.refreshStatus()
-	f.ui.notify(lang.L("saved"))
 }
 
 func (f *backupForm) save() error {
@@ -125,9 +131,10 @@ func (f *backupForm) refreshStatus() {
 // onBackupNow saves the choices, then backs up into the chosen folder.
 func (f *backupForm) onBackupNow() {
 	if err := f.save(); err != nil {
-		f.problem.SetText(errText(err))
+		f.setProblem(errText(err))
 		return
 	}
+	f.afterSave()
 	b, err := f.store.BackupSettings()
 	if err == nil && b.Folder == "" {
 		err = model.NewUserError("error.backup.nofolder", nil)
@@ -137,10 +144,17 @@ func (f *backupForm) onBackupNow() {
 		info, err = f.store.Backup(b.Folder, b.Keep)
 	}
 	if err != nil {
-		f.problem.SetText(errText(err))
+		f.setProblem(errText(err))
 		return
 	}
-	f.problem.SetText("")
+	f.setProblem("")
 	f.refreshStatus()
 	f.ui.notify(fmt.Sprintf(lang.L("backup.done"), info.Path))
+}
+
+// setProblem shows what is wrong under the form, or nothing.
+func (f *backupForm) setProblem(text string) {
+	f.problem.SetText(text)
+	f.problem.Hidden = text == ""
+	f.problem.Refresh()
 }
