@@ -12,6 +12,7 @@ require (
 )
 
 require (
+	a.jobspor.local/earlylocale v0.0.0
 	filippo.io/hpke v0.4.0 // indirect
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
@@ -55,3 +56,5 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+replace a.jobspor.local/earlylocale => ./ui/cli/earlylocale

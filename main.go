@@ -3,6 +3,8 @@
 package main
 
 import (
+	_ "a.jobspor.local/earlylocale" // before Fyne reads the locale: no log noise under LANG=C
+
 	"fmt"
 	"os"
 
