@@ -12,7 +12,7 @@ LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
 BIN := ./jobspor
 GO  := go
 
-.PHONY: run test build bench samples deps-build deps-test deps-look screenshot clean
+.PHONY: run test build bench samples killtest deps-build deps-test deps-look screenshot clean
 
 ## run: install what is missing, fill the demo database if empty, open the window
 run: build
@@ -31,6 +31,10 @@ build: deps-build
 ## bench: the benchmarks quoted in the issues' notes
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## killtest: 200 SIGKILLs during backups and imports, then the next start checks everything
+killtest:
+	JOBSPOR_KILLTEST=1 CGO_ENABLED=0 $(GO) test -count=1 -run '^TestKillDuringBackupAndImport$$' -v ./model/store/
 
 ## samples: every handout for one demo citizen, as PDF and PNG pages, in $(SAMPLES)
 SAMPLES ?= samples

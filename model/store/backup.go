@@ -182,6 +182,7 @@ func writeBackup(path, snap string, m manifest, to age.Recipient, wrapped string
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return model.NewUserError("error.backup.folder", err, filepath.Dir(path))
 	}
+	sweepStale(filepath.Dir(path))
 	tmp := path + ".tmp"
 	sum, err := encryptTo(tmp, snap, m, to, wrapped)
 	if err == nil {
@@ -233,6 +234,14 @@ func encryptStream(w io.Writer, snap string, m manifest, to age.Recipient, wrapp
 		return err
 	}
 	return enc.Close()
+}
+
+// sweepStale removes unfinished backups a killed run left in the folder.
+func sweepStale(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, "jobspor-*.jobspor-backup.tmp"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
 }
 
 func syncDir(dir string) error {

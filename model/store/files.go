@@ -72,6 +72,16 @@ func readHead(path string, max int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, max))
 }
 
+// sweepTemp removes what a backup or restore killed half-way left beside
+// the database: copies with citizens' data in them that nothing else cleans.
+func sweepTemp(path string) {
+	for _, tmp := range []string{path + ".backup-tmp", path + ".restore-tmp"} {
+		for _, side := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(tmp + side)
+		}
+	}
+}
+
 // prepareFile makes the folder (0700) and the database file (0600) before
 // SQLite opens it: SQLite gives the -wal and -shm files the database's mode,
 // so none of the three is readable by other users. An existing file is

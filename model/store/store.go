@@ -69,6 +69,7 @@ func open(path string, exists bool) (*Store, error) {
 	if err := prepareFile(path, exists); err != nil {
 		return nil, err
 	}
+	sweepTemp(path)
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -78,6 +79,9 @@ func open(path string, exists bool) (*Store, error) {
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, explainBusy(err)
+	}
+	if folder, err := s.setting(keyBackupFolder); err == nil && folder != "" {
+		sweepStale(folder) // a backup killed half-way into the office's folder
 	}
 	return s, nil
 }
