@@ -408,7 +408,7 @@ func copyChecked(r io.Reader, out string, m manifest) error {
 // checkRestored opens the restored copy: it must be Jobspor's, sound, and
 // its audit trail must end where the backup said.
 func checkRestored(path string, m manifest) error {
-	s, err := OpenExisting(path)
+	s, err := openForRestore(path)
 	if err != nil {
 		return err
 	}
@@ -430,7 +430,7 @@ func setAside(target string) (string, error) {
 	if _, err := os.Stat(target); errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
-	s, err := OpenExisting(target)
+	s, err := openForRestore(target)
 	if err != nil {
 		return "", err
 	}
@@ -445,6 +445,15 @@ func setAside(target string) (string, error) {
 		return aside, fmt.Errorf("keep the audit anchor aside: %w", err)
 	}
 	return aside, nil
+}
+
+// openForRestore opens a database during a restore, leaving the restore's
+// own temp file where it is.
+func openForRestore(path string) (*Store, error) {
+	if _, err := checkFile(path); err != nil {
+		return nil, err
+	}
+	return open(path, true, false)
 }
 
 // writeAnchorFor starts the restored database's anchor file at the backup's head.

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"jobspor/model"
@@ -82,19 +83,50 @@ func (s *Store) OpenJobs(today time.Time) ([]model.Job, error) {
 }
 
 // ImportJobs adds the openings in one transaction; a dry run writes nothing.
+//
+// An opening is the same as one already held when its title, employer,
+// place and deadline are: importing the same file again adds nothing.
 func (s *Store) ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error) {
-	res := model.ImportResult{Added: len(jobs)}
-	if dryRun {
-		return res, nil
-	}
-	return res, s.inTx("import jobs", func(tx *sql.Tx) error {
+	var res model.ImportResult
+	err := s.inTx("import jobs", func(tx *sql.Tx) error {
+		seen := map[string]bool{}
 		for i := range jobs {
+			held, err := jobHeld(tx, &jobs[i])
+			if err != nil {
+				return err
+			}
+			if held || seen[jobKey(&jobs[i])] {
+				res.Unchanged++
+				continue
+			}
+			seen[jobKey(&jobs[i])] = true
+			res.Added++
+			if dryRun {
+				continue
+			}
 			if err := saveJob(tx, &jobs[i]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	return res, err
+}
+
+func jobKey(j *model.Job) string {
+	return strings.Join([]string{j.Title, j.Employer, j.Place, dateText(j.Deadline)}, "\x1f")
+}
+
+// jobHeld tells whether an opening with the same title, employer, place
+// and deadline is already in the database.
+func jobHeld(tx *sql.Tx, j *model.Job) (bool, error) {
+	var n int
+	err := tx.QueryRow(`SELECT count(*) FROM jobs WHERE title = ? AND employer = ? AND place = ? AND deadline = ?`,
+		j.Title, j.Employer, j.Place, dateText(j.Deadline)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("look for the opening: %w", err)
+	}
+	return n > 0, nil
 }
 
 // MatchCitizen lists open jobs that fit the citizen's job goals: same title

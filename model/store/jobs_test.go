@@ -165,3 +165,28 @@ func TestDemoHasTheJobvejviserExample(t *testing.T) {
 		t.Fatalf("demo Jobvejviser: %v %v %+v", r, err, alts)
 	}
 }
+
+// TestTheSameJobsFileTwiceAddsNothing: an opening is the same when title,
+// employer, place and deadline are; a second import of the file adds none.
+func TestTheSameJobsFileTwiceAddsNothing(t *testing.T) {
+	s := newTestStore(t)
+	file := []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\n" +
+		"Opvasker;941220;Kroen;Ærøskøbing;2026-12-10;Ring;;Jobnet;nej\n" +
+		"Opvasker;941220;Kroen;Marstal;2026-12-10;Ring;;Jobnet;nej\n" +
+		"Opvasker;941220;Kroen;Marstal;2026-12-10;Ring;;Jobnet;nej\n")
+	jobs, err := model.ParseJobs(file, day("2026-11-23"))
+	must(t, err)
+	first, err := s.ImportJobs(jobs, false)
+	must(t, err)
+	jobs, _ = model.ParseJobs(file, day("2026-11-24"))
+	dry, err := s.ImportJobs(jobs, true)
+	must(t, err)
+	second, err := s.ImportJobs(jobs, false)
+	must(t, err)
+	if first.Added != 2 || first.Unchanged != 1 || dry != second || second.Added != 0 || second.Unchanged != 3 {
+		t.Fatalf("first %+v, dry run %+v, second %+v; want 2 added once, nothing the second time", first, dry, second)
+	}
+	if n := countRows(t, s, "jobs"); n != 2 {
+		t.Fatalf("%d openings in the database; want 2", n)
+	}
+}

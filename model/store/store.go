@@ -49,7 +49,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return open(path, exists)
+	return open(path, exists, true)
 }
 
 // OpenExisting opens the database at path like Open, but refuses a path
@@ -62,14 +62,18 @@ func OpenExisting(path string) (*Store, error) {
 	if !exists {
 		return nil, model.NewUserError("error.db.missing", nil, path)
 	}
-	return open(path, true)
+	return open(path, true, true)
 }
 
-func open(path string, exists bool) (*Store, error) {
+// open opens the file; sweep removes what a killed backup or restore left
+// beside it (not while a restore itself looks at the files).
+func open(path string, exists, sweep bool) (*Store, error) {
 	if err := prepareFile(path, exists); err != nil {
 		return nil, err
 	}
-	sweepTemp(path)
+	if sweep {
+		sweepTemp(path)
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
