@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,8 +46,11 @@ type Service struct {
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
+// Unfinished files a killed run left there are swept away.
 func NewService(s Source, c *model.Content) *Service {
-	return &Service{store: s, content: c, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
+	out := filepath.Join(filepath.Dir(s.Path()), "udskrifter")
+	sweepTemps(out)
+	return &Service{store: s, content: c, OutDir: out, Now: time.Now}
 }
 
 // DefaultBenefitPlace is where the benefit talk is held, from settings.
@@ -188,24 +192,67 @@ func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind stri
 }
 
 // saveBytes writes data beside path, audits, then renames it into place.
+//
+// The file is written to a private temp file, synced and renamed into place;
+// only then is the print audited, and if the audit cannot be written the
+// file is removed again: a handout exists exactly when its audit row does.
 func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action, kind string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create folder for %s: %w", path, err)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".jobspor-*")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	sweepTemps(dir)
+	if err := writeWhole(data, path); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
 	if err := s.store.LogAuditMany(action, citizenIDs, kind); err != nil {
+		os.Remove(path)
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return nil
+}
+
+// tempPrefix names unfinished handout files; they are swept at start.
+const tempPrefix = ".jobspor-"
+
+func writeWhole(data []byte, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*") // 0600
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
+	}
+	return err
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// sweepTemps removes unfinished handout files a killed run left in dir.
+func sweepTemps(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
 }
