@@ -104,7 +104,11 @@ func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out
 		return nil, model.NewUserError("error.batch.none", nil, DanishDate(day))
 	}
 	if oneFile {
-		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)
+		err := s.batchOne(kind, ids, out, progress, cancel)
+		if _, warned := model.AsPrintWarning(err); err != nil && !warned {
+			return nil, err // no file: no path to hand on
+		}
+		return []string{out}, err
 	}
 	return s.batchFiles(kind, day, ids, out, progress, cancel)
 }
@@ -151,16 +155,25 @@ func feed(next chan<- int, n int, cancel <-chan struct{}) error {
 }
 
 // written keeps the paths of the files actually written, in order, and the
-// first error.
+// first error; every citizen was tried, so one failure stops no one else.
+// Files saved with □ stand-ins count as written; their warnings are merged.
 func written(paths []string, errs []error, err error) ([]string, error) {
 	var out []string
+	warn := &model.PrintWarning{}
 	for i, p := range paths {
+		w, isWarning := model.AsPrintWarning(errs[i])
+		if isWarning {
+			warn.Texts, errs[i] = append(warn.Texts, w.Texts...), nil
+		}
 		if p != "" && errs[i] == nil {
 			out = append(out, p)
 		}
 		if err == nil && errs[i] != nil {
 			err = errs[i]
 		}
+	}
+	if err == nil && len(warn.Texts) > 0 {
+		err = warn
 	}
 	return out, err
 }
@@ -186,7 +199,10 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind))
+	if err := s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind)); err != nil {
+		return err
+	}
+	return replacedWarning(doc)
 }
 
 func cancelled(c <-chan struct{}) bool {

@@ -188,7 +188,10 @@ func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind stri
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind)
+	if err := s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind); err != nil {
+		return err
+	}
+	return replacedWarning(doc)
 }
 
 // saveBytes writes data beside path, audits, then renames it into place.

@@ -123,3 +123,28 @@ func TestAPrintExistsExactlyWhenItsAuditRowDoes(t *testing.T) {
 		t.Fatalf("a saved handout: %v, %v, mode %v; want it private", must, err, fi.Mode())
 	}
 }
+
+// TestAnEmojiInANameAndATitleStillPrints: a character outside the font
+// stands as □, the rest of the text prints, and the caller is told where.
+func TestAnEmojiInANameAndATitleStillPrints(t *testing.T) {
+	s := storetest.Open(t)
+	c := storetest.AddCitizen(t, s, func(c *model.Citizen) { c.Name = "Søren 👩 Ærø" })
+	j := storetest.AddJob(t, s, "Kok 🍳 på Ærø", time.Now().AddDate(0, 0, 10))
+	svc := NewService(s, testContent(t))
+	svc.OutDir = t.TempDir()
+	path, err := svc.Handout(model.HandoutFolder, c.ID)
+	w, warned := model.AsPrintWarning(err)
+	if !warned || path == "" || !strings.Contains(strings.Join(w.Texts, " "), "Søren □ Ærø") {
+		t.Fatalf("folder for a name with an emoji: %q, %v", path, err)
+	}
+	if text := fileText(t, path); !strings.Contains(text, "Søren □ Ærø") {
+		t.Fatalf("the folder reads %q", text)
+	}
+	list, err := svc.Handout(model.HandoutJobList, 0)
+	if _, warned := model.AsPrintWarning(err); !warned || !strings.Contains(fileText(t, list), "Kok □ på Ærø") {
+		t.Fatalf("job list with %q: %v", j.Title, err)
+	}
+	if !strings.Contains(w.Error(), "vist som □") {
+		t.Fatalf("the warning reads %q", w.Error())
+	}
+}

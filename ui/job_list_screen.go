@@ -107,12 +107,7 @@ func deadlineText(t time.Time) string {
 
 // onPrint makes the day's job list in large print for the reception area.
 func (s *jobListScreen) onPrint() {
-	path, err := s.ui.handouts.Handout("joblist", 0)
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
-	s.ui.openFile(path)
+	s.ui.printed(s.ui.handouts.Handout(model.HandoutJobList, 0))
 }
 
 func (s *jobListScreen) onSaved() {

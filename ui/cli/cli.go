@@ -105,10 +105,20 @@ func Run(args []string, e *Env) int {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(e.Stdout, usage())
 		return exitOK
+	case isWarning(err):
+		fmt.Fprintf(e.Stderr, "jobspor: advarsel: %s\n", plain(err))
+		return exitOK
 	default:
 		fmt.Fprintf(e.Stderr, "jobspor: %s\n", plain(err))
 		return exitError
 	}
+}
+
+// isWarning: the work is done (a handout saved with □ stand-ins), but the
+// caseworker should know something.
+func isWarning(err error) bool {
+	_, ok := model.AsPrintWarning(err)
+	return ok
 }
 
 func dispatch(args []string, e *Env) error {

@@ -121,7 +121,7 @@ func runHandout(e *Env, args []string) error {
 func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string) error {
 	if out == "" {
 		path, err := h.Handout(kind, id)
-		if err == nil {
+		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
 		return err
@@ -129,11 +129,11 @@ func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.HandoutTo(kind, out, id); err != nil {
-		return err
+	err := h.HandoutTo(kind, out, id)
+	if err == nil || isWarning(err) {
+		fmt.Fprintln(e.Stdout, out)
 	}
-	fmt.Fprintln(e.Stdout, out)
-	return nil
+	return err
 }
 
 func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) error {
@@ -173,7 +173,7 @@ func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out str
 	}
 	if out == "" {
 		path, err := h.Ydelse(id, meeting, place)
-		if err == nil {
+		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
 		return err
@@ -181,11 +181,11 @@ func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out str
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.YdelseTo(out, id, meeting, place); err != nil {
-		return err
+	err := h.YdelseTo(out, id, meeting, place)
+	if err == nil || isWarning(err) {
+		fmt.Fprintln(e.Stdout, out)
 	}
-	fmt.Fprintln(e.Stdout, out)
-	return nil
+	return err
 }
 
 func runExport(e *Env, args []string) error {
