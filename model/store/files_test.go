@@ -119,3 +119,21 @@ func TestAFullDiskIsSaidInDanishAndNothingIsHalfWritten(t *testing.T) {
 		t.Fatalf("%d citizens in the file, %d saved: the failed one was half-written", n, made)
 	}
 }
+
+// TestTextEditedOutOfANoteIsGoneFromTheFiles: after the note is changed, a
+// byte search of the database and its -wal no longer finds the old text.
+func TestTextEditedOutOfANoteIsGoneFromTheFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "j.db")
+	s, err := Open(path)
+	must(t, err)
+	defer s.Close()
+	c := makeCitizen(t, s, func(c *model.Citizen) { c.Notes = "Fortroligt: HEMMELIGNOTE om helbred" })
+	c.Notes = "Intet særligt"
+	must(t, s.UpdateCitizen(c))
+	for _, p := range []string{path, path + "-wal"} {
+		data, _ := os.ReadFile(p)
+		if bytes.Contains(data, []byte("HEMMELIGNOTE")) {
+			t.Errorf("%s still holds the text edited out of the note", filepath.Base(p))
+		}
+	}
+}

@@ -218,7 +218,19 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
 	}
+	if removesText[what] {
+		s.scrubWAL()
+	}
 	return nil
+}
+
+// removesText are the actions that can overwrite or delete personal text:
+// after them the -wal, which still holds the old pages, is checkpointed and
+// emptied (secure_delete has already zeroed the old text in the database).
+var removesText = map[string]bool{
+	"update citizen": true, "delete job goal": true, "save conversation": true, "save opening": true,
+	"save education": true, "save application": true, "save progress": true, "save job": true,
+	"save benefit case": true, "save office": true,
 }
 
 // Check runs SQLite's integrity and foreign-key checks and verifies the
