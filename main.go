@@ -65,7 +65,7 @@ func startWindow(path string, create bool, content *model.Content) error {
 			return nil, nil, nil, err
 		}
 		return s, reports.NewService(s, content), s.Close, nil
-	})
+	}, store.Restore)
 }
 
 // readSecret reads a passphrase from the terminal without echo, or is nil

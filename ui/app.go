@@ -86,18 +86,27 @@ type UI struct {
 	stack        []screen
 	dirty        map[int64]bool
 	kind         model.OfficeKind
+	// restoreDB closes the database, restores a backup in its place and
+	// opens it again (nil in tests and where restoring is not offered).
+	restoreDB func(file, passphrase string) (model.BackupInfo, error)
 }
 
 // New builds the main window's content into win, starting at Today.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
-	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
+	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now}
+	u.reset(store, handouts)
+	u.addShortcuts()
+	return u
+}
+
+// reset starts the window afresh on a store (at start, after a restore).
+func (u *UI) reset(store Store, handouts Handouts) {
+	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
 	u.loadOfficeKind()
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)
-	u.addShortcuts()
 	u.today.load()
-	return u
 }
 
 // onCaseload shows the caseload over Today.

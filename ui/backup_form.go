@@ -63,8 +63,9 @@ func (f *backupForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("backup.again"), f.again))
 	save := widget.NewButtonWithIcon(lang.L("backup.save"), theme.DocumentSaveIcon(), f.onSave)
 	now := widget.NewButtonWithIcon(lang.L("backup.now"), theme.UploadIcon(), f.onBackupNow)
+	restore := widget.NewButtonWithIcon(lang.L("restore.button"), theme.HistoryIcon(), f.ui.onRestorePick)
 	return container.NewVBox(heading(lang.L("backup.title")), lowLabel(lang.L("backup.help")), f.status,
-		form, f.problem, container.NewHBox(save, now))
+		form, f.problem, container.NewHBox(save, now, restore))
 }
 
 func (f *backupForm) statusText(b model.BackupSettings) string {

@@ -6,6 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"jobspor/model"
+	"jobspor/model/store"
+	"jobspor/model/store/storetest"
 )
 
 // TestBackupFromSettingsAndOnClose: the caseworker chooses a folder and a
@@ -36,4 +40,43 @@ func TestBackupFromSettingsAndOnClose(t *testing.T) {
 	if _, made, err := u.store.BackupIfDue(); err != nil || made {
 		t.Fatalf("a second backup the same day: made %v, %v", made, err)
 	}
+}
+
+// TestRestoreInTheWindow: restoring a backup starts the window afresh on
+// it; a wrong passphrase says so and the database stays as it was.
+func TestRestoreInTheWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	path := st.Path()
+	folder := filepath.Join(t.TempDir(), "usb")
+	storetest.AddCitizen(t, st, func(c *model.Citizen) { c.Name = "Før Kopien" })
+	if err := st.SetBackupPassphrase("Ærø-kontoret 2026"); err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Backup(folder, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.AddCitizen(t, st, func(c *model.Citizen) { c.Name = "Efter Kopien" })
+	u.restoreDB = func(file, pass string) (model.BackupInfo, error) {
+		st.Close()
+		got, rerr := store.Restore(file, path, pass)
+		s2 := storetest.OpenAt(t, path)
+		u.reset(s2, &fakeHandouts{})
+		return got, rerr
+	}
+	u.onRestore(info.Path, "forkert")
+	if rows := u.caseloadRows(t); len(rows) != 2 {
+		t.Fatalf("after a wrong passphrase the caseload has %d citizens; want both", len(rows))
+	}
+	u.onRestore(info.Path, "Ærø-kontoret 2026")
+	rows := u.caseloadRows(t)
+	if len(rows) != 1 || rows[0].Name != "Før Kopien" {
+		t.Fatalf("after restoring, the caseload holds %+v; want the backup's one citizen", rows)
+	}
+}
+
+func (u *UI) caseloadRows(t *testing.T) []model.CaseRow {
+	t.Helper()
+	u.onCaseload()
+	return u.caseload.all
 }

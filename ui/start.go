@@ -39,10 +39,14 @@ func SetupLanguage() error {
 // close is called when the window closes.
 type Opener func(path string) (s Store, h Handouts, close func() error, err error)
 
+// Restorer puts a backup at target (which must be closed), keeping the
+// database there aside.
+type Restorer func(file, target, passphrase string) (model.BackupInfo, error)
+
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
 // window, and the error is returned.
-func Run(a fyne.App, path string, content *model.Content, open Opener) error {
+func Run(a fyne.App, path string, content *model.Content, open Opener, restore Restorer) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	s, h, closeDB, err := open(path)
@@ -50,9 +54,21 @@ func Run(a fyne.App, path string, content *model.Content, open Opener) error {
 		showStartupError(w, err)
 		return err
 	}
-	defer closeDB()
+	defer func() { closeDB() }()
 	w.SetTitle("Jobspor – " + path)
 	u := New(a, w, s, content, h)
+	u.restoreDB = func(file, passphrase string) (model.BackupInfo, error) {
+		closeDB()
+		info, rerr := restore(file, path, passphrase)
+		s, h, c, oerr := open(path) // the restored database, or the same one after a refusal
+		if oerr != nil {
+			showStartupError(w, oerr)
+			return info, oerr
+		}
+		closeDB = c
+		u.reset(s, h)
+		return info, rerr
+	}
 	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()
 	return nil
