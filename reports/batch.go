@@ -80,7 +80,7 @@ func (s *Service) addYdelse(doc *Document, id int64) error {
 	if err != nil {
 		return err
 	}
-	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, TalkPlace: doc.office.BenefitPlace, Printed: s.Now()})
+	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, MeetingPlace: doc.office.BenefitPlace, Printed: s.Now()})
 }
 
 func (s *Service) addDayList(doc *Document) error {

@@ -7,7 +7,7 @@ import (
 	"jobspor/model"
 )
 
-// addFolder gathers the citizen's dated plan, planned talks and agreed
+// addFolder gathers the citizen's dated plan, planned planned and agreed
 // applications for the job-search folder.
 func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	plan, err := s.store.ReceptionPlan(s.content.Reception)
@@ -22,7 +22,7 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	talks, err := s.store.PlannedFor(c.ID, s.Now())
+	planned, err := s.store.PlannedFor(c.ID, s.Now())
 	if err != nil {
 		return err
 	}
@@ -31,8 +31,8 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 		return err
 	}
 	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: countAgreed(apps)}
-	for _, t := range talks {
-		f.Talks = append(f.Talks, t.Conversation)
+	for _, t := range planned {
+		f.Conversations = append(f.Conversations, t.Conversation)
 	}
 	return doc.AddFolder(f)
 }

@@ -14,8 +14,8 @@ type FolderTexts struct {
 	Intro          string   `json:"intro"`
 	PlanHeading    string   `json:"plan_heading"`
 	PlanIntro      string   `json:"plan_intro"`
-	TalksHeading   string   `json:"talks_heading"`
-	NoTalks        string   `json:"no_talks"`
+	ConversationsHeading   string   `json:"conversations_heading"`
+	NoConversations        string   `json:"no_conversations"`
 	ExpectHeading  string   `json:"expect_heading"`
 	Expect         []string `json:"expect"`
 	Agreed         string   `json:"agreed"`
@@ -31,7 +31,7 @@ type FolderData struct {
 	Office  model.Office
 	Name    string
 	Steps   []model.DatedStep
-	Talks   []model.Conversation // planned, from today on
+	Conversations   []model.Conversation // planned, from today on
 	Agreed  int                  // applications agreed and not yet sent
 	Printed time.Time
 }
@@ -52,7 +52,7 @@ func (doc *Document) AddFolder(f FolderData) error {
 	doc.Small(t.PlanIntro)
 	doc.pdf.Ln(1)
 	doc.Table([]string{"Hvornår", "Hvad"}, []float64{62, 108}, stepRows(f.Steps))
-	doc.folderTalks(t, f)
+	doc.folderConversations(t, f)
 	doc.Heading(t.ExpectHeading)
 	expect := t.Expect
 	if f.Agreed > 0 {
@@ -67,27 +67,27 @@ func (doc *Document) AddFolder(f FolderData) error {
 }
 
 func (doc *Document) folderNext(t FolderTexts, f FolderData) {
-	if len(f.Talks) == 0 {
+	if len(f.Conversations) == 0 {
 		return
 	}
-	n := f.Talks[0]
+	n := f.Conversations[0]
 	doc.Heading(t.NextHeading)
 	doc.Big(DanishDateTime(n.Start), 14)
 	doc.Para(conversationWords(n))
 }
 
-// folderTalks lists the talks ahead; one talk is already the next appointment.
-func (doc *Document) folderTalks(t FolderTexts, f FolderData) {
-	if len(f.Talks) == 1 {
+// folderConversations lists the planned ahead; one meeting is already the next appointment.
+func (doc *Document) folderConversations(t FolderTexts, f FolderData) {
+	if len(f.Conversations) == 1 {
 		return
 	}
-	doc.Heading(t.TalksHeading)
-	if len(f.Talks) == 0 {
-		doc.Para(t.NoTalks)
+	doc.Heading(t.ConversationsHeading)
+	if len(f.Conversations) == 0 {
+		doc.Para(t.NoConversations)
 		return
 	}
 	var lines []string
-	for _, c := range f.Talks {
+	for _, c := range f.Conversations {
 		lines = append(lines, DanishDateTime(c.Start)+" – "+conversationWords(c))
 	}
 	doc.Bullets(lines)

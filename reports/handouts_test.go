@@ -47,7 +47,7 @@ func fileText(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
-// recentCitizen is a demo citizen in the reception weeks with a planned talk.
+// recentCitizen is a demo citizen in the reception weeks with a planned meeting.
 func recentCitizen(t *testing.T, s *store.Store) *model.Citizen {
 	t.Helper()
 	rows, _ := s.Caseload(testContentTB(t).Guide, demoDay)

@@ -53,7 +53,7 @@ func NewService(s Source, c *model.Content) *Service {
 	return &Service{store: s, content: c, OutDir: out, Now: time.Now}
 }
 
-// DefaultBenefitPlace is where the benefit talk is held, from settings.
+// DefaultBenefitPlace is where the benefit meeting is held, from settings.
 func (s *Service) DefaultBenefitPlace() string {
 	o, err := s.store.Office()
 	if err != nil {
@@ -63,14 +63,14 @@ func (s *Service) DefaultBenefitPlace() string {
 }
 
 // Ydelse writes the benefit checklist for a citizen into OutDir and returns its path.
-func (s *Service) Ydelse(citizenID int64, talk time.Time, place string) (string, error) {
+func (s *Service) Ydelse(citizenID int64, meeting time.Time, place string) (string, error) {
 	path := filepath.Join(s.OutDir, fmt.Sprintf("ydelsestjekliste-%s-%s.pdf",
 		strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405")))
-	return path, s.YdelseTo(path, citizenID, talk, place)
+	return path, s.YdelseTo(path, citizenID, meeting, place)
 }
 
 // YdelseTo writes the benefit checklist for a citizen to path.
-func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place string) error {
+func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, place string) error {
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place s
 	if err != nil {
 		return err
 	}
-	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, TalkDate: talk, TalkPlace: place, Printed: s.Now()}, s.Opts)
+	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, MeetingDate: meeting, MeetingPlace: place, Printed: s.Now()}, s.Opts)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 	"jobspor/model"
 )
 
-// ydelseDialog asks for the date and place of the benefit talk, then makes
+// ydelseDialog asks for the date and place of the benefit meeting, then makes
 // the document checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
 	ui      *UI
