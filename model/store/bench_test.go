@@ -9,6 +9,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // The benchmarks share one database of 10,000 demo citizens, one of whom
@@ -169,7 +170,7 @@ func BenchmarkCaseRowFor(b *testing.B) {
 
 func BenchmarkToday(b *testing.B) {
 	s, _ := benchData(b)
-	c := loadContent(b)
+	c := testutil.Content(b)
 	b.ResetTimer()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -181,7 +182,7 @@ func BenchmarkToday(b *testing.B) {
 
 func BenchmarkCompliance(b *testing.B) {
 	s, _ := benchData(b)
-	r := loadContent(b).Rules
+	r := testutil.Content(b).Rules
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Compliance(r, benchNow); err != nil {
@@ -204,7 +205,7 @@ func BenchmarkAttendanceCharts6Months(b *testing.B) {
 func BenchmarkToday1k(b *testing.B) {
 	g := loadGuide(b)
 	s := newTestStore(b)
-	c := loadContent(b)
+	c := testutil.Content(b)
 	if _, err := s.SeedDemo(g, model.DemoOptions{Citizens: 1000, Seed: 7, Today: benchNow, Reception: c.Reception}); err != nil {
 		b.Fatal(err)
 	}

@@ -155,7 +155,7 @@ func TestAgreedJobsLandInTheJobLog(t *testing.T) {
 
 func TestDemoHasTheJobvejviserExample(t *testing.T) {
 	s := newTestStore(t)
-	content := loadContent(t)
+	content := testutil.Content(t)
 	if _, err := s.SeedDemo(content.Guide, model.DemoOptions{Citizens: 50, Seed: 1, Today: demoToday, Catalogue: content.Catalogue, Jobs: 60}); err != nil {
 		t.Fatal(err)
 	}
