@@ -50,7 +50,8 @@ func (d *demo) prospectsEdition() error {
 	var ps []model.Prospect
 	for _, t := range d.o.Catalogue.Titles {
 		for _, r := range model.Regions {
-			ps = append(ps, model.Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: demoRating(t.Title, r)})
+			rating := demoRating(t.Title, r)
+			ps = append(ps, model.Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: rating, Category: model.CategoryOf(rating)})
 		}
 	}
 	return insertProspects(d.tx, id, ps)

@@ -2,13 +2,14 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
 	"jobspor/model"
 )
 
-const jobColumns = `id, title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot`
+const jobColumns = `id, title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot, postcode`
 
 // SaveJob inserts (ID 0) or updates an opening.
 func (s *Store) SaveJob(j *model.Job) error {
@@ -22,10 +23,10 @@ func (s *Store) SaveJob(j *model.Job) error {
 }
 
 func saveJob(tx *sql.Tx, j *model.Job) error {
-	args := []any{j.Title, j.Code, j.Employer, j.Place, dateText(j.Deadline), j.HowToApply, j.Contact, j.Source, dateText(j.AddedOn), j.Hot}
+	args := []any{j.Title, j.Code, j.Employer, j.Place, dateText(j.Deadline), j.HowToApply, j.Contact, j.Source, dateText(j.AddedOn), j.Hot, j.Postcode}
 	if j.ID == 0 {
-		r, err := tx.Exec(`INSERT INTO jobs (title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		r, err := tx.Exec(`INSERT INTO jobs (title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot, postcode)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return fmt.Errorf("add job: %w", err)
 		}
@@ -33,7 +34,7 @@ func saveJob(tx *sql.Tx, j *model.Job) error {
 		return nil
 	}
 	_, err := tx.Exec(`UPDATE jobs SET title = ?, code = ?, employer = ?, place = ?, deadline = ?, how_to_apply = ?,
-		contact = ?, source = ?, added_on = ?, hot = ? WHERE id = ?`, append(args, j.ID)...)
+		contact = ?, source = ?, added_on = ?, hot = ?, postcode = ? WHERE id = ?`, append(args, j.ID)...)
 	if err != nil {
 		return fmt.Errorf("save job %d: %w", j.ID, err)
 	}
@@ -46,7 +47,7 @@ func scanJobs(rows *sql.Rows) ([]model.Job, error) {
 	for rows.Next() {
 		var j model.Job
 		if err := rows.Scan(&j.ID, &j.Title, &j.Code, &j.Employer, &j.Place, scanDate(&j.Deadline), &j.HowToApply, &j.Contact,
-			&j.Source, scanDate(&j.AddedOn), &j.Hot); err != nil {
+			&j.Source, scanDate(&j.AddedOn), &j.Hot, &j.Postcode); err != nil {
 			return nil, fmt.Errorf("scan job: %w", err)
 		}
 		out = append(out, j)
@@ -97,10 +98,41 @@ func (s *Store) ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, e
 	})
 }
 
-// MatchCitizen lists open jobs that fit the citizen's job goals: same title
-// (DISCO code), then the same 4-digit group, then 3-digit; soonest deadline
-// first within each.
+// MatchCitizen lists the open jobs that fit the citizen's job goals (same
+// title, then the same 4-digit and 3-digit DISCO group) within the
+// citizen's reach, ranked by model.MatchOrder: nearest first, on the
+// long-term track good prospects first, then fit and deadline.
 func (s *Store) MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error) {
+	c, err := s.Citizen(citizenID)
+	if err != nil {
+		return nil, err
+	}
+	best, err := s.fittingJobs(citizenID, today)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := s.placeIndex()
+	if err != nil {
+		return nil, err
+	}
+	rate, err := s.ratingLookup()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Match, 0, len(best))
+	for _, m := range best {
+		m.Near, m.Rating = ix.Near(c.Postcode, m.Postcode), rate(m.Job)
+		if m.Near.Within(model.ReachOrDefault(c.Reach)) {
+			out = append(out, m)
+		}
+	}
+	sortBy(out, model.MatchOrder(c.Track == model.TrackLongterm))
+	return out, nil
+}
+
+// fittingJobs finds the open jobs fitting any of the citizen's goals, each
+// with its best fit.
+func (s *Store) fittingJobs(citizenID int64, today time.Time) (map[int64]model.Match, error) {
 	goals, err := s.JobGoals(citizenID)
 	if err != nil {
 		return nil, err
@@ -116,7 +148,7 @@ func (s *Store) MatchCitizen(citizenID int64, today time.Time) ([]model.Match, e
 			}
 		}
 	}
-	return sortedMatches(best), nil
+	return best, nil
 }
 
 func (s *Store) jobsWithPrefix(prefix string, today time.Time, fit int, best map[int64]model.Match) error {
@@ -134,59 +166,90 @@ func (s *Store) jobsWithPrefix(prefix string, today time.Time, fit int, best map
 	return err
 }
 
-func sortedMatches(best map[int64]model.Match) []model.Match {
-	out := make([]model.Match, 0, len(best))
-	for _, m := range best {
-		out = append(out, m)
+// ratingLookup rates an opening's occupation in the office's region in the
+// newest edition: by its title, else the best rating of its DISCO code.
+// Without an edition every opening is unknown.
+func (s *Store) ratingLookup() (func(model.Job) model.Rating, error) {
+	region, err := s.Region()
+	if err != nil {
+		return nil, err
 	}
-	sortBy(out, func(a, b model.Match) bool {
-		if a.Fit != b.Fit {
-			return a.Fit < b.Fit
+	ps, err := s.ProspectList(region, nil, "")
+	if errors.Is(err, model.ErrNotFound) {
+		return func(model.Job) model.Rating { return model.RatingUnknown }, nil
+	}
+	byTitle, byCode := map[string]model.Rating{}, map[string]model.Rating{}
+	for _, p := range ps {
+		byTitle[model.FoldName(p.Title)] = p.Rating
+		byCode[p.Code] = max(byCode[p.Code], p.Rating)
+	}
+	return func(j model.Job) model.Rating {
+		if r, ok := byTitle[model.FoldName(j.Title)]; ok {
+			return r
 		}
-		return deadlineKey(a.Job) < deadlineKey(b.Job) || deadlineKey(a.Job) == deadlineKey(b.Job) && a.ID < b.ID
-	})
-	return out
+		return byCode[j.Code]
+	}, err
 }
 
-// deadlineKey sorts openings without a deadline last.
-func deadlineKey(j model.Job) string {
-	if j.Deadline.IsZero() {
-		return "9999"
-	}
-	return dateText(j.Deadline)
-}
-
-// MatchJob lists the active citizens whose goals fit an opening: "who
-// should hear about this job?" — same title first, then 4- and 3-digit group.
+// MatchJob lists the active citizens whose goals fit an opening and whose
+// reach takes it in: "who should hear about this job?" — those living in
+// the same municipality first, then the region, then the rest; same title
+// before the 4- and 3-digit group within each.
 func (s *Store) MatchJob(jobID int64) ([]model.CitizenMatch, error) {
 	j, err := s.Job(jobID)
 	if err != nil || len(j.Code) != 6 {
 		return nil, err
 	}
-	rows, err := s.db.Query(`SELECT z.id, z.name, g.title, g.code FROM job_goals g JOIN citizens z ON z.id = g.citizen_id
-		WHERE g.code >= ? AND g.code < ? AND z.status = `+lit(model.StatusActive)+``, j.Code[:3], j.Code[:3]+"\xff")
+	ix, err := s.placeIndex()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.Query(`SELECT z.id, z.name, z.postcode, z.reach, g.title, g.code FROM job_goals g
+		JOIN citizens z ON z.id = g.citizen_id
+		WHERE g.code >= ? AND g.code < ? AND z.status = `+lit(model.StatusActive), j.Code[:3], j.Code[:3]+"\xff")
 	if err != nil {
 		return nil, fmt.Errorf("match citizens: %w", err)
 	}
-	defer rows.Close()
-	best := map[int64]model.CitizenMatch{}
-	for rows.Next() {
-		var m model.CitizenMatch
-		var code string
-		if err := rows.Scan(&m.CitizenID, &m.Name, &m.Goal, &code); err != nil {
-			return nil, fmt.Errorf("scan citizen match: %w", err)
-		}
-		m.Fit = fitOf(j.Code, code)
-		if old, ok := best[m.CitizenID]; !ok || m.Fit < old.Fit {
-			best[m.CitizenID] = m
-		}
+	best, err := bestCitizens(rows, j, ix)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]model.CitizenMatch, 0, len(best))
 	for _, m := range best {
 		out = append(out, m)
 	}
-	sortBy(out, func(a, b model.CitizenMatch) bool { return a.Fit < b.Fit || a.Fit == b.Fit && a.Name < b.Name })
-	return out, rows.Err()
+	sortBy(out, citizenOrder)
+	return out, nil
+}
+
+func citizenOrder(a, b model.CitizenMatch) bool {
+	if a.Near != b.Near {
+		return a.Near < b.Near
+	}
+	return a.Fit < b.Fit || a.Fit == b.Fit && (a.Name < b.Name || a.Name == b.Name && a.CitizenID < b.CitizenID)
+}
+
+// bestCitizens keeps each citizen once, with the best fitting goal, when
+// the opening lies within the citizen's reach.
+func bestCitizens(rows *sql.Rows, j *model.Job, ix model.PlaceIndex) (map[int64]model.CitizenMatch, error) {
+	defer rows.Close()
+	best := map[int64]model.CitizenMatch{}
+	for rows.Next() {
+		var m model.CitizenMatch
+		var code, home string
+		var reach model.Reach
+		if err := rows.Scan(&m.CitizenID, &m.Name, &home, &reach, &m.Goal, &code); err != nil {
+			return nil, fmt.Errorf("scan citizen match: %w", err)
+		}
+		m.Fit, m.Near = fitOf(j.Code, code), ix.Near(home, j.Postcode)
+		if !m.Near.Within(model.ReachOrDefault(reach)) {
+			continue
+		}
+		if old, ok := best[m.CitizenID]; !ok || m.Fit < old.Fit {
+			best[m.CitizenID] = m
+		}
+	}
+	return best, rows.Err()
 }
 
 func fitOf(a, b string) int {

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+
+	"jobspor/model"
+)
+
+// ImportPostcodes replaces the postcode table with PostNord's file in one
+// transaction and counts new, changed and unchanged rows; a dry run writes
+// nothing.
+func (s *Store) ImportPostcodes(rows []model.Postcode, dryRun bool) (model.ImportResult, error) {
+	var res model.ImportResult
+	err := s.inTx("import postcodes", func(tx *sql.Tx) error {
+		old, err := postcodeRows(tx)
+		if err != nil {
+			return err
+		}
+		res = comparePostcodes(old, rows)
+		if dryRun {
+			return nil
+		}
+		return replacePostcodes(tx, rows)
+	})
+	return res, err
+}
+
+type postcodeKey struct {
+	code string
+	muni int
+}
+
+func comparePostcodes(old map[postcodeKey]model.Postcode, rows []model.Postcode) model.ImportResult {
+	var res model.ImportResult
+	for _, r := range rows {
+		o, ok := old[postcodeKey{r.Code, r.Municipality}]
+		switch {
+		case !ok:
+			res.Added++
+		case o == r:
+			res.Unchanged++
+		default:
+			res.Changed++
+		}
+	}
+	return res
+}
+
+func postcodeRows(q interface {
+	Query(string, ...any) (*sql.Rows, error)
+}) (map[postcodeKey]model.Postcode, error) {
+	rows, err := q.Query(`SELECT code, town, municipality, municipality_name, region, region_name FROM postcodes`)
+	if err != nil {
+		return nil, fmt.Errorf("read postcodes: %w", err)
+	}
+	defer rows.Close()
+	out := map[postcodeKey]model.Postcode{}
+	for rows.Next() {
+		var p model.Postcode
+		if err := rows.Scan(&p.Code, &p.Town, &p.Municipality, &p.MunicipName, &p.Region, &p.RegionName); err != nil {
+			return nil, fmt.Errorf("scan postcode: %w", err)
+		}
+		out[postcodeKey{p.Code, p.Municipality}] = p
+	}
+	return out, rows.Err()
+}
+
+func replacePostcodes(tx *sql.Tx, rows []model.Postcode) error {
+	if _, err := tx.Exec(`DELETE FROM postcodes`); err != nil {
+		return fmt.Errorf("clear postcodes: %w", err)
+	}
+	st, err := tx.Prepare(`INSERT INTO postcodes (code, town, municipality, municipality_name, region, region_name)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code, municipality) DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("prepare postcodes: %w", err)
+	}
+	defer st.Close()
+	for _, p := range rows {
+		if _, err := st.Exec(p.Code, p.Town, p.Municipality, p.MunicipName, p.Region, p.RegionName); err != nil {
+			return fmt.Errorf("add postcode %s: %w", p.Code, err)
+		}
+	}
+	return nil
+}
+
+// Postcodes lists the rows for one postcode (two when it spans two
+// municipalities); none when the file does not hold it or is not imported.
+func (s *Store) Postcodes(code string) ([]model.Postcode, error) {
+	rows, err := s.db.Query(`SELECT code, town, municipality, municipality_name, region, region_name
+		FROM postcodes WHERE code = ? ORDER BY municipality`, code)
+	if err != nil {
+		return nil, fmt.Errorf("look up postcode %s: %w", code, err)
+	}
+	defer rows.Close()
+	var out []model.Postcode
+	for rows.Next() {
+		var p model.Postcode
+		if err := rows.Scan(&p.Code, &p.Town, &p.Municipality, &p.MunicipName, &p.Region, &p.RegionName); err != nil {
+			return nil, fmt.Errorf("scan postcode: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// PostcodeCounts counts the imported file: rows, postcodes,
+// municipalities and regions.
+func (s *Store) PostcodeCounts() (model.PostcodeCounts, error) {
+	var c model.PostcodeCounts
+	err := s.db.QueryRow(`SELECT count(*), count(DISTINCT code), count(DISTINCT municipality), count(DISTINCT region)
+		FROM postcodes`).Scan(&c.Rows, &c.Postcodes, &c.Municipalities, &c.Regions)
+	if err != nil {
+		return c, fmt.Errorf("count postcodes: %w", err)
+	}
+	return c, nil
+}
+
+// placeIndex reads the whole postcode table (about 1,400 rows) for matching.
+func (s *Store) placeIndex() (model.PlaceIndex, error) {
+	old, err := postcodeRows(s.db)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]model.Postcode, 0, len(old))
+	for _, p := range old {
+		rows = append(rows, p)
+	}
+	return model.NewPlaceIndex(rows), nil
+}
+
+// SaveReach stores how far from home a citizen is offered openings.
+func (s *Store) SaveReach(citizenID int64, r model.Reach) error {
+	if r != "" && !model.ValidReach(r) {
+		return model.NewUserError("error.reach", nil)
+	}
+	return s.inTx("save reach", func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE citizens SET reach = ? WHERE id = ?`, r, citizenID)
+		if err != nil {
+			return fmt.Errorf("save reach of citizen %d: %w", citizenID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return model.ErrNotFound
+		}
+		return s.audit(tx, model.AuditUpdate, citizenID, "reach")
+	})
+}
