@@ -30,21 +30,22 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: countAgreed(apps)}
+	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps)}
 	for _, t := range talks {
 		f.Talks = append(f.Talks, t.Conversation)
 	}
 	return doc.AddFolder(f)
 }
 
-func countAgreed(apps []model.Application) int {
-	n := 0
+// agreedApps are the applications agreed and not yet sent.
+func agreedApps(apps []model.Application) []model.Application {
+	var out []model.Application
 	for _, a := range apps {
 		if a.Status == model.AppAgreed {
-			n++
+			out = append(out, a)
 		}
 	}
-	return n
+	return out
 }
 
 // addPlan gathers goals with prospects in words, agreed applications, other
