@@ -46,8 +46,11 @@ func (c Category) Word() string {
 	if c == "" {
 		return ""
 	}
-	return Message{Key: "prospect.cat." + string(c)}.Text()
+	return Message{Key: c.textKey()}.Text()
 }
+
+// textKey is the category's key in the translation files.
+func (c Category) textKey() string { return "prospect.cat." + string(c) }
 
 // categoryWords are the words published files use, short and long: the
 // long names' endings are cut off before looking up.

@@ -32,7 +32,9 @@ type Store interface {
 	jobLogStore
 	officeRulesStore
 	openingStore
+	placesStore
 	planEditorStore
+	prospectsStore
 	conversationPlanner
 	receptionStore
 	settingsScreenStore
@@ -92,6 +94,7 @@ type UI struct {
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
 	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
 	u.loadOfficeKind()
+	u.mergeCatalogue()
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)

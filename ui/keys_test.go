@@ -55,7 +55,9 @@ func builtKeys() map[string][]string {
 		"print.":             strs(model.CitizenHandouts),
 		"notice.":            {"to_benefit", "from_benefit"},
 		"fit.":               {"0", "1", "2"},      // same code, 4-digit, 3-digit group
-		"prospect.":          {"1", "2", "3", "4"}, // unknown: its own key
+		"prospect.cat.":      strs(model.Categories),
+		"reach.":             strs(model.Reaches),
+		"near.":              {"0", "1", "2", "3"}, // model.Nearness
 	}
 }
 
