@@ -54,7 +54,7 @@ func builtKeys() map[string][]string {
 		"euv.":               strs([]model.EUV{model.EUVYes, model.EUVNo}), // unknown: its own key
 		"print.":             strs(model.CitizenHandouts),
 		"notice.":            {"to_benefit", "from_benefit"},
-		"fit.":               {"0", "1", "2"},      // same code, 4-digit, 3-digit group
+		"fit.":               {"0", "1", "2"}, // same code, 4-digit, 3-digit group
 		"prospect.cat.":      strs(model.Categories),
 		"reach.":             strs(model.Reaches),
 		"near.":              {"0", "1", "2", "3"}, // model.Nearness
