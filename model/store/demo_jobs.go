@@ -12,12 +12,12 @@ var (
 	demoEmployers = []string{"Bæk & Søn Byg ApS", "Kantinen på Havnen", "Nordlys Logistik A/S", "Hotel Østersøen", "Rengøringsfirmaet Glans",
 		"Dagli'Brugsen Ørby", "Plejecenter Solgården", "Åkjær Transport", "Frølunds Bageri", "Møllers Maskinfabrik",
 		"Vikarhuset Midt", "Café Ærø", "Kommunens Hjemmepleje", "Sø-Pak A/S", "Grøn Gartneri ApS"}
-	demoPlaces   = []string{"København S", "København NV", "Frederiksberg", "Hvidovre", "Ballerup", "Hillerød", "Køge", "Aarhus C", "Odense C", "Aalborg"}
+	demoPlaces = []string{"København S", "København NV", "Frederiksberg", "Hvidovre", "Ballerup", "Hillerød", "Køge", "Aarhus C", "Odense C", "Aalborg"}
 	// demoPostcodes are the demo places' postcodes; demoHomes where demo
 	// citizens live (mostly the capital, the demo office's region).
 	demoPostcodes = map[string]string{"København S": "2300", "København NV": "2400", "Frederiksberg": "2000", "Hvidovre": "2650",
 		"Ballerup": "2750", "Hillerød": "3400", "Køge": "4600", "Aarhus C": "8000", "Odense C": "5000", "Aalborg": "9000"}
-	demoHomes = []string{"2300", "2300", "2400", "2200", "2500", "2650", "2720", "2750", "3400", "2605", "4600", "8000"}
+	demoHomes    = []string{"2300", "2300", "2400", "2200", "2500", "2650", "2720", "2750", "3400", "2605", "4600", "8000"}
 	demoApplyHow = []string{"Send ansøgning og CV på mail", "Ring og spørg efter butikschefen", "Søg via virksomhedens hjemmeside",
 		"Mød op med CV mellem 9 og 12", "Send en SMS med navn og telefonnummer"}
 	// demoRatings fixes the Jobvejviser example (10 råd #4): campingmedhjælper

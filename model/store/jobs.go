@@ -111,11 +111,16 @@ func (s *Store) MatchCitizen(citizenID int64, today time.Time) ([]model.Match, e
 	if err != nil {
 		return nil, err
 	}
-	ix, err := s.placeIndex()
+	codes := map[string]bool{}
+	for _, m := range best {
+		codes[m.Postcode] = c.Postcode != ""
+	}
+	codes[c.Postcode] = true
+	ix, err := s.placesOf(codes)
 	if err != nil {
 		return nil, err
 	}
-	rate, err := s.ratingLookup()
+	rate, err := s.ratingLookup(c.Track == model.TrackLongterm)
 	if err != nil {
 		return nil, err
 	}
@@ -168,8 +173,11 @@ func (s *Store) jobsWithPrefix(prefix string, today time.Time, fit int, best map
 
 // ratingLookup rates an opening's occupation in the office's region in the
 // newest edition: by its title, else the best rating of its DISCO code.
-// Without an edition every opening is unknown.
-func (s *Store) ratingLookup() (func(model.Job) model.Rating, error) {
+// Without an edition, or when not needed, every opening is unknown.
+func (s *Store) ratingLookup(needed bool) (func(model.Job) model.Rating, error) {
+	if !needed {
+		return func(model.Job) model.Rating { return model.RatingUnknown }, nil
+	}
 	region, err := s.Region()
 	if err != nil {
 		return nil, err
@@ -200,17 +208,17 @@ func (s *Store) MatchJob(jobID int64) ([]model.CitizenMatch, error) {
 	if err != nil || len(j.Code) != 6 {
 		return nil, err
 	}
-	ix, err := s.placeIndex()
-	if err != nil {
-		return nil, err
-	}
 	rows, err := s.db.Query(`SELECT z.id, z.name, z.postcode, z.reach, g.title, g.code FROM job_goals g
 		JOIN citizens z ON z.id = g.citizen_id
 		WHERE g.code >= ? AND g.code < ? AND z.status = `+lit(model.StatusActive), j.Code[:3], j.Code[:3]+"\xff")
 	if err != nil {
 		return nil, fmt.Errorf("match citizens: %w", err)
 	}
-	best, err := bestCitizens(rows, j, ix)
+	cands, err := scanCandidates(rows)
+	if err != nil {
+		return nil, err
+	}
+	best, err := s.bestCitizens(cands, j)
 	if err != nil {
 		return nil, err
 	}
@@ -229,27 +237,47 @@ func citizenOrder(a, b model.CitizenMatch) bool {
 	return a.Fit < b.Fit || a.Fit == b.Fit && (a.Name < b.Name || a.Name == b.Name && a.CitizenID < b.CitizenID)
 }
 
-// bestCitizens keeps each citizen once, with the best fitting goal, when
-// the opening lies within the citizen's reach.
-func bestCitizens(rows *sql.Rows, j *model.Job, ix model.PlaceIndex) (map[int64]model.CitizenMatch, error) {
+// candidate is a citizen with a goal in the opening's 3-digit group.
+type candidate struct {
+	model.CitizenMatch
+	home, code string
+	reach      model.Reach
+}
+
+func scanCandidates(rows *sql.Rows) ([]candidate, error) {
 	defer rows.Close()
-	best := map[int64]model.CitizenMatch{}
+	var out []candidate
 	for rows.Next() {
-		var m model.CitizenMatch
-		var code, home string
-		var reach model.Reach
-		if err := rows.Scan(&m.CitizenID, &m.Name, &home, &reach, &m.Goal, &code); err != nil {
+		var c candidate
+		if err := rows.Scan(&c.CitizenID, &c.Name, &c.home, &c.reach, &c.Goal, &c.code); err != nil {
 			return nil, fmt.Errorf("scan citizen match: %w", err)
 		}
-		m.Fit, m.Near = fitOf(j.Code, code), ix.Near(home, j.Postcode)
-		if !m.Near.Within(model.ReachOrDefault(reach)) {
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// bestCitizens keeps each citizen once, with the best fitting goal, when
+// the opening lies within the citizen's reach.
+func (s *Store) bestCitizens(cands []candidate, j *model.Job) (map[int64]model.CitizenMatch, error) {
+	codes := map[string]bool{}
+	for _, c := range cands {
+		codes[c.home] = j.Postcode != ""
+	}
+	codes[j.Postcode] = true
+	ix, err := s.placesOf(codes)
+	best := map[int64]model.CitizenMatch{}
+	for _, c := range cands {
+		m := c.CitizenMatch
+		m.Fit, m.Near = fitOf(j.Code, c.code), ix.Near(c.home, j.Postcode)
+		if !m.Near.Within(model.ReachOrDefault(c.reach)) {
 			continue
 		}
 		if old, ok := best[m.CitizenID]; !ok || m.Fit < old.Fit {
 			best[m.CitizenID] = m
 		}
 	}
-	return best, rows.Err()
+	return best, err
 }
 
 func fitOf(a, b string) int {

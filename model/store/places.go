@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"jobspor/model"
 )
@@ -116,17 +117,34 @@ func (s *Store) PostcodeCounts() (model.PostcodeCounts, error) {
 	return c, nil
 }
 
-// placeIndex reads the whole postcode table (about 1,400 rows) for matching.
-func (s *Store) placeIndex() (model.PlaceIndex, error) {
-	old, err := postcodeRows(s.db)
+// placesOf indexes the rows of the postcodes marked true only (a home and the
+// openings' or the citizens' postcodes), so matching reads a handful of
+// rows, not the whole file.
+func (s *Store) placesOf(codes map[string]bool) (model.PlaceIndex, error) {
+	args := make([]any, 0, len(codes))
+	for c, want := range codes {
+		if want && c != "" {
+			args = append(args, c)
+		}
+	}
+	if len(args) == 0 {
+		return model.PlaceIndex{}, nil
+	}
+	rows, err := s.db.Query(`SELECT code, town, municipality, municipality_name, region, region_name FROM postcodes
+		WHERE code IN (?`+strings.Repeat(", ?", len(args)-1)+`)`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("look up postcodes: %w", err)
 	}
-	rows := make([]model.Postcode, 0, len(old))
-	for _, p := range old {
-		rows = append(rows, p)
+	defer rows.Close()
+	var ps []model.Postcode
+	for rows.Next() {
+		var p model.Postcode
+		if err := rows.Scan(&p.Code, &p.Town, &p.Municipality, &p.MunicipName, &p.Region, &p.RegionName); err != nil {
+			return nil, fmt.Errorf("scan postcode: %w", err)
+		}
+		ps = append(ps, p)
 	}
-	return model.NewPlaceIndex(rows), nil
+	return model.NewPlaceIndex(ps), rows.Err()
 }
 
 // SaveReach stores how far from home a citizen is offered openings.
