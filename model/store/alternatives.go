@@ -36,7 +36,8 @@ func (s *Store) SaveRelations(text string) (int, error) {
 // Alternatives offers job goals instead of one with poor prospects, each
 // with why: better-rated titles in the goal's DISCO 4-digit and 3-digit
 // group, then the titles the office links to it (rel), then better-rated
-// titles in the same DISCO major group. ErrNotFound when no edition is loaded.
+// titles in the same DISCO major group (at most three). ErrNotFound when no
+// edition is loaded.
 func (s *Store) Alternatives(region string, g model.JobGoal, than model.Rating, rel *model.Relations, limit int) ([]model.Alternative, error) {
 	e, err := s.LatestEdition()
 	if err != nil {
@@ -51,11 +52,16 @@ func (s *Store) Alternatives(region string, g model.JobGoal, than model.Rating, 
 	if err := s.relatedAlts(c, region, g.Title, than, rel); err != nil {
 		return nil, err
 	}
+	c.limit = min(limit, len(c.out)+maxMajorGroup)
 	if err := s.groupAlts(c, e.ID, region, g.Code, 1, than, model.AltMajorGroup); err != nil {
 		return nil, err
 	}
 	return c.out, nil
 }
+
+// maxMajorGroup caps the broadest step, so the major group's many titles
+// do not crowd out the closer alternatives' reasons.
+const maxMajorGroup = 3
 
 // altCollector keeps each title once, in the order offered, up to limit.
 type altCollector struct {
