@@ -57,7 +57,7 @@ func (f *openingForm) rating(g model.JobGoal) model.Prospect {
 }
 
 // maxAlternatives is how many alternatives a poor goal is offered.
-const maxAlternatives = 8
+const maxAlternatives = 10
 
 // alternatives suggests better goals when a goal's prospects are poor
 // (the Jobvejviser idea, broadened): the same occupational group, the

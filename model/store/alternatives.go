@@ -36,32 +36,38 @@ func (s *Store) SaveRelations(text string) (int, error) {
 // Alternatives offers job goals instead of one with poor prospects, each
 // with why: better-rated titles in the goal's DISCO 4-digit and 3-digit
 // group, then the titles the office links to it (rel), then better-rated
-// titles in the same DISCO major group (at most three). ErrNotFound when no
-// edition is loaded.
+// titles in the same DISCO major group; each step adds at most altCaps.
+// ErrNotFound when no edition is loaded.
 func (s *Store) Alternatives(region string, g model.JobGoal, than model.Rating, rel *model.Relations, limit int) ([]model.Alternative, error) {
 	e, err := s.LatestEdition()
 	if err != nil {
 		return nil, err
 	}
-	c := &altCollector{seen: map[string]bool{model.FoldName(g.Title): true}, limit: limit}
+	c := &altCollector{seen: map[string]bool{model.FoldName(g.Title): true}}
+	c.step(limit, altCaps[model.AltSameGroup])
 	for _, n := range []int{4, 3} {
 		if err := s.groupAlts(c, e.ID, region, g.Code, n, than, model.AltSameGroup); err != nil {
 			return nil, err
 		}
 	}
+	c.step(limit, altCaps[model.AltRelated])
 	if err := s.relatedAlts(c, region, g.Title, than, rel); err != nil {
 		return nil, err
 	}
-	c.limit = min(limit, len(c.out)+maxMajorGroup)
+	c.step(limit, altCaps[model.AltMajorGroup])
 	if err := s.groupAlts(c, e.ID, region, g.Code, 1, than, model.AltMajorGroup); err != nil {
 		return nil, err
 	}
 	return c.out, nil
 }
 
-// maxMajorGroup caps the broadest step, so the major group's many titles
-// do not crowd out the closer alternatives' reasons.
-const maxMajorGroup = 3
+// altCaps is how many alternatives each step may add, so the same group's
+// many titles leave room for the office's related ones and the broad
+// major group does not crowd out the closer steps.
+var altCaps = map[model.AltReason]int{model.AltSameGroup: 4, model.AltRelated: 4, model.AltMajorGroup: 2}
+
+// step lets the next step add up to n more, within limit in all.
+func (c *altCollector) step(limit, n int) { c.limit = min(limit, len(c.out)+n) }
 
 // altCollector keeps each title once, in the order offered, up to limit.
 type altCollector struct {
