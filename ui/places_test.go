@@ -50,7 +50,13 @@ func TestReachInTheConversation(t *testing.T) {
 		t.Errorf("reach not saved: %q", saved.Reach)
 	}
 	test.Tap(jobs.show[jobs.suggested[0].ID])
-	text := u.conversation.summary()
+	checkSummary(t, u.conversation.summary())
+}
+
+// checkSummary: Kopiér resumé carries the goals, the jobs shown and the
+// next conversation for Min Plan.
+func checkSummary(t *testing.T, text string) {
+	t.Helper()
 	for _, want := range []string{"Jobmål:\n- Opvasker (kort sigt)", "Job vist:\n- Opvasker, Kantinen på Havnen", "Næste samtale: ingen planlagt"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Min Plan summary lacks %q:\n%s", want, text)
