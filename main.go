@@ -22,6 +22,9 @@ import (
 func main() {
 	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	if err == nil {
+		err = content.LoadRelated(assets.RelatedCSV)
+	}
+	if err == nil {
 		err = model.SetTexts(assets.DanishTexts)
 	}
 	if err != nil {

@@ -79,6 +79,8 @@ type Citizen struct {
 	CPR          CPR
 	Phone        string
 	Email        string
+	Postcode     string // home; "" when not given
+	Reach        Reach  // how far from home openings are offered; "" is the region
 	Benefit      Benefit
 	Education    Education
 	FirstContact time.Time
@@ -122,6 +124,10 @@ func (c *Citizen) validateContact(v *ValidationError) {
 	if utf8.RuneCountInString(c.Phone) > MaxPhoneLen || strings.Trim(c.Phone, "+0123456789 -") != "" {
 		v.add("phone", "error.phone")
 	}
+	c.Postcode = strings.TrimSpace(c.Postcode)
+	if c.Postcode != "" && !ValidPostcode(c.Postcode) {
+		v.add("postcode", "error.postcode")
+	}
 	c.Email = strings.TrimSpace(c.Email)
 	if c.Email == "" {
 		return
@@ -140,6 +146,9 @@ func (c *Citizen) validateChoices(v *ValidationError) {
 	}
 	if !oneOf(c.Status, Statuses) {
 		v.add("status", "error.status")
+	}
+	if c.Reach != "" && !oneOf(c.Reach, Reaches) {
+		v.add("reach", "error.reach")
 	}
 	if c.Track != TrackNone && !oneOf(c.Track, Tracks) {
 		v.add("track", "error.track")

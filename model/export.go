@@ -8,6 +8,8 @@ type CitizenRecord struct {
 	BirthDate    string  `json:"birth_date,omitempty"`
 	Phone        string  `json:"phone"`
 	Email        string  `json:"email"`
+	Postcode     string  `json:"postcode"`
+	Reach        Reach   `json:"reach"`
 	Benefit      Benefit `json:"benefit"`
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`

@@ -132,3 +132,22 @@ func (c *Catalogue) InGroup(code string, n int) []JobTitle {
 	}
 	return out
 }
+
+// Add puts titles not yet in the catalogue into it (an imported edition's
+// titles: the catalogue grows with every edition) and says how many were new.
+func (c *Catalogue) Add(titles []JobTitle) int {
+	n := 0
+	for _, t := range titles {
+		t.key = FoldName(t.Title)
+		if _, ok := c.byName[t.key]; ok || t.Title == "" || len(t.Code) != 6 {
+			continue
+		}
+		c.byName[t.key] = t
+		c.Titles = append(c.Titles, t)
+		n++
+	}
+	if n > 0 {
+		sort.Slice(c.Titles, func(i, j int) bool { return c.Titles[i].key < c.Titles[j].key })
+	}
+	return n
+}

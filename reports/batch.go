@@ -58,7 +58,7 @@ func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64
 func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) error {
 	switch kind {
 	case "joblist":
-		return s.addDayList(doc)
+		return s.addDayList(doc, s.Now())
 	case "ydelse":
 		return s.addYdelse(doc, citizenID)
 	}
@@ -83,19 +83,46 @@ func (s *Service) addYdelse(doc *Document, id int64) error {
 	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, MeetingPlace: doc.office.BenefitPlace, Printed: s.Now()})
 }
 
-func (s *Service) addDayList(doc *Document) error {
-	jobs, err := s.store.OpenJobs(s.Now())
+// addDayList is the job list open on day, for the reception area.
+func (s *Service) addDayList(doc *Document, day time.Time) error {
+	jobs, err := s.store.OpenJobs(day)
 	if err != nil {
 		return err
 	}
-	return doc.AddDayList(DayListData{Office: doc.office, Day: s.Now(), Jobs: jobs, Printed: s.Now()})
+	return doc.AddDayList(DayListData{Office: doc.office, Day: day, Jobs: jobs, Printed: s.Now()})
+}
+
+// dayListOnce writes the day's job list once, whoever has a conversation
+// that day: at out when it is a PDF, else in the folder out.
+func (s *Service) dayListOnce(day time.Time, oneFile bool, out string, progress func(int, int)) ([]string, error) {
+	path := out
+	if !oneFile {
+		path = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", kindFile[model.HandoutJobList], day.Format("2006-01-02")))
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return nil, err
+	}
+	doc := NewBatch(office, kindFile[model.HandoutJobList], s.Opts)
+	if err := s.addDayList(doc, day); err != nil {
+		return nil, err
+	}
+	if err := s.save(doc, path, nil, string(model.HandoutJobList)); err != nil {
+		return nil, err
+	}
+	progress(1, 1)
+	return []string{path}, nil
 }
 
 // Batch writes one kind of handout for every citizen with an appointment
 // on day: as one PDF at out (oneFile) or one file per citizen in the folder
 // out. progress is told after each citizen; closing cancel stops it, and
-// a stopped one-file batch writes nothing.
+// a stopped one-file batch writes nothing. The day's job list is the same
+// for everyone: it is written once.
 func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
+	if kind == model.HandoutJobList {
+		return s.dayListOnce(day, oneFile, out, progress)
+	}
 	ids, err := s.appointments(day)
 	if err != nil {
 		return nil, err

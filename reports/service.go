@@ -28,7 +28,7 @@ type Source interface {
 	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
 	PlannedFor(citizenID int64, now time.Time) ([]model.TodayConversation, error)
 	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
-	ProspectFor(region, title, code string) (model.Rating, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
 	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
 	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
 	Region() (string, error)

@@ -32,7 +32,9 @@ type Store interface {
 	jobLogStore
 	officeRulesStore
 	openingStore
+	placesStore
 	planEditorStore
+	prospectsStore
 	conversationPlanner
 	receptionStore
 	settingsScreenStore
@@ -103,6 +105,7 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 func (u *UI) reset(store Store, handouts Handouts) {
 	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
 	u.loadOfficeKind()
+	u.mergeCatalogue()
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)

@@ -26,6 +26,7 @@ type citizenForm struct {
 	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
+	postcode                                     *widget.Entry
 	benefit, education, status                   *widget.Select
 	problems                                     *widget.Label
 	save                                         *widget.Button
@@ -58,6 +59,7 @@ func (f *citizenForm) build() fyne.CanvasObject {
 		f.item("field.cpr", f.cpr, "form.cprhint"),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.email"), f.email),
+		f.item("field.postcode", f.postcode, "form.postcodehint"),
 		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
@@ -88,7 +90,7 @@ func (f *citizenForm) title() string {
 
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.firstContact = widget.NewEntry()
+	f.firstContact, f.postcode = widget.NewEntry(), widget.NewEntry()
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
@@ -115,6 +117,7 @@ func (f *citizenForm) fill() {
 	}
 	f.phone.SetText(c.Phone)
 	f.email.SetText(c.Email)
+	f.postcode.SetText(c.Postcode)
 	f.firstContact.SetText(shortDate(c.FirstContact))
 	f.notes.SetText(c.Notes)
 	f.benefit.SetSelected(f.benefits.label(c.Benefit))
@@ -129,7 +132,7 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	if f.orig != nil {
 		*c = *f.orig
 	}
-	c.Name, c.Phone, c.Email, c.Notes = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text
+	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text, f.postcode.Text
 	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
 	c.Education, _ = f.educations.value(f.education.Selected)
 	c.Status, _ = f.statuses.value(f.status.Selected)

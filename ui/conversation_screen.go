@@ -15,6 +15,9 @@ import (
 // conversationStore is what conversationScreen asks of the database.
 type conversationStore interface {
 	Conversation(id int64) (*model.Conversation, error)
+	JobGoals(citizenID int64) ([]model.JobGoal, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
+	Region() (string, error)
 	conversationJobsStore
 	conversationPlanner
 	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
@@ -163,7 +166,23 @@ func (s *conversationScreen) summary() string {
 	if err != nil {
 		next = nil
 	}
-	return model.ConversationSummary(*s.conversation, s.doneOnTheDay(), next)
+	p := model.PlanSummary{Done: s.doneOnTheDay(), Next: next, Goals: s.goalLines(), Shown: s.jobs.presented}
+	return model.MinPlanSummary(*s.conversation, p)
+}
+
+// goalLines are the citizen's job goals with their prospects in words.
+func (s *conversationScreen) goalLines() []model.GoalLine {
+	goals, err := s.store.JobGoals(s.cs.citizen.ID)
+	region, rerr := s.store.Region()
+	if err != nil || rerr != nil {
+		return nil
+	}
+	var out []model.GoalLine
+	for _, g := range goals {
+		p, _ := s.store.ProspectFor(region, g.Title, g.Code)
+		out = append(out, model.GoalLine{Title: g.Title, Horizon: g.Horizon, Prospect: p.Word()})
+	}
+	return out
 }
 
 // doneOnTheDay lists the actions ticked as done on the conversation's date.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -59,10 +60,11 @@ func (s *jobListScreen) build() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
 	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
+	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.ui.onProspects)
 	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
 	s.form = newJobForm(s.ui, s.store, s.onSaved)
 	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
-	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(print, imp)), s.form.build(), widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(amb, print, imp)), s.form.build(), widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, s.list)
 }
 
@@ -95,7 +97,8 @@ func jobLine(j model.Job) string {
 	if j.Hot {
 		hot = "🔥 " + lang.L("jobs.hot") + "  "
 	}
-	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, j.Place, lang.L("jobs.deadline"), deadlineText(j.Deadline))
+	place := strings.TrimSpace(j.Postcode + " " + j.Place)
+	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, place, lang.L("jobs.deadline"), deadlineText(j.Deadline))
 }
 
 func deadlineText(t time.Time) string {
@@ -127,7 +130,7 @@ func (s *jobListScreen) onWho(j model.Job) {
 	box := container.NewVBox()
 	for _, m := range ms {
 		m := m
-		b := widget.NewButton(fmt.Sprintf("%s – %s (%s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit))), func() { s.ui.onOpenCitizen(m.CitizenID) })
+		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() { s.ui.onOpenCitizen(m.CitizenID) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}

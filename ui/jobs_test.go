@@ -43,8 +43,12 @@ func TestPickGoalSeeProspectsAndTakeAnAlternative(t *testing.T) {
 		t.Fatalf("goal from the picker: %+v", goals)
 	}
 	o = u.citizen.opening
-	if len(o.altButtons) != 2 {
-		t.Fatalf("%d alternatives offered for a poor goal, want Køkkenmedhjælper and Opvasker", len(o.altButtons))
+	if len(o.altButtons) != 6 || !strings.HasPrefix(o.altReasons[0], "Samme faggruppe (DISCO 9412") {
+		t.Fatalf("%d alternatives offered for a poor goal (%q), want Køkkenmedhjælper and Opvasker from the group, "+
+			"then the four titles the office links to campingmedhjælper", len(o.altButtons), o.altReasons)
+	}
+	if why := o.altReasons[2]; !strings.HasPrefix(why, "Kontoret har koblet jobbene: Rengøring") {
+		t.Errorf("rengøringsassistent is offered without its reason: %q", why)
 	}
 	test.Tap(o.altButtons[0])
 	goals, _ = store.JobGoals(c.ID)

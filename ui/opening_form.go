@@ -15,14 +15,15 @@ import (
 // openingStore is what openingForm asks of the database.
 type openingStore interface {
 	AddJobGoal(g *model.JobGoal) error
-	Alternatives(region, code string, than model.Rating, limit int) ([]model.Prospect, error)
+	Alternatives(region string, g model.JobGoal, than model.Rating, rel *model.Relations, limit int) ([]model.Alternative, error)
 	AssignTrack(c *model.TrackChange) error
 	DeleteJobGoal(id int64) error
 	DiscoTitle(code string) string
 	JobGoals(citizenID int64) ([]model.JobGoal, error)
 	LatestEdition() (model.Edition, error)
 	Opening(citizenID int64) (model.Opening, error)
-	ProspectFor(region, title, code string) (model.Rating, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
+	Relations(def *model.Relations) (*model.Relations, error)
 	Region() (string, error)
 	SaveOpening(o *model.Opening) error
 }
@@ -40,6 +41,7 @@ type openingForm struct {
 	goals       []model.JobGoal
 	region      string // the office's region for prospects, read once
 	altButtons  []*widget.Button
+	altReasons  []string // why each alternative on screen is offered (for tests)
 
 	upskilling *widget.Entry
 	euv        *widget.Select

@@ -20,6 +20,7 @@ type settingsScreenStore interface {
 	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
 	planEditorStore
 	backupStore
+	placesStore
 }
 
 // settingsStore is what settingsScreen asks of the database.
@@ -74,7 +75,8 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
 	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
-		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons())
+		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons(),
+		widget.NewSeparator(), s.placesSection())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 

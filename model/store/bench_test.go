@@ -55,6 +55,15 @@ func buildBenchData(g *model.Guide) error {
 	if benchStore, err = Open(filepath.Join(dir, "bench.db")); err != nil {
 		return err
 	}
+	if data, err := os.ReadFile("../../../shared/data/postnumre.csv"); err == nil {
+		rows, err := model.ParsePostcodes(data)
+		if err != nil {
+			return err
+		}
+		if _, err := benchStore.ImportPostcodes(rows, false); err != nil {
+			return err
+		}
+	}
 	if _, err := benchStore.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: benchContent().Reception, Catalogue: benchContent().Catalogue, Jobs: 5000}); err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ type demo struct {
 
 var demoStatements = map[string]string{
 	"citizen": `INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education, first_contact, status,
-		track, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+		track, notes, created_at, updated_at, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
 	"progress": `INSERT INTO progress (citizen_id, action_id, done, done_on, note, by_user, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
 	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
 	"conversation": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
@@ -115,7 +115,7 @@ func (d *demo) citizen() error {
 	}
 	created := c.FirstContact.Add(9 * time.Hour).Format(time.RFC3339)
 	res, err := d.exec("citizen", c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created)
+		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode)
 	if err != nil {
 		return err
 	}
@@ -131,6 +131,7 @@ func (d *demo) citizen() error {
 // the first contact was, as the guide's assessment would.
 func (d *demo) person() *model.Citizen {
 	c := &model.Citizen{Name: d.name(), Phone: d.phone(), Status: model.StatusActive}
+	c.Postcode = demoHome(c.Name)
 	c.FirstContact = d.today.AddDate(0, 0, -d.rnd.IntN(240))
 	c.Benefit = []model.Benefit{model.BenefitDagpenge, model.BenefitDagpenge, model.BenefitDagpenge, model.BenefitKontanthjaelp, model.BenefitKontanthjaelp,
 		model.BenefitUddannelseshjaelp, model.BenefitOther}[d.rnd.IntN(7)]

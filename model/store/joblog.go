@@ -113,7 +113,7 @@ func (s *Store) PresentedJobs(conversationID int64) ([]model.PresentedJob, error
 	for rows.Next() {
 		var p model.PresentedJob
 		if err := rows.Scan(&p.Agreed, &p.ID, &p.Title, &p.Code, &p.Employer, &p.Place, scanDate(&p.Deadline), &p.HowToApply,
-			&p.Contact, &p.Source, scanDate(&p.AddedOn), &p.Hot); err != nil {
+			&p.Contact, &p.Source, scanDate(&p.AddedOn), &p.Hot, &p.Postcode); err != nil {
 			return nil, fmt.Errorf("scan presented job: %w", err)
 		}
 		out = append(out, p)

@@ -29,22 +29,24 @@ func TestJobvejviserExample(t *testing.T) {
 	if _, err := s.ImportProspects(published, ps, "test", false); err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.ProspectFor("Hovedstaden", "campingmedhjælper", "941220")
-	if err != nil || r != model.RatingPoor {
-		t.Fatalf("campingmedhjælper = %v, %v", r, err)
+	p, err := s.ProspectFor("Hovedstaden", "campingmedhjælper", "941220")
+	if err != nil || p.Rating != model.RatingPoor {
+		t.Fatalf("campingmedhjælper = %v, %v", p, err)
 	}
-	alts, err := s.Alternatives("Hovedstaden", "941220", r, 10)
+	goal := model.JobGoal{Title: "Campingmedhjælper", Code: "941220"}
+	alts, err := s.Alternatives("Hovedstaden", goal, p.Rating, nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
 	for _, a := range alts {
-		names = append(names, a.Title)
+		names = append(names, a.Title+"/"+string(a.Reason))
 	}
-	if got := strings.Join(names, ","); got != "Køkkenmedhjælper,Opvasker,Fastfoodmedarbejder" {
-		t.Errorf("alternatives = %s; want the 4-digit group (best first), then the 3-digit group, never worse ones", got)
+	want := "Køkkenmedhjælper/samegroup,Opvasker/samegroup,Fastfoodmedarbejder/samegroup,Rengøringsassistent/majorgroup"
+	if got := strings.Join(names, ","); got != want {
+		t.Errorf("alternatives = %s; want the 4-digit group (best first), then the 3-digit group, then the major group, never worse ones", got)
 	}
-	if r, _ := s.ProspectFor("Fyn", "Køkkenmedhjælper", "941210"); r != model.RatingPoor {
+	if r, _ := s.ProspectFor("Fyn", "Køkkenmedhjælper", "941210"); r.Rating != model.RatingPoor {
 		t.Errorf("regions are kept apart: Fyn = %v", r)
 	}
 }
@@ -160,8 +162,8 @@ func TestDemoHasTheJobvejviserExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, err := s.ProspectFor("Hovedstaden", "Campingmedhjælper", "941220")
-	alts, _ := s.Alternatives("Hovedstaden", "941220", r, 5)
-	if err != nil || r != model.RatingPoor || len(alts) == 0 || alts[0].Title != "Køkkenmedhjælper" {
+	alts, _ := s.Alternatives("Hovedstaden", model.JobGoal{Title: "Campingmedhjælper", Code: "941220"}, r.Rating, content.Related, 5)
+	if err != nil || r.Rating != model.RatingPoor || len(alts) == 0 || alts[0].Title != "Køkkenmedhjælper" {
 		t.Fatalf("demo Jobvejviser: %v %v %+v", r, err, alts)
 	}
 }

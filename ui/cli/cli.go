@@ -31,6 +31,8 @@ type Store interface {
 	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
 	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
 	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
+	ImportPostcodes(rows []model.Postcode, dryRun bool) (model.ImportResult, error)
+	SaveRelations(text string) (int, error)
 	Job(id int64) (*model.Job, error)
 	ListCitizens(f model.CitizenFilter) ([]model.CitizenSummary, error)
 	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
@@ -81,7 +83,7 @@ func commands() []command {
 		{"export", "export --citizen ID [--db FIL]", runExport},
 		{"today", "today [--date ÅÅÅÅ-MM-DD] [--db FIL]", runToday},
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N]) --out FIL.ics [--db FIL]", runCalendar},
-		{"import", "import (occupations|prospects|jobs) FIL [--dry-run] [--db FIL]", runImport},
+		{"import", "import (occupations|prospects|jobs|postcodes|related) FIL [--dry-run] [--db FIL]", runImport},
 		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},
 		{"check", "check [--db FIL]", runCheck},
