@@ -46,11 +46,11 @@ windows-smoke: windows deps-smoke
 
 linux: deps-build deps-linux
 	@rm -rf $(LIN_DIR) && mkdir -p $(LIN_DIR)/usr/local/bin $(LIN_DIR)/usr/local/share/applications $(LIN_DIR)/usr/local/share/pixmaps
-	$(GO) build -trimpath -ldflags "-s -w" -o $(LIN_DIR)/usr/local/bin/jobspor .
+	$(GO) build -ldflags "-s -w" -o $(LIN_DIR)/usr/local/bin/jobspor .
 	cp assets/icon.png $(LIN_DIR)/usr/local/share/pixmaps/jobspor.png
 	cp .ci/linux/jobspor.desktop $(LIN_DIR)/usr/local/share/applications/jobspor.desktop
 	cp .ci/linux/Makefile $(LIN_DIR)/Makefile
-	tar -C $(dir $(LIN_DIR)) --owner=0 --group=0 --sort=name -cJf $(TARBALL) $(notdir $(LIN_DIR))
+	XZ_OPT=-T0 tar -C $(dir $(LIN_DIR)) --owner=0 --group=0 --sort=name -cJf $(TARBALL) $(notdir $(LIN_DIR))
 	@.ci/sums.sh $(TARBALL)
 
 deps-windows:
