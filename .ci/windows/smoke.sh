@@ -169,6 +169,26 @@ else
   fail "jobspor check"
 fi
 
+# An encrypted backup into a folder with æ/ø, and a restore of it beside the database.
+printf 'korrekt hest batteri hæfteklamme\r\n' >"$docs_unix/adgangskode.txt"
+backup_win="$docs_win\\Sikkerhedskopier på USB"
+if jobspor backup --db "$db_win" --to "$backup_win" --passphrase-file "$docs_win\\adgangskode.txt" &&
+   grep -q '^ok: ' "$root/out"; then
+  pass "jobspor backup --to '$backup_win': $(head -1 "$root/out")"
+else
+  fail "jobspor backup --to '$backup_win'"
+fi
+backup_file=$(find "$docs_unix/Sikkerhedskopier på USB" -type f | head -1)
+restored_win="$profile_win\\AppData\\Local\\Jobspor\\gendannet.db"
+if [ -n "$backup_file" ] &&
+   jobspor restore "$docs_win\\Sikkerhedskopier på USB\\$(basename "$backup_file")" --db "$restored_win" \
+     --passphrase-file "$docs_win\\adgangskode.txt" && grep -q '^ok: ' "$root/out" &&
+   jobspor list --db "$restored_win" && [ "$(grep -c $'^[0-9]*\t' "$root/out")" -eq 20 ]; then
+  pass "jobspor restore $(basename "$backup_file") --db '$restored_win': 20 citizens back"
+else
+  fail "jobspor restore of the backup"
+fi
+
 # 5. Upgrade in place: the same exe as a newer version, then uninstall; the database stays.
 db_sum=$(sha256sum "$db_unix" | cut -d' ' -f1)
 next=$(echo "$version" | awk -F. '{ printf "%d.%d.%d", $1, $2, $3 + 1 }')
