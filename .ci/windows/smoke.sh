@@ -25,6 +25,8 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 # Wine turns Unix arguments and file names into Windows ones through the locale.
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset DISPLAY WAYLAND_DISPLAY # the command line needs no window
+# Wine's menu and MIME folders go to the scratch folder, not the CI user's home.
+export XDG_DATA_HOME=$root/xdg/data XDG_CONFIG_HOME=$root/xdg/config XDG_CACHE_HOME=$root/xdg/cache
 
 drive_c=$WINEPREFIX/drive_c
 exe_win='C:\Program Files\Jobspor\jobspor.exe'
