@@ -12,7 +12,8 @@ LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
 BIN := ./jobspor
 GO  := go
 
-.PHONY: run test build bench samples killtest deps-build deps-test deps-look screenshot clean
+.PHONY: run test build bench samples killtest deps-build deps-test deps-look screenshot clean \
+        windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
 run: build
@@ -60,6 +61,11 @@ fuzz-short:
 		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./model || exit 1; \
 	done
 
+## windows: cross-build jobspor.exe and the MSI installer into out/ (prints sizes and SHA-256)
+## windows-smoke: windows, then install the MSI silently under Wine and run the CLI (SMOKE_CP1252=1 adds the Windows-1252 import)
+## linux: out/jobspor-VERSION-linux-amd64.tar.xz with the binary, icon and .desktop file
+include .ci/package.mk
+
 deps-build:
 	@./.ci/debs.sh $(BUILD_DEBS)
 deps-test:
@@ -68,4 +74,5 @@ deps-look:
 	@./.ci/debs.sh $(LOOK_DEBS)
 
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) rsrc_windows_amd64.syso
+	rm -rf out/windows out/linux out/smoke out/jobspor-*
