@@ -250,7 +250,9 @@ func syncDir(dir string) error {
 		return err
 	}
 	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+	// Windows refuses to sync a folder (access denied, or invalid on some
+	// file systems); there the rename itself is what it offers.
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
 		return err
 	}
 	return nil
