@@ -40,7 +40,7 @@ windows: deps-windows
 
 # SMOKE_CP1252=1 also imports a Windows-1252 CSV (Danish Excel's "CSV (semikolonsepareret)"):
 # off until the import reads that encoding.
-SMOKE_CP1252 ?=
+SMOKE_CP1252 ?= 1
 windows-smoke: windows deps-smoke
 	SMOKE_CP1252=$(SMOKE_CP1252) .ci/windows/smoke.sh $(MSI) $(VERSION)
 

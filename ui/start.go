@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -24,15 +25,27 @@ var Metadata = fyne.AppMetadata{
 	Migrations: map[string]bool{"fyneDo": true},
 }
 
-// SetupLanguage loads the translations and chooses Danish unless
-// JOBSPOR_LANG says otherwise ("en" for English).
+// SetupLanguage makes the window speak Danish unless JOBSPOR_LANG says
+// "en". Fyne picks the language from the system's locale (on Windows the
+// user's display language, whatever LANGUAGE says), so the chosen file is
+// registered for every locale Jobspor knows: an English Windows still gets
+// the Danish window.
 func SetupLanguage() error {
 	l := os.Getenv("JOBSPOR_LANG")
-	if l == "" {
+	if l != "en" {
 		l = "da"
 	}
 	os.Setenv("LANGUAGE", l)
-	return lang.AddTranslationsFS(assets.Translations, "translations")
+	data, err := assets.Translations.ReadFile("translations/" + l + ".json")
+	if err != nil {
+		return fmt.Errorf("read the %s translations: %w", l, err)
+	}
+	for _, loc := range []fyne.Locale{"da", "en"} {
+		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+			return fmt.Errorf("load the %s translations: %w", l, err)
+		}
+	}
+	return nil
 }
 
 // Opener opens the database at path with the handouts printed from it;
