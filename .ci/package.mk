@@ -39,7 +39,7 @@ windows: deps-windows
 	@.ci/sums.sh $(EXE) $(MSI)
 
 # SMOKE_CP1252=1 also imports a Windows-1252 CSV (Danish Excel's "CSV (semikolonsepareret)"):
-# off until the import reads that encoding.
+# on: the import reads that encoding (SMOKE_CP1252= turns the step off).
 SMOKE_CP1252 ?= 1
 windows-smoke: windows deps-smoke
 	SMOKE_CP1252=$(SMOKE_CP1252) .ci/windows/smoke.sh $(MSI) $(VERSION)
