@@ -9,39 +9,39 @@ import (
 
 // FolderTexts is the job-search folder's wording (assets/handouts/folder.json).
 type FolderTexts struct {
-	Version       string   `json:"version"`
-	Title         string   `json:"title"`
-	Intro         string   `json:"intro"`
-	IntroAhead    string   `json:"intro_ahead"`
-	PlanHeading   string   `json:"plan_heading"`
-	PlanIntro     string   `json:"plan_intro"`
-	Columns       []string `json:"columns"`
-	WithYou       string   `json:"with_you"`
-	WithoutYou    string   `json:"without_you"`
-	AheadHeading  string   `json:"ahead_heading"`
-	AheadTalks    string   `json:"ahead_talks"`
-	AheadJobs     string   `json:"ahead_jobs"`
-	AheadNone     string   `json:"ahead_none"`
-	JobLine       string   `json:"job_line"`
-	MoreJobs      string   `json:"more_jobs"`
-	NoConversations       string   `json:"no_conversations"`
-	ExpectHeading string   `json:"expect_heading"`
-	Expect        []string `json:"expect"`
-	Agreed        string   `json:"agreed"`
-	OfferHeading  string   `json:"offer_heading"`
-	Offer         []string `json:"offer"`
-	NextHeading   string   `json:"next_heading"`
-	Printed       string   `json:"printed"`
+	Version         string   `json:"version"`
+	Title           string   `json:"title"`
+	Intro           string   `json:"intro"`
+	IntroAhead      string   `json:"intro_ahead"`
+	PlanHeading     string   `json:"plan_heading"`
+	PlanIntro       string   `json:"plan_intro"`
+	Columns         []string `json:"columns"`
+	WithYou         string   `json:"with_you"`
+	WithoutYou      string   `json:"without_you"`
+	AheadHeading    string   `json:"ahead_heading"`
+	AheadTalks      string   `json:"ahead_talks"`
+	AheadJobs       string   `json:"ahead_jobs"`
+	AheadNone       string   `json:"ahead_none"`
+	JobLine         string   `json:"job_line"`
+	MoreJobs        string   `json:"more_jobs"`
+	NoConversations string   `json:"no_conversations"`
+	ExpectHeading   string   `json:"expect_heading"`
+	Expect          []string `json:"expect"`
+	Agreed          string   `json:"agreed"`
+	OfferHeading    string   `json:"offer_heading"`
+	Offer           []string `json:"offer"`
+	NextHeading     string   `json:"next_heading"`
+	Printed         string   `json:"printed"`
 }
 
 // FolderData is one citizen's job-search folder (10 råd #6): no CPR.
 type FolderData struct {
-	Office  model.Office
-	Name    string
-	Steps   []model.DatedStep
-	Conversations   []model.Conversation // planned, from today on
-	Agreed  []model.Application  // agreed and not yet sent
-	Printed time.Time
+	Office        model.Office
+	Name          string
+	Steps         []model.DatedStep
+	Conversations []model.Conversation // planned, from today on
+	Agreed        []model.Application  // agreed and not yet sent
+	Printed       time.Time
 }
 
 // Ahead is true once the reception weeks are over: the folder then shows

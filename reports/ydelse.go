@@ -15,7 +15,7 @@ type YdelseTexts struct {
 	ForLabel         string   `json:"for_label"`
 	DocumentsHeading string   `json:"documents_heading"`
 	Documents        []string `json:"documents"`
-	MeetingHeading      string   `json:"meeting_heading"`
+	MeetingHeading   string   `json:"meeting_heading"`
 	DateLabel        string   `json:"date_label"`
 	PlaceLabel       string   `json:"place_label"`
 	Blank            string   `json:"blank"`
@@ -26,11 +26,11 @@ type YdelseTexts struct {
 // YdelseData is what the checklist prints. It holds the citizen's name and
 // never a CPR number.
 type YdelseData struct {
-	Office      model.Office
-	CitizenName string
-	MeetingDate    time.Time // zero: a line to write the date on
-	MeetingPlace   string
-	Printed     time.Time
+	Office       model.Office
+	CitizenName  string
+	MeetingDate  time.Time // zero: a line to write the date on
+	MeetingPlace string
+	Printed      time.Time
 }
 
 // Ydelse builds the checklist of documents to bring to the benefit office
