@@ -27,7 +27,9 @@ var ratingColours = map[model.Rating]color.Color{
 // the four-colour scale and the published category's own word.
 func prospectBadge(p model.Prospect) fyne.CanvasObject {
 	if p.Rating == model.RatingUnknown {
-		return lowLabel(lang.L("prospect.unknown"))
+		l := lowLabel(lang.L("prospect.unknown"))
+		l.Wrapping = fyne.TextWrapOff // a wrapping label in a row got one letter per line
+		return l
 	}
 	return container.NewHBox(ratingDot(p.Rating), widget.NewLabel(categoryLabel(p.Category)))
 }
@@ -117,7 +119,9 @@ func (f *openingForm) reasonText(a model.Alternative) string {
 func (f *openingForm) editionInfo() fyne.CanvasObject {
 	e, err := f.store.LatestEdition()
 	if errors.Is(err, model.ErrNotFound) {
-		return lowLabel(lang.L("prospect.noedition"))
+		// a new office: a button to the import, not a command line
+		open := widget.NewButtonWithIcon(lang.L("prospect.import"), theme.UploadIcon(), f.s.ui.onSettings)
+		return container.NewBorder(nil, nil, nil, open, lowLabel(lang.L("prospect.noedition")))
 	}
 	if err != nil {
 		return lowLabel(errText(err))
