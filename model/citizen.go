@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -173,5 +174,12 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
+	if dateShaped.MatchString(s) {
+		return time.Time{}, NewUserError("error.date.nonexistent", nil, s)
+	}
 	return time.Time{}, NewUserError("error.date", nil, s)
 }
+
+// dateShaped is text written as a date (31-02-2026, 2026-02-31) that may
+// still name a day the calendar does not have.
+var dateShaped = regexp.MustCompile(`^(\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$`)

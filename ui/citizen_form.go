@@ -141,15 +141,36 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 		cpr, err := model.ParseCPR(f.cpr.Text)
 		c.CPR, parseErrs = cpr, append(parseErrs, err)
 	}
-	first, err := model.ParseDate(f.firstContact.Text)
-	c.FirstContact, parseErrs = first, append(parseErrs, err)
+	if strings.TrimSpace(f.firstContact.Text) != "" { // empty: Validate says it is required
+		first, err := model.ParseDate(f.firstContact.Text)
+		c.FirstContact, parseErrs = first, append(parseErrs, err)
+	}
 	return c, errors.Join(parseErrs...)
+}
+
+// withoutUnreadDate drops "the first contact must be given" when a date was
+// typed but could not be read: the reading error already says what is wrong.
+func withoutUnreadDate(err error, c *model.Citizen, typed string) error {
+	var v *model.ValidationError
+	if strings.TrimSpace(typed) == "" || !c.FirstContact.IsZero() || !errors.As(err, &v) {
+		return err
+	}
+	var keep []model.FieldProblem
+	for _, p := range v.Problems {
+		if p.Field != "first_contact" {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return &model.ValidationError{Problems: keep}
 }
 
 func (f *citizenForm) onSave() {
 	c, err := f.citizen()
 	if err != nil {
-		err = errors.Join(err, c.Validate())
+		err = errors.Join(err, withoutUnreadDate(c.Validate(), c, f.firstContact.Text))
 	} else {
 		err = f.write(c)
 	}

@@ -265,3 +265,23 @@ func TestBatchScreenShowsProgress(t *testing.T) {
 		t.Errorf("progress %v, status %q", s.progress.Value, s.status.Text)
 	}
 }
+
+// TestADateThatDoesNotExistSaysSo: "31-02-2026" is in the asked form, so
+// the message says the day does not exist — and not also that it is missing.
+func TestADateThatDoesNotExistSaysSo(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(u.caseload.newBtn)
+	f := u.form
+	test.Type(f.name, "Åse Ærø")
+	f.firstContact.SetText("31-02-2026")
+	test.Tap(f.save)
+	if !strings.Contains(f.problems.Text, "Datoen »31-02-2026« findes ikke i kalenderen") ||
+		strings.Contains(f.problems.Text, "skal udfyldes") {
+		t.Fatalf("problems for 31-02-2026: %q", f.problems.Text)
+	}
+	f.firstContact.SetText("")
+	test.Tap(f.save)
+	if !strings.Contains(f.problems.Text, "første kontakt skal udfyldes") {
+		t.Fatalf("problems for an empty date: %q", f.problems.Text)
+	}
+}
