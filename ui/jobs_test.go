@@ -153,3 +153,20 @@ func TestAGoalWithoutARatingReadsOnOneLine(t *testing.T) {
 		t.Fatalf("the unrated badge is %.0f × %.0f; want one line of text", w, h)
 	}
 }
+
+// TestDeletingAGoalAsksFirst: the bin beside a goal asks; until the
+// caseworker answers, the goal is still there.
+func TestDeletingAGoalAsksFirst(t *testing.T) {
+	u, st := newTestUI(t)
+	c := storetest.AddCitizen(t, st)
+	g := &model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Horizon: model.HorizonShort}
+	if err := st.AddJobGoal(g); err != nil {
+		t.Fatal(err)
+	}
+	u.onOpenCitizen(c.ID)
+	u.citizen.nav.Select(sectionOpening)
+	u.citizen.opening.onAskDeleteGoal(*g)
+	if goals, _ := st.JobGoals(c.ID); len(goals) != 1 || len(u.win.Canvas().Overlays().List()) == 0 {
+		t.Fatalf("after the bin: %d goals, %d dialogs; want the goal kept and a question", len(goals), len(u.win.Canvas().Overlays().List()))
+	}
+}

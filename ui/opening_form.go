@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -115,7 +117,7 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDeleteGoal(g.ID) })
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onAskDeleteGoal(g) })
 	r := f.rating(g)
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(prospectBadge(r), del), l)
 	box := container.NewVBox(row)
@@ -140,6 +142,18 @@ func (f *openingForm) addGoal(title, code string, h model.Horizon) {
 		return
 	}
 	f.s.rebuildSection()
+}
+
+// onAskDeleteGoal asks before a job goal is deleted: one click must not lose it.
+func (f *openingForm) onAskDeleteGoal(g model.JobGoal) {
+	d := dialog.NewConfirm(lang.L("goal.delete.title"), fmt.Sprintf(lang.L("goal.delete.ask"), g.Title),
+		func(yes bool) {
+			if yes {
+				f.onDeleteGoal(g.ID)
+			}
+		}, f.s.ui.win)
+	d.SetConfirmText(lang.L("goal.delete.confirm"))
+	d.Show()
 }
 
 func (f *openingForm) onDeleteGoal(id int64) {
