@@ -26,7 +26,7 @@ type attendanceSource interface {
 type attendanceScreen struct {
 	ui     *UI
 	store  attendanceSource
-	months *widget.Select
+	months *safeSelect
 	stats  *model.AttendanceStats
 	body   *fyne.Container
 	root   fyne.CanvasObject
@@ -47,7 +47,7 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 	for _, m := range periodMonths {
 		labels = append(labels, fmt.Sprintf(lang.L("stats.months"), m))
 	}
-	s.months = widget.NewSelect(labels, func(string) { s.load() })
+	s.months = newSelect(labels, func(string) { s.load() })
 	s.body = container.NewVBox()
 	s.months.SetSelectedIndex(1)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)

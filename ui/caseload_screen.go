@@ -29,8 +29,8 @@ type caseloadScreen struct {
 	viewed viewLog
 
 	search   *widget.Entry
-	track    *widget.Select
-	status   *widget.Select
+	track    *safeSelect
+	status   *safeSelect
 	noPlan   *widget.Check
 	count    *widget.Label
 	newBtn   *widget.Button
@@ -118,8 +118,8 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 }
 
 // filterSelect is a Select whose first option means "no filter".
-func (s *caseloadScreen) filterSelect(all string, options []string) *widget.Select {
-	sel := widget.NewSelect(append([]string{all}, options...), func(string) { s.applyFilter() })
+func (s *caseloadScreen) filterSelect(all string, options []string) *safeSelect {
+	sel := newSelect(append([]string{all}, options...), func(string) { s.applyFilter() })
 	sel.SetSelectedIndex(0)
 	return sel
 }

@@ -27,7 +27,7 @@ type citizenForm struct {
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
 	postcode                                     *widget.Entry
-	benefit, education, status                   *widget.Select
+	benefit, education, status                   *safeSelect
 	problems                                     *widget.Label
 	save                                         *widget.Button
 
@@ -94,9 +94,9 @@ func (f *citizenForm) makeWidgets() {
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
-	f.benefit = widget.NewSelect(f.benefits.labels, nil)
-	f.education = widget.NewSelect(f.educations.labels, nil)
-	f.status = widget.NewSelect(f.statuses.labels, nil)
+	f.benefit = newSelect(f.benefits.labels, nil)
+	f.education = newSelect(f.educations.labels, nil)
+	f.status = newSelect(f.statuses.labels, nil)
 	f.problems = widget.NewLabel("")
 	f.problems.Importance = widget.DangerImportance
 	f.problems.Wrapping = fyne.TextWrapWord

@@ -54,6 +54,7 @@ type citizenScreen struct {
 	progress map[string]model.Progress
 
 	cpr      *widget.Label
+	edit     *widget.Button
 	revealed bool
 	nav      *widget.List
 	body     *fyne.Container
@@ -162,10 +163,10 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis
-	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
+	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
-	actions := container.NewHBox(edit, print)
+	actions := container.NewHBox(s.edit, print)
 	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())
 }
 

@@ -30,11 +30,11 @@ type jobLog struct {
 	add      *widget.Button
 	statuses choice[model.ApplicationStatus]
 	// rows are the status selects, by application ID (for tests).
-	rows map[int64]*widget.Select
+	rows map[int64]*safeSelect
 }
 
 func (s *citizenScreen) buildJobLog() fyne.CanvasObject {
-	l := &jobLog{s: s, store: s.store, rows: map[int64]*widget.Select{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
+	l := &jobLog{s: s, store: s.store, rows: map[int64]*safeSelect{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
 	s.joblog = l
 	return l.build()
 }
@@ -59,7 +59,7 @@ func (l *jobLog) build() fyne.CanvasObject {
 }
 
 func (l *jobLog) row(a model.Application) fyne.CanvasObject {
-	sel := widget.NewSelect(l.statuses.labels, nil)
+	sel := newSelect(l.statuses.labels, nil)
 	sel.SetSelected(l.statuses.label(a.Status))
 	sel.OnChanged = func(string) { l.onStatus(a, sel) }
 	l.rows[a.ID] = sel
@@ -77,7 +77,7 @@ func (l *jobLog) row(a model.Application) fyne.CanvasObject {
 
 // onStatus saves a new status; an application becomes sent today when it
 // leaves "agreed" without a date.
-func (l *jobLog) onStatus(a model.Application, sel *widget.Select) {
+func (l *jobLog) onStatus(a model.Application, sel *safeSelect) {
 	a.Status, _ = l.statuses.value(sel.Selected)
 	if a.Status != model.AppAgreed && a.AppliedOn.IsZero() {
 		a.AppliedOn = l.s.ui.now()

@@ -35,9 +35,9 @@ var prospectCategories = []model.Category{model.CategorySevere, model.CategorySh
 type prospectsScreen struct {
 	ui      *UI
 	store   prospectsStore
-	region  *widget.Select
+	region  *safeSelect
 	cats    *widget.CheckGroup
-	group   *widget.Select
+	group   *safeSelect
 	search  *widget.Entry
 	count   *widget.Label
 	list    *widget.List
@@ -62,7 +62,7 @@ func (s *prospectsScreen) build() fyne.CanvasObject {
 	if err != nil {
 		s.ui.showError(err)
 	}
-	s.region = widget.NewSelect(model.Regions, func(string) { s.reload() })
+	s.region = newSelect(model.Regions, func(string) { s.reload() })
 	s.region.SetSelected(office)
 	s.buildFilters()
 	s.count = lowLabel("")
@@ -83,7 +83,7 @@ func (s *prospectsScreen) buildFilters() {
 	}
 	s.cats = widget.NewCheckGroup(labels, func([]string) { s.reload() })
 	s.cats.Horizontal = true
-	s.group = widget.NewSelect(nil, func(string) { s.reload() })
+	s.group = newSelect(nil, func(string) { s.reload() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("amb.search"))
 	s.search.OnChanged = func(string) { s.reload() }

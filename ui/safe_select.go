@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// safeSelect is a widget.Select that ignores a click or key reaching it
+// before its screen has been drawn.
+//
+// Fyne's desktop driver attaches objects to their canvas while it paints. A
+// click queued while a screen was being built (the caseworker clicks on
+// where Status will be while the form still loads) is delivered to the new
+// screen before its first frame; Fyne's Select then opens its choices on no
+// canvas and the window closes with a nil pointer. The click was aimed at
+// the screen the caseworker saw, not at this Select, so it is dropped.
+type safeSelect struct {
+	widget.Select
+}
+
+func newSelect(options []string, changed func(string)) *safeSelect {
+	s := &safeSelect{Select: widget.Select{Options: options, OnChanged: changed}}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Tapped opens the choices once the Select is on screen.
+func (s *safeSelect) Tapped(e *fyne.PointEvent) {
+	if s.onScreen() {
+		s.Select.Tapped(e)
+	}
+}
+
+// TypedKey opens or steps through the choices once the Select is on screen.
+func (s *safeSelect) TypedKey(e *fyne.KeyEvent) {
+	if s.onScreen() {
+		s.Select.TypedKey(e)
+	}
+}
+
+func (s *safeSelect) onScreen() bool {
+	return fyne.CurrentApp().Driver().CanvasForObject(s) != nil
+}
