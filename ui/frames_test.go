@@ -69,4 +69,3 @@ func walkObjects(o fyne.CanvasObject, pos fyne.Position, fn func(fyne.CanvasObje
 		walkObjects(c, pos.Add(c.Position()), fn)
 	}
 }
-

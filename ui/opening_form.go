@@ -191,9 +191,9 @@ func (f *openingForm) onSaveOpening() {
 	f.s.ui.notify(lang.L("saved"))
 }
 
-func lowLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
+// lowLabel is wrapped secondary text: an explanation, a code, "nothing yet".
+func lowLabel(text string) *secondaryLabel {
+	l := newSecondaryLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -27,9 +27,7 @@ var ratingColours = map[model.Rating]color.Color{
 // the four-colour scale and the published category's own word.
 func prospectBadge(p model.Prospect) fyne.CanvasObject {
 	if p.Rating == model.RatingUnknown {
-		l := lowLabel(lang.L("prospect.unknown"))
-		l.Wrapping = fyne.TextWrapOff // a wrapping label in a row got one letter per line
-		return l
+		return newSecondaryLabel(lang.L("prospect.unknown")) // not wrapping: a wrapping label in a row got one letter per line
 	}
 	return container.NewHBox(ratingDot(p.Rating), widget.NewLabel(categoryLabel(p.Category)))
 }

@@ -39,7 +39,7 @@ type prospectsScreen struct {
 	cats    *widget.CheckGroup
 	group   *safeSelect
 	search  *widget.Entry
-	count   *widget.Label
+	count   *secondaryLabel
 	list    *widget.List
 	shown   []model.Prospect
 	groups  []string // the group codes behind the group select's options
@@ -177,7 +177,7 @@ func (s *prospectsScreen) filter(ps []model.Prospect) []model.Prospect {
 }
 
 func (s *prospectsScreen) createRow() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, ratingDot(model.RatingGood), lowLabel(""), widget.NewLabel(""))
+	return container.NewBorder(nil, nil, ratingDot(model.RatingGood), newSecondaryLabel(""), widget.NewLabel(""))
 }
 
 func (s *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -187,7 +187,7 @@ func (s *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	dot.FillColor = ratingColours[p.Rating]
 	dot.Refresh()
-	c.Objects[2].(*widget.Label).SetText("DISCO " + p.Code)
+	c.Objects[2].(*secondaryLabel).SetText("DISCO " + p.Code)
 	c.Refresh()
 }
 

@@ -34,7 +34,7 @@ type todayScreen struct {
 	ui      *UI
 	store   todaySource
 	viewed  viewLog
-	backup  *widget.Label
+	backup  *secondaryLabel
 	view    *model.TodayView
 	body    *fyne.Container
 	figure  *widget.Label
@@ -55,7 +55,7 @@ func (s *todayScreen) reload() { s.load() }
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
 	s.figure = widget.NewLabel("")
-	s.backup = widget.NewLabel("")
+	s.backup = newSecondaryLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
@@ -108,11 +108,10 @@ func (s *todayScreen) showBackup(now time.Time) {
 	default:
 		s.backup.SetText(fmt.Sprintf(lang.L("today.backup"), model.DanishDateTime(b.Last.Local())))
 	}
-	s.backup.Importance = widget.LowImportance
-	if err != nil || b.Overdue(now) {
-		s.backup.Importance = widget.DangerImportance
+	s.backup.setColour(colorNameSecondaryText)
+	if err != nil || b.Last.IsZero() || b.Overdue(now) {
+		s.backup.setColour(theme.ColorNameError)
 	}
-	s.backup.Refresh()
 }
 
 func (s *todayScreen) showFigure(now time.Time) {
@@ -121,11 +120,13 @@ func (s *todayScreen) showFigure(now time.Time) {
 		s.figure.SetText(errText(err))
 		return
 	}
-	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), c.OnCourse, c.Total, c.PeriodMonths, c.TargetPercent))
+	verdict := "today.compliance.met"
 	s.figure.Importance = widget.SuccessImportance
 	if !c.Met() {
-		s.figure.Importance = widget.WarningImportance
+		s.figure.Importance, verdict = widget.WarningImportance, "today.compliance.below"
 	}
+	verdict = fmt.Sprintf(lang.L(verdict), c.TargetPercent)
+	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), verdict, c.OnCourse, c.Total, c.PeriodMonths))
 	s.figure.Refresh()
 }
 
