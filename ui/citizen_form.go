@@ -25,11 +25,11 @@ type citizenForm struct {
 	store citizenEditor
 	orig  *model.Citizen
 
-	name, cpr, phone, email, firstContact, notes *widget.Entry
-	postcode                                     *widget.Entry
-	benefit, education, status                   *safeSelect
-	problems                                     *widget.Label
-	save                                         *widget.Button
+	name, cpr, phone, email, firstContact, postcode *widget.Entry
+	notes                                           *noteEditor
+	benefit, education, status                      *safeSelect
+	problems                                        *widget.Label
+	save                                            *widget.Button
 
 	root       fyne.CanvasObject
 	benefits   choice[model.Benefit]
@@ -91,9 +91,7 @@ func (f *citizenForm) title() string {
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.firstContact, f.postcode = widget.NewEntry(), widget.NewEntry()
-	f.notes = widget.NewMultiLineEntry()
-	f.notes.Wrapping = fyne.TextWrapWord
-	f.notes.SetMinRowsVisible(4)
+	f.notes = newNoteEditor("", model.MaxNotesLen, 6)
 	f.benefit = newSelect(f.benefits.labels, nil)
 	f.education = newSelect(f.educations.labels, nil)
 	f.status = newSelect(f.statuses.labels, nil)
@@ -132,7 +130,7 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	if f.orig != nil {
 		*c = *f.orig
 	}
-	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text, f.postcode.Text
+	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text(), f.postcode.Text
 	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
 	c.Education, _ = f.educations.value(f.education.Selected)
 	c.Status, _ = f.statuses.value(f.status.Selected)

@@ -32,9 +32,7 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.track"), widget.NewLabel(trackLabel(c.Track))),
 	)
 	if c.Notes != "" {
-		notes := widget.NewLabel(c.Notes)
-		notes.Wrapping = fyne.TextWrapWord
-		form.Append(lang.L("field.notes"), notes)
+		form.Append(lang.L("field.notes"), newNoteText(c.Notes))
 	}
 	return container.NewVScroll(container.NewVBox(form, s.buildTrackHistory()))
 }

@@ -33,8 +33,8 @@ type conversationScreen struct {
 	conversation *model.Conversation
 
 	attendance *widget.RadioGroup
-	notes      *widget.Entry
-	agreements *widget.Entry
+	notes      *noteEditor
+	agreements *noteEditor
 	save       *widget.Button
 	copyBtn    *widget.Button
 	next       *planForm
@@ -76,9 +76,9 @@ func (s *conversationScreen) buildConversation() fyne.CanvasObject {
 	s.attendance = widget.NewRadioGroup(s.attendances.labels, nil)
 	s.attendance.Horizontal = true
 	s.attendance.SetSelected(attendanceLabel(s.conversation.Attendance))
-	s.notes = multiLine(s.conversation.Notes, 6)
-	s.agreements = multiLine(s.conversation.Agreements, 4)
-	s.agreements.SetPlaceHolder(lang.L("conversation.agreementsph"))
+	s.notes = newNoteEditor(s.conversation.Notes, model.MaxNotesLen, 6)
+	s.agreements = newNoteEditor(s.conversation.Agreements, model.MaxAgreementsLen, 4)
+	s.agreements.placeholder = lang.L("conversation.agreementsph")
 	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	form := widget.NewForm(
@@ -136,7 +136,7 @@ func (s *conversationScreen) onTick(a model.Action, done bool) (model.Progress, 
 // read copies the form into the conversation.
 func (s *conversationScreen) read() {
 	s.conversation.Attendance, _ = s.attendances.value(s.attendance.Selected)
-	s.conversation.Notes, s.conversation.Agreements = s.notes.Text, s.agreements.Text
+	s.conversation.Notes, s.conversation.Agreements = s.notes.Text(), s.agreements.Text()
 }
 
 func (s *conversationScreen) onSave() {

@@ -147,7 +147,9 @@ func over(fg, bg color.Color) color.Color {
 // Indstillinger turns the window dark at once and is kept.
 func TestAppearanceSetting(t *testing.T) {
 	u, _ := newTestUI(t)
-	bg := func() color.Color { return u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight) }
+	bg := func() color.Color {
+		return u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	}
 	if luminance(bg()) < 0.5 {
 		t.Fatal("the window starts dark; want light by default")
 	}
