@@ -109,13 +109,24 @@ func (s *citizenScreen) build() fyne.CanvasObject {
 	s.sections = s.makeSections()
 	s.body = container.NewStack()
 	s.nav = widget.NewList(func() int { return len(s.sections) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return widget.NewLabel(s.longestSection()) }, // the list is as wide as its longest title
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.sections[i].title) })
 	s.nav.OnSelected = s.showSection
 	s.nav.Select(s.current)
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.17
 	return container.NewBorder(s.buildHeader(), nil, nil, nil, split)
+}
+
+// longestSection is the section title that needs the most room.
+func (s *citizenScreen) longestSection() string {
+	longest, width := "", float32(0)
+	for _, sec := range s.sections {
+		if w := fyne.MeasureText(sec.title, theme.TextSize(), fyne.TextStyle{}).Width; w > width {
+			longest, width = sec.title, w
+		}
+	}
+	return longest
 }
 
 // Section positions in the citizen screen's list.

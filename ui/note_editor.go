@@ -397,8 +397,9 @@ func (r *noteEditorRenderer) Layout(s fyne.Size) {
 	r.box.Move(fyne.NewSquareOffsetPos(b))
 	r.e.scroll.Resize(field.Subtract(fyne.NewSquareSize(2 * b)))
 	r.e.scroll.Move(fyne.NewSquareOffsetPos(b))
-	r.e.counter.Move(fyne.NewPos(th.Size(theme.SizeNameInnerPadding), field.Height+th.Size(theme.SizeNameLineSpacing)))
-	r.e.counter.Resize(fyne.NewSize(s.Width, r.e.counter.MinSize().Height))
+	pad := th.Size(theme.SizeNameInnerPadding)
+	r.e.counter.Move(fyne.NewPos(pad, field.Height+th.Size(theme.SizeNameLineSpacing)))
+	r.e.counter.Resize(fyne.NewSize(s.Width-pad, r.e.counter.MinSize().Height))
 }
 
 func (r *noteEditorRenderer) counterHeight() float32 {

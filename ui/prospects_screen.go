@@ -36,7 +36,7 @@ type prospectsScreen struct {
 	ui      *UI
 	store   prospectsStore
 	region  *safeSelect
-	cats    *widget.CheckGroup
+	cats    *checkFlow
 	group   *safeSelect
 	search  *widget.Entry
 	count   *secondaryLabel
@@ -81,8 +81,7 @@ func (s *prospectsScreen) buildFilters() {
 		s.catsByL[l] = c
 		labels = append(labels, l)
 	}
-	s.cats = widget.NewCheckGroup(labels, func([]string) { s.reload() })
-	s.cats.Horizontal = true
+	s.cats = newCheckFlow(labels, func([]string) { s.reload() })
 	s.group = newSelect(nil, func(string) { s.reload() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("amb.search"))

@@ -61,7 +61,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
-	more := container.NewHBox(
+	more := newFlow(
 		widget.NewButtonWithIcon(lang.L("jobs.button"), theme.StorageIcon(), s.ui.onJobList),
 		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.ui.onCallList),
 		widget.NewButtonWithIcon(lang.L("batch.button"), theme.DocumentPrintIcon(), s.ui.onBatch),
@@ -69,7 +69,8 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more), s.backup)
+	s.figure.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(list, newBtn), title), more, s.figure, s.backup)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
