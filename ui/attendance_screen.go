@@ -126,12 +126,12 @@ func barChart(bars []bar) fyne.CanvasObject {
 func chartColumn(b bar, scale float32) fyne.CanvasObject {
 	held := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	held.SetMinSize(fyne.NewSize(6, scale*float32(b.total-b.missed)))
-	missed := canvas.NewRectangle(color.NRGBA{R: 0xd0, G: 0x45, B: 0x3a, A: 0xff})
+	missed := canvas.NewRectangle(theme.Color(theme.ColorNameError))
 	missed.SetMinSize(fyne.NewSize(6, scale*float32(b.missed)))
 	label := canvas.NewText(b.label, theme.Color(theme.ColorNameForeground))
 	label.TextSize = 11
 	label.Alignment = fyne.TextAlignCenter
-	rate := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	rate := canvas.NewText("", theme.Color(colorNameSecondaryText))
 	rate.TextSize = 10
 	rate.Alignment = fyne.TextAlignCenter
 	if b.total > 0 {

@@ -113,7 +113,8 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.table = newCaseTable(s)
 	filters := container.NewHBox(s.track, s.status, s.noPlan, s.count)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn, settings), s.search), filters)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 

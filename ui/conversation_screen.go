@@ -73,19 +73,19 @@ func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 }
 
 func (s *conversationScreen) buildConversation() fyne.CanvasObject {
-	s.attendance = newRadioFlow(s.attendances.labels)
+	title := widget.NewLabelWithStyle(lang.L("conversation.attendance"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.attendance = newRadioFlow(title, s.attendances.labels)
 	s.attendance.SetSelected(attendanceLabel(s.conversation.Attendance))
 	s.notes = newNoteEditor(s.conversation.Notes, model.MaxNotesLen, 6)
 	s.agreements = newNoteEditor(s.conversation.Agreements, model.MaxAgreementsLen, 4)
 	s.agreements.placeholder = lang.L("conversation.agreementsph")
 	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
-	attendance := newFlow(widget.NewLabelWithStyle(lang.L("conversation.attendance"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.attendance)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("conversation.notes"), s.notes),
 		widget.NewFormItem(lang.L("conversation.agreements"), s.agreements))
 	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
-	body := container.NewVBox(attendance, form, container.NewHBox(s.save), widget.NewSeparator(),
+	body := container.NewVBox(s.attendance, form, container.NewHBox(s.save), widget.NewSeparator(),
 		heading(lang.L("conversation.next")), s.nextInfo(), s.next.build())
 	return container.NewVScroll(container.NewPadded(body))
 }

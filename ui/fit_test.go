@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
@@ -60,6 +62,62 @@ func TestEveryScreenFitsTheLaptop(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEveryTextIsInAThemeTextColour: in light and dark, every text drawn on
+// every screen is in one of the theme's text colours (which
+// TestThemeTextContrast holds to 4.5:1), never in a colour of its own, and
+// in the disabled grey only inside a control that is disabled.
+func TestEveryTextIsInAThemeTextColour(t *testing.T) {
+	u, id, conv := newFitUI(t)
+	for _, mode := range []string{themeLight, themeDark} {
+		themeSelect(u).SetSelected(themeLabel(mode))
+		allowed := themeTextColours(u.app.Settings().Theme())
+		for _, s := range fitScreens(id, conv) {
+			u.win.Resize(laptops[0].size)
+			s.open(u)
+			for _, p := range offColours(u.win.Canvas().Content(), allowed, false) {
+				t.Errorf("%s in %s: %s", s.name, mode, p)
+			}
+		}
+	}
+}
+
+// themeTextColours are the colours text may have, as RGBA.
+func themeTextColours(th fyne.Theme) map[color.NRGBA]bool {
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	ok := map[color.NRGBA]bool{}
+	for _, n := range textColours {
+		ok[nrgba(th.Color(n, v))] = true
+	}
+	for n := range onColours {
+		ok[nrgba(th.Color(n, v))] = true
+	}
+	return ok
+}
+
+func nrgba(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(color.NRGBA) }
+
+// offColours lists texts in a colour that is not the theme's (disabled: the
+// text is inside a disabled control, where the disabled grey is right).
+func offColours(o fyne.CanvasObject, allowed map[color.NRGBA]bool, disabled bool) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
+		disabled = true
+	}
+	var out []string
+	if txt, ok := o.(*canvas.Text); ok && txt.Text != "" && !allowed[nrgba(txt.Color)] {
+		grey := nrgba(theme.Current().Color(theme.ColorNameDisabled, fyne.CurrentApp().Settings().ThemeVariant()))
+		if !(disabled && nrgba(txt.Color) == grey) {
+			out = append(out, fmt.Sprintf("%q is in %v, not a text colour of the theme", txt.Text, nrgba(txt.Color)))
+		}
+	}
+	for _, c := range children(o) {
+		out = append(out, offColours(c, allowed, disabled)...)
+	}
+	return out
 }
 
 // TestDefaultWindowFitsTheLaptop: the window opens no bigger than a
@@ -151,7 +209,7 @@ func outside(root fyne.CanvasObject, size fyne.Size) []string {
 			return
 		}
 		r := rect{pos.X, pos.Y, pos.X + o.Size().Width, pos.Y + o.Size().Height}
-		if mustShow(o) && !clip.contains(r) {
+		if mustShow(o) && !clip.contains(ink(o, r)) {
 			out = append(out, fmt.Sprintf("%s at %.0f,%.0f–%.0f,%.0f lies outside %s", describe(o), r.x0, r.y0, r.x1, r.y1, clip))
 			return
 		}
@@ -169,6 +227,25 @@ func (r rect) String() string {
 		return fmt.Sprintf("the width %.0f–%.0f of its scroller", r.x0, r.x1)
 	}
 	return fmt.Sprintf("%.0f,%.0f–%.0f,%.0f", r.x0, r.y0, r.x1, r.y1)
+}
+
+// ink is where a text's letters are: a text box may be wider than its text.
+func ink(o fyne.CanvasObject, r rect) rect {
+	t, ok := o.(*canvas.Text)
+	if !ok {
+		return r
+	}
+	w := min(t.MinSize().Width, r.x1-r.x0)
+	switch t.Alignment {
+	case fyne.TextAlignCenter:
+		r.x0 += (r.x1 - r.x0 - w) / 2
+		r.x1 = r.x0 + w
+	case fyne.TextAlignTrailing:
+		r.x0 = r.x1 - w
+	default:
+		r.x1 = r.x0 + w
+	}
+	return r
 }
 
 // mustShow: widgets and texts must be on screen; decorations may overhang.

@@ -91,7 +91,7 @@ func (r *flowRenderer) Refresh() {
 // checkFlow is a horizontal CheckGroup whose boxes wrap onto more rows on a
 // narrow window.
 type checkFlow struct {
-	*flowBox
+	flowBox
 	Selected  []string
 	OnChanged func([]string)
 	checks    []*widget.Check
@@ -100,12 +100,11 @@ type checkFlow struct {
 
 func newCheckFlow(labels []string, changed func([]string)) *checkFlow {
 	c := &checkFlow{OnChanged: changed}
-	objs := make([]fyne.CanvasObject, len(labels))
-	for i, l := range labels {
+	for _, l := range labels {
 		c.checks = append(c.checks, widget.NewCheck(l, func(bool) { c.changed() }))
-		objs[i] = c.checks[i]
+		c.objects = append(c.objects, c.checks[len(c.checks)-1])
 	}
-	c.flowBox = newFlow(objs...)
+	c.ExtendBaseWidget(c) // the flow is drawn and laid out as the checkFlow
 	return c
 }
 
@@ -136,21 +135,25 @@ func (c *checkFlow) changed() {
 
 // radioFlow is a horizontal RadioGroup whose choices wrap onto more rows on
 // a narrow window: each choice is a one-option group, kept exclusive here.
+// A label given goes first, in the same rows (a flow inside a flow would
+// get only its narrowest width).
 type radioFlow struct {
-	*flowBox
+	flowBox
 	Selected string
 	groups   []*widget.RadioGroup
 }
 
-func newRadioFlow(options []string) *radioFlow {
+func newRadioFlow(label fyne.CanvasObject, options []string) *radioFlow {
 	r := &radioFlow{}
-	objs := make([]fyne.CanvasObject, len(options))
-	for i, o := range options {
+	if label != nil {
+		r.objects = append(r.objects, label)
+	}
+	for _, o := range options {
 		g := widget.NewRadioGroup([]string{o}, nil)
 		g.OnChanged = func(s string) { r.picked(g, s) }
-		r.groups, objs[i] = append(r.groups, g), g
+		r.groups, r.objects = append(r.groups, g), append(r.objects, g)
 	}
-	r.flowBox = newFlow(objs...)
+	r.ExtendBaseWidget(r) // the flow is drawn and laid out as the radioFlow
 	return r
 }
 

@@ -95,8 +95,8 @@ func (f *openingForm) alternativeRow(a model.Alternative) fyne.CanvasObject {
 	f.altButtons = append(f.altButtons, add)
 	f.altReasons = append(f.altReasons, f.reasonText(a))
 	title := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewHBox(title, prospectBadge(a.Prospect))
-	return container.NewBorder(nil, nil, nil, add, container.NewVBox(top, lowLabel(f.reasonText(a))))
+	top := container.NewBorder(nil, nil, nil, add, container.NewHBox(title, prospectBadge(a.Prospect)))
+	return container.NewVBox(top, lowLabel(f.reasonText(a)))
 }
 
 // reasonText says why an alternative is offered.

@@ -51,7 +51,7 @@ func SetupLanguage() error {
 // defaultWindowSize is the window's size at start: it fits a 1366×768
 // laptop screen at 125 % with its title bar and task bar (the caseworker
 // can make it bigger; every screen fits down to this size).
-var defaultWindowSize = fyne.NewSize(1080, 540)
+var defaultWindowSize = fyne.NewSize(1024, 540)
 
 // Opener opens the database at path with the handouts printed from it;
 // close is called when the window closes.

@@ -155,16 +155,27 @@ func (l *secondaryLabel) SetText(text string) {
 
 // themeSelect chooses the appearance under Indstillinger; the choice is
 // kept and applied at once.
-func themeSelect(a fyne.App) *safeSelect {
+func themeSelect(u *UI) *safeSelect {
 	c := newChoice([]string{themeLight, themeDark, themeSystem}, themeLabel)
 	sel := newSelect(c.labels, nil)
-	sel.SetSelected(c.label(newJobsporTheme(themeMode(a)).mode))
+	sel.SetSelected(c.label(newJobsporTheme(themeMode(u.app)).mode))
 	sel.OnChanged = func(label string) {
 		mode, _ := c.value(label)
-		a.Preferences().SetString(themePreference, mode)
-		applyTheme(a)
+		u.app.Preferences().SetString(themePreference, mode)
+		applyTheme(u.app)
+		u.restyle()
 	}
 	return sel
+}
+
+// restyle redraws the screens kept for later (the stack, Today, the
+// caseload) in the theme now chosen: Fyne redraws only the one on show.
+func (u *UI) restyle() {
+	for _, s := range append([]screen{u.today, u.caseload}, u.stack...) {
+		if s != nil {
+			s.content().Refresh()
+		}
+	}
 }
 
 func themeLabel(mode string) string {

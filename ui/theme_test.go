@@ -153,7 +153,7 @@ func TestAppearanceSetting(t *testing.T) {
 	if luminance(bg()) < 0.5 {
 		t.Fatal("the window starts dark; want light by default")
 	}
-	sel := themeSelect(u.app)
+	sel := themeSelect(u)
 	sel.SetSelected(themeLabel(themeDark))
 	if luminance(bg()) > 0.1 {
 		t.Error("choosing Mørkt left the window light")

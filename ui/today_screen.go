@@ -217,8 +217,12 @@ func (s *todayScreen) stepLines(steps []model.TodayStep) []todayLine {
 func (s *todayScreen) dueLines(due []model.TodayDue) []todayLine {
 	var out []todayLine
 	for _, d := range due {
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
-			citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())})
+		l := todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
+			citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())}
+		if l.danger { // the red says it again in a word
+			l.text += "  – " + lang.L("reception.overdue")
+		}
+		out = append(out, l)
 	}
 	return out
 }
