@@ -53,12 +53,12 @@ type column struct {
 }
 
 var caseColumns = []column{
-	{"col.name", model.SortByName, 330},
+	{"col.name", model.SortByName, 280}, // all six fit a 1024-wide window
 	{"col.track", model.SortByTrack, 230},
-	{"col.progress", model.SortByProgress, 110},
-	{"col.days", model.SortByDays, 110},
-	{"col.next", model.SortByNext, 190},
-	{"col.flag", model.SortByFlag, 200},
+	{"col.progress", model.SortByProgress, 100},
+	{"col.days", model.SortByDays, 80},
+	{"col.next", model.SortByNext, 170},
+	{"col.flag", model.SortByFlag, 150},
 }
 
 func newCaseloadScreen(u *UI, st caseloadSource) *caseloadScreen {

@@ -64,6 +64,23 @@ func TestEveryScreenFitsTheLaptop(t *testing.T) {
 	}
 }
 
+// TestCaseloadColumnsFit: every column of the caseload, the attention flag
+// last, is on screen without scrolling sideways.
+func TestCaseloadColumnsFit(t *testing.T) {
+	u, _, _ := newFitUI(t)
+	for _, l := range laptops {
+		u.win.Resize(l.size)
+		u.onCaseload()
+		sum := float32(0)
+		for _, c := range caseColumns {
+			sum += c.width
+		}
+		if w := u.caseload.table.Size().Width; sum > w {
+			t.Errorf("on %s the caseload's columns need %.0f; the table is %.0f wide", l.name, sum, w)
+		}
+	}
+}
+
 // TestEveryTextIsInAThemeTextColour: in light and dark, every text drawn on
 // every screen is in one of the theme's text colours (which
 // TestThemeTextContrast holds to 4.5:1), never in a colour of its own, and
