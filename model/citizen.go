@@ -87,13 +87,18 @@ type Citizen struct {
 	FirstContact time.Time
 	Status       Status
 	Track        TrackID
+	Caseworker   string // the initials of the caseworker whose case it is; "" for none
 	Notes        string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
 
-// Validate checks every field and returns all problems at once.
-func (c *Citizen) Validate() error {
+// Validate checks every field against today and returns all problems at once.
+func (c *Citizen) Validate() error { return c.ValidateOn(time.Now()) }
+
+// ValidateOn checks every field as on the given day (the age and the benefit
+// depend on it) and returns all problems at once.
+func (c *Citizen) ValidateOn(today time.Time) error {
 	v := &ValidationError{}
 	c.Name = strings.TrimSpace(c.Name)
 	switch n := utf8.RuneCountInString(c.Name); {
@@ -117,7 +122,39 @@ func (c *Citizen) Validate() error {
 	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
 		v.add("notes", "error.notes.long", MaxNotesLen, n)
 	}
+	if !v.has("cpr") {
+		c.validateAge(v, today)
+	}
 	return v.OrNil()
+}
+
+// Ages a citizen of the office can have: a CPR number giving another age is
+// mistyped (a wrong 7th digit moves the century).
+const (
+	MinAge = 15
+	MaxAge = 80
+)
+
+// validateAge checks the birth date the CPR number gives: not in the future,
+// an age of 15–80, and uddannelseshjælp only under 30 without a qualifying
+// education (LAB/aktivloven: the young person's benefit).
+func (c *Citizen) validateAge(v *ValidationError, today time.Time) {
+	born, ok := c.CPR.BirthDate()
+	if !ok {
+		return
+	}
+	age, _ := c.CPR.AgeOn(today)
+	switch {
+	case Day(born).After(Day(today)):
+		v.add("cpr", "error.cpr.future")
+	case age < MinAge || age > MaxAge:
+		v.add("cpr", "error.cpr.age", age, MinAge, MaxAge)
+	case c.Benefit == BenefitUddannelseshjaelp && age >= 30:
+		v.add("benefit", "error.benefit.youth.age", age)
+	}
+	if c.Benefit == BenefitUddannelseshjaelp && c.Education != "" && c.Education != EducationUnskilled {
+		v.add("benefit", "error.benefit.youth.education")
+	}
 }
 
 func (c *Citizen) validateContact(v *ValidationError) {
