@@ -16,6 +16,7 @@ type CaseRow struct {
 	PhoneDigits    string // the phone number's digits, for search
 	Track          TrackID
 	Status         Status
+	Caseworker     string // initials; "" for none
 	Done, Total    int // the current track's actions (the opening phase's before a track)
 	FirstContact   time.Time
 	DaysSinceFirst int
@@ -32,6 +33,7 @@ type CaseFilter struct {
 	AnyTrack              bool
 	Status                Status
 	NoConversationPlanned bool
+	Scope                 Scope // whose citizens: one caseworker's, or the whole office
 }
 
 // FilterCaseload returns the rows matching f, in memory. The query matches
@@ -44,7 +46,7 @@ func FilterCaseload(rows []CaseRow, f CaseFilter) []CaseRow {
 	for i := range rows {
 		r := &rows[i]
 		if !f.AnyTrack && r.Track != f.Track || f.Status != "" && r.Status != f.Status ||
-			f.NoConversationPlanned && !r.Next.IsZero() {
+			f.NoConversationPlanned && !r.Next.IsZero() || !f.Scope.Includes(r.Caseworker) {
 			continue
 		}
 		if q != "" && !strings.Contains(r.NameKey, q) && !digitsMatch(r, digits) {

@@ -11,6 +11,21 @@ import (
 type TodayConversation struct {
 	Conversation
 	Name, Phone string
+	Caseworker  string
+}
+
+// InScope keeps the conversations of the scope's citizens.
+func InScope(list []TodayConversation, scope Scope) []TodayConversation {
+	if scope.All() {
+		return list
+	}
+	out := make([]TodayConversation, 0, len(list))
+	for _, c := range list {
+		if c.Caseworker == scope.Caseworker {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // TodayStep is a citizen's overdue reception steps, oldest first.
@@ -37,6 +52,28 @@ type TodayView struct {
 	CatchUp       []TodayConversation
 	Notices       []Notice
 	Youth         []YouthRow
+}
+
+// Only keeps what concerns the given citizens (one caseworker's).
+func (v *TodayView) Only(keep map[int64]bool) *TodayView {
+	out := &TodayView{Date: v.Date, CatchUpSince: v.CatchUpSince}
+	out.Conversations = keepIf(v.Conversations, func(c TodayConversation) bool { return keep[c.CitizenID] })
+	out.OverdueSteps = keepIf(v.OverdueSteps, func(s TodayStep) bool { return keep[s.CitizenID] })
+	out.Due = keepIf(v.Due, func(d TodayDue) bool { return keep[d.CitizenID] })
+	out.CatchUp = keepIf(v.CatchUp, func(c TodayConversation) bool { return keep[c.CitizenID] })
+	out.Notices = keepIf(v.Notices, func(n Notice) bool { return keep[n.CitizenID] })
+	out.Youth = keepIf(v.Youth, func(y YouthRow) bool { return keep[y.CitizenID] })
+	return out
+}
+
+func keepIf[T any](list []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range list {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // CitizenIDs lists every citizen Today shows, once each, in order of first

@@ -244,7 +244,7 @@ func cancelled(c <-chan struct{}) bool {
 // appointments lists, once each in time order, the citizens with a planned
 // conversation on day.
 func (s *Service) appointments(day time.Time) ([]int64, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return nil, err
 	}

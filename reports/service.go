@@ -43,6 +43,19 @@ type Service struct {
 	OutDir  string
 	Opts    Options
 	Now     func() time.Time
+	// Scope narrows the day lists, batches and calendars to one caseworker's
+	// citizens; the zero value is the whole office.
+	Scope model.Scope
+}
+
+// SetScope chooses whose appointments the day lists, batches and calendars hold.
+func (s *Service) SetScope(scope model.Scope) { s.Scope = scope }
+
+// conversationsFrom is the store's conversations from `from` for `days`
+// days, of the scope's citizens.
+func (s *Service) conversationsFrom(from time.Time, days int) ([]model.TodayConversation, error) {
+	convs, err := s.store.ConversationsFrom(from, days)
+	return model.InScope(convs, s.Scope), err
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
@@ -88,7 +101,7 @@ func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, plac
 
 // CallList writes the call list for a day's appointments and returns its path.
 func (s *Service) CallList(day time.Time) (string, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return "", err
 	}
@@ -129,7 +142,7 @@ func (s *Service) Attendance(from, to time.Time) (string, error) {
 // Calendar writes the appointments from `from` for `days` days as an
 // iCalendar file for Outlook and returns its path; the export is audited.
 func (s *Service) Calendar(from time.Time, days int) (string, error) {
-	convs, err := s.store.ConversationsFrom(from, days)
+	convs, err := s.conversationsFrom(from, days)
 	if err != nil {
 		return "", err
 	}
@@ -162,7 +175,7 @@ func (s *Service) CalendarFor(path string, citizenID int64) error {
 
 // CalendarTo writes the appointments from `from` for `days` days to path.
 func (s *Service) CalendarTo(path string, from time.Time, days int) error {
-	convs, err := s.store.ConversationsFrom(from, days)
+	convs, err := s.conversationsFrom(from, days)
 	if err != nil {
 		return err
 	}

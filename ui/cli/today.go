@@ -19,6 +19,7 @@ func runToday(e *Env, args []string) error {
 	fs := newFlags("today")
 	db := dbFlag(fs)
 	date := fs.String("date", "", "dag (standard: i dag)")
+	who := scopeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -31,9 +32,20 @@ func runToday(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
 	v, err := s.Today(e.Content, now)
 	if err != nil {
 		return err
+	}
+	if !scope.All() {
+		mine, err := s.CitizensOf(scope.Caseworker)
+		if err != nil {
+			return err
+		}
+		v = v.Only(mine)
 	}
 	c, err := s.Compliance(e.Content.Rules, now)
 	if err != nil {
@@ -106,6 +118,7 @@ func runCalendar(e *Env, args []string) error {
 	date := fs.String("date", "", "første dag")
 	days := fs.Int("days", 1, "antal dage fra --date")
 	out := fs.String("out", "", ".ics-fil at skrive")
+	who := scopeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -117,6 +130,11 @@ func runCalendar(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
+	h.SetScope(scope)
 	cal := h
 	if *id > 0 {
 		err = cal.CalendarFor(*out, *id)
