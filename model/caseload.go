@@ -17,7 +17,7 @@ type CaseRow struct {
 	Track          TrackID
 	Status         Status
 	Caseworker     string // initials; "" for none
-	Done, Total    int // the current track's actions (the opening phase's before a track)
+	Done, Total    int    // the current track's actions (the opening phase's before a track)
 	FirstContact   time.Time
 	DaysSinceFirst int
 	Next           time.Time // zero: no conversation planned

@@ -117,7 +117,9 @@ func TestPurgeLeavesNothingOfTheCitizen(t *testing.T) {
 	must(t, s.AddNotice(gone.ID, "to_benefit", "Ingeborg har fået job"))
 	atNoon(s, "2025-04-01")
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: gone.ID, Date: day("2025-03-31"), Reason: model.CloseMoved}))
-	kept := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.CPR, c.FirstContact = "Bente Bliver", "0101751234", day("2025-02-01") })
+	kept := makeCitizen(t, s, func(c *model.Citizen) {
+		c.Name, c.CPR, c.FirstContact = "Bente Bliver", "0101751234", day("2025-02-01")
+	})
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: kept.ID, Date: day("2025-03-01"), Reason: model.CloseOther}))
 	must(t, s.ReopenCase(kept.ID)) // reopened: not due
 
