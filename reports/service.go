@@ -33,6 +33,7 @@ type Source interface {
 	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
 	Region() (string, error)
 	Path() string
+	ExportCitizen(id int64) (*model.Export, error)
 }
 
 // Service makes handouts from the database: it loads what a handout needs,
@@ -273,4 +274,23 @@ func sweepTemps(dir string) {
 	for _, f := range stale {
 		os.Remove(f)
 	}
+}
+
+// Insight writes the citizen's right-of-access document into OutDir and
+// returns its path; the export itself is audited by the store.
+func (s *Service) Insight(citizenID int64) (string, error) {
+	e, err := s.store.ExportCitizen(citizenID)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := Insight(office, e, s.Now(), s.Opts)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, fmt.Sprintf("indsigt-%d-%s.pdf", citizenID, s.Now().Format("2006-01-02-150405")))
+	return path, s.save(doc, path, []int64{citizenID}, "insight")
 }

@@ -45,11 +45,14 @@ type Store interface {
 	todaySource
 	upskillingStore
 	closeStore
+	caseStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
 	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
+	Insight(citizenID int64) (string, error)
+	SetScope(scope model.Scope)
 	DefaultBenefitPlace() string
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
@@ -182,6 +185,15 @@ func (u *UI) onOpenCitizen(id int64) {
 	}
 	u.popToList()
 	u.push(s)
+}
+
+// onCitizenDeleted leaves the deleted citizen's screens for the list below.
+func (u *UI) onCitizenDeleted(id int64) {
+	u.touch(id)
+	u.popToList()
+	u.caseload.reload()
+	u.win.SetContent(u.stack[len(u.stack)-1].content())
+	u.track(u.stack[len(u.stack)-1])
 }
 
 func (u *UI) onNewCitizen() {

@@ -25,6 +25,7 @@ type citizenStore interface {
 	jobLogStore
 	conversationStore
 	conversationPlanner
+	caseStore
 }
 
 // citizenViewer is what citizenScreen asks of the database.
@@ -126,6 +127,7 @@ const (
 	sectionConversations
 	sectionJobLog
 	sectionPlan
+	sectionCase
 )
 
 func (s *citizenScreen) makeSections() []section {
@@ -137,7 +139,16 @@ func (s *citizenScreen) makeSections() []section {
 		{lang.L("section.conversations"), s.buildConversations},
 		{lang.L("section.joblog"), s.buildJobLog},
 		{lang.L("section.plan"), s.buildPlan},
+		{lang.L("section.case"), func() fyne.CanvasObject { return newCaseSection(s, s.store).build() }},
 	}
+}
+
+// afterCaseChange re-reads the citizen after the case was closed or
+// reopened: the header, the sections, Today and the caseload change with it.
+func (s *citizenScreen) afterCaseChange() {
+	s.ui.touch(s.citizen.ID)
+	s.reload()
+	s.ui.win.SetContent(s.root)
 }
 
 func (s *citizenScreen) trackTitle() string {

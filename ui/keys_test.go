@@ -47,6 +47,7 @@ func builtKeys() map[string][]string {
 		"conversation.kind.": strs(model.ConversationKinds),
 		"conversation.form.": strs(model.ConversationForms),
 		"conversation.att.":  strs(model.Attendances),
+		"case.reason.":       strs(model.CloseReasons),
 		"app.":               strs(model.AppStatuses),
 		"upskill.kind.":      strs(model.UpskillingKinds),
 		"upskill.status.":    strs(model.UpskillingStatuses),

@@ -29,6 +29,11 @@ func TestMain(m *testing.M) {
 
 type fakeHandouts struct{ made []int64 }
 
+func (f *fakeHandouts) Insight(id int64) (string, error) {
+	f.made = append(f.made, id)
+	return "/tmp/indsigt.pdf", nil
+}
+func (f *fakeHandouts) SetScope(model.Scope) {}
 func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
 	f.made = append(f.made, id)
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
