@@ -67,6 +67,7 @@ const (
 	SortByDays
 	SortByNext
 	SortByFlag
+	SortByCaseworker
 )
 
 // SortCaseload sorts rows in place; ties keep name order.
@@ -99,6 +100,8 @@ func caseLess(by CaseSort) func(a, b *CaseRow) bool {
 		return func(a, b *CaseRow) bool { return nextKey(a) < nextKey(b) }
 	case SortByFlag:
 		return func(a, b *CaseRow) bool { return flagKey(a) > flagKey(b) }
+	case SortByCaseworker:
+		return func(a, b *CaseRow) bool { return a.Caseworker < b.Caseworker }
 	}
 	return func(a, b *CaseRow) bool { return a.NameKey < b.NameKey }
 }

@@ -46,6 +46,8 @@ type Store interface {
 	upskillingStore
 	closeStore
 	caseStore
+	deletionStore
+	scopeStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
@@ -91,6 +93,8 @@ type UI struct {
 	stack        []screen
 	dirty        map[int64]bool
 	kind         model.OfficeKind
+	me           string      // the caseworker this account works as ("" when none is chosen)
+	scope        model.Scope // whose work Today, the call list, batches and the calendar show
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again (nil in tests and where restoring is not offered).
 	restoreDB func(file, passphrase string) (model.BackupInfo, error)
@@ -108,6 +112,7 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 func (u *UI) reset(store Store, handouts Handouts) {
 	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
 	u.loadOfficeKind()
+	u.loadMe()
 	u.mergeCatalogue()
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)

@@ -40,6 +40,10 @@ type todayScreen struct {
 	figure  *widget.Label
 	catchUp *widget.Button
 	root    fyne.CanvasObject
+	// scope switches between "Mine" and "Hele kontoret"; deletion reminds
+	// of closed cases past the retention period.
+	scope    *widget.RadioGroup
+	deletion *widget.Button
 }
 
 func newTodayScreen(u *UI, st todaySource) *todayScreen {
@@ -69,7 +73,10 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more), s.backup)
+	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
+	s.buildScope()
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more),
+		s.scope, s.backup, container.NewHBox(s.deletion))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -77,6 +84,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 func (s *todayScreen) load() {
 	now := s.ui.now()
 	v, err := s.store.Today(s.ui.content, now)
+	if err == nil {
+		v, err = s.mine(v)
+	}
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -87,6 +97,7 @@ func (s *todayScreen) load() {
 	}
 	s.showFigure(now)
 	s.showBackup(now)
+	s.showDeletion()
 	s.body.Objects = nil
 	for _, part := range s.parts() {
 		s.addPart(part)
