@@ -68,6 +68,7 @@ type citizenScreen struct {
 	planner   *planForm
 	reception *receptionForm
 	joblog    *jobLog
+	caseSec   *caseSection
 }
 
 func newCitizenScreen(u *UI, st citizenStore, id int64) (*citizenScreen, error) {
@@ -139,8 +140,13 @@ func (s *citizenScreen) makeSections() []section {
 		{lang.L("section.conversations"), s.buildConversations},
 		{lang.L("section.joblog"), s.buildJobLog},
 		{lang.L("section.plan"), s.buildPlan},
-		{lang.L("section.case"), func() fyne.CanvasObject { return newCaseSection(s, s.store).build() }},
+		{lang.L("section.case"), s.buildCase},
 	}
+}
+
+func (s *citizenScreen) buildCase() fyne.CanvasObject {
+	s.caseSec = newCaseSection(s, s.store)
+	return s.caseSec.build()
 }
 
 // afterCaseChange re-reads the citizen after the case was closed or
