@@ -129,3 +129,20 @@ func IDRanges(ids []int64) string {
 	}
 	return b.String()
 }
+
+// RangesContain says whether IDRanges text ("3-7,12,15-16") names id.
+func RangesContain(ranges string, id int64) bool {
+	for _, part := range strings.Split(ranges, ",") {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), "-")
+		from, err1 := strconv.ParseInt(lo, 10, 64)
+		to := from
+		var err2 error
+		if isRange {
+			to, err2 = strconv.ParseInt(hi, 10, 64)
+		}
+		if err1 == nil && err2 == nil && from <= id && id <= to {
+			return true
+		}
+	}
+	return false
+}
