@@ -100,4 +100,3 @@ func purgeFixture(b *testing.B, g *model.Guide, i int) *Store {
 	}
 	return s
 }
-
