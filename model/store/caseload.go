@@ -151,7 +151,8 @@ func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one in
 	cond, args := onlyOne("citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT citizen_id, attendance, max(start) FROM conversations
-		WHERE attendance <> `+lit(model.AttendancePlanned)+` AND start < ?`+cond+` GROUP BY citizen_id`,
+		WHERE attendance NOT IN (`+litList([]model.Attendance{model.AttendancePlanned, model.AttendanceOfficeCancelled})+`)
+		AND start < ?`+cond+` GROUP BY citizen_id`,
 		append([]any{now.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load attendance: %w", err)
