@@ -20,6 +20,7 @@ type CaseStore interface {
 	SaveCaseworker(c *model.Caseworker) error
 	AssignCaseworker(ids []int64, initials string) error
 	CitizensOf(initials string) (map[int64]bool, error)
+	SetMe(initials string) error
 }
 
 var closeReasons = map[string]model.CloseReason{"job": model.CloseJob, "education": model.CloseEducation,
@@ -113,8 +114,8 @@ func writePurge(e *Env, r model.Retention, due []model.DueForDeletion, res model
 }
 
 func runCaseworker(e *Env, args []string) error {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "add" && args[0] != "move") {
-		return usageError{"angiv list, add INITIALER NAVN eller move --to INITIALER --citizen ID[,ID...]"}
+	if len(args) == 0 || (args[0] != "list" && args[0] != "add" && args[0] != "move" && args[0] != "me") {
+		return usageError{"angiv list, add INITIALER NAVN, me INITIALER eller move --to INITIALER --citizen ID[,ID...]"}
 	}
 	fs := newFlags("caseworker " + args[0])
 	db := dbFlag(fs)
@@ -134,6 +135,8 @@ func runCaseworker(e *Env, args []string) error {
 		return addCaseworker(e, s, rest)
 	case "move":
 		return moveCitizens(e, s, *to, *ids)
+	case "me":
+		return setMe(e, s, rest)
 	}
 	return listCaseworkers(e, s)
 }
@@ -210,4 +213,17 @@ func scopeOf(s Store, initials string) (model.Scope, error) {
 		}
 	}
 	return model.WholeOffice, model.NewUserError("error.caseworker.unknown", nil, initials)
+}
+
+// setMe chooses the caseworker this computer account works as.
+func setMe(e *Env, s Store, rest []string) error {
+	if len(rest) != 1 {
+		return usageError{"angiv INITIALER"}
+	}
+	initials := strings.ToUpper(rest[0])
+	if err := s.SetMe(initials); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "Denne computerkonto arbejder som %s\n", initials)
+	return nil
 }

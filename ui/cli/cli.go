@@ -86,7 +86,7 @@ func commands() []command {
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N] [--caseworker INITIALER]) --out FIL.ics [--db FIL]", runCalendar},
 		{"close", "close --citizen ID --reason job|education|moved|benefit|other [--date D] [--employer E --job-start D --hours T] [--note N] [--db FIL]", runClose},
 		{"purge", "purge [--dry-run] [--db FIL]   sletter afsluttede forløb efter kontorets opbevaringstid", runPurge},
-		{"caseworker", "caseworker (list | add INITIALER NAVN | move --to INITIALER --citizen ID[,ID...]) [--db FIL]", runCaseworker},
+		{"caseworker", "caseworker (list | add INITIALER NAVN | me INITIALER | move --to INITIALER --citizen ID[,ID...]) [--db FIL]", runCaseworker},
 		{"import", "import (occupations|prospects|jobs|postcodes|related) FIL [--dry-run] [--db FIL]", runImport},
 		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},
