@@ -82,7 +82,7 @@ func TestClosingACaseInTheWindow(t *testing.T) {
 	d.hours.SetText("37")
 	d.onForm(true)
 	text := dialogText(u.win)
-	if !strings.Contains(text, "1 planlagte samtaler aflyses af os: 23-11-2026 14:00") {
+	if !strings.Contains(text, "1 planlagt samtale aflyses af os: 23-11-2026 14:00") {
 		t.Fatalf("the question does not say what changes:\n%s", text)
 	}
 	if got, _ := st.Citizen(c.ID); got.Status != model.StatusActive {

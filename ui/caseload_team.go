@@ -59,6 +59,7 @@ func (s *caseloadScreen) onAskMove() {
 		labels[i] = caseworkerLabel(s.team, c.Initials)
 	}
 	to := widget.NewSelect(labels, nil)
+	to.PlaceHolder = lang.L("select.choose")
 	items := []*widget.FormItem{{Text: lang.L("list.move.to"), Widget: to,
 		HintText: fmt.Sprintf(lang.L("list.move.hint"), len(s.rows))}}
 	d := dialog.NewForm(lang.L("list.move"), lang.L("list.move.confirm"), lang.L("action.cancel"), items, func(ok bool) {

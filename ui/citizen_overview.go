@@ -29,6 +29,7 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.education"), widget.NewLabel(educationLabel(c.Education))),
 		widget.NewFormItem(lang.L("field.firstcontact"), widget.NewLabel(shortDate(c.FirstContact))),
 		widget.NewFormItem(lang.L("field.status"), widget.NewLabel(statusLabel(c.Status))),
+		widget.NewFormItem(lang.L("field.caseworker"), widget.NewLabel(orDash(c.Caseworker))),
 		widget.NewFormItem(lang.L("field.track"), widget.NewLabel(trackLabel(c.Track))),
 	)
 	if c.Notes != "" {
@@ -59,4 +60,11 @@ func (s *citizenScreen) onRevealCPR() {
 		return
 	}
 	s.cpr.SetText(s.citizen.CPR.Formatted())
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }

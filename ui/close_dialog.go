@@ -38,12 +38,13 @@ func (d *closeDialog) withJob(employer string) *closeDialog {
 func (d *closeDialog) show() {
 	d.date = dateEntry(d.c.s.ui.now())
 	d.reason = widget.NewSelect(d.reasons.labels, nil)
+	d.reason.PlaceHolder = lang.L("select.choose")
 	d.employer, d.start, d.hours = widget.NewEntry(), dateEntry(time.Time{}), widget.NewEntry()
 	d.employer.SetText(d.presetEmployer)
 	if d.presetEmployer != "" {
 		d.reason.SetSelected(closeReasonLabel(model.CloseJob))
 	}
-	d.hours.SetPlaceHolder("37")
+	d.hours.SetPlaceHolder(lang.L("close.hours.placeholder"))
 	d.note = widget.NewMultiLineEntry()
 	d.note.SetMinRowsVisible(2)
 	d.showForm()
@@ -58,7 +59,7 @@ func (d *closeDialog) showForm() {
 		{Text: lang.L("close.hours"), Widget: d.hours},
 		{Text: lang.L("close.note"), Widget: d.note},
 	}
-	f := dialog.NewForm(lang.L("case.close"), lang.L("close.next"), lang.L("action.cancel"), items, d.onForm, d.c.s.ui.win)
+	f := dialog.NewForm(lang.L("case.close.title"), lang.L("close.next"), lang.L("action.cancel"), items, d.onForm, d.c.s.ui.win)
 	f.Resize(fyne.NewSize(560, 460))
 	f.Show()
 }
@@ -120,13 +121,15 @@ func (d *closeDialog) closing() (*model.CaseClosing, error) {
 
 // confirm lists what closing will change before anything is changed.
 func (d *closeDialog) confirm(cl *model.CaseClosing, p model.ClosePreview) {
-	text := previewText(cl, p)
-	c := dialog.NewConfirm(lang.L("case.close"), text, func(yes bool) {
-		if yes {
-			d.onConfirm(cl)
-		}
-	}, d.c.s.ui.win)
-	c.SetConfirmText(lang.L("case.close.confirm"))
+	text := widget.NewLabel(previewText(cl, p))
+	text.Wrapping = fyne.TextWrapWord
+	c := dialog.NewCustomConfirm(lang.L("case.close.title"), lang.L("case.close.confirm"), lang.L("action.cancel"), text,
+		func(yes bool) {
+			if yes {
+				d.onConfirm(cl)
+			}
+		}, d.c.s.ui.win)
+	c.Resize(fyne.NewSize(620, 320))
 	c.Show()
 }
 
@@ -137,7 +140,11 @@ func previewText(cl *model.CaseClosing, p model.ClosePreview) string {
 		for _, c := range p.Conversations {
 			days = append(days, c.Start.Format("02-01-2006 15:04"))
 		}
-		lines = append(lines, fmt.Sprintf(lang.L("close.preview.conversations"), n, strings.Join(days, ", ")))
+		key := "close.preview.conversations"
+		if n == 1 {
+			key = "close.preview.conversation"
+		}
+		lines = append(lines, fmt.Sprintf(lang.L(key), n, strings.Join(days, ", ")))
 	}
 	if p.Notices > 0 {
 		lines = append(lines, fmt.Sprintf(lang.L("close.preview.notices"), p.Notices))

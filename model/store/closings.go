@@ -39,6 +39,13 @@ func (s *Store) openReceptionSteps(c *model.Content, citizenID int64) (int, erro
 	if err != nil {
 		return 0, err
 	}
+	var first time.Time
+	if err := s.db.QueryRow(`SELECT first_contact FROM citizens WHERE id = ?`, citizenID).Scan(scanDate(&first)); err != nil {
+		return 0, fmt.Errorf("close preview: %w", err)
+	}
+	if first.Before(s.Now().AddDate(0, 0, -(maxDay(plan)*7/5 + 14))) {
+		return 0, nil // the plan ended long ago: closing stops nothing
+	}
 	var done int
 	if err := s.db.QueryRow(`SELECT count(*) FROM reception_steps WHERE citizen_id = ?`, citizenID).Scan(&done); err != nil {
 		return 0, fmt.Errorf("close preview: %w", err)
