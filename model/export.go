@@ -11,6 +11,9 @@ type CitizenRecord struct {
 	Benefit      Benefit `json:"benefit"`
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`
+	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
+	UnemployedSince string `json:"unemployed_since"`
+	TransferredOn   string `json:"transferred_on,omitempty"`
 	Status       Status  `json:"status"`
 	Track        TrackID `json:"track"`
 	Notes        string  `json:"notes"`

@@ -61,7 +61,7 @@ type demo struct {
 
 var demoStatements = map[string]string{
 	"citizen": `INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education, first_contact, status,
-		track, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+		track, notes, created_at, updated_at, unemployed_since, transferred_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
 	"progress": `INSERT INTO progress (citizen_id, action_id, done, done_on, note, by_user, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
 	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
 	"conversation": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
@@ -115,7 +115,7 @@ func (d *demo) citizen() error {
 	}
 	created := c.FirstContact.Add(9 * time.Hour).Format(time.RFC3339)
 	res, err := d.exec("citizen", c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created)
+		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, dateText(c.UnemployedSince), dateText(c.TransferredOn))
 	if err != nil {
 		return err
 	}
@@ -142,6 +142,7 @@ func (d *demo) person() *model.Citizen {
 		c.Email = d.email(c.Name)
 	}
 	c.Track = d.track(c)
+	demoUnemployment(c)
 	if r := d.rnd.IntN(20); r < 2 {
 		c.Status = model.StatusInJob
 	} else if r == 2 {
@@ -150,6 +151,17 @@ func (d *demo) person() *model.Citizen {
 		c.Status = model.StatusClosed
 	}
 	return c
+}
+
+// demoUnemployment dates the unemployment without drawing random numbers (the
+// same seed gives the same people as before): a dagpenge citizen comes to the
+// jobcentre from the a-kasse after three months, the others start on their
+// first contact.
+func demoUnemployment(c *model.Citizen) {
+	c.UnemployedSince = c.FirstContact
+	if c.Benefit == model.BenefitDagpenge {
+		c.UnemployedSince, c.TransferredOn = c.FirstContact.AddDate(0, -3, 0), c.FirstContact
+	}
 }
 
 func (d *demo) track(c *model.Citizen) model.TrackID {
