@@ -12,13 +12,13 @@ type CitizenRecord struct {
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`
 	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
-	UnemployedSince string `json:"unemployed_since"`
-	TransferredOn   string `json:"transferred_on,omitempty"`
-	Status       Status  `json:"status"`
-	Track        TrackID `json:"track"`
-	Notes        string  `json:"notes"`
-	CreatedAt    string  `json:"created_at"`
-	UpdatedAt    string  `json:"updated_at"`
+	UnemployedSince string  `json:"unemployed_since"`
+	TransferredOn   string  `json:"transferred_on,omitempty"`
+	Status          Status  `json:"status"`
+	Track           TrackID `json:"track"`
+	Notes           string  `json:"notes"`
+	CreatedAt       string  `json:"created_at"`
+	UpdatedAt       string  `json:"updated_at"`
 }
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.

@@ -29,13 +29,15 @@ const maxTodayRows = 25
 // todayScreen is the start screen: what today asks of the caseworker, each
 // line opening the citizen.
 type todayScreen struct {
-	ui      *UI
-	store   todaySource
-	view    *model.TodayView
-	body    *fyne.Container
-	figure  *widget.Label
-	catchUp *widget.Button
-	root    fyne.CanvasObject
+	ui    *UI
+	store todaySource
+	view  *model.TodayView
+	body  *fyne.Container
+	// first and onTime are the caseload's two figures: the first
+	// conversation, and the other conversations on time.
+	first, onTime *widget.Label
+	catchUp       *widget.Button
+	root          fyne.CanvasObject
 }
 
 func newTodayScreen(u *UI, st todaySource) *todayScreen {
@@ -50,7 +52,7 @@ func (s *todayScreen) reload() { s.load() }
 
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
-	s.figure = widget.NewLabel("")
+	s.first, s.onTime = widget.NewLabel(""), widget.NewLabel("")
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
@@ -63,7 +65,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more))
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, container.NewHBox(s.first, s.onTime), more))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -87,15 +89,21 @@ func (s *todayScreen) load() {
 func (s *todayScreen) showFigure(now time.Time) {
 	c, err := s.store.Compliance(s.ui.content.Rules, now)
 	if err != nil {
-		s.figure.SetText(errText(err))
+		s.first.SetText(errText(err))
 		return
 	}
-	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), c.OnCourse, c.Total, c.PeriodMonths, c.TargetPercent))
-	s.figure.Importance = widget.SuccessImportance
-	if !c.Met() {
-		s.figure.Importance = widget.WarningImportance
+	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
+	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
+}
+
+// setFigure shows one figure against its target: green when reached.
+func setFigure(l *widget.Label, key string, f model.Figure, months int) {
+	l.SetText(fmt.Sprintf(lang.L(key), f.TargetPercent, f.Share(), f.OnCourse, f.Total, months))
+	l.Importance = widget.SuccessImportance
+	if !f.Met() {
+		l.Importance = widget.WarningImportance
 	}
-	s.figure.Refresh()
+	l.Refresh()
 }
 
 // todayLine is one line of Today: text, the citizen it opens, and an

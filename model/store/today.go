@@ -151,49 +151,49 @@ func maxDay(p *model.ReceptionPlan) int {
 }
 
 // dueSoon: requirements not met whose deadline lies from two weeks ago to
-// two weeks ahead; only citizens whose first contact puts a deadline there are read.
+// two weeks ahead; only citizens whose dates put a deadline there are read.
 func (s *Store) dueSoon(r *model.RuleSet, now time.Time) ([]model.TodayDue, error) {
 	kind, err := s.OfficeKind()
 	if err != nil {
 		return nil, err
 	}
+	cases, err := s.activeCases(deadlineRanges(r, model.DateOnly(now)))
+	if err != nil {
+		return nil, err
+	}
 	var out []model.TodayDue
-	seen := map[[2]int64]bool{}
-	for _, months := range deadlineMonths(r) {
-		at := now.AddDate(0, -months, 0)
-		windows := ruleWindows(r, kind, func(w model.MonthWindow) bool { return w.Within == months })
-		err := s.heldInWindows(windows, at.AddDate(0, 0, -15), at.AddDate(0, 0, 15), func(h model.HeldRow) {
-			if key := [2]int64{h.ID, int64(months)}; !seen[key] {
-				seen[key] = true
-				out = append(out, nearDeadlines(h, h.Due(r, kind), now)...)
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
+	for i := range cases {
+		out = append(out, nearDeadlines(&cases[i], cases[i].Due(r, kind), now)...)
 	}
 	sortBy(out, func(a, b model.TodayDue) bool { return a.Due.By.Before(b.Due.By) })
 	return out, nil
 }
 
-func nearDeadlines(h model.HeldRow, due []model.Due, now time.Time) []model.TodayDue {
+func nearDeadlines(c *model.Case, due []model.Due, now time.Time) []model.TodayDue {
+	day := model.DateOnly(now)
 	var out []model.TodayDue
 	for _, d := range due {
-		if !d.Met && d.By.After(now.AddDate(0, 0, -14)) && d.By.Before(now.AddDate(0, 0, 15)) {
-			out = append(out, model.TodayDue{CitizenID: h.ID, Name: h.Name, Due: d})
+		if !d.Met && d.By.After(day.AddDate(0, 0, -15)) && d.By.Before(day.AddDate(0, 0, 15)) {
+			out = append(out, model.TodayDue{CitizenID: c.ID, Name: c.Name, Due: d})
 		}
 	}
 	return out
 }
 
-func deadlineMonths(r *model.RuleSet) []int {
-	seen := map[int]bool{}
-	var out []int
+// deadlineRanges are the start dates that put some requirement's last day
+// within two weeks of day.
+func deadlineRanges(r *model.RuleSet, day time.Time) []dateRange {
+	seen := map[[2]int]bool{}
+	var out []dateRange
 	for _, rule := range r.Rules {
 		for _, q := range rule.Requirements {
-			if !seen[q.WithinMonths] {
-				seen[q.WithinMonths] = true
-				out = append(out, q.WithinMonths)
+			k := [2]int{q.WithinMonths, q.WithinDays}
+			if !seen[k] {
+				seen[k] = true
+				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
+				for _, col := range []string{"unemployed_since", "first_contact"} {
+					out = append(out, dateRange{col, at.AddDate(0, 0, -15), at.AddDate(0, 0, 16)})
+				}
 			}
 		}
 	}

@@ -58,7 +58,8 @@ func dayOrNow(date string) (time.Time, error) {
 // writeToday prints the day sheet: each part with its lines, citizen IDs first.
 func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "I DAG – %s\n", strings.ToUpper(model.DanishDate(v.Date)[:1])+model.DanishDate(v.Date)[1:])
-	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er %d %%)\n", c.Share(), c.OnCourse, c.Total, c.TargetPercent)
+	fmt.Fprintf(w, "Første jobsamtale: %d %% krævet – %.0f %% (%d af %d)\n", c.First.TargetPercent, c.First.Share(), c.First.OnCourse, c.First.Total)
+	fmt.Fprintf(w, "Samtaler til tiden: %d %% krævet – %.0f %% (%d af %d)\n", c.OnTime.TargetPercent, c.OnTime.Share(), c.OnTime.OnCourse, c.OnTime.Total)
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
 		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
