@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +27,8 @@ type citizenForm struct {
 	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
+	// unemployed, passed and birth are the dates the rules and the youth flag read.
+	unemployed, passed, birth *widget.Entry
 	benefit, education, status                   *widget.Select
 	problems                                     *widget.Label
 	save                                         *widget.Button
@@ -56,11 +59,14 @@ func (f *citizenForm) build() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), f.name),
 		f.item("field.cpr", f.cpr, "form.cprhint"),
+		f.item("field.birthdate", f.birth, "form.birthhint"),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.email"), f.email),
 		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
+		f.item("field.unemployed", f.unemployed, "form.unemployedhint"),
+		f.item("field.passed", f.passed, "form.passedhint"),
 		widget.NewFormItem(lang.L("field.status"), f.status),
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
@@ -89,6 +95,7 @@ func (f *citizenForm) title() string {
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.firstContact = widget.NewEntry()
+	f.unemployed, f.passed, f.birth = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
@@ -116,6 +123,9 @@ func (f *citizenForm) fill() {
 	f.phone.SetText(c.Phone)
 	f.email.SetText(c.Email)
 	f.firstContact.SetText(shortDate(c.FirstContact))
+	f.unemployed.SetText(shortDate(c.RulesStart()))
+	f.passed.SetText(optDate(c.TransferredOn))
+	f.birth.SetText(optDate(c.BirthDate))
 	f.notes.SetText(c.Notes)
 	f.benefit.SetSelected(f.benefits.label(c.Benefit))
 	f.education.SetSelected(f.educations.label(c.Education))
@@ -140,7 +150,17 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	}
 	first, err := model.ParseDate(f.firstContact.Text)
 	c.FirstContact, parseErrs = first, append(parseErrs, err)
+	parseErrs = append(parseErrs, readDates(map[*widget.Entry]*time.Time{
+		f.unemployed: &c.UnemployedSince, f.passed: &c.TransferredOn, f.birth: &c.BirthDate}))
 	return c, errors.Join(parseErrs...)
+}
+
+// optDate shows a date that may be unset as an empty field.
+func optDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return shortDate(t)
 }
 
 func (f *citizenForm) onSave() {

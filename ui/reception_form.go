@@ -126,9 +126,11 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 		case d.By.Before(f.s.ui.now()):
 			l.Importance = widget.DangerImportance
 		}
-		box.Add(l)
+		box.Add(container.NewVBox(l, lowLabel(d.Paragraph)))
 	}
-	box.Add(lowLabel(lang.L("rules.source") + " " + due[0].Rule.Source))
+	src := lowLabel(lang.L("rules.source") + " " + due[0].Rule.Source)
+	src.Wrapping = fyne.TextWrapWord
+	box.Add(src)
 	return box
 }
 
