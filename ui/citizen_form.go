@@ -28,10 +28,10 @@ type citizenForm struct {
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
 	// unemployed, passed and birth are the dates the rules and the youth flag read.
-	unemployed, passed, birth *widget.Entry
-	benefit, education, status                   *widget.Select
-	problems                                     *widget.Label
-	save                                         *widget.Button
+	unemployed, passed, birth  *widget.Entry
+	benefit, education, status *widget.Select
+	problems                   *widget.Label
+	save                       *widget.Button
 
 	root       fyne.CanvasObject
 	benefits   choice[model.Benefit]

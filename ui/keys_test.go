@@ -54,6 +54,7 @@ func builtKeys() map[string][]string {
 		"euv.":               strs([]model.EUV{model.EUVYes, model.EUVNo}), // unknown: its own key
 		"print.":             strs(model.CitizenHandouts),
 		"notice.":            {"to_benefit", "from_benefit"},
+		"youth.kind.":        strs(model.YouthKinds),
 		"fit.":               {"0", "1", "2"},      // same code, 4-digit, 3-digit group
 		"prospect.":          {"1", "2", "3", "4"}, // unknown: its own key
 	}

@@ -202,7 +202,8 @@ func (f *receptionForm) buildYouth() fyne.CanvasObject {
 	if err != nil || !ok {
 		return container.NewVBox()
 	}
-	text := fmt.Sprintf(lang.L("youth.flagged"), shortDate(y.FlaggedOn))
+	age, _ := f.s.citizen.AgeOn(f.s.ui.now())
+	text := fmt.Sprintf(lang.L("youth.flagged"), lang.L("youth.kind."+string(model.YouthKindAt(age))), shortDate(y.FlaggedOn))
 	if !y.ReferredOn.IsZero() {
 		return widget.NewLabel(text + " " + fmt.Sprintf(lang.L("youth.referred"), shortDate(y.ReferredOn)))
 	}

@@ -223,11 +223,7 @@ func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
 	for _, y := range ys {
 		id := y.CitizenID
 		refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) })
-		band := lang.L("today.under30")
-		if y.Age < model.YoungestAge {
-			band = lang.L("today.under25")
-		}
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, band, shortDate(y.FlaggedOn)),
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, lang.L("youth.kind."+string(y.Kind)), shortDate(y.FlaggedOn)),
 			citizenID: y.CitizenID, action: refer})
 	}
 	return out

@@ -46,7 +46,7 @@ func TestTodayShowsWhatTheDayAsks(t *testing.T) {
 	if len(u.today.view.CatchUp) != 1 || u.today.view.CatchUp[0].CitizenID != cs.citizen.ID {
 		t.Errorf("catch-up list = %+v, want the no-show", u.today.view.CatchUp)
 	}
-	for _, want := range []string{"Lærke Østergaard – Udeblevet", "Lærke Østergaard (22 år, under 25) – markeret 23-11-2026"} {
+	for _, want := range []string{"Lærke Østergaard – Udeblevet", "Lærke Østergaard (22 år) – til den kommunale ungeindsats (KUI) – markeret 23-11-2026"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Today lacks %q:\n%s", want, text)
 		}
