@@ -84,9 +84,10 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 		x := v.Notices[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.CreatedAt.Format("02-01-2006"), x.Name, x.Text)
 	})
-	part(w, "Unge uden uddannelse, ikke henvist til KUI", len(v.Youth), func(i int) string {
+	part(w, "Unge uden uddannelse, ikke henvist", len(v.Youth), func(i int) string {
 		x := v.Youth[i]
-		return fmt.Sprintf("%d\t%s\t%d år\tmarkeret %s", x.CitizenID, x.Name, x.Age, x.FlaggedOn.Format("02-01-2006"))
+		to := map[model.YouthKind]string{model.YouthKUI: "til KUI", model.YouthGuidance: "til uddannelsesvejledning"}[x.Kind]
+		return fmt.Sprintf("%d\t%s\t%d år\t%s\tmarkeret %s", x.CitizenID, x.Name, x.Age, to, x.FlaggedOn.Format("02-01-2006"))
 	})
 }
 
