@@ -34,4 +34,8 @@ type TodayView struct {
 	CatchUp       []TodayConversation
 	Notices       []Notice
 	Youth         []YouthRow
+	// BenefitLate are benefits not settled by day 10 of the reception plan;
+	// BenefitMeetings the meetings at the benefit office in the next two weeks.
+	BenefitLate     []BenefitLate
+	BenefitMeetings []BenefitMeeting
 }

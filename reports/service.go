@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"jobspor/model"
@@ -15,6 +16,7 @@ import (
 // write: the store satisfies it, tests may fake it.
 type Source interface {
 	Applications(citizenID int64) ([]model.Application, error)
+	BenefitCase(citizenID int64) (model.BenefitCase, error)
 	Attendance(from, to time.Time) (*model.AttendanceStats, error)
 	Calendar() (*model.WorkCalendar, error)
 	Citizen(id int64) (*model.Citizen, error)
@@ -22,6 +24,8 @@ type Source interface {
 	Conversations(citizenID int64) ([]model.Conversation, error)
 	ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error)
 	LogAuditMany(action string, citizenIDs []int64, detail string) error
+	MarkNoticesSent(ids []int64, how model.SentHow) error
+	Notices(ids []int64) ([]model.Notice, error)
 	Office() (model.Office, error)
 	OpenJobs(today time.Time) ([]model.Job, error)
 	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
@@ -65,11 +69,19 @@ func (s *Service) Ydelse(citizenID int64, talk time.Time, place string) (string,
 	return path, s.YdelseTo(path, citizenID, talk, place)
 }
 
-// YdelseTo writes the benefit checklist for a citizen to path.
+// YdelseTo writes the benefit checklist for a citizen to path. Without a
+// date and place given, the meeting stored with the citizen is printed.
 func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place string) error {
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return err
+	}
+	if talk.IsZero() && place == "" {
+		b, err := s.store.BenefitCase(citizenID)
+		if err != nil {
+			return err
+		}
+		talk, place = b.MeetingAt, b.MeetingPlace
 	}
 	office, err := s.store.Office()
 	if err != nil {
@@ -80,6 +92,54 @@ func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place s
 		return err
 	}
 	return s.save(doc, path, []int64{citizenID}, "ydelse")
+}
+
+// Notices prints the notices (a page each, or one list when asList) into
+// OutDir, records them as sent and returns the file's path.
+func (s *Service) Notices(ids []int64, asList bool) (string, error) {
+	ns, err := s.store.Notices(ids)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := Notices(NoticeData{Office: office, Notices: ns, AsList: asList, Printed: s.Now()}, s.Opts)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, "beskeder-"+s.Now().Format("2006-01-02-150405")+".pdf")
+	if err := s.save(doc, path, noticeCitizens(ns), "notices"); err != nil {
+		return "", err
+	}
+	return path, s.store.MarkNoticesSent(ids, model.SentPrinted)
+}
+
+// NoticesText is the notices as plain text for the clipboard; they are
+// recorded as sent (copied).
+func (s *Service) NoticesText(ids []int64) (string, error) {
+	ns, err := s.store.Notices(ids)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, n := range ns {
+		parts = append(parts, NoticeText(n, office))
+	}
+	return strings.Join(parts, "\n"), s.store.MarkNoticesSent(ids, model.SentCopied)
+}
+
+func noticeCitizens(ns []model.Notice) []int64 {
+	ids := make([]int64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.CitizenID
+	}
+	return ids
 }
 
 // CallList writes the call list for a day's appointments and returns its path.

@@ -49,6 +49,8 @@ type Store interface {
 type Handouts interface {
 	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
+	Notices(ids []int64, asList bool) (string, error)
+	NoticesText(ids []int64) (string, error)
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)

@@ -55,6 +55,7 @@ func builtKeys() map[string][]string {
 		"print.":             strs(model.CitizenHandouts),
 		"notice.":            {"to_benefit", "from_benefit"},
 		"youth.kind.":        strs(model.YouthKinds),
+		"notice.how.":        strs([]model.SentHow{model.SentPrinted, model.SentCopied}),
 		"fit.":               {"0", "1", "2"},      // same code, 4-digit, 3-digit group
 		"prospect.":          {"1", "2", "3", "4"}, // unknown: its own key
 	}

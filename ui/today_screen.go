@@ -112,7 +112,7 @@ type todayLine struct {
 	text      string
 	citizenID int64
 	danger    bool
-	action    *widget.Button
+	action    fyne.CanvasObject
 }
 
 type todayPart struct {
@@ -128,7 +128,9 @@ func (s *todayScreen) parts() []todayPart {
 		{lang.L("today.steps"), s.stepLines(v.OverdueSteps), nil},
 		{lang.L("today.due"), s.dueLines(v.Due), nil},
 		{fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), s.missedLines(v.CatchUp), s.catchUp},
-		{lang.L("today.notices"), s.noticeLines(v.Notices), nil},
+		{lang.L("today.benefitlate"), s.benefitLateLines(v.BenefitLate), nil},
+		{lang.L("today.meetings"), s.meetingLines(v.BenefitMeetings), nil},
+		{lang.L("today.notices"), s.noticeLines(v.Notices), s.printAllNotices(v.Notices)},
 		{lang.L("today.youth"), s.youthLines(v.Youth), nil},
 	}
 }
@@ -212,10 +214,77 @@ func (s *todayScreen) noticeLines(ns []model.Notice) []todayLine {
 	for _, n := range ns {
 		id := n.ID
 		ack := widget.NewButtonWithIcon(lang.L("today.ack"), theme.ConfirmIcon(), func() { s.onAcknowledge(id) })
-		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s: %s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text),
-			citizenID: n.CitizenID, action: ack})
+		printBtn := widget.NewButtonWithIcon("", theme.DocumentPrintIcon(), func() { s.onPrintNotices([]int64{id}, false) })
+		copyBtn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { s.onCopyNotice(id) })
+		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s: %s%s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text, sentText(n)),
+			citizenID: n.CitizenID, action: container.NewHBox(printBtn, copyBtn, ack)})
 	}
 	return out
+}
+
+// sentText says when and how a notice left Jobspor, if it did.
+func sentText(n model.Notice) string {
+	if n.SentAt.IsZero() {
+		return "  – " + lang.L("notice.notsent")
+	}
+	return "  – " + fmt.Sprintf(lang.L("notice.sent"), shortDate(n.SentAt.Local()), lang.L("notice.how."+string(n.SentHow)))
+}
+
+// printAllNotices prints the open notices as one list (nil when there are none).
+func (s *todayScreen) printAllNotices(ns []model.Notice) fyne.CanvasObject {
+	if len(ns) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.ID
+	}
+	return widget.NewButtonWithIcon(lang.L("today.printnotices"), theme.DocumentPrintIcon(), func() { s.onPrintNotices(ids, true) })
+}
+
+func (s *todayScreen) onPrintNotices(ids []int64, asList bool) {
+	path, err := s.ui.handouts.Notices(ids, asList)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.openFile(path)
+	s.load()
+}
+
+func (s *todayScreen) onCopyNotice(id int64) {
+	text, err := s.ui.handouts.NoticesText([]int64{id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.app.Clipboard().SetContent(text)
+	s.ui.notify(lang.L("notice.copied"))
+	s.load()
+}
+
+func (s *todayScreen) benefitLateLines(ls []model.BenefitLate) []todayLine {
+	var out []todayLine
+	for _, l := range ls {
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.benefitlateline"), l.Name, shortDate(l.Due)), citizenID: l.CitizenID, danger: true})
+	}
+	return out
+}
+
+func (s *todayScreen) meetingLines(ms []model.BenefitMeeting) []todayLine {
+	var out []todayLine
+	for _, m := range ms {
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.meetingline"), shortDate(m.At), meetingClock(m.At), m.Name, m.Place), citizenID: m.CitizenID})
+	}
+	return out
+}
+
+// meetingClock is the meeting's time of day, or a dash when only the day is booked.
+func meetingClock(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "–"
+	}
+	return t.Format("15:04")
 }
 
 func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {

@@ -18,6 +18,11 @@ func (s *Store) Today(c *model.Content, now time.Time) (*model.TodayView, error)
 		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now); return },
 		func() (err error) { t.Notices, err = s.OpenNotices(); return },
 		func() (err error) { t.Youth, err = s.YouthToRefer(now); return },
+		func() (err error) { t.BenefitLate, err = s.benefitLate(c, now); return },
+		func() (err error) {
+			t.BenefitMeetings, err = s.BenefitMeetings(model.Day(now), model.Day(now).AddDate(0, 0, 14))
+			return
+		},
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -116,6 +121,58 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time) ([]model.TodayStep
 	}
 	sortBy(out, func(a, b model.TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
 	return out, nil
+}
+
+// benefitLateDays is how far back Today looks for benefits never settled.
+const benefitLateDays = 90
+
+// benefitLate: active citizens first seen in the last benefitLateDays whose
+// benefit is not settled though the plan's clarification has ended (10 råd #7).
+func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLate, error) {
+	plan, err := s.ReceptionPlan(c.Reception)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	since := now.AddDate(0, 0, -benefitLateDays)
+	citizens, err := s.recent(since, now)
+	if err != nil {
+		return nil, err
+	}
+	settled, err := s.settledSince(since)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.BenefitLate
+	for _, z := range citizens {
+		if due := model.BenefitDue(plan, cal, z.FirstContact); !settled[z.ID] && model.DateOnly(due).Before(model.DateOnly(now)) {
+			out = append(out, model.BenefitLate{CitizenID: z.ID, Name: z.Name, Due: due})
+		}
+	}
+	sortBy(out, func(a, b model.BenefitLate) bool { return a.Due.Before(b.Due) })
+	return out, nil
+}
+
+// settledSince: the citizens first seen since whose benefit is settled.
+func (s *Store) settledSince(since time.Time) (map[int64]bool, error) {
+	rows, err := s.db.Query(`SELECT b.citizen_id FROM benefit_cases b JOIN citizens z ON z.id = b.citizen_id
+		WHERE b.settled_on <> '' AND z.first_contact >= ?`, since.Format(model.DateLayout))
+	if err != nil {
+		return nil, fmt.Errorf("settled benefits: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("scan settled benefit: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }
 
 type stepKey struct {

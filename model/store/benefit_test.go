@@ -1,0 +1,40 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"jobspor/model"
+)
+
+// TestBenefitNotSettledByDay10: on 16 November 2026 a citizen first seen on
+// 2 November (day 10 was 13 November) with an unsettled benefit is warned
+// about; one settled in time and one first seen on 10 November are not.
+// The booked benefit meeting shows on Today.
+func TestBenefitNotSettledByDay10(t *testing.T) {
+	s := newTestStore(t)
+	content := loadContent(t)
+	now := time.Date(2026, 11, 16, 9, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return now }
+	late := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Sen Ydelse", day("2026-11-02") })
+	settled := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Afklaret", day("2026-11-02") })
+	makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Ny", day("2026-11-10") })
+	meeting := time.Date(2026, 11, 18, 10, 0, 0, 0, time.Local)
+	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: late.ID, IntendsOn: day("2026-11-02"), MeetingAt: meeting, MeetingPlace: "Torvet 2"}, 6))
+	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: settled.ID, IntendsOn: day("2026-11-02"),
+		StartedOn: day("2026-11-10"), SettledOn: day("2026-11-13")}, 6))
+	v, err := s.Today(content, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.BenefitLate) != 1 || v.BenefitLate[0].CitizenID != late.ID || v.BenefitLate[0].Due.Format(model.DateLayout) != "2026-11-13" {
+		t.Errorf("benefit late = %+v, want only %q, due 13 November", v.BenefitLate, late.Name)
+	}
+	if len(v.BenefitMeetings) != 1 || !v.BenefitMeetings[0].At.Equal(meeting) || v.BenefitMeetings[0].Place != "Torvet 2" {
+		t.Errorf("benefit meetings = %+v", v.BenefitMeetings)
+	}
+	b, err := s.BenefitCase(late.ID)
+	if err != nil || !b.MeetingAt.Equal(meeting) || b.MeetingPlace != "Torvet 2" {
+		t.Errorf("stored meeting = %+v, %v", b, err)
+	}
+}
