@@ -30,7 +30,12 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: countAgreed(apps)}
+	b, err := s.store.BenefitCase(c.ID)
+	if err != nil {
+		return err
+	}
+	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: countAgreed(apps),
+		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
 	for _, t := range talks {
 		f.Talks = append(f.Talks, t.Conversation)
 	}

@@ -23,17 +23,21 @@ type FolderTexts struct {
 	Offer          []string `json:"offer"`
 	NextHeading    string   `json:"next_heading"`
 	ContactHeading string   `json:"contact_heading"`
+	BenefitHeading string   `json:"benefit_heading"`
 	Printed        string   `json:"printed"`
 }
 
 // FolderData is one citizen's job-search folder (10 råd #6): no CPR.
 type FolderData struct {
-	Office  model.Office
-	Name    string
-	Steps   []model.DatedStep
-	Talks   []model.Conversation // planned, from today on
-	Agreed  int                  // applications agreed and not yet sent
-	Printed time.Time
+	Office model.Office
+	Name   string
+	Steps  []model.DatedStep
+	Talks  []model.Conversation // planned, from today on
+	Agreed int                  // applications agreed and not yet sent
+	// Meeting and MeetingPlace are the stored benefit meeting (zero: none).
+	Meeting      time.Time
+	MeetingPlace string
+	Printed      time.Time
 }
 
 // AddFolder adds the folder "your way back to work" for one citizen.
@@ -53,6 +57,7 @@ func (doc *Document) AddFolder(f FolderData) error {
 	doc.pdf.Ln(1)
 	doc.Table([]string{"Hvornår", "Hvad"}, []float64{62, 108}, stepRows(f.Steps))
 	doc.folderTalks(t, f)
+	doc.folderMeeting(t, f)
 	doc.Heading(t.ExpectHeading)
 	expect := t.Expect
 	if f.Agreed > 0 {
@@ -91,6 +96,15 @@ func (doc *Document) folderTalks(t FolderTexts, f FolderData) {
 		lines = append(lines, DanishDateTime(c.Start)+" – "+conversationWords(c))
 	}
 	doc.Bullets(lines)
+}
+
+// folderMeeting shows the meeting at the benefit office, when one is booked.
+func (doc *Document) folderMeeting(t FolderTexts, f FolderData) {
+	if f.Meeting.IsZero() {
+		return
+	}
+	doc.Heading(t.BenefitHeading)
+	doc.Para(joinNonEmpty(" – ", talkWhen(f.Meeting), f.MeetingPlace))
 }
 
 func (doc *Document) folderContact(t FolderTexts, o model.Office) {

@@ -103,3 +103,26 @@ func TestYdelseFromStoredMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestYdelseHandoutUsesStoredMeeting: the plain "handout ydelse" (the CLI
+// without --meeting-date, and the day's batch) prints the stored meeting too,
+// and the job-search folder shows it.
+func TestYdelseHandoutUsesStoredMeeting(t *testing.T) {
+	meeting := time.Date(2026, 12, 8, 13, 15, 0, 0, time.Local)
+	_, svc, c := benefitService(t, model.BenefitCase{MeetingAt: meeting, MeetingPlace: "Borgerservice, Torvet 2"})
+	path := filepath.Join(t.TempDir(), "ydelse.pdf")
+	if err := svc.HandoutTo(model.HandoutYdelse, path, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	text := foldedFileText(t, path)
+	if !strings.Contains(text, "tirsdag den 8. december 2026 kl. 13.15") || !strings.Contains(text, "Borgerservice, Torvet 2") {
+		t.Errorf("the checklist lacks the stored meeting:\n%s", text)
+	}
+	folder := filepath.Join(t.TempDir(), "mappe.pdf")
+	if err := svc.HandoutTo(model.HandoutFolder, folder, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if text := foldedFileText(t, folder); !strings.Contains(text, "Dit møde i ydelseskontoret tirsdag den 8. december 2026 kl. 13.15 – Borgerservice, Torvet 2") {
+		t.Errorf("the folder lacks the benefit meeting:\n%s", text)
+	}
+}

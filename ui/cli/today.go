@@ -80,6 +80,19 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 		x := v.CatchUp[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("02-01-2006 15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
 	})
+	writeBenefitAndYouth(w, v)
+}
+
+// writeBenefitAndYouth prints the benefit office's parts and the young citizens.
+func writeBenefitAndYouth(w io.Writer, v *model.TodayView) {
+	part(w, "Ydelse ikke afklaret til dag 10", len(v.BenefitLate), func(i int) string {
+		x := v.BenefitLate[i]
+		return fmt.Sprintf("%d\t%s\tskulle være afklaret %s", x.CitizenID, x.Name, x.Due.Format("02-01-2006"))
+	})
+	part(w, "Møder i ydelseskontoret (14 dage)", len(v.BenefitMeetings), func(i int) string {
+		x := v.BenefitMeetings[i]
+		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.At.Format("02-01-2006 15:04"), x.Name, x.Place)
+	})
 	part(w, "Beskeder mellem jobcenter og ydelseskontor", len(v.Notices), func(i int) string {
 		x := v.Notices[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.CreatedAt.Format("02-01-2006"), x.Name, x.Text)
