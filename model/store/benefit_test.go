@@ -8,8 +8,9 @@ import (
 )
 
 // TestBenefitNotSettledByDay10: on 16 November 2026 a citizen first seen on
-// 2 November (day 10 was 13 November) with an unsettled benefit is warned
-// about; one settled in time and one first seen on 10 November are not.
+// 2 November (day 10 was 13 November) who intends to apply for a benefit not
+// yet settled is warned about; one settled in time, one who never said she
+// would apply and one first seen on 10 November are not.
 // The booked benefit meeting shows on Today.
 func TestBenefitNotSettledByDay10(t *testing.T) {
 	s := newTestStore(t)
@@ -18,7 +19,9 @@ func TestBenefitNotSettledByDay10(t *testing.T) {
 	s.Now = func() time.Time { return now }
 	late := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Sen Ydelse", day("2026-11-02") })
 	settled := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Afklaret", day("2026-11-02") })
-	makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Ny", day("2026-11-10") })
+	fresh := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Ny", day("2026-11-10") })
+	makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Søger ikke", day("2026-11-02") })
+	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: fresh.ID, IntendsOn: day("2026-11-10")}, 6))
 	meeting := time.Date(2026, 11, 18, 10, 0, 0, 0, time.Local)
 	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: late.ID, IntendsOn: day("2026-11-02"), MeetingAt: meeting, MeetingPlace: "Torvet 2"}, 6))
 	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: settled.ID, IntendsOn: day("2026-11-02"),

@@ -126,8 +126,9 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time) ([]model.TodayStep
 // benefitLateDays is how far back Today looks for benefits never settled.
 const benefitLateDays = 90
 
-// benefitLate: active citizens first seen in the last benefitLateDays whose
-// benefit is not settled though the plan's clarification has ended (10 råd #7).
+// benefitLate: active citizens first seen in the last benefitLateDays who
+// intend to apply for a benefit that is not settled though the plan's
+// clarification has ended (10 råd #7).
 func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLate, error) {
 	plan, err := s.ReceptionPlan(c.Reception)
 	if err != nil {
@@ -142,13 +143,13 @@ func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLat
 	if err != nil {
 		return nil, err
 	}
-	settled, err := s.settledSince(since)
+	pending, err := s.pendingSince(since)
 	if err != nil {
 		return nil, err
 	}
 	var out []model.BenefitLate
 	for _, z := range citizens {
-		if due := model.BenefitDue(plan, cal, z.FirstContact); !settled[z.ID] && model.DateOnly(due).Before(model.DateOnly(now)) {
+		if due := model.BenefitDue(plan, cal, z.FirstContact); pending[z.ID] && model.DateOnly(due).Before(model.DateOnly(now)) {
 			out = append(out, model.BenefitLate{CitizenID: z.ID, Name: z.Name, Due: due})
 		}
 	}
@@ -156,19 +157,20 @@ func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLat
 	return out, nil
 }
 
-// settledSince: the citizens first seen since whose benefit is settled.
-func (s *Store) settledSince(since time.Time) (map[int64]bool, error) {
+// pendingSince: the citizens first seen since who intend to apply for a
+// benefit not yet settled.
+func (s *Store) pendingSince(since time.Time) (map[int64]bool, error) {
 	rows, err := s.db.Query(`SELECT b.citizen_id FROM benefit_cases b JOIN citizens z ON z.id = b.citizen_id
-		WHERE b.settled_on <> '' AND z.first_contact >= ?`, since.Format(model.DateLayout))
+		WHERE b.intends_on <> '' AND b.settled_on = '' AND z.first_contact >= ?`, since.Format(model.DateLayout))
 	if err != nil {
-		return nil, fmt.Errorf("settled benefits: %w", err)
+		return nil, fmt.Errorf("pending benefits: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]bool{}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("scan settled benefit: %w", err)
+			return nil, fmt.Errorf("scan pending benefit: %w", err)
 		}
 		out[id] = true
 	}
