@@ -109,7 +109,11 @@ func (s *Service) Notices(ids []int64, asList bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(s.OutDir, "beskeder-"+s.Now().Format("2006-01-02-150405")+".pdf")
+	name := "beskeder-"
+	if !asList && len(ids) == 1 {
+		name = fmt.Sprintf("besked-%d-", ids[0])
+	}
+	path := filepath.Join(s.OutDir, name+s.Now().Format("2006-01-02-150405")+".pdf")
 	if err := s.save(doc, path, noticeCitizens(ns), "notices"); err != nil {
 		return "", err
 	}
