@@ -96,6 +96,9 @@ func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.firstContact = widget.NewEntry()
 	f.unemployed, f.passed, f.birth = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	for _, e := range []*widget.Entry{f.unemployed, f.passed, f.birth} {
+		e.SetPlaceHolder(lang.L("form.dateplaceholder"))
+	}
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
