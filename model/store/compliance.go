@@ -113,9 +113,11 @@ func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
 
 // heldStarts calls fn with every held job conversation of the citizens where selects.
 func (s *Store) heldStarts(where string, args []any, fn func(id int64, start time.Time)) error {
-	rows, err := s.db.Query(`SELECT c.citizen_id, c.start FROM conversations c
-		WHERE c.citizen_id IN (SELECT id FROM citizens WHERE `+where+`)
-		AND c.attendance = `+lit(model.AttendanceHeld)+` AND c.kind IN (`+litList(model.JobConversationKinds)+`)`, args...)
+	// CROSS JOIN keeps the citizens outermost: their date indexes pick the
+	// few, then conversations_held (citizen_id, attendance, start, kind) each one's rows.
+	rows, err := s.db.Query(`SELECT c.citizen_id, c.start FROM citizens CROSS JOIN conversations c
+		ON c.citizen_id = citizens.id AND c.attendance = `+lit(model.AttendanceHeld)+`
+		AND c.kind IN (`+litList(model.JobConversationKinds)+`) WHERE `+where, args...)
 	if err != nil {
 		return fmt.Errorf("count held conversations: %w", err)
 	}

@@ -148,8 +148,17 @@ func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLat
 		return nil, err
 	}
 	var out []model.BenefitLate
+	dues := map[time.Time]time.Time{} // citizens first seen the same day share the day
 	for _, z := range citizens {
-		if due := model.BenefitDue(plan, cal, z.FirstContact); pending[z.ID] && model.DateOnly(due).Before(model.DateOnly(now)) {
+		if !pending[z.ID] {
+			continue
+		}
+		due, ok := dues[z.FirstContact]
+		if !ok {
+			due = model.BenefitDue(plan, cal, z.FirstContact)
+			dues[z.FirstContact] = due
+		}
+		if model.DateOnly(due).Before(model.DateOnly(now)) {
 			out = append(out, model.BenefitLate{CitizenID: z.ID, Name: z.Name, Due: due})
 		}
 	}
@@ -242,17 +251,22 @@ func nearDeadlines(c *model.Case, due []model.Due, now time.Time) []model.TodayD
 // deadlineRanges are the start dates that put some requirement's last day
 // within two weeks of day.
 func deadlineRanges(r *model.RuleSet, day time.Time) []dateRange {
-	seen := map[[2]int]bool{}
+	type key struct {
+		months, days int
+		column       string
+	}
+	seen := map[key]bool{}
 	var out []dateRange
 	for _, rule := range r.Rules {
 		for _, q := range rule.Requirements {
-			k := [2]int{q.WithinMonths, q.WithinDays}
+			k := key{q.WithinMonths, q.WithinDays, "unemployed_since"}
+			if q.CountedFrom == model.FromFirstContact {
+				k.column = "first_contact"
+			}
 			if !seen[k] {
 				seen[k] = true
 				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
-				for _, col := range []string{"unemployed_since", "first_contact"} {
-					out = append(out, dateRange{col, at.AddDate(0, 0, -15), at.AddDate(0, 0, 16)})
-				}
+				out = append(out, dateRange{k.column, at.AddDate(0, 0, -15), at.AddDate(0, 0, 16)})
 			}
 		}
 	}
