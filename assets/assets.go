@@ -38,3 +38,9 @@ var ConversationRulesJSON []byte
 //
 //go:embed jobs/titles.csv
 var JobTitlesCSV []byte
+
+// RelatedCSV is the default list of related titles the office offers as
+// alternatives when a goal's prospects are poor (titel;beslægtet;begrundelse).
+//
+//go:embed jobs/related.csv
+var RelatedCSV []byte

@@ -23,3 +23,12 @@ type AuditEntry struct {
 	CitizenID int64     `json:"citizen_id"`
 	Detail    string    `json:"detail"`
 }
+
+// ChainHead is where the sealed audit trail ends: how many rows it has, the
+// last row's ID and that row's seal (a hash over it and every row before).
+// Every check and every backup records it, so rows cut off the end are found.
+type ChainHead struct {
+	Rows   int64
+	LastID int64
+	Hash   string
+}

@@ -12,10 +12,12 @@ type CaseRow struct {
 	Name           string
 	Masked         string
 	NameKey        string
-	Birth          string // DDMMYY, for search
+	CPRDigits      string // the full number, for search only: never shown
+	PhoneDigits    string // the phone number's digits, for search
 	Track          TrackID
 	Status         Status
-	Done, Total    int // the current track's actions (the opening phase's before a track)
+	Caseworker     string // initials; "" for none
+	Done, Total    int    // the current track's actions (the opening phase's before a track)
 	FirstContact   time.Time
 	DaysSinceFirst int
 	Next           time.Time // zero: no conversation planned
@@ -31,6 +33,7 @@ type CaseFilter struct {
 	AnyTrack              bool
 	Status                Status
 	NoConversationPlanned bool
+	Scope                 Scope // whose citizens: one caseworker's, or the whole office
 }
 
 // FilterCaseload returns the rows matching f, in memory. The query matches
@@ -38,16 +41,15 @@ type CaseFilter struct {
 // (DDMMYY, with or without "-xxxx"); never the CPR sequence digits.
 func FilterCaseload(rows []CaseRow, f CaseFilter) []CaseRow {
 	q := FoldName(f.Query)
-	digits := strings.TrimSuffix(strings.ReplaceAll(q, "-", ""), "xxxx")
-	byBirth := digits != "" && AllDigits(digits)
+	digits := queryDigits(q)
 	out := make([]CaseRow, 0, len(rows))
 	for i := range rows {
 		r := &rows[i]
 		if !f.AnyTrack && r.Track != f.Track || f.Status != "" && r.Status != f.Status ||
-			f.NoConversationPlanned && !r.Next.IsZero() {
+			f.NoConversationPlanned && !r.Next.IsZero() || !f.Scope.Includes(r.Caseworker) {
 			continue
 		}
-		if q != "" && !strings.Contains(r.NameKey, q) && !(byBirth && strings.HasPrefix(r.Birth, digits)) {
+		if q != "" && !strings.Contains(r.NameKey, q) && !digitsMatch(r, digits) {
 			continue
 		}
 		out = append(out, *r)
@@ -65,6 +67,7 @@ const (
 	SortByDays
 	SortByNext
 	SortByFlag
+	SortByCaseworker
 )
 
 // SortCaseload sorts rows in place; ties keep name order.
@@ -97,6 +100,8 @@ func caseLess(by CaseSort) func(a, b *CaseRow) bool {
 		return func(a, b *CaseRow) bool { return nextKey(a) < nextKey(b) }
 	case SortByFlag:
 		return func(a, b *CaseRow) bool { return flagKey(a) > flagKey(b) }
+	case SortByCaseworker:
+		return func(a, b *CaseRow) bool { return a.Caseworker < b.Caseworker }
 	}
 	return func(a, b *CaseRow) bool { return a.NameKey < b.NameKey }
 }
@@ -118,4 +123,47 @@ func flagKey(r *CaseRow) int {
 		k++
 	}
 	return k
+}
+
+// queryDigits is the query as digits when it is a number: a CPR number with
+// or without its dash (or masked, "050695-xxxx"), or a phone number with
+// spaces or +45; "" when it holds anything else.
+func queryDigits(q string) string {
+	q = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(q), "xxxx"), "+45")
+	digits := strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return r
+		case r == '-' || r == ' ' || r == '+':
+			return -1
+		}
+		return 'x'
+	}, q)
+	if digits == "" || !AllDigits(digits) {
+		return ""
+	}
+	return digits
+}
+
+// digitsMatch: the start of the CPR number (birth date, or all of it), or
+// four or more digits anywhere in the phone number.
+func digitsMatch(r *CaseRow, digits string) bool {
+	if digits == "" {
+		return false
+	}
+	return strings.HasPrefix(r.CPRDigits, digits) || len(digits) >= 4 && strings.Contains(r.PhoneDigits, digits)
+}
+
+// PhoneDigits keeps a phone number's digits, without a leading 45 country code.
+func PhoneDigits(phone string) string {
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, phone)
+	if strings.HasPrefix(strings.TrimSpace(phone), "+45") {
+		d = strings.TrimPrefix(d, "45")
+	}
+	return d
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -79,6 +80,8 @@ type Citizen struct {
 	CPR          CPR
 	Phone        string
 	Email        string
+	Postcode     string // home; "" when not given
+	Reach        Reach  // how far from home openings are offered; "" is the region
 	Benefit      Benefit
 	Education    Education
 	FirstContact time.Time
@@ -89,16 +92,21 @@ type Citizen struct {
 	// the jobcentre (zero: not known, the rules assume month 3).
 	TransferredOn time.Time
 	// BirthDate is typed when no CPR number is given; a CPR number wins.
-	BirthDate time.Time
-	Status    Status
-	Track     TrackID
-	Notes     string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	BirthDate  time.Time
+	Status     Status
+	Track      TrackID
+	Caseworker string // the initials of the caseworker whose case it is; "" for none
+	Notes      string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
-// Validate checks every field and returns all problems at once.
-func (c *Citizen) Validate() error {
+// Validate checks every field against today and returns all problems at once.
+func (c *Citizen) Validate() error { return c.ValidateOn(time.Now()) }
+
+// ValidateOn checks every field as on the given day (the age and the benefit
+// depend on it) and returns all problems at once.
+func (c *Citizen) ValidateOn(today time.Time) error {
 	v := &ValidationError{}
 	c.Name = strings.TrimSpace(c.Name)
 	switch n := utf8.RuneCountInString(c.Name); {
@@ -120,13 +128,53 @@ func (c *Citizen) Validate() error {
 	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
 		v.add("notes", "error.notes.long", MaxNotesLen, n)
 	}
+	if !v.has("cpr") {
+		c.validateAge(v, today)
+	}
 	return v.OrNil()
+}
+
+// Ages a citizen of the office can have: a CPR number giving another age is
+// mistyped (a wrong 7th digit moves the century).
+const (
+	MinAge = 15
+	MaxAge = 80
+)
+
+// validateAge checks the birth date the CPR number gives: not in the future,
+// an age of 15–80; and uddannelseshjælp only under 30 without a qualifying
+// education (LAB/aktivloven: the young person's benefit), the age from the
+// CPR number or, without one, the typed birth date.
+func (c *Citizen) validateAge(v *ValidationError, today time.Time) {
+	if born, ok := c.CPR.BirthDate(); ok {
+		age, _ := c.CPR.AgeOn(today)
+		switch {
+		case Day(born).After(Day(today)):
+			v.add("cpr", "error.cpr.future")
+		case age < MinAge || age > MaxAge:
+			v.add("cpr", "error.cpr.age", age, MinAge, MaxAge)
+		}
+	}
+	age, ok := c.AgeOn(today)
+	if !ok || c.Benefit != BenefitUddannelseshjaelp {
+		return
+	}
+	if age >= 30 && !v.has("cpr") {
+		v.add("benefit", "error.benefit.youth.age", age)
+	}
+	if c.Education != "" && c.Education != EducationUnskilled {
+		v.add("benefit", "error.benefit.youth.education")
+	}
 }
 
 func (c *Citizen) validateContact(v *ValidationError) {
 	c.Phone = strings.TrimSpace(c.Phone)
 	if utf8.RuneCountInString(c.Phone) > MaxPhoneLen || strings.Trim(c.Phone, "+0123456789 -") != "" {
 		v.add("phone", "error.phone")
+	}
+	c.Postcode = strings.TrimSpace(c.Postcode)
+	if c.Postcode != "" && !ValidPostcode(c.Postcode) {
+		v.add("postcode", "error.postcode")
 	}
 	c.Email = strings.TrimSpace(c.Email)
 	if c.Email == "" {
@@ -196,6 +244,9 @@ func (c *Citizen) validateChoices(v *ValidationError) {
 	if !oneOf(c.Status, Statuses) {
 		v.add("status", "error.status")
 	}
+	if c.Reach != "" && !oneOf(c.Reach, Reaches) {
+		v.add("reach", "error.reach")
+	}
 	if c.Track != TrackNone && !oneOf(c.Track, Tracks) {
 		v.add("track", "error.track")
 	}
@@ -219,5 +270,12 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
+	if dateShaped.MatchString(s) {
+		return time.Time{}, NewUserError("error.date.nonexistent", nil, s)
+	}
 	return time.Time{}, NewUserError("error.date", nil, s)
 }
+
+// dateShaped is text written as a date (31-02-2026, 2026-02-31) that may
+// still name a day the calendar does not have.
+var dateShaped = regexp.MustCompile(`^(\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$`)

@@ -14,7 +14,7 @@
 //	today.go, caseload.go, attendance.go  what Today, the caseload table and the attendance charts show
 //	benefit.go, youth.go                  the benefit office in step (notices), young people flagged for KUI (under 25) or education guidance (25-29)
 //	jobs.go, joblog.go, occupations.go, prospects.go  openings and matching, the job log, DISCO-08 and the catalogue, Arbejdsmarkedsbalancen
-//	csvimport.go                          the CSV reader every import goes through
+//	csvimport.go, charset.go, csvquote.go  the CSV reader every import goes through: encodings, checks, quotes
 //	settings.go, handouts.go, ics.go, export.go  the office's details, handout kinds, iCalendar files, the right-of-access export
 //	content.go, errors.go, dates.go, paths.go, demo_data.go  loading the embedded content, user messages, Danish dates, data folders, demo options
 package model

@@ -108,6 +108,11 @@ func (v *ValidationError) OrNil() error {
 	return v
 }
 
+func (v *ValidationError) has(field string) bool {
+	_, ok := v.Problem(field)
+	return ok
+}
+
 // Problem returns the first problem for field, if any.
 func (v *ValidationError) Problem(field string) (Message, bool) {
 	for _, p := range v.Problems {
@@ -116,4 +121,29 @@ func (v *ValidationError) Problem(field string) (Message, bool) {
 		}
 	}
 	return Message{}, false
+}
+
+// sqliteCodes turns SQLite's primary result codes into messages for the
+// caseworker: what happened and what to do. The store's driver errors carry
+// the code (Code() int); model needs no import of the driver to read it.
+var sqliteCodes = map[int]string{
+	5:  "error.db.busy",     // SQLITE_BUSY
+	6:  "error.db.busy",     // SQLITE_LOCKED
+	8:  "error.db.readonly", // SQLITE_READONLY
+	10: "error.db.io",       // SQLITE_IOERR
+	11: "error.db.corrupt",  // SQLITE_CORRUPT
+	13: "error.db.full",     // SQLITE_FULL
+	14: "error.db.cantopen", // SQLITE_CANTOPEN
+	26: "error.db.corrupt",  // SQLITE_NOTADB
+}
+
+// DatabaseProblem explains an error from the database in the caseworker's
+// words; ok is false when err carries no SQLite code it knows.
+func DatabaseProblem(err error) (Message, bool) {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return Message{}, false
+	}
+	key, ok := sqliteCodes[coded.Code()&0xff]
+	return Message{Key: key}, ok
 }

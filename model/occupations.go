@@ -42,13 +42,13 @@ func discoRow(r csvRow, seen map[string]bool) (DiscoGroup, error) {
 	level, err := strconv.Atoi(r.Fields["niveau"])
 	switch {
 	case err != nil || discoCodeLen[level] == 0:
-		return g, importError(r.Line, "niveau %q findes ikke (1-5)", r.Fields["niveau"])
+		return g, importError(r.Line, "import.level", r.Fields["niveau"])
 	case len(g.Code) != discoCodeLen[level] || !AllDigits(g.Code):
-		return g, importError(r.Line, "koden %q passer ikke til niveau %d", g.Code, level)
+		return g, importError(r.Line, "import.codelevel", g.Code, level)
 	case g.Title == "":
-		return g, importError(r.Line, "titel mangler")
+		return g, importError(r.Line, "import.notitle")
 	case level > 1 && !seen[discoParent(g.Code, level)]:
-		return g, importError(r.Line, "koden %s har ingen overordnet gruppe %s i filen", g.Code, discoParent(g.Code, level))
+		return g, importError(r.Line, "import.noparent", g.Code, discoParent(g.Code, level))
 	}
 	g.Level = level
 	return g, nil
@@ -84,7 +84,7 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 	for _, r := range rows {
 		t := JobTitle{Title: r.Fields["titel"], Code: r.Fields["disco"], key: FoldName(r.Fields["titel"])}
 		if t.Title == "" || len(t.Code) != 6 || !AllDigits(t.Code) {
-			return nil, importError(r.Line, "titel eller DISCO-kode (6 cifre) mangler")
+			return nil, importError(r.Line, "import.titlecode")
 		}
 		c.Titles = append(c.Titles, t)
 		c.byName[t.key] = t
@@ -131,4 +131,23 @@ func (c *Catalogue) InGroup(code string, n int) []JobTitle {
 		}
 	}
 	return out
+}
+
+// Add puts titles not yet in the catalogue into it (an imported edition's
+// titles: the catalogue grows with every edition) and says how many were new.
+func (c *Catalogue) Add(titles []JobTitle) int {
+	n := 0
+	for _, t := range titles {
+		t.key = FoldName(t.Title)
+		if _, ok := c.byName[t.key]; ok || t.Title == "" || len(t.Code) != 6 {
+			continue
+		}
+		c.byName[t.key] = t
+		c.Titles = append(c.Titles, t)
+		n++
+	}
+	if n > 0 {
+		sort.Slice(c.Titles, func(i, j int) bool { return c.Titles[i].key < c.Titles[j].key })
+	}
+	return n
 }

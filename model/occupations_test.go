@@ -11,13 +11,13 @@ import (
 func TestMalformedImportsNameTheLine(t *testing.T) {
 	head := "\xef\xbb\xbfSEKVENS;KODE;NIVEAU;TITEL\r\n1;\"1\";1;Ledelse\r\n"
 	cases := map[string]struct{ data, want string }{
-		"wrong column count": {head + "2;\"11\";2\r\n", "Linje 3: forkert antal kolonner"},
-		"unknown code":       {head + "2;\"21\";2;Ingen forælder\r\n", "Linje 3: koden 21 har ingen overordnet gruppe 2"},
-		"code and level":     {head + "2;\"111\";2;Forkert længde\r\n", "Linje 3: koden \"111\" passer ikke til niveau 2"},
-		"broken quoting":     {head + "2;\"11;2;Åben\r\n", "anførselstegn"},
-		"empty file":         {"", "Filen er tom"},
-		"wrong encoding":     {head + "2;\"11\";2;\xd8verste ledelse\r\n", "Linje 3: filen er ikke gemt som UTF-8"},
-		"missing column":     {"KODE;TITEL\r\n1;Ledelse\r\n", "Linje 1: kolonnen niveau mangler"},
+		"wrong column count":  {head + "2;\"11\";2\r\n", "Linje 3, kolonne 4 (TITEL): forkert antal kolonner (linjen har 3, overskriften har 4"},
+		"unknown code":        {head + "2;\"21\";2;Ingen forælder\r\n", "Linje 3: koden 21 har ingen overordnet gruppe 2"},
+		"code and level":      {head + "2;\"111\";2;Forkert længde\r\n", "Linje 3: koden \"111\" passer ikke til niveau 2"},
+		"broken quoting":      {head + "2;\"11;2;Åben\r\n", "anførselstegn"},
+		"empty file":          {"", "Filen er tom"},
+		"not UTF-8 after BOM": {head + "2;\"11\";2;\xd8verste ledelse\r\n", "Linje 3, kolonne 4 (TITEL): tegnet (byte 0xD8) er ikke UTF-8"},
+		"missing column":      {"KODE;TITEL\r\n1;Ledelse\r\n", "Linje 1: kolonnen niveau mangler"},
 	}
 	for name, c := range cases {
 		_, err := ParseDisco([]byte(c.data))

@@ -58,7 +58,7 @@ func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64
 func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) error {
 	switch kind {
 	case "joblist":
-		return s.addDayList(doc)
+		return s.addDayList(doc, s.Now())
 	case "ydelse":
 		return s.addYdelse(doc, citizenID)
 	}
@@ -86,26 +86,53 @@ func (s *Service) addYdelse(doc *Document, id int64) error {
 	if err != nil {
 		return err
 	}
-	d := YdelseData{Office: doc.office, CitizenName: c.Name, TalkDate: b.MeetingAt, TalkPlace: b.MeetingPlace, Printed: s.Now()}
-	if d.TalkPlace == "" {
-		d.TalkPlace = doc.office.BenefitPlace
+	d := YdelseData{Office: doc.office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
+	if d.MeetingPlace == "" {
+		d.MeetingPlace = doc.office.BenefitPlace
 	}
 	return doc.AddYdelse(d)
 }
 
-func (s *Service) addDayList(doc *Document) error {
-	jobs, err := s.store.OpenJobs(s.Now())
+// addDayList is the job list open on day, for the reception area.
+func (s *Service) addDayList(doc *Document, day time.Time) error {
+	jobs, err := s.store.OpenJobs(day)
 	if err != nil {
 		return err
 	}
-	return doc.AddDayList(DayListData{Office: doc.office, Day: s.Now(), Jobs: jobs, Printed: s.Now()})
+	return doc.AddDayList(DayListData{Office: doc.office, Day: day, Jobs: jobs, Printed: s.Now()})
+}
+
+// dayListOnce writes the day's job list once, whoever has a conversation
+// that day: at out when it is a PDF, else in the folder out.
+func (s *Service) dayListOnce(day time.Time, oneFile bool, out string, progress func(int, int)) ([]string, error) {
+	path := out
+	if !oneFile {
+		path = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", kindFile[model.HandoutJobList], day.Format("2006-01-02")))
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return nil, err
+	}
+	doc := NewBatch(office, kindFile[model.HandoutJobList], s.Opts)
+	if err := s.addDayList(doc, day); err != nil {
+		return nil, err
+	}
+	if err := s.save(doc, path, nil, string(model.HandoutJobList)); err != nil {
+		return nil, err
+	}
+	progress(1, 1)
+	return []string{path}, nil
 }
 
 // Batch writes one kind of handout for every citizen with an appointment
 // on day: as one PDF at out (oneFile) or one file per citizen in the folder
 // out. progress is told after each citizen; closing cancel stops it, and
-// a stopped one-file batch writes nothing.
+// a stopped one-file batch writes nothing. The day's job list is the same
+// for everyone: it is written once.
 func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
+	if kind == model.HandoutJobList {
+		return s.dayListOnce(day, oneFile, out, progress)
+	}
 	ids, err := s.appointments(day)
 	if err != nil {
 		return nil, err
@@ -114,7 +141,11 @@ func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out
 		return nil, model.NewUserError("error.batch.none", nil, DanishDate(day))
 	}
 	if oneFile {
-		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)
+		err := s.batchOne(kind, ids, out, progress, cancel)
+		if _, warned := model.AsPrintWarning(err); err != nil && !warned {
+			return nil, err // no file: no path to hand on
+		}
+		return []string{out}, err
 	}
 	return s.batchFiles(kind, day, ids, out, progress, cancel)
 }
@@ -161,16 +192,25 @@ func feed(next chan<- int, n int, cancel <-chan struct{}) error {
 }
 
 // written keeps the paths of the files actually written, in order, and the
-// first error.
+// first error; every citizen was tried, so one failure stops no one else.
+// Files saved with □ stand-ins count as written; their warnings are merged.
 func written(paths []string, errs []error, err error) ([]string, error) {
 	var out []string
+	warn := &model.PrintWarning{}
 	for i, p := range paths {
+		w, isWarning := model.AsPrintWarning(errs[i])
+		if isWarning {
+			warn.Texts, errs[i] = append(warn.Texts, w.Texts...), nil
+		}
 		if p != "" && errs[i] == nil {
 			out = append(out, p)
 		}
 		if err == nil && errs[i] != nil {
 			err = errs[i]
 		}
+	}
+	if err == nil && len(warn.Texts) > 0 {
+		err = warn
 	}
 	return out, err
 }
@@ -196,7 +236,10 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind))
+	if err := s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind)); err != nil {
+		return err
+	}
+	return replacedWarning(doc)
 }
 
 func cancelled(c <-chan struct{}) bool {
@@ -211,7 +254,7 @@ func cancelled(c <-chan struct{}) bool {
 // appointments lists, once each in time order, the citizens with a planned
 // conversation on day.
 func (s *Service) appointments(day time.Time) ([]int64, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 	p := d.pdf
 	d.keepSpace(height + 20)
 	d.pdf.SetFont(family, "B", 11)
-	p.CellFormat(textWidth, 6, title, "", 1, "L", false, 0, "")
+	p.CellFormat(textWidth, 6, d.safe(title), "", 1, "L", false, 0, "")
 	top := p.GetY() + 5
 	maxTotal := 1
 	for _, b := range bars {
@@ -37,10 +37,10 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 		p.Rect(x+w*0.15, top+height-missed, w*0.7, missed, "F")
 		if b.Total > 0 && len(bars) <= 12 {
 			p.SetXY(x, top+height-h-4)
-			p.CellFormat(w, 4, fmt.Sprintf("%d · %.0f %%", b.Total, 100*float64(b.Missed)/float64(b.Total)), "", 0, "C", false, 0, "")
+			p.CellFormat(w, 4, d.safe(fmt.Sprintf("%d · %.0f %%", b.Total, 100*float64(b.Missed)/float64(b.Total))), "", 0, "C", false, 0, "")
 		}
 		p.SetXY(x, top+height+0.5)
-		p.CellFormat(w, 4, b.Label, "", 0, "C", false, 0, "")
+		p.CellFormat(w, 4, d.safe(b.Label), "", 0, "C", false, 0, "")
 	}
 	p.SetDrawColor(120, 120, 120)
 	p.Line(margin, top+height, margin+textWidth, top+height)

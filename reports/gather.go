@@ -7,7 +7,7 @@ import (
 	"jobspor/model"
 )
 
-// addFolder gathers the citizen's dated plan, planned talks and agreed
+// addFolder gathers the citizen's dated plan, planned conversations and agreed
 // applications for the job-search folder.
 func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	plan, err := s.store.ReceptionPlan(s.content.Reception)
@@ -22,7 +22,7 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	talks, err := s.store.PlannedFor(c.ID, s.Now())
+	conversations, err := s.store.PlannedFor(c.ID, s.Now())
 	if err != nil {
 		return err
 	}
@@ -34,22 +34,23 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: countAgreed(apps),
+	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
 		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
-	for _, t := range talks {
-		f.Talks = append(f.Talks, t.Conversation)
+	for _, t := range conversations {
+		f.Conversations = append(f.Conversations, t.Conversation)
 	}
 	return doc.AddFolder(f)
 }
 
-func countAgreed(apps []model.Application) int {
-	n := 0
+// agreedApps are the applications agreed and not yet sent.
+func agreedApps(apps []model.Application) []model.Application {
+	var out []model.Application
 	for _, a := range apps {
 		if a.Status == model.AppAgreed {
-			n++
+			out = append(out, a)
 		}
 	}
-	return n
+	return out
 }
 
 // addPlan gathers goals with prospects in words, agreed applications, other

@@ -47,7 +47,7 @@ func fileText(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
-// recentCitizen is a demo citizen in the reception weeks with a planned talk.
+// recentCitizen is a demo citizen in the reception weeks with a planned meeting.
 func recentCitizen(t *testing.T, s *store.Store) *model.Citizen {
 	t.Helper()
 	rows, _ := s.Caseload(testContentTB(t).Guide, demoDay)
@@ -64,6 +64,10 @@ func recentCitizen(t *testing.T, s *store.Store) *model.Citizen {
 func TestFolderHasTheDatedPlanAndTheNextAppointment(t *testing.T) {
 	svc, s := demoService(t, 200)
 	c := recentCitizen(t, s)
+	c.FirstContact = time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC) // still in the first weeks
+	if err := s.UpdateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
 	path, err := svc.Handout("folder", c.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +75,7 @@ func TestFolderHasTheDatedPlanAndTheNextAppointment(t *testing.T) {
 	text := fileText(t, path)
 	steps, _ := s.Reception(svc.content.Reception, model.NewWorkCalendar(model.Closures{}), c)
 	next, _ := s.NextConversation(c.ID, svc.Now())
-	for _, want := range []string{c.Name, "Din vej tilbage til job", DanishDate(steps[0].FromDate), shortDanish(steps[4].FromDate),
+	for _, want := range []string{c.Name, "Din vej tilbage til job", model.DanishWeekdayDate(steps[0].FromDate), shortDanish(steps[4].FromDate),
 		"Ydelsesafklaring", DanishDateTime(next.Start), "Det forventer vi af dig", "joblog"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("folder lacks %q:\n%s", want, text)

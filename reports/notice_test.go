@@ -126,3 +126,30 @@ func TestYdelseHandoutUsesStoredMeeting(t *testing.T) {
 		t.Errorf("the folder lacks the benefit meeting:\n%s", text)
 	}
 }
+
+// TestInsightShowsTheRulesDatesMeetingAndSentNotices: the right-of-access
+// document holds the unemployment start, the stored benefit meeting and
+// when a notice was sent.
+func TestInsightShowsTheRulesDatesMeetingAndSentNotices(t *testing.T) {
+	meeting := time.Date(2026, 12, 7, 10, 30, 0, 0, time.Local)
+	s, svc, c := benefitService(t, model.BenefitCase{IntendsOn: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC),
+		MeetingAt: meeting, MeetingPlace: "Ydelseskontoret, Torvet 2"})
+	open, err := s.OpenNotices()
+	if err != nil || len(open) != 1 {
+		t.Fatalf("open notices = %+v, %v", open, err)
+	}
+	if _, err := svc.NoticesText([]int64{open[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	path, err := svc.Insight(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := foldedFileText(t, path)
+	for _, want := range []string{"Ledig siden:", "Møde i ydelseskontoret: mandag den 7. december 2026 kl. 10.30 – Ydelseskontoret, Torvet 2",
+		"kopieret til afsendelse"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the insight document lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,11 +32,12 @@ type Source interface {
 	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
 	PlannedFor(citizenID int64, now time.Time) ([]model.TodayConversation, error)
 	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
-	ProspectFor(region, title, code string) (model.Rating, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
 	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
 	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
 	Region() (string, error)
 	Path() string
+	ExportCitizen(id int64) (*model.Export, error)
 }
 
 // Service makes handouts from the database: it loads what a handout needs,
@@ -46,14 +48,30 @@ type Service struct {
 	OutDir  string
 	Opts    Options
 	Now     func() time.Time
+	// Scope narrows the day lists, batches and calendars to one caseworker's
+	// citizens; the zero value is the whole office.
+	Scope model.Scope
+}
+
+// SetScope chooses whose appointments the day lists, batches and calendars hold.
+func (s *Service) SetScope(scope model.Scope) { s.Scope = scope }
+
+// conversationsFrom is the store's conversations from `from` for `days`
+// days, of the scope's citizens.
+func (s *Service) conversationsFrom(from time.Time, days int) ([]model.TodayConversation, error) {
+	convs, err := s.store.ConversationsFrom(from, days)
+	return model.InScope(convs, s.Scope), err
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
+// Unfinished files a killed run left there are swept away.
 func NewService(s Source, c *model.Content) *Service {
-	return &Service{store: s, content: c, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
+	out := filepath.Join(filepath.Dir(s.Path()), "udskrifter")
+	sweepTemps(out)
+	return &Service{store: s, content: c, OutDir: out, Now: time.Now}
 }
 
-// DefaultBenefitPlace is where the benefit talk is held, from settings.
+// DefaultBenefitPlace is where the benefit meeting is held, from settings.
 func (s *Service) DefaultBenefitPlace() string {
 	o, err := s.store.Office()
 	if err != nil {
@@ -63,31 +81,31 @@ func (s *Service) DefaultBenefitPlace() string {
 }
 
 // Ydelse writes the benefit checklist for a citizen into OutDir and returns its path.
-func (s *Service) Ydelse(citizenID int64, talk time.Time, place string) (string, error) {
+func (s *Service) Ydelse(citizenID int64, meeting time.Time, place string) (string, error) {
 	path := filepath.Join(s.OutDir, fmt.Sprintf("ydelsestjekliste-%s-%s.pdf",
 		strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405")))
-	return path, s.YdelseTo(path, citizenID, talk, place)
+	return path, s.YdelseTo(path, citizenID, meeting, place)
 }
 
 // YdelseTo writes the benefit checklist for a citizen to path. Without a
 // date and place given, the meeting stored with the citizen is printed.
-func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place string) error {
+func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, place string) error {
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return err
 	}
-	if talk.IsZero() && place == "" {
+	if meeting.IsZero() && place == "" {
 		b, err := s.store.BenefitCase(citizenID)
 		if err != nil {
 			return err
 		}
-		talk, place = b.MeetingAt, b.MeetingPlace
+		meeting, place = b.MeetingAt, b.MeetingPlace
 	}
 	office, err := s.store.Office()
 	if err != nil {
 		return err
 	}
-	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, TalkDate: talk, TalkPlace: place, Printed: s.Now()}, s.Opts)
+	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, MeetingDate: meeting, MeetingPlace: place, Printed: s.Now()}, s.Opts)
 	if err != nil {
 		return err
 	}
@@ -114,10 +132,14 @@ func (s *Service) Notices(ids []int64, asList bool) (string, error) {
 		name = fmt.Sprintf("besked-%d-", ids[0])
 	}
 	path := filepath.Join(s.OutDir, name+s.Now().Format("2006-01-02-150405")+".pdf")
-	if err := s.save(doc, path, noticeCitizens(ns), "notices"); err != nil {
+	err = s.save(doc, path, noticeCitizens(ns), "notices")
+	if _, warned := model.AsPrintWarning(err); err != nil && !warned {
 		return "", err
 	}
-	return path, s.store.MarkNoticesSent(ids, model.SentPrinted)
+	if serr := s.store.MarkNoticesSent(ids, model.SentPrinted); serr != nil {
+		return path, serr
+	}
+	return path, err // nil, or the warning that some characters print as □
 }
 
 // NoticesText is the notices as plain text for the clipboard; they are
@@ -148,7 +170,7 @@ func noticeCitizens(ns []model.Notice) []int64 {
 
 // CallList writes the call list for a day's appointments and returns its path.
 func (s *Service) CallList(day time.Time) (string, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return "", err
 	}
@@ -189,7 +211,7 @@ func (s *Service) Attendance(from, to time.Time) (string, error) {
 // Calendar writes the appointments from `from` for `days` days as an
 // iCalendar file for Outlook and returns its path; the export is audited.
 func (s *Service) Calendar(from time.Time, days int) (string, error) {
-	convs, err := s.store.ConversationsFrom(from, days)
+	convs, err := s.conversationsFrom(from, days)
 	if err != nil {
 		return "", err
 	}
@@ -222,7 +244,7 @@ func (s *Service) CalendarFor(path string, citizenID int64) error {
 
 // CalendarTo writes the appointments from `from` for `days` days to path.
 func (s *Service) CalendarTo(path string, from time.Time, days int) error {
-	convs, err := s.store.ConversationsFrom(from, days)
+	convs, err := s.conversationsFrom(from, days)
 	if err != nil {
 		return err
 	}
@@ -248,28 +270,95 @@ func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind stri
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind)
+	if err := s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind); err != nil {
+		return err
+	}
+	return replacedWarning(doc)
 }
 
 // saveBytes writes data beside path, audits, then renames it into place.
+//
+// The file is written to a private temp file, synced and renamed into place;
+// only then is the print audited, and if the audit cannot be written the
+// file is removed again: a handout exists exactly when its audit row does.
 func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action, kind string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create folder for %s: %w", path, err)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".jobspor-*")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	sweepTemps(dir)
+	if err := writeWhole(data, path); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
 	if err := s.store.LogAuditMany(action, citizenIDs, kind); err != nil {
+		os.Remove(path)
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return nil
+}
+
+// tempPrefix names unfinished handout files; they are swept at start.
+const tempPrefix = ".jobspor-"
+
+func writeWhole(data []byte, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*") // 0600
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
+	}
+	return err
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	// Windows refuses to sync a folder (access denied, or invalid on some
+	// file systems); there the rename itself is what it offers.
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
+		return err
+	}
+	return nil
+}
+
+// sweepTemps removes unfinished handout files a killed run left in dir.
+func sweepTemps(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
+}
+
+// Insight writes the citizen's right-of-access document into OutDir and
+// returns its path; the export itself is audited by the store.
+func (s *Service) Insight(citizenID int64) (string, error) {
+	e, err := s.store.ExportCitizen(citizenID)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := Insight(office, e, s.Now(), s.Opts)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, fmt.Sprintf("indsigt-%d-%s.pdf", citizenID, s.Now().Format("2006-01-02-150405")))
+	return path, s.save(doc, path, []int64{citizenID}, "insight")
 }

@@ -32,7 +32,9 @@ type Store interface {
 	jobLogStore
 	officeRulesStore
 	openingStore
+	placesStore
 	planEditorStore
+	prospectsStore
 	conversationPlanner
 	receptionStore
 	settingsScreenStore
@@ -42,12 +44,17 @@ type Store interface {
 	tempAgencyStore
 	todaySource
 	upskillingStore
-	callSource
+	closeStore
+	caseStore
+	deletionStore
+	scopeStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
 	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
+	Insight(citizenID int64) (string, error)
+	SetScope(scope model.Scope)
 	DefaultBenefitPlace() string
 	Notices(ids []int64, asList bool) (string, error)
 	NoticesText(ids []int64) (string, error)
@@ -88,18 +95,31 @@ type UI struct {
 	stack        []screen
 	dirty        map[int64]bool
 	kind         model.OfficeKind
+	me           string      // the caseworker this account works as ("" when none is chosen)
+	scope        model.Scope // whose work Today, the call list, batches and the calendar show
+	// restoreDB closes the database, restores a backup in its place and
+	// opens it again (nil in tests and where restoring is not offered).
+	restoreDB func(file, passphrase string) (model.BackupInfo, error)
 }
 
 // New builds the main window's content into win, starting at Today.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
-	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
+	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now}
+	u.reset(store, handouts)
+	u.addShortcuts()
+	return u
+}
+
+// reset starts the window afresh on a store (at start, after a restore).
+func (u *UI) reset(store Store, handouts Handouts) {
+	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
 	u.loadOfficeKind()
+	u.loadMe()
+	u.mergeCatalogue()
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)
-	u.addShortcuts()
 	u.today.load()
-	return u
 }
 
 // onCaseload shows the caseload over Today.
@@ -172,6 +192,15 @@ func (u *UI) onOpenCitizen(id int64) {
 	}
 	u.popToList()
 	u.push(s)
+}
+
+// onCitizenDeleted leaves the deleted citizen's screens for the list below.
+func (u *UI) onCitizenDeleted(id int64) {
+	u.touch(id)
+	u.popToList()
+	u.caseload.reload()
+	u.win.SetContent(u.stack[len(u.stack)-1].content())
+	u.track(u.stack[len(u.stack)-1])
 }
 
 func (u *UI) onNewCitizen() {

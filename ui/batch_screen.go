@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -106,6 +107,10 @@ func (s *batchScreen) run(kind model.HandoutKind, day time.Time, one bool, out s
 func (s *batchScreen) finish(paths []string, err error, one bool, out string) {
 	s.start.Enable()
 	s.stop.Disable()
+	if w, ok := model.AsPrintWarning(err); ok {
+		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), s.ui.win)
+		err = nil
+	}
 	switch {
 	case errors.Is(err, model.ErrCancelled):
 		s.status.SetText(lang.L("batch.cancelled"))

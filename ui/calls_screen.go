@@ -15,6 +15,7 @@ import (
 
 // callSource is what the call list asks of the database.
 type callSource interface {
+	viewLogger
 	Calendar() (*model.WorkCalendar, error)
 	ConversationsFrom(day time.Time, days int) ([]model.TodayConversation, error)
 }
@@ -38,6 +39,14 @@ func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
 	s := &callsScreen{ui: u, store: st, day: cal.NextWorkday(u.now().AddDate(0, 0, 1))}
 	s.day = model.Day(s.day)
 	if s.calls, err = st.ConversationsFrom(s.day, 1); err != nil {
+		return nil, err
+	}
+	s.calls = model.InScope(s.calls, u.scope)
+	ids := make([]int64, len(s.calls))
+	for i, c := range s.calls {
+		ids[i] = c.CitizenID
+	}
+	if err := st.LogViewed("call list", ids); err != nil {
 		return nil, err
 	}
 	s.text = model.CallList(s.day, s.calls)

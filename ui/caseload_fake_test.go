@@ -18,6 +18,26 @@ type fakeCaseload struct {
 	reads   int     // whole-caseload reads
 	rowsFor []int64 // single rows re-read
 	err     error
+	viewed  []string // audit rows for views of many citizens
+	team    []model.Caseworker
+	moved   map[int64]string
+}
+
+func (f *fakeCaseload) Caseworkers() ([]model.Caseworker, error) { return f.team, nil }
+
+func (f *fakeCaseload) AssignCaseworker(ids []int64, initials string) error {
+	if f.moved == nil {
+		f.moved = map[int64]string{}
+	}
+	for _, id := range ids {
+		f.moved[id] = initials
+	}
+	return nil
+}
+
+func (f *fakeCaseload) LogViewed(what string, ids []int64) error {
+	f.viewed = append(f.viewed, what+": "+model.IDRanges(ids))
+	return nil
 }
 
 func (f *fakeCaseload) Caseload(*model.Guide, time.Time) ([]model.CaseRow, error) {
@@ -68,6 +88,9 @@ func TestCaseloadScreenOverAFake(t *testing.T) {
 	if f.reads != 1 || len(s.rows) != 3 {
 		t.Fatalf("after load: %d reads, %d rows; want 1 read and every citizen", f.reads, len(s.rows))
 	}
+	if len(f.viewed) != 1 || f.viewed[0] != "caseload: 1-3" {
+		t.Fatalf("audit of the caseload view: %q; want one row naming citizens 1-3", f.viewed)
+	}
 	if got := s.cellText(s.rows[0], len(caseColumns)-1); s.rows[0].ID == 2 && got != "Udeblevet/afbud" {
 		t.Errorf("the no-show row's attention column reads %q", got)
 	}
@@ -81,9 +104,47 @@ func TestCaseloadScreenOverAFake(t *testing.T) {
 	if len(f.rowsFor) != 1 || f.rowsFor[0] != 2 || f.reads != 1 {
 		t.Fatalf("reload re-read rows %v and the whole caseload %d times; want only citizen 2", f.rowsFor, f.reads)
 	}
+	s.load()
+	if len(f.viewed) != 1 {
+		t.Fatalf("loading the same caseload again wrote another audit row: %q", f.viewed)
+	}
 	f.err = errors.New("disk I/O error")
 	s.load()
 	if len(u.win.Canvas().Overlays().List()) == 0 {
 		t.Error("a failed read showed no error dialog")
+	}
+}
+
+// TestMineFirstAndMoveTheShownToAColleague: with this account working as
+// MK the caseload opens on MK's citizens, the filter reaches a colleague's
+// or everyone's, and the citizens shown move to a colleague in one action.
+func TestMineFirstAndMoveTheShownToAColleague(t *testing.T) {
+	f := &fakeCaseload{rows: []model.CaseRow{
+		caseRow(1, "Søren Ærø", model.TrackIntensive, false),
+		caseRow(2, "Anna Berg", model.TrackEducation, false),
+		caseRow(3, "Åse Holm", model.TrackNone, false),
+	}, team: []model.Caseworker{{Initials: "JH", Name: "Jonas Holm"}, {Initials: "MK", Name: "Mette Kristensen"}}}
+	f.rows[0].Caseworker, f.rows[1].Caseworker, f.rows[2].Caseworker = "MK", "JH", "MK"
+	u, s := newFakeCaseload(t, f)
+	u.me = "MK"
+	s.load()
+	if len(s.rows) != 2 || s.who.Selected != "Mine" {
+		t.Fatalf("opened on %q with %d rows; want Mine with MK's 2", s.who.Selected, len(s.rows))
+	}
+	s.who.SetSelected("JH – Jonas Holm")
+	if len(s.rows) != 1 || s.rows[0].ID != 2 {
+		t.Fatalf("JH's citizens: %v", s.rows)
+	}
+	s.who.SetSelectedIndex(0)
+	if len(s.rows) != 3 {
+		t.Fatalf("everyone: %d rows", len(s.rows))
+	}
+	test.Type(s.search, "å")
+	s.onMove("JH")
+	if len(f.moved) != 1 || f.moved[3] != "JH" {
+		t.Fatalf("moved %v; want only the shown Åse Holm to JH", f.moved)
+	}
+	if s.all[2].Caseworker != "JH" || s.cellText(s.rows[0], 1) != "JH" {
+		t.Error("the moved citizen's row does not show the new caseworker")
 	}
 }

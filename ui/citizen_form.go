@@ -27,6 +27,7 @@ type citizenForm struct {
 	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
+	postcode                                     *widget.Entry
 	// unemployed, passed and birth are the dates the rules and the youth flag read.
 	unemployed, passed, birth  *widget.Entry
 	benefit, education, status *widget.Select
@@ -62,6 +63,7 @@ func (f *citizenForm) build() fyne.CanvasObject {
 		f.item("field.birthdate", f.birth, "form.birthhint"),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.email"), f.email),
+		f.item("field.postcode", f.postcode, "form.postcodehint"),
 		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
@@ -94,7 +96,7 @@ func (f *citizenForm) title() string {
 
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.firstContact = widget.NewEntry()
+	f.firstContact, f.postcode = widget.NewEntry(), widget.NewEntry()
 	f.unemployed, f.passed, f.birth = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{f.unemployed, f.passed, f.birth} {
 		e.SetPlaceHolder(lang.L("form.dateplaceholder"))
@@ -125,6 +127,7 @@ func (f *citizenForm) fill() {
 	}
 	f.phone.SetText(c.Phone)
 	f.email.SetText(c.Email)
+	f.postcode.SetText(c.Postcode)
 	f.firstContact.SetText(shortDate(c.FirstContact))
 	f.unemployed.SetText(shortDate(c.RulesStart()))
 	f.passed.SetText(optDate(c.TransferredOn))
@@ -142,7 +145,7 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	if f.orig != nil {
 		*c = *f.orig
 	}
-	c.Name, c.Phone, c.Email, c.Notes = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text
+	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text, f.postcode.Text
 	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
 	c.Education, _ = f.educations.value(f.education.Selected)
 	c.Status, _ = f.statuses.value(f.status.Selected)
@@ -151,8 +154,10 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 		cpr, err := model.ParseCPR(f.cpr.Text)
 		c.CPR, parseErrs = cpr, append(parseErrs, err)
 	}
-	first, err := model.ParseDate(f.firstContact.Text)
-	c.FirstContact, parseErrs = first, append(parseErrs, err)
+	if strings.TrimSpace(f.firstContact.Text) != "" { // empty: Validate says it is required
+		first, err := model.ParseDate(f.firstContact.Text)
+		c.FirstContact, parseErrs = first, append(parseErrs, err)
+	}
 	parseErrs = append(parseErrs, readDates(map[*widget.Entry]*time.Time{
 		f.unemployed: &c.UnemployedSince, f.passed: &c.TransferredOn, f.birth: &c.BirthDate}))
 	return c, errors.Join(parseErrs...)
@@ -166,10 +171,29 @@ func optDate(t time.Time) string {
 	return shortDate(t)
 }
 
+// withoutUnreadDate drops "the first contact must be given" when a date was
+// typed but could not be read: the reading error already says what is wrong.
+func withoutUnreadDate(err error, c *model.Citizen, typed string) error {
+	var v *model.ValidationError
+	if strings.TrimSpace(typed) == "" || !c.FirstContact.IsZero() || !errors.As(err, &v) {
+		return err
+	}
+	var keep []model.FieldProblem
+	for _, p := range v.Problems {
+		if p.Field != "first_contact" {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return &model.ValidationError{Problems: keep}
+}
+
 func (f *citizenForm) onSave() {
 	c, err := f.citizen()
 	if err != nil {
-		err = errors.Join(err, c.Validate())
+		err = errors.Join(err, withoutUnreadDate(c.Validate(), c, f.firstContact.Text))
 	} else {
 		err = f.write(c)
 	}

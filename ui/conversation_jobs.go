@@ -20,6 +20,7 @@ type conversationJobsStore interface {
 	AgreeJob(conversationID, jobID int64, agreed bool) error
 	Applications(citizenID int64) ([]model.Application, error)
 	PresentJob(conversationID, jobID int64) error
+	reachStore
 }
 
 // maxSuggested is how many fitting openings the conversation suggests; the
@@ -38,6 +39,7 @@ type conversationJobs struct {
 	// show and agree are the buttons and checks on screen, by job ID (for tests).
 	show  map[int64]*widget.Button
 	agree map[int64]*widget.Check
+	reach *reachControl
 }
 
 func newConversationJobs(s *conversationScreen, st conversationJobsStore) *conversationJobs {
@@ -62,6 +64,8 @@ func (c *conversationJobs) load() {
 	}
 	c.show, c.agree = map[int64]*widget.Button{}, map[int64]*widget.Check{}
 	c.box.Add(heading(fmt.Sprintf(lang.L("cjobs.title"), len(c.presented))))
+	c.reach = newReachControl(u, c.store, c.s.cs.citizen, c.load)
+	c.box.Add(c.reach.build())
 	c.addFollowUp()
 	c.addPresented()
 	c.addSuggested()
@@ -112,7 +116,7 @@ func (c *conversationJobs) addSuggested() {
 		m := m
 		b := widget.NewButtonWithIcon(lang.L("cjobs.show"), theme.VisibilityIcon(), func() { c.onShow(m.ID) })
 		c.show[m.ID] = b
-		l := widget.NewLabel(fmt.Sprintf("%s (%s)", jobLine(m.Job), lang.L(fmt.Sprintf("fit.%d", m.Fit))))
+		l := widget.NewLabel(fmt.Sprintf("%s (%s, %s)", jobLine(m.Job), lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)))
 		l.Wrapping = fyne.TextWrapWord
 		c.box.Add(container.NewBorder(nil, nil, nil, b, l))
 	}

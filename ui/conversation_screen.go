@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,10 +17,14 @@ import (
 // conversationStore is what conversationScreen asks of the database.
 type conversationStore interface {
 	Conversation(id int64) (*model.Conversation, error)
+	JobGoals(citizenID int64) ([]model.JobGoal, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
+	Region() (string, error)
 	conversationJobsStore
 	conversationPlanner
 	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
 	SaveConversation(c *model.Conversation) error
+	DeleteConversation(id int64) error
 }
 
 // conversationScreen is the conversation across the desk: attendance, notes
@@ -66,7 +72,8 @@ func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	s.copyBtn = widget.NewButtonWithIcon(lang.L("conversation.copy"), theme.ContentCopyIcon(), s.onCopySummary)
 	ics := widget.NewButtonWithIcon(lang.L("conversation.ics"), theme.DownloadIcon(), s.onCalendar)
-	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn), title), widget.NewSeparator())
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onAskDelete)
+	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn, del), title), widget.NewSeparator())
 }
 
 func (s *conversationScreen) buildConversation() fyne.CanvasObject {
@@ -163,7 +170,23 @@ func (s *conversationScreen) summary() string {
 	if err != nil {
 		next = nil
 	}
-	return model.ConversationSummary(*s.conversation, s.doneOnTheDay(), next)
+	p := model.PlanSummary{Done: s.doneOnTheDay(), Next: next, Goals: s.goalLines(), Shown: s.jobs.presented}
+	return model.MinPlanSummary(*s.conversation, p)
+}
+
+// goalLines are the citizen's job goals with their prospects in words.
+func (s *conversationScreen) goalLines() []model.GoalLine {
+	goals, err := s.store.JobGoals(s.cs.citizen.ID)
+	region, rerr := s.store.Region()
+	if err != nil || rerr != nil {
+		return nil
+	}
+	var out []model.GoalLine
+	for _, g := range goals {
+		p, _ := s.store.ProspectFor(region, g.Title, g.Code)
+		out = append(out, model.GoalLine{Title: g.Title, Horizon: g.Horizon, Prospect: p.Word()})
+	}
+	return out
 }
 
 // doneOnTheDay lists the actions ticked as done on the conversation's date.
@@ -195,4 +218,25 @@ func (s *conversationScreen) onCalendar() {
 		return
 	}
 	s.cs.ui.openFile(path)
+}
+
+// onAskDelete deletes a conversation recorded by mistake, after asking.
+func (s *conversationScreen) onAskDelete() {
+	d := dialog.NewConfirm(lang.L("conversation.delete.title"),
+		fmt.Sprintf(lang.L("conversation.delete.ask"), conversationLine(*s.conversation)), func(yes bool) {
+			if yes {
+				s.onDelete()
+			}
+		}, s.cs.ui.win)
+	d.SetConfirmText(lang.L("conversation.delete.confirm"))
+	d.Show()
+}
+
+func (s *conversationScreen) onDelete() {
+	if err := s.store.DeleteConversation(s.conversation.ID); err != nil {
+		s.cs.ui.showError(err)
+		return
+	}
+	s.cs.ui.touch(s.cs.citizen.ID)
+	s.cs.ui.back()
 }

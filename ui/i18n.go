@@ -38,6 +38,9 @@ func errText(err error) string {
 	if errors.Is(err, model.ErrNotFound) {
 		return lang.L("error.notfound")
 	}
+	if m, ok := model.DatabaseProblem(err); ok {
+		return msg(m)
+	}
 	return lang.L("error.unexpected") + "\n" + err.Error()
 }
 

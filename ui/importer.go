@@ -41,7 +41,7 @@ func (s *settingsScreen) importButtons() fyne.CanvasObject {
 			return model.ImportResult{}, err
 		}
 		return s.store.ImportProspects(pub, ps, name, dry)
-	}}
+	}, after: u.mergeCatalogue}
 	return container.NewVBox(heading(lang.L("import.heading")), lowLabel(lang.L("import.help")),
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("import.disco"), theme.UploadIcon(), disco.onPick),

@@ -26,6 +26,7 @@ type jobForm struct {
 
 	title                                           *goalPicker
 	employer, place, deadline, how, contact, source *widget.Entry
+	postcode                                        *widget.Entry
 	hot                                             *widget.Check
 	save                                            *widget.Button
 }
@@ -39,6 +40,8 @@ func (f *jobForm) build() fyne.CanvasObject {
 	f.employer, f.place, f.how, f.contact, f.source = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.employer.SetPlaceHolder(lang.L("jobs.employer"))
 	f.place.SetPlaceHolder(lang.L("jobs.place"))
+	f.postcode = widget.NewEntry()
+	f.postcode.SetPlaceHolder(lang.L("jobs.postcode"))
 	f.how.SetPlaceHolder(lang.L("jobs.how"))
 	f.contact.SetPlaceHolder(lang.L("jobs.contact"))
 	f.source.SetPlaceHolder(lang.L("jobs.source"))
@@ -46,7 +49,8 @@ func (f *jobForm) build() fyne.CanvasObject {
 	f.hot = widget.NewCheck(lang.L("jobs.hotcheck"), nil)
 	f.save = widget.NewButtonWithIcon(lang.L("jobs.save"), theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	row1 := container.NewGridWithColumns(4, f.title.entry, f.employer, f.place, f.deadline)
+	place := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.postcode.MinSize().Height), f.postcode), f.place)
+	row1 := container.NewGridWithColumns(4, f.title.entry, f.employer, place, f.deadline)
 	row2 := container.NewGridWithColumns(3, f.how, f.contact, f.source)
 	return container.NewVBox(row1, f.title.suggestions, row2, container.NewHBox(f.hot, f.save))
 }
@@ -56,6 +60,7 @@ func (f *jobForm) load(j model.Job) {
 	f.title.entry.SetText(j.Title)
 	f.employer.SetText(j.Employer)
 	f.place.SetText(j.Place)
+	f.postcode.SetText(j.Postcode)
 	setDate(f.deadline, j.Deadline)
 	f.how.SetText(j.HowToApply)
 	f.contact.SetText(j.Contact)
@@ -66,6 +71,7 @@ func (f *jobForm) load(j model.Job) {
 func (f *jobForm) onSave() {
 	j := f.editing
 	j.Title, j.Code = f.title.value()
+	j.Postcode = f.postcode.Text
 	j.Employer, j.Place, j.HowToApply, j.Contact, j.Source, j.Hot = f.employer.Text, f.place.Text, f.how.Text, f.contact.Text, f.source.Text, f.hot.Checked
 	var err error
 	if j.Deadline, err = optionalDate(f.deadline); err == nil {

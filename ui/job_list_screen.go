@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,7 @@ type jobStore interface {
 	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
 	MatchJob(jobID int64) ([]model.CitizenMatch, error)
 	OpenJobs(today time.Time) ([]model.Job, error)
+	DeleteJob(id int64) error
 }
 
 // jobListScreen is the day's job list: openings known to the office, hot
@@ -59,10 +61,11 @@ func (s *jobListScreen) build() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
 	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
+	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.ui.onProspects)
 	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
 	s.form = newJobForm(s.ui, s.store, s.onSaved)
 	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
-	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(print, imp)), s.form.build(), widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(amb, print, imp)), s.form.build(), widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, s.list)
 }
 
@@ -71,7 +74,8 @@ func (s *jobListScreen) createRow() fyne.CanvasObject {
 	l.Truncation = fyne.TextTruncateEllipsis
 	who := widget.NewButtonWithIcon(lang.L("jobs.who"), theme.AccountIcon(), nil)
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(who, edit), l)
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(who, edit, del), l)
 }
 
 func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -87,6 +91,27 @@ func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	btns := c.Objects[1].(*fyne.Container)
 	btns.Objects[0].(*widget.Button).OnTapped = func() { s.onWho(j) }
 	btns.Objects[1].(*widget.Button).OnTapped = func() { s.form.load(j) }
+	btns.Objects[2].(*widget.Button).OnTapped = func() { s.onAskDelete(j) }
+}
+
+// onAskDelete removes an opening that was filled or entered by mistake,
+// after asking; job-log lines keep its title and employer.
+func (s *jobListScreen) onAskDelete(j model.Job) {
+	d := dialog.NewConfirm(lang.L("jobs.delete.title"), fmt.Sprintf(lang.L("jobs.delete.ask"), j.Title, j.Employer), func(yes bool) {
+		if yes {
+			s.onDelete(j.ID)
+		}
+	}, s.ui.win)
+	d.SetConfirmText(lang.L("jobs.delete.confirm"))
+	d.Show()
+}
+
+func (s *jobListScreen) onDelete(id int64) {
+	if err := s.store.DeleteJob(id); err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.onSaved()
 }
 
 // jobLine is an opening in a line: hot mark, title, employer, place, deadline.
@@ -95,7 +120,8 @@ func jobLine(j model.Job) string {
 	if j.Hot {
 		hot = "🔥 " + lang.L("jobs.hot") + "  "
 	}
-	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, j.Place, lang.L("jobs.deadline"), deadlineText(j.Deadline))
+	place := strings.TrimSpace(j.Postcode + " " + j.Place)
+	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, place, lang.L("jobs.deadline"), deadlineText(j.Deadline))
 }
 
 func deadlineText(t time.Time) string {
@@ -107,12 +133,7 @@ func deadlineText(t time.Time) string {
 
 // onPrint makes the day's job list in large print for the reception area.
 func (s *jobListScreen) onPrint() {
-	path, err := s.ui.handouts.Handout("joblist", 0)
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
-	s.ui.openFile(path)
+	s.ui.printed(s.ui.handouts.Handout(model.HandoutJobList, 0))
 }
 
 func (s *jobListScreen) onSaved() {
@@ -132,7 +153,7 @@ func (s *jobListScreen) onWho(j model.Job) {
 	box := container.NewVBox()
 	for _, m := range ms {
 		m := m
-		b := widget.NewButton(fmt.Sprintf("%s – %s (%s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit))), func() { s.ui.onOpenCitizen(m.CitizenID) })
+		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() { s.ui.onOpenCitizen(m.CitizenID) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}

@@ -18,6 +18,9 @@ var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`\.add\([^,()]+, "([^"]+)"`),
 	regexp.MustCompile(`(?:CheckChoice|CheckLen|RequireText)\([^\n]*"([a-z]+\.[^"]+)"\)`),
 	regexp.MustCompile(`Key: "([^"]+)"`),
+	regexp.MustCompile(`(?:importError|fieldErr|importFieldError)\([^"\n]*"([a-z]+\.[a-z.]+)"`),
+	regexp.MustCompile(`return "(import\.[a-z]+)", `),
+	regexp.MustCompile(`(?m)^\s+\d+:\s+"([a-z]+\.[a-z.]+)",`), // code -> key tables
 }
 
 var builtUses = []*regexp.Regexp{
@@ -44,6 +47,7 @@ func builtKeys() map[string][]string {
 		"conversation.kind.": strs(model.ConversationKinds),
 		"conversation.form.": strs(model.ConversationForms),
 		"conversation.att.":  strs(model.Attendances),
+		"case.reason.":       strs(model.CloseReasons),
 		"app.":               strs(model.AppStatuses),
 		"upskill.kind.":      strs(model.UpskillingKinds),
 		"upskill.status.":    strs(model.UpskillingStatuses),
@@ -56,8 +60,10 @@ func builtKeys() map[string][]string {
 		"notice.":            {"to_benefit", "from_benefit"},
 		"youth.kind.":        strs(model.YouthKinds),
 		"notice.how.":        strs([]model.SentHow{model.SentPrinted, model.SentCopied}),
-		"fit.":               {"0", "1", "2"},      // same code, 4-digit, 3-digit group
-		"prospect.":          {"1", "2", "3", "4"}, // unknown: its own key
+		"fit.":               {"0", "1", "2"}, // same code, 4-digit, 3-digit group
+		"prospect.cat.":      strs(model.Categories),
+		"reach.":             strs(model.Reaches),
+		"near.":              {"0", "1", "2", "3"}, // model.Nearness
 	}
 }
 

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,14 +17,15 @@ import (
 // openingStore is what openingForm asks of the database.
 type openingStore interface {
 	AddJobGoal(g *model.JobGoal) error
-	Alternatives(region, code string, than model.Rating, limit int) ([]model.Prospect, error)
+	Alternatives(region string, g model.JobGoal, than model.Rating, rel *model.Relations, limit int) ([]model.Alternative, error)
 	AssignTrack(c *model.TrackChange) error
 	DeleteJobGoal(id int64) error
 	DiscoTitle(code string) string
 	JobGoals(citizenID int64) ([]model.JobGoal, error)
 	LatestEdition() (model.Edition, error)
 	Opening(citizenID int64) (model.Opening, error)
-	ProspectFor(region, title, code string) (model.Rating, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
+	Relations(def *model.Relations) (*model.Relations, error)
 	Region() (string, error)
 	SaveOpening(o *model.Opening) error
 }
@@ -40,6 +43,7 @@ type openingForm struct {
 	goals       []model.JobGoal
 	region      string // the office's region for prospects, read once
 	altButtons  []*widget.Button
+	altReasons  []string // why each alternative on screen is offered (for tests)
 
 	upskilling *widget.Entry
 	euv        *widget.Select
@@ -113,7 +117,7 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDeleteGoal(g.ID) })
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onAskDeleteGoal(g) })
 	r := f.rating(g)
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(prospectBadge(r), del), l)
 	box := container.NewVBox(row)
@@ -138,6 +142,18 @@ func (f *openingForm) addGoal(title, code string, h model.Horizon) {
 		return
 	}
 	f.s.rebuildSection()
+}
+
+// onAskDeleteGoal asks before a job goal is deleted: one click must not lose it.
+func (f *openingForm) onAskDeleteGoal(g model.JobGoal) {
+	d := dialog.NewConfirm(lang.L("goal.delete.title"), fmt.Sprintf(lang.L("goal.delete.ask"), g.Title),
+		func(yes bool) {
+			if yes {
+				f.onDeleteGoal(g.ID)
+			}
+		}, f.s.ui.win)
+	d.SetConfirmText(lang.L("goal.delete.confirm"))
+	d.Show()
 }
 
 func (f *openingForm) onDeleteGoal(id int64) {

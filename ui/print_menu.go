@@ -28,10 +28,5 @@ func (s *citizenScreen) printButton() *widget.Button {
 }
 
 func (s *citizenScreen) onPrint(kind model.HandoutKind) {
-	path, err := s.ui.handouts.Handout(kind, s.citizen.ID)
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
-	s.ui.openFile(path)
+	s.ui.printed(s.ui.handouts.Handout(kind, s.citizen.ID))
 }

@@ -19,6 +19,10 @@ type settingsScreenStore interface {
 	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
 	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
 	planEditorStore
+	backupStore
+	placesStore
+	teamStore
+	retentionStore
 }
 
 // settingsStore is what settingsScreen asks of the database.
@@ -72,8 +76,11 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
-	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
-		s.plan.build(), widget.NewSeparator(), s.importButtons())
+	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(),
+		newTeamForm(s.ui, s.store).build(), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
+		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(),
+		newRetentionForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons(),
+		widget.NewSeparator(), s.placesSection())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
 

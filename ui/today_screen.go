@@ -16,6 +16,8 @@ import (
 
 // todaySource is what todayScreen asks of the database.
 type todaySource interface {
+	BackupSettings() (model.BackupSettings, error)
+	viewLogger
 	AcknowledgeNotice(id int64) error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
@@ -29,19 +31,25 @@ const maxTodayRows = 25
 // todayScreen is the start screen: what today asks of the caseworker, each
 // line opening the citizen.
 type todayScreen struct {
-	ui    *UI
-	store todaySource
-	view  *model.TodayView
-	body  *fyne.Container
+	ui     *UI
+	store  todaySource
+	viewed viewLog
+	backup *widget.Label
+	view   *model.TodayView
+	body   *fyne.Container
 	// first and onTime are the caseload's two figures: the first
 	// conversation, and the other conversations on time.
 	first, onTime *widget.Label
 	catchUp       *widget.Button
 	root          fyne.CanvasObject
+	// scope switches between "Mine" and "Hele kontoret"; deletion reminds
+	// of closed cases past the retention period.
+	scope    *widget.RadioGroup
+	deletion *widget.Button
 }
 
 func newTodayScreen(u *UI, st todaySource) *todayScreen {
-	s := &todayScreen{ui: u, store: st}
+	s := &todayScreen{ui: u, store: st, viewed: viewLog{what: "today"}}
 	s.root = s.build()
 	return s
 }
@@ -53,6 +61,8 @@ func (s *todayScreen) reload() { s.load() }
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
 	s.first, s.onTime = widget.NewLabel(""), widget.NewLabel("")
+	s.backup = widget.NewLabel("")
+	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
@@ -65,7 +75,10 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, container.NewVBox(s.first, s.onTime), more))
+	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
+	s.buildScope()
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)),
+		container.NewBorder(nil, nil, container.NewVBox(s.first, s.onTime), more), s.scope, s.backup, container.NewHBox(s.deletion))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -73,17 +86,46 @@ func (s *todayScreen) build() fyne.CanvasObject {
 func (s *todayScreen) load() {
 	now := s.ui.now()
 	v, err := s.store.Today(s.ui.content, now)
+	if err == nil {
+		v, err = s.mine(v)
+	}
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
 	s.view = v
+	if err := s.viewed.record(s.store, v.CitizenIDs()); err != nil {
+		s.ui.showError(err)
+	}
 	s.showFigure(now)
+	s.showBackup(now)
+	s.showDeletion()
 	s.body.Objects = nil
 	for _, part := range s.parts() {
 		s.addPart(part)
 	}
 	s.body.Refresh()
+}
+
+// showBackup says when the last good backup was made, and warns (in words,
+// not only in colour) when it is older than the office allows.
+func (s *todayScreen) showBackup(now time.Time) {
+	b, err := s.store.BackupSettings()
+	switch {
+	case err != nil:
+		s.backup.SetText(errText(err))
+	case b.Last.IsZero():
+		s.backup.SetText(lang.L("today.backup.none"))
+	case b.Overdue(now):
+		s.backup.SetText(fmt.Sprintf(lang.L("today.backup.old"), model.DanishDateTime(b.Last.Local()), b.MaxAgeDays))
+	default:
+		s.backup.SetText(fmt.Sprintf(lang.L("today.backup"), model.DanishDateTime(b.Last.Local())))
+	}
+	s.backup.Importance = widget.LowImportance
+	if err != nil || b.Overdue(now) {
+		s.backup.Importance = widget.DangerImportance
+	}
+	s.backup.Refresh()
 }
 
 func (s *todayScreen) showFigure(now time.Time) {
@@ -243,12 +285,7 @@ func (s *todayScreen) printAllNotices(ns []model.Notice) fyne.CanvasObject {
 }
 
 func (s *todayScreen) onPrintNotices(ids []int64, asList bool) {
-	path, err := s.ui.handouts.Notices(ids, asList)
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
-	s.ui.openFile(path)
+	s.ui.printed(s.ui.handouts.Notices(ids, asList))
 	s.load()
 }
 

@@ -29,6 +29,11 @@ func TestMain(m *testing.M) {
 
 type fakeHandouts struct{ made []int64 }
 
+func (f *fakeHandouts) Insight(id int64) (string, error) {
+	f.made = append(f.made, id)
+	return "/tmp/indsigt.pdf", nil
+}
+func (f *fakeHandouts) SetScope(model.Scope) {}
 func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
 	f.made = append(f.made, id)
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
@@ -269,5 +274,25 @@ func TestBatchScreenShowsProgress(t *testing.T) {
 	s.run("folder", time.Date(2026, 11, 24, 0, 0, 0, 0, time.Local), true, filepath.Join(t.TempDir(), "x.pdf"))
 	if s.progress.Value != 1 || s.status.Text != "1 af 1 færdige" {
 		t.Errorf("progress %v, status %q", s.progress.Value, s.status.Text)
+	}
+}
+
+// TestADateThatDoesNotExistSaysSo: "31-02-2026" is in the asked form, so
+// the message says the day does not exist — and not also that it is missing.
+func TestADateThatDoesNotExistSaysSo(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(u.caseload.newBtn)
+	f := u.form
+	test.Type(f.name, "Åse Ærø")
+	f.firstContact.SetText("31-02-2026")
+	test.Tap(f.save)
+	if !strings.Contains(f.problems.Text, "Datoen »31-02-2026« findes ikke i kalenderen") ||
+		strings.Contains(f.problems.Text, "skal udfyldes") {
+		t.Fatalf("problems for 31-02-2026: %q", f.problems.Text)
+	}
+	f.firstContact.SetText("")
+	test.Tap(f.save)
+	if !strings.Contains(f.problems.Text, "første kontakt skal udfyldes") {
+		t.Fatalf("problems for an empty date: %q", f.problems.Text)
 	}
 }

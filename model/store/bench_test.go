@@ -9,6 +9,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // The benchmarks share one database of 10,000 demo citizens, one of whom
@@ -54,7 +55,16 @@ func buildBenchData(g *model.Guide) error {
 	if benchStore, err = Open(filepath.Join(dir, "bench.db")); err != nil {
 		return err
 	}
-	if _, err := benchStore.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: benchContent().Reception, Catalogue: benchContent().Catalogue, Jobs: 5000}); err != nil {
+	if data, err := os.ReadFile("../../../shared/data/postnumre.csv"); err == nil {
+		rows, err := model.ParsePostcodes(data)
+		if err != nil {
+			return err
+		}
+		if _, err := benchStore.ImportPostcodes(rows, false); err != nil {
+			return err
+		}
+	}
+	if _, err := benchStore.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: benchContent().Reception, Catalogue: benchContent().Catalogue, Jobs: 5000, Caseworkers: 20}); err != nil {
 		return err
 	}
 	rows, err := benchStore.ListCitizens(model.CitizenFilter{AnyTrack: true})
@@ -169,7 +179,7 @@ func BenchmarkCaseRowFor(b *testing.B) {
 
 func BenchmarkToday(b *testing.B) {
 	s, _ := benchData(b)
-	c := loadContent(b)
+	c := testutil.Content(b)
 	b.ResetTimer()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -181,7 +191,7 @@ func BenchmarkToday(b *testing.B) {
 
 func BenchmarkCompliance(b *testing.B) {
 	s, _ := benchData(b)
-	r := loadContent(b).Rules
+	r := testutil.Content(b).Rules
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Compliance(r, benchNow); err != nil {
@@ -204,7 +214,7 @@ func BenchmarkAttendanceCharts6Months(b *testing.B) {
 func BenchmarkToday1k(b *testing.B) {
 	g := loadGuide(b)
 	s := newTestStore(b)
-	c := loadContent(b)
+	c := testutil.Content(b)
 	if _, err := s.SeedDemo(g, model.DemoOptions{Citizens: 1000, Seed: 7, Today: benchNow, Reception: c.Reception}); err != nil {
 		b.Fatal(err)
 	}

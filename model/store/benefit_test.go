@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // TestBenefitNotSettledByDay10: on 16 November 2026 a citizen first seen on
@@ -14,7 +15,7 @@ import (
 // The booked benefit meeting shows on Today.
 func TestBenefitNotSettledByDay10(t *testing.T) {
 	s := newTestStore(t)
-	content := loadContent(t)
+	content := testutil.Content(t)
 	now := time.Date(2026, 11, 16, 9, 0, 0, 0, time.Local)
 	s.Now = func() time.Time { return now }
 	late := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Sen Ydelse", day("2026-11-02") })
@@ -39,5 +40,30 @@ func TestBenefitNotSettledByDay10(t *testing.T) {
 	b, err := s.BenefitCase(late.ID)
 	if err != nil || !b.MeetingAt.Equal(meeting) || b.MeetingPlace != "Torvet 2" {
 		t.Errorf("stored meeting = %+v, %v", b, err)
+	}
+}
+
+// TestExportHoldsTheBenefitMeetingAndSentNotices: the citizen's export
+// carries the stored benefit meeting and when, by whom and how each notice
+// was sent.
+func TestExportHoldsTheBenefitMeetingAndSentNotices(t *testing.T) {
+	s := newTestStore(t)
+	c := makeCitizen(t, s)
+	meeting := time.Date(2026, 11, 18, 10, 0, 0, 0, time.Local)
+	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: c.ID, IntendsOn: day("2026-11-02"), MeetingAt: meeting, MeetingPlace: "Torvet 2"}, 6))
+	open, err := s.OpenNotices()
+	if err != nil || len(open) != 1 {
+		t.Fatalf("open notices = %+v, %v", open, err)
+	}
+	must(t, s.MarkNoticesSent([]int64{open[0].ID}, model.SentCopied))
+	e, err := s.ExportCitizen(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.BenefitCase == nil || !e.BenefitCase.MeetingAt.Equal(meeting) || e.BenefitCase.MeetingPlace != "Torvet 2" {
+		t.Errorf("exported benefit case = %+v", e.BenefitCase)
+	}
+	if len(e.Notices) != 1 || e.Notices[0].SentHow != model.SentCopied || e.Notices[0].SentAt.IsZero() || e.Notices[0].SentBy == "" {
+		t.Errorf("exported notices = %+v", e.Notices)
 	}
 }

@@ -42,7 +42,7 @@ func (s *Store) caseload(g *model.Guide, now time.Time, one int64) ([]model.Case
 
 func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.CaseRow, map[int64]*model.CaseRow, error) {
 	cond, args := onlyOne("id", one)
-	q, err := s.db.Query(`SELECT id, name, name_key, cpr, track, status, first_contact FROM citizens
+	q, err := s.db.Query(`SELECT id, name, name_key, cpr, phone, track, status, first_contact, caseworker FROM citizens
 		WHERE 1 = 1`+cond+` ORDER BY name_key, id`, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load caseload: %w", err)
@@ -53,14 +53,12 @@ func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.
 	rows := make([]model.CaseRow, 0, 1024)
 	for q.Next() {
 		var r model.CaseRow
-		var cpr string
-		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &r.Track, &r.Status, scanDate(&r.FirstContact)); err != nil {
+		var cpr, phone string
+		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &phone, &r.Track, &r.Status, scanDate(&r.FirstContact), &r.Caseworker); err != nil {
 			return nil, nil, fmt.Errorf("scan caseload: %w", err)
 		}
 		r.Masked, r.Total = model.CPR(cpr).Masked(), totals[phaseID(r.Track)]
-		if len(cpr) == 10 {
-			r.Birth = cpr[:6]
-		}
+		r.CPRDigits, r.PhoneDigits = cpr, model.PhoneDigits(phone)
 		r.DaysSinceFirst = int(today.Sub(r.FirstContact).Hours() / 24)
 		rows = append(rows, r)
 	}

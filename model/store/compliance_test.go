@@ -48,7 +48,7 @@ func TestTodayTwoFigures(t *testing.T) {
 	makeCitizen(t, s, func(c *model.Citizen) {
 		c.Name, c.FirstContact, c.Status = "Lukket", day("2026-10-01"), model.StatusClosed
 	})
-	got, err := s.Compliance(loadContent(t).Rules, time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local))
+	got, err := s.Compliance(testutil.Content(t).Rules, time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func addHandCaseload(t *testing.T, s *Store) map[string]int64 {
 // Today lists the deadline two weeks before it, not earlier.
 func TestPassedInMonthFourIsDueByMonthSix(t *testing.T) {
 	s := newTestStore(t)
-	r := loadContent(t).Rules
+	r := testutil.Content(t).Rules
 	c := makeCitizen(t, s, func(c *model.Citizen) {
 		c.Name, c.UnemployedSince, c.FirstContact, c.TransferredOn = "Overgået", day("2026-08-03"), day("2026-12-10"), day("2026-12-10")
 	})
@@ -98,7 +98,7 @@ func TestPassedInMonthFourIsDueByMonthSix(t *testing.T) {
 		t.Errorf("first conversation due %s..%s, want 2026-12-10..2027-02-02", due[0].Start.Format(model.DateLayout), due[0].By.Format(model.DateLayout))
 	}
 	for on, want := range map[string]int{"2027-01-10": 0, "2027-01-25": 2} {
-		v, err := s.Today(loadContent(t), time.Date(day(on).Year(), day(on).Month(), day(on).Day(), 9, 0, 0, 0, time.Local))
+		v, err := s.Today(testutil.Content(t), time.Date(day(on).Year(), day(on).Month(), day(on).Day(), 9, 0, 0, 0, time.Local))
 		if err != nil || len(v.Due) != want {
 			t.Errorf("Today on %s lists %d deadlines (%v), want %d", on, len(v.Due), err, want)
 		}

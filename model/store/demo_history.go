@@ -163,6 +163,9 @@ func (d *demo) conversations(c *model.Citizen, days int) error {
 			start = start.AddDate(0, 0, 2)
 		}
 		past := start.Before(d.today)
+		if !d.closedOn.IsZero() && start.After(d.closedOn) {
+			return nil // the case closed: nothing after it
+		}
 		if err := d.conversation(c, start, kind, past); err != nil {
 			return err
 		}

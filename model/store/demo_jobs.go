@@ -12,7 +12,12 @@ var (
 	demoEmployers = []string{"Bæk & Søn Byg ApS", "Kantinen på Havnen", "Nordlys Logistik A/S", "Hotel Østersøen", "Rengøringsfirmaet Glans",
 		"Dagli'Brugsen Ørby", "Plejecenter Solgården", "Åkjær Transport", "Frølunds Bageri", "Møllers Maskinfabrik",
 		"Vikarhuset Midt", "Café Ærø", "Kommunens Hjemmepleje", "Sø-Pak A/S", "Grøn Gartneri ApS"}
-	demoPlaces   = []string{"Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Randers", "Køge", "Næstved", "Ærøskøbing", "Sønderborg"}
+	demoPlaces = []string{"København S", "København NV", "Frederiksberg", "Hvidovre", "Ballerup", "Hillerød", "Køge", "Aarhus C", "Odense C", "Aalborg"}
+	// demoPostcodes are the demo places' postcodes; demoHomes where demo
+	// citizens live (mostly the capital, the demo office's region).
+	demoPostcodes = map[string]string{"København S": "2300", "København NV": "2400", "Frederiksberg": "2000", "Hvidovre": "2650",
+		"Ballerup": "2750", "Hillerød": "3400", "Køge": "4600", "Aarhus C": "8000", "Odense C": "5000", "Aalborg": "9000"}
+	demoHomes    = []string{"2300", "2300", "2400", "2200", "2500", "2650", "2720", "2750", "3400", "2605", "4600", "8000"}
 	demoApplyHow = []string{"Send ansøgning og CV på mail", "Ring og spørg efter butikschefen", "Søg via virksomhedens hjemmeside",
 		"Mød op med CV mellem 9 og 12", "Send en SMS med navn og telefonnummer"}
 	// demoRatings fixes the Jobvejviser example (10 råd #4): campingmedhjælper
@@ -50,10 +55,19 @@ func (d *demo) prospectsEdition() error {
 	var ps []model.Prospect
 	for _, t := range d.o.Catalogue.Titles {
 		for _, r := range model.Regions {
-			ps = append(ps, model.Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: demoRating(t.Title, r)})
+			rating := demoRating(t.Title, r)
+			ps = append(ps, model.Prospect{Region: r, Title: t.Title, Code: t.Code, Rating: rating, Category: model.CategoryOf(rating)})
 		}
 	}
 	return insertProspects(d.tx, id, ps)
+}
+
+// demoHome is where a demo citizen lives, from the name (no draw from the
+// random source, so the rest of the demo stays as it was).
+func demoHome(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return demoHomes[h.Sum32()%uint32(len(demoHomes))]
 }
 
 func demoRating(title, region string) model.Rating {
@@ -82,6 +96,7 @@ func (d *demo) jobList(n int) error {
 		if j.Hot {
 			j.AddedOn, j.Source = d.today, "Virksomhedskonsulent, i morges"
 		}
+		j.Postcode = demoPostcodes[j.Place]
 		if err := saveJob(d.tx, &j); err != nil {
 			return err
 		}

@@ -18,7 +18,7 @@ func nullID(id int64) any {
 
 // SaveApplication inserts (ID 0) or updates a job-log line.
 func (s *Store) SaveApplication(a *model.Application) error {
-	if err := a.Validate(); err != nil {
+	if err := a.Validate(s.Now()); err != nil {
 		return err
 	}
 	return s.inTx("save application", func(tx *sql.Tx) error { return s.saveApplication(tx, a) })
@@ -113,7 +113,7 @@ func (s *Store) PresentedJobs(conversationID int64) ([]model.PresentedJob, error
 	for rows.Next() {
 		var p model.PresentedJob
 		if err := rows.Scan(&p.Agreed, &p.ID, &p.Title, &p.Code, &p.Employer, &p.Place, scanDate(&p.Deadline), &p.HowToApply,
-			&p.Contact, &p.Source, scanDate(&p.AddedOn), &p.Hot); err != nil {
+			&p.Contact, &p.Source, scanDate(&p.AddedOn), &p.Hot, &p.Postcode); err != nil {
 			return nil, fmt.Errorf("scan presented job: %w", err)
 		}
 		out = append(out, p)

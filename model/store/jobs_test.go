@@ -29,22 +29,24 @@ func TestJobvejviserExample(t *testing.T) {
 	if _, err := s.ImportProspects(published, ps, "test", false); err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.ProspectFor("Hovedstaden", "campingmedhjælper", "941220")
-	if err != nil || r != model.RatingPoor {
-		t.Fatalf("campingmedhjælper = %v, %v", r, err)
+	p, err := s.ProspectFor("Hovedstaden", "campingmedhjælper", "941220")
+	if err != nil || p.Rating != model.RatingPoor {
+		t.Fatalf("campingmedhjælper = %v, %v", p, err)
 	}
-	alts, err := s.Alternatives("Hovedstaden", "941220", r, 10)
+	goal := model.JobGoal{Title: "Campingmedhjælper", Code: "941220"}
+	alts, err := s.Alternatives("Hovedstaden", goal, p.Rating, nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
 	for _, a := range alts {
-		names = append(names, a.Title)
+		names = append(names, a.Title+"/"+string(a.Reason))
 	}
-	if got := strings.Join(names, ","); got != "Køkkenmedhjælper,Opvasker,Fastfoodmedarbejder" {
-		t.Errorf("alternatives = %s; want the 4-digit group (best first), then the 3-digit group, never worse ones", got)
+	want := "Køkkenmedhjælper/samegroup,Opvasker/samegroup,Fastfoodmedarbejder/samegroup,Rengøringsassistent/majorgroup"
+	if got := strings.Join(names, ","); got != want {
+		t.Errorf("alternatives = %s; want the 4-digit group (best first), then the 3-digit group, then the major group, never worse ones", got)
 	}
-	if r, _ := s.ProspectFor("Fyn", "Køkkenmedhjælper", "941210"); r != model.RatingPoor {
+	if r, _ := s.ProspectFor("Fyn", "Køkkenmedhjælper", "941210"); r.Rating != model.RatingPoor {
 		t.Errorf("regions are kept apart: Fyn = %v", r)
 	}
 }
@@ -119,6 +121,7 @@ func TestMatchingBothWaysAndDeadlines(t *testing.T) {
 
 func TestAgreedJobsLandInTheJobLog(t *testing.T) {
 	s := newTestStore(t)
+	atNoon(s, "2026-12-10") // the applications below are dated up to 8 December
 	c := makeCitizen(t, s)
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 	conv := testutil.Conversation(c.ID, start, 60)
@@ -155,13 +158,38 @@ func TestAgreedJobsLandInTheJobLog(t *testing.T) {
 
 func TestDemoHasTheJobvejviserExample(t *testing.T) {
 	s := newTestStore(t)
-	content := loadContent(t)
+	content := testutil.Content(t)
 	if _, err := s.SeedDemo(content.Guide, model.DemoOptions{Citizens: 50, Seed: 1, Today: demoToday, Catalogue: content.Catalogue, Jobs: 60}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := s.ProspectFor("Hovedstaden", "Campingmedhjælper", "941220")
-	alts, _ := s.Alternatives("Hovedstaden", "941220", r, 5)
-	if err != nil || r != model.RatingPoor || len(alts) == 0 || alts[0].Title != "Køkkenmedhjælper" {
+	alts, _ := s.Alternatives("Hovedstaden", model.JobGoal{Title: "Campingmedhjælper", Code: "941220"}, r.Rating, content.Related, 5)
+	if err != nil || r.Rating != model.RatingPoor || len(alts) == 0 || alts[0].Title != "Køkkenmedhjælper" {
 		t.Fatalf("demo Jobvejviser: %v %v %+v", r, err, alts)
+	}
+}
+
+// TestTheSameJobsFileTwiceAddsNothing: an opening is the same when title,
+// employer, place and deadline are; a second import of the file adds none.
+func TestTheSameJobsFileTwiceAddsNothing(t *testing.T) {
+	s := newTestStore(t)
+	file := []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\n" +
+		"Opvasker;941220;Kroen;Ærøskøbing;2026-12-10;Ring;;Jobnet;nej\n" +
+		"Opvasker;941220;Kroen;Marstal;2026-12-10;Ring;;Jobnet;nej\n" +
+		"Opvasker;941220;Kroen;Marstal;2026-12-10;Ring;;Jobnet;nej\n")
+	jobs, err := model.ParseJobs(file, day("2026-11-23"))
+	must(t, err)
+	first, err := s.ImportJobs(jobs, false)
+	must(t, err)
+	jobs, _ = model.ParseJobs(file, day("2026-11-24"))
+	dry, err := s.ImportJobs(jobs, true)
+	must(t, err)
+	second, err := s.ImportJobs(jobs, false)
+	must(t, err)
+	if first.Added != 2 || first.Unchanged != 1 || dry != second || second.Added != 0 || second.Unchanged != 3 {
+		t.Fatalf("first %+v, dry run %+v, second %+v; want 2 added once, nothing the second time", first, dry, second)
+	}
+	if n := countRows(t, s, "jobs"); n != 2 {
+		t.Fatalf("%d openings in the database; want 2", n)
 	}
 }

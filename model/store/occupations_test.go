@@ -11,7 +11,10 @@ import (
 // The real file as DST publishes it, beside the project.
 func discoFile(t *testing.T) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../shared/data/disco08.csv")
+	data, err := os.ReadFile("../../../shared/data/disco08.csv")
+	if err != nil && os.Getenv("CI") != "" {
+		t.Fatalf("DST's DISCO-08 file must be beside the project in CI: %v", err)
+	}
 	if err != nil {
 		t.Skipf("DST's DISCO-08 file is not beside the project: %v", err)
 	}

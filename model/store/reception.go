@@ -77,11 +77,18 @@ func (s *Store) setting(key string) (string, error) {
 }
 
 func (s *Store) saveSetting(key, value string) error {
-	return s.inTx("save "+key, func(tx *sql.Tx) error {
-		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-		if err != nil {
-			return fmt.Errorf("save setting %s: %w", key, err)
+	return s.saveSettings(map[string]string{key: value})
+}
+
+// saveSettings stores several settings in one transaction.
+func (s *Store) saveSettings(kv map[string]string) error {
+	return s.inTx("save settings", func(tx *sql.Tx) error {
+		for key, value := range kv {
+			_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+			if err != nil {
+				return fmt.Errorf("save setting %s: %w", key, err)
+			}
 		}
 		return nil
 	})

@@ -5,24 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"jobspor/assets"
 	"jobspor/model"
 	"jobspor/model/testutil"
 )
 
-func loadContent(t testing.TB) *model.Content {
-	t.Helper()
-	c, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func TestTickedStepsAndOverdue(t *testing.T) {
 	s := newTestStore(t)
 	c := makeCitizen(t, s, func(c *model.Citizen) { c.FirstContact = day("2026-11-20") })
-	plan := loadContent(t).Reception
+	plan := testutil.Content(t).Reception
 	cal := model.NewWorkCalendar(model.Closures{})
 	if err := s.TickReception(c.ID, "reception", true); err != nil {
 		t.Fatal(err)
@@ -42,7 +32,7 @@ func TestTickedStepsAndOverdue(t *testing.T) {
 
 func TestAnOfficeCanAdaptThePlan(t *testing.T) {
 	s := newTestStore(t)
-	def := loadContent(t).Reception
+	def := testutil.Content(t).Reception
 	own := &model.ReceptionPlan{Version: "kontor-1", Steps: []model.ReceptionStep{{ID: "a", From: 1, To: 3, Title: "Jobværksted"}}}
 	if err := s.SaveReceptionPlan(own); err != nil {
 		t.Fatal(err)
@@ -59,7 +49,7 @@ func TestAnOfficeCanAdaptThePlan(t *testing.T) {
 
 func TestDueConversationsCountHeldJobConversations(t *testing.T) {
 	s := newTestStore(t)
-	r := loadContent(t).Rules
+	r := testutil.Content(t).Rules
 	c := makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-07-06") })
 	for i, att := range []model.Attendance{model.AttendanceHeld, model.AttendanceNoShow, model.AttendanceHeld} {
 		start := time.Date(2026, 7, 7+14*i, 10, 0, 0, 0, time.Local)

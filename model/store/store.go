@@ -1,22 +1,16 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/user"
-	"path/filepath"
 	"sort"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // the driver "sqlite"
 
 	"jobspor/model"
 )
@@ -48,13 +42,37 @@ func dsn(path string) string {
 }
 
 // Open opens (creating if needed) and migrates the database at path.
-// A database written by a newer Jobspor is refused and left untouched.
+// A database written by a newer Jobspor, or a file that is not Jobspor's,
+// is refused and left untouched.
 func Open(path string) (*Store, error) {
-	if err := checkHeader(path); err != nil {
+	exists, err := checkFile(path)
+	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, model.NewUserError("error.db.dir", err)
+	return open(path, exists, true)
+}
+
+// OpenExisting opens the database at path like Open, but refuses a path
+// where there is none: a mistyped --db never creates an empty database.
+func OpenExisting(path string) (*Store, error) {
+	exists, err := checkFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, model.NewUserError("error.db.missing", nil, path)
+	}
+	return open(path, true, true)
+}
+
+// open opens the file; sweep removes what a killed backup or restore left
+// beside it (not while a restore itself looks at the files).
+func open(path string, exists, sweep bool) (*Store, error) {
+	if err := prepareFile(path, exists); err != nil {
+		return nil, err
+	}
+	if sweep {
+		sweepTemp(path)
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -66,11 +84,26 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, explainBusy(err)
 	}
+	if folder, err := s.setting(keyBackupFolder); err == nil && folder != "" {
+		sweepStale(folder) // a backup killed half-way into the office's folder
+	}
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close moves everything in the -wal into the database and empties it, so
+// text removed from a record is gone from the files, then closes.
+func (s *Store) Close() error {
+	s.scrubWAL()
+	return s.db.Close()
+}
+
+// scrubWAL checkpoints the -wal into the database and truncates it: with
+// secure_delete on, text edited out of a record then survives in neither.
+// A reader in another process can keep it from finishing; the next
+// checkpoint does it.
+func (s *Store) scrubWAL() {
+	s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -98,40 +131,29 @@ func migrationNames() []string {
 	return names
 }
 
-// checkHeader reads the SQLite header without opening the database, so a file
-// that is not a database, or one from a newer Jobspor, is never modified.
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return model.NewUserError("error.db.open", err)
-	}
-	defer f.Close()
-	head := make([]byte, 100)
-	n, err := io.ReadFull(f, head)
-	if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
-		return nil // an empty file becomes a new database
-	}
-	if err != nil || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
-		return model.NewUserError("error.db.notdb", nil, path)
-	}
-	if v := int(binary.BigEndian.Uint32(head[60:64])); v > SchemaVersion() {
-		return newerError(v)
-	}
-	return nil
-}
-
 func newerError(v int) error {
 	return model.NewUserError("error.db.newer",
 		nil, v, SchemaVersion())
+}
+
+// migrationHooks run in Go after a migration's SQL, in its transaction.
+var migrationHooks = map[string]func(*sql.Tx) error{
+	"0005_audit_chain.sql": sealExisting,
+	"0009_case_life.sql":   allowOfficeCancelled,
 }
 
 // migrate applies each pending migration together with its version bump in
 // one transaction.
 func (s *Store) migrate() error {
 	names := migrationNames()
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v == len(names) {
+		return nil // up to date: no write lock taken
+	}
+	defer s.scrubWAL() // the new header (version, mark) reaches the main file
 	for {
 		done, err := s.migrateOne(names)
 		if err != nil || done {
@@ -164,20 +186,22 @@ func (s *Store) migrateOne(names []string) (bool, error) {
 	if _, err := tx.Exec(string(script)); err != nil {
 		return false, fmt.Errorf("migration %s: %w", names[v], err)
 	}
+	if hook := migrationHooks[names[v]]; hook != nil {
+		if err := hook(tx); err != nil {
+			return false, fmt.Errorf("migration %s: %w", names[v], err)
+		}
+	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 		return false, fmt.Errorf("bump schema version to %d: %w", v+1, err)
 	}
 	return false, tx.Commit()
 }
 
-// explainBusy turns SQLite's "database is locked" into a Danish message.
+// explainBusy turns SQLite's errors (in use, disk full, read-only, damaged)
+// into messages for the caseworker.
 func explainBusy(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		code := se.Code() & 0xff
-		if code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED {
-			return model.NewUserError("error.db.busy", err)
-		}
+	if m, ok := model.DatabaseProblem(err); ok {
+		return &model.UserError{Msg: m, Cause: err}
 	}
 	return err
 }
@@ -195,46 +219,96 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
 	}
+	if removesText[what] {
+		s.scrubWAL()
+	}
 	return nil
 }
 
-// Check runs SQLite's integrity and foreign-key checks and returns the
-// problems found; an empty slice means the database is sound.
-func (s *Store) Check() ([]string, error) {
-	var problems []string
+// removesText are the actions that can overwrite or delete personal text:
+// after them the -wal, which still holds the old pages, is checkpointed and
+// emptied (secure_delete has already zeroed the old text in the database).
+var removesText = map[string]bool{
+	"update citizen": true, "delete job goal": true, "save conversation": true, "save opening": true,
+	"save education": true, "save application": true, "save progress": true, "save job": true,
+	"save benefit case": true, "save office": true, "delete conversation": true, "delete application": true,
+	"delete citizen": true, "delete job": true, "close case": true, "purge": true,
+}
+
+// Check runs SQLite's integrity and foreign-key checks and verifies the
+// sealed audit trail, also against the head the last check or backup
+// recorded. It returns the problems found; none means the database is
+// sound, and then the chain's head is recorded for the next check.
+func (s *Store) Check() ([]model.Message, error) {
+	problems, err := s.integrityProblems()
+	if err != nil {
+		return nil, err
+	}
+	fk, err := s.foreignKeyProblems()
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, fk...)
+	head, audit, err := s.auditProblems()
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, audit...)
+	if len(problems) == 0 {
+		return nil, s.recordAnchor(head)
+	}
+	return problems, nil
+}
+
+func (s *Store) auditProblems() (model.ChainHead, []model.Message, error) {
+	head, problem, err := s.verifyAudit()
+	if err != nil || problem != nil {
+		return head, msgs(problem), err
+	}
+	problem, err = s.againstAnchor(head)
+	return head, msgs(problem), err
+}
+
+func msgs(m *model.Message) []model.Message {
+	if m == nil {
+		return nil
+	}
+	return []model.Message{*m}
+}
+
+func (s *Store) integrityProblems() ([]model.Message, error) {
+	var problems []model.Message
 	rows, err := s.db.Query("PRAGMA integrity_check")
 	if err != nil {
 		return nil, fmt.Errorf("integrity check: %w", err)
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("integrity check: %w", err)
 		}
 		if line != "ok" {
-			problems = append(problems, line)
+			problems = append(problems, model.Message{Key: "check.integrity", Args: []any{line}})
 		}
 	}
-	rows.Close()
-	fk, err := s.foreignKeyProblems()
-	return append(problems, fk...), err
+	return problems, rows.Err()
 }
 
-func (s *Store) foreignKeyProblems() ([]string, error) {
+func (s *Store) foreignKeyProblems() ([]model.Message, error) {
 	rows, err := s.db.Query("PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fmt.Errorf("foreign key check: %w", err)
 	}
 	defer rows.Close()
-	var problems []string
+	var problems []model.Message
 	for rows.Next() {
 		var table, parent string
 		var rowid, fkid sql.NullInt64
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return nil, fmt.Errorf("foreign key check: %w", err)
 		}
-		problems = append(problems, fmt.Sprintf("%s række %d peger på en manglende %s", table, rowid.Int64, parent))
+		problems = append(problems, model.Message{Key: "check.foreignkey", Args: []any{table, rowid.Int64, parent}})
 	}
 	return problems, rows.Err()
 }

@@ -39,8 +39,9 @@ func (s *Store) DayConversations(day time.Time) ([]model.TodayConversation, erro
 }
 
 func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]model.TodayConversation, error) {
-	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone
-		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?`
+	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone, z.caseworker
+		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?
+		AND z.status = ` + lit(model.StatusActive) + ` AND c.attendance <> ` + lit(model.AttendanceOfficeCancelled)
 	args := []any{from.Format(model.WallLayout), to.Format(model.WallLayout)}
 	if attendance != "" {
 		q += ` AND c.attendance IN (` + litList(model.MissedAttendances) + `)`
@@ -53,7 +54,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 	var out []model.TodayConversation
 	for rows.Next() {
 		var t model.TodayConversation
-		if err := rows.Scan(&t.ID, &t.CitizenID, scanWall(&t.Start), scanWall(&t.End), &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone); err != nil {
+		if err := rows.Scan(&t.ID, &t.CitizenID, scanWall(&t.Start), scanWall(&t.End), &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone, &t.Caseworker); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
 		out = append(out, t)

@@ -10,7 +10,7 @@ import (
 
 func TestTodayGathersTheDay(t *testing.T) {
 	s := newTestStore(t)
-	content := loadContent(t)
+	content := testutil.Content(t)
 	now := time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local)
 	s.Now = func() time.Time { return now }
 	young := makeCitizen(t, s, func(c *model.Citizen) { // 22, unskilled: flagged at creation
@@ -73,7 +73,7 @@ func TestTodayGathersTheDay(t *testing.T) {
 
 func TestComplianceFigure(t *testing.T) {
 	s := newTestStore(t)
-	r := loadContent(t).Rules
+	r := testutil.Content(t).Rules
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local)
 	onCourse := makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-08-24") })
 	makeCitizen(t, s, func(c *model.Citizen) { c.Benefit, c.FirstContact = model.BenefitKontanthjaelp, day("2026-08-24") })

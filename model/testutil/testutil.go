@@ -12,13 +12,17 @@ import (
 	"jobspor/model"
 )
 
-// Content parses the embedded guide, reception plan, rules and catalogue,
+// Content parses the embedded guide, reception plan, rules, catalogue and
+// related titles,
 // and loads the Danish wording messages are read in.
 func Content(t testing.TB) *model.Content {
 	t.Helper()
 	c, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	if err != nil {
 		t.Fatalf("the embedded content does not load: %v", err)
+	}
+	if err := c.LoadRelated(assets.RelatedCSV); err != nil {
+		t.Fatalf("the related titles do not load: %v", err)
 	}
 	if err := model.SetTexts(assets.DanishTexts); err != nil {
 		t.Fatalf("the Danish texts do not load: %v", err)

@@ -19,6 +19,7 @@ type Handouts interface {
 	YdelseTo(path string, citizenID int64, meeting time.Time, place string) error
 	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
+	SetScope(scope model.Scope)
 }
 
 func runDemo(e *Env, args []string) error {
@@ -37,12 +38,33 @@ func runDemo(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, _, err := e.Open(path)
+	s, _, err := e.Open(path, true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	return seedDemo(e, s, *n, *seed, *ifEmpty)
+}
+
+// runInit creates a new, empty database (the only command besides demo
+// that may create one).
+func runInit(e *Env, args []string) error {
+	fs := newFlags("init")
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	path, err := dbPath(*db, model.DefaultDBPath)
+	if err != nil {
+		return err
+	}
+	s, _, err := e.Open(path, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	fmt.Fprintf(e.Stdout, "ok: %s er klar (skema %d)\n", s.Path(), e.SchemaVersion)
+	return nil
 }
 
 func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
@@ -77,6 +99,7 @@ func runHandout(e *Env, args []string) error {
 	meetingPlace := fs.String("meeting-place", "", "ydelse: sted for mødet")
 	fs.StringVar(meetingDate, "talk", "", "det gamle navn for --meeting-date")
 	fs.StringVar(meetingPlace, "place", "", "det gamle navn for --meeting-place")
+	who := scopeFlag(fs)
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -88,6 +111,11 @@ func runHandout(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
+	h.SetScope(scope)
 	if *date != "" {
 		return batchHandouts(e, h, kind, *date, *out)
 	}
@@ -100,7 +128,7 @@ func runHandout(e *Env, args []string) error {
 func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string) error {
 	if out == "" {
 		path, err := h.Handout(kind, id)
-		if err == nil {
+		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
 		return err
@@ -108,11 +136,11 @@ func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.HandoutTo(kind, out, id); err != nil {
-		return err
+	err := h.HandoutTo(kind, out, id)
+	if err == nil || isWarning(err) {
+		fmt.Fprintln(e.Stdout, out)
 	}
-	fmt.Fprintln(e.Stdout, out)
-	return nil
+	return err
 }
 
 func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) error {
@@ -152,7 +180,7 @@ func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out str
 	}
 	if out == "" {
 		path, err := h.Ydelse(id, meeting, place)
-		if err == nil {
+		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
 		return err
@@ -160,11 +188,11 @@ func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out str
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.YdelseTo(out, id, meeting, place); err != nil {
-		return err
+	err := h.YdelseTo(out, id, meeting, place)
+	if err == nil || isWarning(err) {
+		fmt.Fprintln(e.Stdout, out)
 	}
-	fmt.Fprintln(e.Stdout, out)
-	return nil
+	return err
 }
 
 func runExport(e *Env, args []string) error {
@@ -206,6 +234,13 @@ func runList(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	if err := s.LogViewed("list", ids); err != nil {
+		return err
+	}
 	for _, r := range rows {
 		fmt.Fprintf(e.Stdout, "%d\t%s\n", r.ID, r.Name)
 	}
@@ -228,7 +263,11 @@ func runCheck(e *Env, args []string) error {
 		return err
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(problems, "\n  "))
+		lines := make([]string, len(problems))
+		for i, p := range problems {
+			lines[i] = p.Text()
+		}
+		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(lines, "\n  "))
 	}
 	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
 	return nil

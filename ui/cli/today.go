@@ -19,6 +19,7 @@ func runToday(e *Env, args []string) error {
 	fs := newFlags("today")
 	db := dbFlag(fs)
 	date := fs.String("date", "", "dag (standard: i dag)")
+	who := scopeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -31,12 +32,26 @@ func runToday(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
 	v, err := s.Today(e.Content, now)
 	if err != nil {
 		return err
 	}
+	if !scope.All() {
+		mine, err := s.CitizensOf(scope.Caseworker)
+		if err != nil {
+			return err
+		}
+		v = v.Only(mine)
+	}
 	c, err := s.Compliance(e.Content.Rules, now)
 	if err != nil {
+		return err
+	}
+	if err := s.LogViewed("today", v.CitizenIDs()); err != nil {
 		return err
 	}
 	writeToday(e.Stdout, v, c)
@@ -58,8 +73,8 @@ func dayOrNow(date string) (time.Time, error) {
 // writeToday prints the day sheet: each part with its lines, citizen IDs first.
 func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "I DAG – %s\n", strings.ToUpper(model.DanishDate(v.Date)[:1])+model.DanishDate(v.Date)[1:])
-	fmt.Fprintf(w, "Første jobsamtale: %d %% krævet – %.0f %% (%d af %d)\n", c.First.TargetPercent, c.First.Share(), c.First.OnCourse, c.First.Total)
-	fmt.Fprintf(w, "Samtaler til tiden: %d %% krævet – %.0f %% (%d af %d)\n", c.OnTime.TargetPercent, c.OnTime.Share(), c.OnTime.OnCourse, c.OnTime.Total)
+	fmt.Fprintln(w, model.Message{Key: "today.figure.first", Args: figureArgs(c.First, c.PeriodMonths)}.Text())
+	fmt.Fprintln(w, model.Message{Key: "today.figure.ontime", Args: figureArgs(c.OnTime, c.PeriodMonths)}.Text())
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
 		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
@@ -83,13 +98,22 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	writeBenefitAndYouth(w, v)
 }
 
+// figureArgs are one figure's placeholders: target, share, on course, total, period.
+func figureArgs(f model.Figure, months int) []any {
+	return []any{f.TargetPercent, f.Share(), f.OnCourse, f.Total, months}
+}
+
+// youthKeys name where a young citizen is sent.
+var youthKeys = map[model.YouthKind]string{model.YouthKUI: "youth.kind.kui", model.YouthGuidance: "youth.kind.guidance"}
+
 // writeBenefitAndYouth prints the benefit office's parts and the young citizens.
 func writeBenefitAndYouth(w io.Writer, v *model.TodayView) {
-	part(w, "Ydelse ikke afklaret til dag 10", len(v.BenefitLate), func(i int) string {
+	part(w, model.Message{Key: "today.benefitlate"}.Text(), len(v.BenefitLate), func(i int) string {
 		x := v.BenefitLate[i]
-		return fmt.Sprintf("%d\t%s\tskulle være afklaret %s", x.CitizenID, x.Name, x.Due.Format("02-01-2006"))
+		due := model.Message{Key: "cli.today.benefitdue", Args: []any{x.Due.Format("02-01-2006")}}.Text()
+		return fmt.Sprintf("%d\t%s\t%s", x.CitizenID, x.Name, due)
 	})
-	part(w, "Møder i ydelseskontoret (14 dage)", len(v.BenefitMeetings), func(i int) string {
+	part(w, model.Message{Key: "today.meetings"}.Text(), len(v.BenefitMeetings), func(i int) string {
 		x := v.BenefitMeetings[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.At.Format("02-01-2006 15:04"), x.Name, x.Place)
 	})
@@ -97,10 +121,11 @@ func writeBenefitAndYouth(w io.Writer, v *model.TodayView) {
 		x := v.Notices[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.CreatedAt.Format("02-01-2006"), x.Name, x.Text)
 	})
-	part(w, "Unge uden uddannelse, ikke henvist", len(v.Youth), func(i int) string {
+	part(w, model.Message{Key: "cli.today.youth"}.Text(), len(v.Youth), func(i int) string {
 		x := v.Youth[i]
-		to := map[model.YouthKind]string{model.YouthKUI: "til KUI", model.YouthGuidance: "til uddannelsesvejledning"}[x.Kind]
-		return fmt.Sprintf("%d\t%s\t%d år\t%s\tmarkeret %s", x.CitizenID, x.Name, x.Age, to, x.FlaggedOn.Format("02-01-2006"))
+		to := model.Message{Key: youthKeys[x.Kind]}.Text()
+		line := model.Message{Key: "cli.today.youthline", Args: []any{x.Age, to, x.FlaggedOn.Format("02-01-2006")}}.Text()
+		return fmt.Sprintf("%d\t%s\t%s", x.CitizenID, x.Name, line)
 	})
 }
 
@@ -118,6 +143,7 @@ func runCalendar(e *Env, args []string) error {
 	date := fs.String("date", "", "første dag")
 	days := fs.Int("days", 1, "antal dage fra --date")
 	out := fs.String("out", "", ".ics-fil at skrive")
+	who := scopeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -129,6 +155,11 @@ func runCalendar(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
+	h.SetScope(scope)
 	cal := h
 	if *id > 0 {
 		err = cal.CalendarFor(*out, *id)

@@ -1,4 +1,4 @@
--- 0005: the dates the conversation rules count from, a birth date for
+-- 0008: the dates the conversation rules count from, a birth date for
 -- citizens without a CPR number, the benefit meeting, and notices as sent.
 ALTER TABLE citizens ADD COLUMN unemployed_since TEXT NOT NULL DEFAULT '';
 ALTER TABLE citizens ADD COLUMN transferred_on TEXT NOT NULL DEFAULT '';
