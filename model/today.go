@@ -52,6 +52,10 @@ type TodayView struct {
 	CatchUp       []TodayConversation
 	Notices       []Notice
 	Youth         []YouthRow
+	// BenefitLate are benefits not settled by day 10 of the reception plan;
+	// BenefitMeetings the meetings at the benefit office in the next two weeks.
+	BenefitLate     []BenefitLate
+	BenefitMeetings []BenefitMeeting
 }
 
 // Only keeps what concerns the given citizens (one caseworker's).
@@ -63,6 +67,8 @@ func (v *TodayView) Only(keep map[int64]bool) *TodayView {
 	out.CatchUp = keepIf(v.CatchUp, func(c TodayConversation) bool { return keep[c.CitizenID] })
 	out.Notices = keepIf(v.Notices, func(n Notice) bool { return keep[n.CitizenID] })
 	out.Youth = keepIf(v.Youth, func(y YouthRow) bool { return keep[y.CitizenID] })
+	out.BenefitLate = keepIf(v.BenefitLate, func(b BenefitLate) bool { return keep[b.CitizenID] })
+	out.BenefitMeetings = keepIf(v.BenefitMeetings, func(m BenefitMeeting) bool { return keep[m.CitizenID] })
 	return out
 }
 
@@ -104,6 +110,12 @@ func (v *TodayView) CitizenIDs() []int64 {
 	}
 	for _, y := range v.Youth {
 		add(y.CitizenID)
+	}
+	for _, b := range v.BenefitLate {
+		add(b.CitizenID)
+	}
+	for _, m := range v.BenefitMeetings {
+		add(m.CitizenID)
 	}
 	return ids
 }

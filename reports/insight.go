@@ -73,10 +73,8 @@ func insightParts(t *insightTexts, e *model.Export) []insightPart {
 		})},
 		{"progress", mapLines(e.Progress, func(p model.Progress) string { return joinNonEmpty(" – ", p.ActionID, dateOr(p.DoneOn), p.Note) })},
 		{"reception", mapLines(e.Reception, func(r model.ReceptionTick) string { return r.StepID + " – " + dateOr(r.DoneOn) })},
-		{"benefit", benefitLines(e.BenefitCase)},
-		{"notices", mapLines(e.Notices, func(n model.Notice) string {
-			return t.word(n.Direction) + ", " + model.DanishDateTime(n.CreatedAt.Local()) + ": " + n.Text
-		})},
+		{"benefit", benefitLines(t, e.BenefitCase)},
+		{"notices", mapLines(e.Notices, func(n model.Notice) string { return noticeLine(t, n) })},
 		{"track", mapLines(e.TrackChanges, func(c model.TrackChange) string {
 			return t.word(string(c.Track)) + " fra " + dateOr(c.On) + ": " + c.Reason
 		})},
@@ -98,8 +96,12 @@ func personLines(t *insightTexts, c model.CitizenRecord) []string {
 	lines := []string{field("name", c.Name), field("cpr", cpr), field("birth", c.BirthDate), field("phone", c.Phone),
 		field("email", c.Email), field("postcode", c.Postcode), field("benefit", t.word(string(c.Benefit))),
 		field("education", t.word(c.Education)), field("first_contact", isoToDanish(c.FirstContact)),
+		field("unemployed_since", isoToDanish(c.UnemployedSince)),
 		field("status", t.word(string(c.Status))), field("track", t.word(string(c.Track))),
 		field("caseworker", c.Caseworker), field("created", isoToDanish(c.CreatedAt[:min(10, len(c.CreatedAt))]))}
+	if c.TransferredOn != "" {
+		lines = append(lines, field("transferred_on", isoToDanish(c.TransferredOn)))
+	}
 	if c.Notes != "" {
 		lines = append(lines, field("notes", c.Notes))
 	}
@@ -114,11 +116,24 @@ func conversationLines(t *insightTexts, list []model.Conversation) []string {
 	})
 }
 
-func benefitLines(b *model.BenefitCase) []string {
+func benefitLines(t *insightTexts, b *model.BenefitCase) []string {
 	if b == nil {
 		return nil
 	}
-	return []string{joinNonEmpty(" – ", dateOr(b.IntendsOn), dateOr(b.StartedOn), dateOr(b.SettledOn))}
+	lines := []string{joinNonEmpty(" – ", dateOr(b.IntendsOn), dateOr(b.StartedOn), dateOr(b.SettledOn))}
+	if !b.MeetingAt.IsZero() {
+		lines = append(lines, t.Labels["meeting"]+": "+joinNonEmpty(" – ", model.DanishDateTime(b.MeetingAt), b.MeetingPlace))
+	}
+	return lines
+}
+
+// noticeLine is one notice, with when and how it was sent once it was.
+func noticeLine(t *insightTexts, n model.Notice) string {
+	line := t.word(n.Direction) + ", " + model.DanishDateTime(n.CreatedAt.Local()) + ": " + n.Text
+	if !n.SentAt.IsZero() {
+		line += " (" + fmt.Sprintf(t.Labels["sent_"+string(n.SentHow)], model.DanishDateTime(n.SentAt.Local())) + ")"
+	}
+	return line
 }
 
 func recordLines(e *model.Export) []string {

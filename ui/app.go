@@ -56,6 +56,8 @@ type Handouts interface {
 	Insight(citizenID int64) (string, error)
 	SetScope(scope model.Scope)
 	DefaultBenefitPlace() string
+	Notices(ids []int64, asList bool) (string, error)
+	NoticesText(ids []int64) (string, error)
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)

@@ -39,6 +39,12 @@ func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
+func (f *fakeHandouts) Notices(ids []int64, asList bool) (string, error) {
+	return f.Ydelse(0, time.Time{}, "")
+}
+func (f *fakeHandouts) NoticesText(ids []int64) (string, error) {
+	return "Besked til ydelseskontoret", nil
+}
 func (f *fakeHandouts) CallList(day time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "opkald.pdf"), nil
 }

@@ -67,7 +67,7 @@ type demo struct {
 
 var demoStatements = map[string]string{
 	"citizen": `INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education, first_contact, status,
-		track, notes, created_at, updated_at, postcode, caseworker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
+		track, notes, created_at, updated_at, postcode, caseworker, unemployed_since, transferred_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
 	"caseworker": `INSERT INTO caseworkers (initials, name) VALUES (?, ?)`,
 	"closing": `INSERT INTO case_closings (citizen_id, closed_on, reason, employer, job_start, hours, closed_by, closed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -127,7 +127,8 @@ func (d *demo) citizen() error {
 	}
 	created := c.FirstContact.Add(9 * time.Hour).Format(time.RFC3339)
 	res, err := d.exec("citizen", c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode, c.Caseworker)
+		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode, c.Caseworker,
+		dateText(c.UnemployedSince), dateText(c.TransferredOn))
 	if err != nil {
 		return err
 	}
@@ -213,12 +214,24 @@ func (d *demo) person() *model.Citizen {
 		d.closedOn = c.FirstContact.AddDate(0, 0, min(days, 20+d.rnd.IntN(150)))
 	}
 	c.Track = d.track(c)
+	demoUnemployment(c)
 	return c
 }
 
 func youngUnskilled(c *model.Citizen, today time.Time) bool {
 	age, ok := c.CPR.AgeOn(today)
 	return c.Education == model.EducationUnskilled && (!ok || age < 30)
+}
+
+// demoUnemployment dates the unemployment without drawing random numbers (the
+// same seed gives the same people as before): a dagpenge citizen comes to the
+// jobcentre from the a-kasse after three months, the others start on their
+// first contact.
+func demoUnemployment(c *model.Citizen) {
+	c.UnemployedSince = c.FirstContact
+	if c.Benefit == model.BenefitDagpenge {
+		c.UnemployedSince, c.TransferredOn = c.FirstContact.AddDate(0, -3, 0), c.FirstContact
+	}
 }
 
 func (d *demo) track(c *model.Citizen) model.TrackID {

@@ -43,7 +43,7 @@ func (d *demo) history(c *model.Citizen) error {
 // youth flags young unskilled citizens on their first day; most of those
 // flagged more than two weeks ago have been referred.
 func (d *demo) youth(c *model.Citizen) error {
-	if !needsYouthFlag(c, d.today) {
+	if !model.NeedsYouthFlag(c, d.today) {
 		return nil
 	}
 	referred := ""

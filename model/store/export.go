@@ -61,9 +61,10 @@ func citizenRecord(c *model.Citizen) model.CitizenRecord {
 		Postcode: c.Postcode, Reach: c.Reach, Benefit: c.Benefit, Education: string(c.Education), FirstContact: c.FirstContact.Format(model.DateLayout),
 		Status: c.Status, Caseworker: c.Caseworker, Track: c.Track, Notes: c.Notes,
 		CreatedAt: c.CreatedAt.Format(time.RFC3339), UpdatedAt: c.UpdatedAt.Format(time.RFC3339)}
-	if b, ok := c.CPR.BirthDate(); ok {
+	if b, ok := c.Born(); ok {
 		r.BirthDate = b.Format(model.DateLayout)
 	}
+	r.UnemployedSince, r.TransferredOn = dateText(c.UnemployedSince), dateText(c.TransferredOn)
 	return r
 }
 
