@@ -140,9 +140,15 @@ func TestTodayMineAndTheWholeOffice(t *testing.T) {
 	if n := len(u.today.view.Conversations); n != 1 || u.today.view.Conversations[0].CitizenID != mine.ID {
 		t.Fatalf("Mine lists %d conversations: %+v", n, u.today.view.Conversations)
 	}
+	if !strings.Contains(u.today.first.Text, "mine ") || !strings.Contains(u.today.first.Text, "hele kontoret ") {
+		t.Errorf("with Mine the figure does not show both: %q", u.today.first.Text)
+	}
 	u.today.scope.SetSelected("Hele kontoret")
 	if n := len(u.today.view.Conversations); n != 2 {
 		t.Errorf("Hele kontoret lists %d conversations, want 2", n)
+	}
+	if strings.Contains(u.today.first.Text, "mine ") {
+		t.Errorf("for the whole office the figure still names mine: %q", u.today.first.Text)
 	}
 	created := storetest.AddCitizen(t, st, func(c *model.Citizen) { c.Name = "Ny Borger" })
 	if created.Caseworker != "MK" {

@@ -20,6 +20,7 @@ type todaySource interface {
 	viewLogger
 	AcknowledgeNotice(id int64) error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
 	SetReferred(citizenID int64, referred bool) error
 	Today(c *model.Content, now time.Time) (*model.TodayView, error)
@@ -128,6 +129,8 @@ func (s *todayScreen) showBackup(now time.Time) {
 	s.backup.Refresh()
 }
 
+// showFigure shows the two figures for the office and, with "Mine"
+// chosen, for the caseworker's citizens beside them.
 func (s *todayScreen) showFigure(now time.Time) {
 	c, err := s.store.Compliance(s.ui.content.Rules, now)
 	if err != nil {
@@ -136,6 +139,28 @@ func (s *todayScreen) showFigure(now time.Time) {
 	}
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
+	if s.ui.scope.All() {
+		return
+	}
+	mine, err := s.store.ComplianceFor(s.ui.content.Rules, now, s.ui.scope)
+	if err != nil {
+		s.first.SetText(errText(err))
+		return
+	}
+	addMine(s.first, "today.figure.first.name", mine.First, c.First)
+	addMine(s.onTime, "today.figure.ontime.name", mine.OnTime, c.OnTime)
+}
+
+// addMine puts the caseworker's own figure first, the office's after it;
+// the colour follows the caseworker's.
+func addMine(l *widget.Label, name string, mine, office model.Figure) {
+	l.SetText(fmt.Sprintf(lang.L("today.figure.mine"), lang.L(name), mine.TargetPercent, mine.Share(), mine.OnCourse, mine.Total,
+		office.Share(), office.OnCourse, office.Total))
+	l.Importance = widget.SuccessImportance
+	if !mine.Met() {
+		l.Importance = widget.WarningImportance
+	}
+	l.Refresh()
 }
 
 // setFigure shows one figure against its target: green when reached.

@@ -45,12 +45,18 @@ func (s *Store) DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Du
 // Compliance works out Today's two figures for the active citizens whose
 // unemployment began within the rules' period.
 func (s *Store) Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error) {
+	return s.ComplianceFor(r, now, model.WholeOffice)
+}
+
+// ComplianceFor works out the two figures for one caseworker's citizens, or
+// the office's.
+func (s *Store) ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error) {
 	kind, err := s.OfficeKind()
 	if err != nil {
 		return model.Compliance{}, err
 	}
 	day := model.DateOnly(now)
-	cases, err := s.activeCases([]dateRange{{"unemployed_since", day.AddDate(0, -r.PeriodMonths, 0), day}})
+	cases, err := s.activeCases([]dateRange{{"unemployed_since", day.AddDate(0, -r.PeriodMonths, 0), day}}, scope)
 	if err != nil {
 		return model.Compliance{}, err
 	}
@@ -65,8 +71,11 @@ type dateRange struct {
 
 // activeCases loads the active citizens with a date in one of the ranges, with the starts of their held
 // job conversations: two queries, the second through the conversations_held index.
-func (s *Store) activeCases(ranges []dateRange) ([]model.Case, error) {
+func (s *Store) activeCases(ranges []dateRange, scope model.Scope) ([]model.Case, error) {
 	where, args := caseFilter(ranges)
+	if !scope.All() {
+		where, args = where+` AND caseworker = ?`, append(args, scope.Caseworker)
+	}
 	cases, err := s.ruleCitizens(where, args)
 	if err != nil || len(cases) == 0 {
 		return cases, err

@@ -226,7 +226,7 @@ func (s *Store) dueSoon(r *model.RuleSet, now time.Time) ([]model.TodayDue, erro
 	if err != nil {
 		return nil, err
 	}
-	cases, err := s.activeCases(deadlineRanges(r, model.DateOnly(now)))
+	cases, err := s.activeCases(deadlineRanges(r, model.DateOnly(now)), model.WholeOffice)
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,8 @@ func TestMineAndCloseFromTheCommandLine(t *testing.T) {
 	s.Close()
 
 	_, out, _ := run(t, &fakeHandouts{}, "today", "--db", db, "--date", "2026-11-24", "--caseworker", "mk")
-	if !strings.Contains(out, "Åse Ærø") || strings.Contains(out, "Bo Bæk") || !strings.Contains(out, "Dagens samtaler (1)") {
+	if !strings.Contains(out, "Åse Ærø") || strings.Contains(out, "Bo Bæk") || !strings.Contains(out, "Dagens samtaler (1)") ||
+		!strings.Contains(out, "— mine ") {
 		t.Errorf("MK's day sheet:\n%s", out)
 	}
 	if code, _, errs := run(t, &fakeHandouts{}, "today", "--db", db, "--caseworker", "XX"); code != 1 || !strings.Contains(errs, "ingen sagsbehandler med initialerne XX") {

@@ -26,6 +26,7 @@ type Store interface {
 	Citizen(id int64) (*model.Citizen, error)
 	Close() error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	CreateCitizen(c *model.Citizen) error
 	ExportCitizen(id int64) (*model.Export, error)
 	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)

@@ -55,7 +55,26 @@ func runToday(e *Env, args []string) error {
 		return err
 	}
 	writeToday(e.Stdout, v, c)
+	if !scope.All() {
+		mine, err := s.ComplianceFor(e.Content.Rules, now, scope)
+		if err != nil {
+			return err
+		}
+		writeMine(e.Stdout, mine, c)
+	}
 	return nil
+}
+
+// writeMine prints the caseworker's two figures beside the office's.
+func writeMine(w io.Writer, mine, office model.Compliance) {
+	for _, f := range []struct {
+		name         string
+		mine, office model.Figure
+	}{{"today.figure.first.name", mine.First, office.First}, {"today.figure.ontime.name", mine.OnTime, office.OnTime}} {
+		fmt.Fprintln(w, model.Message{Key: "today.figure.mine", Args: []any{model.Message{Key: f.name}.Text(),
+			f.mine.TargetPercent, f.mine.Share(), f.mine.OnCourse, f.mine.Total,
+			f.office.Share(), f.office.OnCourse, f.office.Total}}.Text())
+	}
 }
 
 // dayOrNow is the given day at 23:59 (so the whole day counts), or now.
