@@ -32,7 +32,10 @@ func (t *insightTexts) word(key string) string {
 // Insight is the citizen's right of access as a readable document: every
 // record Jobspor holds about them, and who saw or changed it. The CPR
 // number is shown masked, as on every handout.
-func Insight(office model.Office, e *model.Export, printed time.Time, opts Options) (*Document, error) {
+//
+// title names a guide action or reception step by its ID, in the guide's
+// words (the ID itself when unknown).
+func Insight(office model.Office, e *model.Export, printed time.Time, opts Options, title func(id string) string) (*Document, error) {
 	var t insightTexts
 	if err := loadTexts("insight", &t); err != nil {
 		return nil, err
@@ -41,7 +44,7 @@ func Insight(office model.Office, e *model.Export, printed time.Time, opts Optio
 	doc.begin()
 	doc.Title(t.Title)
 	doc.Para(t.Intro)
-	for _, part := range insightParts(&t, e) {
+	for _, part := range insightParts(&t, e, title) {
 		doc.Heading(t.Headings[part.key])
 		if len(part.lines) == 0 {
 			doc.Para(t.None)
@@ -60,7 +63,7 @@ type insightPart struct {
 	lines []string
 }
 
-func insightParts(t *insightTexts, e *model.Export) []insightPart {
+func insightParts(t *insightTexts, e *model.Export, title func(string) string) []insightPart {
 	return []insightPart{
 		{"person", personLines(t, e.Citizen)},
 		{"conversations", conversationLines(t, e.Conversations)},
@@ -71,8 +74,8 @@ func insightParts(t *insightTexts, e *model.Export) []insightPart {
 		{"jobs_shown", mapLines(e.JobsShown, func(j model.JobShown) string {
 			return joinNonEmpty(" – ", j.Title, j.Employer, map[bool]string{true: t.word("agreed")}[j.Agreed])
 		})},
-		{"progress", mapLines(e.Progress, func(p model.Progress) string { return joinNonEmpty(" – ", p.ActionID, dateOr(p.DoneOn), p.Note) })},
-		{"reception", mapLines(e.Reception, func(r model.ReceptionTick) string { return r.StepID + " – " + dateOr(r.DoneOn) })},
+		{"progress", mapLines(e.Progress, func(p model.Progress) string { return joinNonEmpty(" – ", title(p.ActionID), dateOr(p.DoneOn), p.Note) })},
+		{"reception", mapLines(e.Reception, func(r model.ReceptionTick) string { return title(r.StepID) + " – " + dateOr(r.DoneOn) })},
 		{"benefit", benefitLines(t, e.BenefitCase)},
 		{"notices", mapLines(e.Notices, func(n model.Notice) string { return noticeLine(t, n) })},
 		{"track", mapLines(e.TrackChanges, func(c model.TrackChange) string {
@@ -93,7 +96,7 @@ func personLines(t *insightTexts, c model.CitizenRecord) []string {
 	if len(c.CPR) == 11 {
 		cpr = fmt.Sprintf(t.CPRNote, c.CPR[:6]+"-xxxx")
 	}
-	lines := []string{field("name", c.Name), field("cpr", cpr), field("birth", c.BirthDate), field("phone", c.Phone),
+	lines := []string{field("name", c.Name), field("cpr", cpr), field("birth", isoToDanish(c.BirthDate)), field("phone", c.Phone),
 		field("email", c.Email), field("postcode", c.Postcode), field("benefit", t.word(string(c.Benefit))),
 		field("education", t.word(c.Education)), field("first_contact", isoToDanish(c.FirstContact)),
 		field("unemployed_since", isoToDanish(c.UnemployedSince)),

@@ -153,3 +153,27 @@ func TestInsightShowsTheRulesDatesMeetingAndSentNotices(t *testing.T) {
 		}
 	}
 }
+
+// TestInsightReadsAsText: the citizen's copy names the guide's actions and
+// the reception steps in words, not by their IDs, and shows the CPR number
+// masked, never in full.
+func TestInsightReadsAsText(t *testing.T) {
+	svc, s := demoService(t, 200)
+	c := recentCitizen(t, s)
+	path, err := svc.Insight(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := foldedFileText(t, path)
+	for _, id := range []string{"opening.goals.", "intensive.", "first_conversation"} {
+		if strings.Contains(text, id) {
+			t.Errorf("the insight document shows the ID %q instead of words", id)
+		}
+	}
+	if c.CPR != "" && (strings.Contains(text, string(c.CPR[6:])) || !strings.Contains(text, c.CPR.Masked())) {
+		t.Errorf("the CPR number is not masked in the insight document")
+	}
+	if !strings.Contains(text, "Det, vi har gjort sammen") {
+		t.Errorf("the insight document lacks its parts:\n%s", text)
+	}
+}

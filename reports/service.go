@@ -355,10 +355,25 @@ func (s *Service) Insight(citizenID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, err := Insight(office, e, s.Now(), s.Opts)
+	doc, err := Insight(office, e, s.Now(), s.Opts, s.guideTitle)
 	if err != nil {
 		return "", err
 	}
 	path := filepath.Join(s.OutDir, fmt.Sprintf("indsigt-%d-%s.pdf", citizenID, s.Now().Format("2006-01-02-150405")))
 	return path, s.save(doc, path, []int64{citizenID}, "insight")
+}
+
+// guideTitle is a guide action's text or a reception step's title by ID.
+func (s *Service) guideTitle(id string) string {
+	if a, ok := s.content.Guide.Action(id); ok {
+		return a.Text
+	}
+	if s.content.Reception != nil {
+		for _, st := range s.content.Reception.Steps {
+			if st.ID == id {
+				return st.Title
+			}
+		}
+	}
+	return id
 }
