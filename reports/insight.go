@@ -74,7 +74,9 @@ func insightParts(t *insightTexts, e *model.Export, title func(string) string) [
 		{"jobs_shown", mapLines(e.JobsShown, func(j model.JobShown) string {
 			return joinNonEmpty(" – ", j.Title, j.Employer, map[bool]string{true: t.word("agreed")}[j.Agreed])
 		})},
-		{"progress", mapLines(e.Progress, func(p model.Progress) string { return joinNonEmpty(" – ", title(p.ActionID), dateOr(p.DoneOn), p.Note) })},
+		{"progress", mapLines(e.Progress, func(p model.Progress) string {
+			return joinNonEmpty(" – ", title(p.ActionID), dateOr(p.DoneOn), p.Note)
+		})},
 		{"reception", mapLines(e.Reception, func(r model.ReceptionTick) string { return title(r.StepID) + " – " + dateOr(r.DoneOn) })},
 		{"benefit", benefitLines(t, e.BenefitCase)},
 		{"notices", mapLines(e.Notices, func(n model.Notice) string { return noticeLine(t, n) })},
