@@ -75,12 +75,22 @@ func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) er
 	return s.addJobs(doc, c)
 }
 
+// addYdelse adds the checklist with the benefit meeting stored with the
+// citizen (the office's benefit place when none is stored).
 func (s *Service) addYdelse(doc *Document, id int64) error {
 	c, err := s.store.Citizen(id)
 	if err != nil {
 		return err
 	}
-	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, MeetingPlace: doc.office.BenefitPlace, Printed: s.Now()})
+	b, err := s.store.BenefitCase(id)
+	if err != nil {
+		return err
+	}
+	d := YdelseData{Office: doc.office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
+	if d.MeetingPlace == "" {
+		d.MeetingPlace = doc.office.BenefitPlace
+	}
+	return doc.AddYdelse(d)
 }
 
 // addDayList is the job list open on day, for the reception area.
@@ -244,7 +254,7 @@ func cancelled(c <-chan struct{}) bool {
 // appointments lists, once each in time order, the citizens with a planned
 // conversation on day.
 func (s *Service) appointments(day time.Time) ([]int64, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return nil, err
 	}

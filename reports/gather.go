@@ -30,7 +30,12 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps)}
+	b, err := s.store.BenefitCase(c.ID)
+	if err != nil {
+		return err
+	}
+	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
+		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
 	for _, t := range conversations {
 		f.Conversations = append(f.Conversations, t.Conversation)
 	}

@@ -193,10 +193,11 @@ func fitScreens(id, conv int64) []fitScreen {
 		{"printing for a day", (*UI).onBatch},
 		{"attendance", (*UI).onAttendance},
 		{"Arbejdsmarkedsbalancen", (*UI).onProspects},
+		{"cases due for deletion", (*UI).onDeletion},
 		{"editing a citizen", func(u *UI) { u.onOpenCitizen(id); u.onEditCitizen(u.citizen.citizen) }},
 		{"a conversation", func(u *UI) { u.onOpenCitizen(id); u.citizen.onOpenConversation(conv) }},
 	}
-	sections := []string{"overview", "reception", "opening phase", "track", "conversations", "job log", "plan"}
+	sections := []string{"overview", "reception", "opening phase", "track", "conversations", "job log", "plan", "case"}
 	for i, name := range sections {
 		screens = append(screens, fitScreen{"the citizen's " + name, func(u *UI) {
 			u.onOpenCitizen(id)
