@@ -119,7 +119,7 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.table = newCaseTable(s)
 	s.who = newSelect(nil, func(string) { s.applyFilter() })
 	s.move = widget.NewButtonWithIcon(lang.L("list.move"), theme.MailForwardIcon(), s.onAskMove)
-	filters := container.NewHBox(s.who, s.track, s.status, s.noPlan, s.count, s.move)
+	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
 	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters)

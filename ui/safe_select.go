@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -40,4 +41,23 @@ func (s *safeSelect) TypedKey(e *fyne.KeyEvent) {
 
 func (s *safeSelect) onScreen() bool {
 	return fyne.CurrentApp().Driver().CanvasForObject(s) != nil
+}
+
+// maxSelectWidth bounds how wide a Select grows to show its longest choice.
+const maxSelectWidth = 320
+
+// MinSize is wide enough to show the longest choice in full (up to
+// maxSelectWidth): Fyne's Select is as wide as its placeholder, which cut
+// "Hele kontoret" to "Hele konto…" in a row of filters.
+func (s *safeSelect) MinSize() fyne.Size {
+	size := s.Select.MinSize()
+	th := s.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	longest := float32(0)
+	for _, o := range s.Options {
+		longest = max(longest, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	w := longest + pad*4 + th.Size(theme.SizeNameInlineIcon)
+	size.Width = max(size.Width, min(w, maxSelectWidth))
+	return size
 }
