@@ -193,6 +193,7 @@ func BenchmarkCompliance(b *testing.B) {
 	s, _ := benchData(b)
 	r := testutil.Content(b).Rules
 	b.ResetTimer()
+	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Compliance(r, benchNow); err != nil {
 			b.Fatal(err)

@@ -128,7 +128,12 @@ func (s *Store) AcknowledgeNotice(id int64) error {
 
 // OpenNotices lists the notices not yet acknowledged, oldest first.
 func (s *Store) OpenNotices() ([]model.Notice, error) {
-	return s.notices(`n.acknowledged_at = '' ORDER BY n.created_at, n.id`)
+	return s.openNotices(model.WholeOffice)
+}
+
+func (s *Store) openNotices(scope model.Scope) ([]model.Notice, error) {
+	cond, args := scopeCond("z.caseworker", scope)
+	return s.notices(`n.acknowledged_at = ''`+cond+` ORDER BY n.created_at, n.id`, args...)
 }
 
 // Notices loads the notices with the given IDs, oldest first.
@@ -192,9 +197,14 @@ func (s *Store) markSent(tx *sql.Tx, id int64, how model.SentHow) error {
 
 // BenefitMeetings lists the booked meetings at the benefit office in [from, to), in time order.
 func (s *Store) BenefitMeetings(from, to time.Time) ([]model.BenefitMeeting, error) {
+	return s.benefitMeetings(from, to, model.WholeOffice)
+}
+
+func (s *Store) benefitMeetings(from, to time.Time, scope model.Scope) ([]model.BenefitMeeting, error) {
+	cond, args := scopeCond("z.caseworker", scope)
 	rows, err := s.db.Query(`SELECT b.citizen_id, z.name, b.meeting_at, b.meeting_place FROM benefit_cases b
-		JOIN citizens z ON z.id = b.citizen_id WHERE b.meeting_at >= ? AND b.meeting_at < ? ORDER BY b.meeting_at, z.name_key`,
-		from.Format(model.WallLayout), to.Format(model.WallLayout))
+		JOIN citizens z ON z.id = b.citizen_id WHERE b.meeting_at >= ? AND b.meeting_at < ?`+cond+` ORDER BY b.meeting_at, z.name_key`,
+		append([]any{from.Format(model.WallLayout), to.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("benefit meetings: %w", err)
 	}

@@ -9,7 +9,7 @@ import (
 // ConversationsFrom lists the conversations from `from` for `days` days, in time order.
 func (s *Store) ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error) {
 	start := model.Day(from)
-	return s.conversationsBetween(start, start.AddDate(0, 0, days), "")
+	return s.conversationsBetween(start, start.AddDate(0, 0, days), "", model.WholeOffice)
 }
 
 // PlannedFor lists a citizen's planned conversations from now on.

@@ -96,11 +96,14 @@ func phaseTotals(g *model.Guide) map[string]int {
 // caseProgress counts done actions of each citizen's current phase; action
 // IDs start with their phase's ID (the guide is checked for that).
 func (s *Store) caseProgress(byID map[int64]*model.CaseRow, _ time.Time, one int64) error {
-	cond, args := onlyOne("p.citizen_id", one)
+	cond, args := onlyOne("c.id", one)
+	// The phase's actions are the range (phase + ".", phase + "/") of the
+	// partial index progress_done: one seek per citizen, no pattern per row.
 	q, err := s.db.Query(`
-		SELECT p.citizen_id, count(*) FROM progress p JOIN citizens c ON c.id = p.citizen_id
-		WHERE p.done = 1 AND p.action_id LIKE (CASE c.track WHEN '' THEN 'opening' ELSE c.track END) || '.%'`+
-		cond+` GROUP BY p.citizen_id`, args...)
+		SELECT c.id, count(*) FROM citizens c CROSS JOIN progress p ON p.citizen_id = c.id AND p.done = 1
+			AND p.action_id > (CASE c.track WHEN '' THEN 'opening' ELSE c.track END) || '.'
+			AND p.action_id < (CASE c.track WHEN '' THEN 'opening' ELSE c.track END) || '/'
+		WHERE 1 = 1`+cond+` GROUP BY c.id`, args...)
 	if err != nil {
 		return fmt.Errorf("count progress: %w", err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -69,25 +70,16 @@ type dateRange struct {
 	from, to time.Time
 }
 
-// activeCases loads the active citizens with a date in one of the ranges, with the starts of their held
-// job conversations: two queries, the second through the conversations_held index.
+// activeCases loads the active citizens with a date in one of the ranges,
+// with the days of their held job conversations: one query, the days
+// gathered per citizen in SQL through the covering conversations_held
+// index (one row per citizen, not one per conversation).
 func (s *Store) activeCases(ranges []dateRange, scope model.Scope) ([]model.Case, error) {
 	where, args := caseFilter(ranges)
 	if !scope.All() {
 		where, args = where+` AND caseworker = ?`, append(args, scope.Caseworker)
 	}
-	cases, err := s.ruleCitizens(where, args)
-	if err != nil || len(cases) == 0 {
-		return cases, err
-	}
-	index := make(map[int64]int, len(cases))
-	for i, c := range cases {
-		index[c.ID] = i
-	}
-	return cases, s.heldStarts(where, args, func(id int64, start time.Time) {
-		c := &cases[index[id]]
-		c.Held = append(c.Held, start)
-	})
+	return s.ruleCitizens(where, args)
 }
 
 // caseFilter selects active citizens by unemployment start or first contact.
@@ -102,42 +94,62 @@ func caseFilter(ranges []dateRange) (string, []any) {
 }
 
 func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
-	rows, err := s.db.Query(`SELECT id, name, benefit, first_contact, unemployed_since, transferred_on
+	rows, err := s.db.Query(`SELECT id, name, benefit, first_contact, unemployed_since, transferred_on,
+		(SELECT group_concat(substr(c.start, 1, 10)) FROM conversations c WHERE c.citizen_id = citizens.id
+			AND c.attendance = `+lit(model.AttendanceHeld)+` AND c.kind IN (`+litList(model.JobConversationKinds)+`))
 		FROM citizens WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load caseload for the rules: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Case
+	var held sql.RawBytes
 	for rows.Next() {
 		var c model.Case
 		if err := rows.Scan(&c.ID, &c.Name, &c.Benefit, scanDate(&c.FirstContact),
-			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn)); err != nil {
+			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), &held); err != nil {
 			return nil, fmt.Errorf("scan caseload for the rules: %w", err)
+		}
+		if c.Held, err = heldDays(held); err != nil {
+			return nil, err
 		}
 		out = append(out, c)
 	}
 	return out, rows.Err()
 }
 
-// heldStarts calls fn with every held job conversation of the citizens where selects.
-func (s *Store) heldStarts(where string, args []any, fn func(id int64, start time.Time)) error {
-	// CROSS JOIN keeps the citizens outermost: their date indexes pick the
-	// few, then conversations_held (citizen_id, attendance, start, kind) each one's rows.
-	rows, err := s.db.Query(`SELECT c.citizen_id, c.start FROM citizens CROSS JOIN conversations c
-		ON c.citizen_id = citizens.id AND c.attendance = `+lit(model.AttendanceHeld)+`
-		AND c.kind IN (`+litList(model.JobConversationKinds)+`) WHERE `+where, args...)
-	if err != nil {
-		return fmt.Errorf("count held conversations: %w", err)
+// heldDays reads "2006-01-02,2006-01-03,…" into days (UTC midnight, as
+// model.DateOnly gives them) without a time.Parse per conversation.
+func heldDays(b []byte) ([]time.Time, error) {
+	if len(b) == 0 {
+		return nil, nil
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var start time.Time
-		if err := rows.Scan(&id, scanWall(&start)); err != nil {
-			return fmt.Errorf("scan held conversation: %w", err)
+	out := make([]time.Time, 0, (len(b)+1)/11)
+	for len(b) > 0 {
+		if len(b) < 10 || b[4] != '-' || b[7] != '-' {
+			return nil, fmt.Errorf("stored conversation day %q is not a date", b)
 		}
-		fn(id, start)
+		y, m, d := digits(b[0:4]), digits(b[5:7]), digits(b[8:10])
+		if y < 0 || m < 1 || m > 12 || d < 1 || d > 31 {
+			return nil, fmt.Errorf("stored conversation day %q is not a date", b[:10])
+		}
+		out = append(out, time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+		b = b[10:]
+		if len(b) > 0 && b[0] == ',' {
+			b = b[1:]
+		}
 	}
-	return rows.Err()
+	return out, nil
+}
+
+// digits is the decimal number in b, or -1.
+func digits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }

@@ -10,17 +10,23 @@ import (
 // Today builds the start screen for the caseworker's day; each part reads
 // only the citizens it concerns, through indexes.
 func (s *Store) Today(c *model.Content, now time.Time) (*model.TodayView, error) {
+	return s.TodayFor(c, now, model.WholeOffice)
+}
+
+// TodayFor is Today for one caseworker's citizens (or the whole office's):
+// each query is narrowed in SQL, not the office's day filtered afterwards.
+func (s *Store) TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error) {
 	t := &model.TodayView{Date: model.DateOnly(now)}
 	steps := []func() error{
-		func() (err error) { t.Conversations, err = s.DayConversations(now); return },
-		func() (err error) { t.OverdueSteps, err = s.overdueSteps(c, now); return },
-		func() (err error) { t.Due, err = s.dueSoon(c.Rules, now); return },
-		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now); return },
-		func() (err error) { t.Notices, err = s.OpenNotices(); return },
-		func() (err error) { t.Youth, err = s.YouthToRefer(now); return },
-		func() (err error) { t.BenefitLate, err = s.benefitLate(c, now); return },
+		func() (err error) { t.Conversations, err = s.dayConversations(now, scope); return },
+		func() (err error) { t.OverdueSteps, err = s.overdueSteps(c, now, scope); return },
+		func() (err error) { t.Due, err = s.dueSoon(c.Rules, now, scope); return },
+		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now, scope); return },
+		func() (err error) { t.Notices, err = s.openNotices(scope); return },
+		func() (err error) { t.Youth, err = s.youthToRefer(now, scope); return },
+		func() (err error) { t.BenefitLate, err = s.benefitLate(c, now, scope); return },
 		func() (err error) {
-			t.BenefitMeetings, err = s.BenefitMeetings(model.Day(now), model.Day(now).AddDate(0, 0, 14))
+			t.BenefitMeetings, err = s.benefitMeetings(model.Day(now), model.Day(now).AddDate(0, 0, 14), scope)
 			return
 		},
 	}
@@ -34,18 +40,34 @@ func (s *Store) Today(c *model.Content, now time.Time) (*model.TodayView, error)
 
 // DayConversations lists the conversations on the day of `day`, in time order.
 func (s *Store) DayConversations(day time.Time) ([]model.TodayConversation, error) {
-	from := model.Day(day)
-	return s.conversationsBetween(from, from.AddDate(0, 0, 1), "")
+	return s.dayConversations(day, model.WholeOffice)
 }
 
-func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]model.TodayConversation, error) {
+func (s *Store) dayConversations(day time.Time, scope model.Scope) ([]model.TodayConversation, error) {
+	from := model.Day(day)
+	return s.conversationsBetween(from, from.AddDate(0, 0, 1), "", scope)
+}
+
+// scopeCond narrows a query on citizens (alias z) to one caseworker's.
+func scopeCond(column string, scope model.Scope) (string, []any) {
+	if scope.All() {
+		return "", nil
+	}
+	return ` AND ` + column + ` = ?`, []any{scope.Caseworker}
+}
+
+func (s *Store) conversationsBetween(from, to time.Time, attendance string, scope model.Scope) ([]model.TodayConversation, error) {
+	// CROSS JOIN keeps the conversations outermost: the day's range of the
+	// conversations_start index, not every active citizen's conversations.
 	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone, z.caseworker
-		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?
+		FROM conversations c CROSS JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?
 		AND z.status = ` + lit(model.StatusActive) + ` AND c.attendance <> ` + lit(model.AttendanceOfficeCancelled)
 	args := []any{from.Format(model.WallLayout), to.Format(model.WallLayout)}
 	if attendance != "" {
 		q += ` AND c.attendance IN (` + litList(model.MissedAttendances) + `)`
 	}
+	cond, more := scopeCond("z.caseworker", scope)
+	q, args = q+cond, append(args, more...)
 	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("conversations between: %w", err)
@@ -64,9 +86,11 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 
 // recent lists the active citizens (ID, name, first contact) whose first
 // contact lies in [from, to].
-func (s *Store) recent(from, to time.Time) ([]model.Citizen, error) {
+func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, error) {
+	cond, more := scopeCond("caseworker", scope)
 	rows, err := s.db.Query(`SELECT id, name, first_contact FROM citizens
-		WHERE first_contact >= ? AND first_contact <= ? AND status = `+lit(model.StatusActive)+``, from.Format(model.DateLayout), to.Format(model.DateLayout))
+		WHERE first_contact >= ? AND first_contact <= ? AND status = `+lit(model.StatusActive)+cond,
+		append([]any{from.Format(model.DateLayout), to.Format(model.DateLayout)}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("recent citizens: %w", err)
 	}
@@ -84,7 +108,7 @@ func (s *Store) recent(from, to time.Time) ([]model.Citizen, error) {
 
 // overdueSteps: reception steps past their last day and not ticked, for the
 // citizens still inside the plan's span.
-func (s *Store) overdueSteps(c *model.Content, now time.Time) ([]model.TodayStep, error) {
+func (s *Store) overdueSteps(c *model.Content, now time.Time, scope model.Scope) ([]model.TodayStep, error) {
 	plan, err := s.ReceptionPlan(c.Reception)
 	if err != nil {
 		return nil, err
@@ -94,7 +118,7 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time) ([]model.TodayStep
 		return nil, err
 	}
 	since := now.AddDate(0, 0, -(maxDay(plan)*7/5 + 14))
-	citizens, err := s.recent(since, now)
+	citizens, err := s.recent(since, now, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +154,7 @@ const benefitLateDays = 90
 // benefitLate: active citizens first seen in the last benefitLateDays who
 // intend to apply for a benefit that is not settled though the plan's
 // clarification has ended (10 råd #7).
-func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLate, error) {
+func (s *Store) benefitLate(c *model.Content, now time.Time, scope model.Scope) ([]model.BenefitLate, error) {
 	plan, err := s.ReceptionPlan(c.Reception)
 	if err != nil {
 		return nil, err
@@ -140,7 +164,7 @@ func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLat
 		return nil, err
 	}
 	since := now.AddDate(0, 0, -benefitLateDays)
-	citizens, err := s.recent(since, now)
+	citizens, err := s.recent(since, now, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -221,12 +245,12 @@ func maxDay(p *model.ReceptionPlan) int {
 
 // dueSoon: requirements not met whose deadline lies from two weeks ago to
 // two weeks ahead; only citizens whose dates put a deadline there are read.
-func (s *Store) dueSoon(r *model.RuleSet, now time.Time) ([]model.TodayDue, error) {
+func (s *Store) dueSoon(r *model.RuleSet, now time.Time, scope model.Scope) ([]model.TodayDue, error) {
 	kind, err := s.OfficeKind()
 	if err != nil {
 		return nil, err
 	}
-	cases, err := s.activeCases(deadlineRanges(r, model.DateOnly(now)), model.WholeOffice)
+	cases, err := s.activeCases(deadlineRanges(r, model.DateOnly(now)), scope)
 	if err != nil {
 		return nil, err
 	}
@@ -291,7 +315,7 @@ func (s *Store) SaveCatchUp(at time.Time) error {
 
 // catchUp lists no-shows and cancellations since the last catch-up session
 // (the last seven days when none is recorded), to invite (10 råd #9).
-func (s *Store) catchUp(now time.Time) (time.Time, []model.TodayConversation, error) {
+func (s *Store) catchUp(now time.Time, scope model.Scope) (time.Time, []model.TodayConversation, error) {
 	since, err := s.LastCatchUp()
 	if err != nil {
 		return since, nil, err
@@ -299,6 +323,6 @@ func (s *Store) catchUp(now time.Time) (time.Time, []model.TodayConversation, er
 	if since.IsZero() {
 		since = time.Date(now.Year(), now.Month(), now.Day()-7, 0, 0, 0, 0, time.Local)
 	}
-	list, err := s.conversationsBetween(since, now, "missed")
+	list, err := s.conversationsBetween(since, now, "missed", scope)
 	return since, list, err
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -85,5 +87,58 @@ func TestComplianceFigure(t *testing.T) {
 	want := model.Figure{OnCourse: 1, Total: 2, TargetPercent: 75}
 	if err != nil || got.OnTime != want || got.First != (model.Figure{OnCourse: 1, Total: 2, TargetPercent: 100}) {
 		t.Fatalf("compliance = %+v, %v; want 1 of 2 on course in both figures", got, err)
+	}
+}
+
+// TestTodayForOneCaseworker: Today narrowed in SQL to one caseworker's
+// citizens is the office's Today filtered to them, part by part; the
+// compliance figure read as one row per citizen matches one built from
+// each citizen's conversations.
+func TestTodayForOneCaseworker(t *testing.T) {
+	s := newTestStore(t)
+	c := testutil.Content(t)
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local)
+	if _, err := s.SeedDemo(loadGuide(t), model.DemoOptions{Citizens: 400, Seed: 5, Today: now, Reception: c.Reception, Caseworkers: 4}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Today(c, now)
+	must(t, err)
+	if len(all.Conversations) == 0 || len(all.Due) == 0 {
+		t.Fatalf("the demo's day is empty: %d conversations, %d deadlines", len(all.Conversations), len(all.Due))
+	}
+	for _, who := range []string{"AL", "MK"} {
+		mine, err := s.CitizensOf(who)
+		must(t, err)
+		want := all.Only(mine)
+		got, err := s.TodayFor(c, now, model.Mine(who))
+		must(t, err)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("TodayFor(%s) differs from Today().Only:\n got %+v\nwant %+v", who, got, want)
+		}
+	}
+	fig, err := s.Compliance(c.Rules, now)
+	must(t, err)
+	kind, _ := s.OfficeKind()
+	var cases []model.Case
+	rows, _ := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	from := model.DateOnly(now).AddDate(0, -c.Rules.PeriodMonths, 0)
+	for _, r := range rows {
+		z, err := s.Citizen(r.ID)
+		must(t, err)
+		if z.Status != model.StatusActive || z.UnemployedSince.Before(from) || z.UnemployedSince.After(model.DateOnly(now)) {
+			continue
+		}
+		convs, err := s.Conversations(z.ID)
+		must(t, err)
+		cs := model.Case{Citizen: *z}
+		for _, cv := range convs {
+			if cv.Attendance == model.AttendanceHeld && slices.Contains(model.JobConversationKinds, cv.Kind) {
+				cs.Held = append(cs.Held, cv.Start)
+			}
+		}
+		cases = append(cases, cs)
+	}
+	if want := c.Rules.Tally(kind, cases, now); fig != want {
+		t.Errorf("compliance = %+v, want %+v", fig, want)
 	}
 }
