@@ -100,11 +100,20 @@ type UI struct {
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again (nil in tests and where restoring is not offered).
 	restoreDB func(file, passphrase string) (model.BackupInfo, error)
+	// background reads Today and the caseload off the window's goroutine
+	// (the window's Run sets it; tests read in place, step by step).
+	background bool
 }
 
 // New builds the main window's content into win, starting at Today.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
-	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now}
+	return newUI(a, win, store, content, handouts, false)
+}
+
+// newUI is New; with background, Today and the caseload are read off the
+// window's goroutine (the window is shown before they are read).
+func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts, background bool) *UI {
+	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now, background: background}
 	applyTheme(a)
 	u.reset(store, handouts)
 	u.addShortcuts()
@@ -120,7 +129,13 @@ func (u *UI) reset(store Store, handouts Handouts) {
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)
 	u.push(u.today)
-	u.today.load()
+	if !u.background {
+		u.today.load()
+		return
+	}
+	// The window is drawn first; Today is filled when read, then the
+	// caseload is read behind it, so that Ctrl+F finds it ready.
+	u.today.loadInBackground(u.caseload.loadInBackground)
 }
 
 // onCaseload shows the caseload over Today.

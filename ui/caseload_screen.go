@@ -30,7 +30,7 @@ type caseloadScreen struct {
 	store  caseloadSource
 	viewed viewLog
 
-	search   *widget.Entry
+	search   *escapeEntry
 	track    *safeSelect
 	status   *safeSelect
 	who      *safeSelect // all caseworkers, mine, or one colleague's
@@ -44,7 +44,9 @@ type caseloadScreen struct {
 	rows     []model.CaseRow
 	sortBy   model.CaseSort
 	sortDesc bool
-	loaded   bool // the whole caseload is read when first shown, not at start
+	loaded   bool // the whole caseload is read behind Today after start, or when first shown
+	reading  int  // reads started: a late background read never replaces a newer one
+	unseen   bool // read in the background and not shown yet
 
 	tracks   choice[model.TrackID]
 	statuses choice[model.Status]
@@ -88,7 +90,14 @@ func (s *caseloadScreen) reload() {
 		}
 		s.replaceRow(row)
 	}
-	s.ui.dirty = nil
+	if s.loaded { // else a read still to come may predate them: they stay marked
+		s.ui.dirty = nil
+	}
+	if s.unseen { // read in the background, shown for the first time
+		s.unseen = false
+		s.shown()
+		return
+	}
 	s.applyFilter()
 }
 
@@ -106,7 +115,7 @@ func (s *caseloadScreen) replaceRow(row model.CaseRow) {
 }
 
 func (s *caseloadScreen) build() fyne.CanvasObject {
-	s.search = widget.NewEntry()
+	s.search = newEscapeEntry(s.ui.back)
 	s.search.SetPlaceHolder(lang.L("list.search"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.track = s.filterSelect(lang.L("list.alltracks"), s.tracks.labels)
@@ -135,18 +144,44 @@ func (s *caseloadScreen) filterSelect(all string, options []string) *safeSelect 
 
 // load reads the caseload from the database.
 func (s *caseloadScreen) load() {
+	s.reading++
 	rows, err := s.store.Caseload(s.ui.guide, s.ui.now())
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
 	s.all, s.loaded = rows, true
+	s.ui.dirty = nil
+	s.shown()
+}
+
+// shown records the view and fills the table: the caseload is on screen.
+func (s *caseloadScreen) shown() {
 	s.loadTeam()
-	if err := s.viewed.record(s.store, caseIDs(rows)); err != nil {
+	if err := s.viewed.record(s.store, caseIDs(s.all)); err != nil {
 		s.ui.showError(err)
 	}
-	s.ui.dirty = nil
 	s.applyFilter()
+}
+
+// loadInBackground reads the caseload off the window's goroutine and
+// keeps it for the first Ctrl+F; citizens changed meanwhile stay marked
+// (UI.dirty) and are read again when it is shown.
+func (s *caseloadScreen) loadInBackground() {
+	if s.loaded {
+		return
+	}
+	s.reading++
+	n, now := s.reading, s.ui.now()
+	go func() {
+		rows, err := s.store.Caseload(s.ui.guide, now)
+		fyne.Do(func() {
+			if err != nil || n != s.reading || s.loaded {
+				return // shown in place when opened (an error then too)
+			}
+			s.all, s.loaded, s.unseen = rows, true, true
+		})
+	}()
 }
 
 func caseIDs(rows []model.CaseRow) []int64 {

@@ -74,7 +74,7 @@ func Run(a fyne.App, path string, content *model.Content, open Opener, restore R
 	}
 	defer func() { closeDB() }()
 	w.SetTitle("Jobspor – " + path)
-	u := New(a, w, s, content, h)
+	u := newUI(a, w, s, content, h, true)
 	u.restoreDB = func(file, passphrase string) (model.BackupInfo, error) {
 		closeDB()
 		info, rerr := restore(file, path, passphrase)

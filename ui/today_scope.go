@@ -75,29 +75,16 @@ func (s *todayScreen) onScope(label string) {
 		scope = model.Mine(s.ui.me)
 	}
 	s.ui.setScope(scope)
-	s.load()
-}
-
-// mine narrows Today to the caseworker's citizens when "Mine" is chosen.
-func (s *todayScreen) mine(v *model.TodayView) (*model.TodayView, error) {
-	if s.ui.scope.All() {
-		return v, nil
-	}
-	ids, err := s.ui.store.CitizensOf(s.ui.scope.Caseworker)
-	if err != nil {
-		return v, err
-	}
-	return v.Only(ids), nil
+	s.reload()
 }
 
 // showDeletion reminds when closed cases wait for deletion.
-func (s *todayScreen) showDeletion() {
-	due, err := s.ui.store.DueForDeletion(s.ui.now(), model.WholeOffice)
-	if err != nil || len(due) == 0 {
+func (s *todayScreen) showDeletion(due int) {
+	if due == 0 {
 		s.deletion.Hide()
 		return
 	}
-	s.deletion.SetText(fmt.Sprintf(lang.L("today.deletion"), len(due)))
+	s.deletion.SetText(fmt.Sprintf(lang.L("today.deletion"), due))
 	s.deletion.Show()
 }
 

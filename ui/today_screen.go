@@ -23,14 +23,20 @@ type todaySource interface {
 	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
 	SetReferred(citizenID int64, referred bool) error
-	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+	TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error)
+	DueForDeletion(now time.Time, scope model.Scope) ([]model.DueForDeletion, error)
+	// Generation grows with every change to the records: Today is read
+	// again only when it moved, the day turned or the scope changed.
+	Generation() uint64
 }
 
 // maxTodayRows keeps each part of Today readable; the rest is counted.
 const maxTodayRows = 25
 
 // todayScreen is the start screen: what today asks of the caseworker, each
-// line opening the citizen.
+// line opening the citizen. It is built once and kept: coming back to it
+// shows it as it was, and it is read again only when the records changed
+// (Store.Generation), the day turned or "Mine / Hele kontoret" moved.
 type todayScreen struct {
 	ui     *UI
 	store  todaySource
@@ -42,11 +48,26 @@ type todayScreen struct {
 	// conversation, and the other conversations on time.
 	first, onTime *widget.Label
 	catchUp       *widget.Button
+	printAll      *widget.Button
 	root          fyne.CanvasObject
 	// scope switches between "Mine" and "Hele kontoret"; deletion reminds
 	// of closed cases past the retention period.
 	scope    *widget.RadioGroup
 	deletion *widget.Button
+	// sections are Today's parts, built once; their rows are reused.
+	sections []*todaySection
+	// shown is what the screen shows was read at; reading counts the reads
+	// started, so that a late background read never replaces a newer one.
+	shown   todayStamp
+	reading int
+}
+
+// todayStamp is when and for whom Today was read.
+type todayStamp struct {
+	gen   uint64
+	day   time.Time
+	scope model.Scope
+	ok    bool
 }
 
 func newTodayScreen(u *UI, st todaySource) *todayScreen {
@@ -57,7 +78,27 @@ func newTodayScreen(u *UI, st todaySource) *todayScreen {
 
 func (s *todayScreen) content() fyne.CanvasObject { return s.root }
 
-func (s *todayScreen) reload() { s.load() }
+// stamp is what a read now would be read at.
+func (s *todayScreen) stamp() todayStamp {
+	return todayStamp{gen: s.store.Generation(), day: model.DateOnly(s.ui.now()), scope: s.ui.scope, ok: true}
+}
+
+// stale: something Today shows may have changed since it was read.
+func (s *todayScreen) stale() bool { return s.shown != s.stamp() }
+
+// reload is called when Today comes back on top: nothing is read unless
+// something changed; then it is read again (in the window, in the
+// background, the kept screen showing meanwhile).
+func (s *todayScreen) reload() {
+	if !s.stale() {
+		return
+	}
+	if s.ui.background {
+		s.loadInBackground(nil)
+		return
+	}
+	s.load()
+}
 
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
@@ -65,6 +106,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.backup = newSecondaryLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
+	s.printAll = widget.NewButtonWithIcon(lang.L("today.printnotices"), theme.DocumentPrintIcon(), nil)
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
@@ -79,40 +121,107 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
 	s.buildScope()
 	s.first.Wrapping, s.onTime.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	extras := []fyne.CanvasObject{nil, nil, nil, s.catchUp, nil, nil, s.printAll, nil}
+	objects := make([]fyne.CanvasObject, len(extras))
+	s.sections = make([]*todaySection, len(extras))
+	for i, extra := range extras {
+		s.sections[i] = newTodaySection(s, extra)
+		objects[i] = s.sections[i].box
+	}
+	s.body.Objects = objects
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(list, newBtn), title),
 		more, s.first, s.onTime, s.scope, s.backup, container.NewHBox(s.deletion))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
-// load reads Today from the database.
-func (s *todayScreen) load() {
+// todayData is everything Today shows, read in one go (in the window's
+// background goroutine at start and on return).
+type todayData struct {
+	at           todayStamp
+	view         *model.TodayView
+	office, mine model.Compliance
+	figureErr    error
+	backup       model.BackupSettings
+	backupErr    error
+	deletions    int
+}
+
+// read reads Today from the database; it touches no widget.
+func (s *todayScreen) read(at todayStamp) (*todayData, error) {
 	now := s.ui.now()
-	v, err := s.store.Today(s.ui.content, now)
-	if err == nil {
-		v, err = s.mine(v)
+	d := &todayData{at: at}
+	var err error
+	if d.view, err = s.store.TodayFor(s.ui.content, now, at.scope); err != nil {
+		return nil, err
 	}
+	d.office, d.figureErr = s.store.ComplianceFor(s.ui.content.Rules, now, model.WholeOffice)
+	if d.figureErr == nil && !at.scope.All() {
+		d.mine, d.figureErr = s.store.ComplianceFor(s.ui.content.Rules, now, at.scope)
+	}
+	d.backup, d.backupErr = s.store.BackupSettings()
+	if due, err := s.store.DueForDeletion(now, model.WholeOffice); err == nil {
+		d.deletions = len(due)
+	}
+	return d, nil
+}
+
+// load reads Today from the database and shows it (on the window's goroutine).
+func (s *todayScreen) load() {
+	s.reading++
+	d, err := s.read(s.stamp())
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
-	s.view = v
-	if err := s.viewed.record(s.store, v.CitizenIDs()); err != nil {
+	s.show(d)
+}
+
+// loadInBackground reads Today off the window's goroutine and shows it
+// when read; then calls done (if any) on the window's goroutine.
+func (s *todayScreen) loadInBackground(done func()) {
+	s.reading++
+	n, at := s.reading, s.stamp()
+	go func() {
+		d, err := s.read(at)
+		fyne.Do(func() {
+			if n != s.reading { // a newer read is on its way
+				return
+			}
+			if err != nil {
+				s.ui.showError(err)
+			} else {
+				s.show(d)
+			}
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+// show puts what was read on the screen, reusing the rows.
+func (s *todayScreen) show(d *todayData) {
+	now := s.ui.now()
+	s.view, s.shown = d.view, d.at
+	if err := s.viewed.record(s.store, d.view.CitizenIDs()); err != nil {
 		s.ui.showError(err)
 	}
-	s.showFigure(now)
-	s.showBackup(now)
-	s.showDeletion()
-	s.body.Objects = nil
-	for _, part := range s.parts() {
-		s.addPart(part)
+	s.showFigure(d)
+	s.showBackup(d.backup, d.backupErr, now)
+	s.showDeletion(d.deletions)
+	ids := make([]int64, len(d.view.Notices))
+	for i, n := range d.view.Notices {
+		ids[i] = n.ID
 	}
-	s.body.Refresh()
+	s.printAll.OnTapped = func() { s.onPrintNotices(ids, true) }
+	for i, part := range s.parts() {
+		s.sections[i].show(part)
+	}
 }
 
 // showBackup says when the last good backup was made, and warns (in words,
 // not only in colour) when it is older than the office allows.
-func (s *todayScreen) showBackup(now time.Time) {
-	b, err := s.store.BackupSettings()
+func (s *todayScreen) showBackup(b model.BackupSettings, err error, now time.Time) {
 	switch {
 	case err != nil:
 		s.backup.SetText(errText(err))
@@ -131,24 +240,19 @@ func (s *todayScreen) showBackup(now time.Time) {
 
 // showFigure shows the two figures for the office and, with "Mine"
 // chosen, for the caseworker's citizens beside them.
-func (s *todayScreen) showFigure(now time.Time) {
-	c, err := s.store.Compliance(s.ui.content.Rules, now)
-	if err != nil {
-		s.first.SetText(errText(err))
+func (s *todayScreen) showFigure(d *todayData) {
+	if d.figureErr != nil {
+		s.first.SetText(errText(d.figureErr))
 		return
 	}
+	c := d.office
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
-	if s.ui.scope.All() {
+	if d.at.scope.All() {
 		return
 	}
-	mine, err := s.store.ComplianceFor(s.ui.content.Rules, now, s.ui.scope)
-	if err != nil {
-		s.first.SetText(errText(err))
-		return
-	}
-	addMine(s.first, "today.figure.first.name", mine.First, c.First)
-	addMine(s.onTime, "today.figure.ontime.name", mine.OnTime, c.OnTime)
+	addMine(s.first, "today.figure.first.name", d.mine.First, c.First)
+	addMine(s.onTime, "today.figure.ontime.name", d.mine.OnTime, c.OnTime)
 }
 
 // addMine puts the caseworker's own figure first, the office's after it;
@@ -177,124 +281,194 @@ func showMet(l *widget.Label, met bool) {
 	l.Refresh()
 }
 
-// todayLine is one line of Today: text, the citizen it opens, and an
-// optional action button.
+// todayLine is one line of Today: text, the citizen it opens, and
+// optional action buttons.
 type todayLine struct {
 	text      string
 	citizenID int64
 	danger    bool
-	action    fyne.CanvasObject
+	actions   []lineAction
 }
 
+// lineAction is a button on a line (an icon alone when label is "").
+type lineAction struct {
+	label string
+	icon  fyne.Resource
+	tap   func()
+}
+
+// todayPart is one part of Today: its title, how many lines it has in all,
+// and the first maxTodayRows of them (lines are made only for those).
 type todayPart struct {
 	title string
+	total int
 	lines []todayLine
-	extra fyne.CanvasObject
 }
 
 func (s *todayScreen) parts() []todayPart {
 	v := s.view
 	return []todayPart{
-		{lang.L("today.conversations"), s.conversationLines(v.Conversations), nil},
-		{lang.L("today.steps"), s.stepLines(v.OverdueSteps), nil},
-		{lang.L("today.due"), s.dueLines(v.Due), nil},
-		{fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), s.missedLines(v.CatchUp), s.catchUp},
-		{lang.L("today.benefitlate"), s.benefitLateLines(v.BenefitLate), nil},
-		{lang.L("today.meetings"), s.meetingLines(v.BenefitMeetings), nil},
-		{lang.L("today.notices"), s.noticeLines(v.Notices), s.printAllNotices(v.Notices)},
-		{lang.L("today.youth"), s.youthLines(v.Youth), nil},
+		part(lang.L("today.conversations"), v.Conversations, s.conversationLine),
+		part(lang.L("today.steps"), v.OverdueSteps, s.stepLine),
+		part(lang.L("today.due"), v.Due, s.dueLine),
+		part(fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), v.CatchUp, s.missedLine),
+		part(lang.L("today.benefitlate"), v.BenefitLate, s.benefitLateLine),
+		part(lang.L("today.meetings"), v.BenefitMeetings, s.meetingLine),
+		part(lang.L("today.notices"), v.Notices, s.noticeLine),
+		part(lang.L("today.youth"), v.Youth, s.youthLine),
 	}
 }
 
-func (s *todayScreen) addPart(p todayPart) {
-	head := fyne.CanvasObject(heading(fmt.Sprintf("%s (%d)", p.title, len(p.lines))))
+// part makes the lines of the first maxTodayRows items.
+func part[T any](title string, items []T, line func(T) todayLine) todayPart {
+	p := todayPart{title: title, total: len(items)}
+	for _, x := range items[:min(len(items), maxTodayRows)] {
+		p.lines = append(p.lines, line(x))
+	}
+	return p
+}
+
+// todaySection shows one part: built once, its rows reused on every read.
+type todaySection struct {
+	screen      *todayScreen
+	box         *fyne.Container
+	title       *widget.Label
+	head        fyne.CanvasObject
+	extra       fyne.CanvasObject
+	none, more  *secondaryLabel
+	rows        []*todayRow
+	separator   fyne.CanvasObject
+	lastObjects int
+}
+
+func newTodaySection(s *todayScreen, extra fyne.CanvasObject) *todaySection {
+	p := &todaySection{screen: s, box: container.NewVBox(), title: heading(""), extra: extra,
+		none: lowLabel(lang.L("today.none")), more: lowLabel(""), separator: widget.NewSeparator()}
+	p.head = p.title
+	if extra != nil {
+		p.head = container.NewBorder(nil, nil, p.title, extra)
+	}
+	p.box.Objects = []fyne.CanvasObject{p.head, p.none, p.separator}
+	return p
+}
+
+// show sets the section's objects once (a Container.Add per row would lay
+// the box out again each time).
+func (p *todaySection) show(part todayPart) {
+	p.title.SetText(fmt.Sprintf("%s (%d)", part.title, part.total))
 	if p.extra != nil {
-		head = container.NewBorder(nil, nil, head, p.extra)
-	}
-	s.body.Add(head)
-	if len(p.lines) == 0 {
-		s.body.Add(lowLabel(lang.L("today.none")))
-	}
-	for i, l := range p.lines {
-		if i == maxTodayRows {
-			s.body.Add(lowLabel(fmt.Sprintf(lang.L("today.more"), len(p.lines)-maxTodayRows)))
-			break
+		if part.total == 0 && p.extra == p.screen.printAll {
+			p.extra.Hide()
+		} else {
+			p.extra.Show()
 		}
-		s.body.Add(s.lineRow(l))
 	}
-	s.body.Add(widget.NewSeparator())
+	objects := make([]fyne.CanvasObject, 0, len(part.lines)+3)
+	objects = append(objects, p.head)
+	if part.total == 0 {
+		objects = append(objects, p.none)
+	}
+	for i, l := range part.lines {
+		if i == len(p.rows) {
+			p.rows = append(p.rows, newTodayRow(p.screen))
+		}
+		p.rows[i].show(l)
+		objects = append(objects, p.rows[i].root)
+	}
+	if part.total > len(part.lines) {
+		p.more.SetText(fmt.Sprintf(lang.L("today.more"), part.total-len(part.lines)))
+		objects = append(objects, p.more)
+	}
+	p.box.Objects = append(objects, p.separator)
+	p.box.Refresh()
 }
 
-func (s *todayScreen) lineRow(l todayLine) fyne.CanvasObject {
-	text := widget.NewLabel(l.text)
-	text.Truncation = fyne.TextTruncateEllipsis
+// todayRow is one line's widgets, kept and given new lines.
+type todayRow struct {
+	screen  *todayScreen
+	text    *widget.Label
+	open    *widget.Button
+	actions *fyne.Container
+	buttons []*widget.Button
+	root    *fyne.Container
+	id      int64
+}
+
+func newTodayRow(s *todayScreen) *todayRow {
+	r := &todayRow{screen: s, text: widget.NewLabel(""), actions: container.NewHBox()}
+	r.text.Truncation = fyne.TextTruncateEllipsis
+	r.open = widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.ui.onOpenCitizen(r.id) })
+	r.root = container.NewBorder(nil, nil, nil, container.NewHBox(r.actions, r.open), r.text)
+	return r
+}
+
+func (r *todayRow) show(l todayLine) {
+	r.id = l.citizenID
+	importance := widget.MediumImportance
 	if l.danger {
-		text.Importance = widget.DangerImportance
+		importance = widget.DangerImportance
 	}
-	id := l.citizenID
-	open := widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.ui.onOpenCitizen(id) })
-	right := container.NewHBox(open)
-	if l.action != nil {
-		right = container.NewHBox(l.action, open)
+	if r.text.Text != l.text || r.text.Importance != importance {
+		r.text.Text, r.text.Importance = l.text, importance
+		r.text.Refresh()
 	}
-	return container.NewBorder(nil, nil, nil, right, text)
-}
-
-func (s *todayScreen) conversationLines(cs []model.TodayConversation) []todayLine {
-	var out []todayLine
-	for _, c := range cs {
-		out = append(out, todayLine{text: fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
-			c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance)), citizenID: c.CitizenID})
+	for len(r.buttons) < len(l.actions) {
+		r.buttons = append(r.buttons, widget.NewButton("", nil))
 	}
-	return out
-}
-
-func (s *todayScreen) stepLines(steps []model.TodayStep) []todayLine {
-	var out []todayLine
-	for _, st := range steps {
-		var titles []string
-		for _, x := range st.Steps {
-			titles = append(titles, x.Title)
+	objects := make([]fyne.CanvasObject, len(l.actions))
+	for i, a := range l.actions {
+		b := r.buttons[i]
+		b.OnTapped = a.tap
+		if b.Text != a.label || b.Icon != a.icon {
+			b.Text, b.Icon = a.label, a.icon
+			b.Refresh()
 		}
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.stepline"), st.Name, strings.Join(titles, ", "), shortDate(st.Steps[0].ToDate)),
-			citizenID: st.CitizenID})
+		objects[i] = b
 	}
-	return out
+	if len(objects) != len(r.actions.Objects) {
+		r.actions.Objects = objects
+		r.actions.Refresh()
+	} else {
+		copy(r.actions.Objects, objects)
+	}
 }
 
-func (s *todayScreen) dueLines(due []model.TodayDue) []todayLine {
-	var out []todayLine
-	for _, d := range due {
-		l := todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
-			citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())}
-		if l.danger { // the red says it again in a word
-			l.text += "  – " + lang.L("reception.overdue")
-		}
-		out = append(out, l)
-	}
-	return out
+func (s *todayScreen) conversationLine(c model.TodayConversation) todayLine {
+	return todayLine{text: fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
+		c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance)), citizenID: c.CitizenID}
 }
 
-func (s *todayScreen) missedLines(cs []model.TodayConversation) []todayLine {
-	var out []todayLine
-	for _, c := range cs {
-		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s – %s", shortDate(c.Start), c.Name, attendanceLabel(c.Attendance), c.Phone),
-			citizenID: c.CitizenID})
+func (s *todayScreen) stepLine(st model.TodayStep) todayLine {
+	titles := make([]string, len(st.Steps))
+	for i, x := range st.Steps {
+		titles[i] = x.Title
 	}
-	return out
+	return todayLine{text: fmt.Sprintf(lang.L("today.stepline"), st.Name, strings.Join(titles, ", "), shortDate(st.Steps[0].ToDate)),
+		citizenID: st.CitizenID}
 }
 
-func (s *todayScreen) noticeLines(ns []model.Notice) []todayLine {
-	var out []todayLine
-	for _, n := range ns {
-		id := n.ID
-		ack := widget.NewButtonWithIcon(lang.L("today.ack"), theme.ConfirmIcon(), func() { s.onAcknowledge(id) })
-		printBtn := widget.NewButtonWithIcon("", theme.DocumentPrintIcon(), func() { s.onPrintNotices([]int64{id}, false) })
-		copyBtn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { s.onCopyNotice(id) })
-		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s: %s%s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text, sentText(n)),
-			citizenID: n.CitizenID, action: container.NewHBox(printBtn, copyBtn, ack)})
+func (s *todayScreen) dueLine(d model.TodayDue) todayLine {
+	l := todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
+		citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())}
+	if l.danger { // the red says it again in a word
+		l.text += "  – " + lang.L("reception.overdue")
 	}
-	return out
+	return l
+}
+
+func (s *todayScreen) missedLine(c model.TodayConversation) todayLine {
+	return todayLine{text: fmt.Sprintf("%s  %s – %s – %s", shortDate(c.Start), c.Name, attendanceLabel(c.Attendance), c.Phone),
+		citizenID: c.CitizenID}
+}
+
+func (s *todayScreen) noticeLine(n model.Notice) todayLine {
+	id := n.ID
+	return todayLine{text: fmt.Sprintf("%s  %s – %s: %s%s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text, sentText(n)),
+		citizenID: n.CitizenID, actions: []lineAction{
+			{"", theme.DocumentPrintIcon(), func() { s.onPrintNotices([]int64{id}, false) }},
+			{"", theme.ContentCopyIcon(), func() { s.onCopyNotice(id) }},
+			{lang.L("today.ack"), theme.ConfirmIcon(), func() { s.onAcknowledge(id) }},
+		}}
 }
 
 // sentText says when and how a notice left Jobspor, if it did.
@@ -303,18 +477,6 @@ func sentText(n model.Notice) string {
 		return "  – " + lang.L("notice.notsent")
 	}
 	return "  – " + fmt.Sprintf(lang.L("notice.sent"), shortDate(n.SentAt.Local()), lang.L("notice.how."+string(n.SentHow)))
-}
-
-// printAllNotices prints the open notices as one list (nil when there are none).
-func (s *todayScreen) printAllNotices(ns []model.Notice) fyne.CanvasObject {
-	if len(ns) == 0 {
-		return nil
-	}
-	ids := make([]int64, len(ns))
-	for i, n := range ns {
-		ids[i] = n.ID
-	}
-	return widget.NewButtonWithIcon(lang.L("today.printnotices"), theme.DocumentPrintIcon(), func() { s.onPrintNotices(ids, true) })
 }
 
 func (s *todayScreen) onPrintNotices(ids []int64, asList bool) {
@@ -333,20 +495,12 @@ func (s *todayScreen) onCopyNotice(id int64) {
 	s.load()
 }
 
-func (s *todayScreen) benefitLateLines(ls []model.BenefitLate) []todayLine {
-	var out []todayLine
-	for _, l := range ls {
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.benefitlateline"), l.Name, shortDate(l.Due)), citizenID: l.CitizenID, danger: true})
-	}
-	return out
+func (s *todayScreen) benefitLateLine(l model.BenefitLate) todayLine {
+	return todayLine{text: fmt.Sprintf(lang.L("today.benefitlateline"), l.Name, shortDate(l.Due)), citizenID: l.CitizenID, danger: true}
 }
 
-func (s *todayScreen) meetingLines(ms []model.BenefitMeeting) []todayLine {
-	var out []todayLine
-	for _, m := range ms {
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.meetingline"), shortDate(m.At), meetingClock(m.At), m.Name, m.Place), citizenID: m.CitizenID})
-	}
-	return out
+func (s *todayScreen) meetingLine(m model.BenefitMeeting) todayLine {
+	return todayLine{text: fmt.Sprintf(lang.L("today.meetingline"), shortDate(m.At), meetingClock(m.At), m.Name, m.Place), citizenID: m.CitizenID}
 }
 
 // meetingClock is the meeting's time of day, or a dash when only the day is booked.
@@ -357,15 +511,10 @@ func meetingClock(t time.Time) string {
 	return t.Format("15:04")
 }
 
-func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
-	var out []todayLine
-	for _, y := range ys {
-		id := y.CitizenID
-		refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) })
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, lang.L("youth.kind."+string(y.Kind)), shortDate(y.FlaggedOn)),
-			citizenID: y.CitizenID, action: refer})
-	}
-	return out
+func (s *todayScreen) youthLine(y model.YouthRow) todayLine {
+	id := y.CitizenID
+	return todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, lang.L("youth.kind."+string(y.Kind)), shortDate(y.FlaggedOn)),
+		citizenID: y.CitizenID, actions: []lineAction{{lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) }}}}
 }
 
 func (s *todayScreen) onCatchUpHeld()         { s.do(s.store.SaveCatchUp(s.ui.now())) }

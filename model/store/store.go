@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/user"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver "sqlite"
@@ -26,7 +27,19 @@ type Store struct {
 	User string
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// gen counts the committed transactions that changed records (not
+	// those that only appended to the audit trail): screens kept in memory
+	// compare it to know whether what they show may have changed.
+	gen atomic.Uint64
 }
+
+// Generation is a number that grows with every committed change to the
+// records (audit rows of views and exports aside). Two equal readings
+// mean nothing a screen shows changed in between, from this Store.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
+
+// auditOnly are the transactions that write nothing but audit rows.
+var auditOnly = map[string]bool{"audit": true, "view citizen": true, "export": true}
 
 // busyTimeoutMS is how long a writer waits for another Jobspor holding the
 // database before it gives up with a clear message.
@@ -218,6 +231,9 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
+	}
+	if !auditOnly[what] {
+		s.gen.Add(1)
 	}
 	if removesText[what] {
 		s.scrubWAL()
