@@ -133,9 +133,9 @@ func (u *UI) reset(store Store, handouts Handouts) {
 		u.today.load()
 		return
 	}
-	// The window is drawn first; Today is filled when read, then the
+	// The window is drawn first; then Today is read and filled, then the
 	// caseload is read behind it, so that Ctrl+F finds it ready.
-	u.today.loadInBackground(u.caseload.loadInBackground)
+	u.today.whenPainted(func() { u.today.loadInBackground(u.caseload.loadInBackground) })
 }
 
 // onCaseload shows the caseload over Today.

@@ -176,12 +176,18 @@ func (s *caseloadScreen) loadInBackground() {
 	go func() {
 		rows, err := s.store.Caseload(s.ui.guide, now)
 		fyne.Do(func() {
-			if err != nil || n != s.reading || s.loaded {
-				return // shown in place when opened (an error then too)
+			if err == nil && n == s.reading {
+				s.keep(rows) // else it is read in place when opened (an error then too)
 			}
-			s.all, s.loaded, s.unseen = rows, true, true
 		})
 	}()
+}
+
+// keep holds rows read in the background until the caseload is first shown.
+func (s *caseloadScreen) keep(rows []model.CaseRow) {
+	if !s.loaded {
+		s.all, s.loaded, s.unseen = rows, true, true
+	}
 }
 
 func caseIDs(rows []model.CaseRow) []int64 {

@@ -60,6 +60,8 @@ type todayScreen struct {
 	// started, so that a late background read never replaces a newer one.
 	shown   todayStamp
 	reading int
+	// painted holds, until the window's first frame, what tells of it.
+	painted *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -129,9 +131,20 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		objects[i] = s.sections[i].box
 	}
 	s.body.Objects = objects
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(list, newBtn), title),
+	s.painted = container.NewStack()
+	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
 		more, s.first, s.onTime, s.scope, s.backup, container.NewHBox(s.deletion))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
+}
+
+// whenPainted calls fn once the window has painted Today for the first time.
+func (s *todayScreen) whenPainted(fn func()) {
+	s.painted.Objects = []fyne.CanvasObject{firstPaint(func() {
+		s.painted.Objects = nil
+		s.painted.Refresh()
+		fn()
+	})}
+	s.painted.Refresh()
 }
 
 // todayData is everything Today shows, read in one go (in the window's

@@ -1,0 +1,170 @@
+// Command firstframe times a window's cold start as the eye sees it: it
+// starts a command on an X display (Xvfb), reads the screen's pixels every
+// half millisecond until the window's first drawn pixels appear, then ends
+// the command. Runs alternate between the commands given, so that the
+// floor (an empty Fyne window) is measured in the same run, and each
+// command's median is printed.
+//
+//	firstframe -runs 7 -rss-after 3s -- NAME=CMD ARGS... ;; NAME=CMD ARGS...
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type command struct {
+	name string
+	argv []string
+	ms   []float64
+	rss  []float64
+}
+
+func main() {
+	runs := flag.Int("runs", 7, "runs of each command")
+	timeout := flag.Duration("timeout", 20*time.Second, "give up on a run after this long")
+	rssAfter := flag.Duration("rss-after", 0, "also read the resident memory this long after the first pixels (with -keys typed first)")
+	keys := flag.String("keys", "", "xdotool key names typed after the first pixels, before reading memory (e.g. ctrl+f)")
+	flag.Parse()
+	cmds, err := parse(flag.Args())
+	if err == nil {
+		err = openDisplay()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "firstframe:", err)
+		os.Exit(2)
+	}
+	for r := 0; r < *runs; r++ {
+		for _, c := range cmds {
+			ms, rss, err := run(c.argv, *timeout, *rssAfter, *keys)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "firstframe: %s: %v\n", c.name, err)
+				os.Exit(1)
+			}
+			c.ms, c.rss = append(c.ms, ms), append(c.rss, rss)
+			fmt.Printf("run %d  %-10s first pixels %6.0f ms", r+1, c.name, ms)
+			if *rssAfter > 0 {
+				fmt.Printf("  resident %5.0f MB", rss)
+			}
+			fmt.Println()
+		}
+	}
+	for _, c := range cmds {
+		fmt.Printf("median of %d  %-10s first pixels %6.0f ms", *runs, c.name, median(c.ms))
+		if *rssAfter > 0 {
+			fmt.Printf("  resident %5.0f MB", median(c.rss))
+		}
+		fmt.Println()
+	}
+}
+
+// parse reads "NAME=CMD ARGS... ;; NAME=CMD ARGS...".
+func parse(args []string) ([]*command, error) {
+	var out []*command
+	for len(args) > 0 {
+		end := len(args)
+		for i, a := range args {
+			if a == ";;" {
+				end = i
+				break
+			}
+		}
+		name, cmd, ok := strings.Cut(args[0], "=")
+		if !ok || cmd == "" {
+			return nil, fmt.Errorf("want NAME=COMMAND, got %q", args[0])
+		}
+		out = append(out, &command{name: name, argv: append([]string{cmd}, args[1:end]...)})
+		args = args[min(end+1, len(args)):]
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no command given")
+	}
+	return out, nil
+}
+
+// samples are points inside a 1024×540 window placed at the top left
+// (Xvfb has no window manager to place it elsewhere).
+var samples = [][2]int{{20, 20}, {512, 20}, {1000, 20}, {20, 270}, {512, 270}, {1000, 270}, {20, 520}, {512, 520}, {1000, 520}}
+
+func run(argv []string, timeout, rssAfter time.Duration, keys string) (ms, rssMB float64, err error) {
+	base := make([]uint64, len(samples))
+	for i, p := range samples {
+		base[i] = pixel(p[0], p[1])
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Stdout, cmd.Stderr = nil, nil
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return 0, 0, err
+	}
+	defer func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		cmd.Wait()
+		time.Sleep(200 * time.Millisecond) // the window is gone before the next run
+	}()
+	for {
+		if changed(base) {
+			ms = float64(time.Since(start).Microseconds()) / 1000
+			break
+		}
+		if time.Since(start) > timeout {
+			return 0, 0, fmt.Errorf("no pixels after %s", timeout)
+		}
+		time.Sleep(500 * time.Microsecond)
+	}
+	if rssAfter > 0 {
+		if keys != "" {
+			time.Sleep(rssAfter / 2)
+			exec.Command("xdotool", append([]string{"key", "--delay", "100"}, strings.Fields(keys)...)...).Run()
+		}
+		time.Sleep(rssAfter)
+		rssMB, err = resident(cmd.Process.Pid)
+	}
+	return ms, rssMB, err
+}
+
+// changed: some sample differs from before the start and is not black
+// (the X server's own window background).
+func changed(base []uint64) bool {
+	for i, p := range samples {
+		if v := pixel(p[0], p[1]); v != base[i] && v&0xffffff != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// resident is the process's resident memory in MB (VmRSS).
+func resident(pid int) (float64, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+			return float64(kb) / 1024, err
+		}
+	}
+	return 0, fmt.Errorf("no VmRSS for %d", pid)
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}

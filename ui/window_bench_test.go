@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/assets"
+	"jobspor/model"
+	"jobspor/model/store"
+)
+
+// The window's timings as the caseworker meets them, in the test driver at
+// 10,000 demo citizens: going back to Today (Escape, Tilbage), with nothing
+// changed and after a change, and the caseload's first open after start.
+
+// benchWindow opens a window on the benchmark database without reading
+// the caseload.
+func benchWindow(b *testing.B) (*UI, *store.Store) {
+	b.Helper()
+	benchOnce.Do(func() { benchErr = buildBenchDB() })
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	a := test.NewTempApp(b)
+	st, err := store.Open(benchPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1366, 768))
+	u := New(a, w, st, content, &fakeHandouts{})
+	u.now = func() time.Time { return benchNow }
+	u.today.load()
+	return u, st
+}
+
+// BenchmarkBackToToday10k: Escape from the caseload to Today, nothing changed.
+func BenchmarkBackToToday10k(b *testing.B) {
+	u, _ := benchWindow(b)
+	u.onCaseload()
+	u.back()
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		u.onCaseload()
+		b.StartTimer()
+		u.back()
+	}
+}
+
+// BenchmarkBackToTodayAfterChange10k: Escape to Today after a change it may
+// show (the catch-up session recorded): Today is read again, in place here
+// (in the window that read runs in the background).
+func BenchmarkBackToTodayAfterChange10k(b *testing.B) {
+	u, st := benchWindow(b)
+	u.onCaseload()
+	u.back()
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		u.onCaseload()
+		if err := st.SaveCatchUp(benchNow.Add(-time.Duration(i) * time.Second)); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u.back()
+	}
+}
+
+// BenchmarkCaseloadFirstOpen10k: the first Ctrl+F after start (the window
+// reads the caseload behind Today; preload stands in for that read).
+func BenchmarkCaseloadFirstOpen10k(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		u, st := benchWindow(b)
+		preload(b, u, st)
+		b.StartTimer()
+		u.onFind()
+		b.StopTimer()
+		if len(u.caseload.all) != 10000 {
+			b.Fatalf("caseload holds %d citizens", len(u.caseload.all))
+		}
+		st.Close()
+		b.StartTimer()
+	}
+}
+
+// preload reads the caseload as the window does behind Today after start.
+func preload(b *testing.B, u *UI, st *store.Store) {
+	rows, err := st.Caseload(u.guide, u.now())
+	if err != nil {
+		b.Fatal(err)
+	}
+	u.caseload.keep(rows)
+}
