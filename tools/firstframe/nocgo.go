@@ -4,6 +4,8 @@ package main
 
 import "errors"
 
-func openDisplay() error { return errors.New("firstframe reads the screen through Xlib: build it with cgo") }
+func openDisplay() error {
+	return errors.New("firstframe reads the screen through Xlib: build it with cgo")
+}
 
 func pixel(x, y int) uint64 { return 0 }
