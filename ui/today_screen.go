@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -62,6 +63,8 @@ type todayScreen struct {
 	reading int
 	// painted holds, until the window's first frame, what tells of it.
 	painted *fyne.Container
+	scroll  *container.Scroll
+	padded  *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -134,7 +137,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.painted = container.NewStack()
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
 		more, s.first, s.onTime, s.scope, s.backup, container.NewHBox(s.deletion))
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
+	s.padded = container.NewPadded(s.body)
+	s.scroll = container.NewVScroll(s.padded)
+	return container.NewBorder(top, nil, nil, nil, s.scroll)
 }
 
 // whenPainted calls fn once the window has painted Today for the first time.
@@ -230,6 +235,32 @@ func (s *todayScreen) show(d *todayData) {
 	for i, part := range s.parts() {
 		s.sections[i].show(part)
 	}
+	s.relayout()
+}
+
+// relayout lays the parts out again without refreshing every row: a
+// Container's or a Scroll's Refresh refreshes each child, measuring all
+// text anew (most of the cost of showing Today again).
+func (s *todayScreen) relayout() {
+	size, min := s.scroll.Size(), s.padded.MinSize()
+	s.padded.Resize(fyne.NewSize(max(size.Width, min.Width), max(size.Height, min.Height)))
+	relayout(s.padded)
+	relayout(s.body)
+	for _, p := range s.sections {
+		relayout(p.box)
+	}
+	if size.Height > 1 { // a Scroll updates its bars when resized (and only then without a deep refresh)
+		s.scroll.Resize(size.SubtractWidthHeight(0, 1))
+		s.scroll.Resize(size)
+	}
+}
+
+// relayout places c's objects again at its present size and repaints it.
+func relayout(c *fyne.Container) {
+	if c.Layout != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+	canvas.Refresh(c)
 }
 
 // showBackup says when the last good backup was made, and warns (in words,
@@ -368,7 +399,7 @@ func newTodaySection(s *todayScreen, extra fyne.CanvasObject) *todaySection {
 // show sets the section's objects once (a Container.Add per row would lay
 // the box out again each time).
 func (p *todaySection) show(part todayPart) {
-	p.title.SetText(fmt.Sprintf("%s (%d)", part.title, part.total))
+	setText(p.title, fmt.Sprintf("%s (%d)", part.title, part.total))
 	if p.extra != nil {
 		if part.total == 0 && p.extra == p.screen.printAll {
 			p.extra.Hide()
@@ -389,11 +420,20 @@ func (p *todaySection) show(part todayPart) {
 		objects = append(objects, p.rows[i].root)
 	}
 	if part.total > len(part.lines) {
-		p.more.SetText(fmt.Sprintf(lang.L("today.more"), part.total-len(part.lines)))
+		if text := fmt.Sprintf(lang.L("today.more"), part.total-len(part.lines)); p.more.Text != text {
+			p.more.SetText(text)
+		}
 		objects = append(objects, p.more)
 	}
-	p.box.Objects = append(objects, p.separator)
-	p.box.Refresh()
+	p.box.Objects = append(objects, p.separator) // laid out by todayScreen.show
+}
+
+// setText changes a label's text only when it differs: each change
+// measures the text again.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // todayRow is one line's widgets, kept and given new lines.
