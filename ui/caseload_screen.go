@@ -176,7 +176,7 @@ func (s *caseloadScreen) loadInBackground() {
 	go func() {
 		rows, err := s.store.Caseload(s.ui.guide, now)
 		fyne.Do(func() {
-			if err == nil && n == s.reading {
+			if err == nil && n == s.reading && s == s.ui.caseload {
 				s.keep(rows) // else it is read in place when opened (an error then too)
 			}
 		})

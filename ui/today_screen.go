@@ -202,7 +202,7 @@ func (s *todayScreen) loadInBackground(done func()) {
 	go func() {
 		d, err := s.read(at)
 		fyne.Do(func() {
-			if n != s.reading { // a newer read is on its way
+			if n != s.reading || s != s.ui.today { // a newer read is on its way, or a restore replaced Today
 				return
 			}
 			if err != nil {
