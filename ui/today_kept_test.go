@@ -10,6 +10,7 @@ import (
 
 	"jobspor/model"
 	"jobspor/model/store/storetest"
+	"jobspor/model/testutil"
 )
 
 // TestTodayKeptWhenNothingChanged: coming back to Today from the caseload
@@ -91,5 +92,41 @@ func TestEscapeInCaseloadSearch(t *testing.T) {
 	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.stack[len(u.stack)-1] != screen(u.today) {
 		t.Fatal("Escape in the search field did not return to Today")
+	}
+}
+
+// TestWindowDrawsFirstThenReads: the window's start reads nothing before
+// the first frame; once painted, Today is read and shown, then the
+// caseload is read behind it and the first Ctrl+F reads nothing more.
+func TestWindowDrawsFirstThenReads(t *testing.T) {
+	a := test.NewTempApp(t)
+	store := storetest.Open(t)
+	c := storetest.AddCitizen(t, store, func(c *model.Citizen) { c.Name = "Bo Bæk" })
+	storetest.Plan(t, store, c.ID, time.Now().Add(time.Minute), 30)
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1024, 540))
+	u := newUI(a, w, store, testutil.Content(t), &fakeHandouts{}, true)
+	if u.today.view != nil || u.caseload.loaded {
+		t.Fatal("Today or the caseload was read before the first frame")
+	}
+	w.Canvas().Capture() // paints the frame
+	waitFor(t, "Today shown", func() bool { return u.today.view != nil })
+	waitFor(t, "the caseload read", func() bool { return u.caseload.loaded })
+	if len(u.today.view.Conversations) != 1 {
+		t.Errorf("Today lists %d conversations", len(u.today.view.Conversations))
+	}
+	gen := store.Generation()
+	u.onFind()
+	if len(u.caseload.rows) != 1 || store.Generation() != gen {
+		t.Errorf("the caseload shows %d rows", len(u.caseload.rows))
+	}
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("%s: not after 10 s", what)
+		}
 	}
 }
