@@ -24,6 +24,7 @@ type fakeCaseload struct {
 }
 
 func (f *fakeCaseload) Caseworkers() ([]model.Caseworker, error) { return f.team, nil }
+func (f *fakeCaseload) Generation() uint64                       { return 0 }
 
 func (f *fakeCaseload) AssignCaseworker(ids []int64, initials string) error {
 	if f.moved == nil {

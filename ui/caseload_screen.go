@@ -21,6 +21,7 @@ type caseloadSource interface {
 	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
 	Caseworkers() ([]model.Caseworker, error)
 	AssignCaseworker(ids []int64, initials string) error
+	Generation() uint64
 }
 
 // caseloadScreen is the start screen: every citizen as a sortable table with
@@ -44,9 +45,10 @@ type caseloadScreen struct {
 	rows     []model.CaseRow
 	sortBy   model.CaseSort
 	sortDesc bool
-	loaded   bool // the whole caseload is read behind Today after start, or when first shown
-	reading  int  // reads started: a late background read never replaces a newer one
-	unseen   bool // read in the background and not shown yet
+	loaded   bool   // the whole caseload is read behind Today after start, or when first shown
+	reading  int    // reads started: a late background read never replaces a newer one
+	unseen   bool   // read in the background and not shown yet
+	keptAt   uint64 // the store's generation when it was read so
 
 	tracks   choice[model.TrackID]
 	statuses choice[model.Status]
@@ -95,7 +97,13 @@ func (s *caseloadScreen) reload() {
 	}
 	if s.unseen { // read in the background, shown for the first time
 		s.unseen = false
-		s.shown()
+		if s.store.Generation() != s.keptAt { // a colleague added, a citizen changed: filter again
+			s.shown()
+			return
+		}
+		if err := s.viewed.record(s.store, caseIDs(s.all)); err != nil {
+			s.ui.showError(err)
+		}
 		return
 	}
 	s.applyFilter()
@@ -185,9 +193,15 @@ func (s *caseloadScreen) loadInBackground() {
 
 // keep holds rows read in the background until the caseload is first shown.
 func (s *caseloadScreen) keep(rows []model.CaseRow) {
-	if !s.loaded {
-		s.all, s.loaded, s.unseen = rows, true, true
+	if s.loaded {
+		return
 	}
+	s.all, s.loaded, s.unseen = rows, true, true
+	// Filter and lay the screen out at the window's size now, off screen:
+	// the table makes and measures its cells here, not on the first Ctrl+F.
+	s.keptAt = s.store.Generation()
+	s.loadTeam() // filters
+	s.root.Resize(s.ui.win.Canvas().Size())
 }
 
 func caseIDs(rows []model.CaseRow) []int64 {
