@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -82,6 +83,10 @@ func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 func (s *caseloadScreen) reload() {
 	for id := range s.ui.dirty {
 		row, err := s.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+		if errors.Is(err, model.ErrNotFound) {
+			s.removeRow(id) // deleted (a mistake, or past its retention)
+			continue
+		}
 		if err != nil {
 			s.ui.showError(err)
 			continue
@@ -90,6 +95,16 @@ func (s *caseloadScreen) reload() {
 	}
 	s.ui.dirty = nil
 	s.applyFilter()
+}
+
+// removeRow drops a deleted citizen's row.
+func (s *caseloadScreen) removeRow(id int64) {
+	for i := range s.all {
+		if s.all[i].ID == id {
+			s.all = append(s.all[:i], s.all[i+1:]...)
+			return
+		}
+	}
 }
 
 // replaceRow puts a fresh row in place of the old one, or adds a new citizen
