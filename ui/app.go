@@ -100,6 +100,8 @@ type UI struct {
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again (nil in tests and where restoring is not offered).
 	restoreDB func(file, passphrase string) (model.BackupInfo, error)
+	// toasts are the notifications in the corner: no dialog for Escape.
+	toasts map[fyne.CanvasObject]bool
 }
 
 // New builds the main window's content into win, starting at Today.
@@ -217,13 +219,6 @@ func (u *UI) onEditCitizen(c *model.Citizen) {
 	u.win.Canvas().Focus(f.name)
 }
 
-// onSaved is called after a citizen was created or changed.
-func (u *UI) onSaved(id int64) {
-	u.touch(id)
-	u.caseload.reload()
-	u.onOpenCitizen(id)
-}
-
 // touch marks a citizen whose caseload row must be re-read before the
 // caseload is shown again.
 func (u *UI) touch(id int64) {
@@ -238,13 +233,10 @@ func (u *UI) addShortcuts() {
 		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { fn() })
 	}
-	ctrl(fyne.KeyN, u.onNewCitizen)
-	ctrl(fyne.KeyF, u.onFind)
-	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape {
-			u.back()
-		}
-	})
+	ctrl(fyne.KeyN, func() { u.leave(u.onNewCitizen) })
+	ctrl(fyne.KeyF, func() { u.leave(u.onFind) })
+	ctrl(fyne.KeyS, u.onSaveKey)
+	u.win.Canvas().SetOnTypedKey(u.onKey)
 }
 
 // onFind opens the caseload and puts the cursor in the search field.

@@ -22,11 +22,11 @@ func (f *openingForm) buildAssessment() fyne.CanvasObject {
 	f.outcomes = newChoice(tracks, f.outcomeLabel)
 	f.outcome = widget.NewRadioGroup(f.outcomes.labels, nil)
 	f.outcome.SetSelected(f.outcomes.label(f.s.citizen.Track))
-	f.reason = widget.NewMultiLineEntry()
+	f.reason = newMultiLineFormEntry()
 	f.reason.Wrapping = fyne.TextWrapWord
 	f.reason.SetMinRowsVisible(2)
 	f.reason.SetPlaceHolder(lang.L("assess.reasonph"))
-	f.onDate = widget.NewEntry()
+	f.onDate = newFormEntry()
 	f.onDate.SetText(shortDate(f.s.ui.now()))
 	f.assign = widget.NewButtonWithIcon(lang.L("assess.assign"), theme.ConfirmIcon(), f.onAssign)
 	f.assign.Importance = widget.HighImportance

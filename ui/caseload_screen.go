@@ -31,7 +31,7 @@ type caseloadScreen struct {
 	store  caseloadSource
 	viewed viewLog
 
-	search   *widget.Entry
+	search   *formEntry
 	track    *safeSelect
 	status   *safeSelect
 	who      *safeSelect // all caseworkers, mine, or one colleague's
@@ -121,7 +121,7 @@ func (s *caseloadScreen) replaceRow(row model.CaseRow) {
 }
 
 func (s *caseloadScreen) build() fyne.CanvasObject {
-	s.search = widget.NewEntry()
+	s.search = newFormEntry()
 	s.search.SetPlaceHolder(lang.L("list.search"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.track = s.filterSelect(lang.L("list.alltracks"), s.tracks.labels)
@@ -136,7 +136,7 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.move = widget.NewButtonWithIcon(lang.L("list.move"), theme.MailForwardIcon(), s.onAskMove)
 	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }

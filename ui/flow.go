@@ -139,7 +139,8 @@ func (c *checkFlow) changed() {
 // get only its narrowest width).
 type radioFlow struct {
 	flowBox
-	Selected string
+	Selected  string
+	OnChanged func(string) // after a new choice was picked
 	groups   []*widget.RadioGroup
 }
 
@@ -174,10 +175,14 @@ func (r *radioFlow) picked(g *widget.RadioGroup, s string) {
 		}
 		return
 	}
+	changed := r.Selected != s
 	r.Selected = s
 	for _, o := range r.groups {
 		if o != g && o.Selected != "" {
 			o.SetSelected("")
 		}
+	}
+	if changed && r.OnChanged != nil {
+		r.OnChanged(s)
 	}
 }

@@ -25,8 +25,8 @@ type jobForm struct {
 	editing model.Job
 
 	title                                           *goalPicker
-	employer, place, deadline, how, contact, source *widget.Entry
-	postcode                                        *widget.Entry
+	employer, place, deadline, how, contact, source *formEntry
+	postcode                                        *formEntry
 	hot                                             *widget.Check
 	save                                            *widget.Button
 }
@@ -37,10 +37,10 @@ func newJobForm(u *UI, st jobSaver, onSaved func()) *jobForm {
 
 func (f *jobForm) build() fyne.CanvasObject {
 	f.title = newGoalPicker(f.ui.content.Catalogue, lang.L("jobs.titleph"))
-	f.employer, f.place, f.how, f.contact, f.source = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.employer, f.place, f.how, f.contact, f.source = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
 	f.employer.SetPlaceHolder(lang.L("jobs.employer"))
 	f.place.SetPlaceHolder(lang.L("jobs.place"))
-	f.postcode = widget.NewEntry()
+	f.postcode = newFormEntry()
 	f.postcode.SetPlaceHolder(lang.L("jobs.postcode"))
 	f.how.SetPlaceHolder(lang.L("jobs.how"))
 	f.contact.SetPlaceHolder(lang.L("jobs.contact"))

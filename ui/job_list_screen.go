@@ -58,7 +58,7 @@ func (s *jobListScreen) load() error {
 }
 
 func (s *jobListScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
 	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
 	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.ui.onProspects)

@@ -39,12 +39,12 @@ type receptionForm struct {
 	// checks are the plan's tick boxes, by step ID (for tests).
 	checks map[string]*widget.Check
 
-	intends, started, settled *widget.Entry
+	intends, started, settled *formEntry
 	// meetingDay, meetingClock and meetingPlace are the benefit meeting.
-	meetingDay, meetingClock, meetingPlace *widget.Entry
+	meetingDay, meetingClock, meetingPlace *formEntry
 	docs                                   []*widget.Check
 	saveCase                               *widget.Button
-	noticeText                             *widget.Entry
+	noticeText                             *formEntry
 	noticeDir                              *widget.RadioGroup
 }
 
@@ -168,7 +168,7 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 // buildMeeting makes the benefit meeting's fields; a new meeting's place is
 // the office's default from Indstillinger.
 func (f *receptionForm) buildMeeting(b model.BenefitCase) {
-	f.meetingDay, f.meetingClock, f.meetingPlace = dateEntry(b.MeetingAt), widget.NewEntry(), widget.NewEntry()
+	f.meetingDay, f.meetingClock, f.meetingPlace = dateEntry(b.MeetingAt), newFormEntry(), newFormEntry()
 	f.meetingClock.SetPlaceHolder(lang.L("benefit.clockph"))
 	if !b.MeetingAt.IsZero() && (b.MeetingAt.Hour() != 0 || b.MeetingAt.Minute() != 0) {
 		f.meetingClock.SetText(b.MeetingAt.Format("15:04"))
@@ -195,7 +195,7 @@ func (f *receptionForm) meeting() (time.Time, error) {
 }
 
 func (f *receptionForm) buildNotice() fyne.CanvasObject {
-	f.noticeText = widget.NewEntry()
+	f.noticeText = newFormEntry()
 	f.noticeText.SetPlaceHolder(lang.L("benefit.noticeph"))
 	f.noticeDir = widget.NewRadioGroup([]string{lang.L("notice.to_benefit"), lang.L("notice.from_benefit")}, nil)
 	f.noticeDir.Horizontal = true
@@ -206,7 +206,7 @@ func (f *receptionForm) buildNotice() fyne.CanvasObject {
 
 func (f *receptionForm) onSaveCase() {
 	b := model.BenefitCase{CitizenID: f.s.citizen.ID}
-	err := readDates(map[*widget.Entry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
+	err := readDates(map[*formEntry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
 	if err == nil {
 		b.MeetingAt, err = f.meeting()
 	}

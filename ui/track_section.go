@@ -43,15 +43,15 @@ func (s *citizenScreen) trackRecords() []fyne.CanvasObject {
 }
 
 // optionalDate reads a date field that may be left empty.
-func optionalDate(e *widget.Entry) (t time.Time, err error) {
+func optionalDate(e *formEntry) (t time.Time, err error) {
 	if strings.TrimSpace(e.Text) == "" {
 		return t, nil
 	}
 	return model.ParseDate(e.Text)
 }
 
-func dateEntry(t time.Time) *widget.Entry {
-	e := widget.NewEntry()
+func dateEntry(t time.Time) *formEntry {
+	e := newFormEntry()
 	e.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	if !t.IsZero() {
 		e.SetText(shortDate(t))
@@ -66,7 +66,7 @@ func optShortDate(t time.Time) string {
 	return shortDate(t)
 }
 
-func setDate(e *widget.Entry, t time.Time) {
+func setDate(e *formEntry, t time.Time) {
 	e.SetText("")
 	if !t.IsZero() {
 		e.SetText(shortDate(t))
@@ -74,7 +74,7 @@ func setDate(e *widget.Entry, t time.Time) {
 }
 
 // readDates parses several optional date fields; the first problem wins.
-func readDates(fields map[*widget.Entry]*time.Time) error {
+func readDates(fields map[*formEntry]*time.Time) error {
 	for e, dst := range fields {
 		t, err := optionalDate(e)
 		if err != nil {

@@ -20,8 +20,8 @@ type ydelseDialog struct {
 	ui      *UI
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
-	date    *widget.Entry
-	place   *widget.Entry
+	date    *formEntry
+	place   *formEntry
 	dlg     *dialog.FormDialog
 }
 
@@ -30,10 +30,10 @@ func newYdelseDialog(u *UI, c *model.Citizen) *ydelseDialog {
 }
 
 func (d *ydelseDialog) show() {
-	d.date = widget.NewEntry()
+	d.date = newFormEntry()
 	d.date.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	d.date.Validator = validDateOrEmpty
-	d.place = widget.NewEntry()
+	d.place = newFormEntry()
 	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
 	if b, err := d.ui.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
 		d.stored = b.MeetingAt
