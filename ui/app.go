@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
 )
@@ -48,6 +49,7 @@ type Store interface {
 	caseStore
 	deletionStore
 	scopeStore
+	todayActionStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
@@ -102,6 +104,8 @@ type UI struct {
 	restoreDB func(file, passphrase string) (model.BackupInfo, error)
 	// toasts are the notifications in the corner: no dialog for Escape.
 	toasts map[fyne.CanvasObject]bool
+	// lastUndo is the Fortryd offered last (for tests).
+	lastUndo *widget.Button
 }
 
 // New builds the main window's content into win, starting at Today.
@@ -137,11 +141,11 @@ func (u *UI) onCaseload() {
 }
 
 // popToList drops screens down to the list the caseworker came from
-// (the caseload or Today), so Escape from a citizen returns there.
+// (the caseload, the job list or Today), so Escape from a citizen returns there.
 func (u *UI) popToList() {
 	for len(u.stack) > 1 {
 		switch u.stack[len(u.stack)-1].(type) {
-		case *caseloadScreen, *todayScreen:
+		case *caseloadScreen, *todayScreen, *jobListScreen:
 			return
 		}
 		u.stack = u.stack[:len(u.stack)-1]

@@ -141,7 +141,7 @@ type radioFlow struct {
 	flowBox
 	Selected  string
 	OnChanged func(string) // after a new choice was picked
-	groups   []*widget.RadioGroup
+	groups    []*widget.RadioGroup
 }
 
 func newRadioFlow(label fyne.CanvasObject, options []string) *radioFlow {

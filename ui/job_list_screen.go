@@ -151,16 +151,20 @@ func (s *jobListScreen) onWho(j model.Job) {
 		return
 	}
 	box := container.NewVBox()
+	var d *dialog.CustomDialog
 	for _, m := range ms {
 		m := m
-		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() { s.ui.onOpenCitizen(m.CitizenID) })
+		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() {
+			d.Hide() // the citizen opens over the job list, which Tilbage returns to
+			s.ui.onOpenCitizen(m.CitizenID)
+		})
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
 	if len(ms) == 0 {
 		box.Add(widget.NewLabel(lang.L("jobs.nobody")))
 	}
-	d := dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
+	d = dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }

@@ -184,6 +184,7 @@ type todayLine struct {
 	citizenID int64
 	danger    bool
 	action    fyne.CanvasObject
+	open      func() // what Open does, when not opening the citizen
 }
 
 type todayPart struct {
@@ -231,8 +232,7 @@ func (s *todayScreen) lineRow(l todayLine) fyne.CanvasObject {
 	if l.danger {
 		text.Importance = widget.DangerImportance
 	}
-	id := l.citizenID
-	open := widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.ui.onOpenCitizen(id) })
+	open := widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), s.todayOpen(l))
 	right := container.NewHBox(open)
 	if l.action != nil {
 		right = container.NewHBox(l.action, open)
@@ -243,8 +243,8 @@ func (s *todayScreen) lineRow(l todayLine) fyne.CanvasObject {
 func (s *todayScreen) conversationLines(cs []model.TodayConversation) []todayLine {
 	var out []todayLine
 	for _, c := range cs {
-		out = append(out, todayLine{text: fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
-			c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance)), citizenID: c.CitizenID})
+		out = append(out, s.conversationLine(c, fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
+			c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance))))
 	}
 	return out
 }
@@ -368,9 +368,7 @@ func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
 	return out
 }
 
-func (s *todayScreen) onCatchUpHeld()         { s.do(s.store.SaveCatchUp(s.ui.now())) }
-func (s *todayScreen) onAcknowledge(id int64) { s.do(s.store.AcknowledgeNotice(id)) }
-func (s *todayScreen) onRefer(id int64)       { s.do(s.store.SetReferred(id, true)) }
+func (s *todayScreen) onCatchUpHeld() { s.do(s.store.SaveCatchUp(s.ui.now())) }
 
 // do shows an error or refreshes Today after an action.
 func (s *todayScreen) do(err error) {

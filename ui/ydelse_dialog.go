@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -89,11 +90,14 @@ func (u *UI) printed(path string, err error) {
 	u.openFile(path)
 }
 
-// openFile opens a written handout in the system's viewer and says where it is.
+// openFile opens a written handout in the system's viewer and says where
+// it is; when no viewer starts, it says so in Danish (the system's own
+// message, such as `exec: "xdg-open": …`, is not shown).
 func (u *UI) openFile(path string) {
 	abs, _ := filepath.Abs(path)
 	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
-		u.showError(err)
+		dialog.ShowInformation(lang.L("handout.saved"), fmt.Sprintf(lang.L("handout.notopened"), abs), u.win)
+		return
 	}
 	dialog.ShowInformation(lang.L("handout.saved"), abs, u.win)
 }
