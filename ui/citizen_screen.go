@@ -72,6 +72,7 @@ type citizenScreen struct {
 	reception *receptionForm
 	joblog    *jobLog
 	caseSec   *caseSection
+	track     trackForms
 }
 
 func newCitizenScreen(u *UI, st citizenStore, id int64) (*citizenScreen, error) {

@@ -29,15 +29,26 @@ func (s *citizenScreen) buildTrack() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(body))
 }
 
+// trackForms are the records on the track on show (nil where the track has none).
+type trackForms struct {
+	education  *educationForm
+	temp       *tempAgencyForm
+	company    *companyForm
+	upskilling *upskillingForm
+}
+
 // trackRecords are the forms each track needs, in the guide's order.
 func (s *citizenScreen) trackRecords() []fyne.CanvasObject {
+	s.track = trackForms{upskilling: newUpskillingForm(s)}
 	switch s.citizen.Track {
 	case model.TrackIntensive:
-		return []fyne.CanvasObject{newUpskillingForm(s).build()}
+		return []fyne.CanvasObject{s.track.upskilling.build()}
 	case model.TrackEducation:
-		return []fyne.CanvasObject{newEducationForm(s).build(), newUpskillingForm(s).build()}
+		s.track.education = newEducationForm(s)
+		return []fyne.CanvasObject{s.track.education.build(), s.track.upskilling.build()}
 	case model.TrackLongterm:
-		return []fyne.CanvasObject{newTempAgencyForm(s).build(), newCompanyForm(s).build(), newUpskillingForm(s).build()}
+		s.track.temp, s.track.company = newTempAgencyForm(s), newCompanyForm(s)
+		return []fyne.CanvasObject{s.track.temp.build(), s.track.company.build(), s.track.upskilling.build()}
 	}
 	return nil
 }
