@@ -102,8 +102,8 @@ type UI struct {
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again (nil in tests and where restoring is not offered).
 	restoreDB func(file, passphrase string) (model.BackupInfo, error)
-	// toasts are the notifications in the corner: no dialog for Escape.
-	toasts map[fyne.CanvasObject]bool
+	// toasts is the layer of notifications over the screen.
+	toasts *fyne.Container
 	// lastUndo is the Fortryd offered last (for tests).
 	lastUndo *widget.Button
 }
@@ -156,7 +156,7 @@ func (u *UI) popToList() {
 func (u *UI) push(s screen) {
 	u.stack = append(u.stack, s)
 	u.track(s)
-	u.win.SetContent(s.content())
+	u.show(s.content())
 }
 
 // back returns to the previous screen (Escape); Today is the bottom.
@@ -170,7 +170,7 @@ func (u *UI) back() {
 	if r, ok := top.(interface{ reload() }); ok {
 		r.reload()
 	}
-	u.win.SetContent(top.content())
+	u.show(top.content())
 }
 
 // track remembers which screens are showing, for tests and callbacks.
@@ -206,7 +206,7 @@ func (u *UI) onCitizenDeleted(id int64) {
 	u.touch(id)
 	u.popToList()
 	u.caseload.reload()
-	u.win.SetContent(u.stack[len(u.stack)-1].content())
+	u.show(u.stack[len(u.stack)-1].content())
 	u.track(u.stack[len(u.stack)-1])
 }
 

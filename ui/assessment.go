@@ -88,5 +88,5 @@ func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
 // reloadShown re-reads the citizen and redraws the whole screen in place.
 func (s *citizenScreen) reloadShown() {
 	s.reload()
-	s.ui.win.SetContent(s.root)
+	s.ui.show(s.root)
 }

@@ -170,7 +170,7 @@ func (s *citizenScreen) buildCase() fyne.CanvasObject {
 func (s *citizenScreen) afterCaseChange() {
 	s.ui.touch(s.citizen.ID)
 	s.reload()
-	s.ui.win.SetContent(s.root)
+	s.ui.show(s.root)
 }
 
 func (s *citizenScreen) trackTitle() string {

@@ -25,17 +25,9 @@ func (u *UI) onKey(e *fyne.KeyEvent) {
 	}
 }
 
-// topDialog is the dialog on top of the window, if any: a notification in
-// the corner is no dialog.
-func (u *UI) topDialog() fyne.CanvasObject {
-	list := u.win.Canvas().Overlays().List()
-	for i := len(list) - 1; i >= 0; i-- {
-		if !u.toasts[list[i]] {
-			return list[i]
-		}
-	}
-	return nil
-}
+// topDialog is the dialog on top of the window, if any (notifications are
+// no overlays: see toast).
+func (u *UI) topDialog() fyne.CanvasObject { return u.win.Canvas().Overlays().Top() }
 
 // dialogButtons are the buttons a caseworker can press in o, in drawing
 // order: a Fyne dialog draws its content before its row of buttons.

@@ -299,8 +299,12 @@ func TestTodayRecordsANoShowInPlaceAndUndoes(t *testing.T) {
 	u, st := newTestUI(t)
 	st.Now = u.now
 	c := storetest.AddCitizen(t, st)
-	conv := storetest.Plan(t, st, c.ID, time.Date(2026, 11, 23, 14, 0, 0, 0, time.Local), 45)
+	storetest.Plan(t, st, c.ID, time.Date(2026, 11, 23, 15, 0, 0, 0, time.Local), 45) // not begun: no buttons
+	conv := storetest.Plan(t, st, c.ID, time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local), 45)
 	u.today.load()
+	if n := len(todayButtons(u, "Udeblevet")); n != 1 {
+		t.Fatalf("%d lines offer Udeblevet, want the one begun", n)
+	}
 	noShow := todayButton(t, u, "Udeblevet")
 	test.Tap(noShow)
 	if got, _ := st.Conversation(conv.ID); got.Attendance != model.AttendanceNoShow {
@@ -386,6 +390,16 @@ func widgetButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button
 		t.Fatalf("no button %q", text)
 	}
 	return found
+}
+
+func todayButtons(u *UI, text string) []*widget.Button {
+	var out []*widget.Button
+	walk(u.today.body, func(x fyne.CanvasObject) {
+		if b, ok := x.(*widget.Button); ok && b.Text == text {
+			out = append(out, b)
+		}
+	})
+	return out
 }
 
 func todayButton(t *testing.T, u *UI, text string) *widget.Button {

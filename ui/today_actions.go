@@ -24,11 +24,12 @@ type todayActionStore interface {
 const undoFor = 8 * time.Second
 
 // conversationLine is one of today's conversations: it opens the
-// conversation itself, and a planned one offers Afholdt and Udeblevet in place.
+// conversation itself, and one still planned that has begun offers Afholdt
+// and Udeblevet in place (a later one cannot have been missed yet).
 func (s *todayScreen) conversationLine(c model.TodayConversation, text string) todayLine {
 	l := todayLine{text: text, citizenID: c.CitizenID,
 		open: func() { s.ui.onOpenConversation(c.CitizenID, c.ID) }}
-	if c.Attendance == model.AttendancePlanned {
+	if c.Attendance == model.AttendancePlanned && !c.Start.After(s.ui.now()) {
 		held := widget.NewButtonWithIcon(lang.L("today.held"), theme.ConfirmIcon(), func() { s.onAttendance(c, model.AttendanceHeld) })
 		noShow := widget.NewButtonWithIcon(lang.L("today.noshow"), theme.CancelIcon(), func() { s.onAttendance(c, model.AttendanceNoShow) })
 		l.action = container.NewHBox(held, noShow)
