@@ -221,7 +221,9 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis
-	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
+	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() {
+		s.ui.leave(func() { s.ui.onEditCitizen(s.citizen) }) // the screen is drawn again after the edit
+	})
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
 	actions := container.NewHBox(s.edit, print)

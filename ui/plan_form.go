@@ -50,9 +50,12 @@ func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List 
 				l.Importance = widget.DangerImportance
 			}
 			l.SetText(conversationLine(c))
-			box.Objects[1].(*widget.Button).OnTapped = func() { s.onOpenConversation(c.ID) }
+			box.Objects[1].(*widget.Button).OnTapped = func() { s.openConversation(c.ID) }
 		})
-	list.OnSelected = func(i widget.ListItemID) { s.onOpenConversation(row(i).ID) }
+	list.OnSelected = func(i widget.ListItemID) {
+		list.Unselect(i) // a row stays clickable after Bliv
+		s.openConversation(row(i).ID)
+	}
 	return list
 }
 
@@ -60,6 +63,12 @@ func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List 
 func conversationLine(c model.Conversation) string {
 	return fmt.Sprintf("%s %s–%s  %s (%s) – %s", shortDate(c.Start), c.Start.Format("15:04"), c.End.Format("15:04"),
 		kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance))
+}
+
+// openConversation opens a conversation from the list, after asking about
+// a conversation being planned (the section is drawn again on return).
+func (s *citizenScreen) openConversation(id int64) {
+	s.ui.leave(func() { s.onOpenConversation(id) })
 }
 
 func (s *citizenScreen) onOpenConversation(id int64) {
