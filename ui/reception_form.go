@@ -44,6 +44,8 @@ type receptionForm struct {
 	meetingDay, meetingClock, meetingPlace *formEntry
 	docs                                   []*widget.Check
 	saveCase                               *widget.Button
+	caseState                              *saveState
+	planBox, youthBox                      *fyne.Container
 	noticeText                             *formEntry
 	noticeDir                              *widget.RadioGroup
 }
@@ -51,10 +53,22 @@ type receptionForm struct {
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
 	f := &receptionForm{s: s, store: s.store, checks: map[string]*widget.Check{}}
 	s.reception = f
-	body := container.NewVBox(heading(lang.L("reception.title")), f.buildPlan(), widget.NewSeparator(),
+	f.planBox, f.youthBox = container.NewVBox(), container.NewVBox()
+	f.showPlanAndYouth()
+	body := container.NewVBox(heading(lang.L("reception.title")), f.planBox, widget.NewSeparator(),
 		heading(lang.L("rules.title")), f.buildDue(), widget.NewSeparator(),
-		heading(lang.L("benefit.title")), f.buildBenefit(), widget.NewSeparator(), f.buildYouth())
+		heading(lang.L("benefit.title")), f.buildBenefit(), widget.NewSeparator(), f.youthBox)
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+// showPlanAndYouth draws the plan and the youth flag again after a tick or
+// a referral; the benefit case below keeps what is typed.
+func (f *receptionForm) showPlanAndYouth() {
+	f.checks = map[string]*widget.Check{}
+	f.planBox.Objects = []fyne.CanvasObject{f.buildPlan()}
+	f.youthBox.Objects = []fyne.CanvasObject{f.buildYouth()}
+	f.planBox.Refresh()
+	f.youthBox.Refresh()
 }
 
 func (f *receptionForm) buildPlan() fyne.CanvasObject {
@@ -109,7 +123,7 @@ func (f *receptionForm) onTick(stepID string, done bool) {
 		f.s.ui.showError(err)
 	}
 	f.s.ui.touch(f.s.citizen.ID)
-	f.s.rebuildSection()
+	f.showPlanAndYouth()
 }
 
 func (f *receptionForm) buildDue() fyne.CanvasObject {
@@ -162,7 +176,21 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 			HintText: lang.L("benefit.meetinghint")},
 		widget.NewFormItem(lang.L("benefit.place"), f.meetingPlace),
 		widget.NewFormItem(lang.L("benefit.documents"), docs))
-	return container.NewVBox(form, container.NewHBox(f.saveCase), f.buildNotice())
+	f.caseState = newSaveState(func() string {
+		docs := make([]string, len(f.docs))
+		for i, c := range f.docs {
+			docs[i] = boolText(c.Checked)
+		}
+		return joinFields(append([]string{f.intends.Text, f.started.Text, f.settled.Text, f.meetingDay.Text,
+			f.meetingClock.Text, f.meetingPlace.Text}, docs...)...)
+	})
+	f.caseState.reset()
+	watch(f.caseState.changed, f.intends, f.started, f.settled, f.meetingDay, f.meetingClock, f.meetingPlace)
+	for _, c := range f.docs {
+		watch(f.caseState.changed, c)
+	}
+	f.s.addForm(formSaver{f.caseState, f.writeCase})
+	return container.NewVBox(form, f.caseState.withButton(f.saveCase), f.buildNotice())
 }
 
 // buildMeeting makes the benefit meeting's fields; a new meeting's place is
@@ -205,6 +233,16 @@ func (f *receptionForm) buildNotice() fyne.CanvasObject {
 }
 
 func (f *receptionForm) onSaveCase() {
+	if err := f.writeCase(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.caseState.reset()
+	f.s.ui.notify(lang.L("saved"))
+}
+
+// writeCase stores the benefit case.
+func (f *receptionForm) writeCase() error {
 	b := model.BenefitCase{CitizenID: f.s.citizen.ID}
 	err := readDates(map[*formEntry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
 	if err == nil {
@@ -219,11 +257,7 @@ func (f *receptionForm) onSaveCase() {
 	if err == nil {
 		err = f.store.SaveBenefitCase(&b, len(f.docs))
 	}
-	if err != nil {
-		f.s.ui.showError(err)
-		return
-	}
-	f.s.ui.notify(lang.L("saved"))
+	return err
 }
 
 func (f *receptionForm) onSendNotice() {
@@ -253,7 +287,7 @@ func (f *receptionForm) buildYouth() fyne.CanvasObject {
 		if err := f.store.SetReferred(f.s.citizen.ID, true); err != nil {
 			f.s.ui.showError(err)
 		}
-		f.s.rebuildSection()
+		f.showPlanAndYouth()
 	})
 	l := widget.NewLabel(text)
 	l.Importance = widget.WarningImportance

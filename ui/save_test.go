@@ -433,3 +433,28 @@ func TestClosingTheWindowAsks(t *testing.T) {
 		t.Fatalf("Gem on closing saved %q", got.Notes)
 	}
 }
+
+// TestReceptionTickKeepsTheBenefitCaseTyped: ticking a step of the
+// reception plan draws the plan again, not the benefit case being typed;
+// leaving the section then asks.
+func TestReceptionTickKeepsTheBenefitCaseTyped(t *testing.T) {
+	u, st := newTestUI(t)
+	c := storetest.AddCitizen(t, st)
+	u.onOpenCitizen(c.ID)
+	v := u.citizen
+	v.nav.Select(sectionReception)
+	f := v.reception
+	f.intends.SetText("20-11-2026")
+	for _, ch := range f.checks {
+		test.Tap(ch)
+		break
+	}
+	if v.reception.intends.Text != "20-11-2026" || !f.caseState.mark.Visible() {
+		t.Fatalf("a tick in the plan lost the benefit case typed: %q", v.reception.intends.Text)
+	}
+	v.nav.Select(sectionOverview)
+	tapInDialog(t, u.win, "Gem")
+	if b, _ := st.BenefitCase(c.ID); b.IntendsOn.Format(model.DateLayout) != "2026-11-20" {
+		t.Fatalf("Gem on leaving saved %+v", b)
+	}
+}
