@@ -29,6 +29,7 @@ type jobForm struct {
 	postcode                                        *formEntry
 	hot                                             *widget.Check
 	save                                            *widget.Button
+	state                                           *saveState
 }
 
 func newJobForm(u *UI, st jobSaver, onSaved func()) *jobForm {
@@ -52,10 +53,42 @@ func (f *jobForm) build() fyne.CanvasObject {
 	place := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.postcode.MinSize().Height), f.postcode), f.place)
 	row1 := container.NewGridWithColumns(4, f.title.entry, f.employer, place, f.deadline)
 	row2 := container.NewGridWithColumns(3, f.how, f.contact, f.source)
-	return container.NewVBox(row1, f.title.suggestions, row2, container.NewHBox(f.hot, f.save))
+	f.state = newSaveState(func() string {
+		return joinFields(f.title.entry.Text, f.employer.Text, f.place.Text, f.postcode.Text, f.deadline.Text,
+			f.how.Text, f.contact.Text, f.source.Text, boolText(f.hot.Checked))
+	})
+	f.state.reset()
+	watch(f.state.changed, f.title.entry, f.employer, f.place, f.postcode, f.deadline, f.how, f.contact, f.source, f.hot)
+	return container.NewVBox(row1, f.title.suggestions, row2, container.NewHBox(f.hot, f.state.withButton(f.save)))
 }
 
-func (f *jobForm) load(j model.Job) {
+// Dirty, Save and Discard make the form an editable.
+func (f *jobForm) Dirty() bool { return f.state.Dirty() }
+func (f *jobForm) Discard()    { f.state.reset() }
+
+// Save stores the opening and empties the form for the next.
+func (f *jobForm) Save() error {
+	j := f.editing
+	j.Title, j.Code = f.title.value()
+	j.Postcode = f.postcode.Text
+	j.Employer, j.Place, j.HowToApply, j.Contact, j.Source, j.Hot = f.employer.Text, f.place.Text, f.how.Text, f.contact.Text, f.source.Text, f.hot.Checked
+	var err error
+	if j.Deadline, err = optionalDate(f.deadline); err == nil {
+		err = f.store.SaveJob(&j)
+	}
+	if err != nil {
+		return err
+	}
+	f.show(model.Job{})
+	f.onSaved()
+	return nil
+}
+
+// load shows an opening to edit, after asking about one being typed.
+func (f *jobForm) load(j model.Job) { f.ui.askIfDirty(f, func() { f.show(j) }) }
+
+// show fills the form with j, as saved.
+func (f *jobForm) show(j model.Job) {
 	f.editing = j
 	f.title.entry.SetText(j.Title)
 	f.employer.SetText(j.Employer)
@@ -66,21 +99,11 @@ func (f *jobForm) load(j model.Job) {
 	f.contact.SetText(j.Contact)
 	f.source.SetText(j.Source)
 	f.hot.SetChecked(j.Hot)
+	f.state.reset()
 }
 
 func (f *jobForm) onSave() {
-	j := f.editing
-	j.Title, j.Code = f.title.value()
-	j.Postcode = f.postcode.Text
-	j.Employer, j.Place, j.HowToApply, j.Contact, j.Source, j.Hot = f.employer.Text, f.place.Text, f.how.Text, f.contact.Text, f.source.Text, f.hot.Checked
-	var err error
-	if j.Deadline, err = optionalDate(f.deadline); err == nil {
-		err = f.store.SaveJob(&j)
-	}
-	if err != nil {
+	if err := f.Save(); err != nil {
 		f.ui.showError(err)
-		return
 	}
-	f.load(model.Job{})
-	f.onSaved()
 }

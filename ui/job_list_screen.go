@@ -51,6 +51,11 @@ func newJobListScreen(u *UI, st jobListStore) (*jobListScreen, error) {
 
 func (s *jobListScreen) content() fyne.CanvasObject { return s.root }
 
+// Dirty, Save and Discard make the screen an editable: its job form.
+func (s *jobListScreen) Dirty() bool { return s.form.Dirty() }
+func (s *jobListScreen) Save() error { return s.form.Save() }
+func (s *jobListScreen) Discard()    { s.form.Discard() }
+
 func (s *jobListScreen) load() error {
 	jobs, err := s.store.OpenJobs(s.ui.now())
 	s.jobs = jobs

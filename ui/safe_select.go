@@ -33,8 +33,13 @@ func (s *safeSelect) Tapped(e *fyne.PointEvent) {
 	}
 }
 
-// TypedKey opens or steps through the choices once the Select is on screen.
+// TypedKey opens or steps through the choices once the Select is on
+// screen; Escape goes to the window (back).
 func (s *safeSelect) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape {
+		keyToWindow(s, e)
+		return
+	}
 	if s.onScreen() {
 		s.Select.TypedKey(e)
 	}
