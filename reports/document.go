@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
+	"jobspor/reports/internal/gofpdf"
 
 	"jobspor/assets"
 	"jobspor/model"
