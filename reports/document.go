@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"jobspor/reports/internal/gofpdf"
@@ -57,8 +58,7 @@ func newDocument(office model.Office, title string, opts Options) *Document {
 func NewBatch(office model.Office, title string, opts Options) *Document {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	d := &Document{pdf: pdf, office: office, opts: opts}
-	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	d.addFonts()
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin+8)
 	pdf.SetTitle(title, true)
@@ -70,6 +70,33 @@ func NewBatch(office model.Office, title string, opts Options) *Document {
 	pdf.SetHeaderFunc(d.header)
 	pdf.SetFooterFuncLpi(d.footer)
 	return d
+}
+
+// faces are the embedded fonts, parsed once per run and shared by every
+// document, on any goroutine.
+type faces struct{ regular, bold *gofpdf.UTF8Font }
+
+var parsedFaces = sync.OnceValues(func() (faces, error) {
+	regular, err := gofpdf.ParseUTF8Font(assets.FontRegular)
+	if err != nil {
+		return faces{}, fmt.Errorf("regular font: %w", err)
+	}
+	bold, err := gofpdf.ParseUTF8Font(assets.FontBold)
+	if err != nil {
+		return faces{}, fmt.Errorf("bold font: %w", err)
+	}
+	return faces{regular, bold}, nil
+})
+
+// addFonts makes the shared fonts the document's family.
+func (d *Document) addFonts() {
+	f, err := parsedFaces()
+	if err != nil {
+		d.pdf.SetError(err)
+		return
+	}
+	d.pdf.AddUTF8FontShared(family, "", f.regular)
+	d.pdf.AddUTF8FontShared(family, "B", f.bold)
 }
 
 // begin starts a new handout on a new page.

@@ -165,6 +165,9 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
+	// Pad a copy: data may be a table inside the font file, and appending
+	// in place would write over the next table, shared by every document.
+	data = data[:len(data):len(data)]
 	if (len(data) % 4) != 0 {
 		for i := 0; (len(data) % 4) != 0; i++ {
 			data = append(data, 0)
@@ -893,7 +896,9 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = utf.fileReader.Read(4)
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		// A copy: appending to the slice of the font file would write
+		// into the font, shared by every document.
+		metrics = append([]byte{}, utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
