@@ -12,7 +12,8 @@ LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
 BIN := ./jobspor
 GO  := go
 
-.PHONY: run test build deps-build deps-test deps-look screenshot clean
+.PHONY: run test build bench samples killtest deps-build deps-test deps-look screenshot clean \
+        windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
 run: build
@@ -32,6 +33,39 @@ build: deps-build
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+## killtest: 200 SIGKILLs during backups and imports, then the next start checks everything
+killtest:
+	JOBSPOR_KILLTEST=1 CGO_ENABLED=0 $(GO) test -count=1 -run '^TestKillDuringBackupAndImport$$' -v ./model/store/
+
+## samples: every handout for one demo citizen, as PDF and PNG pages, in $(SAMPLES)
+SAMPLES ?= samples
+samples: build deps-look
+	rm -rf $(SAMPLES) && mkdir -p $(SAMPLES)
+	$(BIN) demo --db $(SAMPLES)/demo.db --citizens 200 --seed 11 >/dev/null
+	id=$$($(BIN) list --db $(SAMPLES)/demo.db | head -1 | cut -f1); \
+	for k in folder plan jobs ydelse; do \
+		$(BIN) handout $$k --db $(SAMPLES)/demo.db --citizen $$id --out $(SAMPLES)/$$k.pdf || exit 1; \
+	done
+	$(BIN) handout joblist --db $(SAMPLES)/demo.db --out $(SAMPLES)/joblist.pdf
+	for f in $(SAMPLES)/*.pdf; do pdftoppm -r 60 -png $$f $${f%.pdf}; done
+	@echo "Samples in $(SAMPLES)/: open the PNG pages to look at them."
+
+## fuzz-short: each import fuzzer for FUZZTIME (CI; `make fuzz-short FUZZTIME=60s` for longer).
+## Minimizing each new input is capped: it grows with the square of the input's length.
+FUZZTIME ?= 10s
+FUZZERS  := FuzzReadCSV FuzzParseDisco FuzzParseCatalogue FuzzParseProspects FuzzParseJobs
+.PHONY: fuzz-short
+fuzz-short:
+	@for f in $(FUZZERS); do \
+		echo "$$f:"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./model || exit 1; \
+	done
+
+## windows: cross-build jobspor.exe and the MSI installer into out/ (prints sizes and SHA-256)
+## windows-smoke: windows, then install the MSI silently under Wine and run the CLI (SMOKE_CP1252=1 adds the Windows-1252 import)
+## linux: out/jobspor-VERSION-linux-amd64.tar.xz with the binary, icon and .desktop file
+include .ci/package.mk
+
 deps-build:
 	@./.ci/debs.sh $(BUILD_DEBS)
 deps-test:
@@ -40,4 +74,5 @@ deps-look:
 	@./.ci/debs.sh $(LOOK_DEBS)
 
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) rsrc_windows_amd64.syso
+	rm -rf out/windows out/linux out/smoke out/jobspor-*

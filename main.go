@@ -3,13 +3,17 @@
 package main
 
 import (
+	_ "a.jobspor.local/earlylocale" // before Fyne reads the locale: no log noise under LANG=C
+
 	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2/app"
+	"golang.org/x/term"
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 	"jobspor/reports"
 	"jobspor/ui"
 	"jobspor/ui/cli"
@@ -17,23 +21,67 @@ import (
 
 func main() {
 	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
+	if err == nil {
+		err = content.LoadRelated(assets.RelatedCSV)
+	}
+	if err == nil {
+		err = model.SetTexts(assets.DanishTexts)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jobspor: det indbyggede indhold kan ikke læses:", err)
 		os.Exit(1)
 	}
 	env := &cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
-		StartWindow: func(path string) error { return startWindow(path, content) },
-		Handouts:    func(s *model.Store) cli.Handouts { return reports.NewService(s, content) },
+		Restore:    store.Restore,
+		ReadSecret: readSecret(),
+		Stdout:     os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
+		SchemaVersion: store.SchemaVersion(),
+		StartWindow:   func(path string, create bool) error { return startWindow(path, create, content) },
+		Open: func(path string, create bool) (cli.Store, cli.Handouts, error) {
+			s, err := openStore(path, create)
+			if err != nil {
+				return nil, nil, err
+			}
+			return s, reports.NewService(s, content), nil
+		},
 	}
 	os.Exit(cli.Run(os.Args[1:], env))
 }
 
-func startWindow(path string, content *model.Content) error {
+// openStore opens the database at path; only create may make a new one.
+func openStore(path string, create bool) (*store.Store, error) {
+	if create {
+		return store.Open(path)
+	}
+	return store.OpenExisting(path)
+}
+
+func startWindow(path string, create bool, content *model.Content) error {
 	if err := ui.SetupLanguage(); err != nil {
 		return err
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
-	return ui.Run(a, path, content, func(s *model.Store) ui.Handouts { return reports.NewService(s, content) })
+	return ui.Run(a, path, content, func(path string) (ui.Store, ui.Handouts, func() error, error) {
+		s, err := openStore(path, create)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return s, reports.NewService(s, content), s.Close, nil
+	}, store.Restore)
+}
+
+// readSecret reads a passphrase from the terminal without echo, or is nil
+// when standard input is no terminal (then --passphrase-file is needed).
+func readSecret() func(string) (string, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return nil
+	}
+	return func(prompt string) (string, error) {
+		fmt.Fprint(os.Stderr, prompt)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(os.Stderr)
+		return string(b), err
+	}
 }

@@ -10,6 +10,12 @@ import "embed"
 //go:embed translations/*.json
 var Translations embed.FS
 
+// DanishTexts is the Danish translation file: the wording of the model's
+// messages on the command line, where Fyne's lang is not used.
+//
+//go:embed translations/da.json
+var DanishTexts []byte
+
 // Icon is the application icon (PNG, 512×512).
 //
 //go:embed icon.png
@@ -32,3 +38,9 @@ var ConversationRulesJSON []byte
 //
 //go:embed jobs/titles.csv
 var JobTitlesCSV []byte
+
+// RelatedCSV is the default list of related titles the office offers as
+// alternatives when a goal's prospects are poor (titel;beslægtet;begrundelse).
+//
+//go:embed jobs/related.csv
+var RelatedCSV []byte

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"database/sql"
-	"fmt"
 	"time"
 )
 
@@ -26,57 +24,11 @@ type AuditEntry struct {
 	Detail    string    `json:"detail"`
 }
 
-// audit appends one entry inside the caller's transaction.
-func (s *Store) audit(tx *sql.Tx, action string, citizenID int64, detail string) error {
-	_, err := tx.Exec(`INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
-		s.Now().UTC().Format(time.RFC3339), s.User, action, citizenID, detail)
-	if err != nil {
-		return fmt.Errorf("write audit entry (%s): %w", action, err)
-	}
-	return nil
-}
-
-// LogAudit appends one entry in its own transaction (for exports and prints).
-func (s *Store) LogAudit(action string, citizenID int64, detail string) error {
-	return s.inTx("audit", func(tx *sql.Tx) error { return s.audit(tx, action, citizenID, detail) })
-}
-
-// LogAuditMany appends one entry per citizen (none: one entry without a
-// citizen) in one transaction.
-func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) error {
-	return s.inTx("audit", func(tx *sql.Tx) error {
-		if len(citizenIDs) == 0 {
-			_, err := tx.Exec(`INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, NULL, ?)`,
-				s.Now().UTC().Format(time.RFC3339), s.User, action, detail)
-			return err
-		}
-		for _, id := range citizenIDs {
-			if err := s.audit(tx, action, id, detail); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// AuditFor lists every audit entry about one citizen, oldest first.
-func (s *Store) AuditFor(citizenID int64) ([]AuditEntry, error) {
-	rows, err := s.db.Query(`
-		SELECT id, at, user_name, action, citizen_id, detail
-		FROM audit WHERE citizen_id = ? ORDER BY id`, citizenID)
-	if err != nil {
-		return nil, fmt.Errorf("list audit for citizen %d: %w", citizenID, err)
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.User, &e.Action, &e.CitizenID, &e.Detail); err != nil {
-			return nil, fmt.Errorf("scan audit: %w", err)
-		}
-		e.At, _ = time.Parse(time.RFC3339, at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+// ChainHead is where the sealed audit trail ends: how many rows it has, the
+// last row's ID and that row's seal (a hash over it and every row before).
+// Every check and every backup records it, so rows cut off the end are found.
+type ChainHead struct {
+	Rows   int64
+	LastID int64
+	Hash   string
 }

@@ -36,7 +36,7 @@ func NewWorkCalendar(c Closures) *WorkCalendar {
 
 // Holiday names the public holiday or office closure on day, if any.
 func (w *WorkCalendar) Holiday(day time.Time) (string, bool) {
-	d := dateOnly(day)
+	d := DateOnly(day)
 	if actual, _, h := w.cal.IsHoliday(d); actual {
 		return h.Name, true
 	}
@@ -54,7 +54,7 @@ func (w *WorkCalendar) closure(d time.Time) (string, bool) {
 		return "Nytårsaftensdag", true
 	}
 	for _, x := range w.closures.Extra {
-		if dateOnly(x).Equal(d) {
+		if DateOnly(x).Equal(d) {
 			return "Lukket", true
 		}
 	}
@@ -72,7 +72,7 @@ func (w *WorkCalendar) IsWorkday(day time.Time) bool {
 
 // NextWorkday returns day itself if it is a working day, else the next one.
 func (w *WorkCalendar) NextWorkday(day time.Time) time.Time {
-	d := dateOnly(day)
+	d := DateOnly(day)
 	for !w.IsWorkday(d) {
 		d = d.AddDate(0, 0, 1)
 	}
@@ -89,7 +89,9 @@ func (w *WorkCalendar) WorkingDay(start time.Time, n int) time.Time {
 	return d
 }
 
-// dateOnly drops the clock, keeping the calendar date in UTC.
-func dateOnly(t time.Time) time.Time {
+// DateOnly drops the clock, keeping the calendar date as a UTC midnight:
+// the form stored dates (DateLayout) are read in and compared as. For the
+// office's local day (day boundaries of wall-clock times) use Day.
+func DateOnly(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -79,6 +80,8 @@ type Citizen struct {
 	CPR          CPR
 	Phone        string
 	Email        string
+	Postcode     string // home; "" when not given
+	Reach        Reach  // how far from home openings are offered; "" is the region
 	Benefit      Benefit
 	Education    Education
 	FirstContact time.Time
@@ -95,9 +98,9 @@ func (c *Citizen) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
 	switch n := utf8.RuneCountInString(c.Name); {
 	case n == 0:
-		v.add("name", "error.name.required", "Navn skal udfyldes")
+		v.add("name", "error.name.required")
 	case n > MaxNameLen:
-		v.add("name", "error.name.long", "Navnet må højst have %d tegn", MaxNameLen)
+		v.add("name", "error.name.long", MaxNameLen)
 	}
 	if c.CPR != "" {
 		cpr, err := ParseCPR(string(c.CPR))
@@ -109,40 +112,47 @@ func (c *Citizen) Validate() error {
 	c.validateContact(v)
 	c.validateChoices(v)
 	if c.FirstContact.IsZero() {
-		v.add("first_contact", "error.firstcontact.required", "Dato for første kontakt skal udfyldes")
+		v.add("first_contact", "error.firstcontact.required")
 	}
 	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
-		v.add("notes", "error.notes.long", "Noterne må højst have %d tegn (der er %d)", MaxNotesLen, n)
+		v.add("notes", "error.notes.long", MaxNotesLen, n)
 	}
-	return v.orNil()
+	return v.OrNil()
 }
 
 func (c *Citizen) validateContact(v *ValidationError) {
 	c.Phone = strings.TrimSpace(c.Phone)
 	if utf8.RuneCountInString(c.Phone) > MaxPhoneLen || strings.Trim(c.Phone, "+0123456789 -") != "" {
-		v.add("phone", "error.phone", "Telefonnummeret må kun indeholde cifre, mellemrum, + og -")
+		v.add("phone", "error.phone")
+	}
+	c.Postcode = strings.TrimSpace(c.Postcode)
+	if c.Postcode != "" && !ValidPostcode(c.Postcode) {
+		v.add("postcode", "error.postcode")
 	}
 	c.Email = strings.TrimSpace(c.Email)
 	if c.Email == "" {
 		return
 	}
 	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || len(c.Email) > MaxEmailLen {
-		v.add("email", "error.email", "E-mailadressen er ikke gyldig")
+		v.add("email", "error.email")
 	}
 }
 
 func (c *Citizen) validateChoices(v *ValidationError) {
 	if !oneOf(c.Benefit, Benefits) {
-		v.add("benefit", "error.benefit", "Vælg en ydelse")
+		v.add("benefit", "error.benefit")
 	}
 	if !oneOf(c.Education, Educations) {
-		v.add("education", "error.education", "Vælg et uddannelsesniveau")
+		v.add("education", "error.education")
 	}
 	if !oneOf(c.Status, Statuses) {
-		v.add("status", "error.status", "Vælg en status")
+		v.add("status", "error.status")
+	}
+	if c.Reach != "" && !oneOf(c.Reach, Reaches) {
+		v.add("reach", "error.reach")
 	}
 	if c.Track != TrackNone && !oneOf(c.Track, Tracks) {
-		v.add("track", "error.track", "Ukendt spor")
+		v.add("track", "error.track")
 	}
 }
 
@@ -164,5 +174,12 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, userError("error.date", "Datoen »%s« kan ikke læses. Skriv den som dd-mm-åååå", nil, s)
+	if dateShaped.MatchString(s) {
+		return time.Time{}, NewUserError("error.date.nonexistent", nil, s)
+	}
+	return time.Time{}, NewUserError("error.date", nil, s)
 }
+
+// dateShaped is text written as a date (31-02-2026, 2026-02-31) that may
+// still name a day the calendar does not have.
+var dateShaped = regexp.MustCompile(`^(\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$`)

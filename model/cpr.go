@@ -21,17 +21,17 @@ func ParseCPR(s string) (CPR, error) {
 	if len(s) == 11 && s[6] == '-' {
 		digits = s[:6] + s[7:]
 	}
-	if len(digits) != 10 || !allDigits(digits) {
-		return "", userError("error.cpr.format", "CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre)", nil)
+	if len(digits) != 10 || !AllDigits(digits) {
+		return "", NewUserError("error.cpr.format", nil)
 	}
 	c := CPR(digits)
 	if _, ok := c.birthDate(); !ok {
-		return "", userError("error.cpr.date", "CPR-nummeret indeholder ikke en gyldig fødselsdato", nil)
+		return "", NewUserError("error.cpr.date", nil)
 	}
 	return c, nil
 }
 
-func allDigits(s string) bool {
+func AllDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
 			return false

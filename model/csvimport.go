@@ -1,12 +1,12 @@
 package model
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,47 +16,129 @@ type csvRow struct {
 	Fields map[string]string
 }
 
-// importError names the line and says what is wrong, in Danish.
-func importError(line int, format string, args ...any) error {
-	return userError("error.import", "Linje %d: %s", nil, line, fmt.Sprintf(format, args...))
+// Longest field (in characters, after trimming) an imported column may
+// hold: the forms' limits. Columns not listed in fieldMax may hold
+// maxFieldText; columns an importer does not read have no limit.
+const (
+	maxFieldName = 200
+	maxFieldText = 500
+)
+
+var fieldMax = map[string]int{"titel": maxFieldName, "arbejdsgiver": maxFieldName}
+
+// fieldLimit is the most characters the column may hold.
+func fieldLimit(column string) int {
+	if n, ok := fieldMax[column]; ok {
+		return n
+	}
+	return maxFieldText
 }
 
-// readCSV reads a CSV file as Danish Excel writes it (UTF-8 with BOM, `;`)
-// or plain UTF-8 with `,`. The header must hold every required column
-// (case-insensitive); every row must have the header's number of fields.
+// importError names the line and what is wrong: key's wording starts
+// "Linje %d: ", the line comes first among its arguments.
+func importError(line int, key string, args ...any) error {
+	return NewUserError(key, nil, append([]any{line}, args...)...)
+}
+
+// importFieldError names the line and the column (1 = first; with the
+// header's name for it when known) and says what is wrong, in Danish.
+func importFieldError(line, col int, name, key string, args ...any) error {
+	if name != "" {
+		name = " (" + name + ")"
+	}
+	return NewUserError(key, nil, append([]any{line, col, name}, args...)...)
+}
+
+// csvFile is an import file being read: its text and what is known about
+// its columns once the header is read.
+type csvFile struct {
+	text  string
+	comma rune
+	r     *csv.Reader
+	names []string // header names as written (trimmed)
+	max   []int    // per column: the most characters, 0 when not read
+}
+
+// readCSV reads an import file: "CSV UTF-8" or Danish Excel's Windows-1252
+// (see decodeCSV), `;` or `,` between fields. The header must name every
+// required column once (case-insensitive); every row must have the header's
+// number of fields; no field may hold control characters (a tab is allowed)
+// and no field read may be longer than its limit. Rows whose fields are all
+// empty (Excel writes them for cleared rows) are skipped; a file without
+// rows is refused.
 func readCSV(data []byte, required []string) ([]csvRow, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, userError("error.import.empty", "Filen er tom", nil)
-	}
-	if line, ok := invalidUTF8Line(data); ok {
-		return nil, importError(line, "filen er ikke gemt som UTF-8 (gem den som »CSV UTF-8« i Excel)")
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = delimiter(data)
-	r.FieldsPerRecord = 0
-	header, err := r.Read()
-	if err != nil {
-		return nil, csvErr(err)
-	}
-	cols, err := headerColumns(header, required)
+	text, err := decodeCSV(data)
 	if err != nil {
 		return nil, err
 	}
-	return readRows(r, header, cols)
+	if strings.TrimSpace(text) == "" {
+		return nil, NewUserError("error.import.empty", nil)
+	}
+	f := &csvFile{text: text, comma: delimiter(text)}
+	f.r = csv.NewReader(strings.NewReader(text))
+	f.r.Comma = f.comma
+	cols, line, err := f.readHeader(required)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := f.readRows(cols)
+	if err == nil && len(rows) == 0 {
+		return nil, importError(line+1, "import.norows")
+	}
+	return rows, err
 }
 
-func readRows(r *csv.Reader, header []string, cols map[string]int) ([]csvRow, error) {
+// readHeader reads and checks the header and returns the required columns'
+// indexes and the header's line.
+func (f *csvFile) readHeader(required []string) (map[string]int, int, error) {
+	header, err := f.r.Read()
+	if err != nil {
+		return nil, 0, f.csvErr(err, header)
+	}
+	line, _ := f.r.FieldPos(0)
+	f.max = make([]int, len(header))
+	for i, h := range header {
+		f.max[i] = maxFieldText
+		if err := f.checkField(line, i, h); err != nil {
+			return nil, 0, err
+		}
+	}
+	cols, err := headerColumns(line, header, required)
+	if err != nil {
+		return nil, 0, err
+	}
+	f.setColumns(header, cols)
+	return cols, line, nil
+}
+
+// setColumns records the header's names and the limit of each column read.
+func (f *csvFile) setColumns(header []string, cols map[string]int) {
+	f.names = make([]string, len(header))
+	for i, h := range header {
+		f.names[i], f.max[i] = strings.TrimSpace(h), 0
+	}
+	for name, i := range cols {
+		f.max[i] = fieldLimit(name)
+	}
+}
+
+func (f *csvFile) readRows(cols map[string]int) ([]csvRow, error) {
 	var out []csvRow
 	for {
-		rec, err := r.Read()
+		rec, err := f.r.Read()
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, csvErr(err)
+			return nil, f.csvErr(err, rec)
 		}
-		line, _ := r.FieldPos(0)
+		if err := f.checkRecord(rec); err != nil {
+			return nil, err
+		}
+		if blankRecord(rec) {
+			continue
+		}
+		line, _ := f.r.FieldPos(0)
 		row := csvRow{Line: line, Fields: map[string]string{}}
 		for name, i := range cols {
 			row.Fields[name] = strings.TrimSpace(rec[i])
@@ -65,43 +147,162 @@ func readRows(r *csv.Reader, header []string, cols map[string]int) ([]csvRow, er
 	}
 }
 
-func csvErr(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(pe.Err, csv.ErrFieldCount):
-			return importError(pe.Line, "forkert antal kolonner")
-		case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
-			return importError(pe.Line, "anførselstegn er ikke lukket korrekt")
+func (f *csvFile) checkRecord(rec []string) error {
+	for i, v := range rec {
+		line, _ := f.r.FieldPos(i)
+		if err := f.checkField(line, i, v); err != nil {
+			return err
 		}
-		return importError(pe.Line, "%v", pe.Err)
 	}
-	return userError("error.import.read", "Filen kan ikke læses", err)
+	return nil
+}
+
+func blankRecord(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// checkField refuses a byte that is not UTF-8 (possible only in a file
+// marked as UTF-8), a control character, and a field read that is longer
+// than its column's limit. A tab is allowed anywhere; a line break inside a
+// quoted field only in columns the importer does not read (every column
+// it reads is one line in the app).
+func (f *csvFile) checkField(line, i int, v string) error {
+	if at := invalidUTF8(v); at >= 0 {
+		return f.fieldErr(line+strings.Count(v[:at], "\n"), i,
+			"import.notutf8", v[at])
+	}
+	if at, c := controlChar(v, f.max[i] == 0); at >= 0 {
+		key, args := controlProblem(c)
+		return f.fieldErr(line+strings.Count(v[:at], "\n"), i, key, args...)
+	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(v)); f.max[i] > 0 && n > f.max[i] {
+		return f.fieldErr(line, i, "import.toolong", danishCount(n), danishCount(f.max[i]))
+	}
+	return nil
+}
+
+// fieldErr is importFieldError for field i (0-based) of the file.
+func (f *csvFile) fieldErr(line, i int, key string, args ...any) error {
+	name := ""
+	if i < len(f.names) {
+		name = f.names[i]
+	}
+	return importFieldError(line, i+1, name, key, args...)
+}
+
+// invalidUTF8 is the byte offset of the first byte that is not UTF-8, or -1.
+func invalidUTF8(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// controlChar finds the first control character other than a tab (and a
+// line feed when allowed): its byte offset and the character, or -1.
+func controlChar(s string, lineFeedOK bool) (int, rune) {
+	for i, c := range s {
+		if unicode.IsControl(c) && c != '\t' && (c != '\n' || !lineFeedOK) {
+			return i, c
+		}
+	}
+	return -1, 0
+}
+
+// controlProblem says in Danish which control character a field holds.
+func controlProblem(c rune) (string, []any) {
+	switch c {
+	case 0:
+		return "import.nul", nil
+	case '\n':
+		return "import.newline", nil
+	case '\r':
+		return "import.cr", nil
+	}
+	return "import.control", []any{c}
+}
+
+// danishCount writes n with Danish thousands separators: 1.048.576.
+func danishCount(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}
+
+// csvErr turns encoding/csv's errors into Danish ones naming the line and
+// column; a quoting error is named where its quote opens.
+func (f *csvFile) csvErr(err error, rec []string) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return NewUserError("error.import.read", fmt.Errorf("read CSV: %w", err))
+	}
+	switch {
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		return f.fieldCountErr(pe.StartLine, len(rec))
+	case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
+		return f.quoteErr(pe.StartLine)
+	}
+	return importError(pe.StartLine, "import.unreadable")
+}
+
+// fieldCountErr names the first missing or extra field of a row.
+func (f *csvFile) fieldCountErr(line, got int) error {
+	want := len(f.names)
+	return f.fieldErr(line, min(got, want), "import.fieldcount",
+		got, want, delimiterName(f.comma))
+}
+
+// quoteErr names the quote encoding/csv refused: where an unclosed quote
+// opens, or where a quote stands inside an unquoted field.
+func (f *csvFile) quoteErr(startLine int) error {
+	spot, ok := quoteProblem(f.text, byte(f.comma))
+	switch {
+	case !ok:
+		return importError(startLine, "import.quote")
+	case spot.bare:
+		return f.fieldErr(spot.line, spot.field, "import.barequote")
+	}
+	return f.fieldErr(spot.line, spot.field, "import.openquote",
+		delimiterName(f.comma))
+}
+
+func delimiterName(comma rune) string {
+	if comma == ';' {
+		return "semikolon"
+	}
+	return "komma"
 }
 
 // delimiter is `;` when the header line has one, else `,`.
-func delimiter(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(first, []byte(";")) >= bytes.Count(first, []byte(",")) {
+func delimiter(text string) rune {
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\n"), "\n")
+	if strings.Count(first, ";") >= strings.Count(first, ",") {
 		return ';'
 	}
 	return ','
 }
 
-func invalidUTF8Line(data []byte) (int, bool) {
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		if !utf8.Valid(line) {
-			return i + 1, true
-		}
-	}
-	return 0, false
-}
-
-// headerColumns maps each required column to its index in the header.
-func headerColumns(header, required []string) (map[string]int, error) {
+// headerColumns maps each required column to its index in the header; a
+// column named twice (case-insensitive, trimmed) is refused.
+func headerColumns(line int, header, required []string) (map[string]int, error) {
 	idx := map[string]int{}
 	for i, h := range header {
-		idx[strings.ToLower(strings.TrimSpace(h))] = i
+		key := strings.ToLower(strings.TrimSpace(h))
+		if first, dup := idx[key]; dup && key != "" {
+			return nil, importFieldError(line, i+1, "", "import.duplicate", strings.TrimSpace(h), first+1)
+		}
+		idx[key] = i
 	}
 	cols := map[string]int{}
 	var missing []string
@@ -113,7 +314,14 @@ func headerColumns(header, required []string) (map[string]int, error) {
 		cols[name] = i
 	}
 	if len(missing) > 0 {
-		return nil, importError(1, "kolonnen %s mangler (kolonnerne skal være: %s)", strings.Join(missing, ", "), strings.Join(required, ";"))
+		return nil, importError(line, "import.missing", missingText(missing), strings.Join(required, ";"))
 	}
 	return cols, nil
+}
+
+func missingText(missing []string) string {
+	if len(missing) == 1 {
+		return fmt.Sprintf("kolonnen %s mangler", missing[0])
+	}
+	return fmt.Sprintf("kolonnerne %s mangler", strings.Join(missing, ", "))
 }

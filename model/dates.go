@@ -25,3 +25,8 @@ func DanishDayMonth(t time.Time) string {
 func DanishDateTime(t time.Time) string {
 	return DanishDate(t) + " kl. " + t.Format("15.04")
 }
+
+// DanishWeekdayDate is "torsdag 19. november": a date within the coming weeks.
+func DanishWeekdayDate(t time.Time) string {
+	return danishWeekdays[t.Weekday()] + " " + DanishDayMonth(t)
+}

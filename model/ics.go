@@ -89,31 +89,6 @@ func CalendarFor(convs []TodayConversation) []CalendarEvent {
 	return out
 }
 
-// ConversationsFrom lists the conversations from `from` for `days` days, in time order.
-func (s *Store) ConversationsFrom(from time.Time, days int) ([]TodayConversation, error) {
-	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.Local)
-	return s.conversationsBetween(start, start.AddDate(0, 0, days), "")
-}
-
-// PlannedFor lists a citizen's planned conversations from now on.
-func (s *Store) PlannedFor(citizenID int64, now time.Time) ([]TodayConversation, error) {
-	c, err := s.Citizen(citizenID)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.Conversations(citizenID)
-	if err != nil {
-		return nil, err
-	}
-	var out []TodayConversation
-	for _, cv := range all {
-		if cv.Attendance == AttendancePlanned && cv.Start.After(now) {
-			out = append(out, TodayConversation{Conversation: cv, Name: c.Name, Phone: c.Phone})
-		}
-	}
-	return out, nil
-}
-
 // CallList is tomorrow's appointments as plain text to copy or print:
 // time, name and phone, one per line.
 func CallList(day time.Time, convs []TodayConversation) string {

@@ -1,8 +1,7 @@
 package model
 
 import (
-	"database/sql"
-	"fmt"
+	"bytes"
 	"strings"
 	"time"
 )
@@ -14,6 +13,7 @@ type Job struct {
 	Code       string    `json:"code"` // DISCO-08, from the catalogue
 	Employer   string    `json:"employer"`
 	Place      string    `json:"place"`
+	Postcode   string    `json:"postcode"` // where the work is; "" when not given
 	Deadline   time.Time `json:"deadline"` // zero: none given
 	HowToApply string    `json:"how_to_apply"`
 	Contact    string    `json:"contact"`
@@ -22,98 +22,32 @@ type Job struct {
 	Hot        bool      `json:"hot"` // heard of this morning
 }
 
-func (j *Job) validate() error {
+func (j *Job) Validate() error {
 	v := &ValidationError{}
-	requireText(v, "title", &j.Title, 200, "error.job.title", "Skriv jobbets titel")
-	requireText(v, "employer", &j.Employer, 200, "error.job.employer", "Skriv arbejdsgiveren")
-	if j.Code != "" && (len(j.Code) != 6 || !allDigits(j.Code)) {
-		v.add("code", "error.job.code", "DISCO-koden skal have 6 cifre")
+	RequireText(v, "title", &j.Title, 200, "error.job.title")
+	RequireText(v, "employer", &j.Employer, 200, "error.job.employer")
+	if j.Code != "" && (len(j.Code) != 6 || !AllDigits(j.Code)) {
+		v.add("code", "error.job.code")
+	}
+	j.Postcode = strings.TrimSpace(j.Postcode)
+	if j.Postcode != "" && !ValidPostcode(j.Postcode) {
+		v.add("postcode", "error.postcode")
 	}
 	for _, f := range []*string{&j.Place, &j.HowToApply, &j.Contact, &j.Source} {
-		checkLen(v, "text", f, 500, "error.text.long", "Teksten må højst have %d tegn (der er %d)")
+		CheckLen(v, "text", f, 500, "error.text.long")
 	}
-	return v.orNil()
-}
-
-const jobColumns = `id, title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot`
-
-// SaveJob inserts (ID 0) or updates an opening.
-func (s *Store) SaveJob(j *Job) error {
-	if err := j.validate(); err != nil {
-		return err
-	}
-	if j.AddedOn.IsZero() {
-		j.AddedOn = dateOnly(s.Now())
-	}
-	return s.inTx("save job", func(tx *sql.Tx) error { return saveJob(tx, j) })
-}
-
-func saveJob(tx *sql.Tx, j *Job) error {
-	args := []any{j.Title, j.Code, j.Employer, j.Place, dateText(j.Deadline), j.HowToApply, j.Contact, j.Source, dateText(j.AddedOn), j.Hot}
-	if j.ID == 0 {
-		r, err := tx.Exec(`INSERT INTO jobs (title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return fmt.Errorf("add job: %w", err)
-		}
-		j.ID, _ = r.LastInsertId()
-		return nil
-	}
-	_, err := tx.Exec(`UPDATE jobs SET title = ?, code = ?, employer = ?, place = ?, deadline = ?, how_to_apply = ?,
-		contact = ?, source = ?, added_on = ?, hot = ? WHERE id = ?`, append(args, j.ID)...)
-	if err != nil {
-		return fmt.Errorf("save job %d: %w", j.ID, err)
-	}
-	return nil
-}
-
-func scanJobs(rows *sql.Rows) ([]Job, error) {
-	defer rows.Close()
-	var out []Job
-	for rows.Next() {
-		var j Job
-		var deadline, added string
-		if err := rows.Scan(&j.ID, &j.Title, &j.Code, &j.Employer, &j.Place, &deadline, &j.HowToApply, &j.Contact,
-			&j.Source, &added, &j.Hot); err != nil {
-			return nil, fmt.Errorf("scan job: %w", err)
-		}
-		j.Deadline, j.AddedOn = parseDateText(deadline), parseDateText(added)
-		out = append(out, j)
-	}
-	return out, rows.Err()
-}
-
-// Job loads one opening.
-func (s *Store) Job(id int64) (*Job, error) {
-	rows, err := s.db.Query(`SELECT `+jobColumns+` FROM jobs WHERE id = ?`, id)
-	if err != nil {
-		return nil, fmt.Errorf("load job %d: %w", id, err)
-	}
-	all, err := scanJobs(rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(all) == 0 {
-		return nil, ErrNotFound
-	}
-	return &all[0], nil
-}
-
-// OpenJobs lists the openings whose deadline has not passed (or that have
-// none): hot and newest first — the day's job list.
-func (s *Store) OpenJobs(today time.Time) ([]Job, error) {
-	rows, err := s.db.Query(`SELECT `+jobColumns+` FROM jobs WHERE deadline = '' OR deadline >= ?
-		ORDER BY hot DESC, added_on DESC, deadline, id`, dateOnly(today).Format(DateLayout))
-	if err != nil {
-		return nil, fmt.Errorf("open jobs: %w", err)
-	}
-	return scanJobs(rows)
+	return v.OrNil()
 }
 
 // ParseJobs reads openings from CSV: titel;disco;arbejdsgiver;sted;frist;
-// ansøgning;kontakt;kilde;hot (frist as ÅÅÅÅ-MM-DD or DD-MM-ÅÅÅÅ, hot as ja/nej).
+// ansøgning;kontakt;kilde;hot (frist as ÅÅÅÅ-MM-DD or DD-MM-ÅÅÅÅ, hot as
+// ja/nej) and, when the file has it, postnr.
 func ParseJobs(data []byte, added time.Time) ([]Job, error) {
-	rows, err := readCSV(data, []string{"titel", "disco", "arbejdsgiver", "sted", "frist", "ansøgning", "kontakt", "kilde", "hot"})
+	cols := []string{"titel", "disco", "arbejdsgiver", "sted", "frist", "ansøgning", "kontakt", "kilde", "hot"}
+	if hasColumn(data, "postnr") {
+		cols = append(cols, "postnr")
+	}
+	rows, err := readCSV(data, cols)
 	if err != nil {
 		return nil, err
 	}
@@ -131,100 +65,40 @@ func ParseJobs(data []byte, added time.Time) ([]Job, error) {
 func jobRow(r csvRow, added time.Time) (Job, error) {
 	f := r.Fields
 	j := Job{Title: f["titel"], Code: f["disco"], Employer: f["arbejdsgiver"], Place: f["sted"], HowToApply: f["ansøgning"],
-		Contact: f["kontakt"], Source: f["kilde"], AddedOn: dateOnly(added), Hot: strings.EqualFold(f["hot"], "ja")}
+		Contact: f["kontakt"], Source: f["kilde"], Postcode: f["postnr"], AddedOn: DateOnly(added), Hot: strings.EqualFold(f["hot"], "ja")}
 	if f["frist"] != "" {
 		d, err := ParseDate(f["frist"])
 		if err != nil {
-			return j, importError(r.Line, "fristen %q er ikke en dato", f["frist"])
+			return j, importError(r.Line, "import.deadline", f["frist"])
 		}
 		j.Deadline = d
 	}
-	if err := j.validate(); err != nil {
-		return j, importError(r.Line, "%s", err.Error())
+	if err := j.Validate(); err != nil {
+		return j, importError(r.Line, "import.invalid", err.Error())
 	}
 	return j, nil
 }
 
-// ImportJobs adds the openings in one transaction; a dry run writes nothing.
-func (s *Store) ImportJobs(jobs []Job, dryRun bool) (ImportResult, error) {
-	res := ImportResult{Added: len(jobs)}
-	if dryRun {
-		return res, nil
-	}
-	return res, s.inTx("import jobs", func(tx *sql.Tx) error {
-		for i := range jobs {
-			if err := saveJob(tx, &jobs[i]); err != nil {
-				return err
-			}
+// hasColumn is true when the header line names the (optional) column.
+func hasColumn(data []byte, name string) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	for _, h := range strings.Split(string(first), string(delimiter(string(data)))) {
+		if strings.EqualFold(strings.Trim(strings.TrimSpace(h), `"`), name) {
+			return true
 		}
-		return nil
-	})
+	}
+	return false
 }
 
 // Match is an opening with how well it fits: 0 same title, 1 same 4-digit
-// group, 2 same 3-digit group.
+// group, 2 same 3-digit group; how near it is to the citizen's home; and
+// the prospects of its occupation in the office's region.
 type Match struct {
 	Job
-	Fit int
-}
-
-// MatchCitizen lists open jobs that fit the citizen's job goals: same title
-// (DISCO code), then the same 4-digit group, then 3-digit; soonest deadline
-// first within each.
-func (s *Store) MatchCitizen(citizenID int64, today time.Time) ([]Match, error) {
-	goals, err := s.JobGoals(citizenID)
-	if err != nil {
-		return nil, err
-	}
-	best := map[int64]Match{}
-	for _, g := range goals {
-		if len(g.Code) != 6 {
-			continue
-		}
-		for fit, n := range []int{6, 4, 3} {
-			if err := s.jobsWithPrefix(g.Code[:n], today, fit, best); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return sortedMatches(best), nil
-}
-
-func (s *Store) jobsWithPrefix(prefix string, today time.Time, fit int, best map[int64]Match) error {
-	rows, err := s.db.Query(`SELECT `+jobColumns+` FROM jobs WHERE code >= ? AND code < ? AND (deadline = '' OR deadline >= ?)`,
-		prefix, prefix+"\xff", dateOnly(today).Format(DateLayout))
-	if err != nil {
-		return fmt.Errorf("match jobs: %w", err)
-	}
-	jobs, err := scanJobs(rows)
-	for _, j := range jobs {
-		if m, ok := best[j.ID]; !ok || fit < m.Fit {
-			best[j.ID] = Match{Job: j, Fit: fit}
-		}
-	}
-	return err
-}
-
-func sortedMatches(best map[int64]Match) []Match {
-	out := make([]Match, 0, len(best))
-	for _, m := range best {
-		out = append(out, m)
-	}
-	sortBy(out, func(a, b Match) bool {
-		if a.Fit != b.Fit {
-			return a.Fit < b.Fit
-		}
-		return deadlineKey(a.Job) < deadlineKey(b.Job) || deadlineKey(a.Job) == deadlineKey(b.Job) && a.ID < b.ID
-	})
-	return out
-}
-
-// deadlineKey sorts openings without a deadline last.
-func deadlineKey(j Job) string {
-	if j.Deadline.IsZero() {
-		return "9999"
-	}
-	return dateText(j.Deadline)
+	Fit    int
+	Near   Nearness
+	Rating Rating
 }
 
 // CitizenMatch is a citizen whose job goals fit an opening.
@@ -233,47 +107,35 @@ type CitizenMatch struct {
 	Name      string
 	Goal      string
 	Fit       int
+	Near      Nearness
 }
 
-// MatchJob lists the active citizens whose goals fit an opening: "who
-// should hear about this job?" — same title first, then 4- and 3-digit group.
-func (s *Store) MatchJob(jobID int64) ([]CitizenMatch, error) {
-	j, err := s.Job(jobID)
-	if err != nil || len(j.Code) != 6 {
-		return nil, err
-	}
-	rows, err := s.db.Query(`SELECT z.id, z.name, g.title, g.code FROM job_goals g JOIN citizens z ON z.id = g.citizen_id
-		WHERE g.code >= ? AND g.code < ? AND z.status = 'active'`, j.Code[:3], j.Code[:3]+"\xff")
-	if err != nil {
-		return nil, fmt.Errorf("match citizens: %w", err)
-	}
-	defer rows.Close()
-	best := map[int64]CitizenMatch{}
-	for rows.Next() {
-		var m CitizenMatch
-		var code string
-		if err := rows.Scan(&m.CitizenID, &m.Name, &m.Goal, &code); err != nil {
-			return nil, fmt.Errorf("scan citizen match: %w", err)
+// MatchOrder ranks openings for a citizen: nearest first (same
+// municipality, region, unknown place, elsewhere); on the long-term track
+// occupations with good prospects before poor ones; then the fit, the
+// soonest deadline and the ID.
+func MatchOrder(longterm bool) func(a, b Match) bool {
+	return func(a, b Match) bool {
+		if a.Near != b.Near {
+			return a.Near < b.Near
 		}
-		m.Fit = fitOf(j.Code, code)
-		if old, ok := best[m.CitizenID]; !ok || m.Fit < old.Fit {
-			best[m.CitizenID] = m
+		if ga, gb := a.Rating >= RatingGood, b.Rating >= RatingGood; longterm && ga != gb {
+			return ga
 		}
+		if a.Fit != b.Fit {
+			return a.Fit < b.Fit
+		}
+		if da, db := deadlineKey(a.Job), deadlineKey(b.Job); da != db {
+			return da < db
+		}
+		return a.ID < b.ID
 	}
-	out := make([]CitizenMatch, 0, len(best))
-	for _, m := range best {
-		out = append(out, m)
-	}
-	sortBy(out, func(a, b CitizenMatch) bool { return a.Fit < b.Fit || a.Fit == b.Fit && a.Name < b.Name })
-	return out, rows.Err()
 }
 
-func fitOf(a, b string) int {
-	switch {
-	case a == b:
-		return 0
-	case a[:4] == b[:4]:
-		return 1
+// deadlineKey sorts openings without a deadline last.
+func deadlineKey(j Job) string {
+	if j.Deadline.IsZero() {
+		return "9999"
 	}
-	return 2
+	return j.Deadline.Format(DateLayout)
 }

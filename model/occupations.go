@@ -1,8 +1,6 @@
 package model
 
 import (
-	"database/sql"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,13 +42,13 @@ func discoRow(r csvRow, seen map[string]bool) (DiscoGroup, error) {
 	level, err := strconv.Atoi(r.Fields["niveau"])
 	switch {
 	case err != nil || discoCodeLen[level] == 0:
-		return g, importError(r.Line, "niveau %q findes ikke (1-5)", r.Fields["niveau"])
-	case len(g.Code) != discoCodeLen[level] || !allDigits(g.Code):
-		return g, importError(r.Line, "koden %q passer ikke til niveau %d", g.Code, level)
+		return g, importError(r.Line, "import.level", r.Fields["niveau"])
+	case len(g.Code) != discoCodeLen[level] || !AllDigits(g.Code):
+		return g, importError(r.Line, "import.codelevel", g.Code, level)
 	case g.Title == "":
-		return g, importError(r.Line, "titel mangler")
+		return g, importError(r.Line, "import.notitle")
 	case level > 1 && !seen[discoParent(g.Code, level)]:
-		return g, importError(r.Line, "koden %s har ingen overordnet gruppe %s i filen", g.Code, discoParent(g.Code, level))
+		return g, importError(r.Line, "import.noparent", g.Code, discoParent(g.Code, level))
 	}
 	g.Level = level
 	return g, nil
@@ -63,89 +61,6 @@ type ImportResult struct {
 	Added, Changed, Unchanged int
 }
 
-// ImportDisco stores the groups in one transaction: new codes are added,
-// changed titles updated, the rest left alone. A dry run writes nothing.
-func (s *Store) ImportDisco(groups []DiscoGroup, dryRun bool) (ImportResult, error) {
-	var res ImportResult
-	err := s.inTx("import DISCO-08", func(tx *sql.Tx) error {
-		old, err := discoTitles(tx)
-		if err != nil {
-			return err
-		}
-		for _, g := range groups {
-			if err := upsertDisco(tx, old, g, &res, dryRun); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return res, err
-}
-
-func discoTitles(tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.Query(`SELECT code, title FROM disco_groups`)
-	if err != nil {
-		return nil, fmt.Errorf("read DISCO groups: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var c, t string
-		if err := rows.Scan(&c, &t); err != nil {
-			return nil, fmt.Errorf("scan DISCO group: %w", err)
-		}
-		out[c] = t
-	}
-	return out, rows.Err()
-}
-
-func upsertDisco(tx *sql.Tx, old map[string]string, g DiscoGroup, res *ImportResult, dryRun bool) error {
-	title, ok := old[g.Code]
-	switch {
-	case ok && title == g.Title:
-		res.Unchanged++
-		return nil
-	case ok:
-		res.Changed++
-	default:
-		res.Added++
-	}
-	if dryRun {
-		return nil
-	}
-	_, err := tx.Exec(`INSERT INTO disco_groups (code, level, title) VALUES (?, ?, ?)
-		ON CONFLICT (code) DO UPDATE SET level = excluded.level, title = excluded.title`, g.Code, g.Level, g.Title)
-	if err != nil {
-		return fmt.Errorf("save DISCO group %s: %w", g.Code, err)
-	}
-	return nil
-}
-
-// DiscoLevels counts the stored groups per level (1–5).
-func (s *Store) DiscoLevels() ([6]int, error) {
-	var out [6]int
-	rows, err := s.db.Query(`SELECT level, count(*) FROM disco_groups GROUP BY level`)
-	if err != nil {
-		return out, fmt.Errorf("count DISCO groups: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var level, n int
-		if err := rows.Scan(&level, &n); err != nil {
-			return out, err
-		}
-		out[level] = n
-	}
-	return out, rows.Err()
-}
-
-// DiscoTitle returns a group's title, or "" when unknown.
-func (s *Store) DiscoTitle(code string) string {
-	var t string
-	s.db.QueryRow(`SELECT title FROM disco_groups WHERE code = ?`, code).Scan(&t)
-	return t
-}
-
 // JobTitle is one entry of the occupation catalogue.
 type JobTitle struct {
 	Title string
@@ -155,7 +70,7 @@ type JobTitle struct {
 
 // Catalogue is the searchable list of job titles, held in memory.
 type Catalogue struct {
-	titles []JobTitle
+	Titles []JobTitle
 	byName map[string]JobTitle
 }
 
@@ -167,32 +82,32 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 	}
 	c := &Catalogue{byName: map[string]JobTitle{}}
 	for _, r := range rows {
-		t := JobTitle{Title: r.Fields["titel"], Code: r.Fields["disco"], key: foldName(r.Fields["titel"])}
-		if t.Title == "" || len(t.Code) != 6 || !allDigits(t.Code) {
-			return nil, importError(r.Line, "titel eller DISCO-kode (6 cifre) mangler")
+		t := JobTitle{Title: r.Fields["titel"], Code: r.Fields["disco"], key: FoldName(r.Fields["titel"])}
+		if t.Title == "" || len(t.Code) != 6 || !AllDigits(t.Code) {
+			return nil, importError(r.Line, "import.titlecode")
 		}
-		c.titles = append(c.titles, t)
+		c.Titles = append(c.Titles, t)
 		c.byName[t.key] = t
 	}
-	sort.Slice(c.titles, func(i, j int) bool { return c.titles[i].key < c.titles[j].key })
+	sort.Slice(c.Titles, func(i, j int) bool { return c.Titles[i].key < c.Titles[j].key })
 	return c, nil
 }
 
 // Len is the number of titles.
-func (c *Catalogue) Len() int { return len(c.titles) }
+func (c *Catalogue) Len() int { return len(c.Titles) }
 
 // Lookup finds a title by name, case-insensitively.
 func (c *Catalogue) Lookup(title string) (JobTitle, bool) {
-	t, ok := c.byName[foldName(title)]
+	t, ok := c.byName[FoldName(title)]
 	return t, ok
 }
 
 // Search returns up to limit titles: those starting with the query first,
 // then those containing it.
 func (c *Catalogue) Search(query string, limit int) []JobTitle {
-	q := foldName(query)
+	q := FoldName(query)
 	var starts, contains []JobTitle
-	for _, t := range c.titles {
+	for _, t := range c.Titles {
 		switch {
 		case strings.HasPrefix(t.key, q):
 			starts = append(starts, t)
@@ -210,10 +125,29 @@ func (c *Catalogue) Search(query string, limit int) []JobTitle {
 // InGroup lists the titles sharing the first n digits of code.
 func (c *Catalogue) InGroup(code string, n int) []JobTitle {
 	var out []JobTitle
-	for _, t := range c.titles {
+	for _, t := range c.Titles {
 		if len(code) >= n && strings.HasPrefix(t.Code, code[:n]) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// Add puts titles not yet in the catalogue into it (an imported edition's
+// titles: the catalogue grows with every edition) and says how many were new.
+func (c *Catalogue) Add(titles []JobTitle) int {
+	n := 0
+	for _, t := range titles {
+		t.key = FoldName(t.Title)
+		if _, ok := c.byName[t.key]; ok || t.Title == "" || len(t.Code) != 6 {
+			continue
+		}
+		c.byName[t.key] = t
+		c.Titles = append(c.Titles, t)
+		n++
+	}
+	if n > 0 {
+		sort.Slice(c.Titles, func(i, j int) bool { return c.Titles[i].key < c.Titles[j].key })
+	}
+	return n
 }

@@ -1,9 +1,7 @@
 package model
 
 import (
-	"strings"
 	"testing"
-	"time"
 
 	"jobspor/assets"
 )
@@ -49,44 +47,6 @@ func TestReceptionAcrossEaster2026WithOfficeClosures(t *testing.T) {
 	}
 }
 
-func TestTickedStepsAndOverdue(t *testing.T) {
-	s := newTestStore(t)
-	c := makeCitizen(t, s, func(c *Citizen) { c.FirstContact = day("2026-11-20") })
-	plan := loadContent(t).Reception
-	cal := NewWorkCalendar(Closures{})
-	if err := s.TickReception(c.ID, "reception", true); err != nil {
-		t.Fatal(err)
-	}
-	steps, _ := s.Reception(plan, cal, c)
-	today := day("2026-11-24")
-	var overdue []string
-	for _, st := range steps {
-		if st.Overdue(today) {
-			overdue = append(overdue, st.ID)
-		}
-	}
-	if !steps[0].Done || steps[0].By != s.User || strings.Join(overdue, ",") != "first_conversation" {
-		t.Fatalf("reception ticked %v, overdue on 24 Nov %v", steps[0].Done, overdue)
-	}
-}
-
-func TestAnOfficeCanAdaptThePlan(t *testing.T) {
-	s := newTestStore(t)
-	def := loadContent(t).Reception
-	own := &ReceptionPlan{Version: "kontor-1", Steps: []ReceptionStep{{ID: "a", From: 1, To: 3, Title: "Jobværksted"}}}
-	if err := s.SaveReceptionPlan(own); err != nil {
-		t.Fatal(err)
-	}
-	got, err := s.ReceptionPlan(def)
-	if err != nil || len(got.Steps) != 1 || got.Steps[0].Title != "Jobværksted" {
-		t.Fatalf("office plan = %+v, %v", got, err)
-	}
-	bad := &ReceptionPlan{Steps: []ReceptionStep{{ID: "b", From: 5, To: 2, Title: "Baglæns"}}}
-	if err := s.SaveReceptionPlan(bad); err == nil || !strings.Contains(err.Error(), "Baglæns") {
-		t.Fatalf("a step ending before it starts was saved: %v", err)
-	}
-}
-
 // TestRuleSwitchOnFirstJuly2026: a dagpenge citizen who started before the
 // reform keeps the old minimum; one who started after gets the new one.
 func TestRuleSwitchOnFirstJuly2026(t *testing.T) {
@@ -112,25 +72,14 @@ func TestRuleSwitchOnFirstJuly2026(t *testing.T) {
 	}
 }
 
-func TestDueConversationsCountHeldJobConversations(t *testing.T) {
-	s := newTestStore(t)
-	r := loadContent(t).Rules
-	c := makeCitizen(t, s, func(c *Citizen) { c.Benefit, c.FirstContact = BenefitKontanthjaelp, day("2026-07-06") })
-	for i, att := range []Attendance{AttendanceHeld, AttendanceNoShow, AttendanceHeld} {
-		start := time.Date(2026, 7, 7+14*i, 10, 0, 0, 0, time.Local)
-		cv := &Conversation{CitizenID: c.ID, Start: start, End: start.Add(time.Hour), Kind: KindJob, Form: FormPhone, Attendance: att}
-		if err := s.PlanConversation(cv); err != nil {
-			t.Fatal(err)
-		}
+// TestRulesCarryTheTargetAndPeriod holds the 75 % target and the six-month
+// period to the rules file: a file without them is refused.
+func TestRulesCarryTheTargetAndPeriod(t *testing.T) {
+	c := loadContent(t)
+	if c.Rules.TargetPercent != 75 || c.Rules.PeriodMonths != 6 {
+		t.Fatalf("target %d %%, period %d months; want 75 %% over 6 months from the rules file", c.Rules.TargetPercent, c.Rules.PeriodMonths)
 	}
-	due, err := s.DueConversations(r, c)
-	if err != nil || len(due) != 2 {
-		t.Fatalf("due = %+v, %v", due, err)
-	}
-	if !due[0].Met || due[1].Met || due[1].Had != 2 || due[1].By.Format(DateLayout) != "2027-01-06" {
-		t.Fatalf("first %+v; six months: had %d met %v by %s", due[0], due[1].Had, due[1].Met, due[1].By.Format(DateLayout))
-	}
-	if got := due[1].Expected(day("2026-10-06")); got != 2 {
-		t.Errorf("expected by month 3 of 6 = %d, want 2 (pro rata of 4)", got)
+	if _, err := ParseRules([]byte(`{"version": "x", "rules": []}`)); err == nil {
+		t.Fatal("rules without target_percent and period_months were accepted")
 	}
 }

@@ -1,17 +1,11 @@
 package model
 
 import (
-	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
-
-// Content is the embedded guidance Jobspor works from.
-type Content struct {
-	Guide     *Guide
-	Reception *ReceptionPlan // the default plan; an office's own is in its database
-	Rules     *RuleSet
-	Catalogue *Catalogue
-}
 
 // TodayConversation is one conversation on a day list.
 type TodayConversation struct {
@@ -45,227 +39,56 @@ type TodayView struct {
 	Youth         []YouthRow
 }
 
-// Today builds the start screen for the caseworker's day; each part reads
-// only the citizens it concerns, through indexes.
-func (s *Store) Today(c *Content, now time.Time) (*TodayView, error) {
-	t := &TodayView{Date: dateOnly(now)}
-	steps := []func() error{
-		func() (err error) { t.Conversations, err = s.DayConversations(now); return },
-		func() (err error) { t.OverdueSteps, err = s.overdueSteps(c, now); return },
-		func() (err error) { t.Due, err = s.dueSoon(c.Rules, now); return },
-		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now); return },
-		func() (err error) { t.Notices, err = s.OpenNotices(); return },
-		func() (err error) { t.Youth, err = s.YouthToRefer(now); return },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return nil, err
+// CitizenIDs lists every citizen Today shows, once each, in order of first
+// appearance: what an audit row for the view names.
+func (v *TodayView) CitizenIDs() []int64 {
+	var ids []int64
+	seen := map[int64]bool{}
+	add := func(id int64) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
 		}
 	}
-	return t, nil
+	for _, c := range v.Conversations {
+		add(c.CitizenID)
+	}
+	for _, s := range v.OverdueSteps {
+		add(s.CitizenID)
+	}
+	for _, d := range v.Due {
+		add(d.CitizenID)
+	}
+	for _, c := range v.CatchUp {
+		add(c.CitizenID)
+	}
+	for _, n := range v.Notices {
+		add(n.CitizenID)
+	}
+	for _, y := range v.Youth {
+		add(y.CitizenID)
+	}
+	return ids
 }
 
-// DayConversations lists the conversations on the day of `day`, in time order.
-func (s *Store) DayConversations(day time.Time) ([]TodayConversation, error) {
-	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
-	return s.conversationsBetween(from, from.AddDate(0, 0, 1), "")
-}
-
-func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]TodayConversation, error) {
-	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone
-		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?`
-	args := []any{from.Format(wallLayout), to.Format(wallLayout)}
-	if attendance != "" {
-		q += ` AND c.attendance IN ('no_show', 'cancelled')`
-	}
-	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("conversations between: %w", err)
-	}
-	defer rows.Close()
-	var out []TodayConversation
-	for rows.Next() {
-		var t TodayConversation
-		var start, end string
-		if err := rows.Scan(&t.ID, &t.CitizenID, &start, &end, &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone); err != nil {
-			return nil, fmt.Errorf("scan conversation: %w", err)
+// IDRanges writes citizen IDs compactly for an audit row: "3-7,12,15-16".
+func IDRanges(ids []int64) string {
+	sorted := append([]int64(nil), ids...)
+	slices.Sort(sorted)
+	var b strings.Builder
+	for i := 0; i < len(sorted); {
+		j := i
+		for j+1 < len(sorted) && sorted[j+1] <= sorted[j]+1 {
+			j++
 		}
-		t.Start, _ = time.ParseInLocation(wallLayout, start, time.Local)
-		t.End, _ = time.ParseInLocation(wallLayout, end, time.Local)
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// recent lists the active citizens (ID, name, first contact) whose first
-// contact lies in [from, to].
-func (s *Store) recent(from, to time.Time) ([]Citizen, error) {
-	rows, err := s.db.Query(`SELECT id, name, first_contact FROM citizens
-		WHERE first_contact >= ? AND first_contact <= ? AND status = 'active'`, from.Format(DateLayout), to.Format(DateLayout))
-	if err != nil {
-		return nil, fmt.Errorf("recent citizens: %w", err)
-	}
-	defer rows.Close()
-	var out []Citizen
-	for rows.Next() {
-		var c Citizen
-		var first string
-		if err := rows.Scan(&c.ID, &c.Name, &first); err != nil {
-			return nil, fmt.Errorf("scan recent citizen: %w", err)
+		if b.Len() > 0 {
+			b.WriteByte(',')
 		}
-		c.FirstContact = parseDateText(first)
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// overdueSteps: reception steps past their last day and not ticked, for the
-// citizens still inside the plan's span.
-func (s *Store) overdueSteps(c *Content, now time.Time) ([]TodayStep, error) {
-	plan, err := s.ReceptionPlan(c.Reception)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := s.Calendar()
-	if err != nil {
-		return nil, err
-	}
-	since := now.AddDate(0, 0, -(maxDay(plan)*7/5 + 14))
-	citizens, err := s.recent(since, now)
-	if err != nil {
-		return nil, err
-	}
-	done, err := s.doneSteps(since)
-	if err != nil {
-		return nil, err
-	}
-	dated := map[time.Time][]DatedStep{} // citizens who started the same day share dates
-	var out []TodayStep
-	for _, c := range citizens {
-		steps, ok := dated[c.FirstContact]
-		if !ok {
-			steps = plan.Dated(c.FirstContact, cal)
-			dated[c.FirstContact] = steps
+		b.WriteString(strconv.FormatInt(sorted[i], 10))
+		if sorted[j] != sorted[i] {
+			b.WriteString("-" + strconv.FormatInt(sorted[j], 10))
 		}
-		row := TodayStep{CitizenID: c.ID, Name: c.Name}
-		for _, st := range steps {
-			if !done[stepKey{c.ID, st.ID}] && st.Overdue(now) {
-				row.Steps = append(row.Steps, st)
-			}
-		}
-		if len(row.Steps) > 0 {
-			out = append(out, row)
-		}
+		i = j + 1
 	}
-	sortBy(out, func(a, b TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
-	return out, nil
-}
-
-type stepKey struct {
-	citizen int64
-	step    string
-}
-
-// doneSteps loads the ticked reception steps of citizens who started since.
-func (s *Store) doneSteps(since time.Time) (map[stepKey]bool, error) {
-	rows, err := s.db.Query(`SELECT r.citizen_id, r.step_id FROM reception_steps r JOIN citizens z ON z.id = r.citizen_id
-		WHERE z.first_contact >= ?`, since.Format(DateLayout))
-	if err != nil {
-		return nil, fmt.Errorf("done reception steps: %w", err)
-	}
-	defer rows.Close()
-	out := map[stepKey]bool{}
-	for rows.Next() {
-		var k stepKey
-		if err := rows.Scan(&k.citizen, &k.step); err != nil {
-			return nil, fmt.Errorf("scan reception step: %w", err)
-		}
-		out[k] = true
-	}
-	return out, rows.Err()
-}
-
-func maxDay(p *ReceptionPlan) int {
-	m := 1
-	for _, s := range p.Steps {
-		m = max(m, s.To)
-	}
-	return m
-}
-
-// dueSoon: requirements not met whose deadline lies from two weeks ago to
-// two weeks ahead; only citizens whose first contact puts a deadline there are read.
-func (s *Store) dueSoon(r *RuleSet, now time.Time) ([]TodayDue, error) {
-	kind, err := s.OfficeKind()
-	if err != nil {
-		return nil, err
-	}
-	var out []TodayDue
-	seen := map[[2]int64]bool{}
-	for _, months := range deadlineMonths(r) {
-		at := now.AddDate(0, -months, 0)
-		windows := ruleWindows(r, kind, func(w [2]int) bool { return w[1] == months })
-		err := s.heldInWindows(windows, at.AddDate(0, 0, -15), at.AddDate(0, 0, 15), func(h heldRow) {
-			if key := [2]int64{h.ID, int64(months)}; !seen[key] {
-				seen[key] = true
-				out = append(out, nearDeadlines(h, h.due(r, kind), now)...)
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sortBy(out, func(a, b TodayDue) bool { return a.Due.By.Before(b.Due.By) })
-	return out, nil
-}
-
-func nearDeadlines(h heldRow, due []Due, now time.Time) []TodayDue {
-	var out []TodayDue
-	for _, d := range due {
-		if !d.Met && d.By.After(now.AddDate(0, 0, -14)) && d.By.Before(now.AddDate(0, 0, 15)) {
-			out = append(out, TodayDue{CitizenID: h.ID, Name: h.Name, Due: d})
-		}
-	}
-	return out
-}
-
-func deadlineMonths(r *RuleSet) []int {
-	seen := map[int]bool{}
-	var out []int
-	for _, rule := range r.Rules {
-		for _, q := range rule.Requirements {
-			if !seen[q.WithinMonths] {
-				seen[q.WithinMonths] = true
-				out = append(out, q.WithinMonths)
-			}
-		}
-	}
-	return out
-}
-
-// LastCatchUp is when the last weekly catch-up session was recorded (zero: never).
-func (s *Store) LastCatchUp() (time.Time, error) {
-	v, err := s.setting(keyCatchUp)
-	t, _ := time.ParseInLocation(wallLayout, v, time.Local)
-	return t, err
-}
-
-// SaveCatchUp records that the catch-up session was held at `at`: the
-// no-shows before it leave the list.
-func (s *Store) SaveCatchUp(at time.Time) error {
-	return s.saveSetting(keyCatchUp, at.Format(wallLayout))
-}
-
-// catchUp lists no-shows and cancellations since the last catch-up session
-// (the last seven days when none is recorded), to invite (10 råd #9).
-func (s *Store) catchUp(now time.Time) (time.Time, []TodayConversation, error) {
-	since, err := s.LastCatchUp()
-	if err != nil {
-		return since, nil, err
-	}
-	if since.IsZero() {
-		since = time.Date(now.Year(), now.Month(), now.Day()-7, 0, 0, 0, 0, time.Local)
-	}
-	list, err := s.conversationsBetween(since, now, "missed")
-	return since, list, err
+	return b.String()
 }

@@ -16,18 +16,18 @@ import (
 func (s *Service) Folder() string { return s.OutDir }
 
 // Kinds of handouts, as the command line names them.
-var Kinds = []string{"folder", "plan", "jobs", "joblist", "ydelse"}
+var Kinds = model.HandoutKinds
 
 // ErrCancelled is returned when a batch is stopped by the caseworker.
 var ErrCancelled = model.ErrCancelled
 
-var kindFile = map[string]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
+var kindFile = map[model.HandoutKind]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
 
 // Handout writes one handout for a citizen into OutDir and returns its path.
 // For "joblist" the citizen is ignored: it is the day's job list.
-func (s *Service) Handout(kind string, citizenID int64) (string, error) {
+func (s *Service) Handout(kind model.HandoutKind, citizenID int64) (string, error) {
 	name := fmt.Sprintf("%s-%s-%s.pdf", kindFile[kind], strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405"))
-	if kind == "joblist" {
+	if kind == model.HandoutJobList {
 		name = fmt.Sprintf("%s-%s.pdf", kindFile[kind], s.Now().Format("2006-01-02"))
 	}
 	path := filepath.Join(s.OutDir, name)
@@ -35,7 +35,7 @@ func (s *Service) Handout(kind string, citizenID int64) (string, error) {
 }
 
 // HandoutTo writes one handout for a citizen to path.
-func (s *Service) HandoutTo(kind, path string, citizenID int64) error {
+func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64) error {
 	if _, ok := kindFile[kind]; !ok {
 		return fmt.Errorf("ukendt udskrift %q (brug %v)", kind, Kinds)
 	}
@@ -48,17 +48,17 @@ func (s *Service) HandoutTo(kind, path string, citizenID int64) error {
 		return err
 	}
 	ids := []int64{citizenID}
-	if kind == "joblist" {
+	if kind == model.HandoutJobList {
 		ids = nil
 	}
-	return s.save(doc, path, ids, kind)
+	return s.save(doc, path, ids, string(kind))
 }
 
 // add appends one handout of the kind for the citizen to doc.
-func (s *Service) add(doc *Document, kind string, citizenID int64) error {
+func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) error {
 	switch kind {
 	case "joblist":
-		return s.addDayList(doc)
+		return s.addDayList(doc, s.Now())
 	case "ydelse":
 		return s.addYdelse(doc, citizenID)
 	}
@@ -80,38 +80,69 @@ func (s *Service) addYdelse(doc *Document, id int64) error {
 	if err != nil {
 		return err
 	}
-	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, TalkPlace: doc.office.BenefitPlace, Printed: s.Now()})
+	return doc.AddYdelse(YdelseData{Office: doc.office, CitizenName: c.Name, MeetingPlace: doc.office.BenefitPlace, Printed: s.Now()})
 }
 
-func (s *Service) addDayList(doc *Document) error {
-	jobs, err := s.store.OpenJobs(s.Now())
+// addDayList is the job list open on day, for the reception area.
+func (s *Service) addDayList(doc *Document, day time.Time) error {
+	jobs, err := s.store.OpenJobs(day)
 	if err != nil {
 		return err
 	}
-	return doc.AddDayList(DayListData{Office: doc.office, Day: s.Now(), Jobs: jobs, Printed: s.Now()})
+	return doc.AddDayList(DayListData{Office: doc.office, Day: day, Jobs: jobs, Printed: s.Now()})
+}
+
+// dayListOnce writes the day's job list once, whoever has a conversation
+// that day: at out when it is a PDF, else in the folder out.
+func (s *Service) dayListOnce(day time.Time, oneFile bool, out string, progress func(int, int)) ([]string, error) {
+	path := out
+	if !oneFile {
+		path = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", kindFile[model.HandoutJobList], day.Format("2006-01-02")))
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return nil, err
+	}
+	doc := NewBatch(office, kindFile[model.HandoutJobList], s.Opts)
+	if err := s.addDayList(doc, day); err != nil {
+		return nil, err
+	}
+	if err := s.save(doc, path, nil, string(model.HandoutJobList)); err != nil {
+		return nil, err
+	}
+	progress(1, 1)
+	return []string{path}, nil
 }
 
 // Batch writes one kind of handout for every citizen with an appointment
 // on day: as one PDF at out (oneFile) or one file per citizen in the folder
 // out. progress is told after each citizen; closing cancel stops it, and
-// a stopped one-file batch writes nothing.
-func (s *Service) Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
+// a stopped one-file batch writes nothing. The day's job list is the same
+// for everyone: it is written once.
+func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error) {
+	if kind == model.HandoutJobList {
+		return s.dayListOnce(day, oneFile, out, progress)
+	}
 	ids, err := s.appointments(day)
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, &model.UserError{Msg: model.Message{Key: "error.batch.none", Default: "Der er ingen planlagte samtaler " + DanishDate(day)}}
+		return nil, model.NewUserError("error.batch.none", nil, DanishDate(day))
 	}
 	if oneFile {
-		return []string{out}, s.batchOne(kind, ids, out, progress, cancel)
+		err := s.batchOne(kind, ids, out, progress, cancel)
+		if _, warned := model.AsPrintWarning(err); err != nil && !warned {
+			return nil, err // no file: no path to hand on
+		}
+		return []string{out}, err
 	}
 	return s.batchFiles(kind, day, ids, out, progress, cancel)
 }
 
 // batchFiles writes one file per citizen, on every core: each document is
 // independent, and setting up the embedded font dominates its cost.
-func (s *Service) batchFiles(kind string, day time.Time, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) ([]string, error) {
+func (s *Service) batchFiles(kind model.HandoutKind, day time.Time, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) ([]string, error) {
 	paths := make([]string, len(ids))
 	errs := make([]error, len(ids))
 	next := make(chan int)
@@ -151,10 +182,16 @@ func feed(next chan<- int, n int, cancel <-chan struct{}) error {
 }
 
 // written keeps the paths of the files actually written, in order, and the
-// first error.
+// first error; every citizen was tried, so one failure stops no one else.
+// Files saved with □ stand-ins count as written; their warnings are merged.
 func written(paths []string, errs []error, err error) ([]string, error) {
 	var out []string
+	warn := &model.PrintWarning{}
 	for i, p := range paths {
+		w, isWarning := model.AsPrintWarning(errs[i])
+		if isWarning {
+			warn.Texts, errs[i] = append(warn.Texts, w.Texts...), nil
+		}
 		if p != "" && errs[i] == nil {
 			out = append(out, p)
 		}
@@ -162,10 +199,13 @@ func written(paths []string, errs []error, err error) ([]string, error) {
 			err = errs[i]
 		}
 	}
+	if err == nil && len(warn.Texts) > 0 {
+		err = warn
+	}
 	return out, err
 }
 
-func (s *Service) batchOne(kind string, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
+func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
 	office, err := s.store.Office()
 	if err != nil {
 		return err
@@ -186,7 +226,10 @@ func (s *Service) batchOne(kind string, ids []int64, out string, progress func(i
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, kind)
+	if err := s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind)); err != nil {
+		return err
+	}
+	return replacedWarning(doc)
 }
 
 func cancelled(c <-chan struct{}) bool {

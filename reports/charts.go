@@ -19,7 +19,7 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 	p := d.pdf
 	d.keepSpace(height + 20)
 	d.pdf.SetFont(family, "B", 11)
-	p.CellFormat(textWidth, 6, title, "", 1, "L", false, 0, "")
+	p.CellFormat(textWidth, 6, d.safe(title), "", 1, "L", false, 0, "")
 	top := p.GetY() + 5
 	maxTotal := 1
 	for _, b := range bars {
@@ -37,10 +37,10 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 		p.Rect(x+w*0.15, top+height-missed, w*0.7, missed, "F")
 		if b.Total > 0 && len(bars) <= 12 {
 			p.SetXY(x, top+height-h-4)
-			p.CellFormat(w, 4, fmt.Sprintf("%d · %.0f %%", b.Total, 100*float64(b.Missed)/float64(b.Total)), "", 0, "C", false, 0, "")
+			p.CellFormat(w, 4, d.safe(fmt.Sprintf("%d · %.0f %%", b.Total, 100*float64(b.Missed)/float64(b.Total))), "", 0, "C", false, 0, "")
 		}
 		p.SetXY(x, top+height+0.5)
-		p.CellFormat(w, 4, b.Label, "", 0, "C", false, 0, "")
+		p.CellFormat(w, 4, d.safe(b.Label), "", 0, "C", false, 0, "")
 	}
 	p.SetDrawColor(120, 120, 120)
 	p.Line(margin, top+height, margin+textWidth, top+height)
@@ -58,37 +58,35 @@ type AttendanceData struct {
 // Attendance builds the attendance and capacity report (10 råd #9).
 func Attendance(a AttendanceData, opts Options) (*Document, error) {
 	st := a.Stats
-	doc := newDocument(a.Office, "Fremmøde og kapacitet", opts)
-	doc.Title("Fremmøde og kapacitet")
-	doc.Para(fmt.Sprintf("Samtaler fra %s til %s: %d i alt, heraf %d udeblevet eller aflyst af borgeren (%.0f %%). "+
-		"Lyse søjler er samtaler, den røde del er udeblivelser og afbud.",
-		model.DanishDate(st.From), model.DanishDate(st.To.AddDate(0, 0, -1)), st.All.Total, st.All.Missed, 100*st.All.Rate()))
-	doc.BarChart("Efter klokkeslæt (antal · andel udeblevet/afbud)", bars(st.HourColumns()), 26)
-	doc.BarChart("Efter ugedag", bars(st.WeekdayColumns()), 26)
-	doc.BarChart("Efter dag i måneden", bars(st.DayColumns()), 22)
-	doc.Heading("Forventet belastning i næste uge")
-	doc.Table([]string{"Dag", "Forventet (mønster)", "Ventes at møde", "Planlagt nu"}, []float64{62, 40, 36, 32}, nextWeekRows(st))
-	doc.Small(fmt.Sprintf("Udskrevet %s", model.DanishDate(a.Printed)))
+	t := attendance
+	doc := newDocument(a.Office, t.Title, opts)
+	doc.Title(t.Title)
+	doc.Para(fmt.Sprintf(t.Summary, model.DanishDate(st.From), model.DanishDate(st.To.AddDate(0, 0, -1)),
+		st.All.Total, st.All.Missed, 100*st.All.Rate()))
+	doc.BarChart(t.ByHour, bars(st.HourColumns()), 26)
+	doc.BarChart(t.ByWeekday, bars(st.WeekdayColumns()), 26)
+	doc.BarChart(t.ByDay, bars(st.DayColumns()), 22)
+	doc.Heading(t.NextWeek)
+	doc.Table(t.Columns, []float64{62, 40, 36, 32}, nextWeekRows(st))
+	doc.Small(fmt.Sprintf(t.Printed, model.DanishDate(a.Printed)))
 	return doc, nil
 }
 
 func nextWeekRows(st *model.AttendanceStats) [][]string {
 	var rows [][]string
 	for _, l := range st.NextWeek {
-		rows = append(rows, []string{model.DanishDate(l.Day), fmt.Sprintf("ca. %.0f", l.Expected),
-			fmt.Sprintf("ca. %.0f", l.Attending), fmt.Sprint(l.Planned)})
+		rows = append(rows, []string{model.DanishDate(l.Day), fmt.Sprintf(attendance.About, l.Expected),
+			fmt.Sprintf(attendance.About, l.Attending), fmt.Sprint(l.Planned)})
 	}
 	return rows
 }
-
-var weekdayDanish = map[string]string{"monday": "man", "tuesday": "tir", "wednesday": "ons", "thursday": "tor", "friday": "fre"}
 
 // bars turns the model's columns into chart bars, weekdays in Danish.
 func bars(cols []model.Column) []Bar {
 	out := make([]Bar, len(cols))
 	for i, c := range cols {
 		label := c.Key
-		if d, ok := weekdayDanish[c.Key]; ok {
+		if d, ok := common.Weekdays[c.Key]; ok {
 			label = d
 		}
 		out[i] = Bar{label, c.Total, c.Missed}
@@ -106,8 +104,8 @@ type CallListData struct {
 
 // CallList builds the list to phone round before a day's appointments.
 func CallList(c CallListData, opts Options) (*Document, error) {
-	doc := newDocument(c.Office, "Opkaldsliste", opts)
-	doc.Title("Opkaldsliste " + model.DanishDate(c.Day))
+	doc := newDocument(c.Office, calls.Title, opts)
+	doc.Title(fmt.Sprintf(calls.Heading, model.DanishDate(c.Day)))
 	n := 0
 	for _, cv := range c.Calls {
 		if cv.Attendance != model.AttendancePlanned {
@@ -115,14 +113,14 @@ func CallList(c CallListData, opts Options) (*Document, error) {
 		}
 		phone := cv.Phone
 		if phone == "" {
-			phone = "intet telefonnummer"
+			phone = calls.NoPhone
 		}
-		doc.CheckItem(fmt.Sprintf("kl. %s   %s   –   %s", cv.Start.Format("15.04"), cv.Name, phone))
+		doc.CheckItem(fmt.Sprintf(calls.Line, cv.Start.Format("15.04"), cv.Name, phone))
 		n++
 	}
 	if n == 0 {
-		doc.Para("Ingen planlagte samtaler denne dag.")
+		doc.Para(calls.None)
 	}
-	doc.Small(fmt.Sprintf("Udskrevet %s · listen indeholder personoplysninger: makulér den efter brug", model.DanishDate(c.Printed)))
+	doc.Small(fmt.Sprintf(calls.Printed, model.DanishDate(c.Printed)))
 	return doc, nil
 }

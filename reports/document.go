@@ -45,6 +45,8 @@ type Document struct {
 	opts   Options
 	start  int // first page of the handout being written
 	logo   bool
+	// replaced are the texts printed with □ for characters the font lacks.
+	replaced []string
 }
 
 func newDocument(office model.Office, title string, opts Options) *Document {
@@ -144,14 +146,14 @@ func (d *Document) header() {
 	}
 	p.SetFont(family, "B", 14)
 	p.SetTextColor(31, 95, 122)
-	p.MultiCell(w, 6.5, d.office.Name, "", "L", false)
+	p.MultiCell(w, 6.5, d.safe(d.office.Name), "", "L", false)
 	p.SetFont(family, "", 10)
 	p.SetTextColor(60, 60, 60)
 	if line := joinNonEmpty(" · ", d.office.Address, phoneText(d.office.Phone), d.office.Email); line != "" {
-		p.MultiCell(w, 5, line, "", "L", false)
+		p.MultiCell(w, 5, d.safe(line), "", "L", false)
 	}
 	if d.office.Hours != "" {
-		p.MultiCell(w, 5, "Åbningstid: "+d.office.Hours, "", "L", false)
+		p.MultiCell(w, 5, d.safe(fmt.Sprintf(common.Hours, d.office.Hours)), "", "L", false)
 	}
 	if d.logo && p.GetY() < margin+14 {
 		p.SetY(margin + 14)
@@ -168,7 +170,7 @@ func phoneText(phone string) string {
 	if phone == "" {
 		return ""
 	}
-	return "Tlf. " + phone
+	return fmt.Sprintf(common.Phone, phone)
 }
 
 // footer numbers the pages, but only when a handout has more than one:
@@ -176,25 +178,25 @@ func phoneText(phone string) string {
 func (d *Document) footer(lastPage bool) {
 	p := d.pdf
 	page := p.PageNo() - d.start + 1
-	text := fmt.Sprintf("Side %d af {nb}", page)
+	text := fmt.Sprintf(common.PageOf, page, "{nb}")
 	switch {
 	case d.opts.Batch && page == 1:
 		return
 	case d.opts.Batch:
-		text = fmt.Sprintf("Side %d", page)
+		text = fmt.Sprintf(common.Page, page)
 	case lastPage && p.PageNo() == 1:
 		return
 	}
 	p.SetY(-margin)
 	p.SetFont(family, "", 10)
 	p.SetTextColor(90, 90, 90)
-	p.CellFormat(textWidth, 5, text, "", 0, "C", false, 0, "")
+	p.CellFormat(textWidth, 5, d.safe(text), "", 0, "C", false, 0, "")
 }
 
 // Big is a line of large print for the reception area's day list.
 func (d *Document) Big(text string, size float64) {
 	d.pdf.SetFont(family, "B", size)
-	d.pdf.MultiCell(textWidth, size*0.5, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, size*0.5, d.safe(text), "", "L", false)
 	d.body()
 }
 
@@ -204,8 +206,8 @@ func (d *Document) Bullets(lines []string) {
 	for _, l := range lines {
 		d.keepSpace(8)
 		x := p.GetX()
-		p.CellFormat(6, lineHeight, "•", "", 0, "L", false, 0, "")
-		p.MultiCell(textWidth-6, lineHeight, l, "", "L", false)
+		p.CellFormat(6, lineHeight, d.safe("•"), "", 0, "L", false, 0, "")
+		p.MultiCell(textWidth-6, lineHeight, d.safe(l), "", "L", false)
 		p.SetX(x)
 		p.Ln(1)
 	}
@@ -220,7 +222,7 @@ func (d *Document) body() {
 // Title is the handout's big heading.
 func (d *Document) Title(text string) {
 	d.pdf.SetFont(family, "B", 20)
-	d.pdf.MultiCell(textWidth, 9, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, 9, d.safe(text), "", "L", false)
 	d.pdf.Ln(3)
 	d.body()
 }
@@ -231,14 +233,14 @@ func (d *Document) Heading(text string) {
 	d.keepSpace(22)
 	d.pdf.Ln(3)
 	d.pdf.SetFont(family, "B", 13)
-	d.pdf.MultiCell(textWidth, 7, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, 7, d.safe(text), "", "L", false)
 	d.pdf.Ln(1)
 	d.body()
 }
 
 // Para is a wrapped paragraph of body text.
 func (d *Document) Para(text string) {
-	d.pdf.MultiCell(textWidth, lineHeight, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, lineHeight, d.safe(text), "", "L", false)
 	d.pdf.Ln(2)
 }
 
@@ -246,10 +248,10 @@ func (d *Document) Para(text string) {
 func (d *Document) Field(label, value string) {
 	p := d.pdf
 	p.SetFont(family, "B", bodySize)
-	w := p.GetStringWidth(label+":") + 3
-	p.CellFormat(w, lineHeight, label+":", "", 0, "L", false, 0, "")
+	w := p.GetStringWidth(d.safe(label)+":") + 3
+	p.CellFormat(w, lineHeight, d.safe(label+":"), "", 0, "L", false, 0, "")
 	d.body()
-	p.MultiCell(textWidth-w, lineHeight, value, "", "L", false)
+	p.MultiCell(textWidth-w, lineHeight, d.safe(value), "", "L", false)
 }
 
 // CheckItem is a line of text with an empty box to tick by hand.
@@ -261,7 +263,7 @@ func (d *Document) CheckItem(text string) {
 	p.SetLineWidth(0.35)
 	p.Rect(x, y+0.8, 5, 5, "D")
 	p.SetX(x + 9)
-	p.MultiCell(textWidth-9, lineHeight+0.5, text, "", "L", false)
+	p.MultiCell(textWidth-9, lineHeight+0.5, d.safe(text), "", "L", false)
 	p.Ln(4)
 }
 
@@ -270,14 +272,14 @@ func (d *Document) Table(header []string, widths []float64, rows [][]string) {
 	p := d.pdf
 	p.SetFont(family, "B", 10)
 	for i, h := range header {
-		p.CellFormat(widths[i], 6, h, "B", 0, "L", false, 0, "")
+		p.CellFormat(widths[i], 6, d.safe(h), "B", 0, "L", false, 0, "")
 	}
 	p.Ln(-1)
 	d.body()
 	p.SetDrawColor(200, 200, 200)
 	for _, r := range rows {
 		for i, c := range r {
-			p.CellFormat(widths[i], 6.5, c, "B", 0, "L", false, 0, "")
+			p.CellFormat(widths[i], 6.5, d.safe(c), "B", 0, "L", false, 0, "")
 		}
 		p.Ln(-1)
 	}
@@ -302,7 +304,7 @@ func (d *Document) Lines(n int) {
 func (d *Document) Small(text string) {
 	d.pdf.SetFont(family, "", 10)
 	d.pdf.SetTextColor(90, 90, 90)
-	d.pdf.MultiCell(textWidth, 5, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, 5, d.safe(text), "", "L", false)
 	d.body()
 }
 

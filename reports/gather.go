@@ -7,7 +7,7 @@ import (
 	"jobspor/model"
 )
 
-// addFolder gathers the citizen's dated plan, planned talks and agreed
+// addFolder gathers the citizen's dated plan, planned conversations and agreed
 // applications for the job-search folder.
 func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	plan, err := s.store.ReceptionPlan(s.content.Reception)
@@ -22,7 +22,7 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	talks, err := s.store.PlannedFor(c.ID, s.Now())
+	conversations, err := s.store.PlannedFor(c.ID, s.Now())
 	if err != nil {
 		return err
 	}
@@ -30,21 +30,22 @@ func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
 	if err != nil {
 		return err
 	}
-	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: countAgreed(apps)}
-	for _, t := range talks {
-		f.Talks = append(f.Talks, t.Conversation)
+	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps)}
+	for _, t := range conversations {
+		f.Conversations = append(f.Conversations, t.Conversation)
 	}
 	return doc.AddFolder(f)
 }
 
-func countAgreed(apps []model.Application) int {
-	n := 0
+// agreedApps are the applications agreed and not yet sent.
+func agreedApps(apps []model.Application) []model.Application {
+	var out []model.Application
 	for _, a := range apps {
 		if a.Status == model.AppAgreed {
-			n++
+			out = append(out, a)
 		}
 	}
-	return n
+	return out
 }
 
 // addPlan gathers goals with prospects in words, agreed applications, other
@@ -78,20 +79,20 @@ func planActions(p *model.Plan) []string {
 	}
 	for _, u := range p.Upskilling {
 		if u.Status == model.UpskillingPlanned || u.Status == model.UpskillingOngoing {
-			out = append(out, "Kursus: "+u.Title)
+			out = append(out, fmt.Sprintf(planLines.Course, u.Title))
 		}
 	}
 	if e := p.Education; e != nil && e.Chosen != "" {
-		line := "Uddannelse: " + e.Chosen
+		line := fmt.Sprintf(planLines.Education, e.Chosen)
 		if !e.Start.IsZero() {
-			line += ", start " + DanishDate(e.Start)
+			line = fmt.Sprintf(planLines.EducationStart, line, DanishDate(e.Start))
 		}
 		out = append(out, line)
 	}
 	for _, co := range p.Company {
 		if co.Outcome == "" {
-			kind := map[model.CompanyKind]string{model.CompanyPraktik: "Virksomhedspraktik", model.CompanyLoentilskud: "Løntilskud"}[co.Kind]
-			out = append(out, fmt.Sprintf("%s hos %s, %s – %s", kind, co.Company, DanishDate(co.Start), DanishDate(co.End)))
+			kind := planLines.CompanyKinds[string(co.Kind)]
+			out = append(out, fmt.Sprintf(planLines.Company, kind, co.Company, DanishDate(co.Start), DanishDate(co.End)))
 		}
 	}
 	return out

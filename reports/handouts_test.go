@@ -9,15 +9,16 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 var demoDay = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // demoService is a store with demo citizens, jobs and prospects, and a
 // service printing with a fixed date.
-func demoService(t testing.TB, n int) (*Service, *model.Store) {
+func demoService(t testing.TB, n int) (*Service, *store.Store) {
 	t.Helper()
-	s, err := model.Open(filepath.Join(t.TempDir(), "h.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "h.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,8 +47,8 @@ func fileText(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
-// recentCitizen is a demo citizen in the reception weeks with a planned talk.
-func recentCitizen(t *testing.T, s *model.Store) *model.Citizen {
+// recentCitizen is a demo citizen in the reception weeks with a planned meeting.
+func recentCitizen(t *testing.T, s *store.Store) *model.Citizen {
 	t.Helper()
 	rows, _ := s.Caseload(testContentTB(t).Guide, demoDay)
 	for _, r := range rows {
@@ -63,6 +64,10 @@ func recentCitizen(t *testing.T, s *model.Store) *model.Citizen {
 func TestFolderHasTheDatedPlanAndTheNextAppointment(t *testing.T) {
 	svc, s := demoService(t, 200)
 	c := recentCitizen(t, s)
+	c.FirstContact = time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC) // still in the first weeks
+	if err := s.UpdateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
 	path, err := svc.Handout("folder", c.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +75,7 @@ func TestFolderHasTheDatedPlanAndTheNextAppointment(t *testing.T) {
 	text := fileText(t, path)
 	steps, _ := s.Reception(svc.content.Reception, model.NewWorkCalendar(model.Closures{}), c)
 	next, _ := s.NextConversation(c.ID, svc.Now())
-	for _, want := range []string{c.Name, "Din vej tilbage til job", DanishDate(steps[0].FromDate), shortDanish(steps[4].FromDate),
+	for _, want := range []string{c.Name, "Din vej tilbage til job", model.DanishWeekdayDate(steps[0].FromDate), shortDanish(steps[4].FromDate),
 		"Ydelsesafklaring", DanishDateTime(next.Start), "Det forventer vi af dig", "joblog"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("folder lacks %q:\n%s", want, text)

@@ -40,10 +40,10 @@ func pdfText(t *testing.T, doc *Document) string {
 	return string(out)
 }
 
-func ydelse(t *testing.T, name string, talk time.Time) *Document {
+func ydelse(t *testing.T, name string, meeting time.Time) *Document {
 	t.Helper()
-	doc, err := Ydelse(YdelseData{Office: testOffice, CitizenName: name, TalkDate: talk,
-		TalkPlace: testOffice.BenefitPlace, Printed: fixed}, Options{Fixed: fixed})
+	doc, err := Ydelse(YdelseData{Office: testOffice, CitizenName: name, MeetingDate: meeting,
+		MeetingPlace: testOffice.BenefitPlace, Printed: fixed}, Options{Fixed: fixed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +51,8 @@ func ydelse(t *testing.T, name string, talk time.Time) *Document {
 }
 
 func TestYdelseChecklistPrintsWhatTheCitizenNeeds(t *testing.T) {
-	talk := time.Date(2026, 12, 7, 10, 30, 0, 0, time.Local)
-	text := pdfText(t, ydelse(t, "Søren Ærøskøbing Åkjær", talk))
+	meeting := time.Date(2026, 12, 7, 10, 30, 0, 0, time.Local)
+	text := pdfText(t, ydelse(t, "Søren Ærøskøbing Åkjær", meeting))
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{
 		"Søren Ærøskøbing Åkjær", "Jobcenter Ærøskøbing", "Tlf. 62 52 10 00",
@@ -114,7 +114,7 @@ func TestDanishDate(t *testing.T) {
 }
 
 func BenchmarkYdelse(b *testing.B) {
-	d := YdelseData{Office: testOffice, CitizenName: "Søren Ærø", TalkDate: fixed, TalkPlace: "Ydelseskontoret", Printed: fixed}
+	d := YdelseData{Office: testOffice, CitizenName: "Søren Ærø", MeetingDate: fixed, MeetingPlace: "Ydelseskontoret", Printed: fixed}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		doc, err := Ydelse(d, Options{})

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,10 +12,33 @@ import (
 	"jobspor/model"
 )
 
+// Source is what the handouts read from the database, and the audit they
+// write: the store satisfies it, tests may fake it.
+type Source interface {
+	Applications(citizenID int64) ([]model.Application, error)
+	Attendance(from, to time.Time) (*model.AttendanceStats, error)
+	Calendar() (*model.WorkCalendar, error)
+	Citizen(id int64) (*model.Citizen, error)
+	Conversation(id int64) (*model.Conversation, error)
+	Conversations(citizenID int64) ([]model.Conversation, error)
+	ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error)
+	LogAuditMany(action string, citizenIDs []int64, detail string) error
+	Office() (model.Office, error)
+	OpenJobs(today time.Time) ([]model.Job, error)
+	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
+	PlannedFor(citizenID int64, now time.Time) ([]model.TodayConversation, error)
+	PresentedJobs(conversationID int64) ([]model.PresentedJob, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
+	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
+	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
+	Region() (string, error)
+	Path() string
+}
+
 // Service makes handouts from the database: it loads what a handout needs,
 // writes the PDF whole or not at all, and audits every print.
 type Service struct {
-	store   *model.Store
+	store   Source
 	content *model.Content
 	OutDir  string
 	Opts    Options
@@ -22,11 +46,14 @@ type Service struct {
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
-func NewService(s *model.Store, c *model.Content) *Service {
-	return &Service{store: s, content: c, OutDir: filepath.Join(filepath.Dir(s.Path()), "udskrifter"), Now: time.Now}
+// Unfinished files a killed run left there are swept away.
+func NewService(s Source, c *model.Content) *Service {
+	out := filepath.Join(filepath.Dir(s.Path()), "udskrifter")
+	sweepTemps(out)
+	return &Service{store: s, content: c, OutDir: out, Now: time.Now}
 }
 
-// DefaultBenefitPlace is where the benefit talk is held, from settings.
+// DefaultBenefitPlace is where the benefit meeting is held, from settings.
 func (s *Service) DefaultBenefitPlace() string {
 	o, err := s.store.Office()
 	if err != nil {
@@ -36,14 +63,14 @@ func (s *Service) DefaultBenefitPlace() string {
 }
 
 // Ydelse writes the benefit checklist for a citizen into OutDir and returns its path.
-func (s *Service) Ydelse(citizenID int64, talk time.Time, place string) (string, error) {
+func (s *Service) Ydelse(citizenID int64, meeting time.Time, place string) (string, error) {
 	path := filepath.Join(s.OutDir, fmt.Sprintf("ydelsestjekliste-%s-%s.pdf",
 		strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405")))
-	return path, s.YdelseTo(path, citizenID, talk, place)
+	return path, s.YdelseTo(path, citizenID, meeting, place)
 }
 
 // YdelseTo writes the benefit checklist for a citizen to path.
-func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place string) error {
+func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, place string) error {
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return err
@@ -52,7 +79,7 @@ func (s *Service) YdelseTo(path string, citizenID int64, talk time.Time, place s
 	if err != nil {
 		return err
 	}
-	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, TalkDate: talk, TalkPlace: place, Printed: s.Now()}, s.Opts)
+	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, MeetingDate: meeting, MeetingPlace: place, Printed: s.Now()}, s.Opts)
 	if err != nil {
 		return err
 	}
@@ -161,28 +188,76 @@ func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind stri
 	if err := doc.Write(&buf); err != nil {
 		return err
 	}
-	return s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind)
+	if err := s.saveBytes(buf.Bytes(), path, citizenIDs, model.AuditPrint, kind); err != nil {
+		return err
+	}
+	return replacedWarning(doc)
 }
 
 // saveBytes writes data beside path, audits, then renames it into place.
+//
+// The file is written to a private temp file, synced and renamed into place;
+// only then is the print audited, and if the audit cannot be written the
+// file is removed again: a handout exists exactly when its audit row does.
 func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action, kind string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create folder for %s: %w", path, err)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".jobspor-*")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	sweepTemps(dir)
+	if err := writeWhole(data, path); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
 	if err := s.store.LogAuditMany(action, citizenIDs, kind); err != nil {
+		os.Remove(path)
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return nil
+}
+
+// tempPrefix names unfinished handout files; they are swept at start.
+const tempPrefix = ".jobspor-"
+
+func writeWhole(data []byte, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*") // 0600
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
+	}
+	return err
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	// Windows refuses to sync a folder (access denied, or invalid on some
+	// file systems); there the rename itself is what it offers.
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
+		return err
+	}
+	return nil
+}
+
+// sweepTemps removes unfinished handout files a killed run left in dir.
+func sweepTemps(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
 }

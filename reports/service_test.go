@@ -1,19 +1,21 @@
 package reports
 
 import (
-	"jobspor/assets"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
+	"jobspor/model/store/storetest"
 )
 
 func TestServiceWritesAuditsAndLeavesNothingHalfWritten(t *testing.T) {
 	dir := t.TempDir()
-	s, err := model.Open(filepath.Join(dir, "svc.db"))
+	s, err := store.Open(filepath.Join(dir, "svc.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,4 +73,78 @@ func testContentTB(t testing.TB) *model.Content {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// failingAudit is a database whose audit cannot be written (disk full).
+type failingAudit struct{ Source }
+
+func (failingAudit) LogAuditMany(string, []int64, string) error {
+	return model.NewUserError("error.db.full", nil)
+}
+
+// TestAPrintExistsExactlyWhenItsAuditRowDoes: a handout whose audit fails
+// is removed again; one that cannot be put in place writes no audit row;
+// files are private; a killed run's temp files are swept at the next start.
+func TestAPrintExistsExactlyWhenItsAuditRowDoes(t *testing.T) {
+	s := storetest.Open(t)
+	c := storetest.AddCitizen(t, s)
+	dir := t.TempDir()
+	stale := filepath.Join(filepath.Dir(s.Path()), "udskrifter", ".jobspor-123456")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("%PDF halv"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(failingAudit{s}, testContent(t))
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a killed run's temp file was not swept at start")
+	}
+	out := filepath.Join(dir, "tjekliste.pdf")
+	if err := svc.YdelseTo(out, c.ID, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "Disken er fuld") {
+		t.Fatalf("print with a failing audit: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("a handout whose print was not audited is still there")
+	}
+	svc = NewService(s, testContent(t))
+	before, _ := s.AuditFor(c.ID)
+	if err := os.Mkdir(filepath.Join(dir, "mappe.pdf"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.YdelseTo(filepath.Join(dir, "mappe.pdf"), c.ID, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "kunne ikke gemmes") {
+		t.Fatalf("print onto a folder: %v", err)
+	}
+	if after, _ := s.AuditFor(c.ID); len(after) != len(before) {
+		t.Fatal("a print that was not saved was audited")
+	}
+	must := svc.YdelseTo(out, c.ID, time.Time{}, "")
+	if fi, err := os.Stat(out); must != nil || err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("a saved handout: %v, %v, mode %v; want it private", must, err, fi.Mode())
+	}
+}
+
+// TestAnEmojiInANameAndATitleStillPrints: a character outside the font
+// stands as □, the rest of the text prints, and the caller is told where.
+func TestAnEmojiInANameAndATitleStillPrints(t *testing.T) {
+	s := storetest.Open(t)
+	c := storetest.AddCitizen(t, s, func(c *model.Citizen) { c.Name = "Søren 👩 Ærø" })
+	j := storetest.AddJob(t, s, "Kok 🍳 på Ærø", time.Now().AddDate(0, 0, 10))
+	svc := NewService(s, testContent(t))
+	svc.OutDir = t.TempDir()
+	path, err := svc.Handout(model.HandoutFolder, c.ID)
+	w, warned := model.AsPrintWarning(err)
+	if !warned || path == "" || !strings.Contains(strings.Join(w.Texts, " "), "Søren □ Ærø") {
+		t.Fatalf("folder for a name with an emoji: %q, %v", path, err)
+	}
+	if text := fileText(t, path); !strings.Contains(text, "Søren □ Ærø") {
+		t.Fatalf("the folder reads %q", text)
+	}
+	list, err := svc.Handout(model.HandoutJobList, 0)
+	if _, warned := model.AsPrintWarning(err); !warned || !strings.Contains(fileText(t, list), "Kok □ på Ærø") {
+		t.Fatalf("job list with %q: %v", j.Title, err)
+	}
+	if !strings.Contains(w.Error(), "vist som □") {
+		t.Fatalf("the warning reads %q", w.Error())
+	}
 }

@@ -18,3 +18,61 @@ func loadTexts(name string, into any) error {
 	}
 	return nil
 }
+
+// commonTexts is the wording every document shares (assets/handouts/common.json).
+type commonTexts struct {
+	Phone    string            `json:"phone"`
+	Hours    string            `json:"hours"`
+	PageOf   string            `json:"page_of"`
+	Page     string            `json:"page"`
+	Weekdays map[string]string `json:"weekdays"`
+}
+
+// attendanceTexts is the attendance report's wording (attendance.json).
+type attendanceTexts struct {
+	Title     string   `json:"title"`
+	Summary   string   `json:"summary"`
+	ByHour    string   `json:"by_hour"`
+	ByWeekday string   `json:"by_weekday"`
+	ByDay     string   `json:"by_day"`
+	NextWeek  string   `json:"next_week"`
+	Columns   []string `json:"columns"`
+	About     string   `json:"about"`
+	Printed   string   `json:"printed"`
+}
+
+// callTexts is the call list's wording (calls.json).
+type callTexts struct {
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Line    string `json:"line"`
+	NoPhone string `json:"no_phone"`
+	None    string `json:"none"`
+	Printed string `json:"printed"`
+}
+
+// planLineTexts words the plan's other agreements (plan.json).
+type planLineTexts struct {
+	Course         string            `json:"course"`
+	Education      string            `json:"education"`
+	EducationStart string            `json:"education_start"`
+	Company        string            `json:"company"`
+	CompanyKinds   map[string]string `json:"company_kinds"`
+}
+
+// The shared wordings are read once; the files are embedded, so a broken
+// one is a broken build, and the tests (which print every document) fail.
+var (
+	common     = mustTexts[commonTexts]("common")
+	attendance = mustTexts[attendanceTexts]("attendance")
+	calls      = mustTexts[callTexts]("calls")
+	planLines  = mustTexts[planLineTexts]("plan")
+)
+
+func mustTexts[T any](name string) T {
+	var t T
+	if err := loadTexts(name, &t); err != nil {
+		panic(err)
+	}
+	return t
+}

@@ -15,7 +15,7 @@ type YdelseTexts struct {
 	ForLabel         string   `json:"for_label"`
 	DocumentsHeading string   `json:"documents_heading"`
 	Documents        []string `json:"documents"`
-	TalkHeading      string   `json:"talk_heading"`
+	MeetingHeading   string   `json:"meeting_heading"`
 	DateLabel        string   `json:"date_label"`
 	PlaceLabel       string   `json:"place_label"`
 	Blank            string   `json:"blank"`
@@ -26,11 +26,11 @@ type YdelseTexts struct {
 // YdelseData is what the checklist prints. It holds the citizen's name and
 // never a CPR number.
 type YdelseData struct {
-	Office      model.Office
-	CitizenName string
-	TalkDate    time.Time // zero: a line to write the date on
-	TalkPlace   string
-	Printed     time.Time
+	Office       model.Office
+	CitizenName  string
+	MeetingDate  time.Time // zero: a line to write the date on
+	MeetingPlace string
+	Printed      time.Time
 }
 
 // Ydelse builds the checklist of documents to bring to the benefit office
@@ -58,17 +58,17 @@ func (doc *Document) AddYdelse(d YdelseData) error {
 	for _, item := range t.Documents {
 		doc.CheckItem(item)
 	}
-	doc.Heading(t.TalkHeading)
-	doc.Field(t.DateLabel, orBlank(talkWhen(d.TalkDate), t.Blank))
-	doc.Field(t.PlaceLabel, orBlank(d.TalkPlace, t.Blank))
+	doc.Heading(t.MeetingHeading)
+	doc.Field(t.DateLabel, orBlank(meetingWhen(d.MeetingDate), t.Blank))
+	doc.Field(t.PlaceLabel, orBlank(d.MeetingPlace, t.Blank))
 	doc.Heading(t.NotesHeading)
 	doc.Lines(7)
 	doc.Small(fmt.Sprintf(t.Printed, DanishDate(d.Printed)))
 	return nil
 }
 
-// talkWhen shows the date, with the clock when one is set.
-func talkWhen(t time.Time) string {
+// meetingWhen shows the date, with the clock when one is set.
+func meetingWhen(t time.Time) string {
 	switch {
 	case t.IsZero():
 		return ""

@@ -1,6 +1,7 @@
-// Package ui is Jobspor's window: the caseload, the citizen and the
-// conversation screens and the forms over the model. It never imports SQL or
-// PDF code: each screen declares the narrow interface it needs.
+// Package ui is Jobspor's window: Today, the caseload, the citizen and the
+// conversation screens and the forms over the model. It imports neither the
+// store nor the PDF code: main hands it a Store and Handouts, and each screen
+// holds only the narrow part of Store it declares in its own file.
 package ui
 
 import (
@@ -13,45 +14,58 @@ import (
 	"jobspor/model"
 )
 
-// Store is everything the window asks of the database.
+// Store is everything the window asks of the database: the union of what
+// each screen declares. Only the window's wiring holds it; screens get their
+// own narrow part.
 type Store interface {
-	caseloadSource
-	citizenViewer
-	citizenEditor
-	openingStore
-	trackStore
-	conversationStore
-	planSource
-	settingsStore
-	todaySource
-	receptionStore
-	callSource
 	attendanceSource
+	batchStore
+	caseloadSource
+	citizenEditor
+	citizenViewer
+	companyStore
+	conversationStore
+	conversationJobsStore
+	educationStore
+	jobSaver
 	jobStore
-	importStore
-	DiscoTitle(code string) string
-	OfficeKind() (model.OfficeKind, error)
-	SaveOfficeKind(k model.OfficeKind) error
-	Closures() (model.Closures, error)
-	SaveClosures(c model.Closures) error
-	SaveReceptionPlan(p *model.ReceptionPlan) error
-	SaveRegion(region string) error
+	jobLogStore
+	officeRulesStore
+	openingStore
+	placesStore
+	planEditorStore
+	prospectsStore
+	conversationPlanner
+	receptionStore
+	settingsScreenStore
+	jobListStore
+	citizenStore
+	callSource
+	tempAgencyStore
+	todaySource
+	upskillingStore
+	closeStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
-	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
+	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)
 	CalendarOne(conversationID int64) (string, error)
-	Handout(kind string, citizenID int64) (string, error)
+	Handout(kind model.HandoutKind, citizenID int64) (string, error)
 	Folder() string
-	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
+	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
 }
 
-// screen is one full-window view; back is what Escape returns to.
+// screen is one full-window view on the window's stack; Escape (back)
+// shows the one below it.
+//
+// Two words are kept apart in every screen: load reads the screen's data
+// from the database and draws it; reload, called when the screen comes back
+// on top (back, Escape), re-reads only what may have changed meanwhile.
 type screen interface {
 	content() fyne.CanvasObject
 }
@@ -66,26 +80,36 @@ type UI struct {
 	handouts Handouts
 	now      func() time.Time
 
-	today    *todayScreen
-	caseload *caseloadScreen
-	citizen  *citizenScreen
-	convo    *conversationScreen
-	form     *citizenForm
-	stack    []screen
-	dirty    map[int64]bool
-	kind     model.OfficeKind
+	today        *todayScreen
+	caseload     *caseloadScreen
+	citizen      *citizenScreen
+	conversation *conversationScreen
+	form         *citizenForm
+	stack        []screen
+	dirty        map[int64]bool
+	kind         model.OfficeKind
+	// restoreDB closes the database, restores a backup in its place and
+	// opens it again (nil in tests and where restoring is not offered).
+	restoreDB func(file, passphrase string) (model.BackupInfo, error)
 }
 
-// New builds the main window's content into win, starting at the caseload.
+// New builds the main window's content into win, starting at Today.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
-	u := &UI{app: a, win: win, store: store, content: content, guide: content.Guide, handouts: handouts, now: time.Now}
-	u.loadOfficeKind()
-	u.today = newTodayScreen(u)
-	u.caseload = newCaseloadScreen(u)
-	u.push(u.today)
+	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now}
+	u.reset(store, handouts)
 	u.addShortcuts()
-	u.today.refresh()
 	return u
+}
+
+// reset starts the window afresh on a store (at start, after a restore).
+func (u *UI) reset(store Store, handouts Handouts) {
+	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
+	u.loadOfficeKind()
+	u.mergeCatalogue()
+	u.today = newTodayScreen(u, u.store)
+	u.caseload = newCaseloadScreen(u, u.store)
+	u.push(u.today)
+	u.today.load()
 }
 
 // onCaseload shows the caseload over Today.
@@ -94,7 +118,7 @@ func (u *UI) onCaseload() {
 	if u.caseload.loaded {
 		u.caseload.reload()
 	} else {
-		u.caseload.refresh()
+		u.caseload.load()
 	}
 	u.push(u.caseload)
 }
@@ -118,7 +142,7 @@ func (u *UI) push(s screen) {
 	u.win.SetContent(s.content())
 }
 
-// back returns to the previous screen (Escape); the caseload is the bottom.
+// back returns to the previous screen (Escape); Today is the bottom.
 func (u *UI) back() {
 	if len(u.stack) <= 1 {
 		return
@@ -134,13 +158,13 @@ func (u *UI) back() {
 
 // track remembers which screens are showing, for tests and callbacks.
 func (u *UI) track(s screen) {
-	u.citizen, u.convo, u.form = nil, nil, nil
+	u.citizen, u.conversation, u.form = nil, nil, nil
 	for _, x := range u.stack {
 		switch v := x.(type) {
 		case *citizenScreen:
 			u.citizen = v
 		case *conversationScreen:
-			u.convo = v
+			u.conversation = v
 		case *citizenForm:
 			u.form = v
 		}
@@ -151,7 +175,7 @@ func (u *UI) showError(err error) { dialog.ShowError(errorForDialog(err), u.win)
 
 // onOpenCitizen opens the citizen screen over the caseload.
 func (u *UI) onOpenCitizen(id int64) {
-	s, err := newCitizenScreen(u, id)
+	s, err := newCitizenScreen(u, u.store, id)
 	if err != nil {
 		u.showError(err)
 		return
@@ -161,14 +185,14 @@ func (u *UI) onOpenCitizen(id int64) {
 }
 
 func (u *UI) onNewCitizen() {
-	f := newCitizenForm(u, nil)
+	f := newCitizenForm(u, u.store, nil)
 	u.popToList()
 	u.push(f)
 	u.win.Canvas().Focus(f.name)
 }
 
 func (u *UI) onEditCitizen(c *model.Citizen) {
-	f := newCitizenForm(u, c)
+	f := newCitizenForm(u, u.store, c)
 	u.push(f)
 	u.win.Canvas().Focus(f.name)
 }

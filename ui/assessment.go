@@ -58,18 +58,18 @@ func (f *openingForm) onAssign() {
 		return
 	}
 	c := &model.TrackChange{CitizenID: f.s.citizen.ID, Track: t, On: on, Reason: f.reason.Text}
-	if err := f.s.ui.store.AssignTrack(c); err != nil {
+	if err := f.store.AssignTrack(c); err != nil {
 		f.s.ui.showError(err)
 		return
 	}
 	f.s.ui.touch(f.s.citizen.ID)
 	f.s.current = sectionTrack // show the new track
-	f.s.refreshScreen()
+	f.s.reloadShown()
 }
 
 // buildTrackHistory lists every track the citizen has had, newest last.
 func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
-	hist, err := s.ui.store.TrackHistory(s.citizen.ID)
+	hist, err := s.store.TrackHistory(s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -85,8 +85,8 @@ func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
 	return box
 }
 
-// refreshScreen re-reads the citizen and redraws the whole screen in place.
-func (s *citizenScreen) refreshScreen() {
+// reloadShown re-reads the citizen and redraws the whole screen in place.
+func (s *citizenScreen) reloadShown() {
 	s.reload()
 	s.ui.win.SetContent(s.root)
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,10 +17,16 @@ import (
 	"jobspor/model"
 )
 
+// batchStore is what batchScreen asks of the database.
+type batchStore interface {
+	Calendar() (*model.WorkCalendar, error)
+}
+
 // batchScreen prints one kind of handout for every appointment on a day,
 // as one PDF or one file per citizen, with a progress bar and a cancel button.
 type batchScreen struct {
 	ui       *UI
+	store    batchStore
 	date     *widget.Entry
 	kind     *widget.Select
 	oneFile  *widget.RadioGroup
@@ -30,11 +37,11 @@ type batchScreen struct {
 	cancel   chan struct{}
 	root     fyne.CanvasObject
 
-	kinds choice[string]
+	kinds choice[model.HandoutKind]
 }
 
-func newBatchScreen(u *UI) *batchScreen {
-	s := &batchScreen{ui: u, kinds: newChoice([]string{"folder", "plan", "jobs", "ydelse"}, func(k string) string { return lang.L("print." + k) })}
+func newBatchScreen(u *UI, st batchStore) *batchScreen {
+	s := &batchScreen{ui: u, store: st, kinds: newChoice(model.CitizenHandouts, func(k model.HandoutKind) string { return lang.L("print." + string(k)) })}
 	s.root = s.build()
 	return s
 }
@@ -43,7 +50,7 @@ func (s *batchScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *batchScreen) build() fyne.CanvasObject {
 	day := s.ui.now().AddDate(0, 0, 1)
-	if cal, err := s.ui.store.Calendar(); err == nil {
+	if cal, err := s.store.Calendar(); err == nil {
 		day = cal.NextWorkday(day)
 	}
 	s.date = dateEntry(day)
@@ -80,14 +87,14 @@ func (s *batchScreen) onStart() {
 	s.start.Disable()
 	s.stop.Enable()
 	s.progress.SetValue(0)
-	local := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	local := model.Day(day)
 	go s.run(kind, local, one, out)
 }
 
 func (s *batchScreen) outDir() string { return s.ui.handouts.Folder() }
 
 // run works in the background and touches the window only through fyne.Do.
-func (s *batchScreen) run(kind string, day time.Time, one bool, out string) {
+func (s *batchScreen) run(kind model.HandoutKind, day time.Time, one bool, out string) {
 	paths, err := s.ui.handouts.Batch(kind, day, one, out, func(done, total int) {
 		fyne.Do(func() {
 			s.progress.SetValue(float64(done) / float64(total))
@@ -100,6 +107,10 @@ func (s *batchScreen) run(kind string, day time.Time, one bool, out string) {
 func (s *batchScreen) finish(paths []string, err error, one bool, out string) {
 	s.start.Enable()
 	s.stop.Disable()
+	if w, ok := model.AsPrintWarning(err); ok {
+		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), s.ui.win)
+		err = nil
+	}
 	switch {
 	case errors.Is(err, model.ErrCancelled):
 		s.status.SetText(lang.L("batch.cancelled"))
@@ -120,4 +131,4 @@ func (s *batchScreen) onStop() {
 	s.stop.Disable()
 }
 
-func (u *UI) onBatch() { u.push(newBatchScreen(u)) }
+func (u *UI) onBatch() { u.push(newBatchScreen(u, u.store)) }

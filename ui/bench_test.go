@@ -12,6 +12,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 var (
@@ -23,14 +24,14 @@ var (
 )
 
 // benchUI opens a window on 10,000 demo citizens, one with 200 conversations.
-func benchUI(b *testing.B) (*UI, *model.Store) {
+func benchUI(b *testing.B) (*UI, *store.Store) {
 	b.Helper()
 	benchOnce.Do(func() { benchErr = buildBenchDB() })
 	if benchErr != nil {
 		b.Fatal(benchErr)
 	}
 	a := test.NewTempApp(b)
-	store, err := model.Open(benchPath)
+	store, err := store.Open(benchPath)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func benchUI(b *testing.B) (*UI, *model.Store) {
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{})
 	u.now = func() time.Time { return benchNow }
-	u.caseload.refresh()
+	u.caseload.load()
 	if len(u.caseload.all) != 10000 {
 		b.Fatalf("caseload holds %d citizens", len(u.caseload.all))
 	}
@@ -54,7 +55,7 @@ func buildBenchDB() error {
 		return err
 	}
 	benchPath = filepath.Join(dir, "bench.db")
-	s, err := model.Open(benchPath)
+	s, err := store.Open(benchPath)
 	if err != nil {
 		return err
 	}

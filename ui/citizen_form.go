@@ -13,6 +13,7 @@ import (
 	"jobspor/model"
 )
 
+// citizenEditor is what citizenForm asks of the database.
 type citizenEditor interface {
 	CreateCitizen(c *model.Citizen) error
 	UpdateCitizen(c *model.Citizen) error
@@ -20,10 +21,12 @@ type citizenEditor interface {
 
 // citizenForm creates a citizen (orig nil) or edits one.
 type citizenForm struct {
-	ui   *UI
-	orig *model.Citizen
+	ui    *UI
+	store citizenEditor
+	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
+	postcode                                     *widget.Entry
 	benefit, education, status                   *widget.Select
 	problems                                     *widget.Label
 	save                                         *widget.Button
@@ -34,8 +37,8 @@ type citizenForm struct {
 	statuses   choice[model.Status]
 }
 
-func newCitizenForm(u *UI, orig *model.Citizen) *citizenForm {
-	return &citizenForm{ui: u, orig: orig,
+func newCitizenForm(u *UI, st citizenEditor, orig *model.Citizen) *citizenForm {
+	return &citizenForm{ui: u, store: st, orig: orig,
 		benefits:   newChoice(model.Benefits, benefitLabel),
 		educations: newChoice(model.Educations, educationLabel),
 		statuses:   newChoice(model.Statuses, statusLabel)}
@@ -56,6 +59,7 @@ func (f *citizenForm) build() fyne.CanvasObject {
 		f.item("field.cpr", f.cpr, "form.cprhint"),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.email"), f.email),
+		f.item("field.postcode", f.postcode, "form.postcodehint"),
 		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
@@ -86,7 +90,7 @@ func (f *citizenForm) title() string {
 
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.firstContact = widget.NewEntry()
+	f.firstContact, f.postcode = widget.NewEntry(), widget.NewEntry()
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
@@ -113,6 +117,7 @@ func (f *citizenForm) fill() {
 	}
 	f.phone.SetText(c.Phone)
 	f.email.SetText(c.Email)
+	f.postcode.SetText(c.Postcode)
 	f.firstContact.SetText(shortDate(c.FirstContact))
 	f.notes.SetText(c.Notes)
 	f.benefit.SetSelected(f.benefits.label(c.Benefit))
@@ -127,7 +132,7 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	if f.orig != nil {
 		*c = *f.orig
 	}
-	c.Name, c.Phone, c.Email, c.Notes = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text
+	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text, f.postcode.Text
 	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
 	c.Education, _ = f.educations.value(f.education.Selected)
 	c.Status, _ = f.statuses.value(f.status.Selected)
@@ -136,17 +141,38 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 		cpr, err := model.ParseCPR(f.cpr.Text)
 		c.CPR, parseErrs = cpr, append(parseErrs, err)
 	}
-	first, err := model.ParseDate(f.firstContact.Text)
-	c.FirstContact, parseErrs = first, append(parseErrs, err)
+	if strings.TrimSpace(f.firstContact.Text) != "" { // empty: Validate says it is required
+		first, err := model.ParseDate(f.firstContact.Text)
+		c.FirstContact, parseErrs = first, append(parseErrs, err)
+	}
 	return c, errors.Join(parseErrs...)
+}
+
+// withoutUnreadDate drops "the first contact must be given" when a date was
+// typed but could not be read: the reading error already says what is wrong.
+func withoutUnreadDate(err error, c *model.Citizen, typed string) error {
+	var v *model.ValidationError
+	if strings.TrimSpace(typed) == "" || !c.FirstContact.IsZero() || !errors.As(err, &v) {
+		return err
+	}
+	var keep []model.FieldProblem
+	for _, p := range v.Problems {
+		if p.Field != "first_contact" {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return &model.ValidationError{Problems: keep}
 }
 
 func (f *citizenForm) onSave() {
 	c, err := f.citizen()
 	if err != nil {
-		err = errors.Join(err, c.Validate())
+		err = errors.Join(err, withoutUnreadDate(c.Validate(), c, f.firstContact.Text))
 	} else {
-		err = f.store(c)
+		err = f.write(c)
 	}
 	if err != nil {
 		f.showProblems(err)
@@ -155,11 +181,11 @@ func (f *citizenForm) onSave() {
 	f.ui.onSaved(c.ID)
 }
 
-func (f *citizenForm) store(c *model.Citizen) error {
+func (f *citizenForm) write(c *model.Citizen) error {
 	if f.orig == nil {
-		return f.ui.store.CreateCitizen(c)
+		return f.store.CreateCitizen(c)
 	}
-	return f.ui.store.UpdateCitizen(c)
+	return f.store.UpdateCitizen(c)
 }
 
 func (f *citizenForm) showProblems(err error) {

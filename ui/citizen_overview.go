@@ -54,7 +54,7 @@ func (s *citizenScreen) onRevealCPR() {
 		s.cpr.SetText(s.citizen.CPR.Masked())
 		return
 	}
-	if err := s.ui.store.LogAudit(model.AuditView, s.citizen.ID, "cpr revealed"); err != nil {
+	if err := s.store.LogAudit(model.AuditView, s.citizen.ID, "cpr revealed"); err != nil {
 		s.ui.showError(err)
 		return
 	}

@@ -12,12 +12,31 @@ import (
 	"jobspor/model"
 )
 
+// citizenStore is what the citizen screen and every section on it ask of
+// the database: the screen hands each section its own part.
+type citizenStore interface {
+	citizenViewer
+	openingStore
+	receptionStore
+	companyStore
+	tempAgencyStore
+	educationStore
+	upskillingStore
+	jobLogStore
+	conversationStore
+	conversationPlanner
+}
+
+// citizenViewer is what citizenScreen asks of the database.
 type citizenViewer interface {
 	ViewCitizen(id int64) (*model.Citizen, error)
 	Citizen(id int64) (*model.Citizen, error)
+	Conversations(citizenID int64) ([]model.Conversation, error)
+	LogAudit(action string, citizenID int64, detail string) error
+	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
 	ProgressFor(citizenID int64) (map[string]model.Progress, error)
 	SaveProgress(p *model.Progress) error
-	LogAudit(action string, citizenID int64, detail string) error
+	TrackHistory(citizenID int64) ([]model.TrackChange, error)
 }
 
 // section is one part of the citizen screen, chosen in the left-hand list.
@@ -30,6 +49,7 @@ type section struct {
 // a list of sections on the left and the chosen section on the right.
 type citizenScreen struct {
 	ui       *UI
+	store    citizenStore
 	citizen  *model.Citizen
 	progress map[string]model.Progress
 
@@ -49,12 +69,12 @@ type citizenScreen struct {
 	joblog    *jobLog
 }
 
-func newCitizenScreen(u *UI, id int64) (*citizenScreen, error) {
-	c, err := u.store.ViewCitizen(id)
+func newCitizenScreen(u *UI, st citizenStore, id int64) (*citizenScreen, error) {
+	c, err := st.ViewCitizen(id)
 	if err != nil {
 		return nil, err
 	}
-	s := &citizenScreen{ui: u, citizen: c}
+	s := &citizenScreen{ui: u, store: st, citizen: c}
 	if err := s.loadProgress(); err != nil {
 		return nil, err
 	}
@@ -63,7 +83,7 @@ func newCitizenScreen(u *UI, id int64) (*citizenScreen, error) {
 }
 
 func (s *citizenScreen) loadProgress() error {
-	p, err := s.ui.store.ProgressFor(s.citizen.ID)
+	p, err := s.store.ProgressFor(s.citizen.ID)
 	s.progress = p
 	return err
 }
@@ -72,7 +92,7 @@ func (s *citizenScreen) content() fyne.CanvasObject { return s.root }
 
 // reload re-reads the citizen after a sub-screen (a conversation) closes.
 func (s *citizenScreen) reload() {
-	c, err := s.ui.store.Citizen(s.citizen.ID)
+	c, err := s.store.Citizen(s.citizen.ID)
 	if err == nil {
 		s.citizen = c
 		err = s.loadProgress()

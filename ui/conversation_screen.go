@@ -12,12 +12,25 @@ import (
 	"jobspor/model"
 )
 
+// conversationStore is what conversationScreen asks of the database.
+type conversationStore interface {
+	Conversation(id int64) (*model.Conversation, error)
+	JobGoals(citizenID int64) ([]model.JobGoal, error)
+	ProspectFor(region, title, code string) (model.Prospect, error)
+	Region() (string, error)
+	conversationJobsStore
+	conversationPlanner
+	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
+	SaveConversation(c *model.Conversation) error
+}
+
 // conversationScreen is the conversation across the desk: attendance, notes
 // and agreements on the left; the current track's open actions on the right,
 // ticked as done on the conversation's date.
 type conversationScreen struct {
-	cs    *citizenScreen
-	convo *model.Conversation
+	cs           *citizenScreen
+	store        conversationStore
+	conversation *model.Conversation
 
 	attendance *widget.RadioGroup
 	notes      *widget.Entry
@@ -25,19 +38,19 @@ type conversationScreen struct {
 	save       *widget.Button
 	copyBtn    *widget.Button
 	next       *planForm
-	jobs       *convoJobs
+	jobs       *conversationJobs
 	actions    *phaseSection
 	root       fyne.CanvasObject
 
 	attendances choice[model.Attendance]
 }
 
-func newConversationScreen(cs *citizenScreen, id int64) (*conversationScreen, error) {
-	c, err := cs.ui.store.Conversation(id)
+func newConversationScreen(cs *citizenScreen, st conversationStore, id int64) (*conversationScreen, error) {
+	c, err := st.Conversation(id)
 	if err != nil {
 		return nil, err
 	}
-	s := &conversationScreen{cs: cs, convo: c, attendances: newChoice(model.Attendances, attendanceLabel)}
+	s := &conversationScreen{cs: cs, store: st, conversation: c, attendances: newChoice(model.Attendances, attendanceLabel)}
 	s.root = s.build()
 	return s, nil
 }
@@ -45,42 +58,42 @@ func newConversationScreen(cs *citizenScreen, id int64) (*conversationScreen, er
 func (s *conversationScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *conversationScreen) build() fyne.CanvasObject {
-	split := container.NewHSplit(s.buildTalk(), s.buildActions())
+	split := container.NewHSplit(s.buildConversation(), s.buildActions())
 	split.Offset = 0.5
 	return container.NewBorder(s.buildHeader(), nil, nil, nil, split)
 }
 
 func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(s.cs.citizen.Name, theme.NavigateBackIcon(), s.onBack)
-	title := widget.NewLabelWithStyle(conversationLine(*s.convo), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(conversationLine(*s.conversation), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	s.copyBtn = widget.NewButtonWithIcon(lang.L("convo.copy"), theme.ContentCopyIcon(), s.onCopySummary)
-	ics := widget.NewButtonWithIcon(lang.L("convo.ics"), theme.DownloadIcon(), s.onCalendar)
+	s.copyBtn = widget.NewButtonWithIcon(lang.L("conversation.copy"), theme.ContentCopyIcon(), s.onCopySummary)
+	ics := widget.NewButtonWithIcon(lang.L("conversation.ics"), theme.DownloadIcon(), s.onCalendar)
 	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn), title), widget.NewSeparator())
 }
 
-func (s *conversationScreen) buildTalk() fyne.CanvasObject {
+func (s *conversationScreen) buildConversation() fyne.CanvasObject {
 	s.attendance = widget.NewRadioGroup(s.attendances.labels, nil)
 	s.attendance.Horizontal = true
-	s.attendance.SetSelected(attendanceLabel(s.convo.Attendance))
-	s.notes = multiLine(s.convo.Notes, 6)
-	s.agreements = multiLine(s.convo.Agreements, 4)
-	s.agreements.SetPlaceHolder(lang.L("convo.agreementsph"))
+	s.attendance.SetSelected(attendanceLabel(s.conversation.Attendance))
+	s.notes = multiLine(s.conversation.Notes, 6)
+	s.agreements = multiLine(s.conversation.Agreements, 4)
+	s.agreements.SetPlaceHolder(lang.L("conversation.agreementsph"))
 	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("convo.attendance"), s.attendance),
-		widget.NewFormItem(lang.L("convo.notes"), s.notes),
-		widget.NewFormItem(lang.L("convo.agreements"), s.agreements))
-	s.next = newPlanForm(s.cs.ui, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
+		widget.NewFormItem(lang.L("conversation.attendance"), s.attendance),
+		widget.NewFormItem(lang.L("conversation.notes"), s.notes),
+		widget.NewFormItem(lang.L("conversation.agreements"), s.agreements))
+	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
 	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(),
-		heading(lang.L("convo.next")), s.nextInfo(), s.next.build())
+		heading(lang.L("conversation.next")), s.nextInfo(), s.next.build())
 	return container.NewVScroll(container.NewPadded(body))
 }
 
 // nextDay suggests a week after this conversation, never a day gone by.
 func (s *conversationScreen) nextDay() time.Time {
-	d := s.convo.Start.AddDate(0, 0, 7)
+	d := s.conversation.Start.AddDate(0, 0, 7)
 	if now := s.cs.ui.now(); d.Before(now) {
 		return now
 	}
@@ -97,9 +110,9 @@ func multiLine(text string, rows int) *widget.Entry {
 
 // nextInfo says which conversation is planned after this one, if any.
 func (s *conversationScreen) nextInfo() fyne.CanvasObject {
-	n, err := s.cs.ui.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
+	n, err := s.store.NextConversation(s.cs.citizen.ID, s.conversation.Start)
 	if err != nil {
-		return lowLabel(lang.L("convo.nonext"))
+		return lowLabel(lang.L("conversation.nonext"))
 	}
 	return widget.NewLabel(conversationLine(*n))
 }
@@ -111,24 +124,24 @@ func (s *conversationScreen) buildActions() fyne.CanvasObject {
 	}
 	s.actions = newPhaseSection(t, s.cs.progress, s.onTick, s.cs.onNote)
 	s.actions.openOnly = true
-	s.jobs = newConvoJobs(s)
+	s.jobs = newConversationJobs(s, s.store)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(s.jobs.build(), widget.NewSeparator(), s.actions.build())))
 }
 
 // onTick dates a ticked action with the conversation's day.
 func (s *conversationScreen) onTick(a model.Action, done bool) (model.Progress, error) {
-	return s.cs.tickOn(a, done, s.convo.Start)
+	return s.cs.tickOn(a, done, s.conversation.Start)
 }
 
 // read copies the form into the conversation.
 func (s *conversationScreen) read() {
-	s.convo.Attendance, _ = s.attendances.value(s.attendance.Selected)
-	s.convo.Notes, s.convo.Agreements = s.notes.Text, s.agreements.Text
+	s.conversation.Attendance, _ = s.attendances.value(s.attendance.Selected)
+	s.conversation.Notes, s.conversation.Agreements = s.notes.Text, s.agreements.Text
 }
 
 func (s *conversationScreen) onSave() {
 	s.read()
-	if err := s.cs.ui.store.SaveConversation(s.convo); err != nil {
+	if err := s.store.SaveConversation(s.conversation); err != nil {
 		s.cs.ui.showError(err)
 		return
 	}
@@ -144,22 +157,38 @@ func (s *conversationScreen) onNextPlanned(*model.Conversation) {
 // onCopySummary puts a plain-text summary on the clipboard for the case system.
 func (s *conversationScreen) onCopySummary() {
 	s.cs.ui.app.Clipboard().SetContent(s.summary())
-	s.cs.ui.notify(lang.L("convo.copied"))
+	s.cs.ui.notify(lang.L("conversation.copied"))
 }
 
 func (s *conversationScreen) summary() string {
 	s.read()
-	next, err := s.cs.ui.store.NextConversation(s.cs.citizen.ID, s.convo.Start)
+	next, err := s.store.NextConversation(s.cs.citizen.ID, s.conversation.Start)
 	if err != nil {
 		next = nil
 	}
-	return model.ConversationSummary(*s.convo, s.doneOnTheDay(), next)
+	p := model.PlanSummary{Done: s.doneOnTheDay(), Next: next, Goals: s.goalLines(), Shown: s.jobs.presented}
+	return model.MinPlanSummary(*s.conversation, p)
+}
+
+// goalLines are the citizen's job goals with their prospects in words.
+func (s *conversationScreen) goalLines() []model.GoalLine {
+	goals, err := s.store.JobGoals(s.cs.citizen.ID)
+	region, rerr := s.store.Region()
+	if err != nil || rerr != nil {
+		return nil
+	}
+	var out []model.GoalLine
+	for _, g := range goals {
+		p, _ := s.store.ProspectFor(region, g.Title, g.Code)
+		out = append(out, model.GoalLine{Title: g.Title, Horizon: g.Horizon, Prospect: p.Word()})
+	}
+	return out
 }
 
 // doneOnTheDay lists the actions ticked as done on the conversation's date.
 func (s *conversationScreen) doneOnTheDay() []model.Action {
 	var out []model.Action
-	day := shortDate(s.convo.Start)
+	day := shortDate(s.conversation.Start)
 	for _, p := range []*model.Phase{s.cs.ui.guide.Opening(), s.cs.ui.guide.Track(s.cs.citizen.Track)} {
 		if p == nil {
 			continue
@@ -179,7 +208,7 @@ func (s *conversationScreen) onBack() { s.cs.ui.back() }
 
 // onCalendar exports this one appointment for Outlook.
 func (s *conversationScreen) onCalendar() {
-	path, err := s.cs.ui.handouts.CalendarOne(s.convo.ID)
+	path, err := s.cs.ui.handouts.CalendarOne(s.conversation.ID)
 	if err != nil {
 		s.cs.ui.showError(err)
 		return

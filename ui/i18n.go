@@ -11,9 +11,9 @@ import (
 	"jobspor/model"
 )
 
-// msg translates a model message; its Danish default is the fallback.
+// msg translates a model message (every key is in both translation files).
 func msg(m model.Message) string {
-	s := lang.X(m.Key, m.Default)
+	s := lang.L(m.Key)
 	if len(m.Args) == 0 {
 		return s
 	}
@@ -37,6 +37,9 @@ func errText(err error) string {
 	}
 	if errors.Is(err, model.ErrNotFound) {
 		return lang.L("error.notfound")
+	}
+	if m, ok := model.DatabaseProblem(err); ok {
+		return msg(m)
 	}
 	return lang.L("error.unexpected") + "\n" + err.Error()
 }

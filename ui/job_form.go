@@ -12,25 +12,36 @@ import (
 	"jobspor/model"
 )
 
+// jobSaver is what jobForm asks of the database.
+type jobSaver interface {
+	SaveJob(j *model.Job) error
+}
+
 // jobForm adds or edits one opening.
 type jobForm struct {
 	ui      *UI
+	store   jobSaver
 	onSaved func()
 	editing model.Job
 
 	title                                           *goalPicker
 	employer, place, deadline, how, contact, source *widget.Entry
+	postcode                                        *widget.Entry
 	hot                                             *widget.Check
 	save                                            *widget.Button
 }
 
-func newJobForm(u *UI, onSaved func()) *jobForm { return &jobForm{ui: u, onSaved: onSaved} }
+func newJobForm(u *UI, st jobSaver, onSaved func()) *jobForm {
+	return &jobForm{ui: u, store: st, onSaved: onSaved}
+}
 
 func (f *jobForm) build() fyne.CanvasObject {
 	f.title = newGoalPicker(f.ui.content.Catalogue, lang.L("jobs.titleph"))
 	f.employer, f.place, f.how, f.contact, f.source = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.employer.SetPlaceHolder(lang.L("jobs.employer"))
 	f.place.SetPlaceHolder(lang.L("jobs.place"))
+	f.postcode = widget.NewEntry()
+	f.postcode.SetPlaceHolder(lang.L("jobs.postcode"))
 	f.how.SetPlaceHolder(lang.L("jobs.how"))
 	f.contact.SetPlaceHolder(lang.L("jobs.contact"))
 	f.source.SetPlaceHolder(lang.L("jobs.source"))
@@ -38,7 +49,8 @@ func (f *jobForm) build() fyne.CanvasObject {
 	f.hot = widget.NewCheck(lang.L("jobs.hotcheck"), nil)
 	f.save = widget.NewButtonWithIcon(lang.L("jobs.save"), theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	row1 := container.NewGridWithColumns(4, f.title.entry, f.employer, f.place, f.deadline)
+	place := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.postcode.MinSize().Height), f.postcode), f.place)
+	row1 := container.NewGridWithColumns(4, f.title.entry, f.employer, place, f.deadline)
 	row2 := container.NewGridWithColumns(3, f.how, f.contact, f.source)
 	return container.NewVBox(row1, f.title.suggestions, row2, container.NewHBox(f.hot, f.save))
 }
@@ -48,6 +60,7 @@ func (f *jobForm) load(j model.Job) {
 	f.title.entry.SetText(j.Title)
 	f.employer.SetText(j.Employer)
 	f.place.SetText(j.Place)
+	f.postcode.SetText(j.Postcode)
 	setDate(f.deadline, j.Deadline)
 	f.how.SetText(j.HowToApply)
 	f.contact.SetText(j.Contact)
@@ -58,10 +71,11 @@ func (f *jobForm) load(j model.Job) {
 func (f *jobForm) onSave() {
 	j := f.editing
 	j.Title, j.Code = f.title.value()
+	j.Postcode = f.postcode.Text
 	j.Employer, j.Place, j.HowToApply, j.Contact, j.Source, j.Hot = f.employer.Text, f.place.Text, f.how.Text, f.contact.Text, f.source.Text, f.hot.Checked
 	var err error
 	if j.Deadline, err = optionalDate(f.deadline); err == nil {
-		err = f.ui.store.SaveJob(&j)
+		err = f.store.SaveJob(&j)
 	}
 	if err != nil {
 		f.ui.showError(err)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
+	"jobspor/model/store/storetest"
 )
 
 const testProspects = "udgave;region;titel;disco;vurdering\n" +
@@ -42,8 +43,12 @@ func TestPickGoalSeeProspectsAndTakeAnAlternative(t *testing.T) {
 		t.Fatalf("goal from the picker: %+v", goals)
 	}
 	o = u.citizen.opening
-	if len(o.altButtons) != 2 {
-		t.Fatalf("%d alternatives offered for a poor goal, want Køkkenmedhjælper and Opvasker", len(o.altButtons))
+	if len(o.altButtons) != 6 || !strings.HasPrefix(o.altReasons[0], "Samme faggruppe (DISCO 9412") {
+		t.Fatalf("%d alternatives offered for a poor goal (%q), want Køkkenmedhjælper and Opvasker from the group, "+
+			"then the four titles the office links to campingmedhjælper", len(o.altButtons), o.altReasons)
+	}
+	if why := o.altReasons[2]; !strings.HasPrefix(why, "Kontoret har koblet jobbene: Rengøring") {
+		t.Errorf("rengøringsassistent is offered without its reason: %q", why)
 	}
 	test.Tap(o.altButtons[0])
 	goals, _ = store.JobGoals(c.ID)
@@ -56,20 +61,20 @@ func TestPickGoalSeeProspectsAndTakeAnAlternative(t *testing.T) {
 func TestThreeJobsInAConversationLandInPlanAndJobLog(t *testing.T) {
 	u, store := newTestUI(t)
 	store.Now = u.now
-	c := &model.Citizen{Name: "Bo Bæk", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
-		Status: model.StatusActive, FirstContact: u.now().AddDate(0, 0, -20)}
-	store.CreateCitizen(c)
-	store.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Code: "941210", Horizon: model.HorizonShort})
+	c := storetest.AddCitizen(t, store, func(c *model.Citizen) {
+		c.Name, c.Phone, c.Email, c.FirstContact = "Bo Bæk", "", "", u.now().AddDate(0, 0, -20)
+	})
+	if err := store.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Code: "941210", Horizon: model.HorizonShort}); err != nil {
+		t.Fatal(err)
+	}
 	for i, title := range []string{"Køkkenmedhjælper", "Opvasker", "Pizzabager", "Lagermedarbejder"} {
 		code := map[string]string{"Køkkenmedhjælper": "941210", "Opvasker": "941220", "Pizzabager": "941100", "Lagermedarbejder": "933410"}[title]
-		store.SaveJob(&model.Job{Title: title, Code: code, Employer: "Kantinen " + string(rune('A'+i)), Deadline: u.now().AddDate(0, 0, 10+i)})
+		storetest.AddJob(t, store, title, u.now().AddDate(0, 0, 10+i), func(j *model.Job) { j.Code, j.Employer = code, "Kantinen "+string(rune('A'+i)) })
 	}
-	start := u.now().Add(time.Hour)
-	conv := &model.Conversation{CitizenID: c.ID, Start: start, End: start.Add(45 * time.Minute), Kind: model.KindJob, Form: model.FormInPerson}
-	store.PlanConversation(conv)
+	conv := storetest.Plan(t, store, c.ID, u.now().Add(time.Hour), 45)
 	u.onOpenCitizen(c.ID)
 	u.citizen.onOpenConversation(conv.ID)
-	jobs := u.convo.jobs
+	jobs := u.conversation.jobs
 	if len(jobs.show) != 3 {
 		t.Fatalf("%d openings suggested, want the 3 in the goal's group (not the warehouse job)", len(jobs.show))
 	}
@@ -136,5 +141,32 @@ func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
 	bad := []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\nKok;512000;;;;;;;nej\n")
 	if err := im.preview(bad, "bad.csv"); err == nil || !strings.Contains(errText(err), "Linje 2") {
 		t.Fatalf("bad file: %v", err)
+	}
+}
+
+// TestAGoalWithoutARatingReadsOnOneLine: "Ingen vurdering" beside a goal
+// stays one line (a wrapping label in a row used to stand one letter per line).
+func TestAGoalWithoutARatingReadsOnOneLine(t *testing.T) {
+	test.NewTempApp(t)
+	badge := prospectBadge(model.Prospect{})
+	if h, w := badge.MinSize().Height, badge.MinSize().Width; h > 60 || w < 80 {
+		t.Fatalf("the unrated badge is %.0f × %.0f; want one line of text", w, h)
+	}
+}
+
+// TestDeletingAGoalAsksFirst: the bin beside a goal asks; until the
+// caseworker answers, the goal is still there.
+func TestDeletingAGoalAsksFirst(t *testing.T) {
+	u, st := newTestUI(t)
+	c := storetest.AddCitizen(t, st)
+	g := &model.JobGoal{CitizenID: c.ID, Title: "Køkkenmedhjælper", Horizon: model.HorizonShort}
+	if err := st.AddJobGoal(g); err != nil {
+		t.Fatal(err)
+	}
+	u.onOpenCitizen(c.ID)
+	u.citizen.nav.Select(sectionOpening)
+	u.citizen.opening.onAskDeleteGoal(*g)
+	if goals, _ := st.JobGoals(c.ID); len(goals) != 1 || len(u.win.Canvas().Overlays().List()) == 0 {
+		t.Fatalf("after the bin: %d goals, %d dialogs; want the goal kept and a question", len(goals), len(u.win.Canvas().Overlays().List()))
 	}
 }

@@ -27,7 +27,7 @@ func TestKeyboardWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u.caseload.refresh()
+	u.caseload.load()
 
 	shortcut(u, fyne.KeyN)
 	if u.form == nil || u.win.Canvas().Focused() != u.form.name {

@@ -12,14 +12,10 @@ import (
 	"jobspor/model"
 )
 
-type planSource interface {
-	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
-}
-
 // buildPlan is one view of what is agreed with the citizen: what the plan
 // handout prints.
 func (s *citizenScreen) buildPlan() fyne.CanvasObject {
-	p, err := s.ui.store.Plan(s.ui.guide, s.citizen.ID)
+	p, err := s.store.Plan(s.ui.guide, s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
 )
 
 // printButton opens a menu of the citizen's handouts; each is written and
@@ -25,11 +27,6 @@ func (s *citizenScreen) printButton() *widget.Button {
 	return b
 }
 
-func (s *citizenScreen) onPrint(kind string) {
-	path, err := s.ui.handouts.Handout(kind, s.citizen.ID)
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
-	s.ui.openFile(path)
+func (s *citizenScreen) onPrint(kind model.HandoutKind) {
+	s.ui.printed(s.ui.handouts.Handout(kind, s.citizen.ID))
 }

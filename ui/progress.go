@@ -28,7 +28,7 @@ func (s *citizenScreen) onNote(a model.Action, note string) (model.Progress, err
 }
 
 func (s *citizenScreen) saveProgress(p model.Progress) (model.Progress, error) {
-	if err := s.ui.store.SaveProgress(&p); err != nil {
+	if err := s.store.SaveProgress(&p); err != nil {
 		s.ui.showError(err)
 		return s.progress[p.ActionID], err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -22,33 +23,56 @@ var ratingColours = map[model.Rating]color.Color{
 	model.RatingShortage: color.NRGBA{0x3c, 0xa0, 0x55, 0xff}, model.RatingSevere: color.NRGBA{0x2a, 0x80, 0x40, 0xff},
 }
 
-// prospectBadge shows a goal's prospects at a glance: a coloured dot and the word.
-func prospectBadge(r model.Rating) fyne.CanvasObject {
-	if r == model.RatingUnknown {
-		return lowLabel(lang.L("prospect.unknown"))
+// prospectBadge shows a goal's prospects at a glance: a coloured dot on
+// the four-colour scale and the published category's own word.
+func prospectBadge(p model.Prospect) fyne.CanvasObject {
+	if p.Rating == model.RatingUnknown {
+		l := lowLabel(lang.L("prospect.unknown"))
+		l.Wrapping = fyne.TextWrapOff // a wrapping label in a row got one letter per line
+		return l
 	}
+	return container.NewHBox(ratingDot(p.Rating), widget.NewLabel(categoryLabel(p.Category)))
+}
+
+func ratingDot(r model.Rating) fyne.CanvasObject {
 	dot := canvas.NewCircle(ratingColours[r])
 	dot.Resize(fyne.NewSize(14, 14))
-	holder := container.NewGridWrap(fyne.NewSize(14, 14), dot)
-	return container.NewHBox(container.NewCenter(holder), widget.NewLabel(lang.L(fmt.Sprintf("prospect.%d", r))))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 14), dot))
+}
+
+// categoryLabel is the category's word with a capital first letter.
+func categoryLabel(c model.Category) string {
+	w := []rune(lang.L("prospect.cat." + string(c)))
+	if len(w) == 0 {
+		return ""
+	}
+	return strings.ToUpper(string(w[:1])) + string(w[1:])
 }
 
 // rating is a goal's prospects in the office's region; unknown without an edition.
-func (f *openingForm) rating(g model.JobGoal) model.Rating {
-	r, err := f.s.ui.store.ProspectFor(f.region, g.Title, g.Code)
+func (f *openingForm) rating(g model.JobGoal) model.Prospect {
+	p, err := f.store.ProspectFor(f.region, g.Title, g.Code)
 	if err != nil {
-		return model.RatingUnknown
+		return model.Prospect{}
 	}
-	return r
+	return p
 }
 
-// alternatives gently suggests better titles from the same occupational
-// group when a goal's prospects are poor (the Jobvejviser idea).
-func (f *openingForm) alternatives(g model.JobGoal, r model.Rating) fyne.CanvasObject {
-	if r != model.RatingPoor || g.Code == "" {
+// maxAlternatives is how many alternatives a poor goal is offered.
+const maxAlternatives = 10
+
+// alternatives suggests better goals when a goal's prospects are poor
+// (the Jobvejviser idea, broadened): the same occupational group, the
+// titles the office links to it, the same major group; each says why.
+func (f *openingForm) alternatives(g model.JobGoal, p model.Prospect) fyne.CanvasObject {
+	if p.Rating != model.RatingPoor {
 		return container.NewVBox()
 	}
-	alts, err := f.s.ui.store.Alternatives(f.region, g.Code, r, 6)
+	rel, err := f.store.Relations(f.s.ui.content.Related)
+	var alts []model.Alternative
+	if err == nil {
+		alts, err = f.store.Alternatives(f.region, g, p.Rating, rel, maxAlternatives)
+	}
 	if err != nil || len(alts) == 0 {
 		return container.NewVBox()
 	}
@@ -57,19 +81,47 @@ func (f *openingForm) alternatives(g model.JobGoal, r model.Rating) fyne.CanvasO
 	warn.Importance = widget.WarningImportance
 	box := container.NewVBox(warn)
 	for _, a := range alts {
-		a := a
-		add := widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), func() { f.addGoal(a.Title, a.Code, model.HorizonShort) })
-		f.altButtons = append(f.altButtons, add)
-		box.Add(container.NewBorder(nil, nil, nil, add, widget.NewLabel(fmt.Sprintf("%s – %s", a.Title, lang.L(fmt.Sprintf("prospect.%d", a.Rating))))))
+		box.Add(f.alternativeRow(a))
 	}
 	return container.NewPadded(box)
 }
 
+// alternativeRow is one alternative: title, prospects, why, and a button
+// that adds it as a goal.
+func (f *openingForm) alternativeRow(a model.Alternative) fyne.CanvasObject {
+	code := a.Code
+	if t, ok := f.s.ui.content.Catalogue.Lookup(a.Title); ok && code == "" {
+		code = t.Code
+	}
+	add := widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), func() { f.addGoal(a.Title, code, model.HorizonShort) })
+	f.altButtons = append(f.altButtons, add)
+	f.altReasons = append(f.altReasons, f.reasonText(a))
+	title := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewHBox(title, prospectBadge(a.Prospect))
+	return container.NewBorder(nil, nil, nil, add, container.NewVBox(top, lowLabel(f.reasonText(a))))
+}
+
+// reasonText says why an alternative is offered.
+func (f *openingForm) reasonText(a model.Alternative) string {
+	switch a.Reason {
+	case model.AltRelated:
+		if a.Note == "" {
+			return lang.L("alt.related")
+		}
+		return fmt.Sprintf(lang.L("alt.relatednote"), a.Note)
+	case model.AltMajorGroup:
+		return fmt.Sprintf(lang.L("alt.majorgroup"), strings.TrimSpace(a.Group+" "+f.store.DiscoTitle(a.Group)))
+	}
+	return fmt.Sprintf(lang.L("alt.samegroup"), strings.TrimSpace(a.Group+" "+f.store.DiscoTitle(a.Group)))
+}
+
 // editionInfo says which edition of the prospects is in use, or that none is.
 func (f *openingForm) editionInfo() fyne.CanvasObject {
-	e, err := f.s.ui.store.LatestEdition()
+	e, err := f.store.LatestEdition()
 	if errors.Is(err, model.ErrNotFound) {
-		return lowLabel(lang.L("prospect.noedition"))
+		// a new office: a button to the import, not a command line
+		open := widget.NewButtonWithIcon(lang.L("prospect.import"), theme.UploadIcon(), f.s.ui.onSettings)
+		return container.NewBorder(nil, nil, nil, open, lowLabel(lang.L("prospect.noedition")))
 	}
 	if err != nil {
 		return lowLabel(errText(err))

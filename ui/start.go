@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -24,31 +25,64 @@ var Metadata = fyne.AppMetadata{
 	Migrations: map[string]bool{"fyneDo": true},
 }
 
-// SetupLanguage loads the translations and chooses Danish unless
-// JOBSPOR_LANG says otherwise ("en" for English).
+// SetupLanguage makes the window speak Danish unless JOBSPOR_LANG says
+// "en". Fyne picks the language from the system's locale (on Windows the
+// user's display language, whatever LANGUAGE says), so the chosen file is
+// registered for every locale Jobspor knows: an English Windows still gets
+// the Danish window.
 func SetupLanguage() error {
 	l := os.Getenv("JOBSPOR_LANG")
-	if l == "" {
+	if l != "en" {
 		l = "da"
 	}
 	os.Setenv("LANGUAGE", l)
-	return lang.AddTranslationsFS(assets.Translations, "translations")
+	data, err := assets.Translations.ReadFile("translations/" + l + ".json")
+	if err != nil {
+		return fmt.Errorf("read the %s translations: %w", l, err)
+	}
+	for _, loc := range []fyne.Locale{"da", "en"} {
+		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+			return fmt.Errorf("load the %s translations: %w", l, err)
+		}
+	}
+	return nil
 }
+
+// Opener opens the database at path with the handouts printed from it;
+// close is called when the window closes.
+type Opener func(path string) (s Store, h Handouts, close func() error, err error)
+
+// Restorer puts a backup at target (which must be closed), keeping the
+// database there aside.
+type Restorer func(file, target, passphrase string) (model.BackupInfo, error)
 
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
 // window, and the error is returned.
-func Run(a fyne.App, path string, content *model.Content, handouts func(*model.Store) Handouts) error {
+func Run(a fyne.App, path string, content *model.Content, open Opener, restore Restorer) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	store, err := model.Open(path)
+	s, h, closeDB, err := open(path)
 	if err != nil {
 		showStartupError(w, err)
 		return err
 	}
-	defer store.Close()
+	defer func() { closeDB() }()
 	w.SetTitle("Jobspor – " + path)
-	New(a, w, store, content, handouts(store))
+	u := New(a, w, s, content, h)
+	u.restoreDB = func(file, passphrase string) (model.BackupInfo, error) {
+		closeDB()
+		info, rerr := restore(file, path, passphrase)
+		s, h, c, oerr := open(path) // the restored database, or the same one after a refusal
+		if oerr != nil {
+			showStartupError(w, oerr)
+			return info, oerr
+		}
+		closeDB = c
+		u.reset(s, h)
+		return info, rerr
+	}
+	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()
 	return nil
 }

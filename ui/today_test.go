@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"jobspor/model"
+	"jobspor/model/store/storetest"
 )
 
 // TestTodayShowsWhatTheDayAsks: a citizen registered today shows the dated
@@ -34,12 +35,9 @@ func TestTodayShowsWhatTheDayAsks(t *testing.T) {
 		t.Fatal("ticking the first reception step was not saved")
 	}
 
-	missed := &model.Conversation{CitizenID: cs.citizen.ID, Start: u.now().Add(-2 * time.Hour),
-		Kind: model.KindFirst, Form: model.FormInPerson, Attendance: model.AttendanceNoShow}
-	missed.End = missed.Start.Add(30 * time.Minute)
-	if err := store.PlanConversation(missed); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Plan(t, store, cs.citizen.ID, u.now().Add(-2*time.Hour), 30, func(c *model.Conversation) {
+		c.Kind, c.Attendance = model.KindFirst, model.AttendanceNoShow
+	})
 	u.back()
 	if u.stack[len(u.stack)-1] != screen(u.today) {
 		t.Fatal("Escape from the citizen did not return to Today")

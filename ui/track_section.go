@@ -12,17 +12,6 @@ import (
 	"jobspor/model"
 )
 
-type trackStore interface {
-	SaveUpskilling(u *model.Upskilling) error
-	Upskillings(citizenID int64) ([]model.Upskilling, error)
-	SaveEducationPlan(e *model.EducationPlan) error
-	EducationPlan(citizenID int64) (model.EducationPlan, error)
-	SaveCompanyEffort(c *model.CompanyEffort) error
-	CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error)
-	SaveTempAgency(t *model.TempAgency) error
-	TempAgencies(citizenID int64) ([]model.TempAgency, error)
-}
-
 // buildTrack shows the current track's checklists and the records the
 // guide calls for on that track.
 func (s *citizenScreen) buildTrack() fyne.CanvasObject {

@@ -12,10 +12,16 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
+	"jobspor/model/store/storetest"
+	"jobspor/model/testutil"
 )
 
 func TestMain(m *testing.M) {
 	if err := SetupLanguage(); err != nil {
+		panic(err)
+	}
+	if err := model.SetTexts(assets.DanishTexts); err != nil {
 		panic(err)
 	}
 	os.Exit(m.Run())
@@ -23,7 +29,7 @@ func TestMain(m *testing.M) {
 
 type fakeHandouts struct{ made []int64 }
 
-func (f *fakeHandouts) Ydelse(id int64, talk time.Time, place string) (string, error) {
+func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
 	f.made = append(f.made, id)
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
 }
@@ -35,11 +41,11 @@ func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
 }
 func (f *fakeHandouts) Folder() string { return os.TempDir() }
-func (f *fakeHandouts) Handout(kind string, id int64) (string, error) {
+func (f *fakeHandouts) Handout(kind model.HandoutKind, id int64) (string, error) {
 	f.made = append(f.made, id)
-	return filepath.Join(os.TempDir(), kind+".pdf"), nil
+	return filepath.Join(os.TempDir(), string(kind)+".pdf"), nil
 }
-func (f *fakeHandouts) Batch(kind string, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
+func (f *fakeHandouts) Batch(kind model.HandoutKind, day time.Time, one bool, out string, p func(int, int), c <-chan struct{}) ([]string, error) {
 	p(1, 1)
 	return []string{out}, nil
 }
@@ -51,18 +57,11 @@ func (f *fakeHandouts) Calendar(from time.Time, days int) (string, error) {
 }
 
 // newTestUI opens a fresh database and builds the window on it.
-func newTestUI(t *testing.T) (*UI, *model.Store) {
+func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	store, err := model.Open(filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	content, err := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := storetest.Open(t)
+	content := testutil.Content(t)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{})
@@ -154,7 +153,7 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u.caseload.refresh()
+	u.caseload.load()
 	if n := len(u.caseload.rows); n != 2 {
 		t.Fatalf("default list (active) shows %d, want 2", n)
 	}
@@ -264,5 +263,25 @@ func TestBatchScreenShowsProgress(t *testing.T) {
 	s.run("folder", time.Date(2026, 11, 24, 0, 0, 0, 0, time.Local), true, filepath.Join(t.TempDir(), "x.pdf"))
 	if s.progress.Value != 1 || s.status.Text != "1 af 1 færdige" {
 		t.Errorf("progress %v, status %q", s.progress.Value, s.status.Text)
+	}
+}
+
+// TestADateThatDoesNotExistSaysSo: "31-02-2026" is in the asked form, so
+// the message says the day does not exist — and not also that it is missing.
+func TestADateThatDoesNotExistSaysSo(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(u.caseload.newBtn)
+	f := u.form
+	test.Type(f.name, "Åse Ærø")
+	f.firstContact.SetText("31-02-2026")
+	test.Tap(f.save)
+	if !strings.Contains(f.problems.Text, "Datoen »31-02-2026« findes ikke i kalenderen") ||
+		strings.Contains(f.problems.Text, "skal udfyldes") {
+		t.Fatalf("problems for 31-02-2026: %q", f.problems.Text)
+	}
+	f.firstContact.SetText("")
+	test.Tap(f.save)
+	if !strings.Contains(f.problems.Text, "første kontakt skal udfyldes") {
+		t.Fatalf("problems for an empty date: %q", f.problems.Text)
 	}
 }

@@ -9,8 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/store"
+	"jobspor/model/store/storetest"
+	"jobspor/model/testutil"
 )
 
 // TestWorkspaceFlow walks the guide's flow across the desk and then checks
@@ -18,59 +20,103 @@ import (
 func TestWorkspaceFlow(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "flow.db")
-	store, err := model.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
+	st := storetest.OpenAt(t, path)
+	content := testutil.Content(t)
 	guide := content.Guide
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, content, &fakeHandouts{})
+	u := New(a, w, st, content, &fakeHandouts{})
 	today := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)
 	u.now = func() time.Time { return today }
-	store.Now = u.now
-
-	// Create the citizen.
-	test.Tap(u.caseload.newBtn)
-	test.Type(u.form.name, "Åse Ærø Sørensen")
-	test.Tap(u.form.save)
-	cs := u.citizen
-	id := cs.citizen.ID
-
-	// Opening phase: a job goal and the CV follow-up.
-	cs.nav.Select(sectionOpening)
-	test.Type(cs.opening.goalTitle.entry, "Køkkenmedhjælper")
-	test.Tap(cs.opening.goalAdd)
-	cv := findRow(t, cs.phases[0], guide.Opening().Elements[1].Actions[0].ID)
-	test.Tap(cv.check)
-
-	// Assess: education lift.
-	o := cs.opening
-	o.outcome.SetSelected(o.outcomes.label(model.TrackEducation))
-	test.Type(o.reason, "Ufaglært, ønsker at blive faglært")
-	test.Tap(o.assign)
-	cs = u.citizen
-	if cs.citizen.Track != model.TrackEducation {
-		t.Fatalf("track after assessment = %q", cs.citizen.Track)
+	st.Now = u.now
+	var cs *citizenScreen
+	var id int64
+	var cv *actionRow
+	steps := []struct {
+		name string
+		run  func(t *testing.T)
+	}{
+		{"create the citizen", func(t *testing.T) {
+			test.Tap(u.caseload.newBtn)
+			test.Type(u.form.name, "Åse Ærø Sørensen")
+			test.Tap(u.form.save)
+			if cs = u.citizen; cs == nil {
+				t.Fatal("saving the new citizen did not open the citizen screen")
+			}
+			id = cs.citizen.ID
+		}},
+		{"opening phase: a job goal and the CV follow-up", func(t *testing.T) {
+			cs.nav.Select(sectionOpening)
+			test.Type(cs.opening.goalTitle.entry, "Køkkenmedhjælper")
+			test.Tap(cs.opening.goalAdd)
+			cv = findRow(t, cs.phases[0], guide.Opening().Elements[1].Actions[0].ID)
+			test.Tap(cv.check)
+		}},
+		{"assess: education lift", func(t *testing.T) {
+			o := cs.opening
+			o.outcome.SetSelected(o.outcomes.label(model.TrackEducation))
+			test.Type(o.reason, "Ufaglært, ønsker at blive faglært")
+			test.Tap(o.assign)
+			cs = u.citizen
+			if cs.citizen.Track != model.TrackEducation {
+				t.Fatalf("track after assessment = %q", cs.citizen.Track)
+			}
+			if cs.current != sectionTrack || len(cs.phases) == 0 || cs.phases[0].phase.Title != "Uddannelsesløft" {
+				t.Fatalf("the Uddannelsesløft actions are not shown after the assessment")
+			}
+		}},
+		{"plan a conversation, mark it no-show, plan the next", func(t *testing.T) { planMissedAndNext(t, a, u, st, cs, id) }},
+		{"the caseload marks the no-show", func(t *testing.T) {
+			u.back()
+			u.back()
+			u.onCaseload()
+			row := u.caseload.rows[0]
+			if !row.NoShow || row.Next.Format("02-01-2006 15:04") != "01-12-2026 09:30" {
+				t.Errorf("caseload row: no-show %v, next %v; want the no-show marked and the next conversation shown", row.NoShow, row.Next)
+			}
+			if flag := u.caseload.cellText(row, len(caseColumns)-1); flag != "Udeblevet/afbud" {
+				t.Errorf("attention column reads %q", flag)
+			}
+		}},
+		{"everything survives a restart", func(t *testing.T) {
+			st.Close()
+			store2 := storetest.OpenAt(t, path)
+			c, _ := store2.Citizen(id)
+			goals, _ := store2.JobGoals(id)
+			hist, _ := store2.TrackHistory(id)
+			prog, _ := store2.ProgressFor(id)
+			conversations, _ := store2.Conversations(id)
+			if c.Track != model.TrackEducation || len(goals) != 1 || goals[0].Title != "Køkkenmedhjælper" ||
+				len(hist) != 1 || !prog[cv.action.ID].Done || len(conversations) != 2 ||
+				conversations[0].Attendance != model.AttendanceNoShow {
+				t.Fatalf("after restart: track %q, goals %+v, history %d, cv done %v, conversations %+v",
+					c.Track, goals, len(hist), prog[cv.action.ID].Done, conversations)
+			}
+		}},
 	}
-	if cs.current != sectionTrack || len(cs.phases) == 0 || cs.phases[0].phase.Title != "Uddannelsesløft" {
-		t.Fatalf("the Uddannelsesløft actions are not shown after the assessment")
+	for _, s := range steps {
+		if !t.Run(s.name, s.run) {
+			return // later steps build on this one
+		}
 	}
+}
 
-	// Plan a conversation, mark it no-show, plan the next one.
+// planMissedAndNext plans a conversation earlier today, records it as a
+// no-show with an agreement, plans the next one from the conversation and
+// copies the summary.
+func planMissedAndNext(t *testing.T, a fyne.App, u *UI, st *store.Store, cs *citizenScreen, id int64) {
 	cs.nav.Select(sectionConversations)
 	p := cs.planner
 	p.date.SetText("23-11-2026") // earlier today: the citizen did not come
 	test.Type(p.start, "8:00")
 	test.Type(p.end, "8:45")
 	test.Tap(p.save)
-	convos, _ := store.Conversations(id)
-	if len(convos) != 1 {
-		t.Fatalf("%d conversations after planning one", len(convos))
+	conversations, err := st.Conversations(id)
+	if err != nil || len(conversations) != 1 {
+		t.Fatalf("%d conversations after planning one (%v)", len(conversations), err)
 	}
-	cs.onOpenConversation(convos[0].ID)
-	cv2 := u.convo
+	cs.onOpenConversation(conversations[0].ID)
+	cv2 := u.conversation
 	cv2.attendance.SetSelected(attendanceLabel(model.AttendanceNoShow))
 	test.Type(cv2.agreements, "Ny tid aftalt pr. telefon")
 	test.Tap(cv2.save)
@@ -78,8 +124,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	test.Type(cv2.next.start, "9:30")
 	test.Type(cv2.next.end, "10:00")
 	test.Tap(cv2.next.save)
-	cv2 = u.convo
-
+	cv2 = u.conversation
 	test.Tap(cv2.copyBtn)
 	got := a.Clipboard().Content()
 	for _, want := range []string{"23-11-2026 kl. 08:00-08:45", "Udeblevet", "Ny tid aftalt pr. telefon", "Næste samtale: 01-12-2026 kl. 09:30"} {
@@ -89,37 +134,6 @@ func TestWorkspaceFlow(t *testing.T) {
 	}
 	if strings.Contains(got, "Åse") {
 		t.Errorf("the summary names the citizen; it goes into another system that already knows who:\n%s", got)
-	}
-
-	// Caseload marks the no-show.
-	u.back()
-	u.back()
-	u.onCaseload()
-	row := u.caseload.rows[0]
-	if !row.NoShow || row.Next.Format("02-01-2006 15:04") != "01-12-2026 09:30" {
-		t.Errorf("caseload row: no-show %v, next %v; want the no-show marked and the next conversation shown", row.NoShow, row.Next)
-	}
-	if flag := u.caseload.cellText(row, len(caseColumns)-1); flag != "Udeblevet/afbud" {
-		t.Errorf("attention column reads %q", flag)
-	}
-
-	// Everything survives a restart.
-	store.Close()
-	store2, err := model.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store2.Close()
-	c, _ := store2.Citizen(id)
-	goals, _ := store2.JobGoals(id)
-	hist, _ := store2.TrackHistory(id)
-	prog, _ := store2.ProgressFor(id)
-	convos, _ = store2.Conversations(id)
-	if c.Track != model.TrackEducation || len(goals) != 1 || goals[0].Title != "Køkkenmedhjælper" ||
-		len(hist) != 1 || !prog[cv.action.ID].Done || len(convos) != 2 ||
-		convos[0].Attendance != model.AttendanceNoShow {
-		t.Fatalf("after restart: track %q, goals %+v, history %d, cv done %v, conversations %+v",
-			c.Track, goals, len(hist), prog[cv.action.ID].Done, convos)
 	}
 }
 
@@ -135,10 +149,10 @@ func findRow(t *testing.T, p *phaseSection, actionID string) *actionRow {
 }
 
 func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
-	u, store := newTestUI(t)
+	u, st := newTestUI(t)
 	c := &model.Citizen{Name: "Mette Kjær", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
 		Status: model.StatusActive, FirstContact: time.Now()}
-	store.CreateCitizen(c)
+	st.CreateCitizen(c)
 	u.onOpenCitizen(c.ID)
 	u.citizen.nav.Select(sectionConversations)
 	p := u.citizen.planner
@@ -154,7 +168,7 @@ func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
 	if !strings.Contains(p.problems.Text, "31-11-2026") {
 		t.Errorf("the message does not name the bad date: %q", p.problems.Text)
 	}
-	if all, _ := store.Conversations(c.ID); len(all) != 0 {
+	if all, _ := st.Conversations(c.ID); len(all) != 0 {
 		t.Fatalf("%d conversations saved from bad input", len(all))
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"jobspor/model"
 )
 
-// ydelseDialog asks for the date and place of the benefit talk, then makes
+// ydelseDialog asks for the date and place of the benefit meeting, then makes
 // the document checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
 	ui      *UI
@@ -57,16 +57,26 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 	if !ok {
 		return
 	}
-	var talk time.Time
+	var meeting time.Time
 	if d.date.Text != "" {
-		talk, _ = model.ParseDate(d.date.Text)
+		meeting, _ = model.ParseDate(d.date.Text)
 	}
-	path, err := d.ui.handouts.Ydelse(d.citizen.ID, talk, d.place.Text)
-	if err != nil {
-		d.ui.showError(err)
+	d.ui.printed(d.ui.handouts.Ydelse(d.citizen.ID, meeting, d.place.Text))
+}
+
+// printed opens a handout just written; a handout saved with □ for
+// characters the font lacks is opened too, with the warning beside it.
+func (u *UI) printed(path string, err error) {
+	if w, ok := model.AsPrintWarning(err); ok {
+		u.openFile(path)
+		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), u.win)
 		return
 	}
-	d.ui.openFile(path)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.openFile(path)
 }
 
 // openFile opens a written handout in the system's viewer and says where it is.

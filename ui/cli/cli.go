@@ -8,20 +8,60 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"time"
 
 	"jobspor/model"
 )
+
+// Store is what the command line asks of the database; main opens it.
+type Store interface {
+	Check() ([]model.Message, error)
+	HasBackupKey() (bool, error)
+	SetBackupPassphrase(passphrase string) error
+	BackupSettings() (model.BackupSettings, error)
+	Backup(folder string, keep int) (model.BackupInfo, error)
+	LogViewed(what string, citizenIDs []int64) error
+	Citizen(id int64) (*model.Citizen, error)
+	Close() error
+	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	CreateCitizen(c *model.Citizen) error
+	ExportCitizen(id int64) (*model.Export, error)
+	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
+	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
+	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
+	ImportPostcodes(rows []model.Postcode, dryRun bool) (model.ImportResult, error)
+	SaveRelations(text string) (int, error)
+	Job(id int64) (*model.Job, error)
+	ListCitizens(f model.CitizenFilter) ([]model.CitizenSummary, error)
+	MatchCitizen(citizenID int64, today time.Time) ([]model.Match, error)
+	MatchJob(jobID int64) ([]model.CitizenMatch, error)
+	OpenJobs(today time.Time) ([]model.Job, error)
+	Path() string
+	PlanConversation(c *model.Conversation) error
+	SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, error)
+	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+}
 
 // Env is what the command line needs from main.
 type Env struct {
 	Stdout, Stderr io.Writer
 	Content        *model.Content
 	Version        string
-	// StartWindow opens the window on the database at path.
-	StartWindow func(path string) error
-	// Handouts makes the PDF handouts for a store.
-	Handouts func(s *model.Store) Handouts
+	// StartWindow opens the window on the database at path; create allows a
+	// new one there (the office's or the demo database on first start).
+	StartWindow func(path string, create bool) error
+	// Open opens and migrates the database at path, with the handouts
+	// printed from it; create allows making a new one (demo, init).
+	Open func(path string, create bool) (Store, Handouts, error)
+	// SchemaVersion is the newest database schema this build knows.
+	SchemaVersion int
+	// Restore puts a backup at target (which must not be open).
+	Restore func(file, target, passphrase string) (model.BackupInfo, error)
+	// ReadSecret reads a passphrase from the terminal without echo; nil
+	// when there is no terminal.
+	ReadSecret func(prompt string) (string, error)
 }
 
 // Exit codes.
@@ -43,10 +83,13 @@ func commands() []command {
 		{"export", "export --citizen ID [--db FIL]", runExport},
 		{"today", "today [--date ÅÅÅÅ-MM-DD] [--db FIL]", runToday},
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N]) --out FIL.ics [--db FIL]", runCalendar},
-		{"import", "import (occupations|prospects|jobs) FIL [--dry-run] [--db FIL]", runImport},
+		{"import", "import (occupations|prospects|jobs|postcodes|related) FIL [--dry-run] [--db FIL]", runImport},
 		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},
 		{"check", "check [--db FIL]", runCheck},
+		{"init", "init [--db FIL]   opretter en ny, tom database", runInit},
+		{"backup", "backup [--to MAPPE] [--passphrase-file FIL] [--db FIL]", runBackup},
+		{"restore", "restore FIL [--db MÅL] [--passphrase-file FIL]", runRestore},
 		{"version", "version", runVersion},
 	}
 }
@@ -64,10 +107,20 @@ func Run(args []string, e *Env) int {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(e.Stdout, usage())
 		return exitOK
+	case isWarning(err):
+		fmt.Fprintf(e.Stderr, "jobspor: advarsel: %s\n", plain(err))
+		return exitOK
 	default:
 		fmt.Fprintf(e.Stderr, "jobspor: %s\n", plain(err))
 		return exitError
 	}
+}
+
+// isWarning: the work is done (a handout saved with □ stand-ins), but the
+// caseworker should know something.
+func isWarning(err error) bool {
+	_, ok := model.AsPrintWarning(err)
+	return ok
 }
 
 func dispatch(args []string, e *Env) error {
@@ -110,7 +163,35 @@ func plain(err error) string {
 	case errors.Is(err, model.ErrNotFound):
 		return "borgeren findes ikke"
 	}
+	if m, ok := model.DatabaseProblem(err); ok {
+		return m.Text()
+	}
 	return err.Error()
+}
+
+// flagWords turns the flag package's English into Danish.
+var flagWords = []struct {
+	re   *regexp.Regexp
+	text string
+}{
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): .*$`), "ugyldig værdi %q for --%s"},
+	{regexp.MustCompile(`^invalid boolean value "(.*)" for -(\S+): .*$`), "ugyldig værdi %q for --%s (brug true eller false)"},
+	{regexp.MustCompile(`^flag needs an argument: -(\S+)$`), "--%s mangler en værdi"},
+	{regexp.MustCompile(`^flag provided but not defined: -(\S+)$`), "ukendt flag --%s"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "forkert skrevet flag: %s"},
+}
+
+func flagProblem(err error) string {
+	for _, w := range flagWords {
+		if m := w.re.FindStringSubmatch(err.Error()); m != nil {
+			args := make([]any, len(m)-1)
+			for i, s := range m[1:] {
+				args[i] = s
+			}
+			return fmt.Sprintf(w.text, args...)
+		}
+	}
+	return "kommandoen kan ikke læses: " + err.Error()
 }
 
 // newFlags makes a flag set whose errors become usage errors.
@@ -125,7 +206,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return usageError{err.Error()}
+		return usageError{flagProblem(err)}
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("uventet argument %q", fs.Arg(0))}
@@ -150,12 +231,12 @@ func dbPath(path string, def func() (string, error)) (string, error) {
 	return p, nil
 }
 
-func openStore(path string) (*model.Store, error) {
+func openStore(e *Env, path string) (Store, Handouts, error) {
 	p, err := dbPath(path, model.DefaultDBPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return model.Open(p)
+	return e.Open(p, false)
 }
 
 func runWindow(e *Env, args []string) error {
@@ -173,13 +254,13 @@ func runWindow(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.StartWindow(path)
+	return e.StartWindow(path, *db == "")
 }
 
 func runVersion(e *Env, args []string) error {
 	if err := parse(newFlags("version"), args); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, model.SchemaVersion(), e.Content.Guide.Version)
+	fmt.Fprintf(e.Stdout, "Jobspor %s (databaseskema %d, vejledning %s)\n", e.Version, e.SchemaVersion, e.Content.Guide.Version)
 	return nil
 }

@@ -13,11 +13,11 @@ import (
 // Handouts is what the handout command needs from the reports package.
 type Handouts interface {
 	Calendars
-	Handout(kind string, citizenID int64) (string, error)
-	HandoutTo(kind, path string, citizenID int64) error
-	Batch(kind string, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
-	YdelseTo(path string, citizenID int64, talk time.Time, place string) error
-	Ydelse(citizenID int64, talk time.Time, place string) (string, error)
+	Handout(kind model.HandoutKind, citizenID int64) (string, error)
+	HandoutTo(kind model.HandoutKind, path string, citizenID int64) error
+	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
+	YdelseTo(path string, citizenID int64, meeting time.Time, place string) error
+	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
 }
 
@@ -37,7 +37,7 @@ func runDemo(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := model.Open(path)
+	s, _, err := e.Open(path, true)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,28 @@ func runDemo(e *Env, args []string) error {
 	return seedDemo(e, s, *n, *seed, *ifEmpty)
 }
 
-func seedDemo(e *Env, s *model.Store, n int, seed int64, ifEmpty bool) error {
+// runInit creates a new, empty database (the only command besides demo
+// that may create one).
+func runInit(e *Env, args []string) error {
+	fs := newFlags("init")
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	path, err := dbPath(*db, model.DefaultDBPath)
+	if err != nil {
+		return err
+	}
+	s, _, err := e.Open(path, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	fmt.Fprintf(e.Stdout, "ok: %s er klar (skema %d)\n", s.Path(), e.SchemaVersion)
+	return nil
+}
+
+func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
 	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(),
 		Reception: e.Content.Reception, Catalogue: e.Content.Catalogue, Jobs: max(60, n/2)})
 	var u *model.UserError
@@ -60,45 +81,47 @@ func seedDemo(e *Env, s *model.Store, n int, seed int64, ifEmpty bool) error {
 	return nil
 }
 
-var handoutKinds = map[string]bool{"folder": true, "plan": true, "jobs": true, "joblist": true, "ydelse": true}
-
 func runHandout(e *Env, args []string) error {
-	if len(args) == 0 || !handoutKinds[args[0]] {
+	if len(args) == 0 {
 		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
 	}
-	kind := args[0]
+	kind, ok := model.ParseHandoutKind(args[0])
+	if !ok {
+		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
+	}
 	fs := newFlags("handout")
 	db := dbFlag(fs)
 	id := fs.Int64("citizen", 0, "borgerens ID (se jobspor list)")
 	date := fs.String("date", "", "alle borgere med en samtale denne dag")
 	out := fs.String("out", "", "PDF-fil (med --date: en .pdf samler alle, en mappe giver én fil pr. borger)")
-	talk := fs.String("talk", "", "ydelse: dato for samtalen i ydelseskontoret")
-	place := fs.String("place", "", "ydelse: sted for samtalen")
+	meetingDate := fs.String("meeting-date", "", "ydelse: dato for mødet i ydelseskontoret")
+	meetingPlace := fs.String("meeting-place", "", "ydelse: sted for mødet")
+	fs.StringVar(meetingDate, "talk", "", "det gamle navn for --meeting-date")
+	fs.StringVar(meetingPlace, "place", "", "det gamle navn for --meeting-place")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	if (*id > 0) == (*date != "") && kind != "joblist" {
+	if (*id > 0) == (*date != "") && kind != model.HandoutJobList {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
 	}
-	s, err := openStore(*db)
+	s, h, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	h := e.Handouts(s)
 	if *date != "" {
 		return batchHandouts(e, h, kind, *date, *out)
 	}
-	if kind == "ydelse" && (*talk != "" || *place != "") {
-		return ydelseWithTalk(e, h, *id, *talk, *place, *out)
+	if kind == model.HandoutYdelse && (*meetingDate != "" || *meetingPlace != "") {
+		return ydelseWithMeeting(e, h, *id, *meetingDate, *meetingPlace, *out)
 	}
 	return oneHandout(e, h, kind, *id, *out)
 }
 
-func oneHandout(e *Env, h Handouts, kind string, id int64, out string) error {
+func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string) error {
 	if out == "" {
 		path, err := h.Handout(kind, id)
-		if err == nil {
+		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
 		return err
@@ -106,28 +129,28 @@ func oneHandout(e *Env, h Handouts, kind string, id int64, out string) error {
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.HandoutTo(kind, out, id); err != nil {
-		return err
+	err := h.HandoutTo(kind, out, id)
+	if err == nil || isWarning(err) {
+		fmt.Fprintln(e.Stdout, out)
 	}
-	fmt.Fprintln(e.Stdout, out)
-	return nil
+	return err
 }
 
-func ydelseWithTalk(e *Env, h Handouts, id int64, date, place, out string) error {
-	var talk time.Time
+func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) error {
+	var meeting time.Time
 	if date != "" {
 		t, err := model.ParseDate(date)
 		if err != nil {
 			return err
 		}
-		talk = t
+		meeting = t
 	}
-	return writeYdelse(e, h, id, talk, place, out)
+	return writeYdelse(e, h, id, meeting, place, out)
 }
 
 // batchHandouts writes the kind for every appointment on the day: one PDF
 // when out ends in .pdf, else one file per citizen in the folder out.
-func batchHandouts(e *Env, h Handouts, kind, date, out string) error {
+func batchHandouts(e *Env, h Handouts, kind model.HandoutKind, date, out string) error {
 	day, err := model.ParseDate(date)
 	if err != nil {
 		return err
@@ -136,7 +159,7 @@ func batchHandouts(e *Env, h Handouts, kind, date, out string) error {
 		return usageError{"angiv --out (en .pdf-fil eller en mappe) sammen med --date"}
 	}
 	oneFile := strings.HasSuffix(strings.ToLower(out), ".pdf")
-	local := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	local := model.Day(day)
 	paths, err := h.Batch(kind, local, oneFile, out, func(int, int) {}, nil)
 	for _, p := range paths {
 		fmt.Fprintln(e.Stdout, p)
@@ -144,13 +167,13 @@ func batchHandouts(e *Env, h Handouts, kind, date, out string) error {
 	return err
 }
 
-func writeYdelse(e *Env, h Handouts, id int64, talk time.Time, place, out string) error {
+func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out string) error {
 	if place == "" {
 		place = h.DefaultBenefitPlace()
 	}
 	if out == "" {
-		path, err := h.Ydelse(id, talk, place)
-		if err == nil {
+		path, err := h.Ydelse(id, meeting, place)
+		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
 		return err
@@ -158,11 +181,11 @@ func writeYdelse(e *Env, h Handouts, id int64, talk time.Time, place, out string
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	if err := h.YdelseTo(out, id, talk, place); err != nil {
-		return err
+	err := h.YdelseTo(out, id, meeting, place)
+	if err == nil || isWarning(err) {
+		fmt.Fprintln(e.Stdout, out)
 	}
-	fmt.Fprintln(e.Stdout, out)
-	return nil
+	return err
 }
 
 func runExport(e *Env, args []string) error {
@@ -175,7 +198,7 @@ func runExport(e *Env, args []string) error {
 	if *id <= 0 {
 		return usageError{"--citizen ID skal angives"}
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -195,13 +218,20 @@ func runList(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	if err := s.LogViewed("list", ids); err != nil {
 		return err
 	}
 	for _, r := range rows {
@@ -216,7 +246,7 @@ func runCheck(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -226,8 +256,12 @@ func runCheck(e *Env, args []string) error {
 		return err
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(problems, "\n  "))
+		lines := make([]string, len(problems))
+		for i, p := range problems {
+			lines[i] = p.Text()
+		}
+		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(lines, "\n  "))
 	}
-	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), model.SchemaVersion())
+	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
 	return nil
 }

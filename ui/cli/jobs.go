@@ -9,8 +9,8 @@ import (
 )
 
 func runImport(e *Env, args []string) error {
-	if len(args) < 2 || args[0] != "occupations" && args[0] != "prospects" && args[0] != "jobs" {
-		return usageError{"angiv hvad der importeres (occupations, prospects eller jobs) og filen"}
+	if len(args) < 2 || importers[args[0]] == nil {
+		return usageError{"angiv hvad der importeres (occupations, prospects, jobs, postcodes eller related) og filen"}
 	}
 	kind, file := args[0], args[1]
 	fs := newFlags("import")
@@ -23,7 +23,7 @@ func runImport(e *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("filen %s kan ikke læses: %w", file, err)
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -40,26 +40,51 @@ func runImport(e *Env, args []string) error {
 	return nil
 }
 
-func importKind(s *model.Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
-	switch kind {
-	case "occupations":
+// importers read each kind of import file and store it (or, dry, count it).
+var importers = map[string]func(s Store, file string, data []byte, dry bool) (model.ImportResult, error){
+	"occupations": func(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
 		groups, err := model.ParseDisco(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return s.ImportDisco(groups, dry)
-	case "prospects":
+	},
+	"prospects": func(s Store, file string, data []byte, dry bool) (model.ImportResult, error) {
 		published, ps, err := model.ParseProspects(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return s.ImportProspects(published, ps, file, dry)
+	},
+	"jobs": func(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
+		jobs, err := model.ParseJobs(data, time.Now())
+		if err != nil {
+			return model.ImportResult{}, err
+		}
+		return s.ImportJobs(jobs, dry)
+	},
+	"postcodes": func(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
+		rows, err := model.ParsePostcodes(data)
+		if err != nil {
+			return model.ImportResult{}, err
+		}
+		return s.ImportPostcodes(rows, dry)
+	},
+	"related": importRelated,
+}
+
+// importRelated replaces the office's related titles with the file.
+func importRelated(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
+	r, err := model.ParseRelations(data)
+	if err != nil || dry {
+		return model.ImportResult{Added: r.Len()}, err
 	}
-	jobs, err := model.ParseJobs(data, time.Now())
-	if err != nil {
-		return model.ImportResult{}, err
-	}
-	return s.ImportJobs(jobs, dry)
+	n, err := s.SaveRelations(string(data))
+	return model.ImportResult{Added: n}, err
+}
+
+func importKind(s Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
+	return importers[kind](s, file, data, dry)
 }
 
 func runMatch(e *Env, args []string) error {
@@ -73,7 +98,7 @@ func runMatch(e *Env, args []string) error {
 	if (*citizen > 0) == (*job > 0) {
 		return usageError{"angiv enten --citizen ID eller --job ID"}
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -84,26 +109,39 @@ func runMatch(e *Env, args []string) error {
 	return printCitizenMatches(e, s, *job)
 }
 
-var fitWords = []string{"samme jobtype", "samme faggruppe", "beslægtet fag"}
+var (
+	fitWords  = []string{"samme jobtype", "samme faggruppe", "beslægtet fag"}
+	nearWords = []string{"samme kommune", "samme region", "sted ukendt", "længere væk"}
+)
 
-func printJobMatches(e *Env, s *model.Store, id int64) error {
+func printJobMatches(e *Env, s Store, id int64) error {
 	if _, err := s.Citizen(id); err != nil {
 		return err
 	}
 	ms, err := s.MatchCitizen(id, time.Now())
 	for _, m := range ms {
-		fmt.Fprintf(e.Stdout, "%d\t%s\t%s\t%s\tfrist %s\t%s\n", m.ID, m.Title, m.Employer, m.Place, dateOrNone(m.Deadline), fitWords[m.Fit])
+		fmt.Fprintf(e.Stdout, "%d\t%s\t%s\t%s\tfrist %s\t%s\t%s\n", m.ID, m.Title, m.Employer, m.Place, dateOrNone(m.Deadline), fitWords[m.Fit], nearWords[m.Near])
 	}
 	return err
 }
 
-func printCitizenMatches(e *Env, s *model.Store, id int64) error {
+func printCitizenMatches(e *Env, s Store, id int64) error {
 	if _, err := s.Job(id); err != nil {
 		return fmt.Errorf("jobbet findes ikke: %w", err)
 	}
 	ms, err := s.MatchJob(id)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.CitizenID
+	}
+	if err := s.LogViewed(fmt.Sprintf("match --job %d", id), ids); err != nil {
+		return err
+	}
 	for _, m := range ms {
-		fmt.Fprintf(e.Stdout, "%d\t%s\t%s\t%s\n", m.CitizenID, m.Name, m.Goal, fitWords[m.Fit])
+		fmt.Fprintf(e.Stdout, "%d\t%s\t%s\t%s\t%s\n", m.CitizenID, m.Name, m.Goal, fitWords[m.Fit], nearWords[m.Near])
 	}
 	return err
 }

@@ -26,7 +26,7 @@ func runToday(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	s, _, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
@@ -37,6 +37,9 @@ func runToday(e *Env, args []string) error {
 	}
 	c, err := s.Compliance(e.Content.Rules, now)
 	if err != nil {
+		return err
+	}
+	if err := s.LogViewed("today", v.CitizenIDs()); err != nil {
 		return err
 	}
 	writeToday(e.Stdout, v, c)
@@ -58,7 +61,7 @@ func dayOrNow(date string) (time.Time, error) {
 // writeToday prints the day sheet: each part with its lines, citizen IDs first.
 func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "I DAG – %s\n", strings.ToUpper(model.DanishDate(v.Date)[:1])+model.DanishDate(v.Date)[1:])
-	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er 75 %%)\n", c.Share(), c.OnCourse, c.Total)
+	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er %d %%)\n", c.Share(), c.OnCourse, c.Total, c.TargetPercent)
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
 		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
@@ -109,18 +112,18 @@ func runCalendar(e *Env, args []string) error {
 	if (*id > 0) == (*date != "") || !strings.HasSuffix(strings.ToLower(*out), ".ics") || *days < 1 || *days > 31 {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD [--days 1-31], og --out FIL.ics"}
 	}
-	s, err := openStore(*db)
+	s, h, err := openStore(e, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	cal := e.Handouts(s)
+	cal := h
 	if *id > 0 {
 		err = cal.CalendarFor(*out, *id)
 	} else if d, perr := model.ParseDate(*date); perr != nil {
 		err = perr
 	} else {
-		err = cal.CalendarTo(*out, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local), *days)
+		err = cal.CalendarTo(*out, model.Day(d), *days)
 	}
 	if err == nil {
 		fmt.Fprintln(e.Stdout, *out)

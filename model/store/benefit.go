@@ -1,0 +1,143 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"jobspor/model"
+)
+
+// SaveBenefitCase stores the case; the first time the citizen intends to
+// apply, a notice goes to the benefit office, and when the benefit is
+// settled, a notice comes back. All in one transaction.
+func (s *Store) SaveBenefitCase(b *model.BenefitCase, checklistLen int) error {
+	if err := b.Validate(checklistLen); err != nil {
+		return err
+	}
+	return s.inTx("save benefit case", func(tx *sql.Tx) error {
+		old, err := benefitCase(tx, b.CitizenID)
+		if err != nil {
+			return err
+		}
+		if err := writeBenefitCase(tx, b); err != nil {
+			return err
+		}
+		if err := s.benefitNotices(tx, old, *b); err != nil {
+			return err
+		}
+		return s.audit(tx, "benefit", b.CitizenID, "")
+	})
+}
+
+func writeBenefitCase(tx *sql.Tx, b *model.BenefitCase) error {
+	docs := make([]string, len(b.Documents))
+	for i, d := range b.Documents {
+		docs[i] = strconv.Itoa(d)
+	}
+	_, err := tx.Exec(`INSERT INTO benefit_cases (citizen_id, intends_on, started_on, settled_on, documents)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (citizen_id) DO UPDATE SET intends_on = excluded.intends_on,
+		started_on = excluded.started_on, settled_on = excluded.settled_on, documents = excluded.documents`,
+		b.CitizenID, dateText(b.IntendsOn), dateText(b.StartedOn), dateText(b.SettledOn), strings.Join(docs, ","))
+	if err != nil {
+		return fmt.Errorf("save benefit case: %w", foreignKey(err))
+	}
+	return nil
+}
+
+func (s *Store) benefitNotices(tx *sql.Tx, old, b model.BenefitCase) error {
+	if old.IntendsOn.IsZero() && !b.IntendsOn.IsZero() {
+		text := "Borgeren påtænker at søge ydelse (meldt " + b.IntendsOn.Format("02-01-2006") + ")"
+		if err := s.addNotice(tx, b.CitizenID, "to_benefit", text); err != nil {
+			return err
+		}
+	}
+	if old.SettledOn.IsZero() && !b.SettledOn.IsZero() {
+		return s.addNotice(tx, b.CitizenID, "from_benefit", "Ydelsen er afklaret "+b.SettledOn.Format("02-01-2006"))
+	}
+	return nil
+}
+
+// BenefitCase returns the citizen's case, empty when none.
+func (s *Store) BenefitCase(citizenID int64) (model.BenefitCase, error) {
+	return benefitCase(s.db, citizenID)
+}
+
+type queryRower interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+func benefitCase(q queryRower, citizenID int64) (model.BenefitCase, error) {
+	b := model.BenefitCase{CitizenID: citizenID}
+	var docs string
+	err := q.QueryRow(`SELECT intends_on, started_on, settled_on, documents FROM benefit_cases WHERE citizen_id = ?`,
+		citizenID).Scan(scanDate(&b.IntendsOn), scanDate(&b.StartedOn), scanDate(&b.SettledOn), &docs)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, nil
+	}
+	if err != nil {
+		return b, fmt.Errorf("load benefit case: %w", err)
+	}
+	for _, d := range strings.Split(docs, ",") {
+		if n, err := strconv.Atoi(d); err == nil {
+			b.Documents = append(b.Documents, n)
+		}
+	}
+	return b, nil
+}
+
+// AddNotice writes a notice by hand (either direction).
+func (s *Store) AddNotice(citizenID int64, direction, text string) error {
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > 500 || (direction != "to_benefit" && direction != "from_benefit") {
+		return &model.ValidationError{Problems: []model.FieldProblem{{Field: "text", Msg: model.Message{Key: "error.notice"}}}}
+	}
+	return s.inTx("add notice", func(tx *sql.Tx) error { return s.addNotice(tx, citizenID, direction, text) })
+}
+
+func (s *Store) addNotice(tx *sql.Tx, citizenID int64, direction, text string) error {
+	_, err := tx.Exec(`INSERT INTO notices (citizen_id, direction, text, created_at, created_by) VALUES (?, ?, ?, ?, ?)`,
+		citizenID, direction, text, s.Now().UTC().Format(time.RFC3339), s.User)
+	if err != nil {
+		return fmt.Errorf("add notice: %w", foreignKey(err))
+	}
+	return s.audit(tx, "notice", citizenID, direction)
+}
+
+// AcknowledgeNotice takes a notice off Today.
+func (s *Store) AcknowledgeNotice(id int64) error {
+	return s.inTx("acknowledge notice", func(tx *sql.Tx) error {
+		var citizen int64
+		if err := tx.QueryRow(`SELECT citizen_id FROM notices WHERE id = ?`, id).Scan(&citizen); err != nil {
+			return notFound(fmt.Errorf("acknowledge notice %d: %w", id, err))
+		}
+		if _, err := tx.Exec(`UPDATE notices SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?`,
+			s.Now().UTC().Format(time.RFC3339), s.User, id); err != nil {
+			return fmt.Errorf("acknowledge notice %d: %w", id, err)
+		}
+		return s.audit(tx, "notice", citizen, "acknowledged")
+	})
+}
+
+// OpenNotices lists the notices not yet acknowledged, oldest first.
+func (s *Store) OpenNotices() ([]model.Notice, error) {
+	rows, err := s.db.Query(`SELECT n.id, n.citizen_id, n.direction, n.text, n.created_at, n.created_by, z.name
+		FROM notices n JOIN citizens z ON z.id = n.citizen_id WHERE n.acknowledged_at = '' ORDER BY n.created_at, n.id`)
+	if err != nil {
+		return nil, fmt.Errorf("open notices: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Notice
+	for rows.Next() {
+		var n model.Notice
+		if err := rows.Scan(&n.ID, &n.CitizenID, &n.Direction, &n.Text, scanMoment(&n.CreatedAt), &n.CreatedBy, &n.Name); err != nil {
+			return nil, fmt.Errorf("scan notice: %w", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,207 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"jobspor/model"
+)
+
+var (
+	demoFirst = []string{"Søren", "Mette", "Bjørn", "Åse", "Lærke", "Jørgen", "Anne", "Mads", "Sofie", "Kasper",
+		"Fatima", "Ahmed", "Ida", "Rasmus", "Maja", "Frederik", "Louise", "Jens", "Karin", "Ole", "Signe", "Niels",
+		"Birgitte", "Thomas", "Camilla", "Mikkel", "Hanne", "Morten", "Zeynep", "Ali", "Emma", "Oliver", "Asger",
+		"Gry", "Torben", "Pia", "Bent", "Malene", "Søs", "Ærling", "Mathias", "Nanna", "Peter", "Line", "Jonas"}
+	demoMiddle = []string{"", "", "", "Marie", "Holm", "Skov", "Bech", "Juul", "Østergaard", "Kirstine", "Lund"}
+	demoLast   = []string{"Jørgensen", "Sørensen", "Møller", "Kjær", "Ågård", "Nielsen", "Hansen", "Pedersen",
+		"Andersen", "Christensen", "Larsen", "Rasmussen", "Poulsen", "Thomsen", "Østergaard", "Frølund", "Bækgaard",
+		"Dahl", "Mortensen", "Lauridsen", "Søndergaard", "Kristensen", "Yilmaz", "Hussein", "Ærenlund", "Mølgaard"}
+	demoGoals = []string{"Lagermedarbejder", "Køkkenmedhjælper", "Rengøringsassistent", "Chauffør", "Butiksassistent",
+		"Social- og sundhedshjælper", "Kontorassistent", "Pædagogmedhjælper", "Tømrer", "Elektriker", "Truckfører",
+		"Opvasker", "Servicemedarbejder", "Produktionsmedarbejder", "Kok", "Maler", "Receptionist", "Campingmedhjælper"}
+	demoNotes = []string{"Drøftet ved samtalen", "Aftalt med borgeren", "Følges op næste gang", "Borgeren er motiveret",
+		"Jobloggen er i brug", "Vil gerne arbejde med mennesker", "Har kørekort B og C"}
+	demoUsers      = []string{"mk", "jh", "sø", "al"}
+	demoAgreements = []string{"Søger tre lagerjob inden næste samtale", "Opdaterer CV med truckcertifikat",
+		"Kontakter vikarbureau og søger to job", "Søger job i køkken og kantine, mindst to om ugen"}
+)
+
+// SeedDemo fills an empty database with realistic, deterministic citizens:
+// Danish names with æ, ø and å, every track and status, and histories of
+// progress and conversations over the last eight months. It refuses a
+// database that already holds citizens. Everything is one transaction.
+func (s *Store) SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, error) {
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM citizens`).Scan(&n); err != nil {
+		return model.DemoStats{}, fmt.Errorf("count citizens: %w", err)
+	}
+	if n > 0 {
+		return model.DemoStats{}, model.NewUserError("error.demo.notempty", nil)
+	}
+	d := &demo{s: s, g: g, o: o, rnd: rand.New(rand.NewPCG(uint64(o.Seed), 0x6a6f6273706f72)),
+		today: model.DateOnly(o.Today), cprs: map[string]bool{}}
+	err := s.inTx("seed demo", d.write)
+	return d.stats, err
+}
+
+type demo struct {
+	s     *Store
+	g     *model.Guide
+	o     model.DemoOptions
+	rnd   *rand.Rand
+	today time.Time
+	cprs  map[string]bool
+	stats model.DemoStats
+	stmt  map[string]*sql.Stmt
+	tx    *sql.Tx
+}
+
+var demoStatements = map[string]string{
+	"citizen": `INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education, first_contact, status,
+		track, notes, created_at, updated_at, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+	"progress": `INSERT INTO progress (citizen_id, action_id, done, done_on, note, by_user, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
+	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
+	"conversation": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+	"goal":    `INSERT INTO job_goals (citizen_id, title, code, horizon, note, created_at) VALUES (?, ?, ?, ?, '', ?)`,
+	"track":   `INSERT INTO track_changes (citizen_id, track, on_date, reason, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	"youth":   `INSERT INTO youth_flags (citizen_id, flagged_on, referred_on) VALUES (?, ?, ?)`,
+	"benefit": `INSERT INTO benefit_cases (citizen_id, intends_on, started_on, settled_on, documents) VALUES (?, ?, ?, ?, ?)`,
+	"notice":  `INSERT INTO notices (citizen_id, direction, text, created_at, created_by) VALUES (?, ?, ?, ?, ?)`,
+	"step":    `INSERT INTO reception_steps (citizen_id, step_id, done_on, by_user) VALUES (?, ?, ?, ?)`,
+}
+
+func (d *demo) write(tx *sql.Tx) error {
+	d.tx, d.stmt = tx, map[string]*sql.Stmt{}
+	for name, q := range demoStatements {
+		st, err := tx.Prepare(q)
+		if err != nil {
+			return fmt.Errorf("prepare demo %s: %w", name, err)
+		}
+		defer st.Close()
+		d.stmt[name] = st
+	}
+	if err := d.prospectsEdition(); err != nil {
+		return err
+	}
+	if err := d.jobList(d.o.Jobs); err != nil {
+		return err
+	}
+	for i := 0; i < d.o.Citizens; i++ {
+		if err := d.citizen(); err != nil {
+			return err
+		}
+	}
+	return sealNew(tx) // the demo writes its audit rows in bulk
+}
+
+func (d *demo) pick(list []string) string { return list[d.rnd.IntN(len(list))] }
+
+func (d *demo) exec(name string, args ...any) (sql.Result, error) {
+	res, err := d.stmt[name].Exec(args...)
+	if err != nil {
+		return nil, fmt.Errorf("demo %s: %w", name, err)
+	}
+	return res, nil
+}
+
+func (d *demo) citizen() error {
+	c := d.person()
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("demo citizen %q: %w", c.Name, err)
+	}
+	created := c.FirstContact.Add(9 * time.Hour).Format(time.RFC3339)
+	res, err := d.exec("citizen", c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
+		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode)
+	if err != nil {
+		return err
+	}
+	c.ID, _ = res.LastInsertId()
+	d.stats.Citizens++
+	if _, err := d.exec("audit", created, d.pick(demoUsers), model.AuditCreate, c.ID, ""); err != nil {
+		return err
+	}
+	return d.history(c)
+}
+
+// person makes one citizen; the track follows education and how long ago
+// the first contact was, as the guide's assessment would.
+func (d *demo) person() *model.Citizen {
+	c := &model.Citizen{Name: d.name(), Phone: d.phone(), Status: model.StatusActive}
+	c.Postcode = demoHome(c.Name)
+	c.FirstContact = d.today.AddDate(0, 0, -d.rnd.IntN(240))
+	c.Benefit = []model.Benefit{model.BenefitDagpenge, model.BenefitDagpenge, model.BenefitDagpenge, model.BenefitKontanthjaelp, model.BenefitKontanthjaelp,
+		model.BenefitUddannelseshjaelp, model.BenefitOther}[d.rnd.IntN(7)]
+	c.Education = []model.Education{model.EducationUnskilled, model.EducationUnskilled, model.EducationSkilled, model.EducationSkilled, model.EducationHigher}[d.rnd.IntN(5)]
+	if d.rnd.IntN(10) < 8 {
+		c.CPR = d.cpr()
+	}
+	if d.rnd.IntN(10) < 6 {
+		c.Email = d.email(c.Name)
+	}
+	c.Track = d.track(c)
+	if r := d.rnd.IntN(20); r < 2 {
+		c.Status = model.StatusInJob
+	} else if r == 2 {
+		c.Status = model.StatusInEducation
+	} else if r == 3 {
+		c.Status = model.StatusClosed
+	}
+	return c
+}
+
+func (d *demo) track(c *model.Citizen) model.TrackID {
+	days := int(d.today.Sub(c.FirstContact).Hours() / 24)
+	switch {
+	case days < 14:
+		return model.TrackNone
+	case days > 150 && d.rnd.IntN(3) > 0:
+		return model.TrackLongterm
+	case c.Education == model.EducationUnskilled && d.rnd.IntN(2) == 0:
+		return model.TrackEducation
+	}
+	return model.TrackIntensive
+}
+
+func (d *demo) name() string {
+	parts := []string{d.pick(demoFirst), d.pick(demoMiddle), d.pick(demoLast)}
+	if second := d.pick(demoLast); d.rnd.IntN(8) == 0 && second != parts[2] {
+		parts[2] += "-" + second
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+func (d *demo) phone() string {
+	n := 20000000 + d.rnd.IntN(79999999)
+	s := fmt.Sprintf("%08d", n)
+	if d.rnd.IntN(2) == 0 {
+		return "+45 " + s[:2] + " " + s[2:4] + " " + s[4:6] + " " + s[6:]
+	}
+	return s
+}
+
+func (d *demo) email(name string) string {
+	r := strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "ae", "Ø", "oe", "Å", "aa", " ", ".", "-", ".")
+	return strings.ToLower(r.Replace(name)) + "@example.dk"
+}
+
+// cpr makes a unique, valid CPR number for an age of 18 to 64; the 7th
+// digit follows the century rules.
+func (d *demo) cpr() model.CPR {
+	for {
+		born := d.today.AddDate(-18-d.rnd.IntN(47), 0, -d.rnd.IntN(365))
+		seq := d.rnd.IntN(1000)
+		d7 := d.rnd.IntN(4) // 1900s: 0-3
+		if born.Year() >= 2000 {
+			d7 = 4 + 5*d.rnd.IntN(2) // 4 or 9
+		}
+		c := fmt.Sprintf("%s%d%03d", born.Format("020106"), d7, seq)
+		if !d.cprs[c] {
+			d.cprs[c] = true
+			return model.CPR(c)
+		}
+	}
+}

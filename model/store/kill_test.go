@@ -1,0 +1,161 @@
+package store
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"jobspor/model"
+)
+
+// The kill test runs when JOBSPOR_KILLTEST is set (make killtest): it is
+// slow for every test run. A child process (this test binary) backs up or
+// imports in a loop and is killed with SIGKILL at a random moment, 100
+// times each; afterwards the database is sound, every backup in the folder
+// restores, every import is whole, and no temp file is left.
+func TestKillDuringBackupAndImport(t *testing.T) {
+	if os.Getenv("JOBSPOR_KILLTEST") == "" {
+		t.Skip("set JOBSPOR_KILLTEST=1 (make killtest)")
+	}
+	dir := t.TempDir()
+	db, folder, csv := filepath.Join(dir, "jobspor.db"), filepath.Join(dir, "usb"), filepath.Join(dir, "job.csv")
+	killSetup(t, db, csv)
+	kills := 0
+	for i := 0; i < 200; i++ {
+		mode := []string{"backup", "import"}[i%2]
+		kills += killChild(t, mode, db, folder, csv)
+	}
+	t.Logf("%d children killed with SIGKILL", kills)
+	if kills < 200 {
+		t.Fatalf("only %d of 200 children were killed while working", kills)
+	}
+	killAfterwards(t, db, folder)
+}
+
+const killJobs = 50
+
+func killSetup(t *testing.T, db, csv string) {
+	t.Helper()
+	s, err := Open(db)
+	must(t, err)
+	defer s.Close()
+	_, err = s.SeedDemo(loadGuide(t), model.DemoOptions{Citizens: 300, Seed: 3, Today: time.Now(), Jobs: 60})
+	must(t, err)
+	must(t, s.SetBackupPassphrase(testPassphrase))
+	must(t, s.SaveBackupSettings(model.BackupSettings{Folder: filepath.Join(filepath.Dir(db), "usb"), Keep: 5, MaxAgeDays: 7}))
+	var b strings.Builder
+	b.WriteString("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\n")
+	for i := 0; i < killJobs; i++ {
+		fmt.Fprintf(&b, "Køkkenmedhjælper %d;941210;Kantinen på Ærø;Ærøskøbing;;Ring;;Jobnet;nej\n", i)
+	}
+	must(t, os.WriteFile(csv, []byte(b.String()), 0o600))
+}
+
+// killChild starts a child working in mode and kills it after a random
+// moment once it has started; it returns 1 when the child was killed.
+func killChild(t *testing.T, mode, db, folder, csv string) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$")
+	cmd.Env = append(os.Environ(), "JOBSPOR_KILLCHILD="+mode, "KILL_DB="+db, "KILL_FOLDER="+folder, "KILL_CSV="+csv)
+	out, err := cmd.StdoutPipe()
+	must(t, err)
+	must(t, cmd.Start())
+	buf := make([]byte, 5)
+	out.Read(buf) // "ready": the database is open, the work starts
+	time.Sleep(time.Duration(rand.IntN(120)) * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGKILL)
+	err = cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 1
+	}
+	t.Logf("child %s ended by itself: %v", mode, err)
+	return 0
+}
+
+// TestKillChild is the child's work: a loop of backups or imports.
+func TestKillChild(t *testing.T) {
+	mode := os.Getenv("JOBSPOR_KILLCHILD")
+	if mode == "" {
+		t.Skip("the kill test's child process")
+	}
+	s, err := Open(os.Getenv("KILL_DB"))
+	must(t, err)
+	data, err := os.ReadFile(os.Getenv("KILL_CSV"))
+	must(t, err)
+	fmt.Print("ready")
+	for i := 0; i < 1000; i++ {
+		if mode == "backup" {
+			_, err = s.Backup(os.Getenv("KILL_FOLDER"), 5)
+		} else {
+			err = killImport(s, data)
+		}
+		must(t, err)
+	}
+}
+
+func killImport(s *Store, data []byte) error {
+	jobs, err := model.ParseJobs(data, time.Now())
+	if err != nil {
+		return err
+	}
+	_, err = s.ImportJobs(jobs, false)
+	return err
+}
+
+// killAfterwards opens the database as the next start would and checks it.
+func killAfterwards(t *testing.T, db, folder string) {
+	t.Helper()
+	s, err := OpenExisting(db)
+	must(t, err)
+	defer s.Close()
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("after the kills: %v, %v", problems, err)
+	}
+	jobs, err := s.OpenJobs(time.Now())
+	must(t, err)
+	imported := 0
+	for _, j := range jobs {
+		if strings.HasPrefix(j.Title, "Køkkenmedhjælper ") {
+			imported++
+		}
+	}
+	if imported%killJobs != 0 {
+		t.Fatalf("%d imported openings: an import was partly written", imported)
+	}
+	killNoLeftovers(t, db, folder)
+	killBackupsRestore(t, folder)
+}
+
+func killNoLeftovers(t *testing.T, db, folder string) {
+	t.Helper()
+	left, _ := filepath.Glob(filepath.Join(folder, "*.tmp"))
+	for _, tmp := range []string{db + ".backup-tmp", db + ".restore-tmp"} {
+		if _, err := os.Stat(tmp); err == nil {
+			left = append(left, tmp)
+		}
+	}
+	if len(left) > 0 {
+		t.Fatalf("temp files left after the next start: %v", left)
+	}
+}
+
+func killBackupsRestore(t *testing.T, folder string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(folder, "*.jobspor-backup"))
+	if len(files) == 0 {
+		t.Fatal("no backup finished in 100 runs")
+	}
+	for i, f := range files {
+		target := filepath.Join(t.TempDir(), fmt.Sprintf("r%d.db", i))
+		if _, err := Restore(f, target, testPassphrase); err != nil {
+			t.Fatalf("backup %s does not restore: %v", filepath.Base(f), err)
+		}
+	}
+	t.Logf("%d finished backups in the folder, each restores", len(files))
+}

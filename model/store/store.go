@@ -1,0 +1,312 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"os"
+	"os/user"
+	"sort"
+	"time"
+
+	_ "modernc.org/sqlite" // the driver "sqlite"
+
+	"jobspor/model"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Store is Jobspor's database: one SQLite file in WAL mode.
+type Store struct {
+	db   *sql.DB
+	path string
+	// User is the local user name written to the audit trail.
+	User string
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// busyTimeoutMS is how long a writer waits for another Jobspor holding the
+// database before it gives up with a clear message.
+var busyTimeoutMS = 5000
+
+// dsn applies the settings to every pooled connection (they go in the DSN,
+// not through db.Exec, which would reach one pooled connection only): a plain
+// path, never a file: URI, whose '#' would silently cut the path short.
+func dsn(path string) string {
+	return fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)"+
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate",
+		path, busyTimeoutMS)
+}
+
+// Open opens (creating if needed) and migrates the database at path.
+// A database written by a newer Jobspor, or a file that is not Jobspor's,
+// is refused and left untouched.
+func Open(path string) (*Store, error) {
+	exists, err := checkFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return open(path, exists, true)
+}
+
+// OpenExisting opens the database at path like Open, but refuses a path
+// where there is none: a mistyped --db never creates an empty database.
+func OpenExisting(path string) (*Store, error) {
+	exists, err := checkFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, model.NewUserError("error.db.missing", nil, path)
+	}
+	return open(path, true, true)
+}
+
+// open opens the file; sweep removes what a killed backup or restore left
+// beside it (not while a restore itself looks at the files).
+func open(path string, exists, sweep bool) (*Store, error) {
+	if err := prepareFile(path, exists); err != nil {
+		return nil, err
+	}
+	if sweep {
+		sweepTemp(path)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path, User: localUser(), Now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, explainBusy(err)
+	}
+	if folder, err := s.setting(keyBackupFolder); err == nil && folder != "" {
+		sweepStale(folder) // a backup killed half-way into the office's folder
+	}
+	return s, nil
+}
+
+// Close moves everything in the -wal into the database and empties it, so
+// text removed from a record is gone from the files, then closes.
+func (s *Store) Close() error {
+	s.scrubWAL()
+	return s.db.Close()
+}
+
+// scrubWAL checkpoints the -wal into the database and truncates it: with
+// secure_delete on, text edited out of a record then survives in neither.
+// A reader in another process can keep it from finishing; the next
+// checkpoint does it.
+func (s *Store) scrubWAL() {
+	s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+func localUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "ukendt"
+}
+
+// SchemaVersion is the newest migration this build knows.
+func SchemaVersion() int { return len(migrationNames()) }
+
+func migrationNames() []string {
+	entries, _ := migrationFS.ReadDir("migrations")
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+func newerError(v int) error {
+	return model.NewUserError("error.db.newer",
+		nil, v, SchemaVersion())
+}
+
+// migrationHooks run in Go after a migration's SQL, in its transaction.
+var migrationHooks = map[string]func(*sql.Tx) error{
+	"0005_audit_chain.sql": sealExisting,
+}
+
+// migrate applies each pending migration together with its version bump in
+// one transaction.
+func (s *Store) migrate() error {
+	names := migrationNames()
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v == len(names) {
+		return nil // up to date: no write lock taken
+	}
+	defer s.scrubWAL() // the new header (version, mark) reaches the main file
+	for {
+		done, err := s.migrateOne(names)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func (s *Store) migrateOne(names []string) (bool, error) {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin migration: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if v > len(names) {
+		return false, newerError(v)
+	}
+	if v == len(names) {
+		return true, nil
+	}
+	script, err := migrationFS.ReadFile("migrations/" + names[v])
+	if err != nil {
+		return false, fmt.Errorf("read migration %s: %w", names[v], err)
+	}
+	if _, err := tx.Exec(string(script)); err != nil {
+		return false, fmt.Errorf("migration %s: %w", names[v], err)
+	}
+	if hook := migrationHooks[names[v]]; hook != nil {
+		if err := hook(tx); err != nil {
+			return false, fmt.Errorf("migration %s: %w", names[v], err)
+		}
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		return false, fmt.Errorf("bump schema version to %d: %w", v+1, err)
+	}
+	return false, tx.Commit()
+}
+
+// explainBusy turns SQLite's errors (in use, disk full, read-only, damaged)
+// into messages for the caseworker.
+func explainBusy(err error) error {
+	if m, ok := model.DatabaseProblem(err); ok {
+		return &model.UserError{Msg: m, Cause: err}
+	}
+	return err
+}
+
+// inTx runs fn in one immediate transaction: one user action, all or nothing.
+func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return explainBusy(fmt.Errorf("%s: begin: %w", what, err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return explainBusy(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
+	}
+	if removesText[what] {
+		s.scrubWAL()
+	}
+	return nil
+}
+
+// removesText are the actions that can overwrite or delete personal text:
+// after them the -wal, which still holds the old pages, is checkpointed and
+// emptied (secure_delete has already zeroed the old text in the database).
+var removesText = map[string]bool{
+	"update citizen": true, "delete job goal": true, "save conversation": true, "save opening": true,
+	"save education": true, "save application": true, "save progress": true, "save job": true,
+	"save benefit case": true, "save office": true,
+}
+
+// Check runs SQLite's integrity and foreign-key checks and verifies the
+// sealed audit trail, also against the head the last check or backup
+// recorded. It returns the problems found; none means the database is
+// sound, and then the chain's head is recorded for the next check.
+func (s *Store) Check() ([]model.Message, error) {
+	problems, err := s.integrityProblems()
+	if err != nil {
+		return nil, err
+	}
+	fk, err := s.foreignKeyProblems()
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, fk...)
+	head, audit, err := s.auditProblems()
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, audit...)
+	if len(problems) == 0 {
+		return nil, s.recordAnchor(head)
+	}
+	return problems, nil
+}
+
+func (s *Store) auditProblems() (model.ChainHead, []model.Message, error) {
+	head, problem, err := s.verifyAudit()
+	if err != nil || problem != nil {
+		return head, msgs(problem), err
+	}
+	problem, err = s.againstAnchor(head)
+	return head, msgs(problem), err
+}
+
+func msgs(m *model.Message) []model.Message {
+	if m == nil {
+		return nil
+	}
+	return []model.Message{*m}
+}
+
+func (s *Store) integrityProblems() ([]model.Message, error) {
+	var problems []model.Message
+	rows, err := s.db.Query("PRAGMA integrity_check")
+	if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, fmt.Errorf("integrity check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, model.Message{Key: "check.integrity", Args: []any{line}})
+		}
+	}
+	return problems, rows.Err()
+}
+
+func (s *Store) foreignKeyProblems() ([]model.Message, error) {
+	rows, err := s.db.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, fmt.Errorf("foreign key check: %w", err)
+	}
+	defer rows.Close()
+	var problems []model.Message
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return nil, fmt.Errorf("foreign key check: %w", err)
+		}
+		problems = append(problems, model.Message{Key: "check.foreignkey", Args: []any{table, rowid.Int64, parent}})
+	}
+	return problems, rows.Err()
+}

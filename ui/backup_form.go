@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// backupStore is what the backup settings ask of the database.
+type backupStore interface {
+	BackupSettings() (model.BackupSettings, error)
+	SaveBackupSettings(b model.BackupSettings) error
+	SetBackupPassphrase(passphrase string) error
+	Backup(folder string, keep int) (model.BackupInfo, error)
+}
+
+// backupForm is the "Sikkerhedskopi" part of Indstillinger: where backups
+// go, how many are kept, when Today warns, the passphrase, and a backup now.
+type backupForm struct {
+	ui      *UI
+	store   backupStore
+	folder  *widget.Entry
+	keep    *widget.Entry
+	maxAge  *widget.Entry
+	pass    *widget.Entry
+	again   *widget.Entry
+	status  *widget.Label
+	problem *widget.Label
+}
+
+func newBackupForm(u *UI, st backupStore) *backupForm {
+	return &backupForm{ui: u, store: st}
+}
+
+func (f *backupForm) build() fyne.CanvasObject {
+	b, err := f.store.BackupSettings()
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	f.folder, f.keep, f.maxAge = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.folder.SetText(b.Folder)
+	f.keep.SetText(strconv.Itoa(b.Keep))
+	f.maxAge.SetText(strconv.Itoa(b.MaxAgeDays))
+	f.pass, f.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	f.status, f.problem = widget.NewLabel(f.statusText(b)), widget.NewLabel("")
+	f.status.Wrapping, f.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+	pick := widget.NewButtonWithIcon(lang.L("backup.pick"), theme.FolderOpenIcon(), f.onPick)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("backup.folder"), container.NewBorder(nil, nil, nil, pick, f.folder)),
+		widget.NewFormItem(lang.L("backup.keep"), f.keep),
+		widget.NewFormItem(lang.L("backup.maxage"), f.maxAge),
+		widget.NewFormItem(lang.L("backup.passphrase"), f.pass),
+		widget.NewFormItem(lang.L("backup.again"), f.again))
+	save := widget.NewButtonWithIcon(lang.L("backup.save"), theme.DocumentSaveIcon(), f.onSave)
+	now := widget.NewButtonWithIcon(lang.L("backup.now"), theme.UploadIcon(), f.onBackupNow)
+	restore := widget.NewButtonWithIcon(lang.L("restore.button"), theme.HistoryIcon(), f.ui.onRestorePick)
+	return container.NewVBox(heading(lang.L("backup.title")), lowLabel(lang.L("backup.help")), f.status,
+		form, f.problem, container.NewHBox(save, now, restore))
+}
+
+func (f *backupForm) statusText(b model.BackupSettings) string {
+	switch {
+	case !b.HasKey:
+		return lang.L("backup.nokey")
+	case b.Last.IsZero():
+		return lang.L("backup.never")
+	}
+	return fmt.Sprintf(lang.L("backup.last"), model.DanishDateTime(b.Last.Local()))
+}
+
+func (f *backupForm) onPick() {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err == nil && dir != nil {
+			f.folder.SetText(dir.Path())
+		}
+	}, f.ui.win)
+}
+
+// onSave stores the choices and, when typed twice alike, the passphrase.
+func (f *backupForm) onSave() {
+	if err := f.save(); err != nil {
+		f.setProblem(errText(err))
+		return
+	}
+	f.afterSave()
+	f.ui.notify(lang.L("saved"))
+}
+
+// afterSave empties the passphrase fields (the key is set) and the problem.
+func (f *backupForm) afterSave() {
+	f.setProblem("")
+	f.pass.SetText("")
+	f.again.SetText("")
+	f.refreshStatus()
+}
+
+func (f *backupForm) save() error {
+	keep, err1 := strconv.Atoi(f.keep.Text)
+	days, err2 := strconv.Atoi(f.maxAge.Text)
+	if err1 != nil || err2 != nil {
+		return model.NewUserError("error.backup.settings", nil)
+	}
+	if f.pass.Text != f.again.Text {
+		return model.NewUserError("error.backup.mismatch", nil)
+	}
+	b := model.BackupSettings{Folder: f.folder.Text, Keep: keep, MaxAgeDays: days}
+	if err := f.store.SaveBackupSettings(b); err != nil {
+		return err
+	}
+	if f.pass.Text == "" {
+		return nil
+	}
+	return f.store.SetBackupPassphrase(f.pass.Text)
+}
+
+func (f *backupForm) refreshStatus() {
+	if b, err := f.store.BackupSettings(); err == nil {
+		f.status.SetText(f.statusText(b))
+	}
+}
+
+// onBackupNow saves the choices, then backs up into the chosen folder.
+func (f *backupForm) onBackupNow() {
+	if err := f.save(); err != nil {
+		f.setProblem(errText(err))
+		return
+	}
+	f.afterSave()
+	b, err := f.store.BackupSettings()
+	if err == nil && b.Folder == "" {
+		err = model.NewUserError("error.backup.nofolder", nil)
+	}
+	var info model.BackupInfo
+	if err == nil {
+		info, err = f.store.Backup(b.Folder, b.Keep)
+	}
+	if err != nil {
+		f.setProblem(errText(err))
+		return
+	}
+	f.setProblem("")
+	f.refreshStatus()
+	f.ui.notify(fmt.Sprintf(lang.L("backup.done"), info.Path))
+}
+
+// setProblem shows what is wrong under the form, or nothing.
+func (f *backupForm) setProblem(text string) {
+	f.problem.SetText(text)
+	f.problem.Hidden = text == ""
+	f.problem.Refresh()
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/model"
+	"jobspor/model/testutil"
+)
+
+// fakeCaseload is the caseload screen's whole view of the database.
+type fakeCaseload struct {
+	rows    []model.CaseRow
+	reads   int     // whole-caseload reads
+	rowsFor []int64 // single rows re-read
+	err     error
+	viewed  []string // audit rows for views of many citizens
+}
+
+func (f *fakeCaseload) LogViewed(what string, ids []int64) error {
+	f.viewed = append(f.viewed, what+": "+model.IDRanges(ids))
+	return nil
+}
+
+func (f *fakeCaseload) Caseload(*model.Guide, time.Time) ([]model.CaseRow, error) {
+	f.reads++
+	return append([]model.CaseRow(nil), f.rows...), f.err
+}
+
+func (f *fakeCaseload) CaseRowFor(_ *model.Guide, _ time.Time, id int64) (model.CaseRow, error) {
+	f.rowsFor = append(f.rowsFor, id)
+	for _, r := range f.rows {
+		if r.ID == id {
+			return r, nil
+		}
+	}
+	return model.CaseRow{}, model.ErrNotFound
+}
+
+func caseRow(id int64, name string, track model.TrackID, noShow bool) model.CaseRow {
+	return model.CaseRow{ID: id, Name: name, NameKey: model.FoldName(name), Track: track,
+		Status: model.StatusActive, NoShow: noShow, Total: 9}
+}
+
+// newFakeCaseload builds the caseload screen alone over a fake: no database.
+func newFakeCaseload(t *testing.T, f *fakeCaseload) (*UI, *caseloadScreen) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Jobspor")
+	w.Resize(fyne.NewSize(1366, 768))
+	content := testutil.Content(t)
+	u := &UI{app: a, win: w, content: content, guide: content.Guide,
+		now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local) }}
+	s := newCaseloadScreen(u, f)
+	w.SetContent(s.content())
+	return u, s
+}
+
+// TestCaseloadScreenOverAFake drives the caseload screen over a fake of its
+// narrow interface: it reads the caseload once, filters in memory, re-reads
+// only the citizens changed elsewhere, and shows a failure as an error.
+func TestCaseloadScreenOverAFake(t *testing.T) {
+	f := &fakeCaseload{rows: []model.CaseRow{
+		caseRow(1, "Søren Ærø", model.TrackIntensive, false),
+		caseRow(2, "Anna Berg", model.TrackEducation, true),
+		caseRow(3, "Åse Holm", model.TrackNone, false),
+	}}
+	u, s := newFakeCaseload(t, f)
+	s.load()
+	if f.reads != 1 || len(s.rows) != 3 {
+		t.Fatalf("after load: %d reads, %d rows; want 1 read and every citizen", f.reads, len(s.rows))
+	}
+	if len(f.viewed) != 1 || f.viewed[0] != "caseload: 1-3" {
+		t.Fatalf("audit of the caseload view: %q; want one row naming citizens 1-3", f.viewed)
+	}
+	if got := s.cellText(s.rows[0], len(caseColumns)-1); s.rows[0].ID == 2 && got != "Udeblevet/afbud" {
+		t.Errorf("the no-show row's attention column reads %q", got)
+	}
+	test.Type(s.search, "søren")
+	if len(s.rows) != 1 || s.rows[0].ID != 1 || f.reads != 1 {
+		t.Fatalf("typing 'søren': %d rows (%v), %d reads; want only Søren, filtered in memory", len(s.rows), s.rows, f.reads)
+	}
+	f.rows[1].Name = "Anna Berg Jensen"
+	u.touch(2)
+	s.reload()
+	if len(f.rowsFor) != 1 || f.rowsFor[0] != 2 || f.reads != 1 {
+		t.Fatalf("reload re-read rows %v and the whole caseload %d times; want only citizen 2", f.rowsFor, f.reads)
+	}
+	s.load()
+	if len(f.viewed) != 1 {
+		t.Fatalf("loading the same caseload again wrote another audit row: %q", f.viewed)
+	}
+	f.err = errors.New("disk I/O error")
+	s.load()
+	if len(u.win.Canvas().Overlays().List()) == 0 {
+		t.Error("a failed read showed no error dialog")
+	}
+}

@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// caseloadSource is what caseloadScreen asks of the database.
+type caseloadSource interface {
+	viewLogger
+	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
+	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
+}
+
+// caseloadScreen is the start screen: every citizen as a sortable table with
+// search and filters, loaded once and filtered in memory.
+type caseloadScreen struct {
+	ui     *UI
+	store  caseloadSource
+	viewed viewLog
+
+	search   *widget.Entry
+	track    *widget.Select
+	status   *widget.Select
+	noPlan   *widget.Check
+	count    *widget.Label
+	newBtn   *widget.Button
+	table    *caseTable
+	root     fyne.CanvasObject
+	all      []model.CaseRow
+	rows     []model.CaseRow
+	sortBy   model.CaseSort
+	sortDesc bool
+	loaded   bool // the whole caseload is read when first shown, not at start
+
+	tracks   choice[model.TrackID]
+	statuses choice[model.Status]
+}
+
+type column struct {
+	key   string
+	sort  model.CaseSort
+	width float32
+}
+
+var caseColumns = []column{
+	{"col.name", model.SortByName, 330},
+	{"col.track", model.SortByTrack, 230},
+	{"col.progress", model.SortByProgress, 110},
+	{"col.days", model.SortByDays, 110},
+	{"col.next", model.SortByNext, 190},
+	{"col.flag", model.SortByFlag, 200},
+}
+
+func newCaseloadScreen(u *UI, st caseloadSource) *caseloadScreen {
+	s := &caseloadScreen{ui: u, store: st, viewed: viewLog{what: "caseload"},
+		tracks:   newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel),
+		statuses: newChoice(model.Statuses, statusLabel)}
+	s.root = s.build()
+	return s
+}
+
+func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
+
+// reload re-reads the rows of the citizens changed since the caseload was
+// last shown (one query each), not the whole caseload.
+func (s *caseloadScreen) reload() {
+	for id := range s.ui.dirty {
+		row, err := s.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+		if err != nil {
+			s.ui.showError(err)
+			continue
+		}
+		s.replaceRow(row)
+	}
+	s.ui.dirty = nil
+	s.applyFilter()
+}
+
+// replaceRow puts a fresh row in place of the old one, or adds a new citizen
+// in name order.
+func (s *caseloadScreen) replaceRow(row model.CaseRow) {
+	for i := range s.all {
+		if s.all[i].ID == row.ID {
+			s.all[i] = row
+			return
+		}
+	}
+	s.all = append(s.all, row)
+	model.SortCaseload(s.all, model.SortByName, false)
+}
+
+func (s *caseloadScreen) build() fyne.CanvasObject {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("list.search"))
+	s.search.OnChanged = func(string) { s.applyFilter() }
+	s.track = s.filterSelect(lang.L("list.alltracks"), s.tracks.labels)
+	s.status = s.filterSelect(lang.L("list.allstatuses"), s.statuses.labels)
+	s.status.SetSelected(statusLabel(model.StatusActive))
+	s.noPlan = widget.NewCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
+	s.count = widget.NewLabel("")
+	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
+	s.newBtn.Importance = widget.HighImportance
+	s.table = newCaseTable(s)
+	filters := container.NewHBox(s.track, s.status, s.noPlan, s.count)
+	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn, settings), s.search), filters)
+	return container.NewBorder(top, nil, nil, nil, s.table)
+}
+
+// filterSelect is a Select whose first option means "no filter".
+func (s *caseloadScreen) filterSelect(all string, options []string) *widget.Select {
+	sel := widget.NewSelect(append([]string{all}, options...), func(string) { s.applyFilter() })
+	sel.SetSelectedIndex(0)
+	return sel
+}
+
+// load reads the caseload from the database.
+func (s *caseloadScreen) load() {
+	rows, err := s.store.Caseload(s.ui.guide, s.ui.now())
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.all, s.loaded = rows, true
+	if err := s.viewed.record(s.store, caseIDs(rows)); err != nil {
+		s.ui.showError(err)
+	}
+	s.ui.dirty = nil
+	s.applyFilter()
+}
+
+func caseIDs(rows []model.CaseRow) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+func (s *caseloadScreen) filter() model.CaseFilter {
+	f := model.CaseFilter{Query: s.search.Text, AnyTrack: true, NoConversationPlanned: s.noPlan.Checked}
+	if t, ok := s.tracks.value(s.track.Selected); ok {
+		f.Track, f.AnyTrack = t, false
+	}
+	f.Status, _ = s.statuses.value(s.status.Selected)
+	return f
+}
+
+func (s *caseloadScreen) applyFilter() {
+	if s.table == nil {
+		return
+	}
+	s.rows = model.FilterCaseload(s.all, s.filter())
+	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
+	s.count.SetText(s.ui.countText(len(s.rows)))
+	s.table.UnselectAll()
+	s.table.Refresh()
+}
+
+func (s *caseloadScreen) onSort(by model.CaseSort) {
+	if s.sortBy == by {
+		s.sortDesc = !s.sortDesc
+	} else {
+		s.sortBy, s.sortDesc = by, false
+	}
+	s.applyFilter()
+}
+
+// countText says how many citizens are shown, in singular or plural.
+func (u *UI) countText(n int) string {
+	if n == 1 {
+		return fmt.Sprintf(u.term("list.count.one"), n)
+	}
+	return fmt.Sprintf(u.term("list.count"), n)
+}
+
+// cellText is what column col shows for row r.
+func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
+	switch caseColumns[col].sort {
+	case model.SortByName:
+		return r.Name
+	case model.SortByTrack:
+		return trackLabel(r.Track)
+	case model.SortByProgress:
+		return fmt.Sprintf(lang.L("progress.count"), r.Done, r.Total)
+	case model.SortByDays:
+		return strconv.Itoa(r.DaysSinceFirst)
+	case model.SortByNext:
+		return nextText(r)
+	}
+	return flagText(r)
+}
+
+func nextText(r model.CaseRow) string {
+	if r.Next.IsZero() {
+		return lang.L("list.nonext")
+	}
+	return r.Next.Format("02-01-2006 15:04")
+}
+
+func flagText(r model.CaseRow) string {
+	switch {
+	case r.Overdue && r.NoShow:
+		return lang.L("flag.overdue") + ", " + lang.L("flag.noshow")
+	case r.Overdue:
+		return lang.L("flag.overdue")
+	case r.NoShow:
+		return lang.L("flag.noshow")
+	}
+	return ""
+}

@@ -1,0 +1,3 @@
+module a.jobspor.local/earlylocale
+
+go 1.26

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"jobspor/model"
+)
+
+// closeStore is what closing the window asks of the database: the day's
+// automatic backup.
+type closeStore interface {
+	BackupIfDue() (model.BackupInfo, bool, error)
+}
+
+// onClose makes the day's backup when one is due, then closes; a failed
+// backup is said, and the caseworker chooses to close anyway or stay.
+func (u *UI) onClose() {
+	_, _, err := u.store.BackupIfDue()
+	if err == nil {
+		u.win.Close()
+		return
+	}
+	d := dialog.NewConfirm(lang.L("close.title"), fmt.Sprintf(lang.L("close.backup.failed"), errText(err)),
+		func(close bool) {
+			if close {
+				u.win.Close()
+			}
+		}, u.win)
+	d.SetConfirmText(lang.L("close.title"))
+	d.Show()
+}

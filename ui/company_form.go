@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// companyStore is what companyForm asks of the database.
+type companyStore interface {
+	CompanyEfforts(citizenID int64) ([]model.CompanyEffort, error)
+	SaveCompanyEffort(c *model.CompanyEffort) error
+}
+
+// tempAgencyStore is what tempAgencyForm asks of the database.
+type tempAgencyStore interface {
+	SaveTempAgency(t *model.TempAgency) error
+	TempAgencies(citizenID int64) ([]model.TempAgency, error)
+}
+
+// companyForm lists company internships and wage subsidies and adds or
+// edits one, flagging a missing joint meeting when no job followed.
+type companyForm struct {
+	s       *citizenScreen
+	store   companyStore
+	editing model.CompanyEffort
+
+	kind, outcome                      *widget.Select
+	company, start, end, meeting, note *widget.Entry
+	conditions                         *widget.Entry
+	save                               *widget.Button
+	kinds                              choice[model.CompanyKind]
+	outcomes                           choice[string]
+}
+
+func newCompanyForm(s *citizenScreen) *companyForm {
+	return &companyForm{s: s, store: s.store,
+		kinds: newChoice(model.CompanyKinds,
+			func(k model.CompanyKind) string { return lang.L("company.kind." + string(k)) }),
+		outcomes: newChoice([]string{"", "job", "no_job"}, func(v string) string { return lang.L("company.outcome." + orNone(v)) })}
+}
+
+func (f *companyForm) build() fyne.CanvasObject {
+	items, err := f.store.CompanyEfforts(f.s.citizen.ID)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	list := container.NewVBox()
+	for _, c := range items {
+		list.Add(f.row(c))
+	}
+	return container.NewVBox(heading(lang.L("company.title")), list, f.buildForm())
+}
+
+func (f *companyForm) row(c model.CompanyEffort) fyne.CanvasObject {
+	text := fmt.Sprintf("%s: %s, %s – %s. %s", f.kinds.label(c.Kind), c.Company, optShortDate(c.Start), optShortDate(c.End), f.outcomes.label(c.Outcome))
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(l)
+	if c.NeedsJointMeeting() {
+		warn := widget.NewLabel(lang.L("company.needsmeeting"))
+		warn.Importance = widget.DangerImportance
+		box.Add(warn)
+	}
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { f.load(c) })
+	return container.NewBorder(nil, nil, nil, edit, box)
+}
+
+func (f *companyForm) buildForm() fyne.CanvasObject {
+	f.kind = widget.NewSelect(f.kinds.labels, nil)
+	f.outcome = widget.NewSelect(f.outcomes.labels, nil)
+	f.company, f.note = widget.NewEntry(), widget.NewEntry()
+	f.start, f.end, f.meeting = dateEntry(time.Time{}), dateEntry(time.Time{}), dateEntry(time.Time{})
+	f.conditions = widget.NewMultiLineEntry()
+	f.conditions.Wrapping = fyne.TextWrapWord
+	f.conditions.SetMinRowsVisible(2)
+	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
+	f.fill()
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("company.kind"), f.kind),
+		widget.NewFormItem(lang.L("company.company"), f.company),
+		widget.NewFormItem(lang.L("company.start"), f.start),
+		widget.NewFormItem(lang.L("company.end"), f.end),
+		widget.NewFormItem(lang.L("company.conditions"), f.conditions),
+		widget.NewFormItem(lang.L("company.outcome"), f.outcome),
+		widget.NewFormItem(lang.L("company.meeting"), f.meeting),
+		widget.NewFormItem(lang.L("field.note"), f.note))
+	return container.NewVBox(form, container.NewHBox(f.save))
+}
+
+func (f *companyForm) fill() {
+	c := f.editing
+	if c.ID == 0 {
+		c.Kind = model.CompanyPraktik
+	}
+	f.kind.SetSelected(f.kinds.label(c.Kind))
+	f.outcome.SetSelected(f.outcomes.label(c.Outcome))
+	f.company.SetText(c.Company)
+	f.conditions.SetText(c.Conditions)
+	f.note.SetText(c.Note)
+	setDate(f.start, c.Start)
+	setDate(f.end, c.End)
+	setDate(f.meeting, c.JointMeeting)
+}
+
+func (f *companyForm) load(c model.CompanyEffort) {
+	f.editing = c
+	f.fill()
+}
+
+func (f *companyForm) onSave() {
+	c := f.editing
+	c.CitizenID = f.s.citizen.ID
+	c.Kind, _ = f.kinds.value(f.kind.Selected)
+	c.Outcome, _ = f.outcomes.value(f.outcome.Selected)
+	c.Company, c.Conditions, c.Note = f.company.Text, f.conditions.Text, f.note.Text
+	err := readDates(map[*widget.Entry]*time.Time{f.start: &c.Start, f.end: &c.End, f.meeting: &c.JointMeeting})
+	if err == nil {
+		err = f.store.SaveCompanyEffort(&c)
+	}
+	if err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.rebuildSection()
+}
+
+// tempAgencyForm records registration with temp agencies (vikarbureauer).
+type tempAgencyForm struct {
+	s                 *citizenScreen
+	store             tempAgencyStore
+	agency, reg, note *widget.Entry
+	save              *widget.Button
+}
+
+func newTempAgencyForm(s *citizenScreen) *tempAgencyForm {
+	return &tempAgencyForm{s: s, store: s.store}
+}
+
+func (f *tempAgencyForm) build() fyne.CanvasObject {
+	items, err := f.store.TempAgencies(f.s.citizen.ID)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	list := container.NewVBox()
+	for _, t := range items {
+		list.Add(widget.NewLabel(fmt.Sprintf("%s – %s %s", t.Agency, lang.L("temp.registered"), optShortDate(t.Registered))))
+	}
+	f.agency, f.note = widget.NewEntry(), widget.NewEntry()
+	f.agency.SetPlaceHolder(lang.L("temp.agency"))
+	f.reg = dateEntry(f.s.ui.now())
+	f.save = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), f.onSave)
+	form := widget.NewForm(widget.NewFormItem(lang.L("temp.agency"), f.agency),
+		widget.NewFormItem(lang.L("temp.registered"), f.reg), widget.NewFormItem(lang.L("field.note"), f.note))
+	return container.NewVBox(heading(lang.L("temp.title")), list, form, container.NewHBox(f.save))
+}
+
+func (f *tempAgencyForm) onSave() {
+	t := model.TempAgency{CitizenID: f.s.citizen.ID, Agency: f.agency.Text, Note: f.note.Text}
+	var err error
+	if t.Registered, err = optionalDate(f.reg); err == nil {
+		err = f.store.SaveTempAgency(&t)
+	}
+	if err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.rebuildSection()
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// educationStore is what educationForm asks of the database.
+type educationStore interface {
+	EducationPlan(citizenID int64) (model.EducationPlan, error)
+	SaveEducationPlan(e *model.EducationPlan) error
+}
+
+// educationForm is the education lift's record: the chosen education,
+// prior-learning assessment, dyslexia test, enrolment, start and internship.
+type educationForm struct {
+	s     *citizenScreen
+	store educationStore
+
+	chosen, start, note            *widget.Entry
+	prior, dyslexia, internship    *widget.Select
+	enrolled                       *widget.Check
+	save                           *widget.Button
+	priors, dyslexias, internships choice[string]
+}
+
+func newEducationForm(s *citizenScreen) *educationForm {
+	opt := func(prefix string, values ...string) choice[string] {
+		return newChoice(values, func(v string) string { return lang.L(prefix + "." + orNone(v)) })
+	}
+	return &educationForm{s: s, store: s.store,
+		priors:      opt("edu.prior", "", "planned", "done"),
+		dyslexias:   opt("edu.dyslexia", "", "offered", "done"),
+		internships: opt("edu.internship", "", "searching", "found")}
+}
+
+func orNone(v string) string {
+	if v == "" {
+		return "none"
+	}
+	return v
+}
+
+func (f *educationForm) build() fyne.CanvasObject {
+	e, err := f.store.EducationPlan(f.s.citizen.ID)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	f.chosen = widget.NewEntry()
+	f.chosen.SetText(e.Chosen)
+	f.start = dateEntry(e.Start)
+	f.note = widget.NewEntry()
+	f.note.SetText(e.Note)
+	f.prior = widget.NewSelect(f.priors.labels, nil)
+	f.prior.SetSelected(f.priors.label(e.PriorLearning))
+	f.dyslexia = widget.NewSelect(f.dyslexias.labels, nil)
+	f.dyslexia.SetSelected(f.dyslexias.label(e.DyslexiaTest))
+	f.internship = widget.NewSelect(f.internships.labels, nil)
+	f.internship.SetSelected(f.internships.label(e.Internship))
+	f.enrolled = widget.NewCheck(lang.L("edu.enrolled"), nil)
+	f.enrolled.SetChecked(e.Enrolled)
+	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("edu.chosen"), f.chosen),
+		widget.NewFormItem(lang.L("edu.prior"), f.prior),
+		widget.NewFormItem(lang.L("edu.dyslexia"), f.dyslexia),
+		widget.NewFormItem("", f.enrolled),
+		widget.NewFormItem(lang.L("edu.start"), f.start),
+		widget.NewFormItem(lang.L("edu.internship"), f.internship),
+		widget.NewFormItem(lang.L("field.note"), f.note))
+	return container.NewVBox(heading(lang.L("edu.title")), form, container.NewHBox(f.save))
+}
+
+func (f *educationForm) onSave() {
+	e := model.EducationPlan{CitizenID: f.s.citizen.ID, Chosen: f.chosen.Text, Enrolled: f.enrolled.Checked, Note: f.note.Text}
+	e.PriorLearning, _ = f.priors.value(f.prior.Selected)
+	e.DyslexiaTest, _ = f.dyslexias.value(f.dyslexia.Selected)
+	e.Internship, _ = f.internships.value(f.internship.Selected)
+	var err error
+	if e.Start, err = optionalDate(f.start); err == nil {
+		err = f.store.SaveEducationPlan(&e)
+	}
+	if err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.ui.notify(lang.L("saved"))
+}

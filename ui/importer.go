@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// importer reads a file the caseworker picks, shows what it would import
+// (a dry run), and imports it all on confirmation.
+type importer struct {
+	ui  *UI
+	run func(data []byte, name string, dry bool) (model.ImportResult, error)
+	// sample lists what the file holds for the preview (optional).
+	sample func(data []byte) []string
+	// after runs once the import is stored (optional).
+	after func()
+}
+
+func (s *settingsScreen) importButtons() fyne.CanvasObject {
+	u := s.ui
+	disco := &importer{ui: u, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+		g, err := model.ParseDisco(data)
+		if err != nil {
+			return model.ImportResult{}, err
+		}
+		return s.store.ImportDisco(g, dry)
+	}}
+	prospects := &importer{ui: u, run: func(data []byte, name string, dry bool) (model.ImportResult, error) {
+		pub, ps, err := model.ParseProspects(data)
+		if err != nil {
+			return model.ImportResult{}, err
+		}
+		return s.store.ImportProspects(pub, ps, name, dry)
+	}, after: u.mergeCatalogue}
+	return container.NewVBox(heading(lang.L("import.heading")), lowLabel(lang.L("import.help")),
+		container.NewHBox(
+			widget.NewButtonWithIcon(lang.L("import.disco"), theme.UploadIcon(), disco.onPick),
+			widget.NewButtonWithIcon(lang.L("import.prospects"), theme.UploadIcon(), prospects.onPick)))
+}
+
+func (im *importer) onPick() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(r)
+		if err == nil {
+			err = im.preview(data, r.URI().Name())
+		}
+		if err != nil {
+			im.ui.showError(err)
+		}
+	}, im.ui.win)
+}
+
+func (im *importer) preview(data []byte, name string) error {
+	res, err := im.run(data, name, true)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf(lang.L("import.preview"), name, res.Added, res.Changed, res.Unchanged)
+	if im.sample != nil {
+		msg += "\n\n" + strings.Join(im.sample(data), "\n")
+	}
+	dialog.ShowConfirm(lang.L("import.heading"), msg, func(ok bool) { im.onConfirm(ok, data, name) }, im.ui.win)
+	return nil
+}
+
+func (im *importer) onConfirm(ok bool, data []byte, name string) {
+	if !ok {
+		return
+	}
+	if _, err := im.run(data, name, false); err != nil {
+		im.ui.showError(err)
+		return
+	}
+	im.ui.notify(lang.L("import.done"))
+	if im.after != nil {
+		im.after()
+	}
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// jobListStore is what the job list and its form ask of the database.
+type jobListStore interface {
+	jobStore
+	jobSaver
+}
+
+// jobStore is what jobListScreen asks of the database.
+type jobStore interface {
+	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
+	MatchJob(jobID int64) ([]model.CitizenMatch, error)
+	OpenJobs(today time.Time) ([]model.Job, error)
+}
+
+// jobListScreen is the day's job list: openings known to the office, hot
+// and new first, to add by hand or import, and to match with citizens.
+type jobListScreen struct {
+	ui    *UI
+	store jobListStore
+	jobs  []model.Job
+	list  *widget.List
+	form  *jobForm
+	root  fyne.CanvasObject
+}
+
+func newJobListScreen(u *UI, st jobListStore) (*jobListScreen, error) {
+	s := &jobListScreen{ui: u, store: st}
+	if err := s.load(); err != nil {
+		return nil, err
+	}
+	s.root = s.build()
+	return s, nil
+}
+
+func (s *jobListScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *jobListScreen) load() error {
+	jobs, err := s.store.OpenJobs(s.ui.now())
+	s.jobs = jobs
+	return err
+}
+
+func (s *jobListScreen) build() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
+	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
+	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.ui.onProspects)
+	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
+	s.form = newJobForm(s.ui, s.store, s.onSaved)
+	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(amb, print, imp)), s.form.build(), widget.NewSeparator())
+	return container.NewBorder(top, nil, nil, nil, s.list)
+}
+
+func (s *jobListScreen) createRow() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	who := widget.NewButtonWithIcon(lang.L("jobs.who"), theme.AccountIcon(), nil)
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(who, edit), l)
+}
+
+func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	j := s.jobs[i]
+	c := o.(*fyne.Container)
+	l := c.Objects[0].(*widget.Label)
+	l.SetText(jobLine(j))
+	l.Importance = widget.MediumImportance
+	if j.Hot {
+		l.Importance = widget.HighImportance
+	}
+	l.Refresh()
+	btns := c.Objects[1].(*fyne.Container)
+	btns.Objects[0].(*widget.Button).OnTapped = func() { s.onWho(j) }
+	btns.Objects[1].(*widget.Button).OnTapped = func() { s.form.load(j) }
+}
+
+// jobLine is an opening in a line: hot mark, title, employer, place, deadline.
+func jobLine(j model.Job) string {
+	hot := ""
+	if j.Hot {
+		hot = "🔥 " + lang.L("jobs.hot") + "  "
+	}
+	place := strings.TrimSpace(j.Postcode + " " + j.Place)
+	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, place, lang.L("jobs.deadline"), deadlineText(j.Deadline))
+}
+
+func deadlineText(t time.Time) string {
+	if t.IsZero() {
+		return lang.L("jobs.nodeadline")
+	}
+	return shortDate(t)
+}
+
+// onPrint makes the day's job list in large print for the reception area.
+func (s *jobListScreen) onPrint() {
+	s.ui.printed(s.ui.handouts.Handout(model.HandoutJobList, 0))
+}
+
+func (s *jobListScreen) onSaved() {
+	if err := s.load(); err != nil {
+		s.ui.showError(err)
+	}
+	s.list.Refresh()
+}
+
+// onWho lists the citizens whose goals fit the opening.
+func (s *jobListScreen) onWho(j model.Job) {
+	ms, err := s.store.MatchJob(j.ID)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	box := container.NewVBox()
+	for _, m := range ms {
+		m := m
+		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() { s.ui.onOpenCitizen(m.CitizenID) })
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(b)
+	}
+	if len(ms) == 0 {
+		box.Add(widget.NewLabel(lang.L("jobs.nobody")))
+	}
+	d := dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
+
+// onImport reads a CSV of openings, shows what it holds, and imports it
+// all on confirmation.
+func (s *jobListScreen) onImport() {
+	im := &importer{ui: s.ui, after: s.onSaved,
+		run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+			jobs, err := model.ParseJobs(data, s.ui.now())
+			if err != nil {
+				return model.ImportResult{}, err
+			}
+			return s.store.ImportJobs(jobs, dry)
+		},
+		sample: func(data []byte) []string {
+			jobs, _ := model.ParseJobs(data, s.ui.now())
+			var lines []string
+			for _, j := range jobs[:min(len(jobs), 10)] {
+				lines = append(lines, jobLine(j))
+			}
+			return lines
+		}}
+	im.onPick()
+}
+
+func (u *UI) onJobList() {
+	s, err := newJobListScreen(u, u.store)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.push(s)
+}

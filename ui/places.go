@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// placesStore is what the reach control and the postcode and related-title
+// settings ask of the database.
+type placesStore interface {
+	reachStore
+	ImportPostcodes(rows []model.Postcode, dryRun bool) (model.ImportResult, error)
+	PostcodeCounts() (model.PostcodeCounts, error)
+	Relations(def *model.Relations) (*model.Relations, error)
+	SaveRelations(text string) (int, error)
+}
+
+// reachStore is what the reach control asks of the database.
+type reachStore interface {
+	Postcodes(code string) ([]model.Postcode, error)
+	SaveReach(citizenID int64, r model.Reach) error
+}
+
+// reachControl shows where the citizen lives and how far from home openings
+// are offered, and changes it in the conversation.
+type reachControl struct {
+	ui      *UI
+	store   reachStore
+	citizen *model.Citizen
+	radio   *widget.RadioGroup
+	reaches choice[model.Reach]
+	changed func()
+}
+
+func newReachControl(u *UI, st reachStore, c *model.Citizen, changed func()) *reachControl {
+	return &reachControl{ui: u, store: st, citizen: c, changed: changed, reaches: newChoice(model.Reaches, reachLabel)}
+}
+
+func reachLabel(r model.Reach) string { return lang.L("reach." + string(r)) }
+
+func (r *reachControl) build() fyne.CanvasObject {
+	r.radio = widget.NewRadioGroup(r.reaches.labels, nil)
+	r.radio.Horizontal = true
+	r.radio.Required = true
+	r.radio.SetSelected(reachLabel(model.ReachOrDefault(r.citizen.Reach)))
+	r.radio.OnChanged = r.onChanged
+	home := widget.NewLabel(r.homeText())
+	home.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(home, container.NewHBox(widget.NewLabel(lang.L("reach.label")), r.radio))
+}
+
+// homeText is "Bor i 2300 København S (Københavns Kommune, Tårnby Kommune)".
+func (r *reachControl) homeText() string {
+	code := r.citizen.Postcode
+	if code == "" {
+		return lang.L("reach.nohome")
+	}
+	ps, err := r.store.Postcodes(code)
+	if err != nil || len(ps) == 0 {
+		return fmt.Sprintf(lang.L("reach.unknownhome"), code)
+	}
+	var munis []string
+	for _, p := range ps {
+		munis = append(munis, p.MunicipName)
+	}
+	return fmt.Sprintf(lang.L("reach.home"), code, ps[0].Town, strings.Join(munis, ", "), ps[0].RegionName)
+}
+
+func (r *reachControl) onChanged(label string) {
+	reach, ok := r.reaches.value(label)
+	if !ok || reach == model.ReachOrDefault(r.citizen.Reach) {
+		return
+	}
+	if err := r.store.SaveReach(r.citizen.ID, reach); err != nil {
+		r.ui.showError(err)
+		return
+	}
+	r.citizen.Reach = reach
+	r.ui.touch(r.citizen.ID)
+	r.changed()
+}
+
+// nearLabel says where an opening lies seen from the citizen's home.
+func nearLabel(n model.Nearness) string { return lang.L(fmt.Sprintf("near.%d", n)) }
+
+// relatedEditor edits the office's related titles (CSV text) in Indstillinger.
+type relatedEditor struct {
+	ui    *UI
+	store placesStore
+	text  *widget.Entry
+	save  *widget.Button
+}
+
+func (s *settingsScreen) placesSection() fyne.CanvasObject {
+	e := &relatedEditor{ui: s.ui, store: s.store}
+	postcodes := &importer{ui: s.ui, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+		rows, err := model.ParsePostcodes(data)
+		if err != nil {
+			return model.ImportResult{}, err
+		}
+		return s.store.ImportPostcodes(rows, dry)
+	}}
+	return container.NewVBox(heading(lang.L("places.heading")), lowLabel(s.postcodeInfo()),
+		container.NewHBox(widget.NewButtonWithIcon(lang.L("places.import"), theme.UploadIcon(), postcodes.onPick)),
+		widget.NewSeparator(), e.build())
+}
+
+func (s *settingsScreen) postcodeInfo() string {
+	n, err := s.store.PostcodeCounts()
+	if err != nil {
+		return errText(err)
+	}
+	if n.Rows == 0 {
+		return lang.L("places.none")
+	}
+	return fmt.Sprintf(lang.L("places.count"), n.Postcodes, n.Municipalities, n.Regions)
+}
+
+func (e *relatedEditor) build() fyne.CanvasObject {
+	rel, err := e.store.Relations(e.ui.content.Related)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	e.text = multiLine(rel.Text(), 8)
+	e.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), e.onSave)
+	reset := widget.NewButton(lang.L("related.reset"), e.onReset)
+	return container.NewVBox(heading(lang.L("related.heading")), lowLabel(lang.L("related.help")), e.text,
+		container.NewHBox(e.save, reset))
+}
+
+func (e *relatedEditor) onSave() {
+	n, err := e.store.SaveRelations(e.text.Text)
+	if err != nil {
+		e.ui.showError(err)
+		return
+	}
+	e.ui.notify(fmt.Sprintf(lang.L("related.saved"), n))
+}
+
+func (e *relatedEditor) onReset() {
+	if _, err := e.store.SaveRelations(""); err != nil {
+		e.ui.showError(err)
+		return
+	}
+	e.text.SetText(e.ui.content.Related.Text())
+	e.ui.notify(lang.L("related.isdefault"))
+}

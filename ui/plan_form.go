@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// conversationPlanner is what planForm asks of the database.
+type conversationPlanner interface {
+	PlanConversation(c *model.Conversation) error
+}
+
+// buildConversations plans a new conversation above the list of the
+// citizen's conversations, newest first; the list draws only visible rows.
+func (s *citizenScreen) buildConversations() fyne.CanvasObject {
+	all, err := s.store.Conversations(s.citizen.ID)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	p := newPlanForm(s.ui, s.store, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
+	s.planner = p
+	top := container.NewVBox(heading(lang.L("conversation.plan")), p.build(), widget.NewSeparator(),
+		heading(lang.L("section.conversations")))
+	if len(all) == 0 {
+		top.Add(lowLabel(lang.L("conversation.none")))
+	}
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.conversationList(all)))
+}
+
+func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List {
+	row := func(i int) model.Conversation { return all[len(all)-1-i] }
+	list := widget.NewList(func() int { return len(all) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), nil), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := row(i)
+			box := o.(*fyne.Container)
+			l := box.Objects[0].(*widget.Label)
+			l.Importance = widget.MediumImportance
+			if c.Attendance == model.AttendanceNoShow || c.Attendance == model.AttendanceCancelled {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(conversationLine(c))
+			box.Objects[1].(*widget.Button).OnTapped = func() { s.onOpenConversation(c.ID) }
+		})
+	list.OnSelected = func(i widget.ListItemID) { s.onOpenConversation(row(i).ID) }
+	return list
+}
+
+// conversationLine is one conversation in a line: when, what, how, attendance.
+func conversationLine(c model.Conversation) string {
+	return fmt.Sprintf("%s %s–%s  %s (%s) – %s", shortDate(c.Start), c.Start.Format("15:04"), c.End.Format("15:04"),
+		kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance))
+}
+
+func (s *citizenScreen) onOpenConversation(id int64) {
+	cs, err := newConversationScreen(s, s.store, id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.push(cs)
+}
+
+func kindLabel(k model.ConversationKind) string { return lang.L("conversation.kind." + string(k)) }
+func formLabel(f model.ConversationForm) string { return lang.L("conversation.form." + string(f)) }
+func attendanceLabel(a model.Attendance) string { return lang.L("conversation.att." + string(a)) }
+
+// planForm plans a conversation: date, start and end, kind and form.
+type planForm struct {
+	ui        *UI
+	store     conversationPlanner
+	citizenID int64
+	onPlanned func(*model.Conversation)
+
+	date, start, end *widget.Entry
+	kind, form       *widget.Select
+	problems         *widget.Label
+	save             *widget.Button
+	kinds            choice[model.ConversationKind]
+	forms            choice[model.ConversationForm]
+}
+
+func newPlanForm(u *UI, st conversationPlanner, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
+	f := &planForm{ui: u, store: st, citizenID: citizenID, onPlanned: onPlanned,
+		kinds: newChoice(model.ConversationKinds, kindLabel), forms: newChoice(model.ConversationForms, formLabel)}
+	f.date = dateEntry(day)
+	return f
+}
+
+func (f *planForm) build() fyne.CanvasObject {
+	f.start, f.end = widget.NewEntry(), widget.NewEntry()
+	f.start.SetPlaceHolder(lang.L("form.clockplaceholder"))
+	f.end.SetPlaceHolder(lang.L("form.clockplaceholder"))
+	f.kind = widget.NewSelect(f.kinds.labels, nil)
+	f.kind.SetSelected(kindLabel(model.KindJob))
+	f.form = widget.NewSelect(f.forms.labels, nil)
+	f.form.SetSelected(formLabel(model.FormInPerson))
+	f.problems = widget.NewLabel("")
+	f.problems.Importance = widget.DangerImportance
+	f.problems.Wrapping = fyne.TextWrapWord
+	f.problems.Hide()
+	f.save = widget.NewButtonWithIcon(lang.L("conversation.planbtn"), theme.ContentAddIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+	times := container.NewGridWithColumns(4, f.date, f.start, f.end, f.save)
+	labels := container.NewGridWithColumns(4, lowLabel(lang.L("conversation.date")), lowLabel(lang.L("conversation.start")), lowLabel(lang.L("conversation.end")), widget.NewLabel(""))
+	return container.NewVBox(labels, times, container.NewGridWithColumns(2, f.kind, f.form), f.problems)
+}
+
+// conversation reads the form; parse problems come back joined.
+func (f *planForm) conversation() (*model.Conversation, error) {
+	c := &model.Conversation{CitizenID: f.citizenID, Attendance: model.AttendancePlanned}
+	c.Kind, _ = f.kinds.value(f.kind.Selected)
+	c.Form, _ = f.forms.value(f.form.Selected)
+	start, end, err := readSpan(f.date.Text, f.start.Text, f.end.Text)
+	c.Start, c.End = start, end
+	return c, err
+}
+
+func (f *planForm) onSave() {
+	c, err := f.conversation()
+	if err == nil {
+		err = f.store.PlanConversation(c)
+	}
+	if err != nil {
+		f.problems.SetText(joinedErrText(err))
+		f.problems.Show()
+		return
+	}
+	f.problems.Hide()
+	f.ui.touch(f.citizenID)
+	f.onPlanned(c)
+}
+
+// readSpan parses a date with a start and an end clock time into two
+// local times on that day.
+func readSpan(date, start, end string) (time.Time, time.Time, error) {
+	day, err := model.ParseDate(date)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	sh, sm, err := model.ParseClock(start)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	eh, em, err := model.ParseClock(end)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	at := func(h, m int) time.Time { return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, time.Local) }
+	return at(sh, sm), at(eh, em), nil
+}

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/assets"
+	"jobspor/model"
+)
+
+// receptionStore is what receptionForm asks of the database.
+type receptionStore interface {
+	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
+	Calendar() (*model.WorkCalendar, error)
+	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
+	AddNotice(citizenID int64, direction, text string) error
+	BenefitCase(citizenID int64) (model.BenefitCase, error)
+	DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Due, error)
+	SaveBenefitCase(b *model.BenefitCase, checklistLen int) error
+	SetReferred(citizenID int64, referred bool) error
+	TickReception(citizenID int64, stepID string, done bool) error
+	YouthFlag(citizenID int64) (model.YouthRow, bool, error)
+}
+
+// receptionForm is the citizen's first weeks: the dated reception plan, the
+// benefit office in step, the conversations the rules require, the youth flag.
+type receptionForm struct {
+	s     *citizenScreen
+	store receptionStore
+	steps []model.DatedStep
+	// checks are the plan's tick boxes, by step ID (for tests).
+	checks map[string]*widget.Check
+
+	intends, started, settled *widget.Entry
+	docs                      []*widget.Check
+	saveCase                  *widget.Button
+	noticeText                *widget.Entry
+	noticeDir                 *widget.RadioGroup
+}
+
+func (s *citizenScreen) buildReception() fyne.CanvasObject {
+	f := &receptionForm{s: s, store: s.store, checks: map[string]*widget.Check{}}
+	s.reception = f
+	body := container.NewVBox(heading(lang.L("reception.title")), f.buildPlan(), widget.NewSeparator(),
+		heading(lang.L("rules.title")), f.buildDue(), widget.NewSeparator(),
+		heading(lang.L("benefit.title")), f.buildBenefit(), widget.NewSeparator(), f.buildYouth())
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+func (f *receptionForm) buildPlan() fyne.CanvasObject {
+	u := f.s.ui
+	plan, err := f.store.ReceptionPlan(u.content.Reception)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	cal, err := f.store.Calendar()
+	if err == nil {
+		f.steps, err = f.store.Reception(plan, cal, f.s.citizen)
+	}
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	box := container.NewVBox()
+	for _, st := range f.steps {
+		box.Add(f.stepRow(st))
+	}
+	return box
+}
+
+func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
+	id := st.ID
+	check := widget.NewCheck("", func(done bool) { f.onTick(id, done) })
+	check.Checked = st.Done
+	f.checks[id] = check
+	when := shortDate(st.FromDate)
+	if !st.ToDate.Equal(st.FromDate) {
+		when += " – " + shortDate(st.ToDate)
+	}
+	days := fmt.Sprintf(lang.L("reception.days"), st.From, st.To)
+	if st.From == st.To {
+		days = fmt.Sprintf(lang.L("reception.day"), st.From)
+	}
+	title := widget.NewLabel(fmt.Sprintf(lang.L("reception.step"), when, days, st.Title))
+	title.TextStyle.Bold = true
+	title.Wrapping = fyne.TextWrapWord
+	if st.Overdue(f.s.ui.now()) {
+		title.Importance = widget.DangerImportance
+		title.SetText(title.Text + "  – " + lang.L("reception.overdue"))
+	}
+	detail := lowLabel(st.Detail)
+	if st.Done {
+		detail.SetText(st.Detail + "  " + fmt.Sprintf(lang.L("action.donemeta"), shortDate(st.DoneOn), st.By))
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(check), nil, container.NewVBox(title, detail))
+}
+
+func (f *receptionForm) onTick(stepID string, done bool) {
+	if err := f.store.TickReception(f.s.citizen.ID, stepID, done); err != nil {
+		f.s.ui.showError(err)
+	}
+	f.s.ui.touch(f.s.citizen.ID)
+	f.s.rebuildSection()
+}
+
+func (f *receptionForm) buildDue() fyne.CanvasObject {
+	due, err := f.store.DueConversations(f.s.ui.content.Rules, f.s.citizen)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	if len(due) == 0 {
+		return lowLabel(lang.L("rules.none"))
+	}
+	box := container.NewVBox()
+	for _, d := range due {
+		l := widget.NewLabel(fmt.Sprintf(lang.L("rules.line"), d.Label, d.Had, d.Count, shortDate(d.By)))
+		switch {
+		case d.Met:
+			l.Importance = widget.SuccessImportance
+		case d.By.Before(f.s.ui.now()):
+			l.Importance = widget.DangerImportance
+		}
+		box.Add(l)
+	}
+	box.Add(lowLabel(lang.L("rules.source") + " " + due[0].Rule.Source))
+	return box
+}
+
+func (f *receptionForm) buildBenefit() fyne.CanvasObject {
+	b, err := f.store.BenefitCase(f.s.citizen.ID)
+	if err != nil {
+		return lowLabel(errText(err))
+	}
+	f.intends, f.started, f.settled = dateEntry(b.IntendsOn), dateEntry(b.StartedOn), dateEntry(b.SettledOn)
+	docs := container.NewVBox()
+	for i, d := range checklistDocuments() {
+		c := widget.NewCheck(d, nil)
+		c.Checked = containsInt(b.Documents, i)
+		f.docs = append(f.docs, c)
+		docs.Add(c)
+	}
+	f.saveCase = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveCase)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("benefit.intends"), f.intends),
+		widget.NewFormItem(lang.L("benefit.started"), f.started),
+		widget.NewFormItem(lang.L("benefit.settled"), f.settled),
+		widget.NewFormItem(lang.L("benefit.documents"), docs))
+	return container.NewVBox(form, container.NewHBox(f.saveCase), f.buildNotice())
+}
+
+func (f *receptionForm) buildNotice() fyne.CanvasObject {
+	f.noticeText = widget.NewEntry()
+	f.noticeText.SetPlaceHolder(lang.L("benefit.noticeph"))
+	f.noticeDir = widget.NewRadioGroup([]string{lang.L("notice.to_benefit"), lang.L("notice.from_benefit")}, nil)
+	f.noticeDir.Horizontal = true
+	f.noticeDir.SetSelected(lang.L("notice.to_benefit"))
+	send := widget.NewButtonWithIcon(lang.L("benefit.send"), theme.MailSendIcon(), f.onSendNotice)
+	return container.NewVBox(container.NewBorder(nil, nil, nil, send, f.noticeText), f.noticeDir)
+}
+
+func (f *receptionForm) onSaveCase() {
+	b := model.BenefitCase{CitizenID: f.s.citizen.ID}
+	err := readDates(map[*widget.Entry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
+	for i, c := range f.docs {
+		if c.Checked {
+			b.Documents = append(b.Documents, i)
+		}
+	}
+	if err == nil {
+		err = f.store.SaveBenefitCase(&b, len(f.docs))
+	}
+	if err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.ui.notify(lang.L("saved"))
+}
+
+func (f *receptionForm) onSendNotice() {
+	dir := "to_benefit"
+	if f.noticeDir.Selected == lang.L("notice.from_benefit") {
+		dir = "from_benefit"
+	}
+	if err := f.store.AddNotice(f.s.citizen.ID, dir, f.noticeText.Text); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.noticeText.SetText("")
+	f.s.ui.notify(lang.L("benefit.sent"))
+}
+
+func (f *receptionForm) buildYouth() fyne.CanvasObject {
+	y, ok, err := f.store.YouthFlag(f.s.citizen.ID)
+	if err != nil || !ok {
+		return container.NewVBox()
+	}
+	text := fmt.Sprintf(lang.L("youth.flagged"), shortDate(y.FlaggedOn))
+	if !y.ReferredOn.IsZero() {
+		return widget.NewLabel(text + " " + fmt.Sprintf(lang.L("youth.referred"), shortDate(y.ReferredOn)))
+	}
+	refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() {
+		if err := f.store.SetReferred(f.s.citizen.ID, true); err != nil {
+			f.s.ui.showError(err)
+		}
+		f.s.rebuildSection()
+	})
+	l := widget.NewLabel(text)
+	l.Importance = widget.WarningImportance
+	return container.NewBorder(nil, nil, nil, refer, l)
+}
+
+// checklistDocuments are the six documents of the ydelse checklist, from
+// the handout's own texts so the window and the paper say the same.
+func checklistDocuments() []string {
+	var t struct {
+		Documents []string `json:"documents"`
+	}
+	data, _ := assets.Handouts.ReadFile("handouts/ydelse.json")
+	json.Unmarshal(data, &t)
+	return t.Documents
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
