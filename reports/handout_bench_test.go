@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/store"
 )
 
 // The benchmarks here print as the office does: compression on, a real
@@ -24,7 +25,7 @@ func benchDay(n int) time.Time {
 }
 
 // appointmentsFor gives the first n demo citizens a planned talk on benchDay(n).
-func appointmentsFor(b *testing.B, s *model.Store, n int) {
+func appointmentsFor(b *testing.B, s *store.Store, n int) {
 	b.Helper()
 	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 	if err != nil || len(rows) < n {
@@ -70,14 +71,14 @@ func BenchmarkYdelseFiles(b *testing.B) {
 // and reports the time per page and the heap's peak while it runs.
 func BenchmarkOnePDF(b *testing.B) {
 	svc := printingService(b, 100, 1000)
-	for _, kind := range []string{"ydelse", "folder"} {
+	for _, kind := range []model.HandoutKind{"ydelse", "folder"} {
 		for _, n := range []int{100, 1000} {
-			b.Run(kind+"/"+itoa(n), func(b *testing.B) { benchOnePDF(b, svc, kind, n) })
+			b.Run(string(kind)+"/"+itoa(n), func(b *testing.B) { benchOnePDF(b, svc, kind, n) })
 		}
 	}
 }
 
-func benchOnePDF(b *testing.B, svc *Service, kind string, n int) {
+func benchOnePDF(b *testing.B, svc *Service, kind model.HandoutKind, n int) {
 	b.ReportAllocs()
 	pages, peak, base := 0, uint64(0), uint64(0)
 	b.ResetTimer()

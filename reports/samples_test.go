@@ -53,7 +53,7 @@ func writeEveryKind(t *testing.T, svc *Service, id int64, day time.Time) {
 		}
 	}
 	for _, kind := range Kinds {
-		must(kind, svc.HandoutTo(kind, filepath.Join(out, kind+".pdf"), id))
+		must(string(kind), svc.HandoutTo(kind, filepath.Join(out, string(kind)+".pdf"), id))
 	}
 	must("ydelse with date", svc.YdelseTo(filepath.Join(out, "ydelse-dato.pdf"), id, day, "Ydelseskontoret, Vestergade 1"))
 	calls, err := svc.CallList(day)
@@ -62,9 +62,9 @@ func writeEveryKind(t *testing.T, svc *Service, id int64, day time.Time) {
 	att, err := svc.Attendance(day.AddDate(0, -6, 0), day)
 	must("attendance", err)
 	must("attendance", os.Rename(att, filepath.Join(out, "fremmoede.pdf")))
-	for _, kind := range []string{"ydelse", "folder"} {
-		_, err := svc.Batch(kind, day, true, filepath.Join(out, "batch-"+kind+".pdf"), func(int, int) {}, nil)
-		must("batch "+kind, err)
+	for _, kind := range []model.HandoutKind{"ydelse", "folder"} {
+		_, err := svc.Batch(kind, day, true, filepath.Join(out, "batch-"+string(kind)+".pdf"), func(int, int) {}, nil)
+		must("batch "+string(kind), err)
 	}
 	files := filepath.Join(out, "batch-filer")
 	_, err = svc.Batch("plan", day, false, files, func(int, int) {}, nil)
