@@ -1,8 +1,8 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -205,6 +205,10 @@ func written(paths []string, errs []error, err error) ([]string, error) {
 	return out, err
 }
 
+// batchOne writes the handouts into one PDF page by page, straight into
+// the file being made: memory stays flat however many citizens there are.
+// As for any handout, the file is put in place whole, and audited, only
+// when complete; a cancelled or failed batch leaves nothing.
 func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
 	office, err := s.store.Office()
 	if err != nil {
@@ -213,20 +217,20 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 	opts := s.Opts
 	opts.Batch = true
 	doc := NewBatch(office, kindFile[kind], opts)
-	for i, id := range ids {
-		if cancelled(cancel) {
-			return ErrCancelled
+	err = s.saveWith(out, ids, model.AuditPrint, string(kind), func(w io.Writer) error {
+		doc.StreamTo(w)
+		for i, id := range ids {
+			if cancelled(cancel) {
+				return ErrCancelled
+			}
+			if err := s.add(doc, kind, id); err != nil {
+				return err
+			}
+			progress(i+1, len(ids))
 		}
-		if err := s.add(doc, kind, id); err != nil {
-			return err
-		}
-		progress(i+1, len(ids))
-	}
-	var buf bytes.Buffer
-	if err := doc.Write(&buf); err != nil {
-		return err
-	}
-	if err := s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind)); err != nil {
+		return doc.Write(w)
+	})
+	if err != nil {
 		return err
 	}
 	return replacedWarning(doc)

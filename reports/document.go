@@ -4,6 +4,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -75,7 +76,9 @@ func NewBatch(office model.Office, title string, opts Options) *Document {
 }
 
 // faces are the embedded fonts, parsed once per run and shared by every
-// document, on any goroutine.
+// document, on any goroutine. Each face cuts its subset of the common
+// characters once per run; a document that prints only those (nearly all
+// of them: Danish names, the handouts' own wording) reuses it.
 type faces struct{ regular, bold *gofpdf.UTF8Font }
 
 var parsedFaces = sync.OnceValues(func() (faces, error) {
@@ -87,8 +90,56 @@ var parsedFaces = sync.OnceValues(func() (faces, error) {
 	if err != nil {
 		return faces{}, fmt.Errorf("bold font: %w", err)
 	}
+	runes := commonRunes()
+	regular.SetCommonRunes(runes)
+	bold.SetCommonRunes(runes)
 	return faces{regular, bold}, nil
 })
+
+// commonRunes are the characters most handouts print: ASCII, the letters
+// of Latin-1 (æ, ø, å and the names of most of Europe), the typographic
+// marks, the bullet and the □ stand-in, and every character of the
+// handouts' wording (assets/handouts/*.json). Each one costs the file
+// about 150 bytes of font; a name with a letter outside them still
+// prints, at the price of a subset cut for it (kept for the run).
+func commonRunes() []rune {
+	var runes []rune
+	for r := rune(0x20); r < 0x7F; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		if r != 0xD7 && r != 0xF7 { // × and ÷
+			runes = append(runes, r)
+		}
+	}
+	runes = append(runes, []rune("§°½«»–‘’“”„•…€□·")...)
+	files, _ := assets.Handouts.ReadDir("handouts")
+	for _, f := range files {
+		data, _ := assets.Handouts.ReadFile("handouts/" + f.Name())
+		var v any
+		if json.Unmarshal(data, &v) == nil {
+			runes = appendRunes(runes, v)
+		}
+	}
+	return runes
+}
+
+// appendRunes adds the characters of every string in a decoded JSON value.
+func appendRunes(runes []rune, v any) []rune {
+	switch v := v.(type) {
+	case string:
+		runes = append(runes, []rune(v)...)
+	case []any:
+		for _, e := range v {
+			runes = appendRunes(runes, e)
+		}
+	case map[string]any:
+		for k, e := range v {
+			runes = appendRunes(append(runes, []rune(k)...), e)
+		}
+	}
+	return runes
+}
 
 // addFonts makes the shared fonts the document's family.
 func (d *Document) addFonts() {
@@ -99,6 +150,15 @@ func (d *Document) addFonts() {
 	}
 	d.pdf.AddUTF8FontShared(family, "", f.regular)
 	d.pdf.AddUTF8FontShared(family, "B", f.bold)
+}
+
+// StreamTo makes the document write each page to w as soon as it is
+// complete, so that a batch of any length holds one page in memory; Write
+// then finishes the file on w. Call it before the first handout is added.
+// The page count ("Side 1 af 3") cannot be printed in a streamed document:
+// stream batches only (Options.Batch), which number pages per handout.
+func (d *Document) StreamTo(w io.Writer) {
+	d.pdf.SetOutputStream(w)
 }
 
 // begin starts a new handout on a new page.

@@ -23,6 +23,14 @@ type UTF8Font struct {
 	mu      sync.Mutex
 	ids     map[string]string      // font ID by font key
 	subsets map[string]*utf8Subset // subsets by the runes used
+
+	// common are the runes every subset includes (SetCommonRunes); the
+	// subset of these alone is cut once, for every document that uses
+	// no other rune.
+	common     map[int]int
+	commonBits []uint64
+	commonOnce sync.Once
+	commonCut  *utf8Subset
 }
 
 // maxSubsets bounds the subsets a font keeps (each is some kilobytes).
@@ -63,6 +71,27 @@ func ParseUTF8Font(data []byte) (font *UTF8Font, err error) {
 // the "missing" one). gofpdf's UTF-8 fonts cover the BMP only.
 func (u *UTF8Font) HasGlyph(r rune) bool {
 	return r > 0 && int(r) < len(u.cw) && u.cw[r] != 0
+}
+
+// SetCommonRunes names the runes most documents use (the wording of the
+// documents, Latin-1, typographic punctuation). Every subset cut from the
+// font then includes them, so that documents using only these runes share
+// one subset, cut and compressed once per run, whatever their text. Runes
+// the font has no glyph for are left out. Call it before the font is
+// added to any document.
+func (u *UTF8Font) SetCommonRunes(runes []rune) {
+	u.common = map[int]int{}
+	u.commonBits = make([]uint64, len(u.cw)/64+1)
+	for _, r := range runes {
+		if u.HasGlyph(r) {
+			u.common[int(r)] = int(r)
+			u.commonBits[r/64] |= 1 << (r % 64)
+		}
+	}
+}
+
+func (u *UTF8Font) isCommon(r int) bool {
+	return r >= 0 && r/64 < len(u.commonBits) && u.commonBits[r/64]&(1<<(r%64)) != 0
 }
 
 // AddUTF8FontShared makes a parsed font available under family and style,
@@ -119,6 +148,36 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 }
 
 func (u *UTF8Font) subset(font *fontDefType) *utf8Subset {
+	if u.common != nil {
+		// A rune mapped to 0 (the ranges AddUTF8Font* start with) adds
+		// nothing to a subset: only runes mapped to themselves are cut.
+		extra := false
+		for _, r := range font.usedRunes {
+			if r != 0 && !u.isCommon(r) {
+				extra = true
+				break
+			}
+		}
+		if !extra {
+			u.commonOnce.Do(func() {
+				def := *font
+				def.usedRunes = u.common
+				u.commonCut = cutUTF8Subset(newUTF8Font(&fileReader{array: u.data}), &def)
+			})
+			return u.commonCut
+		}
+		def := *font
+		def.usedRunes = make(map[int]int, len(u.common)+len(font.usedRunes))
+		for k, r := range u.common {
+			def.usedRunes[k] = r
+		}
+		for k, r := range font.usedRunes {
+			if r != 0 {
+				def.usedRunes[k] = r
+			}
+		}
+		font = &def
+	}
 	key := usedKey(font.usedRunes)
 	u.mu.Lock()
 	s, ok := u.subsets[key]
