@@ -167,20 +167,49 @@ func (d *Document) begin() {
 	d.start = d.pdf.PageNo()
 }
 
-// registerLogo loads the office's logo (PNG or JPEG) once for every page.
+// registerLogo adds the office's logo (PNG or JPEG) once for every page.
+// A logo that cannot be read is left out.
 func (d *Document) registerLogo() {
 	if len(d.office.Logo) == 0 {
 		return
 	}
-	kind := "PNG"
-	if bytes.HasPrefix(d.office.Logo, []byte{0xff, 0xd8}) {
-		kind = "JPG"
+	info := parsedLogo(d.office.Logo)
+	if info == nil {
+		return
 	}
-	info := d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(d.office.Logo))
-	d.logo = info != nil && d.pdf.Ok()
+	d.pdf.RegisterImageShared("logo", info)
+	d.logo = d.pdf.Ok()
 	if !d.logo {
 		d.pdf.ClearError()
 	}
+}
+
+// lastLogo is the logo as read for the last document: reading a PNG with
+// transparency costs milliseconds, and every document of a run (and of a
+// batch) has the same one. nil info: the logo cannot be read.
+var lastLogo struct {
+	sync.Mutex
+	data []byte
+	info *gofpdf.ImageInfoType
+}
+
+func parsedLogo(data []byte) *gofpdf.ImageInfoType {
+	lastLogo.Lock()
+	defer lastLogo.Unlock()
+	if lastLogo.data != nil && bytes.Equal(lastLogo.data, data) {
+		return lastLogo.info
+	}
+	kind := "PNG"
+	if bytes.HasPrefix(data, []byte{0xff, 0xd8}) {
+		kind = "JPG"
+	}
+	p := gofpdf.New("P", "mm", "A4", "") // the unit of every document
+	info := p.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
+	if !p.Ok() {
+		info = nil
+	}
+	lastLogo.data, lastLogo.info = data, info
+	return info
 }
 
 func (d *Document) setDates(opts Options) {

@@ -2,6 +2,10 @@ package reports
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -165,4 +169,43 @@ func (p *peakSampler) stop() (peak, base uint64) {
 	close(p.quit)
 	<-p.done
 	return p.peak, p.base
+}
+
+// BenchmarkYdelseDocument makes one benefit checklist in memory, as
+// printed (compressed), without the database and the disk: the PDF's own
+// cost per file. "logo" adds a 600×200 logo with transparency.
+func BenchmarkYdelseDocument(b *testing.B) {
+	for _, logo := range []bool{false, true} {
+		name := "plain"
+		office := model.Office{Name: "Jobcenter Ærøskøbing", Address: "Vestergade 1, 5970 Ærøskøbing", Phone: "62 52 10 00"}
+		if logo {
+			name, office.Logo = "logo", benchLogo()
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				doc, err := Ydelse(YdelseData{Office: office, CitizenName: "Søren Ærø Åkjær", Printed: time.Now()}, Options{})
+				if err == nil {
+					err = doc.Write(io.Discard)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/file")
+		})
+	}
+}
+
+// benchLogo is a 600×200 PNG with a colour gradient and soft edges.
+func benchLogo() []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 600, 200))
+	for x := 0; x < 600; x++ {
+		for y := 0; y < 200; y++ {
+			img.Set(x, y, color.NRGBA{uint8(31 + x/8), 95, uint8(122 + y/4), uint8(255 - y/2)})
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	return buf.Bytes()
 }

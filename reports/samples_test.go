@@ -43,6 +43,20 @@ func TestWriteEveryKind(t *testing.T) {
 		svc.OutDir = filepath.Join(dir, sub)
 		writeEveryKind(t, svc, c.ID, next.Start)
 	}
+	// An office with a logo (with transparency): the letterhead's image.
+	if err := s.SaveLogo(benchLogo()); err != nil {
+		t.Fatal(err)
+	}
+	svc.Opts = Options{Fixed: fixed}
+	out := filepath.Join(dir, "logo")
+	for _, kind := range []model.HandoutKind{model.HandoutYdelse, model.HandoutFolder} {
+		if err := svc.HandoutTo(kind, filepath.Join(out, string(kind)+".pdf"), c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Batch(kind, next.Start, true, filepath.Join(out, "batch-"+string(kind)+".pdf"), func(int, int) {}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func writeEveryKind(t *testing.T, svc *Service, id int64, day time.Time) {

@@ -3207,6 +3207,30 @@ func (f *Fpdf) RegisterImageOptionsReader(imgName string, options ImageOptions, 
 	return
 }
 
+// RegisterImageShared makes an image that another document registered
+// (RegisterImageOptionsReader and the like) available under imgName
+// without reading it again: a letterhead's logo is parsed once for any
+// number of documents, on any goroutines. The other document must use the
+// same unit of measure. The image's data is shared, read only.
+func (f *Fpdf) RegisterImageShared(imgName string, info *ImageInfoType) {
+	if f.err != nil || info == nil {
+		return
+	}
+	if _, ok := f.images[imgName]; ok {
+		return
+	}
+	if info.scale != f.k {
+		f.err = fmt.Errorf("image %s was read for another unit of measure", imgName)
+		return
+	}
+	own := *info // the object number is the document's own
+	own.n = 0
+	f.images[imgName] = &own
+	if info.smask != nil && f.pdfVersion < "1.4" {
+		f.pdfVersion = "1.4" // as parsepng sets it for the document reading it
+	}
+}
+
 // RegisterImage registers an image, adding it to the PDF file but not adding
 // it to the page. Use Image() with the same filename to add the image to the
 // page. Note that Image() calls this function, so this function is only
@@ -3754,6 +3778,9 @@ func (f *Fpdf) newobj() {
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
 	if f.protect.encrypted {
+		// Encrypt a copy: b may be shared by other documents (a shared
+		// font's subset, a shared image).
+		b = append([]byte(nil), b...)
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math/rand"
 	"sync"
 	"testing"
@@ -180,5 +183,83 @@ func TestCuttingLeavesTheFontUntouched(t *testing.T) {
 	}
 	if !bytes.Equal(regular, assets.FontRegular) || !bytes.Equal(bold, assets.FontBold) {
 		t.Fatal("cutting a subset changed the embedded font")
+	}
+}
+
+// pngWithAlpha is a small PNG with transparency (it has a soft mask).
+func pngWithAlpha() []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 20))
+	for x := 0; x < 40; x++ {
+		for y := 0; y < 20; y++ {
+			img.Set(x, y, color.NRGBA{uint8(6 * x), 95, 122, uint8(255 - 10*y)})
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	return buf.Bytes()
+}
+
+// withLogo writes a one-page document with the logo, registered by add.
+func withLogo(t *testing.T, protect bool, add func(*Fpdf)) []byte {
+	t.Helper()
+	regular, bold := sharedFaces(t)
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontShared("Sans", "", regular)
+	pdf.AddUTF8FontShared("Sans", "B", bold)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(when)
+	pdf.SetModificationDate(when)
+	if protect {
+		pdf.SetProtection(0, "borger", "kontor")
+	}
+	add(pdf)
+	pdf.AddPage()
+	pdf.ImageOptions("logo", 150, 18, 30, 0, false, ImageOptions{}, 0, "")
+	pdf.SetFont("Sans", "", 11)
+	pdf.Cell(100, 6, "Jobcenter Ærøskøbing")
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var sharedFaces = func() func(testing.TB) (*UTF8Font, *UTF8Font) {
+	var regular, bold *UTF8Font
+	return func(t testing.TB) (*UTF8Font, *UTF8Font) {
+		if regular == nil {
+			regular, bold = parsed(t)
+		}
+		return regular, bold
+	}
+}()
+
+// An image registered once and shared writes the bytes of an image read
+// for the document; an encrypted document leaves the shared image and
+// font subsets as they were (v1.16.2 encrypted streams in place).
+func TestSharedImageAndEncryption(t *testing.T) {
+	logo := pngWithAlpha()
+	read := func(pdf *Fpdf) {
+		pdf.RegisterImageOptionsReader("logo", ImageOptions{ImageType: "PNG"}, bytes.NewReader(logo))
+	}
+	p := New("P", "mm", "A4", "")
+	info := p.RegisterImageOptionsReader("logo", ImageOptions{ImageType: "PNG"}, bytes.NewReader(logo))
+	if !p.Ok() {
+		t.Fatal(p.Error())
+	}
+	shared := func(pdf *Fpdf) { pdf.RegisterImageShared("logo", info) }
+	want := withLogo(t, false, read)
+	if got := withLogo(t, false, shared); !bytes.Equal(got, want) {
+		t.Fatal("a shared image writes other bytes")
+	}
+	withLogo(t, true, shared)
+	withLogo(t, true, shared)
+	if got := withLogo(t, false, shared); !bytes.Equal(got, want) {
+		t.Fatal("an encrypted document changed the shared image or font")
+	}
+	inch := New("P", "in", "A4", "")
+	inch.RegisterImageShared("logo", info)
+	if inch.Ok() {
+		t.Error("an image read in millimetres was shared with a document in inches")
 	}
 }
