@@ -3921,8 +3921,9 @@ func (f *Fpdf) putpages() {
 		f.replaceAliases()
 	}
 	wPt, hPt = f.defPageSizePt()
+	f.putPendingPage()
 	for n := f.stream.pages + 1; n <= nb; n++ {
-		f.putpage(n, hPt)
+		f.putpage(n, hPt, nil)
 	}
 	// Pages root
 	f.offsets[1] = f.pos()
@@ -3950,7 +3951,9 @@ func (f *Fpdf) defPageSizePt() (wPt, hPt float64) {
 }
 
 // putpage writes page n and its content; hPt is the default page height.
-func (f *Fpdf) putpage(n int, hPt float64) {
+// content, when not nil, is the page's content as it goes in the file
+// (compressed when compression is on).
+func (f *Fpdf) putpage(n int, hPt float64, content []byte) {
 	var pageSize SizeType
 	var ok bool
 	if len(f.stream.pageObjs) == 0 {
@@ -4004,9 +4007,15 @@ func (f *Fpdf) putpage(n int, hPt float64) {
 	// Page content
 	f.newobj()
 	if f.compress {
-		data := sliceCompress(f.pages[n].Bytes())
+		data := content
+		if data == nil {
+			data = sliceCompress(f.pages[n].Bytes())
+		}
 		f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 		f.putstream(data)
+	} else if content != nil {
+		f.outf("<</Length %d>>", len(content))
+		f.putstream(content)
 	} else {
 		f.outf("<</Length %d>>", f.pages[n].Len())
 		f.putstream(f.pages[n].Bytes())

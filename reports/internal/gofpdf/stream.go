@@ -15,15 +15,27 @@ import (
 type pageStream struct {
 	w        io.Writer
 	written  int           // bytes already written to w
-	pages    int           // pages already written
+	pages    int           // pages complete: written, or pending
+	pending  *pendingPage  // the last page complete, compressed meanwhile
 	pageObjs []int         // object number of each page written; 1-based
 	version  string        // the PDF version in the header already written
 	spare    *bytes.Buffer // a written page's buffer, for the next page
 }
 
+// pendingPage is a complete page whose content is being compressed on
+// another goroutine while the next page is laid out; it is written when
+// the next page is complete, or at Output.
+type pendingPage struct {
+	n       int
+	buf     *bytes.Buffer // the page's content, read only until written
+	content chan []byte   // the content as it goes in the file
+}
+
 // SetOutputStream makes the document write each page to w as soon as the
-// page is complete (when the next one is added, or at Output), and free
-// it: the memory a long document holds stays flat. Output then writes the
+// page is complete, and free it: the memory a long document holds stays
+// flat. A page's content is compressed on another goroutine while the
+// next page is laid out, and written when that one is complete (or at
+// Output). Output then writes the
 // rest (fonts, images, cross-references) to w. Call it before the first
 // page. A streamed document gives the bytes a buffered one gives, with
 // these limits, which set an error when broken: the page count alias
@@ -32,7 +44,8 @@ type pageStream struct {
 // before the pages that print them are complete; SetPage cannot return to
 // a written page; file attachment annotations are not supported; the PDF
 // version must not change after the first page (blend modes, transparency
-// and layers raise it: use them from the first page or not at all).
+// and layers raise it: use them from the first page or not at all);
+// compression is set before the first page.
 // Internal links must have their target set before the page linking to
 // them is complete.
 func (f *Fpdf) SetOutputStream(w io.Writer) {
@@ -75,16 +88,35 @@ func (f *Fpdf) streamPage() {
 	if f.err != nil {
 		return
 	}
-	_, hPt := f.defPageSizePt()
-	f.putpage(n, hPt)
-	s.pages = n
-	// Keep the buffer for the next page; drop what only this page used.
-	s.spare = f.pages[n]
-	s.spare.Reset()
+	f.putPendingPage()
+	p := &pendingPage{n: n, buf: f.pages[n], content: make(chan []byte, 1)}
 	f.pages[n] = nil
-	f.pageLinks[n] = nil
-	f.pageAttachments[n] = nil
-	delete(f.pageBoxes, n)
+	if f.compress {
+		go func() { p.content <- sliceCompress(p.buf.Bytes()) }()
+	} else {
+		p.content <- p.buf.Bytes()
+	}
+	s.pending = p
+	s.pages = n
+}
+
+// putPendingPage writes the page left pending, once its content is
+// compressed, and drops what only that page used.
+func (f *Fpdf) putPendingPage() {
+	s := &f.stream
+	p := s.pending
+	if p == nil {
+		return
+	}
+	s.pending = nil
+	content := <-p.content
+	_, hPt := f.defPageSizePt()
+	f.putpage(p.n, hPt, content) // copies the content into the buffer
+	p.buf.Reset()
+	s.spare = p.buf // for the page after the next
+	f.pageLinks[p.n] = nil
+	f.pageAttachments[p.n] = nil
+	delete(f.pageBoxes, p.n)
 	f.flushStream()
 }
 
