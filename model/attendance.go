@@ -21,6 +21,9 @@ func (b Bucket) Rate() float64 {
 }
 
 func (b *Bucket) Add(a Attendance, n int) {
+	if a == AttendanceOfficeCancelled || a == AttendancePlanned {
+		return // called off by the office, or not yet marked: not the citizen's attendance
+	}
 	b.Total += n
 	if a == AttendanceNoShow || a == AttendanceCancelled {
 		b.Missed += n

@@ -40,11 +40,14 @@ const (
 	AttendancePlanned   Attendance = "planned"
 	AttendanceHeld      Attendance = "held"
 	AttendanceNoShow    Attendance = "no_show"
-	AttendanceCancelled Attendance = "cancelled"
+	AttendanceCancelled Attendance = "cancelled" // by the citizen (afbud)
+	// AttendanceOfficeCancelled is a meeting the office called off: not the
+	// citizen's absence, so the no-show figures leave it out.
+	AttendanceOfficeCancelled Attendance = "office_cancelled"
 )
 
 // Attendances lists every attendance in display order.
-var Attendances = []Attendance{AttendancePlanned, AttendanceHeld, AttendanceNoShow, AttendanceCancelled}
+var Attendances = []Attendance{AttendancePlanned, AttendanceHeld, AttendanceNoShow, AttendanceCancelled, AttendanceOfficeCancelled}
 
 // MissedAttendances are the conversations the citizen did not come to.
 var MissedAttendances = []Attendance{AttendanceNoShow, AttendanceCancelled}

@@ -11,7 +11,7 @@ var (
 		KindFollowup: "Opfølgning", KindJointFollowup: "Fælles opfølgning", KindCompany: "Møde med virksomhed"}
 	formWords = map[ConversationForm]string{FormInPerson: "fremmøde", FormPhone: "telefon", FormVideo: "video"}
 	attWords  = map[Attendance]string{AttendancePlanned: "Planlagt", AttendanceHeld: "Afholdt",
-		AttendanceNoShow: "Udeblevet", AttendanceCancelled: "Afbud fra borgeren"}
+		AttendanceNoShow: "Udeblevet", AttendanceCancelled: "Afbud fra borgeren", AttendanceOfficeCancelled: "Aflyst af os"}
 )
 
 // AttendanceWord is the Danish word for an attendance, as printed.

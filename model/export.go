@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // CitizenRecord is the citizen as exported for a right-of-access request.
 type CitizenRecord struct {
 	ID           int64   `json:"id"`
@@ -14,6 +16,7 @@ type CitizenRecord struct {
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`
 	Status       Status  `json:"status"`
+	Caseworker   string  `json:"caseworker"`
 	Track        TrackID `json:"track"`
 	Notes        string  `json:"notes"`
 	CreatedAt    string  `json:"created_at"`
@@ -34,5 +37,34 @@ type Export struct {
 	Education     EducationPlan   `json:"education"`
 	Company       []CompanyEffort `json:"company_efforts"`
 	TempAgencies  []TempAgency    `json:"temp_agencies"`
+	Reception     []ReceptionTick `json:"reception_steps"`
+	BenefitCase   *BenefitCase    `json:"benefit_case"`
+	Notices       []Notice        `json:"notices"`
+	YouthFlag     *YouthFlag      `json:"youth_flag"`
+	JobLog        []Application   `json:"job_log"`
+	JobsShown     []JobShown      `json:"jobs_shown"`
+	Closing       *CaseClosing    `json:"closing"`
 	Audit         []AuditEntry    `json:"audit"`
+}
+
+// ReceptionTick is a reception step ticked for the citizen.
+type ReceptionTick struct {
+	StepID string    `json:"step_id"`
+	DoneOn time.Time `json:"done_on"`
+	By     string    `json:"by"`
+}
+
+// YouthFlag is the flag for a young citizen without a qualifying education.
+type YouthFlag struct {
+	FlaggedOn  time.Time `json:"flagged_on"`
+	ReferredOn time.Time `json:"referred_on"`
+}
+
+// JobShown is an opening shown to the citizen in a conversation.
+type JobShown struct {
+	ConversationID int64  `json:"conversation_id"`
+	JobID          int64  `json:"job_id"`
+	Title          string `json:"title"`
+	Employer       string `json:"employer"`
+	Agreed         bool   `json:"agreed"`
 }

@@ -34,15 +34,20 @@ type Application struct {
 // Done is true once an agreed application has been sent.
 func (a Application) Done() bool { return a.Status != AppAgreed }
 
-func (a *Application) Validate() error {
+// Validate checks the line against today: an application cannot be dated
+// after today.
+func (a *Application) Validate(today time.Time) error {
 	v := &ValidationError{}
 	CheckChoice(v, "status", a.Status, AppStatuses, "error.app.status")
 	CheckLen(v, "text", &a.Text, 500, "error.text.long")
 	if a.JobID == 0 && a.Text == "" {
 		v.add("text", "error.app.text")
 	}
-	if a.Status != AppAgreed && a.AppliedOn.IsZero() {
+	switch {
+	case a.Status != AppAgreed && a.AppliedOn.IsZero():
 		v.add("applied", "error.app.date")
+	case a.AppliedOn.After(Day(today)):
+		v.add("applied", "error.app.future")
 	}
 	return v.OrNil()
 }

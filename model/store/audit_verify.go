@@ -15,13 +15,16 @@ import (
 // verifyAudit recomputes the seal of every audit row in order and returns
 // the chain's head, or a message naming the first row that does not fit.
 func (s *Store) verifyAudit() (model.ChainHead, *model.Message, error) {
+	head, err := auditStart(s.db) // before the rows are open: one connection
+	if err != nil {
+		return head, nil, err
+	}
 	rows, err := s.db.Query(`SELECT a.id, a.at, a.user_name, a.action, a.citizen_id, a.detail, c.hash
 		FROM audit a LEFT JOIN audit_chain c ON c.audit_id = a.id ORDER BY a.id`)
 	if err != nil {
 		return model.ChainHead{}, nil, fmt.Errorf("read the audit trail: %w", err)
 	}
 	defer rows.Close()
-	head := model.ChainHead{Hash: genesis}
 	for rows.Next() {
 		var r auditRow
 		if err := rows.Scan(&r.id, &r.at, &r.user, &r.action, &r.citizen, &r.detail, &r.sealed); err != nil {
@@ -137,6 +140,9 @@ func (s *Store) againstAnchor(head model.ChainHead) (*model.Message, error) {
 		return nil, err
 	}
 	when := model.DanishDateTime(a.at.Local())
+	if start, err := auditStart(s.db); err != nil || a.head.LastID <= start.LastID {
+		return nil, err // the recorded row was cut off past the audit's retention
+	}
 	if head.LastID < a.head.LastID {
 		return &model.Message{Key: "audit.behind", Args: []any{when, a.head.LastID, head.LastID}}, nil
 	}

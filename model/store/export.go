@@ -50,6 +50,9 @@ func (s *Store) gatherExport(id int64) (*model.Export, error) {
 			return nil, err
 		}
 	}
+	if err := s.exportMore(e, id); err != nil {
+		return nil, err
+	}
 	return e, nil
 }
 

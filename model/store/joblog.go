@@ -18,7 +18,7 @@ func nullID(id int64) any {
 
 // SaveApplication inserts (ID 0) or updates a job-log line.
 func (s *Store) SaveApplication(a *model.Application) error {
-	if err := a.Validate(); err != nil {
+	if err := a.Validate(s.Now()); err != nil {
 		return err
 	}
 	return s.inTx("save application", func(tx *sql.Tx) error { return s.saveApplication(tx, a) })

@@ -121,6 +121,7 @@ func TestMatchingBothWaysAndDeadlines(t *testing.T) {
 
 func TestAgreedJobsLandInTheJobLog(t *testing.T) {
 	s := newTestStore(t)
+	atNoon(s, "2026-12-10") // the applications below are dated up to 8 December
 	c := makeCitizen(t, s)
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 	conv := testutil.Conversation(c.ID, start, 60)

@@ -139,6 +139,7 @@ func newerError(v int) error {
 // migrationHooks run in Go after a migration's SQL, in its transaction.
 var migrationHooks = map[string]func(*sql.Tx) error{
 	"0005_audit_chain.sql": sealExisting,
+	"0009_case_life.sql":   allowOfficeCancelled,
 }
 
 // migrate applies each pending migration together with its version bump in
@@ -230,7 +231,8 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 var removesText = map[string]bool{
 	"update citizen": true, "delete job goal": true, "save conversation": true, "save opening": true,
 	"save education": true, "save application": true, "save progress": true, "save job": true,
-	"save benefit case": true, "save office": true,
+	"save benefit case": true, "save office": true, "delete conversation": true, "delete application": true,
+	"delete citizen": true, "delete job": true, "close case": true, "purge": true,
 }
 
 // Check runs SQLite's integrity and foreign-key checks and verifies the

@@ -35,7 +35,8 @@ func (s *Store) DayConversations(day time.Time) ([]model.TodayConversation, erro
 
 func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]model.TodayConversation, error) {
 	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone
-		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?`
+		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?
+		AND z.status = `+lit(model.StatusActive)+` AND c.attendance <> `+lit(model.AttendanceOfficeCancelled)
 	args := []any{from.Format(model.WallLayout), to.Format(model.WallLayout)}
 	if attendance != "" {
 		q += ` AND c.attendance IN (` + litList(model.MissedAttendances) + `)`
