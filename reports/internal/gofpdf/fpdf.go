@@ -2455,8 +2455,11 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 					txtStr = reverseText(txtStr)
 				}
 				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range []rune(txtStr) {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
+				used := f.currentFont.usedRunes
+				for _, uni := range txtStr { // as []rune(txtStr), without the copy
+					if r, ok := used[int(uni)]; !ok || r != int(uni) {
+						used[int(uni)] = int(uni)
+					}
 				}
 			} else {
 
@@ -2466,7 +2469,15 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			}
 			bt := (f.x + dx) * k
 			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
-			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
+			// s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2), without fmt
+			var num [24]byte
+			s.WriteString("BT ")
+			s.Write(strconv.AppendFloat(num[:0], bt, 'f', 2, 64))
+			s.WriteByte(' ')
+			s.Write(strconv.AppendFloat(num[:0], td, 'f', 2, 64))
+			s.WriteString(" Td (")
+			s.WriteString(txt2)
+			s.WriteString(")Tj ET")
 			//BT %.2F %.2F Td (%s) Tj ET',(f.x+dx)*k,(f.h-(f.y+.5*h+.3*f.FontSize))*k,txt2);
 		}
 
@@ -3615,6 +3626,9 @@ func (f *Fpdf) loadfont(r io.Reader) (def fontDefType) {
 
 // Escape special characters in strings
 func (f *Fpdf) escape(s string) string {
+	if !strings.ContainsAny(s, "\\()\r") {
+		return s // nothing to escape: no copies
+	}
 	s = strings.Replace(s, "\\", "\\\\", -1)
 	s = strings.Replace(s, "(", "\\(", -1)
 	s = strings.Replace(s, ")", "\\)", -1)
