@@ -16,7 +16,8 @@ type CaseRow struct {
 	PhoneDigits    string // the phone number's digits, for search
 	Track          TrackID
 	Status         Status
-	Done, Total    int // the current track's actions (the opening phase's before a track)
+	Caseworker     string // initials; "" for none
+	Done, Total    int    // the current track's actions (the opening phase's before a track)
 	FirstContact   time.Time
 	DaysSinceFirst int
 	Next           time.Time // zero: no conversation planned
@@ -32,6 +33,7 @@ type CaseFilter struct {
 	AnyTrack              bool
 	Status                Status
 	NoConversationPlanned bool
+	Scope                 Scope // whose citizens: one caseworker's, or the whole office
 }
 
 // FilterCaseload returns the rows matching f, in memory. The query matches
@@ -44,7 +46,7 @@ func FilterCaseload(rows []CaseRow, f CaseFilter) []CaseRow {
 	for i := range rows {
 		r := &rows[i]
 		if !f.AnyTrack && r.Track != f.Track || f.Status != "" && r.Status != f.Status ||
-			f.NoConversationPlanned && !r.Next.IsZero() {
+			f.NoConversationPlanned && !r.Next.IsZero() || !f.Scope.Includes(r.Caseworker) {
 			continue
 		}
 		if q != "" && !strings.Contains(r.NameKey, q) && !digitsMatch(r, digits) {
@@ -65,6 +67,7 @@ const (
 	SortByDays
 	SortByNext
 	SortByFlag
+	SortByCaseworker
 )
 
 // SortCaseload sorts rows in place; ties keep name order.
@@ -97,6 +100,8 @@ func caseLess(by CaseSort) func(a, b *CaseRow) bool {
 		return func(a, b *CaseRow) bool { return nextKey(a) < nextKey(b) }
 	case SortByFlag:
 		return func(a, b *CaseRow) bool { return flagKey(a) > flagKey(b) }
+	case SortByCaseworker:
+		return func(a, b *CaseRow) bool { return a.Caseworker < b.Caseworker }
 	}
 	return func(a, b *CaseRow) bool { return a.NameKey < b.NameKey }
 }

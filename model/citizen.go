@@ -85,15 +85,28 @@ type Citizen struct {
 	Benefit      Benefit
 	Education    Education
 	FirstContact time.Time
-	Status       Status
-	Track        TrackID
-	Notes        string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// UnemployedSince is the first day of unemployment (for dagpenge the
+	// registration as a job seeker): the conversation rules count from it.
+	UnemployedSince time.Time
+	// TransferredOn is when a dagpenge citizen passed from the a-kasse to
+	// the jobcentre (zero: not known, the rules assume month 3).
+	TransferredOn time.Time
+	// BirthDate is typed when no CPR number is given; a CPR number wins.
+	BirthDate  time.Time
+	Status     Status
+	Track      TrackID
+	Caseworker string // the initials of the caseworker whose case it is; "" for none
+	Notes      string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
-// Validate checks every field and returns all problems at once.
-func (c *Citizen) Validate() error {
+// Validate checks every field against today and returns all problems at once.
+func (c *Citizen) Validate() error { return c.ValidateOn(time.Now()) }
+
+// ValidateOn checks every field as on the given day (the age and the benefit
+// depend on it) and returns all problems at once.
+func (c *Citizen) ValidateOn(today time.Time) error {
 	v := &ValidationError{}
 	c.Name = strings.TrimSpace(c.Name)
 	switch n := utf8.RuneCountInString(c.Name); {
@@ -111,13 +124,47 @@ func (c *Citizen) Validate() error {
 	}
 	c.validateContact(v)
 	c.validateChoices(v)
-	if c.FirstContact.IsZero() {
-		v.add("first_contact", "error.firstcontact.required")
-	}
+	c.validateDates(v)
 	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesLen {
 		v.add("notes", "error.notes.long", MaxNotesLen, n)
 	}
+	if !v.has("cpr") {
+		c.validateAge(v, today)
+	}
 	return v.OrNil()
+}
+
+// Ages a citizen of the office can have: a CPR number giving another age is
+// mistyped (a wrong 7th digit moves the century).
+const (
+	MinAge = 15
+	MaxAge = 80
+)
+
+// validateAge checks the birth date the CPR number gives: not in the future,
+// an age of 15–80; and uddannelseshjælp only under 30 without a qualifying
+// education (LAB/aktivloven: the young person's benefit), the age from the
+// CPR number or, without one, the typed birth date.
+func (c *Citizen) validateAge(v *ValidationError, today time.Time) {
+	if born, ok := c.CPR.BirthDate(); ok {
+		age, _ := c.CPR.AgeOn(today)
+		switch {
+		case Day(born).After(Day(today)):
+			v.add("cpr", "error.cpr.future")
+		case age < MinAge || age > MaxAge:
+			v.add("cpr", "error.cpr.age", age, MinAge, MaxAge)
+		}
+	}
+	age, ok := c.AgeOn(today)
+	if !ok || c.Benefit != BenefitUddannelseshjaelp {
+		return
+	}
+	if age >= 30 && !v.has("cpr") {
+		v.add("benefit", "error.benefit.youth.age", age)
+	}
+	if c.Education != "" && c.Education != EducationUnskilled {
+		v.add("benefit", "error.benefit.youth.education")
+	}
 }
 
 func (c *Citizen) validateContact(v *ValidationError) {
@@ -136,6 +183,55 @@ func (c *Citizen) validateContact(v *ValidationError) {
 	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || len(c.Email) > MaxEmailLen {
 		v.add("email", "error.email")
 	}
+}
+
+// validateDates checks the first contact, the unemployment dates and the birth date.
+func (c *Citizen) validateDates(v *ValidationError) {
+	if c.FirstContact.IsZero() {
+		v.add("first_contact", "error.firstcontact.required")
+	}
+	if c.UnemployedSince.IsZero() {
+		c.UnemployedSince = c.FirstContact // not given: the first contact is the best date known
+	}
+	if !c.TransferredOn.IsZero() && (c.Benefit != BenefitDagpenge || c.TransferredOn.Before(c.UnemployedSince)) {
+		v.add("transferred_on", "error.transferred")
+	}
+	if c.BirthDate.IsZero() {
+		return
+	}
+	if born, ok := c.CPR.BirthDate(); ok && !born.Equal(DateOnly(c.BirthDate)) {
+		v.add("birth_date", "error.birthdate.cpr")
+	}
+	if y := c.BirthDate.Year(); y < 1900 || !c.BirthDate.Before(c.FirstContact) {
+		v.add("birth_date", "error.birthdate")
+	}
+}
+
+// Born is the date of birth: from the CPR number, else the typed birth date.
+func (c *Citizen) Born() (time.Time, bool) {
+	if born, ok := c.CPR.BirthDate(); ok {
+		return born, true
+	}
+	return c.BirthDate, !c.BirthDate.IsZero()
+}
+
+// AgeOn is the age in whole years on the given day; ok is false when
+// neither a CPR number nor a birth date is known.
+func (c *Citizen) AgeOn(day time.Time) (int, bool) {
+	born, ok := c.Born()
+	if !ok {
+		return 0, false
+	}
+	return yearsBetween(born, day), true
+}
+
+// RulesStart is the day the conversation rules count from: the first day
+// of unemployment, or the first contact when that is not known.
+func (c *Citizen) RulesStart() time.Time {
+	if c.UnemployedSince.IsZero() {
+		return c.FirstContact
+	}
+	return c.UnemployedSince
 }
 
 func (c *Citizen) validateChoices(v *ValidationError) {

@@ -52,7 +52,7 @@ func (c *CaseClosing) Validate(today time.Time) error {
 	switch {
 	case c.Date.IsZero():
 		v.add("date", "error.close.date")
-	case c.Date.After(Day(today)):
+	case Day(c.Date).After(Day(today)):
 		v.add("date", "error.close.future")
 	}
 	CheckLen(v, "employer", &c.Employer, 200, "error.text.long")

@@ -100,9 +100,14 @@ func (c CPR) AgeOn(day time.Time) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	return yearsBetween(born, day), true
+}
+
+// yearsBetween is the age in whole years on day of someone born on born.
+func yearsBetween(born, day time.Time) int {
 	age := day.Year() - born.Year()
 	if day.Month() < born.Month() || (day.Month() == born.Month() && day.Day() < born.Day()) {
 		age--
 	}
-	return age, true
+	return age
 }

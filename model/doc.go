@@ -10,9 +10,9 @@
 //	goals.go, track_records.go            job goals, the opening phase, upskilling, education, company efforts, temp agencies
 //	conversation.go, conversation_summary.go  conversations (kinds, forms, attendance) and the plain-text summary for Min Plan
 //	reception.go, calendar.go, day.go     the reception plan on working days, Danish holidays and office closures, the office's local day
-//	rules.go                              the legal minimum of job conversations, deadlines, the caseload figure (target and period from the rules file)
+//	rules.go                              the legal minimum of job conversations by office, benefit and first day of unemployment, deadlines, Today's two figures (targets and period from the rules file)
 //	today.go, caseload.go, attendance.go  what Today, the caseload table and the attendance charts show
-//	benefit.go, youth.go                  the benefit office in step (notices), young people flagged for guidance
+//	benefit.go, youth.go                  the benefit office in step (notices), young people flagged for KUI (under 25) or education guidance (25-29)
 //	jobs.go, joblog.go, occupations.go, prospects.go  openings and matching, the job log, DISCO-08 and the catalogue, Arbejdsmarkedsbalancen
 //	csvimport.go, charset.go, csvquote.go  the CSV reader every import goes through: encodings, checks, quotes
 //	settings.go, handouts.go, ics.go, export.go  the office's details, handout kinds, iCalendar files, the right-of-access export

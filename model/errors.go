@@ -108,6 +108,11 @@ func (v *ValidationError) OrNil() error {
 	return v
 }
 
+func (v *ValidationError) has(field string) bool {
+	_, ok := v.Problem(field)
+	return ok
+}
+
 // Problem returns the first problem for field, if any.
 func (v *ValidationError) Problem(field string) (Message, bool) {
 	for _, p := range v.Problems {

@@ -15,12 +15,15 @@ type CitizenRecord struct {
 	Benefit      Benefit `json:"benefit"`
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`
-	Status       Status  `json:"status"`
-	Caseworker   string  `json:"caseworker"`
-	Track        TrackID `json:"track"`
-	Notes        string  `json:"notes"`
-	CreatedAt    string  `json:"created_at"`
-	UpdatedAt    string  `json:"updated_at"`
+	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
+	UnemployedSince string  `json:"unemployed_since"`
+	TransferredOn   string  `json:"transferred_on,omitempty"`
+	Status          Status  `json:"status"`
+	Caseworker      string  `json:"caseworker"`
+	Track           TrackID `json:"track"`
+	Notes           string  `json:"notes"`
+	CreatedAt       string  `json:"created_at"`
+	UpdatedAt       string  `json:"updated_at"`
 }
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.

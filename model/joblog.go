@@ -46,7 +46,7 @@ func (a *Application) Validate(today time.Time) error {
 	switch {
 	case a.Status != AppAgreed && a.AppliedOn.IsZero():
 		v.add("applied", "error.app.date")
-	case a.AppliedOn.After(Day(today)):
+	case Day(a.AppliedOn).After(Day(today)):
 		v.add("applied", "error.app.future")
 	}
 	return v.OrNil()

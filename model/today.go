@@ -11,6 +11,21 @@ import (
 type TodayConversation struct {
 	Conversation
 	Name, Phone string
+	Caseworker  string
+}
+
+// InScope keeps the conversations of the scope's citizens.
+func InScope(list []TodayConversation, scope Scope) []TodayConversation {
+	if scope.All() {
+		return list
+	}
+	out := make([]TodayConversation, 0, len(list))
+	for _, c := range list {
+		if c.Caseworker == scope.Caseworker {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // TodayStep is a citizen's overdue reception steps, oldest first.
@@ -37,6 +52,34 @@ type TodayView struct {
 	CatchUp       []TodayConversation
 	Notices       []Notice
 	Youth         []YouthRow
+	// BenefitLate are benefits not settled by day 10 of the reception plan;
+	// BenefitMeetings the meetings at the benefit office in the next two weeks.
+	BenefitLate     []BenefitLate
+	BenefitMeetings []BenefitMeeting
+}
+
+// Only keeps what concerns the given citizens (one caseworker's).
+func (v *TodayView) Only(keep map[int64]bool) *TodayView {
+	out := &TodayView{Date: v.Date, CatchUpSince: v.CatchUpSince}
+	out.Conversations = keepIf(v.Conversations, func(c TodayConversation) bool { return keep[c.CitizenID] })
+	out.OverdueSteps = keepIf(v.OverdueSteps, func(s TodayStep) bool { return keep[s.CitizenID] })
+	out.Due = keepIf(v.Due, func(d TodayDue) bool { return keep[d.CitizenID] })
+	out.CatchUp = keepIf(v.CatchUp, func(c TodayConversation) bool { return keep[c.CitizenID] })
+	out.Notices = keepIf(v.Notices, func(n Notice) bool { return keep[n.CitizenID] })
+	out.Youth = keepIf(v.Youth, func(y YouthRow) bool { return keep[y.CitizenID] })
+	out.BenefitLate = keepIf(v.BenefitLate, func(b BenefitLate) bool { return keep[b.CitizenID] })
+	out.BenefitMeetings = keepIf(v.BenefitMeetings, func(m BenefitMeeting) bool { return keep[m.CitizenID] })
+	return out
+}
+
+func keepIf[T any](list []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range list {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // CitizenIDs lists every citizen Today shows, once each, in order of first
@@ -68,6 +111,12 @@ func (v *TodayView) CitizenIDs() []int64 {
 	for _, y := range v.Youth {
 		add(y.CitizenID)
 	}
+	for _, b := range v.BenefitLate {
+		add(b.CitizenID)
+	}
+	for _, m := range v.BenefitMeetings {
+		add(m.CitizenID)
+	}
 	return ids
 }
 
@@ -91,4 +140,21 @@ func IDRanges(ids []int64) string {
 		i = j + 1
 	}
 	return b.String()
+}
+
+// RangesContain says whether IDRanges text ("3-7,12,15-16") names id.
+func RangesContain(ranges string, id int64) bool {
+	for _, part := range strings.Split(ranges, ",") {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), "-")
+		from, err1 := strconv.ParseInt(lo, 10, 64)
+		to := from
+		var err2 error
+		if isRange {
+			to, err2 = strconv.ParseInt(hi, 10, 64)
+		}
+		if err1 == nil && err2 == nil && from <= id && id <= to {
+			return true
+		}
+	}
+	return false
 }

@@ -89,12 +89,21 @@ func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID in
 	return s.loadJobs(office, c)
 }
 
+// loadYdelse reads the checklist with the benefit meeting stored with the
+// citizen (the office's benefit place when none is stored).
 func (s *Service) loadYdelse(office model.Office, id int64) (drawing, error) {
 	c, err := s.store.Citizen(id)
 	if err != nil {
 		return nil, err
 	}
-	d := YdelseData{Office: office, CitizenName: c.Name, MeetingPlace: office.BenefitPlace, Printed: s.Now()}
+	b, err := s.store.BenefitCase(id)
+	if err != nil {
+		return nil, err
+	}
+	d := YdelseData{Office: office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
+	if d.MeetingPlace == "" {
+		d.MeetingPlace = office.BenefitPlace
+	}
 	return func(doc *Document) error { return doc.AddYdelse(d) }, nil
 }
 
@@ -308,7 +317,7 @@ func cancelled(c <-chan struct{}) bool {
 // appointments lists, once each in time order, the citizens with a planned
 // conversation on day.
 func (s *Service) appointments(day time.Time) ([]int64, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,12 @@ func (s *Service) loadFolder(office model.Office, c *model.Citizen) (drawing, er
 	if err != nil {
 		return nil, err
 	}
-	f := FolderData{Office: office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps)}
+	b, err := s.store.BenefitCase(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	f := FolderData{Office: office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
+		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
 	for _, t := range conversations {
 		f.Conversations = append(f.Conversations, t.Conversation)
 	}

@@ -31,6 +31,7 @@ type FolderTexts struct {
 	OfferHeading    string   `json:"offer_heading"`
 	Offer           []string `json:"offer"`
 	NextHeading     string   `json:"next_heading"`
+	BenefitHeading  string   `json:"benefit_heading"`
 	Printed         string   `json:"printed"`
 }
 
@@ -41,7 +42,10 @@ type FolderData struct {
 	Steps         []model.DatedStep
 	Conversations []model.Conversation // planned, from today on
 	Agreed        []model.Application  // agreed and not yet sent
-	Printed       time.Time
+	// Meeting and MeetingPlace are the stored benefit meeting (zero: none).
+	Meeting      time.Time
+	MeetingPlace string
+	Printed      time.Time
 }
 
 // Ahead is true once the reception weeks are over: the folder then shows
@@ -68,8 +72,8 @@ const (
 // AddFolder adds the folder "your way back to work" for one citizen, on
 // one page: the next appointment; in the first weeks the dated plan (steps
 // without the citizen marked) and the conversations; after them what is ahead
-// (conversations and agreed jobs); what we expect and what we offer side by side.
-// The letterhead carries the office's contact details.
+// (conversations and agreed jobs); the stored benefit meeting, if any; what we
+// expect and what we offer side by side. The letterhead carries the office's contact details.
 func (doc *Document) AddFolder(f FolderData) error {
 	var t FolderTexts
 	if err := loadTexts("folder", &t); err != nil {
@@ -89,6 +93,7 @@ func (doc *Document) AddFolder(f FolderData) error {
 		doc.folderConversations(t, f)
 		doc.folderPlan(t, f)
 	}
+	doc.folderMeeting(t, f)
 	doc.twoColumns(t.ExpectHeading, folderExpect(t, f), t.OfferHeading, t.Offer)
 	doc.Small(fmt.Sprintf(t.Printed, DanishDate(f.Printed)))
 	return nil
@@ -138,6 +143,15 @@ func talkLines(conversations []model.Conversation) []string {
 		lines = append(lines, DanishDateTime(c.Start)+" – "+conversationWords(c))
 	}
 	return lines
+}
+
+// folderMeeting shows the meeting at the benefit office, when one is booked.
+func (doc *Document) folderMeeting(t FolderTexts, f FolderData) {
+	if f.Meeting.IsZero() {
+		return
+	}
+	doc.Heading(t.BenefitHeading)
+	doc.Para(joinNonEmpty(" – ", meetingWhen(f.Meeting), f.MeetingPlace))
 }
 
 // folderAhead is what is ahead after the first weeks: the later conversations and

@@ -60,7 +60,7 @@ func TestYdelseChecklistPrintsWhatTheCitizenNeeds(t *testing.T) {
 		"Dokumentation for udgifter til husleje, el og varme",
 		"Engagementsoversigt fra din bank",
 		"Lønsedler",
-		"Din skriftlige opsigelse, hvis du er blevet sagt op",
+		"Den skriftlige opsigelse – fra din arbejdsgiver, eller din egen, hvis du selv har sagt op",
 		"Dokumentation for afmelding af din virksomhed, hvis du har været selvstændig",
 		"mandag den 7. december 2026 kl. 10.30", "Ydelseskontoret, Vestergade 1",
 		"Udleveret mandag den 23. november 2026",

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 // write: the store satisfies it, tests may fake it.
 type Source interface {
 	Applications(citizenID int64) ([]model.Application, error)
+	BenefitCase(citizenID int64) (model.BenefitCase, error)
 	Attendance(from, to time.Time) (*model.AttendanceStats, error)
 	Calendar() (*model.WorkCalendar, error)
 	Citizen(id int64) (*model.Citizen, error)
@@ -26,6 +28,8 @@ type Source interface {
 	Conversations(citizenID int64) ([]model.Conversation, error)
 	ConversationsFrom(from time.Time, days int) ([]model.TodayConversation, error)
 	LogAuditMany(action string, citizenIDs []int64, detail string) error
+	MarkNoticesSent(ids []int64, how model.SentHow) error
+	Notices(ids []int64) ([]model.Notice, error)
 	Office() (model.Office, error)
 	OpenJobs(today time.Time) ([]model.Job, error)
 	Plan(g *model.Guide, citizenID int64) (*model.Plan, error)
@@ -36,6 +40,7 @@ type Source interface {
 	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
 	Region() (string, error)
 	Path() string
+	ExportCitizen(id int64) (*model.Export, error)
 }
 
 // Service makes handouts from the database: it loads what a handout needs,
@@ -46,8 +51,21 @@ type Service struct {
 	OutDir  string
 	Opts    Options
 	Now     func() time.Time
+	// Scope narrows the day lists, batches and calendars to one caseworker's
+	// citizens; the zero value is the whole office.
+	Scope model.Scope
 
 	swept sync.Map // folder -> *sync.Once: its leftovers swept once per run
+}
+
+// SetScope chooses whose appointments the day lists, batches and calendars hold.
+func (s *Service) SetScope(scope model.Scope) { s.Scope = scope }
+
+// conversationsFrom is the store's conversations from `from` for `days`
+// days, of the scope's citizens.
+func (s *Service) conversationsFrom(from time.Time, days int) ([]model.TodayConversation, error) {
+	convs, err := s.store.ConversationsFrom(from, days)
+	return model.InScope(convs, s.Scope), err
 }
 
 // NewService prints into the "udskrifter" folder beside the database.
@@ -75,11 +93,19 @@ func (s *Service) Ydelse(citizenID int64, meeting time.Time, place string) (stri
 	return path, s.YdelseTo(path, citizenID, meeting, place)
 }
 
-// YdelseTo writes the benefit checklist for a citizen to path.
+// YdelseTo writes the benefit checklist for a citizen to path. Without a
+// date and place given, the meeting stored with the citizen is printed.
 func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, place string) error {
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return err
+	}
+	if meeting.IsZero() && place == "" {
+		b, err := s.store.BenefitCase(citizenID)
+		if err != nil {
+			return err
+		}
+		meeting, place = b.MeetingAt, b.MeetingPlace
 	}
 	office, err := s.store.Office()
 	if err != nil {
@@ -92,9 +118,65 @@ func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, plac
 	return s.save(doc, path, []int64{citizenID}, "ydelse")
 }
 
+// Notices prints the notices (a page each, or one list when asList) into
+// OutDir, records them as sent and returns the file's path.
+func (s *Service) Notices(ids []int64, asList bool) (string, error) {
+	ns, err := s.store.Notices(ids)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := Notices(NoticeData{Office: office, Notices: ns, AsList: asList, Printed: s.Now()}, s.Opts)
+	if err != nil {
+		return "", err
+	}
+	name := "beskeder-"
+	if !asList && len(ids) == 1 {
+		name = fmt.Sprintf("besked-%d-", ids[0])
+	}
+	path := filepath.Join(s.OutDir, name+s.Now().Format("2006-01-02-150405")+".pdf")
+	err = s.save(doc, path, noticeCitizens(ns), "notices")
+	if _, warned := model.AsPrintWarning(err); err != nil && !warned {
+		return "", err
+	}
+	if serr := s.store.MarkNoticesSent(ids, model.SentPrinted); serr != nil {
+		return path, serr
+	}
+	return path, err // nil, or the warning that some characters print as □
+}
+
+// NoticesText is the notices as plain text for the clipboard; they are
+// recorded as sent (copied).
+func (s *Service) NoticesText(ids []int64) (string, error) {
+	ns, err := s.store.Notices(ids)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, n := range ns {
+		parts = append(parts, NoticeText(n, office))
+	}
+	return strings.Join(parts, "\n"), s.store.MarkNoticesSent(ids, model.SentCopied)
+}
+
+func noticeCitizens(ns []model.Notice) []int64 {
+	ids := make([]int64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.CitizenID
+	}
+	return ids
+}
+
 // CallList writes the call list for a day's appointments and returns its path.
 func (s *Service) CallList(day time.Time) (string, error) {
-	convs, err := s.store.ConversationsFrom(day, 1)
+	convs, err := s.conversationsFrom(day, 1)
 	if err != nil {
 		return "", err
 	}
@@ -135,7 +217,7 @@ func (s *Service) Attendance(from, to time.Time) (string, error) {
 // Calendar writes the appointments from `from` for `days` days as an
 // iCalendar file for Outlook and returns its path; the export is audited.
 func (s *Service) Calendar(from time.Time, days int) (string, error) {
-	convs, err := s.store.ConversationsFrom(from, days)
+	convs, err := s.conversationsFrom(from, days)
 	if err != nil {
 		return "", err
 	}
@@ -168,7 +250,7 @@ func (s *Service) CalendarFor(path string, citizenID int64) error {
 
 // CalendarTo writes the appointments from `from` for `days` days to path.
 func (s *Service) CalendarTo(path string, from time.Time, days int) error {
-	convs, err := s.store.ConversationsFrom(from, days)
+	convs, err := s.conversationsFrom(from, days)
 	if err != nil {
 		return err
 	}
@@ -317,4 +399,38 @@ func sweepTemps(dir string) {
 	for _, f := range stale {
 		os.Remove(f)
 	}
+}
+
+// Insight writes the citizen's right-of-access document into OutDir and
+// returns its path; the export itself is audited by the store.
+func (s *Service) Insight(citizenID int64) (string, error) {
+	e, err := s.store.ExportCitizen(citizenID)
+	if err != nil {
+		return "", err
+	}
+	office, err := s.store.Office()
+	if err != nil {
+		return "", err
+	}
+	doc, err := Insight(office, e, s.Now(), s.Opts, s.guideTitle)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.OutDir, fmt.Sprintf("indsigt-%d-%s.pdf", citizenID, s.Now().Format("2006-01-02-150405")))
+	return path, s.save(doc, path, []int64{citizenID}, "insight")
+}
+
+// guideTitle is a guide action's text or a reception step's title by ID.
+func (s *Service) guideTitle(id string) string {
+	if a, ok := s.content.Guide.Action(id); ok {
+		return a.Text
+	}
+	if s.content.Reception != nil {
+		for _, st := range s.content.Reception.Steps {
+			if st.ID == id {
+				return st.Title
+			}
+		}
+	}
+	return id
 }

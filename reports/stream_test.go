@@ -10,13 +10,13 @@ import (
 	"jobspor/model"
 )
 
-// batchDay gives the first n demo citizens a planned talk on one day;
-// the first of them is named name.
+// batchDay gives the first n active demo citizens a planned talk on one
+// day; the first of them is named name.
 func batchDay(t *testing.T, n int, name string) (*Service, time.Time, []int64) {
 	t.Helper()
 	svc, s := demoService(t, 60)
 	day := time.Date(2027, 3, 1, 0, 0, 0, 0, time.Local)
-	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true, Status: model.StatusActive})
 	if err != nil || len(rows) < n {
 		t.Fatalf("%d citizens: %v", len(rows), err)
 	}

@@ -45,12 +45,19 @@ type Store interface {
 	todaySource
 	upskillingStore
 	closeStore
+	caseStore
+	deletionStore
+	scopeStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
 	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
+	Insight(citizenID int64) (string, error)
+	SetScope(scope model.Scope)
 	DefaultBenefitPlace() string
+	Notices(ids []int64, asList bool) (string, error)
+	NoticesText(ids []int64) (string, error)
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
 	Calendar(from time.Time, days int) (string, error)
@@ -88,6 +95,8 @@ type UI struct {
 	stack        []screen
 	dirty        map[int64]bool
 	kind         model.OfficeKind
+	me           string      // the caseworker this account works as ("" when none is chosen)
+	scope        model.Scope // whose work Today, the call list, batches and the calendar show
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again (nil in tests and where restoring is not offered).
 	restoreDB func(file, passphrase string) (model.BackupInfo, error)
@@ -105,6 +114,7 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 func (u *UI) reset(store Store, handouts Handouts) {
 	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
 	u.loadOfficeKind()
+	u.loadMe()
 	u.mergeCatalogue()
 	u.today = newTodayScreen(u, u.store)
 	u.caseload = newCaseloadScreen(u, u.store)
@@ -182,6 +192,15 @@ func (u *UI) onOpenCitizen(id int64) {
 	}
 	u.popToList()
 	u.push(s)
+}
+
+// onCitizenDeleted leaves the deleted citizen's screens for the list below.
+func (u *UI) onCitizenDeleted(id int64) {
+	u.touch(id)
+	u.popToList()
+	u.caseload.reload()
+	u.win.SetContent(u.stack[len(u.stack)-1].content())
+	u.track(u.stack[len(u.stack)-1])
 }
 
 func (u *UI) onNewCitizen() {

@@ -41,6 +41,7 @@ func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
 	if s.calls, err = st.ConversationsFrom(s.day, 1); err != nil {
 		return nil, err
 	}
+	s.calls = model.InScope(s.calls, u.scope)
 	ids := make([]int64, len(s.calls))
 	for i, c := range s.calls {
 		ids[i] = c.CitizenID

@@ -19,6 +19,20 @@ type fakeCaseload struct {
 	rowsFor []int64 // single rows re-read
 	err     error
 	viewed  []string // audit rows for views of many citizens
+	team    []model.Caseworker
+	moved   map[int64]string
+}
+
+func (f *fakeCaseload) Caseworkers() ([]model.Caseworker, error) { return f.team, nil }
+
+func (f *fakeCaseload) AssignCaseworker(ids []int64, initials string) error {
+	if f.moved == nil {
+		f.moved = map[int64]string{}
+	}
+	for _, id := range ids {
+		f.moved[id] = initials
+	}
+	return nil
 }
 
 func (f *fakeCaseload) LogViewed(what string, ids []int64) error {
@@ -98,5 +112,39 @@ func TestCaseloadScreenOverAFake(t *testing.T) {
 	s.load()
 	if len(u.win.Canvas().Overlays().List()) == 0 {
 		t.Error("a failed read showed no error dialog")
+	}
+}
+
+// TestMineFirstAndMoveTheShownToAColleague: with this account working as
+// MK the caseload opens on MK's citizens, the filter reaches a colleague's
+// or everyone's, and the citizens shown move to a colleague in one action.
+func TestMineFirstAndMoveTheShownToAColleague(t *testing.T) {
+	f := &fakeCaseload{rows: []model.CaseRow{
+		caseRow(1, "Søren Ærø", model.TrackIntensive, false),
+		caseRow(2, "Anna Berg", model.TrackEducation, false),
+		caseRow(3, "Åse Holm", model.TrackNone, false),
+	}, team: []model.Caseworker{{Initials: "JH", Name: "Jonas Holm"}, {Initials: "MK", Name: "Mette Kristensen"}}}
+	f.rows[0].Caseworker, f.rows[1].Caseworker, f.rows[2].Caseworker = "MK", "JH", "MK"
+	u, s := newFakeCaseload(t, f)
+	u.me = "MK"
+	s.load()
+	if len(s.rows) != 2 || s.who.Selected != "Mine" {
+		t.Fatalf("opened on %q with %d rows; want Mine with MK's 2", s.who.Selected, len(s.rows))
+	}
+	s.who.SetSelected("JH – Jonas Holm")
+	if len(s.rows) != 1 || s.rows[0].ID != 2 {
+		t.Fatalf("JH's citizens: %v", s.rows)
+	}
+	s.who.SetSelectedIndex(0)
+	if len(s.rows) != 3 {
+		t.Fatalf("everyone: %d rows", len(s.rows))
+	}
+	test.Type(s.search, "å")
+	s.onMove("JH")
+	if len(f.moved) != 1 || f.moved[3] != "JH" {
+		t.Fatalf("moved %v; want only the shown Åse Holm to JH", f.moved)
+	}
+	if s.all[2].Caseworker != "JH" || s.cellText(s.rows[0], 1) != "JH" {
+		t.Error("the moved citizen's row does not show the new caseworker")
 	}
 }

@@ -19,6 +19,8 @@ type caseloadSource interface {
 	viewLogger
 	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
 	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
+	Caseworkers() ([]model.Caseworker, error)
+	AssignCaseworker(ids []int64, initials string) error
 }
 
 // caseloadScreen is the start screen: every citizen as a sortable table with
@@ -31,6 +33,8 @@ type caseloadScreen struct {
 	search   *widget.Entry
 	track    *widget.Select
 	status   *widget.Select
+	who      *widget.Select // all caseworkers, mine, or one colleague's
+	move     *widget.Button
 	noPlan   *widget.Check
 	count    *widget.Label
 	newBtn   *widget.Button
@@ -44,6 +48,7 @@ type caseloadScreen struct {
 
 	tracks   choice[model.TrackID]
 	statuses choice[model.Status]
+	team     []model.Caseworker
 }
 
 type column struct {
@@ -53,8 +58,9 @@ type column struct {
 }
 
 var caseColumns = []column{
-	{"col.name", model.SortByName, 330},
-	{"col.track", model.SortByTrack, 230},
+	{"col.name", model.SortByName, 300},
+	{"col.caseworker", model.SortByCaseworker, 70},
+	{"col.track", model.SortByTrack, 200},
 	{"col.progress", model.SortByProgress, 110},
 	{"col.days", model.SortByDays, 110},
 	{"col.next", model.SortByNext, 190},
@@ -111,7 +117,9 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
 	s.newBtn.Importance = widget.HighImportance
 	s.table = newCaseTable(s)
-	filters := container.NewHBox(s.track, s.status, s.noPlan, s.count)
+	s.who = widget.NewSelect(nil, func(string) { s.applyFilter() })
+	s.move = widget.NewButtonWithIcon(lang.L("list.move"), theme.MailForwardIcon(), s.onAskMove)
+	filters := container.NewHBox(s.who, s.track, s.status, s.noPlan, s.count, s.move)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn, settings), s.search), filters)
 	return container.NewBorder(top, nil, nil, nil, s.table)
@@ -132,6 +140,7 @@ func (s *caseloadScreen) load() {
 		return
 	}
 	s.all, s.loaded = rows, true
+	s.loadTeam()
 	if err := s.viewed.record(s.store, caseIDs(rows)); err != nil {
 		s.ui.showError(err)
 	}
@@ -153,6 +162,7 @@ func (s *caseloadScreen) filter() model.CaseFilter {
 		f.Track, f.AnyTrack = t, false
 	}
 	f.Status, _ = s.statuses.value(s.status.Selected)
+	f.Scope = s.whoScope()
 	return f
 }
 
@@ -197,6 +207,8 @@ func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
 		return strconv.Itoa(r.DaysSinceFirst)
 	case model.SortByNext:
 		return nextText(r)
+	case model.SortByCaseworker:
+		return r.Caseworker
 	}
 	return flagText(r)
 }

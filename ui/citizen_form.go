@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,9 +28,11 @@ type citizenForm struct {
 
 	name, cpr, phone, email, firstContact, notes *widget.Entry
 	postcode                                     *widget.Entry
-	benefit, education, status                   *widget.Select
-	problems                                     *widget.Label
-	save                                         *widget.Button
+	// unemployed, passed and birth are the dates the rules and the youth flag read.
+	unemployed, passed, birth  *widget.Entry
+	benefit, education, status *widget.Select
+	problems                   *widget.Label
+	save                       *widget.Button
 
 	root       fyne.CanvasObject
 	benefits   choice[model.Benefit]
@@ -57,12 +60,15 @@ func (f *citizenForm) build() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), f.name),
 		f.item("field.cpr", f.cpr, "form.cprhint"),
+		f.item("field.birthdate", f.birth, "form.birthhint"),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.email"), f.email),
 		f.item("field.postcode", f.postcode, "form.postcodehint"),
 		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
+		f.item("field.unemployed", f.unemployed, "form.unemployedhint"),
+		f.item("field.passed", f.passed, "form.passedhint"),
 		widget.NewFormItem(lang.L("field.status"), f.status),
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
@@ -91,6 +97,10 @@ func (f *citizenForm) title() string {
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.firstContact, f.postcode = widget.NewEntry(), widget.NewEntry()
+	f.unemployed, f.passed, f.birth = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	for _, e := range []*widget.Entry{f.unemployed, f.passed, f.birth} {
+		e.SetPlaceHolder(lang.L("form.dateplaceholder"))
+	}
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
@@ -119,6 +129,9 @@ func (f *citizenForm) fill() {
 	f.email.SetText(c.Email)
 	f.postcode.SetText(c.Postcode)
 	f.firstContact.SetText(shortDate(c.FirstContact))
+	f.unemployed.SetText(shortDate(c.RulesStart()))
+	f.passed.SetText(optDate(c.TransferredOn))
+	f.birth.SetText(optDate(c.BirthDate))
 	f.notes.SetText(c.Notes)
 	f.benefit.SetSelected(f.benefits.label(c.Benefit))
 	f.education.SetSelected(f.educations.label(c.Education))
@@ -145,7 +158,17 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 		first, err := model.ParseDate(f.firstContact.Text)
 		c.FirstContact, parseErrs = first, append(parseErrs, err)
 	}
+	parseErrs = append(parseErrs, readDates(map[*widget.Entry]*time.Time{
+		f.unemployed: &c.UnemployedSince, f.passed: &c.TransferredOn, f.birth: &c.BirthDate}))
 	return c, errors.Join(parseErrs...)
+}
+
+// optDate shows a date that may be unset as an empty field.
+func optDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return shortDate(t)
 }
 
 // withoutUnreadDate drops "the first contact must be given" when a date was

@@ -28,9 +28,17 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.benefit"), widget.NewLabel(benefitLabel(c.Benefit))),
 		widget.NewFormItem(lang.L("field.education"), widget.NewLabel(educationLabel(c.Education))),
 		widget.NewFormItem(lang.L("field.firstcontact"), widget.NewLabel(shortDate(c.FirstContact))),
+		widget.NewFormItem(lang.L("field.unemployed"), widget.NewLabel(shortDate(c.RulesStart()))),
 		widget.NewFormItem(lang.L("field.status"), widget.NewLabel(statusLabel(c.Status))),
+		widget.NewFormItem(lang.L("field.caseworker"), widget.NewLabel(orDash(c.Caseworker))),
 		widget.NewFormItem(lang.L("field.track"), widget.NewLabel(trackLabel(c.Track))),
 	)
+	if !c.TransferredOn.IsZero() {
+		form.Append(lang.L("field.passed"), widget.NewLabel(shortDate(c.TransferredOn)))
+	}
+	if c.CPR == "" && !c.BirthDate.IsZero() {
+		form.Append(lang.L("field.birthdate"), widget.NewLabel(shortDate(c.BirthDate)))
+	}
 	if c.Notes != "" {
 		notes := widget.NewLabel(c.Notes)
 		notes.Wrapping = fyne.TextWrapWord
@@ -40,7 +48,7 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 }
 
 func (s *citizenScreen) age() string {
-	a, ok := s.citizen.CPR.AgeOn(s.ui.now())
+	a, ok := s.citizen.AgeOn(s.ui.now())
 	if !ok {
 		return "–"
 	}
@@ -59,4 +67,11 @@ func (s *citizenScreen) onRevealCPR() {
 		return
 	}
 	s.cpr.SetText(s.citizen.CPR.Formatted())
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }

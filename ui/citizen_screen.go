@@ -25,6 +25,7 @@ type citizenStore interface {
 	jobLogStore
 	conversationStore
 	conversationPlanner
+	caseStore
 }
 
 // citizenViewer is what citizenScreen asks of the database.
@@ -67,6 +68,7 @@ type citizenScreen struct {
 	planner   *planForm
 	reception *receptionForm
 	joblog    *jobLog
+	caseSec   *caseSection
 }
 
 func newCitizenScreen(u *UI, st citizenStore, id int64) (*citizenScreen, error) {
@@ -126,6 +128,7 @@ const (
 	sectionConversations
 	sectionJobLog
 	sectionPlan
+	sectionCase
 )
 
 func (s *citizenScreen) makeSections() []section {
@@ -137,7 +140,21 @@ func (s *citizenScreen) makeSections() []section {
 		{lang.L("section.conversations"), s.buildConversations},
 		{lang.L("section.joblog"), s.buildJobLog},
 		{lang.L("section.plan"), s.buildPlan},
+		{lang.L("section.case"), s.buildCase},
 	}
+}
+
+func (s *citizenScreen) buildCase() fyne.CanvasObject {
+	s.caseSec = newCaseSection(s, s.store)
+	return s.caseSec.build()
+}
+
+// afterCaseChange re-reads the citizen after the case was closed or
+// reopened: the header, the sections, Today and the caseload change with it.
+func (s *citizenScreen) afterCaseChange() {
+	s.ui.touch(s.citizen.ID)
+	s.reload()
+	s.ui.win.SetContent(s.root)
 }
 
 func (s *citizenScreen) trackTitle() string {

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -22,6 +24,7 @@ type conversationStore interface {
 	conversationPlanner
 	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
 	SaveConversation(c *model.Conversation) error
+	DeleteConversation(id int64) error
 }
 
 // conversationScreen is the conversation across the desk: attendance, notes
@@ -69,7 +72,8 @@ func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	s.copyBtn = widget.NewButtonWithIcon(lang.L("conversation.copy"), theme.ContentCopyIcon(), s.onCopySummary)
 	ics := widget.NewButtonWithIcon(lang.L("conversation.ics"), theme.DownloadIcon(), s.onCalendar)
-	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn), title), widget.NewSeparator())
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onAskDelete)
+	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn, del), title), widget.NewSeparator())
 }
 
 func (s *conversationScreen) buildConversation() fyne.CanvasObject {
@@ -214,4 +218,25 @@ func (s *conversationScreen) onCalendar() {
 		return
 	}
 	s.cs.ui.openFile(path)
+}
+
+// onAskDelete deletes a conversation recorded by mistake, after asking.
+func (s *conversationScreen) onAskDelete() {
+	d := dialog.NewConfirm(lang.L("conversation.delete.title"),
+		fmt.Sprintf(lang.L("conversation.delete.ask"), conversationLine(*s.conversation)), func(yes bool) {
+			if yes {
+				s.onDelete()
+			}
+		}, s.cs.ui.win)
+	d.SetConfirmText(lang.L("conversation.delete.confirm"))
+	d.Show()
+}
+
+func (s *conversationScreen) onDelete() {
+	if err := s.store.DeleteConversation(s.conversation.ID); err != nil {
+		s.cs.ui.showError(err)
+		return
+	}
+	s.cs.ui.touch(s.cs.citizen.ID)
+	s.cs.ui.back()
 }

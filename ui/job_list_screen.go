@@ -26,6 +26,7 @@ type jobStore interface {
 	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
 	MatchJob(jobID int64) ([]model.CitizenMatch, error)
 	OpenJobs(today time.Time) ([]model.Job, error)
+	DeleteJob(id int64) error
 }
 
 // jobListScreen is the day's job list: openings known to the office, hot
@@ -73,7 +74,8 @@ func (s *jobListScreen) createRow() fyne.CanvasObject {
 	l.Truncation = fyne.TextTruncateEllipsis
 	who := widget.NewButtonWithIcon(lang.L("jobs.who"), theme.AccountIcon(), nil)
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(who, edit), l)
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(who, edit, del), l)
 }
 
 func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -89,6 +91,27 @@ func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	btns := c.Objects[1].(*fyne.Container)
 	btns.Objects[0].(*widget.Button).OnTapped = func() { s.onWho(j) }
 	btns.Objects[1].(*widget.Button).OnTapped = func() { s.form.load(j) }
+	btns.Objects[2].(*widget.Button).OnTapped = func() { s.onAskDelete(j) }
+}
+
+// onAskDelete removes an opening that was filled or entered by mistake,
+// after asking; job-log lines keep its title and employer.
+func (s *jobListScreen) onAskDelete(j model.Job) {
+	d := dialog.NewConfirm(lang.L("jobs.delete.title"), fmt.Sprintf(lang.L("jobs.delete.ask"), j.Title, j.Employer), func(yes bool) {
+		if yes {
+			s.onDelete(j.ID)
+		}
+	}, s.ui.win)
+	d.SetConfirmText(lang.L("jobs.delete.confirm"))
+	d.Show()
+}
+
+func (s *jobListScreen) onDelete(id int64) {
+	if err := s.store.DeleteJob(id); err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.onSaved()
 }
 
 // jobLine is an opening in a line: hot mark, title, employer, place, deadline.

@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +19,7 @@ import (
 type jobLogStore interface {
 	Applications(citizenID int64) ([]model.Application, error)
 	SaveApplication(a *model.Application) error
+	DeleteApplication(id int64) error
 }
 
 // jobLog is the citizen's log of applications: agreed ones until sent,
@@ -72,7 +75,10 @@ func (l *jobLog) row(a model.Application) fyne.CanvasObject {
 	if !a.Done() {
 		text.Importance = widget.WarningImportance
 	}
-	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, sel.MinSize().Height), sel), text)
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { l.onEdit(a) })
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.onAskDelete(a) })
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(220, sel.MinSize().Height), sel), edit, del)
+	return container.NewBorder(nil, nil, nil, right, text)
 }
 
 // onStatus saves a new status; an application becomes sent today when it
@@ -82,8 +88,85 @@ func (l *jobLog) onStatus(a model.Application, sel *widget.Select) {
 	if a.Status != model.AppAgreed && a.AppliedOn.IsZero() {
 		a.AppliedOn = l.s.ui.now()
 	}
+	l.save(a)
+}
+
+// save stores a changed line; marked "ansat", it offers to close the case
+// with that job.
+func (l *jobLog) save(a model.Application) {
 	if err := l.store.SaveApplication(&a); err != nil {
 		l.s.ui.showError(err)
+	}
+	l.s.rebuildSection()
+	if a.Status == model.AppHired && l.s.citizen.Status == model.StatusActive {
+		l.offerClose(a)
+	}
+}
+
+func (l *jobLog) offerClose(a model.Application) {
+	d := dialog.NewConfirm(lang.L("joblog.hired.title"), fmt.Sprintf(lang.L("joblog.hired.ask"), a.Text), func(yes bool) {
+		if yes {
+			newCloseDialog(newCaseSection(l.s, l.s.store)).withJob(employerOf(a.Text)).show()
+		}
+	}, l.s.ui.win)
+	d.SetConfirmText(lang.L("case.close"))
+	d.Show()
+}
+
+// employerOf is the employer in "Title, Employer" (the text of a line made
+// from an opening), or the whole text.
+func employerOf(text string) string {
+	if i := strings.LastIndex(text, ", "); i >= 0 {
+		return strings.TrimSpace(text[i+2:])
+	}
+	return text
+}
+
+// onEdit changes a line's text, date and status.
+func (l *jobLog) onEdit(a model.Application) {
+	text, date := widget.NewEntry(), dateEntry(a.AppliedOn)
+	text.SetText(a.Text)
+	status := widget.NewSelect(l.statuses.labels, nil)
+	status.SetSelected(l.statuses.label(a.Status))
+	items := []*widget.FormItem{{Text: lang.L("joblog.text"), Widget: text}, {Text: lang.L("joblog.date"), Widget: date},
+		{Text: lang.L("joblog.status"), Widget: status}}
+	f := dialog.NewForm(lang.L("joblog.edit"), lang.L("action.save"), lang.L("action.cancel"), items, func(ok bool) {
+		if ok {
+			l.onEdited(a, text.Text, date.Text, status.Selected)
+		}
+	}, l.s.ui.win)
+	f.Resize(fyne.NewSize(560, 280))
+	f.Show()
+}
+
+func (l *jobLog) onEdited(a model.Application, text, date, status string) {
+	a.Text, a.AppliedOn = text, time.Time{}
+	a.Status, _ = l.statuses.value(status)
+	if strings.TrimSpace(date) != "" {
+		d, err := model.ParseDate(date)
+		if err != nil {
+			l.s.ui.showError(err)
+			return
+		}
+		a.AppliedOn = d
+	}
+	l.save(a)
+}
+
+func (l *jobLog) onAskDelete(a model.Application) {
+	d := dialog.NewConfirm(lang.L("joblog.delete.title"), fmt.Sprintf(lang.L("joblog.delete.ask"), a.Text), func(yes bool) {
+		if yes {
+			l.onDelete(a.ID)
+		}
+	}, l.s.ui.win)
+	d.SetConfirmText(lang.L("joblog.delete.confirm"))
+	d.Show()
+}
+
+func (l *jobLog) onDelete(id int64) {
+	if err := l.store.DeleteApplication(id); err != nil {
+		l.s.ui.showError(err)
+		return
 	}
 	l.s.rebuildSection()
 }

@@ -47,6 +47,7 @@ func builtKeys() map[string][]string {
 		"conversation.kind.": strs(model.ConversationKinds),
 		"conversation.form.": strs(model.ConversationForms),
 		"conversation.att.":  strs(model.Attendances),
+		"case.reason.":       strs(model.CloseReasons),
 		"app.":               strs(model.AppStatuses),
 		"upskill.kind.":      strs(model.UpskillingKinds),
 		"upskill.status.":    strs(model.UpskillingStatuses),
@@ -57,6 +58,8 @@ func builtKeys() map[string][]string {
 		"euv.":               strs([]model.EUV{model.EUVYes, model.EUVNo}), // unknown: its own key
 		"print.":             strs(model.CitizenHandouts),
 		"notice.":            {"to_benefit", "from_benefit"},
+		"youth.kind.":        strs(model.YouthKinds),
+		"notice.how.":        strs([]model.SentHow{model.SentPrinted, model.SentCopied}),
 		"fit.":               {"0", "1", "2"}, // same code, 4-digit, 3-digit group
 		"prospect.cat.":      strs(model.Categories),
 		"reach.":             strs(model.Reaches),

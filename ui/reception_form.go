@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -39,10 +40,12 @@ type receptionForm struct {
 	checks map[string]*widget.Check
 
 	intends, started, settled *widget.Entry
-	docs                      []*widget.Check
-	saveCase                  *widget.Button
-	noticeText                *widget.Entry
-	noticeDir                 *widget.RadioGroup
+	// meetingDay, meetingClock and meetingPlace are the benefit meeting.
+	meetingDay, meetingClock, meetingPlace *widget.Entry
+	docs                                   []*widget.Check
+	saveCase                               *widget.Button
+	noticeText                             *widget.Entry
+	noticeDir                              *widget.RadioGroup
 }
 
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
@@ -126,9 +129,11 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 		case d.By.Before(f.s.ui.now()):
 			l.Importance = widget.DangerImportance
 		}
-		box.Add(l)
+		box.Add(container.NewVBox(l, lowLabel(d.Paragraph)))
 	}
-	box.Add(lowLabel(lang.L("rules.source") + " " + due[0].Rule.Source))
+	src := lowLabel(lang.L("rules.source") + " " + due[0].Rule.Source)
+	src.Wrapping = fyne.TextWrapWord
+	box.Add(src)
 	return box
 }
 
@@ -138,6 +143,7 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 		return lowLabel(errText(err))
 	}
 	f.intends, f.started, f.settled = dateEntry(b.IntendsOn), dateEntry(b.StartedOn), dateEntry(b.SettledOn)
+	f.buildMeeting(b)
 	docs := container.NewVBox()
 	for i, d := range checklistDocuments() {
 		c := widget.NewCheck(d, nil)
@@ -150,8 +156,40 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("benefit.intends"), f.intends),
 		widget.NewFormItem(lang.L("benefit.started"), f.started),
 		widget.NewFormItem(lang.L("benefit.settled"), f.settled),
+		&widget.FormItem{Text: lang.L("benefit.meeting"), Widget: container.NewGridWithColumns(2, f.meetingDay, f.meetingClock),
+			HintText: lang.L("benefit.meetinghint")},
+		widget.NewFormItem(lang.L("benefit.place"), f.meetingPlace),
 		widget.NewFormItem(lang.L("benefit.documents"), docs))
 	return container.NewVBox(form, container.NewHBox(f.saveCase), f.buildNotice())
+}
+
+// buildMeeting makes the benefit meeting's fields; a new meeting's place is
+// the office's default from Indstillinger.
+func (f *receptionForm) buildMeeting(b model.BenefitCase) {
+	f.meetingDay, f.meetingClock, f.meetingPlace = dateEntry(b.MeetingAt), widget.NewEntry(), widget.NewEntry()
+	f.meetingClock.SetPlaceHolder(lang.L("benefit.clockph"))
+	if !b.MeetingAt.IsZero() && (b.MeetingAt.Hour() != 0 || b.MeetingAt.Minute() != 0) {
+		f.meetingClock.SetText(b.MeetingAt.Format("15:04"))
+	}
+	f.meetingPlace.SetText(b.MeetingPlace)
+	if b.MeetingPlace == "" && f.s.ui.handouts != nil {
+		f.meetingPlace.SetText(f.s.ui.handouts.DefaultBenefitPlace())
+	}
+}
+
+// meeting reads the meeting's day and clock (empty: none booked).
+func (f *receptionForm) meeting() (time.Time, error) {
+	d, err := optionalDate(f.meetingDay)
+	if err != nil || d.IsZero() {
+		return time.Time{}, err
+	}
+	h, m := 0, 0
+	if strings.TrimSpace(f.meetingClock.Text) != "" {
+		if h, m, err = model.ParseClock(f.meetingClock.Text); err != nil {
+			return time.Time{}, err
+		}
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, time.Local), nil
 }
 
 func (f *receptionForm) buildNotice() fyne.CanvasObject {
@@ -167,6 +205,10 @@ func (f *receptionForm) buildNotice() fyne.CanvasObject {
 func (f *receptionForm) onSaveCase() {
 	b := model.BenefitCase{CitizenID: f.s.citizen.ID}
 	err := readDates(map[*widget.Entry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
+	if err == nil {
+		b.MeetingAt, err = f.meeting()
+	}
+	b.MeetingPlace = f.meetingPlace.Text
 	for i, c := range f.docs {
 		if c.Checked {
 			b.Documents = append(b.Documents, i)
@@ -200,7 +242,8 @@ func (f *receptionForm) buildYouth() fyne.CanvasObject {
 	if err != nil || !ok {
 		return container.NewVBox()
 	}
-	text := fmt.Sprintf(lang.L("youth.flagged"), shortDate(y.FlaggedOn))
+	age, _ := f.s.citizen.AgeOn(f.s.ui.now())
+	text := fmt.Sprintf(lang.L("youth.flagged"), lang.L("youth.kind."+string(model.YouthKindAt(age))), shortDate(y.FlaggedOn))
 	if !y.ReferredOn.IsZero() {
 		return widget.NewLabel(text + " " + fmt.Sprintf(lang.L("youth.referred"), shortDate(y.ReferredOn)))
 	}

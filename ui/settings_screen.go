@@ -21,6 +21,8 @@ type settingsScreenStore interface {
 	planEditorStore
 	backupStore
 	placesStore
+	teamStore
+	retentionStore
 }
 
 // settingsStore is what settingsScreen asks of the database.
@@ -74,8 +76,10 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
-	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
-		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons(),
+	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(),
+		newTeamForm(s.ui, s.store).build(), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
+		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(),
+		newRetentionForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons(),
 		widget.NewSeparator(), s.placesSection())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }

@@ -20,6 +20,7 @@ type todaySource interface {
 	viewLogger
 	AcknowledgeNotice(id int64) error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
 	SetReferred(citizenID int64, referred bool) error
 	Today(c *model.Content, now time.Time) (*model.TodayView, error)
@@ -31,15 +32,21 @@ const maxTodayRows = 25
 // todayScreen is the start screen: what today asks of the caseworker, each
 // line opening the citizen.
 type todayScreen struct {
-	ui      *UI
-	store   todaySource
-	viewed  viewLog
-	backup  *widget.Label
-	view    *model.TodayView
-	body    *fyne.Container
-	figure  *widget.Label
-	catchUp *widget.Button
-	root    fyne.CanvasObject
+	ui     *UI
+	store  todaySource
+	viewed viewLog
+	backup *widget.Label
+	view   *model.TodayView
+	body   *fyne.Container
+	// first and onTime are the caseload's two figures: the first
+	// conversation, and the other conversations on time.
+	first, onTime *widget.Label
+	catchUp       *widget.Button
+	root          fyne.CanvasObject
+	// scope switches between "Mine" and "Hele kontoret"; deletion reminds
+	// of closed cases past the retention period.
+	scope    *widget.RadioGroup
+	deletion *widget.Button
 }
 
 func newTodayScreen(u *UI, st todaySource) *todayScreen {
@@ -54,7 +61,7 @@ func (s *todayScreen) reload() { s.load() }
 
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
-	s.figure = widget.NewLabel("")
+	s.first, s.onTime = widget.NewLabel(""), widget.NewLabel("")
 	s.backup = widget.NewLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
@@ -69,7 +76,10 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)), container.NewBorder(nil, nil, s.figure, more), s.backup)
+	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
+	s.buildScope()
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)),
+		container.NewBorder(nil, nil, container.NewVBox(s.first, s.onTime), more), s.scope, s.backup, container.NewHBox(s.deletion))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -77,6 +87,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 func (s *todayScreen) load() {
 	now := s.ui.now()
 	v, err := s.store.Today(s.ui.content, now)
+	if err == nil {
+		v, err = s.mine(v)
+	}
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -87,6 +100,7 @@ func (s *todayScreen) load() {
 	}
 	s.showFigure(now)
 	s.showBackup(now)
+	s.showDeletion()
 	s.body.Objects = nil
 	for _, part := range s.parts() {
 		s.addPart(part)
@@ -115,18 +129,48 @@ func (s *todayScreen) showBackup(now time.Time) {
 	s.backup.Refresh()
 }
 
+// showFigure shows the two figures for the office and, with "Mine"
+// chosen, for the caseworker's citizens beside them.
 func (s *todayScreen) showFigure(now time.Time) {
 	c, err := s.store.Compliance(s.ui.content.Rules, now)
 	if err != nil {
-		s.figure.SetText(errText(err))
+		s.first.SetText(errText(err))
 		return
 	}
-	s.figure.SetText(fmt.Sprintf(lang.L("today.compliance"), c.Share(), c.OnCourse, c.Total, c.PeriodMonths, c.TargetPercent))
-	s.figure.Importance = widget.SuccessImportance
-	if !c.Met() {
-		s.figure.Importance = widget.WarningImportance
+	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
+	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
+	if s.ui.scope.All() {
+		return
 	}
-	s.figure.Refresh()
+	mine, err := s.store.ComplianceFor(s.ui.content.Rules, now, s.ui.scope)
+	if err != nil {
+		s.first.SetText(errText(err))
+		return
+	}
+	addMine(s.first, "today.figure.first.name", mine.First, c.First)
+	addMine(s.onTime, "today.figure.ontime.name", mine.OnTime, c.OnTime)
+}
+
+// addMine puts the caseworker's own figure first, the office's after it;
+// the colour follows the caseworker's.
+func addMine(l *widget.Label, name string, mine, office model.Figure) {
+	l.SetText(fmt.Sprintf(lang.L("today.figure.mine"), lang.L(name), mine.TargetPercent, mine.Share(), mine.OnCourse, mine.Total,
+		office.Share(), office.OnCourse, office.Total))
+	l.Importance = widget.SuccessImportance
+	if !mine.Met() {
+		l.Importance = widget.WarningImportance
+	}
+	l.Refresh()
+}
+
+// setFigure shows one figure against its target: green when reached.
+func setFigure(l *widget.Label, key string, f model.Figure, months int) {
+	l.SetText(fmt.Sprintf(lang.L(key), f.TargetPercent, f.Share(), f.OnCourse, f.Total, months))
+	l.Importance = widget.SuccessImportance
+	if !f.Met() {
+		l.Importance = widget.WarningImportance
+	}
+	l.Refresh()
 }
 
 // todayLine is one line of Today: text, the citizen it opens, and an
@@ -135,7 +179,7 @@ type todayLine struct {
 	text      string
 	citizenID int64
 	danger    bool
-	action    *widget.Button
+	action    fyne.CanvasObject
 }
 
 type todayPart struct {
@@ -151,7 +195,9 @@ func (s *todayScreen) parts() []todayPart {
 		{lang.L("today.steps"), s.stepLines(v.OverdueSteps), nil},
 		{lang.L("today.due"), s.dueLines(v.Due), nil},
 		{fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), s.missedLines(v.CatchUp), s.catchUp},
-		{lang.L("today.notices"), s.noticeLines(v.Notices), nil},
+		{lang.L("today.benefitlate"), s.benefitLateLines(v.BenefitLate), nil},
+		{lang.L("today.meetings"), s.meetingLines(v.BenefitMeetings), nil},
+		{lang.L("today.notices"), s.noticeLines(v.Notices), s.printAllNotices(v.Notices)},
 		{lang.L("today.youth"), s.youthLines(v.Youth), nil},
 	}
 }
@@ -235,10 +281,72 @@ func (s *todayScreen) noticeLines(ns []model.Notice) []todayLine {
 	for _, n := range ns {
 		id := n.ID
 		ack := widget.NewButtonWithIcon(lang.L("today.ack"), theme.ConfirmIcon(), func() { s.onAcknowledge(id) })
-		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s: %s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text),
-			citizenID: n.CitizenID, action: ack})
+		printBtn := widget.NewButtonWithIcon("", theme.DocumentPrintIcon(), func() { s.onPrintNotices([]int64{id}, false) })
+		copyBtn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { s.onCopyNotice(id) })
+		out = append(out, todayLine{text: fmt.Sprintf("%s  %s – %s: %s%s", shortDate(n.CreatedAt), n.Name, lang.L("notice."+n.Direction), n.Text, sentText(n)),
+			citizenID: n.CitizenID, action: container.NewHBox(printBtn, copyBtn, ack)})
 	}
 	return out
+}
+
+// sentText says when and how a notice left Jobspor, if it did.
+func sentText(n model.Notice) string {
+	if n.SentAt.IsZero() {
+		return "  – " + lang.L("notice.notsent")
+	}
+	return "  – " + fmt.Sprintf(lang.L("notice.sent"), shortDate(n.SentAt.Local()), lang.L("notice.how."+string(n.SentHow)))
+}
+
+// printAllNotices prints the open notices as one list (nil when there are none).
+func (s *todayScreen) printAllNotices(ns []model.Notice) fyne.CanvasObject {
+	if len(ns) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.ID
+	}
+	return widget.NewButtonWithIcon(lang.L("today.printnotices"), theme.DocumentPrintIcon(), func() { s.onPrintNotices(ids, true) })
+}
+
+func (s *todayScreen) onPrintNotices(ids []int64, asList bool) {
+	s.ui.printed(s.ui.handouts.Notices(ids, asList))
+	s.load()
+}
+
+func (s *todayScreen) onCopyNotice(id int64) {
+	text, err := s.ui.handouts.NoticesText([]int64{id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.app.Clipboard().SetContent(text)
+	s.ui.notify(lang.L("notice.copied"))
+	s.load()
+}
+
+func (s *todayScreen) benefitLateLines(ls []model.BenefitLate) []todayLine {
+	var out []todayLine
+	for _, l := range ls {
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.benefitlateline"), l.Name, shortDate(l.Due)), citizenID: l.CitizenID, danger: true})
+	}
+	return out
+}
+
+func (s *todayScreen) meetingLines(ms []model.BenefitMeeting) []todayLine {
+	var out []todayLine
+	for _, m := range ms {
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.meetingline"), shortDate(m.At), meetingClock(m.At), m.Name, m.Place), citizenID: m.CitizenID})
+	}
+	return out
+}
+
+// meetingClock is the meeting's time of day, or a dash when only the day is booked.
+func meetingClock(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "–"
+	}
+	return t.Format("15:04")
 }
 
 func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
@@ -246,11 +354,7 @@ func (s *todayScreen) youthLines(ys []model.YouthRow) []todayLine {
 	for _, y := range ys {
 		id := y.CitizenID
 		refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) })
-		band := lang.L("today.under30")
-		if y.Age < model.YoungestAge {
-			band = lang.L("today.under25")
-		}
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, band, shortDate(y.FlaggedOn)),
+		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.youthline"), y.Name, y.Age, lang.L("youth.kind."+string(y.Kind)), shortDate(y.FlaggedOn)),
 			citizenID: y.CitizenID, action: refer})
 	}
 	return out

@@ -46,7 +46,7 @@ func TestTodayShowsWhatTheDayAsks(t *testing.T) {
 	if len(u.today.view.CatchUp) != 1 || u.today.view.CatchUp[0].CitizenID != cs.citizen.ID {
 		t.Errorf("catch-up list = %+v, want the no-show", u.today.view.CatchUp)
 	}
-	for _, want := range []string{"Lærke Østergaard – Udeblevet", "Lærke Østergaard (22 år, under 25) – markeret 23-11-2026"} {
+	for _, want := range []string{"Lærke Østergaard – Udeblevet", "Lærke Østergaard (22 år) – til den kommunale ungeindsats (KUI) – markeret 23-11-2026"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Today lacks %q:\n%s", want, text)
 		}
@@ -67,4 +67,36 @@ func todayText(s *todayScreen) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestTodayShowsTwoFiguresAndNoticeActions: a kontanthjælp citizen first seen
+// 14 days ago without a conversation misses the first conversation (0 of 1
+// against 100 %) but is on course with the rest; the notice to the benefit
+// office can be copied, and the unsettled benefit is warned about.
+func TestTodayShowsTwoFiguresAndNoticeActions(t *testing.T) {
+	u, store := newTestUI(t) // today is Monday 23 November 2026
+	store.Now = u.now
+	c := storetest.AddCitizen(t, store, func(c *model.Citizen) {
+		c.Name, c.Benefit, c.FirstContact = "Karl Kontant", model.BenefitKontanthjaelp, time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)
+	})
+	if err := store.SaveBenefitCase(&model.BenefitCase{CitizenID: c.ID, IntendsOn: c.FirstContact}, 6); err != nil {
+		t.Fatalf("save benefit case: %v", err)
+	}
+	u.today.load()
+	if got := u.today.first.Text; got != "Første jobsamtale: 100 % krævet — 0 % (0 af 1, første 6 mdr.)" {
+		t.Errorf("first figure = %q", got)
+	}
+	if got := u.today.onTime.Text; got != "Samtaler til tiden: 75 % krævet — 100 % (1 af 1, første 6 mdr.)" {
+		t.Errorf("on-time figure = %q", got)
+	}
+	text := todayText(u.today)
+	for _, want := range []string{"Karl Kontant – ydelsen skulle være afklaret 20-11-2026", "Karl Kontant – til ydelseskontoret: Borgeren påtænker"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Today lacks %q:\n%s", want, text)
+		}
+	}
+	u.today.onCopyNotice(u.today.view.Notices[0].ID)
+	if got := u.app.Clipboard().Content(); got != "Besked til ydelseskontoret" {
+		t.Errorf("clipboard = %q", got)
+	}
 }

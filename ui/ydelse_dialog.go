@@ -13,11 +13,13 @@ import (
 	"jobspor/model"
 )
 
-// ydelseDialog asks for the date and place of the benefit meeting, then makes
-// the document checklist and opens it in the system's PDF viewer.
+// ydelseDialog asks for the date and place of the benefit meeting (filled in
+// from the meeting stored with the citizen), then makes the document
+// checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
 	ui      *UI
 	citizen *model.Citizen
+	stored  time.Time // the stored meeting, with its clock
 	date    *widget.Entry
 	place   *widget.Entry
 	dlg     *dialog.FormDialog
@@ -33,6 +35,11 @@ func (d *ydelseDialog) show() {
 	d.date.Validator = validDateOrEmpty
 	d.place = widget.NewEntry()
 	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
+	if b, err := d.ui.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
+		d.stored = b.MeetingAt
+		d.date.SetText(shortDate(b.MeetingAt))
+		d.place.SetText(b.MeetingPlace)
+	}
 	items := []*widget.FormItem{
 		{Text: lang.L("ydelse.date"), Widget: d.date, HintText: lang.L("ydelse.datehint")},
 		{Text: lang.L("ydelse.place"), Widget: d.place},
@@ -60,6 +67,9 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 	var meeting time.Time
 	if d.date.Text != "" {
 		meeting, _ = model.ParseDate(d.date.Text)
+	}
+	if !d.stored.IsZero() && model.DateOnly(d.stored).Equal(meeting) {
+		meeting = d.stored // the stored meeting keeps its clock
 	}
 	d.ui.printed(d.ui.handouts.Ydelse(d.citizen.ID, meeting, d.place.Text))
 }

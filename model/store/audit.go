@@ -3,6 +3,8 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"jobspor/model"
@@ -38,9 +40,25 @@ func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) e
 	})
 }
 
-// AuditFor lists every audit entry about one citizen, oldest first.
+// AuditFor lists every audit entry about one citizen, oldest first: their
+// own rows and the rows for views of many citizens (lists, Today) and moves
+// to a caseworker that name them among others.
 func (s *Store) AuditFor(citizenID int64) ([]model.AuditEntry, error) {
-	return s.auditWhere(`citizen_id = ?`, citizenID)
+	own, err := s.auditWhere(`citizen_id = ?`, citizenID)
+	if err != nil {
+		return nil, err
+	}
+	shared, err := s.auditWhere(`citizen_id IS NULL AND action IN (?, ?)`, model.AuditView, model.AuditAssign)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range shared {
+		if i := strings.LastIndex(e.Detail, ": "); i >= 0 && model.RangesContain(e.Detail[i+2:], citizenID) {
+			own = append(own, e)
+		}
+	}
+	sort.Slice(own, func(i, j int) bool { return own[i].ID < own[j].ID })
+	return own, nil
 }
 
 // AuditViews lists the entries for views of many citizens (no one citizen),

@@ -64,7 +64,7 @@ func buildBenchData(g *model.Guide) error {
 			return err
 		}
 	}
-	if _, err := benchStore.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: benchContent().Reception, Catalogue: benchContent().Catalogue, Jobs: 5000}); err != nil {
+	if _, err := benchStore.SeedDemo(g, model.DemoOptions{Citizens: 10000, Seed: 42, Today: benchNow, Reception: benchContent().Reception, Catalogue: benchContent().Catalogue, Jobs: 5000, Caseworkers: 20}); err != nil {
 		return err
 	}
 	rows, err := benchStore.ListCitizens(model.CitizenFilter{AnyTrack: true})

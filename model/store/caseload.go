@@ -42,7 +42,7 @@ func (s *Store) caseload(g *model.Guide, now time.Time, one int64) ([]model.Case
 
 func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.CaseRow, map[int64]*model.CaseRow, error) {
 	cond, args := onlyOne("id", one)
-	q, err := s.db.Query(`SELECT id, name, name_key, cpr, phone, track, status, first_contact FROM citizens
+	q, err := s.db.Query(`SELECT id, name, name_key, cpr, phone, track, status, first_contact, caseworker FROM citizens
 		WHERE 1 = 1`+cond+` ORDER BY name_key, id`, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load caseload: %w", err)
@@ -54,7 +54,7 @@ func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.
 	for q.Next() {
 		var r model.CaseRow
 		var cpr, phone string
-		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &phone, &r.Track, &r.Status, scanDate(&r.FirstContact)); err != nil {
+		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &phone, &r.Track, &r.Status, scanDate(&r.FirstContact), &r.Caseworker); err != nil {
 			return nil, nil, fmt.Errorf("scan caseload: %w", err)
 		}
 		r.Masked, r.Total = model.CPR(cpr).Masked(), totals[phaseID(r.Track)]
@@ -151,7 +151,8 @@ func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one in
 	cond, args := onlyOne("citizen_id", one)
 	q, err := s.db.Query(`
 		SELECT citizen_id, attendance, max(start) FROM conversations
-		WHERE attendance <> `+lit(model.AttendancePlanned)+` AND start < ?`+cond+` GROUP BY citizen_id`,
+		WHERE attendance NOT IN (`+litList([]model.Attendance{model.AttendancePlanned, model.AttendanceOfficeCancelled})+`)
+		AND start < ?`+cond+` GROUP BY citizen_id`,
 		append([]any{now.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return fmt.Errorf("load attendance: %w", err)

@@ -111,3 +111,21 @@ func (s *Store) AssignCaseworker(ids []int64, initials string) error {
 		return appendAudit(tx, s.auditRow(model.AuditAssign, sql.NullInt64{}, initials+": "+model.IDRanges(ids)))
 	})
 }
+
+// CitizensOf is the set of the caseworker's citizens (every case, open or not).
+func (s *Store) CitizensOf(initials string) (map[int64]bool, error) {
+	rows, err := s.db.Query(`SELECT id FROM citizens WHERE caseworker = ?`, initials)
+	if err != nil {
+		return nil, fmt.Errorf("citizens of %s: %w", initials, err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("citizens of %s: %w", initials, err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

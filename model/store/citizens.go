@@ -11,22 +11,32 @@ import (
 )
 
 const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_contact,
-	status, track, notes, created_at, updated_at, postcode, reach`
+	status, track, notes, created_at, updated_at, postcode, reach, caseworker, unemployed_since, transferred_on, birth_date`
 
 // CreateCitizen validates and inserts c, setting its ID, and audits it.
+// A citizen without a caseworker gets the one this computer account works as.
 func (s *Store) CreateCitizen(c *model.Citizen) error {
-	if err := c.Validate(); err != nil {
+	if err := c.ValidateOn(s.Now()); err != nil {
 		return err
+	}
+	if c.Caseworker == "" {
+		me, err := s.Me()
+		if err != nil {
+			return err
+		}
+		c.Caseworker = me
 	}
 	now := s.Now().UTC()
 	return s.inTx("create citizen", func(tx *sql.Tx) error {
 		res, err := tx.Exec(`
 			INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education,
-				first_contact, status, track, notes, created_at, updated_at, postcode, reach)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				first_contact, status, track, notes, created_at, updated_at, postcode, reach, caseworker,
+				unemployed_since, transferred_on, birth_date)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
 			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes,
-			now.Format(time.RFC3339), now.Format(time.RFC3339), c.Postcode, c.Reach)
+			now.Format(time.RFC3339), now.Format(time.RFC3339), c.Postcode, c.Reach, c.Caseworker,
+			dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate))
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("insert citizen: %w", err))
 		}
@@ -43,7 +53,7 @@ func (s *Store) CreateCitizen(c *model.Citizen) error {
 
 // UpdateCitizen validates and saves every field of c and audits which changed.
 func (s *Store) UpdateCitizen(c *model.Citizen) error {
-	if err := c.Validate(); err != nil {
+	if err := c.ValidateOn(s.Now()); err != nil {
 		return err
 	}
 	now := s.Now().UTC()
@@ -55,11 +65,11 @@ func (s *Store) UpdateCitizen(c *model.Citizen) error {
 		_, err = tx.Exec(`
 			UPDATE citizens SET name = ?, name_key = ?, cpr = ?, phone = ?, email = ?, benefit = ?,
 				education = ?, first_contact = ?, status = ?, track = ?, notes = ?, updated_at = ?,
-				postcode = ?, reach = ?
+				postcode = ?, reach = ?, caseworker = ?, unemployed_since = ?, transferred_on = ?, birth_date = ?
 			WHERE id = ?`,
 			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
 			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339),
-			c.Postcode, c.Reach, c.ID)
+			c.Postcode, c.Reach, c.Caseworker, dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate), c.ID)
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
 		}
@@ -87,11 +97,15 @@ func changedFields(a, b *model.Citizen) string {
 	add(a.Benefit != b.Benefit, "benefit")
 	add(a.Education != b.Education, "education")
 	add(!a.FirstContact.Equal(b.FirstContact), "first_contact")
+	add(!a.UnemployedSince.Equal(b.UnemployedSince), "unemployed_since")
+	add(!a.TransferredOn.Equal(b.TransferredOn), "transferred_on")
+	add(!a.BirthDate.Equal(b.BirthDate), "birth_date")
 	add(a.Status != b.Status, "status")
 	add(a.Track != b.Track, "track")
 	add(a.Notes != b.Notes, "notes")
 	add(a.Postcode != b.Postcode, "postcode")
 	add(a.Reach != b.Reach, "reach")
+	add(a.Caseworker != b.Caseworker, "caseworker")
 	return strings.Join(f, ",")
 }
 
@@ -132,7 +146,7 @@ func scanCitizen(r rowScanner) (*model.Citizen, error) {
 	var cpr string
 	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
 		scanDate(&c.FirstContact), &c.Status, &c.Track, &c.Notes, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt),
-		&c.Postcode, &c.Reach)
+		&c.Postcode, &c.Reach, &c.Caseworker, scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.ErrNotFound
 	}

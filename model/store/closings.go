@@ -39,6 +39,13 @@ func (s *Store) openReceptionSteps(c *model.Content, citizenID int64) (int, erro
 	if err != nil {
 		return 0, err
 	}
+	var first time.Time
+	if err := s.db.QueryRow(`SELECT first_contact FROM citizens WHERE id = ?`, citizenID).Scan(scanDate(&first)); err != nil {
+		return 0, fmt.Errorf("close preview: %w", err)
+	}
+	if first.Before(s.Now().AddDate(0, 0, -(maxDay(plan)*7/5 + 14))) {
+		return 0, nil // the plan ended long ago: closing stops nothing
+	}
 	var done int
 	if err := s.db.QueryRow(`SELECT count(*) FROM reception_steps WHERE citizen_id = ?`, citizenID).Scan(&done); err != nil {
 		return 0, fmt.Errorf("close preview: %w", err)
@@ -57,7 +64,7 @@ func (s *Store) CloseCase(cl *model.CaseClosing) error {
 	now := s.Now().UTC()
 	cl.By, cl.At = s.User, now
 	return s.inTx("close case", func(tx *sql.Tx) error {
-		if err := mustBeActive(tx, cl.CitizenID); err != nil {
+		if err := mustBeActive(tx, cl); err != nil {
 			return err
 		}
 		cancelled, err := cancelPlanned(tx, cl.CitizenID, cl.Date, now)
@@ -79,9 +86,12 @@ func (s *Store) CloseCase(cl *model.CaseClosing) error {
 	})
 }
 
-func mustBeActive(tx *sql.Tx, citizenID int64) error {
+// mustBeActive refuses closing a closed case, or on a day before the first contact.
+func mustBeActive(tx *sql.Tx, cl *model.CaseClosing) error {
+	citizenID := cl.CitizenID
 	var status model.Status
-	err := tx.QueryRow(`SELECT status FROM citizens WHERE id = ?`, citizenID).Scan(&status)
+	var first time.Time
+	err := tx.QueryRow(`SELECT status, first_contact FROM citizens WHERE id = ?`, citizenID).Scan(&status, scanDate(&first))
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("close case %d: %w", citizenID, model.ErrNotFound)
 	}
@@ -90,6 +100,10 @@ func mustBeActive(tx *sql.Tx, citizenID int64) error {
 	}
 	if status != model.StatusActive {
 		return model.NewUserError("error.close.already", nil)
+	}
+	if model.Day(cl.Date).Before(model.Day(first)) {
+		return &model.ValidationError{Problems: []model.FieldProblem{{Field: "date",
+			Msg: model.Message{Key: "error.close.beforefirst", Args: []any{model.DanishDate(first)}}}}}
 	}
 	return nil
 }

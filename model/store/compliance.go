@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -32,7 +31,7 @@ func (s *Store) DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Du
 	if err != nil {
 		return nil, err
 	}
-	rule := r.For(kind, c.Benefit, c.FirstContact)
+	rule := r.For(kind, c.Benefit, c.RulesStart())
 	if rule == nil {
 		return nil, nil
 	}
@@ -40,86 +39,105 @@ func (s *Store) DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Du
 	if err != nil {
 		return nil, err
 	}
-	return rule.DueFor(c.FirstContact, convs), nil
+	return rule.DueFor(c, convs), nil
 }
 
-// Compliance counts each active citizen's held job conversations in every
-// requirement window of six months or less, in one query.
+// Compliance works out Today's two figures for the active citizens whose
+// unemployment began within the rules' period.
 func (s *Store) Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error) {
+	return s.ComplianceFor(r, now, model.WholeOffice)
+}
+
+// ComplianceFor works out the two figures for one caseworker's citizens, or
+// the office's.
+func (s *Store) ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error) {
 	kind, err := s.OfficeKind()
 	if err != nil {
 		return model.Compliance{}, err
 	}
-	out := model.Compliance{TargetPercent: r.TargetPercent, PeriodMonths: r.PeriodMonths}
-	windows := ruleWindows(r, kind, func(w model.MonthWindow) bool { return w.Within <= r.PeriodMonths })
-	err = s.heldInWindows(windows, now.AddDate(0, -r.PeriodMonths, 0), now, func(h model.HeldRow) {
-		out.Total++
-		if h.OnCourse(r, kind, now) {
-			out.OnCourse++
-		}
-	})
-	return out, err
+	day := model.DateOnly(now)
+	cases, err := s.activeCases([]dateRange{{"unemployed_since", day.AddDate(0, -r.PeriodMonths, 0), day}}, scope)
+	if err != nil {
+		return model.Compliance{}, err
+	}
+	return r.Tally(kind, cases, now), nil
 }
 
-// heldInWindows calls fn for every active citizen whose first contact lies
-// in [from, to], with held job conversations counted per window (months
-// after first contact); one query, one index range per citizen and window.
-func (s *Store) heldInWindows(windows []model.MonthWindow, from, to time.Time, fn func(model.HeldRow)) error {
-	rows, err := s.db.Query(heldQuery(windows), from.Format(model.DateLayout), to.Format(model.DateLayout))
+// dateRange is a stretch of one citizen date column, both ends included.
+type dateRange struct {
+	column   string // unemployed_since or first_contact
+	from, to time.Time
+}
+
+// activeCases loads the active citizens with a date in one of the ranges, with the starts of their held
+// job conversations: two queries, the second through the conversations_held index.
+func (s *Store) activeCases(ranges []dateRange, scope model.Scope) ([]model.Case, error) {
+	where, args := caseFilter(ranges)
+	if !scope.All() {
+		where, args = where+` AND caseworker = ?`, append(args, scope.Caseworker)
+	}
+	cases, err := s.ruleCitizens(where, args)
+	if err != nil || len(cases) == 0 {
+		return cases, err
+	}
+	index := make(map[int64]int, len(cases))
+	for i, c := range cases {
+		index[c.ID] = i
+	}
+	return cases, s.heldStarts(where, args, func(id int64, start time.Time) {
+		c := &cases[index[id]]
+		c.Held = append(c.Held, start)
+	})
+}
+
+// caseFilter selects active citizens by unemployment start or first contact.
+func caseFilter(ranges []dateRange) (string, []any) {
+	var ors []string
+	var args []any
+	for _, r := range ranges {
+		ors = append(ors, r.column+` BETWEEN ? AND ?`)
+		args = append(args, r.from.Format(model.DateLayout), r.to.Format(model.DateLayout))
+	}
+	return `status = ` + lit(model.StatusActive) + ` AND (` + strings.Join(ors, ` OR `) + `)`, args
+}
+
+func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
+	rows, err := s.db.Query(`SELECT id, name, benefit, first_contact, unemployed_since, transferred_on
+		FROM citizens WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load caseload for the rules: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Case
+	for rows.Next() {
+		var c model.Case
+		if err := rows.Scan(&c.ID, &c.Name, &c.Benefit, scanDate(&c.FirstContact),
+			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn)); err != nil {
+			return nil, fmt.Errorf("scan caseload for the rules: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// heldStarts calls fn with every held job conversation of the citizens where selects.
+func (s *Store) heldStarts(where string, args []any, fn func(id int64, start time.Time)) error {
+	// CROSS JOIN keeps the citizens outermost: their date indexes pick the
+	// few, then conversations_held (citizen_id, attendance, start, kind) each one's rows.
+	rows, err := s.db.Query(`SELECT c.citizen_id, c.start FROM citizens CROSS JOIN conversations c
+		ON c.citizen_id = citizens.id AND c.attendance = `+lit(model.AttendanceHeld)+`
+		AND c.kind IN (`+litList(model.JobConversationKinds)+`) WHERE `+where, args...)
 	if err != nil {
 		return fmt.Errorf("count held conversations: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		h := model.HeldRow{Windows: windows, Counts: make([]int, len(windows))}
-		dest := []any{&h.ID, &h.Name, &h.Benefit, scanDate(&h.First)}
-		for i := range h.Counts {
-			dest = append(dest, &h.Counts[i])
+		var id int64
+		var start time.Time
+		if err := rows.Scan(&id, scanWall(&start)); err != nil {
+			return fmt.Errorf("scan held conversation: %w", err)
 		}
-		if err := rows.Scan(dest...); err != nil {
-			return fmt.Errorf("scan held conversations: %w", err)
-		}
-		fn(h)
+		fn(id, start)
 	}
 	return rows.Err()
-}
-
-// ruleWindows are the distinct month windows (from, within) of the office's
-// rules that keep says yes to.
-func ruleWindows(r *model.RuleSet, kind model.OfficeKind, keep func(model.MonthWindow) bool) []model.MonthWindow {
-	seen := map[model.MonthWindow]bool{}
-	var out []model.MonthWindow
-	for _, rule := range r.Rules {
-		for _, q := range rule.Requirements {
-			w := q.Window()
-			if rule.Office == kind && keep(w) && !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Within < out[j].Within })
-	return out
-}
-
-func heldQuery(windows []model.MonthWindow) string {
-	var bounds, cols []string
-	for i, w := range windows {
-		bounds = append(bounds, fmt.Sprintf(`strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS b%d,
-			strftime('%%Y-%%m-%%dT00:00', first_contact, '+%d months') AS e%d`, w.From, i, w.Within, i))
-		// One index range per window: conversations_held is (citizen_id, attendance, start, kind).
-		cols = append(cols, fmt.Sprintf(`(SELECT count(*) FROM conversations c WHERE c.citizen_id = z.id
-			AND c.attendance = `+lit(model.AttendanceHeld)+` AND c.kind IN (`+litList(model.JobConversationKinds)+`)
-			AND c.start >= z.b%d AND c.start < z.e%d)`, i, i))
-	}
-	return `WITH z AS MATERIALIZED (SELECT id, name, benefit, first_contact` + prefixed(", ", bounds) + `
-			FROM citizens WHERE status = ` + lit(model.StatusActive) + ` AND first_contact >= ? AND first_contact <= ?)
-		SELECT z.id, z.name, z.benefit, z.first_contact` + prefixed(", ", cols) + ` FROM z`
-}
-
-func prefixed(sep string, parts []string) string {
-	if len(parts) == 0 {
-		return ""
-	}
-	return sep + strings.Join(parts, sep)
 }

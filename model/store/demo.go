@@ -24,8 +24,10 @@ var (
 		"Opvasker", "Servicemedarbejder", "Produktionsmedarbejder", "Kok", "Maler", "Receptionist", "Campingmedhjælper"}
 	demoNotes = []string{"Drøftet ved samtalen", "Aftalt med borgeren", "Følges op næste gang", "Borgeren er motiveret",
 		"Jobloggen er i brug", "Vil gerne arbejde med mennesker", "Har kørekort B og C"}
-	demoUsers      = []string{"mk", "jh", "sø", "al"}
-	demoAgreements = []string{"Søger tre lagerjob inden næste samtale", "Opdaterer CV med truckcertifikat",
+	demoUsers = []string{"mk", "jh", "sø", "al"}
+	// demoCaseworkers (initials and name): the first DemoOptions.Caseworkers of them (4 by default).
+	demoCaseworkers = []string{"MK Mette Kristensen", "JH Jonas Holm", "SØ Søren Østergaard", "AL Anne Lund", "BN Birgitte Nielsen", "CP Camilla Poulsen", "DJ Dorthe Jensen", "EH Erik Hansen", "FL Frederik Larsen", "GA Gitte Andersen", "HM Hanne Mortensen", "IR Ida Rasmussen", "JP Jens Pedersen", "KS Karen Sørensen", "LB Lars Berg", "MT Maja Thomsen", "NC Niels Christensen", "OJ Ole Jakobsen", "PV Pia Vestergaard", "RK Rikke Kjær"}
+	demoAgreements  = []string{"Søger tre lagerjob inden næste samtale", "Opdaterer CV med truckcertifikat",
 		"Kontakter vikarbureau og søger to job", "Søger job i køkken og kantine, mindst to om ugen"}
 )
 
@@ -54,14 +56,21 @@ type demo struct {
 	rnd   *rand.Rand
 	today time.Time
 	cprs  map[string]bool
-	stats model.DemoStats
-	stmt  map[string]*sql.Stmt
-	tx    *sql.Tx
+	team  []model.Caseworker
+	// closedOn is the day the current citizen's case closed (zero while open):
+	// no conversation is planned after it.
+	closedOn time.Time
+	stats    model.DemoStats
+	stmt     map[string]*sql.Stmt
+	tx       *sql.Tx
 }
 
 var demoStatements = map[string]string{
 	"citizen": `INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education, first_contact, status,
-		track, notes, created_at, updated_at, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+		track, notes, created_at, updated_at, postcode, caseworker, unemployed_since, transferred_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
+	"caseworker": `INSERT INTO caseworkers (initials, name) VALUES (?, ?)`,
+	"closing": `INSERT INTO case_closings (citizen_id, closed_on, reason, employer, job_start, hours, closed_by, closed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"progress": `INSERT INTO progress (citizen_id, action_id, done, done_on, note, by_user, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
 	"audit":    `INSERT INTO audit (at, user_name, action, citizen_id, detail) VALUES (?, ?, ?, ?, ?)`,
 	"conversation": `INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
@@ -83,6 +92,9 @@ func (d *demo) write(tx *sql.Tx) error {
 		}
 		defer st.Close()
 		d.stmt[name] = st
+	}
+	if err := d.caseworkers(); err != nil {
+		return err
 	}
 	if err := d.prospectsEdition(); err != nil {
 		return err
@@ -110,12 +122,13 @@ func (d *demo) exec(name string, args ...any) (sql.Result, error) {
 
 func (d *demo) citizen() error {
 	c := d.person()
-	if err := c.Validate(); err != nil {
+	if err := c.ValidateOn(d.today); err != nil {
 		return fmt.Errorf("demo citizen %q: %w", c.Name, err)
 	}
 	created := c.FirstContact.Add(9 * time.Hour).Format(time.RFC3339)
 	res, err := d.exec("citizen", c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode)
+		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode, c.Caseworker,
+		dateText(c.UnemployedSince), dateText(c.TransferredOn))
 	if err != nil {
 		return err
 	}
@@ -124,7 +137,46 @@ func (d *demo) citizen() error {
 	if _, err := d.exec("audit", created, d.pick(demoUsers), model.AuditCreate, c.ID, ""); err != nil {
 		return err
 	}
-	return d.history(c)
+	if err := d.history(c); err != nil {
+		return err
+	}
+	return d.closing(c)
+}
+
+func (d *demo) caseworkers() error {
+	n := d.o.Caseworkers
+	if n <= 0 {
+		n = 4
+	}
+	for _, line := range demoCaseworkers[:min(n, len(demoCaseworkers))] {
+		initials, name, _ := strings.Cut(line, " ")
+		d.team = append(d.team, model.Caseworker{Initials: initials, Name: name})
+	}
+	for _, c := range d.team {
+		if _, err := d.exec("caseworker", c.Initials, c.Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// closing records how a closed case ended: on d.closedOn, with a job for
+// in_job (an employer, the next Monday, 37 hours).
+func (d *demo) closing(c *model.Citizen) error {
+	if c.Status == model.StatusActive {
+		return nil
+	}
+	reason := map[model.Status]model.CloseReason{model.StatusInJob: model.CloseJob, model.StatusInEducation: model.CloseEducation}[c.Status]
+	employer, start, hours := "", "", 0
+	if reason == "" {
+		reason = []model.CloseReason{model.CloseMoved, model.CloseBenefit, model.CloseOther}[d.rnd.IntN(3)]
+	}
+	if reason == model.CloseJob {
+		employer, start, hours = d.pick(demoEmployers), d.closedOn.AddDate(0, 0, 7).Format(model.DateLayout), 37
+	}
+	at := d.closedOn.Add(14 * time.Hour).UTC().Format(time.RFC3339)
+	_, err := d.exec("closing", c.ID, d.closedOn.Format(model.DateLayout), reason, employer, start, hours, d.pick(demoUsers), at)
+	return err
 }
 
 // person makes one citizen; the track follows education and how long ago
@@ -142,7 +194,10 @@ func (d *demo) person() *model.Citizen {
 	if d.rnd.IntN(10) < 6 {
 		c.Email = d.email(c.Name)
 	}
-	c.Track = d.track(c)
+	if c.Benefit == model.BenefitUddannelseshjaelp && !youngUnskilled(c, d.today) {
+		c.Benefit = model.BenefitKontanthjaelp // uddannelseshjælp is for under-30s without an education
+	}
+	c.Caseworker = d.team[d.rnd.IntN(len(d.team))].Initials
 	if r := d.rnd.IntN(20); r < 2 {
 		c.Status = model.StatusInJob
 	} else if r == 2 {
@@ -150,7 +205,33 @@ func (d *demo) person() *model.Citizen {
 	} else if r == 3 {
 		c.Status = model.StatusClosed
 	}
+	d.closedOn = time.Time{}
+	if c.Status != model.StatusActive {
+		if d.rnd.IntN(3) == 0 { // a case closed more than a year ago, waiting for deletion
+			c.FirstContact = d.today.AddDate(0, 0, -400-d.rnd.IntN(300))
+		}
+		days := int(d.today.Sub(c.FirstContact).Hours() / 24)
+		d.closedOn = c.FirstContact.AddDate(0, 0, min(days, 20+d.rnd.IntN(150)))
+	}
+	c.Track = d.track(c)
+	demoUnemployment(c)
 	return c
+}
+
+func youngUnskilled(c *model.Citizen, today time.Time) bool {
+	age, ok := c.CPR.AgeOn(today)
+	return c.Education == model.EducationUnskilled && (!ok || age < 30)
+}
+
+// demoUnemployment dates the unemployment without drawing random numbers (the
+// same seed gives the same people as before): a dagpenge citizen comes to the
+// jobcentre from the a-kasse after three months, the others start on their
+// first contact.
+func demoUnemployment(c *model.Citizen) {
+	c.UnemployedSince = c.FirstContact
+	if c.Benefit == model.BenefitDagpenge {
+		c.UnemployedSince, c.TransferredOn = c.FirstContact.AddDate(0, -3, 0), c.FirstContact
+	}
 }
 
 func (d *demo) track(c *model.Citizen) model.TrackID {

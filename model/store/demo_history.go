@@ -43,7 +43,7 @@ func (d *demo) history(c *model.Citizen) error {
 // youth flags young unskilled citizens on their first day; most of those
 // flagged more than two weeks ago have been referred.
 func (d *demo) youth(c *model.Citizen) error {
-	if !needsYouthFlag(c, d.today) {
+	if !model.NeedsYouthFlag(c, d.today) {
 		return nil
 	}
 	referred := ""
@@ -163,6 +163,9 @@ func (d *demo) conversations(c *model.Citizen, days int) error {
 			start = start.AddDate(0, 0, 2)
 		}
 		past := start.Before(d.today)
+		if !d.closedOn.IsZero() && start.After(d.closedOn) {
+			return nil // the case closed: nothing after it
+		}
 		if err := d.conversation(c, start, kind, past); err != nil {
 			return err
 		}

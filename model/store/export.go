@@ -59,11 +59,12 @@ func (s *Store) gatherExport(id int64) (*model.Export, error) {
 func citizenRecord(c *model.Citizen) model.CitizenRecord {
 	r := model.CitizenRecord{ID: c.ID, Name: c.Name, CPR: c.CPR.Formatted(), Phone: c.Phone, Email: c.Email,
 		Postcode: c.Postcode, Reach: c.Reach, Benefit: c.Benefit, Education: string(c.Education), FirstContact: c.FirstContact.Format(model.DateLayout),
-		Status: c.Status, Track: c.Track, Notes: c.Notes,
+		Status: c.Status, Caseworker: c.Caseworker, Track: c.Track, Notes: c.Notes,
 		CreatedAt: c.CreatedAt.Format(time.RFC3339), UpdatedAt: c.UpdatedAt.Format(time.RFC3339)}
-	if b, ok := c.CPR.BirthDate(); ok {
+	if b, ok := c.Born(); ok {
 		r.BirthDate = b.Format(model.DateLayout)
 	}
+	r.UnemployedSince, r.TransferredOn = dateText(c.UnemployedSince), dateText(c.TransferredOn)
 	return r
 }
 

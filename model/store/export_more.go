@@ -69,8 +69,8 @@ func (s *Store) benefitCaseIfAny(id int64) (*model.BenefitCase, error) {
 }
 
 func (s *Store) noticesOf(id int64) ([]model.Notice, error) {
-	rows, err := s.db.Query(`SELECT id, citizen_id, direction, text, created_at, created_by, acknowledged_at, acknowledged_by
-		FROM notices WHERE citizen_id = ? ORDER BY created_at, id`, id)
+	rows, err := s.db.Query(`SELECT id, citizen_id, direction, text, created_at, created_by, acknowledged_at, acknowledged_by,
+		sent_at, sent_by, sent_how FROM notices WHERE citizen_id = ? ORDER BY created_at, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("export notices: %w", err)
 	}
@@ -79,7 +79,7 @@ func (s *Store) noticesOf(id int64) ([]model.Notice, error) {
 	for rows.Next() {
 		var n model.Notice
 		if err := rows.Scan(&n.ID, &n.CitizenID, &n.Direction, &n.Text, scanMoment(&n.CreatedAt), &n.CreatedBy,
-			scanMoment(&n.AcknowledgedAt), &n.AcknowledgedBy); err != nil {
+			scanMoment(&n.AcknowledgedAt), &n.AcknowledgedBy, scanMoment(&n.SentAt), &n.SentBy, &n.SentHow); err != nil {
 			return nil, fmt.Errorf("scan notice: %w", err)
 		}
 		out = append(out, n)

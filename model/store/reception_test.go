@@ -62,7 +62,7 @@ func TestDueConversationsCountHeldJobConversations(t *testing.T) {
 	if err != nil || len(due) != 2 {
 		t.Fatalf("due = %+v, %v", due, err)
 	}
-	if !due[0].Met || due[1].Met || due[1].Had != 2 || due[1].By.Format(model.DateLayout) != "2027-01-06" {
+	if !due[0].Met || due[1].Met || due[1].Had != 2 || due[1].By.Format(model.DateLayout) != "2027-01-05" {
 		t.Fatalf("first %+v; six months: had %d met %v by %s", due[0], due[1].Had, due[1].Met, due[1].By.Format(model.DateLayout))
 	}
 	if got := due[1].Expected(day("2026-10-06")); got != 2 {

@@ -95,6 +95,21 @@ func TestTheExportHoldsEveryTableAboutTheCitizen(t *testing.T) {
 			t.Errorf("the citizen has rows in %s, but the export's %q is %s", table, key, v)
 		}
 	}
+	if !strings.Contains(string(m["audit"]), "caseload: 3 borgere") {
+		t.Error("the caseload view that named the citizen among others is not in their export's audit")
+	}
+}
+
+func TestRangesContain(t *testing.T) {
+	for _, c := range []struct {
+		ranges string
+		id     int64
+		want   bool
+	}{{"3-7,12,15-16", 5, true}, {"3-7,12,15-16", 12, true}, {"3-7,12,15-16", 8, false}, {"3-7,12,15-16", 16, true}, {"", 1, false}} {
+		if got := model.RangesContain(c.ranges, c.id); got != c.want {
+			t.Errorf("RangesContain(%q, %d) = %v", c.ranges, c.id, got)
+		}
+	}
 }
 
 // TestPurgeLeavesNothingOfTheCitizen: a case closed past the retention
@@ -117,7 +132,9 @@ func TestPurgeLeavesNothingOfTheCitizen(t *testing.T) {
 	must(t, s.AddNotice(gone.ID, "to_benefit", "Ingeborg har fået job"))
 	atNoon(s, "2025-04-01")
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: gone.ID, Date: day("2025-03-31"), Reason: model.CloseMoved}))
-	kept := makeCitizen(t, s, func(c *model.Citizen) { c.Name = "Bente Bliver"; c.CPR = "0101751234" })
+	kept := makeCitizen(t, s, func(c *model.Citizen) {
+		c.Name, c.CPR, c.FirstContact = "Bente Bliver", "0101751234", day("2025-02-01")
+	})
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: kept.ID, Date: day("2025-03-01"), Reason: model.CloseOther}))
 	must(t, s.ReopenCase(kept.ID)) // reopened: not due
 
@@ -249,5 +266,6 @@ func everyRecord(t *testing.T, s *Store, c *model.Content) int64 {
 	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: id, IntendsOn: day("2026-11-20")}, 6))
 	must(t, s.AddNotice(id, "to_benefit", "Borgeren søger kontanthjælp"))
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: id, Date: day("2026-11-23"), Reason: model.CloseEducation}))
+	must(t, s.LogViewed("caseload", []int64{id - 1, id, id + 1}))
 	return id
 }

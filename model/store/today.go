@@ -18,6 +18,11 @@ func (s *Store) Today(c *model.Content, now time.Time) (*model.TodayView, error)
 		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now); return },
 		func() (err error) { t.Notices, err = s.OpenNotices(); return },
 		func() (err error) { t.Youth, err = s.YouthToRefer(now); return },
+		func() (err error) { t.BenefitLate, err = s.benefitLate(c, now); return },
+		func() (err error) {
+			t.BenefitMeetings, err = s.BenefitMeetings(model.Day(now), model.Day(now).AddDate(0, 0, 14))
+			return
+		},
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -34,9 +39,9 @@ func (s *Store) DayConversations(day time.Time) ([]model.TodayConversation, erro
 }
 
 func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]model.TodayConversation, error) {
-	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone
+	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone, z.caseworker
 		FROM conversations c JOIN citizens z ON z.id = c.citizen_id WHERE c.start >= ? AND c.start < ?
-		AND z.status = `+lit(model.StatusActive)+` AND c.attendance <> `+lit(model.AttendanceOfficeCancelled)
+		AND z.status = ` + lit(model.StatusActive) + ` AND c.attendance <> ` + lit(model.AttendanceOfficeCancelled)
 	args := []any{from.Format(model.WallLayout), to.Format(model.WallLayout)}
 	if attendance != "" {
 		q += ` AND c.attendance IN (` + litList(model.MissedAttendances) + `)`
@@ -49,7 +54,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string) ([]m
 	var out []model.TodayConversation
 	for rows.Next() {
 		var t model.TodayConversation
-		if err := rows.Scan(&t.ID, &t.CitizenID, scanWall(&t.Start), scanWall(&t.End), &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone); err != nil {
+		if err := rows.Scan(&t.ID, &t.CitizenID, scanWall(&t.Start), scanWall(&t.End), &t.Kind, &t.Form, &t.Attendance, &t.Name, &t.Phone, &t.Caseworker); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
 		out = append(out, t)
@@ -119,6 +124,69 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time) ([]model.TodayStep
 	return out, nil
 }
 
+// benefitLateDays is how far back Today looks for benefits never settled.
+const benefitLateDays = 90
+
+// benefitLate: active citizens first seen in the last benefitLateDays who
+// intend to apply for a benefit that is not settled though the plan's
+// clarification has ended (10 råd #7).
+func (s *Store) benefitLate(c *model.Content, now time.Time) ([]model.BenefitLate, error) {
+	plan, err := s.ReceptionPlan(c.Reception)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	since := now.AddDate(0, 0, -benefitLateDays)
+	citizens, err := s.recent(since, now)
+	if err != nil {
+		return nil, err
+	}
+	pending, err := s.pendingSince(since)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.BenefitLate
+	dues := map[time.Time]time.Time{} // citizens first seen the same day share the day
+	for _, z := range citizens {
+		if !pending[z.ID] {
+			continue
+		}
+		due, ok := dues[z.FirstContact]
+		if !ok {
+			due = model.BenefitDue(plan, cal, z.FirstContact)
+			dues[z.FirstContact] = due
+		}
+		if model.DateOnly(due).Before(model.DateOnly(now)) {
+			out = append(out, model.BenefitLate{CitizenID: z.ID, Name: z.Name, Due: due})
+		}
+	}
+	sortBy(out, func(a, b model.BenefitLate) bool { return a.Due.Before(b.Due) })
+	return out, nil
+}
+
+// pendingSince: the citizens first seen since who intend to apply for a
+// benefit not yet settled.
+func (s *Store) pendingSince(since time.Time) (map[int64]bool, error) {
+	rows, err := s.db.Query(`SELECT b.citizen_id FROM benefit_cases b JOIN citizens z ON z.id = b.citizen_id
+		WHERE b.intends_on <> '' AND b.settled_on = '' AND z.first_contact >= ?`, since.Format(model.DateLayout))
+	if err != nil {
+		return nil, fmt.Errorf("pending benefits: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("scan pending benefit: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
 type stepKey struct {
 	citizen int64
 	step    string
@@ -152,49 +220,54 @@ func maxDay(p *model.ReceptionPlan) int {
 }
 
 // dueSoon: requirements not met whose deadline lies from two weeks ago to
-// two weeks ahead; only citizens whose first contact puts a deadline there are read.
+// two weeks ahead; only citizens whose dates put a deadline there are read.
 func (s *Store) dueSoon(r *model.RuleSet, now time.Time) ([]model.TodayDue, error) {
 	kind, err := s.OfficeKind()
 	if err != nil {
 		return nil, err
 	}
+	cases, err := s.activeCases(deadlineRanges(r, model.DateOnly(now)), model.WholeOffice)
+	if err != nil {
+		return nil, err
+	}
 	var out []model.TodayDue
-	seen := map[[2]int64]bool{}
-	for _, months := range deadlineMonths(r) {
-		at := now.AddDate(0, -months, 0)
-		windows := ruleWindows(r, kind, func(w model.MonthWindow) bool { return w.Within == months })
-		err := s.heldInWindows(windows, at.AddDate(0, 0, -15), at.AddDate(0, 0, 15), func(h model.HeldRow) {
-			if key := [2]int64{h.ID, int64(months)}; !seen[key] {
-				seen[key] = true
-				out = append(out, nearDeadlines(h, h.Due(r, kind), now)...)
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
+	for i := range cases {
+		out = append(out, nearDeadlines(&cases[i], cases[i].Due(r, kind), now)...)
 	}
 	sortBy(out, func(a, b model.TodayDue) bool { return a.Due.By.Before(b.Due.By) })
 	return out, nil
 }
 
-func nearDeadlines(h model.HeldRow, due []model.Due, now time.Time) []model.TodayDue {
+func nearDeadlines(c *model.Case, due []model.Due, now time.Time) []model.TodayDue {
+	day := model.DateOnly(now)
 	var out []model.TodayDue
 	for _, d := range due {
-		if !d.Met && d.By.After(now.AddDate(0, 0, -14)) && d.By.Before(now.AddDate(0, 0, 15)) {
-			out = append(out, model.TodayDue{CitizenID: h.ID, Name: h.Name, Due: d})
+		if !d.Met && d.By.After(day.AddDate(0, 0, -15)) && d.By.Before(day.AddDate(0, 0, 15)) {
+			out = append(out, model.TodayDue{CitizenID: c.ID, Name: c.Name, Due: d})
 		}
 	}
 	return out
 }
 
-func deadlineMonths(r *model.RuleSet) []int {
-	seen := map[int]bool{}
-	var out []int
+// deadlineRanges are the start dates that put some requirement's last day
+// within two weeks of day.
+func deadlineRanges(r *model.RuleSet, day time.Time) []dateRange {
+	type key struct {
+		months, days int
+		column       string
+	}
+	seen := map[key]bool{}
+	var out []dateRange
 	for _, rule := range r.Rules {
 		for _, q := range rule.Requirements {
-			if !seen[q.WithinMonths] {
-				seen[q.WithinMonths] = true
-				out = append(out, q.WithinMonths)
+			k := key{q.WithinMonths, q.WithinDays, "unemployed_since"}
+			if q.CountedFrom == model.FromFirstContact {
+				k.column = "first_contact"
+			}
+			if !seen[k] {
+				seen[k] = true
+				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
+				out = append(out, dateRange{k.column, at.AddDate(0, 0, -15), at.AddDate(0, 0, 16)})
 			}
 		}
 	}

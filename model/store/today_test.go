@@ -82,7 +82,8 @@ func TestComplianceFigure(t *testing.T) {
 		must(t, s.PlanConversation(testutil.Conversation(onCourse.ID, at(d), 60, testutil.Phone, testutil.Held)))
 	}
 	got, err := s.Compliance(r, now)
-	if err != nil || got.Total != 2 || got.OnCourse != 1 || got.Share() != 50 {
-		t.Fatalf("compliance = %+v (%.0f %%), %v; want 1 of 2 on course", got, got.Share(), err)
+	want := model.Figure{OnCourse: 1, Total: 2, TargetPercent: 75}
+	if err != nil || got.OnTime != want || got.First != (model.Figure{OnCourse: 1, Total: 2, TargetPercent: 100}) {
+		t.Fatalf("compliance = %+v, %v; want 1 of 2 on course in both figures", got, err)
 	}
 }

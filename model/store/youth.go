@@ -8,15 +8,9 @@ import (
 	"jobspor/model"
 )
 
-// needsYouthFlag: young, no qualifying education, still active.
-func needsYouthFlag(c *model.Citizen, today time.Time) bool {
-	age, ok := c.CPR.AgeOn(today)
-	return ok && age < model.YouthAge && c.Education == model.EducationUnskilled && c.Status == model.StatusActive
-}
-
 // flagYouth flags the citizen (once, dated today) inside the caller's transaction.
 func (s *Store) flagYouth(tx *sql.Tx, c *model.Citizen) error {
-	if !needsYouthFlag(c, s.Now()) {
+	if !model.NeedsYouthFlag(c, s.Now()) {
 		return nil
 	}
 	res, err := tx.Exec(`INSERT INTO youth_flags (citizen_id, flagged_on) VALUES (?, ?) ON CONFLICT DO NOTHING`,
@@ -30,7 +24,8 @@ func (s *Store) flagYouth(tx *sql.Tx, c *model.Citizen) error {
 	return nil
 }
 
-// SetReferred records that the citizen was (or was not) referred to KUI.
+// SetReferred records that the citizen was (or was not) referred to KUI or
+// to education guidance.
 func (s *Store) SetReferred(citizenID int64, referred bool) error {
 	on := ""
 	if referred {
@@ -50,7 +45,7 @@ func (s *Store) SetReferred(citizenID int64, referred bool) error {
 
 // YouthToRefer lists the active flagged citizens not yet referred, youngest first.
 func (s *Store) YouthToRefer(now time.Time) ([]model.YouthRow, error) {
-	rows, err := s.db.Query(`SELECT z.id, z.name, z.cpr, f.flagged_on, f.referred_on FROM youth_flags f
+	rows, err := s.db.Query(`SELECT z.id, z.name, z.cpr, z.birth_date, f.flagged_on, f.referred_on FROM youth_flags f
 		JOIN citizens z ON z.id = f.citizen_id WHERE f.referred_on = '' AND z.status = ` + lit(model.StatusActive) + ``)
 	if err != nil {
 		return nil, fmt.Errorf("youth to refer: %w", err)
@@ -59,11 +54,12 @@ func (s *Store) YouthToRefer(now time.Time) ([]model.YouthRow, error) {
 	var out []model.YouthRow
 	for rows.Next() {
 		var y model.YouthRow
-		var cpr string
-		if err := rows.Scan(&y.CitizenID, &y.Name, &cpr, scanDate(&y.FlaggedOn), scanDate(&y.ReferredOn)); err != nil {
+		var c model.Citizen
+		if err := rows.Scan(&y.CitizenID, &y.Name, &c.CPR, scanDate(&c.BirthDate), scanDate(&y.FlaggedOn), scanDate(&y.ReferredOn)); err != nil {
 			return nil, fmt.Errorf("scan youth: %w", err)
 		}
-		y.Age, _ = model.CPR(cpr).AgeOn(now)
+		y.Age, _ = c.AgeOn(now)
+		y.Kind = model.YouthKindAt(y.Age)
 		out = append(out, y)
 	}
 	sortBy(out, func(a, b model.YouthRow) bool { return a.Age < b.Age || a.Age == b.Age && a.Name < b.Name })

@@ -26,6 +26,7 @@ type Store interface {
 	Citizen(id int64) (*model.Citizen, error)
 	Close() error
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
+	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	CreateCitizen(c *model.Citizen) error
 	ExportCitizen(id int64) (*model.Export, error)
 	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
@@ -42,6 +43,7 @@ type Store interface {
 	PlanConversation(c *model.Conversation) error
 	SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, error)
 	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+	CaseStore
 }
 
 // Env is what the command line needs from main.
@@ -79,10 +81,13 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "demo [--db FIL] [--citizens N] [--seed S] [--if-empty]   (standard: demodatabasen)", runDemo},
-		{"handout", "handout (folder|plan|jobs|joblist|ydelse) (--citizen ID | --date ÅÅÅÅ-MM-DD) [--out STI] [--db FIL]", runHandout},
+		{"handout", "handout (folder|plan|jobs|joblist|ydelse) (--citizen ID | --date ÅÅÅÅ-MM-DD [--caseworker INITIALER]) [--out STI] [--db FIL]", runHandout},
 		{"export", "export --citizen ID [--db FIL]", runExport},
-		{"today", "today [--date ÅÅÅÅ-MM-DD] [--db FIL]", runToday},
-		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N]) --out FIL.ics [--db FIL]", runCalendar},
+		{"today", "today [--date ÅÅÅÅ-MM-DD] [--caseworker INITIALER] [--db FIL]", runToday},
+		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N] [--caseworker INITIALER]) --out FIL.ics [--db FIL]", runCalendar},
+		{"close", "close --citizen ID --reason job|education|moved|benefit|other [--date D] [--employer E --job-start D --hours T] [--note N] [--db FIL]", runClose},
+		{"purge", "purge [--dry-run] [--db FIL]   sletter afsluttede forløb efter kontorets opbevaringstid", runPurge},
+		{"caseworker", "caseworker (list | add INITIALER NAVN | me INITIALER | move --to INITIALER --citizen ID[,ID...]) [--db FIL]", runCaseworker},
 		{"import", "import (occupations|prospects|jobs|postcodes|related) FIL [--dry-run] [--db FIL]", runImport},
 		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},

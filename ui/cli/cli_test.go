@@ -35,6 +35,7 @@ func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string
 	return "", f.err
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string                              { return "Ydelseskontoret" }
+func (f *fakeHandouts) SetScope(model.Scope)                                     {}
 func (f *fakeHandouts) Handout(kind model.HandoutKind, id int64) (string, error) { return "", f.err }
 func (f *fakeHandouts) HandoutTo(kind model.HandoutKind, path string, id int64) error {
 	f.wrote = append(f.wrote, string(kind)+":"+path)

@@ -19,6 +19,7 @@ type Handouts interface {
 	YdelseTo(path string, citizenID int64, meeting time.Time, place string) error
 	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
+	SetScope(scope model.Scope)
 }
 
 func runDemo(e *Env, args []string) error {
@@ -98,6 +99,7 @@ func runHandout(e *Env, args []string) error {
 	meetingPlace := fs.String("meeting-place", "", "ydelse: sted for mødet")
 	fs.StringVar(meetingDate, "talk", "", "det gamle navn for --meeting-date")
 	fs.StringVar(meetingPlace, "place", "", "det gamle navn for --meeting-place")
+	who := scopeFlag(fs)
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -109,6 +111,11 @@ func runHandout(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
+	h.SetScope(scope)
 	if *date != "" {
 		return batchHandouts(e, h, kind, *date, *out)
 	}

@@ -19,6 +19,7 @@ func runToday(e *Env, args []string) error {
 	fs := newFlags("today")
 	db := dbFlag(fs)
 	date := fs.String("date", "", "dag (standard: i dag)")
+	who := scopeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -31,9 +32,20 @@ func runToday(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
 	v, err := s.Today(e.Content, now)
 	if err != nil {
 		return err
+	}
+	if !scope.All() {
+		mine, err := s.CitizensOf(scope.Caseworker)
+		if err != nil {
+			return err
+		}
+		v = v.Only(mine)
 	}
 	c, err := s.Compliance(e.Content.Rules, now)
 	if err != nil {
@@ -43,7 +55,26 @@ func runToday(e *Env, args []string) error {
 		return err
 	}
 	writeToday(e.Stdout, v, c)
+	if !scope.All() {
+		mine, err := s.ComplianceFor(e.Content.Rules, now, scope)
+		if err != nil {
+			return err
+		}
+		writeMine(e.Stdout, mine, c)
+	}
 	return nil
+}
+
+// writeMine prints the caseworker's two figures beside the office's.
+func writeMine(w io.Writer, mine, office model.Compliance) {
+	for _, f := range []struct {
+		name         string
+		mine, office model.Figure
+	}{{"today.figure.first.name", mine.First, office.First}, {"today.figure.ontime.name", mine.OnTime, office.OnTime}} {
+		fmt.Fprintln(w, model.Message{Key: "today.figure.mine", Args: []any{model.Message{Key: f.name}.Text(),
+			f.mine.TargetPercent, f.mine.Share(), f.mine.OnCourse, f.mine.Total,
+			f.office.Share(), f.office.OnCourse, f.office.Total}}.Text())
+	}
 }
 
 // dayOrNow is the given day at 23:59 (so the whole day counts), or now.
@@ -61,7 +92,8 @@ func dayOrNow(date string) (time.Time, error) {
 // writeToday prints the day sheet: each part with its lines, citizen IDs first.
 func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "I DAG – %s\n", strings.ToUpper(model.DanishDate(v.Date)[:1])+model.DanishDate(v.Date)[1:])
-	fmt.Fprintf(w, "Samtalekrav opfyldt hidtil: %.0f %% (%d af %d; målet er %d %%)\n", c.Share(), c.OnCourse, c.Total, c.TargetPercent)
+	fmt.Fprintln(w, model.Message{Key: "today.figure.first", Args: figureArgs(c.First, c.PeriodMonths)}.Text())
+	fmt.Fprintln(w, model.Message{Key: "today.figure.ontime", Args: figureArgs(c.OnTime, c.PeriodMonths)}.Text())
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
 		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
@@ -82,13 +114,37 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 		x := v.CatchUp[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("02-01-2006 15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
 	})
+	writeBenefitAndYouth(w, v)
+}
+
+// figureArgs are one figure's placeholders: target, share, on course, total, period.
+func figureArgs(f model.Figure, months int) []any {
+	return []any{f.TargetPercent, f.Share(), f.OnCourse, f.Total, months}
+}
+
+// youthKeys name where a young citizen is sent.
+var youthKeys = map[model.YouthKind]string{model.YouthKUI: "youth.kind.kui", model.YouthGuidance: "youth.kind.guidance"}
+
+// writeBenefitAndYouth prints the benefit office's parts and the young citizens.
+func writeBenefitAndYouth(w io.Writer, v *model.TodayView) {
+	part(w, model.Message{Key: "today.benefitlate"}.Text(), len(v.BenefitLate), func(i int) string {
+		x := v.BenefitLate[i]
+		due := model.Message{Key: "cli.today.benefitdue", Args: []any{x.Due.Format("02-01-2006")}}.Text()
+		return fmt.Sprintf("%d\t%s\t%s", x.CitizenID, x.Name, due)
+	})
+	part(w, model.Message{Key: "today.meetings"}.Text(), len(v.BenefitMeetings), func(i int) string {
+		x := v.BenefitMeetings[i]
+		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.At.Format("02-01-2006 15:04"), x.Name, x.Place)
+	})
 	part(w, "Beskeder mellem jobcenter og ydelseskontor", len(v.Notices), func(i int) string {
 		x := v.Notices[i]
 		return fmt.Sprintf("%d\t%s\t%s\t%s", x.CitizenID, x.CreatedAt.Format("02-01-2006"), x.Name, x.Text)
 	})
-	part(w, "Unge uden uddannelse, ikke henvist til KUI", len(v.Youth), func(i int) string {
+	part(w, model.Message{Key: "cli.today.youth"}.Text(), len(v.Youth), func(i int) string {
 		x := v.Youth[i]
-		return fmt.Sprintf("%d\t%s\t%d år\tmarkeret %s", x.CitizenID, x.Name, x.Age, x.FlaggedOn.Format("02-01-2006"))
+		to := model.Message{Key: youthKeys[x.Kind]}.Text()
+		line := model.Message{Key: "cli.today.youthline", Args: []any{x.Age, to, x.FlaggedOn.Format("02-01-2006")}}.Text()
+		return fmt.Sprintf("%d\t%s\t%s", x.CitizenID, x.Name, line)
 	})
 }
 
@@ -106,6 +162,7 @@ func runCalendar(e *Env, args []string) error {
 	date := fs.String("date", "", "første dag")
 	days := fs.Int("days", 1, "antal dage fra --date")
 	out := fs.String("out", "", ".ics-fil at skrive")
+	who := scopeFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -117,6 +174,11 @@ func runCalendar(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	scope, err := scopeOf(s, *who)
+	if err != nil {
+		return err
+	}
+	h.SetScope(scope)
 	cal := h
 	if *id > 0 {
 		err = cal.CalendarFor(*out, *id)

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// loadTeam fills the caseworker filter: everyone, mine (when this account
+// has a caseworker, and then chosen first), or one colleague's citizens.
+func (s *caseloadScreen) loadTeam() {
+	team, err := s.store.Caseworkers()
+	if err != nil {
+		s.ui.showError(err)
+	}
+	s.team = team
+	options := []string{lang.L("list.allcaseworkers")}
+	if s.ui.me != "" {
+		options = append(options, lang.L("scope.mine"))
+	}
+	for _, c := range team {
+		options = append(options, caseworkerLabel(team, c.Initials))
+	}
+	s.who.Options = options
+	s.who.SetSelectedIndex(0)
+	if s.ui.me != "" {
+		s.who.SetSelectedIndex(1)
+	}
+	setEnabled(s.move, len(team) > 0)
+}
+
+// whoScope is the scope the caseworker filter chose.
+func (s *caseloadScreen) whoScope() model.Scope {
+	if s.who == nil {
+		return model.WholeOffice
+	}
+	if s.who.Selected == lang.L("scope.mine") {
+		return model.Mine(s.ui.me)
+	}
+	for _, c := range s.team {
+		if caseworkerLabel(s.team, c.Initials) == s.who.Selected {
+			return model.Mine(c.Initials)
+		}
+	}
+	return model.WholeOffice
+}
+
+// onAskMove moves the citizens shown to a colleague, after asking to whom.
+func (s *caseloadScreen) onAskMove() {
+	if len(s.rows) == 0 || len(s.team) == 0 {
+		return
+	}
+	labels := make([]string, len(s.team))
+	for i, c := range s.team {
+		labels[i] = caseworkerLabel(s.team, c.Initials)
+	}
+	to := widget.NewSelect(labels, nil)
+	to.PlaceHolder = lang.L("select.choose")
+	items := []*widget.FormItem{{Text: lang.L("list.move.to"), Widget: to,
+		HintText: fmt.Sprintf(lang.L("list.move.hint"), len(s.rows))}}
+	d := dialog.NewForm(lang.L("list.move"), lang.L("list.move.confirm"), lang.L("action.cancel"), items, func(ok bool) {
+		if ok && to.SelectedIndex() >= 0 {
+			s.onMove(s.team[to.SelectedIndex()].Initials)
+		}
+	}, s.ui.win)
+	d.Show()
+}
+
+func (s *caseloadScreen) onMove(initials string) {
+	ids := caseIDs(s.rows)
+	if err := s.store.AssignCaseworker(ids, initials); err != nil {
+		s.ui.showError(err)
+		return
+	}
+	moved := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		moved[id] = true
+	}
+	for i := range s.all {
+		if moved[s.all[i].ID] {
+			s.all[i].Caseworker = initials
+		}
+	}
+	s.ui.notify(fmt.Sprintf(lang.L("list.moved"), len(ids), initials))
+	s.applyFilter()
+}
