@@ -105,6 +105,7 @@ type UI struct {
 // New builds the main window's content into win, starting at Today.
 func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
 	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now}
+	applyTheme(a)
 	u.reset(store, handouts)
 	u.addShortcuts()
 	return u

@@ -26,7 +26,7 @@ type attendanceSource interface {
 type attendanceScreen struct {
 	ui     *UI
 	store  attendanceSource
-	months *widget.Select
+	months *safeSelect
 	stats  *model.AttendanceStats
 	body   *fyne.Container
 	root   fyne.CanvasObject
@@ -47,7 +47,7 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 	for _, m := range periodMonths {
 		labels = append(labels, fmt.Sprintf(lang.L("stats.months"), m))
 	}
-	s.months = widget.NewSelect(labels, func(string) { s.load() })
+	s.months = newSelect(labels, func(string) { s.load() })
 	s.body = container.NewVBox()
 	s.months.SetSelectedIndex(1)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
@@ -126,12 +126,12 @@ func barChart(bars []bar) fyne.CanvasObject {
 func chartColumn(b bar, scale float32) fyne.CanvasObject {
 	held := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	held.SetMinSize(fyne.NewSize(6, scale*float32(b.total-b.missed)))
-	missed := canvas.NewRectangle(color.NRGBA{R: 0xd0, G: 0x45, B: 0x3a, A: 0xff})
+	missed := canvas.NewRectangle(theme.Color(theme.ColorNameError))
 	missed.SetMinSize(fyne.NewSize(6, scale*float32(b.missed)))
 	label := canvas.NewText(b.label, theme.Color(theme.ColorNameForeground))
 	label.TextSize = 11
 	label.Alignment = fyne.TextAlignCenter
-	rate := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	rate := canvas.NewText("", theme.Color(colorNameSecondaryText))
 	rate.TextSize = 10
 	rate.Alignment = fyne.TextAlignCenter
 	if b.total > 0 {

@@ -28,7 +28,7 @@ type batchScreen struct {
 	ui       *UI
 	store    batchStore
 	date     *widget.Entry
-	kind     *widget.Select
+	kind     *safeSelect
 	oneFile  *widget.RadioGroup
 	start    *widget.Button
 	stop     *widget.Button
@@ -54,7 +54,7 @@ func (s *batchScreen) build() fyne.CanvasObject {
 		day = cal.NextWorkday(day)
 	}
 	s.date = dateEntry(day)
-	s.kind = widget.NewSelect(s.kinds.labels, nil)
+	s.kind = newSelect(s.kinds.labels, nil)
 	s.kind.SetSelectedIndex(0)
 	s.oneFile = widget.NewRadioGroup([]string{lang.L("batch.one"), lang.L("batch.many")}, nil)
 	s.oneFile.SetSelected(lang.L("batch.one"))

@@ -3,9 +3,11 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -66,6 +68,14 @@ func buildBenchDB() error {
 	}
 	rows, _ := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 	benchBusy = rows[len(rows)/2].ID
+	busy, err := s.Citizen(benchBusy)
+	if err != nil {
+		return err
+	}
+	busy.Notes = longNote(model.MaxNotesLen)
+	if err := s.UpdateCitizen(busy); err != nil {
+		return err
+	}
 	for i := 0; i < 200; i++ {
 		start := benchNow.AddDate(0, 0, -7*(200-i))
 		c := &model.Conversation{CitizenID: benchBusy, Start: start, End: start.Add(45 * time.Minute),
@@ -77,7 +87,8 @@ func buildBenchDB() error {
 	return nil
 }
 
-// BenchmarkOpenCitizen200: open the busy citizen (header and overview).
+// BenchmarkOpenCitizen200: open the busy citizen (header and overview with
+// its 5,000-character note).
 func BenchmarkOpenCitizen200(b *testing.B) {
 	u, _ := benchUI(b)
 	for i := 0; i < b.N; i++ {
@@ -115,4 +126,35 @@ func BenchmarkFilterCaseloadInWindow10k(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		u.caseload.search.SetText(queries[i%len(queries)])
 	}
+}
+
+// BenchmarkEditCitizenLongNote: open the edit form of the busy citizen,
+// whose note is 5,000 characters long.
+func BenchmarkEditCitizenLongNote(b *testing.B) {
+	u, _ := benchUI(b)
+	u.onOpenCitizen(benchBusy)
+	c := u.citizen.citizen
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.onEditCitizen(c)
+		u.stack = u.stack[:len(u.stack)-1]
+	}
+}
+
+// longNote is a caseworker's note of n characters: sentences in paragraphs.
+func longNote(n int) string {
+	words := strings.Fields("borgeren har været til samtale og fortæller at hun gerne vil arbejde i køkken eller på lager men har ondt i ryggen efter et langt forløb aftalt at søge fire job om ugen og følge op på cv næste gang ønsker kursus i truckcertifikat")
+	var sb strings.Builder
+	for i := 0; utf8.RuneCountInString(sb.String()) < n; i++ {
+		sb.WriteString(words[(i*7)%len(words)])
+		switch {
+		case i%53 == 52:
+			sb.WriteString(".\n\n")
+		case i%11 == 10:
+			sb.WriteString(". ")
+		default:
+			sb.WriteString(" ")
+		}
+	}
+	return string([]rune(sb.String())[:n])
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -31,9 +32,9 @@ type caseloadScreen struct {
 	viewed viewLog
 
 	search   *widget.Entry
-	track    *widget.Select
-	status   *widget.Select
-	who      *widget.Select // all caseworkers, mine, or one colleague's
+	track    *safeSelect
+	status   *safeSelect
+	who      *safeSelect // all caseworkers, mine, or one colleague's
 	move     *widget.Button
 	noPlan   *widget.Check
 	count    *widget.Label
@@ -58,13 +59,13 @@ type column struct {
 }
 
 var caseColumns = []column{
-	{"col.name", model.SortByName, 300},
+	{"col.name", model.SortByName, 250}, // all seven fit a 1024-wide window
 	{"col.caseworker", model.SortByCaseworker, 70},
-	{"col.track", model.SortByTrack, 200},
-	{"col.progress", model.SortByProgress, 110},
-	{"col.days", model.SortByDays, 110},
-	{"col.next", model.SortByNext, 190},
-	{"col.flag", model.SortByFlag, 200},
+	{"col.track", model.SortByTrack, 210},
+	{"col.progress", model.SortByProgress, 90},
+	{"col.days", model.SortByDays, 70},
+	{"col.next", model.SortByNext, 160},
+	{"col.flag", model.SortByFlag, 150},
 }
 
 func newCaseloadScreen(u *UI, st caseloadSource) *caseloadScreen {
@@ -82,6 +83,10 @@ func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 func (s *caseloadScreen) reload() {
 	for id := range s.ui.dirty {
 		row, err := s.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+		if errors.Is(err, model.ErrNotFound) {
+			s.removeRow(id) // deleted (a mistake, or past its retention)
+			continue
+		}
 		if err != nil {
 			s.ui.showError(err)
 			continue
@@ -90,6 +95,16 @@ func (s *caseloadScreen) reload() {
 	}
 	s.ui.dirty = nil
 	s.applyFilter()
+}
+
+// removeRow drops a deleted citizen's row.
+func (s *caseloadScreen) removeRow(id int64) {
+	for i := range s.all {
+		if s.all[i].ID == id {
+			s.all = append(s.all[:i], s.all[i+1:]...)
+			return
+		}
+	}
 }
 
 // replaceRow puts a fresh row in place of the old one, or adds a new citizen
@@ -117,17 +132,18 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
 	s.newBtn.Importance = widget.HighImportance
 	s.table = newCaseTable(s)
-	s.who = widget.NewSelect(nil, func(string) { s.applyFilter() })
+	s.who = newSelect(nil, func(string) { s.applyFilter() })
 	s.move = widget.NewButtonWithIcon(lang.L("list.move"), theme.MailForwardIcon(), s.onAskMove)
-	filters := container.NewHBox(s.who, s.track, s.status, s.noPlan, s.count, s.move)
+	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn, settings), s.search), filters)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 
 // filterSelect is a Select whose first option means "no filter".
-func (s *caseloadScreen) filterSelect(all string, options []string) *widget.Select {
-	sel := widget.NewSelect(append([]string{all}, options...), func(string) { s.applyFilter() })
+func (s *caseloadScreen) filterSelect(all string, options []string) *safeSelect {
+	sel := newSelect(append([]string{all}, options...), func(string) { s.applyFilter() })
 	sel.SetSelectedIndex(0)
 	return sel
 }

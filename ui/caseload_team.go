@@ -58,7 +58,7 @@ func (s *caseloadScreen) onAskMove() {
 	for i, c := range s.team {
 		labels[i] = caseworkerLabel(s.team, c.Initials)
 	}
-	to := widget.NewSelect(labels, nil)
+	to := newSelect(labels, nil)
 	to.PlaceHolder = lang.L("select.choose")
 	items := []*widget.FormItem{{Text: lang.L("list.move.to"), Widget: to,
 		HintText: fmt.Sprintf(lang.L("list.move.hint"), len(s.rows))}}

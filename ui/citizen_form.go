@@ -26,11 +26,11 @@ type citizenForm struct {
 	store citizenEditor
 	orig  *model.Citizen
 
-	name, cpr, phone, email, firstContact, notes *widget.Entry
-	postcode                                     *widget.Entry
+	name, cpr, phone, email, firstContact, postcode *widget.Entry
+	notes                                           *noteEditor
 	// unemployed, passed and birth are the dates the rules and the youth flag read.
 	unemployed, passed, birth  *widget.Entry
-	benefit, education, status *widget.Select
+	benefit, education, status *safeSelect
 	problems                   *widget.Label
 	save                       *widget.Button
 
@@ -101,12 +101,10 @@ func (f *citizenForm) makeWidgets() {
 	for _, e := range []*widget.Entry{f.unemployed, f.passed, f.birth} {
 		e.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	}
-	f.notes = widget.NewMultiLineEntry()
-	f.notes.Wrapping = fyne.TextWrapWord
-	f.notes.SetMinRowsVisible(4)
-	f.benefit = widget.NewSelect(f.benefits.labels, nil)
-	f.education = widget.NewSelect(f.educations.labels, nil)
-	f.status = widget.NewSelect(f.statuses.labels, nil)
+	f.notes = newNoteEditor("", model.MaxNotesLen, 6)
+	f.benefit = newSelect(f.benefits.labels, nil)
+	f.education = newSelect(f.educations.labels, nil)
+	f.status = newSelect(f.statuses.labels, nil)
 	f.problems = widget.NewLabel("")
 	f.problems.Importance = widget.DangerImportance
 	f.problems.Wrapping = fyne.TextWrapWord
@@ -145,7 +143,7 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 	if f.orig != nil {
 		*c = *f.orig
 	}
-	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text, f.postcode.Text
+	c.Name, c.Phone, c.Email, c.Notes, c.Postcode = f.name.Text, f.phone.Text, f.email.Text, f.notes.Text(), f.postcode.Text
 	c.Benefit, _ = f.benefits.value(f.benefit.Selected)
 	c.Education, _ = f.educations.value(f.education.Selected)
 	c.Status, _ = f.statuses.value(f.status.Selected)

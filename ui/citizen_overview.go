@@ -40,9 +40,7 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 		form.Append(lang.L("field.birthdate"), widget.NewLabel(shortDate(c.BirthDate)))
 	}
 	if c.Notes != "" {
-		notes := widget.NewLabel(c.Notes)
-		notes.Wrapping = fyne.TextWrapWord
-		form.Append(lang.L("field.notes"), notes)
+		form.Append(lang.L("field.notes"), newNoteText(c.Notes))
 	}
 	return container.NewVScroll(container.NewVBox(form, s.buildTrackHistory()))
 }

@@ -55,6 +55,7 @@ type citizenScreen struct {
 	progress map[string]model.Progress
 
 	cpr      *widget.Label
+	edit     *widget.Button
 	revealed bool
 	nav      *widget.List
 	body     *fyne.Container
@@ -110,13 +111,24 @@ func (s *citizenScreen) build() fyne.CanvasObject {
 	s.sections = s.makeSections()
 	s.body = container.NewStack()
 	s.nav = widget.NewList(func() int { return len(s.sections) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return widget.NewLabel(s.longestSection()) }, // the list is as wide as its longest title
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.sections[i].title) })
 	s.nav.OnSelected = s.showSection
 	s.nav.Select(s.current)
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.17
 	return container.NewBorder(s.buildHeader(), nil, nil, nil, split)
+}
+
+// longestSection is the section title that needs the most room.
+func (s *citizenScreen) longestSection() string {
+	longest, width := "", float32(0)
+	for _, sec := range s.sections {
+		if w := fyne.MeasureText(sec.title, theme.TextSize(), fyne.TextStyle{}).Width; w > width {
+			longest, width = sec.title, w
+		}
+	}
+	return longest
 }
 
 // Section positions in the citizen screen's list.
@@ -179,10 +191,10 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis
-	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
+	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
-	actions := container.NewHBox(edit, print)
+	actions := container.NewHBox(s.edit, print)
 	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())
 }
 

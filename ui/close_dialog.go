@@ -20,7 +20,7 @@ type closeDialog struct {
 	date, employer, start *widget.Entry
 	hours                 *widget.Entry
 	note                  *widget.Entry
-	reason                *widget.Select
+	reason                *safeSelect
 	reasons               choice[model.CloseReason]
 	presetEmployer        string
 }
@@ -37,7 +37,7 @@ func (d *closeDialog) withJob(employer string) *closeDialog {
 
 func (d *closeDialog) show() {
 	d.date = dateEntry(d.c.s.ui.now())
-	d.reason = widget.NewSelect(d.reasons.labels, nil)
+	d.reason = newSelect(d.reasons.labels, nil)
 	d.reason.PlaceHolder = lang.L("select.choose")
 	d.employer, d.start, d.hours = widget.NewEntry(), dateEntry(time.Time{}), widget.NewEntry()
 	d.employer.SetText(d.presetEmployer)

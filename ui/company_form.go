@@ -32,7 +32,7 @@ type companyForm struct {
 	store   companyStore
 	editing model.CompanyEffort
 
-	kind, outcome                      *widget.Select
+	kind, outcome                      *safeSelect
 	company, start, end, meeting, note *widget.Entry
 	conditions                         *widget.Entry
 	save                               *widget.Button
@@ -74,8 +74,8 @@ func (f *companyForm) row(c model.CompanyEffort) fyne.CanvasObject {
 }
 
 func (f *companyForm) buildForm() fyne.CanvasObject {
-	f.kind = widget.NewSelect(f.kinds.labels, nil)
-	f.outcome = widget.NewSelect(f.outcomes.labels, nil)
+	f.kind = newSelect(f.kinds.labels, nil)
+	f.outcome = newSelect(f.outcomes.labels, nil)
 	f.company, f.note = widget.NewEntry(), widget.NewEntry()
 	f.start, f.end, f.meeting = dateEntry(time.Time{}), dateEntry(time.Time{}), dateEntry(time.Time{})
 	f.conditions = widget.NewMultiLineEntry()

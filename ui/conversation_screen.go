@@ -35,9 +35,9 @@ type conversationScreen struct {
 	store        conversationStore
 	conversation *model.Conversation
 
-	attendance *widget.RadioGroup
-	notes      *widget.Entry
-	agreements *widget.Entry
+	attendance *radioFlow
+	notes      *noteEditor
+	agreements *noteEditor
 	save       *widget.Button
 	copyBtn    *widget.Button
 	next       *planForm
@@ -77,20 +77,19 @@ func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 }
 
 func (s *conversationScreen) buildConversation() fyne.CanvasObject {
-	s.attendance = widget.NewRadioGroup(s.attendances.labels, nil)
-	s.attendance.Horizontal = true
+	title := widget.NewLabelWithStyle(lang.L("conversation.attendance"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.attendance = newRadioFlow(title, s.attendances.labels)
 	s.attendance.SetSelected(attendanceLabel(s.conversation.Attendance))
-	s.notes = multiLine(s.conversation.Notes, 6)
-	s.agreements = multiLine(s.conversation.Agreements, 4)
-	s.agreements.SetPlaceHolder(lang.L("conversation.agreementsph"))
+	s.notes = newNoteEditor(s.conversation.Notes, model.MaxNotesLen, 6)
+	s.agreements = newNoteEditor(s.conversation.Agreements, model.MaxAgreementsLen, 4)
+	s.agreements.placeholder = lang.L("conversation.agreementsph")
 	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("conversation.attendance"), s.attendance),
 		widget.NewFormItem(lang.L("conversation.notes"), s.notes),
 		widget.NewFormItem(lang.L("conversation.agreements"), s.agreements))
 	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
-	body := container.NewVBox(form, container.NewHBox(s.save), widget.NewSeparator(),
+	body := container.NewVBox(s.attendance, form, container.NewHBox(s.save), widget.NewSeparator(),
 		heading(lang.L("conversation.next")), s.nextInfo(), s.next.build())
 	return container.NewVScroll(container.NewPadded(body))
 }
@@ -140,7 +139,7 @@ func (s *conversationScreen) onTick(a model.Action, done bool) (model.Progress, 
 // read copies the form into the conversation.
 func (s *conversationScreen) read() {
 	s.conversation.Attendance, _ = s.attendances.value(s.attendance.Selected)
-	s.conversation.Notes, s.conversation.Agreements = s.notes.Text, s.agreements.Text
+	s.conversation.Notes, s.conversation.Agreements = s.notes.Text(), s.agreements.Text()
 }
 
 func (s *conversationScreen) onSave() {

@@ -30,7 +30,7 @@ type deletionScreen struct {
 	due     []model.DueForDeletion
 	chosen  map[int64]bool
 	list    *fyne.Container
-	policy  *widget.Label
+	policy  *secondaryLabel
 	some    *widget.Button
 	all     *widget.Button
 	root    fyne.CanvasObject

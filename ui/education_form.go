@@ -23,7 +23,7 @@ type educationForm struct {
 	store educationStore
 
 	chosen, start, note            *widget.Entry
-	prior, dyslexia, internship    *widget.Select
+	prior, dyslexia, internship    *safeSelect
 	enrolled                       *widget.Check
 	save                           *widget.Button
 	priors, dyslexias, internships choice[string]
@@ -56,11 +56,11 @@ func (f *educationForm) build() fyne.CanvasObject {
 	f.start = dateEntry(e.Start)
 	f.note = widget.NewEntry()
 	f.note.SetText(e.Note)
-	f.prior = widget.NewSelect(f.priors.labels, nil)
+	f.prior = newSelect(f.priors.labels, nil)
 	f.prior.SetSelected(f.priors.label(e.PriorLearning))
-	f.dyslexia = widget.NewSelect(f.dyslexias.labels, nil)
+	f.dyslexia = newSelect(f.dyslexias.labels, nil)
 	f.dyslexia.SetSelected(f.dyslexias.label(e.DyslexiaTest))
-	f.internship = widget.NewSelect(f.internships.labels, nil)
+	f.internship = newSelect(f.internships.labels, nil)
 	f.internship.SetSelected(f.internships.label(e.Internship))
 	f.enrolled = widget.NewCheck(lang.L("edu.enrolled"), nil)
 	f.enrolled.SetChecked(e.Enrolled)

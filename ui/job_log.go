@@ -33,11 +33,11 @@ type jobLog struct {
 	add      *widget.Button
 	statuses choice[model.ApplicationStatus]
 	// rows are the status selects, by application ID (for tests).
-	rows map[int64]*widget.Select
+	rows map[int64]*safeSelect
 }
 
 func (s *citizenScreen) buildJobLog() fyne.CanvasObject {
-	l := &jobLog{s: s, store: s.store, rows: map[int64]*widget.Select{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
+	l := &jobLog{s: s, store: s.store, rows: map[int64]*safeSelect{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
 	s.joblog = l
 	return l.build()
 }
@@ -62,7 +62,7 @@ func (l *jobLog) build() fyne.CanvasObject {
 }
 
 func (l *jobLog) row(a model.Application) fyne.CanvasObject {
-	sel := widget.NewSelect(l.statuses.labels, nil)
+	sel := newSelect(l.statuses.labels, nil)
 	sel.SetSelected(l.statuses.label(a.Status))
 	sel.OnChanged = func(string) { l.onStatus(a, sel) }
 	l.rows[a.ID] = sel
@@ -83,7 +83,7 @@ func (l *jobLog) row(a model.Application) fyne.CanvasObject {
 
 // onStatus saves a new status; an application becomes sent today when it
 // leaves "agreed" without a date.
-func (l *jobLog) onStatus(a model.Application, sel *widget.Select) {
+func (l *jobLog) onStatus(a model.Application, sel *safeSelect) {
 	a.Status, _ = l.statuses.value(sel.Selected)
 	if a.Status != model.AppAgreed && a.AppliedOn.IsZero() {
 		a.AppliedOn = l.s.ui.now()
@@ -126,7 +126,7 @@ func employerOf(text string) string {
 func (l *jobLog) onEdit(a model.Application) {
 	text, date := widget.NewEntry(), dateEntry(a.AppliedOn)
 	text.SetText(a.Text)
-	status := widget.NewSelect(l.statuses.labels, nil)
+	status := newSelect(l.statuses.labels, nil)
 	status.SetSelected(l.statuses.label(a.Status))
 	items := []*widget.FormItem{{Text: lang.L("joblog.text"), Widget: text}, {Text: lang.L("joblog.date"), Widget: date},
 		{Text: lang.L("joblog.status"), Widget: status}}

@@ -147,7 +147,7 @@ func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
 // TestAGoalWithoutARatingReadsOnOneLine: "Ingen vurdering" beside a goal
 // stays one line (a wrapping label in a row used to stand one letter per line).
 func TestAGoalWithoutARatingReadsOnOneLine(t *testing.T) {
-	test.NewTempApp(t)
+	applyTheme(test.NewTempApp(t))
 	badge := prospectBadge(model.Prospect{})
 	if h, w := badge.MinSize().Height, badge.MinSize().Width; h > 60 || w < 80 {
 		t.Fatalf("the unrated badge is %.0f × %.0f; want one line of text", w, h)

@@ -34,7 +34,7 @@ type officeRules struct {
 	store                   officeRulesStore
 	kind                    *widget.RadioGroup
 	grundlov, xmas, newyear *widget.Check
-	region                  *widget.Select
+	region                  *safeSelect
 	save                    *widget.Button
 	kinds                   choice[model.OfficeKind]
 }
@@ -57,7 +57,7 @@ func (o *officeRules) build() fyne.CanvasObject {
 	o.xmas = checked(lang.L("closure.xmas"), c.ChristmasEve)
 	o.newyear = checked(lang.L("closure.newyear"), c.NewYearsEve)
 	o.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), o.onSave)
-	o.region = widget.NewSelect(model.Regions, nil)
+	o.region = newSelect(model.Regions, nil)
 	region, _ := o.store.Region()
 	o.region.SetSelected(region)
 	form := widget.NewForm(widget.NewFormItem(lang.L("officekind.title"), o.kind),

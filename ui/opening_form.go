@@ -46,7 +46,7 @@ type openingForm struct {
 	altReasons  []string // why each alternative on screen is offered (for tests)
 
 	upskilling *widget.Entry
-	euv        *widget.Select
+	euv        *safeSelect
 	saveOpen   *widget.Button
 
 	outcome *widget.RadioGroup
@@ -172,7 +172,7 @@ func (f *openingForm) buildNeeds() fyne.CanvasObject {
 	f.upskilling = widget.NewEntry()
 	f.upskilling.SetText(o.UpskillingNeed)
 	f.upskilling.SetPlaceHolder(lang.L("opening.upskillingph"))
-	f.euv = widget.NewSelect(f.euvs.labels, nil)
+	f.euv = newSelect(f.euvs.labels, nil)
 	f.euv.SetSelected(f.euvs.label(o.EUV))
 	f.saveOpen = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveOpening)
 	form := widget.NewForm(
@@ -191,9 +191,9 @@ func (f *openingForm) onSaveOpening() {
 	f.s.ui.notify(lang.L("saved"))
 }
 
-func lowLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
+// lowLabel is wrapped secondary text: an explanation, a code, "nothing yet".
+func lowLabel(text string) *secondaryLabel {
+	l := newSecondaryLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

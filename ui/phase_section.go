@@ -40,9 +40,7 @@ func newPhaseSection(p *model.Phase, progress map[string]model.Progress, t tickF
 func (s *phaseSection) build() fyne.CanvasObject {
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.SizeName = theme.SizeNameSubHeadingText
-	purpose := widget.NewLabel(s.phase.Purpose)
-	purpose.Wrapping = fyne.TextWrapWord
-	purpose.Importance = widget.LowImportance
+	purpose := lowLabel(s.phase.Purpose)
 	s.accordion = widget.NewAccordion()
 	s.accordion.MultiOpen = true
 	for i := range s.phase.Elements {
@@ -96,7 +94,7 @@ type actionRow struct {
 	onNote noteFunc
 
 	check *widget.Check
-	meta  *widget.Label
+	meta  *secondaryLabel
 	note  *noteEntry
 }
 
@@ -110,8 +108,7 @@ func (r *actionRow) build() fyne.CanvasObject {
 	r.check.OnChanged = r.onChecked
 	text := widget.NewLabel(r.action.Text)
 	text.Wrapping = fyne.TextWrapWord
-	r.meta = widget.NewLabel("")
-	r.meta.Importance = widget.LowImportance
+	r.meta = newSecondaryLabel("")
 	r.note = newNoteEntry(r.p.Note, lang.L("action.noteplaceholder"), r.onNoteCommitted)
 	r.updateMeta()
 	details := container.NewBorder(nil, nil, nil, r.meta, r.note)

@@ -54,7 +54,7 @@ func (r *reachControl) build() fyne.CanvasObject {
 	r.radio.OnChanged = r.onChanged
 	home := widget.NewLabel(r.homeText())
 	home.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(home, container.NewHBox(widget.NewLabel(lang.L("reach.label")), r.radio))
+	return container.NewVBox(home, newFlow(widget.NewLabel(lang.L("reach.label")), r.radio))
 }
 
 // homeText is "Bor i 2300 København S (Københavns Kommune, Tårnby Kommune)".

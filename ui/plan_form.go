@@ -83,7 +83,7 @@ type planForm struct {
 	onPlanned func(*model.Conversation)
 
 	date, start, end *widget.Entry
-	kind, form       *widget.Select
+	kind, form       *safeSelect
 	problems         *widget.Label
 	save             *widget.Button
 	kinds            choice[model.ConversationKind]
@@ -101,9 +101,9 @@ func (f *planForm) build() fyne.CanvasObject {
 	f.start, f.end = widget.NewEntry(), widget.NewEntry()
 	f.start.SetPlaceHolder(lang.L("form.clockplaceholder"))
 	f.end.SetPlaceHolder(lang.L("form.clockplaceholder"))
-	f.kind = widget.NewSelect(f.kinds.labels, nil)
+	f.kind = newSelect(f.kinds.labels, nil)
 	f.kind.SetSelected(kindLabel(model.KindJob))
-	f.form = widget.NewSelect(f.forms.labels, nil)
+	f.form = newSelect(f.forms.labels, nil)
 	f.form.SetSelected(formLabel(model.FormInPerson))
 	f.problems = widget.NewLabel("")
 	f.problems.Importance = widget.DangerImportance

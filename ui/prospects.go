@@ -27,9 +27,7 @@ var ratingColours = map[model.Rating]color.Color{
 // the four-colour scale and the published category's own word.
 func prospectBadge(p model.Prospect) fyne.CanvasObject {
 	if p.Rating == model.RatingUnknown {
-		l := lowLabel(lang.L("prospect.unknown"))
-		l.Wrapping = fyne.TextWrapOff // a wrapping label in a row got one letter per line
-		return l
+		return newSecondaryLabel(lang.L("prospect.unknown")) // not wrapping: a wrapping label in a row got one letter per line
 	}
 	return container.NewHBox(ratingDot(p.Rating), widget.NewLabel(categoryLabel(p.Category)))
 }
@@ -97,8 +95,8 @@ func (f *openingForm) alternativeRow(a model.Alternative) fyne.CanvasObject {
 	f.altButtons = append(f.altButtons, add)
 	f.altReasons = append(f.altReasons, f.reasonText(a))
 	title := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewHBox(title, prospectBadge(a.Prospect))
-	return container.NewBorder(nil, nil, nil, add, container.NewVBox(top, lowLabel(f.reasonText(a))))
+	top := container.NewBorder(nil, nil, nil, add, container.NewHBox(title, prospectBadge(a.Prospect)))
+	return container.NewVBox(top, lowLabel(f.reasonText(a)))
 }
 
 // reasonText says why an alternative is offered.

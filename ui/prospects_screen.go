@@ -35,11 +35,11 @@ var prospectCategories = []model.Category{model.CategorySevere, model.CategorySh
 type prospectsScreen struct {
 	ui      *UI
 	store   prospectsStore
-	region  *widget.Select
-	cats    *widget.CheckGroup
-	group   *widget.Select
+	region  *safeSelect
+	cats    *checkFlow
+	group   *safeSelect
 	search  *widget.Entry
-	count   *widget.Label
+	count   *secondaryLabel
 	list    *widget.List
 	shown   []model.Prospect
 	groups  []string // the group codes behind the group select's options
@@ -62,7 +62,7 @@ func (s *prospectsScreen) build() fyne.CanvasObject {
 	if err != nil {
 		s.ui.showError(err)
 	}
-	s.region = widget.NewSelect(model.Regions, func(string) { s.reload() })
+	s.region = newSelect(model.Regions, func(string) { s.reload() })
 	s.region.SetSelected(office)
 	s.buildFilters()
 	s.count = lowLabel("")
@@ -81,9 +81,8 @@ func (s *prospectsScreen) buildFilters() {
 		s.catsByL[l] = c
 		labels = append(labels, l)
 	}
-	s.cats = widget.NewCheckGroup(labels, func([]string) { s.reload() })
-	s.cats.Horizontal = true
-	s.group = widget.NewSelect(nil, func(string) { s.reload() })
+	s.cats = newCheckFlow(labels, func([]string) { s.reload() })
+	s.group = newSelect(nil, func(string) { s.reload() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("amb.search"))
 	s.search.OnChanged = func(string) { s.reload() }
@@ -177,7 +176,7 @@ func (s *prospectsScreen) filter(ps []model.Prospect) []model.Prospect {
 }
 
 func (s *prospectsScreen) createRow() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, ratingDot(model.RatingGood), lowLabel(""), widget.NewLabel(""))
+	return container.NewBorder(nil, nil, ratingDot(model.RatingGood), newSecondaryLabel(""), widget.NewLabel(""))
 }
 
 func (s *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -187,7 +186,7 @@ func (s *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	dot := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	dot.FillColor = ratingColours[p.Rating]
 	dot.Refresh()
-	c.Objects[2].(*widget.Label).SetText("DISCO " + p.Code)
+	c.Objects[2].(*secondaryLabel).SetText("DISCO " + p.Code)
 	c.Refresh()
 }
 

@@ -123,11 +123,13 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, d := range due {
 		l := widget.NewLabel(fmt.Sprintf(lang.L("rules.line"), d.Label, d.Had, d.Count, shortDate(d.By)))
-		switch {
+		switch { // the colour says it again in a word
 		case d.Met:
 			l.Importance = widget.SuccessImportance
+			l.Text += "  – " + lang.L("rules.met")
 		case d.By.Before(f.s.ui.now()):
 			l.Importance = widget.DangerImportance
+			l.Text += "  – " + lang.L("reception.overdue")
 		}
 		box.Add(container.NewVBox(l, lowLabel(d.Paragraph)))
 	}

@@ -76,7 +76,8 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
-	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(),
+	look := widget.NewForm(widget.NewFormItem(lang.L("settings.theme"), themeSelect(s.ui)))
+	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), look, widget.NewSeparator(),
 		newTeamForm(s.ui, s.store).build(), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
 		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(),
 		newRetentionForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons(),

@@ -48,6 +48,11 @@ func SetupLanguage() error {
 	return nil
 }
 
+// defaultWindowSize is the window's size at start: it fits a 1366×768
+// laptop screen at 125 % with its title bar and task bar (the caseworker
+// can make it bigger; every screen fits down to this size).
+var defaultWindowSize = fyne.NewSize(1024, 540)
+
 // Opener opens the database at path with the handouts printed from it;
 // close is called when the window closes.
 type Opener func(path string) (s Store, h Handouts, close func() error, err error)
@@ -61,7 +66,7 @@ type Restorer func(file, target, passphrase string) (model.BackupInfo, error)
 // window, and the error is returned.
 func Run(a fyne.App, path string, content *model.Content, open Opener, restore Restorer) error {
 	w := a.NewWindow("Jobspor")
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(defaultWindowSize)
 	s, h, closeDB, err := open(path)
 	if err != nil {
 		showStartupError(w, err)

@@ -27,7 +27,7 @@ type teamForm struct {
 	box      *fyne.Container
 	initials *widget.Entry
 	name     *widget.Entry
-	me       *widget.Select
+	me       *safeSelect
 	team     []model.Caseworker
 }
 
@@ -40,7 +40,7 @@ func (f *teamForm) build() fyne.CanvasObject {
 	f.initials.SetPlaceHolder(lang.L("team.initials"))
 	f.name.SetPlaceHolder(lang.L("team.name"))
 	add := widget.NewButtonWithIcon(lang.L("team.add"), theme.ContentAddIcon(), f.onAdd)
-	f.me = widget.NewSelect(nil, f.onMe)
+	f.me = newSelect(nil, f.onMe)
 	f.me.PlaceHolder = lang.L("team.me.none")
 	f.refresh()
 	newRow := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, f.initials.MinSize().Height), f.initials), add, f.name)

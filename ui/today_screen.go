@@ -35,7 +35,7 @@ type todayScreen struct {
 	ui     *UI
 	store  todaySource
 	viewed viewLog
-	backup *widget.Label
+	backup *secondaryLabel
 	view   *model.TodayView
 	body   *fyne.Container
 	// first and onTime are the caseload's two figures: the first
@@ -62,13 +62,13 @@ func (s *todayScreen) reload() { s.load() }
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
 	s.first, s.onTime = widget.NewLabel(""), widget.NewLabel("")
-	s.backup = widget.NewLabel("")
+	s.backup = newSecondaryLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
 	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
 	list.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
-	more := container.NewHBox(
+	more := newFlow(
 		widget.NewButtonWithIcon(lang.L("jobs.button"), theme.StorageIcon(), s.ui.onJobList),
 		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.ui.onCallList),
 		widget.NewButtonWithIcon(lang.L("batch.button"), theme.DocumentPrintIcon(), s.ui.onBatch),
@@ -78,8 +78,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
 	s.buildScope()
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(list, newBtn)),
-		container.NewBorder(nil, nil, container.NewVBox(s.first, s.onTime), more), s.scope, s.backup, container.NewHBox(s.deletion))
+	s.first.Wrapping, s.onTime.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(list, newBtn), title),
+		more, s.first, s.onTime, s.scope, s.backup, container.NewHBox(s.deletion))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
@@ -122,11 +123,10 @@ func (s *todayScreen) showBackup(now time.Time) {
 	default:
 		s.backup.SetText(fmt.Sprintf(lang.L("today.backup"), model.DanishDateTime(b.Last.Local())))
 	}
-	s.backup.Importance = widget.LowImportance
-	if err != nil || b.Overdue(now) {
-		s.backup.Importance = widget.DangerImportance
+	s.backup.setColour(colorNameSecondaryText)
+	if err != nil || b.Last.IsZero() || b.Overdue(now) {
+		s.backup.setColour(theme.ColorNameError)
 	}
-	s.backup.Refresh()
 }
 
 // showFigure shows the two figures for the office and, with "Mine"
@@ -156,20 +156,24 @@ func (s *todayScreen) showFigure(now time.Time) {
 func addMine(l *widget.Label, name string, mine, office model.Figure) {
 	l.SetText(fmt.Sprintf(lang.L("today.figure.mine"), lang.L(name), mine.TargetPercent, mine.Share(), mine.OnCourse, mine.Total,
 		office.Share(), office.OnCourse, office.Total))
-	l.Importance = widget.SuccessImportance
-	if !mine.Met() {
-		l.Importance = widget.WarningImportance
-	}
-	l.Refresh()
+	showMet(l, mine.Met())
 }
 
 // setFigure shows one figure against its target: green when reached.
 func setFigure(l *widget.Label, key string, f model.Figure, months int) {
 	l.SetText(fmt.Sprintf(lang.L(key), f.TargetPercent, f.Share(), f.OnCourse, f.Total, months))
+	showMet(l, f.Met())
+}
+
+// showMet colours a figure green when its target is reached, and says so
+// in a word too.
+func showMet(l *widget.Label, met bool) {
+	word := "today.figure.met"
 	l.Importance = widget.SuccessImportance
-	if !f.Met() {
-		l.Importance = widget.WarningImportance
+	if !met {
+		word, l.Importance = "today.figure.below", widget.WarningImportance
 	}
+	l.Text += "  – " + lang.L(word)
 	l.Refresh()
 }
 
@@ -261,8 +265,12 @@ func (s *todayScreen) stepLines(steps []model.TodayStep) []todayLine {
 func (s *todayScreen) dueLines(due []model.TodayDue) []todayLine {
 	var out []todayLine
 	for _, d := range due {
-		out = append(out, todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
-			citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())})
+		l := todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
+			citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())}
+		if l.danger { // the red says it again in a word
+			l.text += "  – " + lang.L("reception.overdue")
+		}
+		out = append(out, l)
 	}
 	return out
 }

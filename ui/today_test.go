@@ -83,10 +83,10 @@ func TestTodayShowsTwoFiguresAndNoticeActions(t *testing.T) {
 		t.Fatalf("save benefit case: %v", err)
 	}
 	u.today.load()
-	if got := u.today.first.Text; got != "Første jobsamtale: 100 % krævet — 0 % (0 af 1, første 6 mdr.)" {
+	if got := u.today.first.Text; got != "Første jobsamtale: 100 % krævet — 0 % (0 af 1, første 6 mdr.)  – under kravet" {
 		t.Errorf("first figure = %q", got)
 	}
-	if got := u.today.onTime.Text; got != "Samtaler til tiden: 75 % krævet — 100 % (1 af 1, første 6 mdr.)" {
+	if got := u.today.onTime.Text; got != "Samtaler til tiden: 75 % krævet — 100 % (1 af 1, første 6 mdr.)  – kravet er nået" {
 		t.Errorf("on-time figure = %q", got)
 	}
 	text := todayText(u.today)

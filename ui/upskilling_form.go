@@ -24,7 +24,7 @@ type upskillingForm struct {
 	store   upskillingStore
 	editing model.Upskilling
 
-	kind, status     *widget.Select
+	kind, status     *safeSelect
 	title, completed *widget.Entry
 	goalsUpd, cvUpd  *widget.Check
 	note             *widget.Entry
@@ -71,8 +71,8 @@ func (f *upskillingForm) afterText(u model.Upskilling) string {
 }
 
 func (f *upskillingForm) buildForm() fyne.CanvasObject {
-	f.kind = widget.NewSelect(f.kinds.labels, nil)
-	f.status = widget.NewSelect(f.statuses.labels, nil)
+	f.kind = newSelect(f.kinds.labels, nil)
+	f.status = newSelect(f.statuses.labels, nil)
 	f.title = widget.NewEntry()
 	f.completed = dateEntry(f.editing.Completed)
 	f.goalsUpd = widget.NewCheck(lang.L("upskill.goalsupdated"), nil)

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jobspor/model"
+)
+
+func newTestEditor(t *testing.T, text string, max int) (*noteEditor, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	applyTheme(a)
+	e := newNoteEditor(text, max, 6)
+	w := a.NewWindow("note")
+	w.SetContent(e)
+	w.Resize(fyne.NewSize(700, 400))
+	w.Canvas().Focus(e)
+	return e, w
+}
+
+// TestPasteOverTheLimitIsCutAtOnce: 21,400 characters pasted into a note
+// that has room for 10 more: the 10 go in, the rest is left out, and the
+// field says so at once (before anything is saved).
+func TestPasteOverTheLimitIsCutAtOnce(t *testing.T) {
+	e, w := newTestEditor(t, longNote(model.MaxNotesLen-10), model.MaxNotesLen)
+	clip := w.Clipboard()
+	clip.SetContent(strings.Repeat("Ærø og Åse søger job. ", 1000)[:21400])
+	paste := utf8.RuneCountInString(clip.Content())
+	start := time.Now()
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	took := time.Since(start)
+	if n := utf8.RuneCountInString(e.Text()); n != model.MaxNotesLen {
+		t.Fatalf("after the paste the note has %d characters; want %d", n, model.MaxNotesLen)
+	}
+	want := groupDigits(paste - 10)
+	if !strings.Contains(e.counter.Text, "Noten er fuld") || !strings.Contains(e.counter.Text, want) {
+		t.Errorf("the field says %q; want that it is full and that %s characters were left out", e.counter.Text, want)
+	}
+	if took > 500*time.Millisecond {
+		t.Errorf("the paste took %v to show", took)
+	}
+	e.TypedRune('x')
+	if utf8.RuneCountInString(e.Text()) != model.MaxNotesLen || !strings.Contains(e.counter.Text, "Noten er fuld") {
+		t.Errorf("typing into a full note: %d characters, field says %q", utf8.RuneCountInString(e.Text()), e.counter.Text)
+	}
+}
+
+// TestNoteEditorEditing: typing, Enter, Backspace, moving, selecting all,
+// replacing, cut and paste and undo work as in any text field.
+func TestNoteEditorEditing(t *testing.T) {
+	e, w := newTestEditor(t, "", 100)
+	clip := w.Clipboard()
+	test.Type(e, "Søren")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(e, "Ærøx")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if e.Text() != "Søren\nÆrø" {
+		t.Fatalf("typed %q", e.Text())
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	test.Type(e, "Hr. ")
+	if e.Text() != "Hr. Søren\nÆrø" {
+		t.Fatalf("after Up, Home and typing: %q", e.Text())
+	}
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedShortcut(&fyne.ShortcutCut{Clipboard: clip})
+	if e.Text() != "" || clip.Content() != "Hr. Søren\nÆrø" {
+		t.Fatalf("cut all left %q and put %q on the clipboard", e.Text(), clip.Content())
+	}
+	e.TypedShortcut(&fyne.ShortcutUndo{})
+	if e.Text() != "Hr. Søren\nÆrø" {
+		t.Fatalf("undo after cut gives %q", e.Text())
+	}
+	e.TypedShortcut(&fyne.ShortcutRedo{})
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if e.Text() != "Hr. Søren\nÆrø" || e.counter.Text != "13 af 100 tegn" {
+		t.Fatalf("redo and paste: %q, counter %q", e.Text(), e.counter.Text)
+	}
+}
+
+// TestNoteEditorPointer: a click puts the cursor where it lands, Shift and
+// a double click select.
+func TestNoteEditorPointer(t *testing.T) {
+	e, _ := newTestEditor(t, "Første linje\nanden linje", 100)
+	b := &e.content.block
+	second := fyne.NewPos(b.pad+1, b.pad+b.lineHeight()*1.5)
+	test.TapAt(e.content, second)
+	if e.cursor != len([]rune("Første linje\n")) {
+		t.Fatalf("a click at the start of the second row put the cursor at %d", e.cursor)
+	}
+	e.content.DoubleTapped(&fyne.PointEvent{Position: second})
+	if from, to := e.selection(); string(b.text[from:to]) != "anden" {
+		t.Fatalf("a double click selected %q", string(b.text[from:to]))
+	}
+}
+
+// TestWrapKeepsEveryCharacterAndFits: rows put together give the text back,
+// and no row is wider than the width (a word longer than a row is cut).
+func TestWrapKeepsEveryCharacterAndFits(t *testing.T) {
+	applyTheme(test.NewTempApp(t))
+	m := metricsFor(14, fyne.TextStyle{})
+	text := []rune("  Indrykket start. " + longNote(600) + "\n\n" + strings.Repeat("x", 300) + " slut \n")
+	const width = 240
+	rows := m.wrap(text, width)
+	var back strings.Builder
+	for i, r := range rows {
+		back.WriteString(string(text[r.start:r.end]))
+		if i+1 < len(rows) && rows[i+1].start == r.end+1 {
+			back.WriteString("\n")
+		}
+		row := strings.TrimRight(string(text[r.start:r.end]), " ")
+		if w := fyne.MeasureText(row, 14, fyne.TextStyle{}).Width; w > width+1 {
+			t.Errorf("row %d %q is %.1f wide; want at most %d", i, row, w, width)
+		}
+	}
+	if back.String() != string(text) {
+		t.Fatalf("the rows do not give the text back:\n%q\n%q", back.String(), string(text))
+	}
+}
+
+// TestLongNoteOpensWithoutStall: a 5,000-character note in one paragraph
+// (the hardest case for Fyne's own wrapping: 0.7 s) opens in the edit form
+// and the overview quickly, even with nothing measured before.
+func TestLongNoteOpensWithoutStall(t *testing.T) {
+	u, st := newTestUI(t)
+	metricsCache = map[metricsKey]*textMetrics{}
+	note := strings.ReplaceAll(longNote(model.MaxNotesLen), "\n", " ")
+	c := &model.Citizen{Name: "Åse Lang", Benefit: model.BenefitDagpenge, Education: model.EducationUnskilled,
+		Status: model.StatusActive, FirstContact: u.now(), Notes: note}
+	if err := st.CreateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	u.onOpenCitizen(c.ID)
+	u.onEditCitizen(u.citizen.citizen)
+	if took := time.Since(start); took > 300*time.Millisecond {
+		t.Errorf("opening the citizen and the edit form took %v", took)
+	}
+	if u.form.notes.Text() != note {
+		t.Fatal("the edit form does not hold the whole note")
+	}
+}
