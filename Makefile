@@ -12,7 +12,7 @@ LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
 BIN := ./jobspor
 GO  := go
 
-.PHONY: run test build bench samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test build bench bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -29,9 +29,14 @@ test: deps-build deps-test
 build: deps-build
 	$(GO) build -o $(BIN) .
 
-## bench: the benchmarks quoted in the issues' notes
+## bench: the benchmarks quoted in the issues' notes (the handouts' among them)
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## bench-handouts: the handout benchmarks alone, five runs each (compressed, as printed):
+## one checklist in memory, checklists to separate files, one-PDF batches of 100 and 1,000 with the heap's peak
+bench-handouts: deps-test
+	$(GO) test -run '^$$' -bench 'YdelseDocument|YdelseFiles|OnePDF' -benchmem -count 5 ./reports/
 
 ## killtest: 200 SIGKILLs during backups and imports, then the next start checks everything
 killtest:
