@@ -235,7 +235,11 @@ func (u *UI) touch(id int64) {
 func (u *UI) addShortcuts() {
 	ctrl := func(k fyne.KeyName, fn func()) {
 		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { fn() })
+			func(fyne.Shortcut) {
+				if u.topDialog() == nil { // never behind a dialog
+					fn()
+				}
+			})
 	}
 	ctrl(fyne.KeyN, func() { u.leave(u.onNewCitizen) })
 	ctrl(fyne.KeyF, func() { u.leave(u.onFind) })
