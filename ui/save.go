@@ -110,12 +110,12 @@ func (t *saveState) refresh() {
 	}
 }
 
-// withButton puts "Ikke gemt" beside the form's Gem, which the state now
-// enables and disables.
+// withButton puts "Ikke gemt" after the form's Gem (and the buttons that
+// go with it), and the state now enables and disables Gem.
 func (t *saveState) withButton(b *widget.Button, more ...fyne.CanvasObject) fyne.CanvasObject {
 	t.button, t.mark = b, newUnsavedMark()
 	t.refresh()
-	return container.NewHBox(append([]fyne.CanvasObject{b, t.mark}, more...)...)
+	return container.NewHBox(append(append([]fyne.CanvasObject{b}, more...), t.mark)...)
 }
 
 // newUnsavedMark is "Ikke gemt" in the warning colour, hidden until needed.
