@@ -458,3 +458,26 @@ func TestReceptionTickKeepsTheBenefitCaseTyped(t *testing.T) {
 		t.Fatalf("Gem on leaving saved %+v", b)
 	}
 }
+
+// TestTodaysSetCanBeUndone: "Set" on a notice takes it off Today; Fortryd
+// puts it back.
+func TestTodaysSetCanBeUndone(t *testing.T) {
+	u, st := newTestUI(t)
+	st.Now = u.now
+	c := storetest.AddCitizen(t, st)
+	if err := st.AddNotice(c.ID, "to_benefit", "Borgeren er startet i job"); err != nil {
+		t.Fatal(err)
+	}
+	u.today.load()
+	test.Tap(todayButton(t, u, "Set"))
+	if n, _ := st.OpenNotices(); len(n) != 0 {
+		t.Fatal("Set did not take the notice off Today")
+	}
+	test.Tap(u.lastUndo)
+	if n, _ := st.OpenNotices(); len(n) != 1 {
+		t.Fatal("Fortryd did not put the notice back")
+	}
+	if len(todayButtons(u, "Set")) != 1 {
+		t.Error("Today does not show the notice again")
+	}
+}
