@@ -285,6 +285,14 @@ func TestEscapeFromTheTableAndOverADialog(t *testing.T) {
 	if !yes || u.topDialog() != nil {
 		t.Fatal("Enter did not answer the dialog with its default button")
 	}
+	test.Tap(u.caseload.track)
+	if u.topDialog() == nil {
+		t.Fatal("the Select's choices did not open")
+	}
+	press(u, fyne.KeyEscape) // the choices have the focus, as in the window
+	if u.topDialog() != nil || len(u.stack) != 2 {
+		t.Fatalf("Escape did not close a Select's choices, or went back behind them: %T %d", u.topDialog(), len(u.stack))
+	}
 	u.onOpenCitizen(u.caseload.rows[0].ID)
 	u.win.Canvas().Focus(u.citizen.nav)
 	u.citizen.nav.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -373,6 +381,16 @@ type failingViewer struct{ fyne.App }
 
 func (failingViewer) OpenURL(*url.URL) error {
 	return errors.New(`exec: "xdg-open": executable file not found in $PATH`)
+}
+
+// press delivers a key as the desktop driver does: to the focused widget,
+// else to the window.
+func press(u *UI, k fyne.KeyName) {
+	if f := u.win.Canvas().Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: k})
+		return
+	}
+	key(u, k)
 }
 
 var desktopShortcutS = desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
