@@ -41,7 +41,7 @@ type conversationScreen struct {
 	save       *widget.Button
 	copyBtn    *widget.Button
 	next       *planForm
-	nextLine   *widget.Label
+	nextLine   *secondaryLabel
 	state      *saveState
 	jobs       *conversationJobs
 	actions    *phaseSection
@@ -94,7 +94,7 @@ func (s *conversationScreen) buildConversation() fyne.CanvasObject {
 	s.state.reset()
 	watch(s.state.changed, s.attendance, s.notes, s.agreements)
 	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
-	s.nextLine = widget.NewLabel("")
+	s.nextLine = lowLabel("")
 	s.showNext()
 	body := container.NewVBox(s.attendance, form, s.state.withButton(s.save), widget.NewSeparator(),
 		heading(lang.L("conversation.next")), s.nextLine, s.next.build())
@@ -120,7 +120,7 @@ func multiLine(text string, rows int) *formEntry {
 
 // formText is the conversation's own fields in one string, for saveState.
 func (s *conversationScreen) formText() string {
-	return s.attendance.Selected + "\x00" + s.notes.Text() + "\x00" + s.agreements.Text()
+	return joinFields(s.attendance.Selected, s.notes.Text(), s.agreements.Text())
 }
 
 // showNext says which conversation is planned after this one, if any.
@@ -128,9 +128,11 @@ func (s *conversationScreen) showNext() {
 	n, err := s.store.NextConversation(s.cs.citizen.ID, s.conversation.Start)
 	if err != nil {
 		s.nextLine.SetText(lang.L("conversation.nonext"))
+		s.nextLine.setColour(colorNameSecondaryText) // "none yet" is secondary
 		return
 	}
 	s.nextLine.SetText(conversationLine(*n))
+	s.nextLine.setColour(theme.ColorNameForeground)
 }
 
 // Dirty, Save and Discard make the screen an editable: the conversation's

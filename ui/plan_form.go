@@ -134,7 +134,7 @@ func (f *planForm) build() fyne.CanvasObject {
 
 // formText is the form's fields in one string, for saveState.
 func (f *planForm) formText() string {
-	return f.date.Text + "\x00" + f.start.Text + "\x00" + f.end.Text + "\x00" + f.kind.Selected + "\x00" + f.form.Selected
+	return joinFields(f.date.Text, f.start.Text, f.end.Text, f.kind.Selected, f.form.Selected)
 }
 
 // Dirty says whether a conversation is being planned: a time typed, or the
