@@ -36,7 +36,7 @@ type caseloadScreen struct {
 	status   *safeSelect
 	who      *safeSelect // all caseworkers, mine, or one colleague's
 	move     *widget.Button
-	noPlan   *widget.Check
+	noPlan   *checkBox
 	count    *widget.Label
 	newBtn   *widget.Button
 	table    *caseTable
@@ -127,7 +127,7 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.track = s.filterSelect(lang.L("list.alltracks"), s.tracks.labels)
 	s.status = s.filterSelect(lang.L("list.allstatuses"), s.statuses.labels)
 	s.status.SetSelected(statusLabel(model.StatusActive))
-	s.noPlan = widget.NewCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
+	s.noPlan = newCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
 	s.count = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
 	s.newBtn.Importance = widget.HighImportance

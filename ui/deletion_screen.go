@@ -95,7 +95,7 @@ func (s *deletionScreen) row(d model.DueForDeletion) fyne.CanvasObject {
 	if d.Caseworker != "" {
 		text += "  ·  " + d.Caseworker
 	}
-	check := widget.NewCheck(text, func(on bool) {
+	check := newCheck(text, func(on bool) {
 		s.chosen[d.CitizenID] = on
 		s.updateButtons()
 	})

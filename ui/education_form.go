@@ -24,7 +24,7 @@ type educationForm struct {
 
 	chosen, start, note            *formEntry
 	prior, dyslexia, internship    *safeSelect
-	enrolled                       *widget.Check
+	enrolled                       *checkBox
 	save                           *widget.Button
 	state                          *saveState
 	priors, dyslexias, internships choice[string]
@@ -63,7 +63,7 @@ func (f *educationForm) build() fyne.CanvasObject {
 	f.dyslexia.SetSelected(f.dyslexias.label(e.DyslexiaTest))
 	f.internship = newSelect(f.internships.labels, nil)
 	f.internship.SetSelected(f.internships.label(e.Internship))
-	f.enrolled = widget.NewCheck(lang.L("edu.enrolled"), nil)
+	f.enrolled = newCheck(lang.L("edu.enrolled"), nil)
 	f.enrolled.SetChecked(e.Enrolled)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
 	form := widget.NewForm(

@@ -27,7 +27,7 @@ type jobForm struct {
 	title                                           *goalPicker
 	employer, place, deadline, how, contact, source *formEntry
 	postcode                                        *formEntry
-	hot                                             *widget.Check
+	hot                                             *checkBox
 	save                                            *widget.Button
 	state                                           *saveState
 }
@@ -47,7 +47,7 @@ func (f *jobForm) build() fyne.CanvasObject {
 	f.contact.SetPlaceHolder(lang.L("jobs.contact"))
 	f.source.SetPlaceHolder(lang.L("jobs.source"))
 	f.deadline = dateEntry(time.Time{})
-	f.hot = widget.NewCheck(lang.L("jobs.hotcheck"), nil)
+	f.hot = newCheck(lang.L("jobs.hotcheck"), nil)
 	f.save = widget.NewButtonWithIcon(lang.L("jobs.save"), theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	place := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.postcode.MinSize().Height), f.postcode), f.place)

@@ -94,3 +94,25 @@ func (l *navList) TypedKey(k *fyne.KeyEvent) {
 	}
 	l.List.TypedKey(k)
 }
+
+// checkBox is a widget.Check that hands Escape to the window: a Check takes
+// the focus when it is clicked.
+type checkBox struct {
+	widget.Check
+}
+
+func newCheck(label string, changed func(bool)) *checkBox {
+	c := &checkBox{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey hands Escape to the window.
+func (c *checkBox) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		keyToWindow(c, k)
+		return
+	}
+	c.Check.TypedKey(k)
+}

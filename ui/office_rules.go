@@ -33,7 +33,7 @@ type officeRules struct {
 	ui                      *UI
 	store                   officeRulesStore
 	kind                    *widget.RadioGroup
-	grundlov, xmas, newyear *widget.Check
+	grundlov, xmas, newyear *checkBox
 	region                  *safeSelect
 	kinds                   choice[model.OfficeKind]
 }
@@ -69,8 +69,8 @@ func (o *officeRules) build(s *settingsScreen) fyne.CanvasObject {
 	return container.NewVBox(heading(lang.L("officekind.heading")), form)
 }
 
-func checked(label string, on bool) *widget.Check {
-	c := widget.NewCheck(label, nil)
+func checked(label string, on bool) *checkBox {
+	c := newCheck(label, nil)
 	c.Checked = on
 	return c
 }
@@ -108,7 +108,7 @@ type planEditor struct {
 type planRow struct {
 	id                    string
 	title, from, to, info *formEntry
-	citizen               *widget.Check
+	citizen               *checkBox
 }
 
 func newPlanEditor(u *UI, st planEditorStore) *planEditor { return &planEditor{ui: u, store: st} }

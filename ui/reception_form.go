@@ -37,12 +37,12 @@ type receptionForm struct {
 	store receptionStore
 	steps []model.DatedStep
 	// checks are the plan's tick boxes, by step ID (for tests).
-	checks map[string]*widget.Check
+	checks map[string]*checkBox
 
 	intends, started, settled *formEntry
 	// meetingDay, meetingClock and meetingPlace are the benefit meeting.
 	meetingDay, meetingClock, meetingPlace *formEntry
-	docs                                   []*widget.Check
+	docs                                   []*checkBox
 	saveCase                               *widget.Button
 	caseState                              *saveState
 	planBox, youthBox                      *fyne.Container
@@ -51,7 +51,7 @@ type receptionForm struct {
 }
 
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
-	f := &receptionForm{s: s, store: s.store, checks: map[string]*widget.Check{}}
+	f := &receptionForm{s: s, store: s.store, checks: map[string]*checkBox{}}
 	s.reception = f
 	f.planBox, f.youthBox = container.NewVBox(), container.NewVBox()
 	f.showPlanAndYouth()
@@ -64,7 +64,7 @@ func (s *citizenScreen) buildReception() fyne.CanvasObject {
 // showPlanAndYouth draws the plan and the youth flag again after a tick or
 // a referral; the benefit case below keeps what is typed.
 func (f *receptionForm) showPlanAndYouth() {
-	f.checks = map[string]*widget.Check{}
+	f.checks = map[string]*checkBox{}
 	f.planBox.Objects = []fyne.CanvasObject{f.buildPlan()}
 	f.youthBox.Objects = []fyne.CanvasObject{f.buildYouth()}
 	f.planBox.Refresh()
@@ -93,7 +93,7 @@ func (f *receptionForm) buildPlan() fyne.CanvasObject {
 
 func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
 	id := st.ID
-	check := widget.NewCheck("", func(done bool) { f.onTick(id, done) })
+	check := newCheck("", func(done bool) { f.onTick(id, done) })
 	check.Checked = st.Done
 	f.checks[id] = check
 	when := shortDate(st.FromDate)
@@ -162,7 +162,7 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 	f.buildMeeting(b)
 	docs := container.NewVBox()
 	for i, d := range checklistDocuments() {
-		c := widget.NewCheck(d, nil)
+		c := newCheck(d, nil)
 		c.Checked = containsInt(b.Documents, i)
 		f.docs = append(f.docs, c)
 		docs.Add(c)

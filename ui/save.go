@@ -137,7 +137,7 @@ func watch(fn func(), objects ...fyne.CanvasObject) {
 			w.OnChanged = chain(w.OnChanged, fn)
 		case *widget.RadioGroup:
 			w.OnChanged = chain(w.OnChanged, fn)
-		case *widget.Check:
+		case *checkBox:
 			w.OnChanged = chainBool(w.OnChanged, fn)
 		case *noteEditor:
 			w.OnChanged = chain(w.OnChanged, fn)

@@ -499,3 +499,34 @@ func TestTodaysSetCanBeUndone(t *testing.T) {
 		t.Error("Today does not show the notice again")
 	}
 }
+
+// TestEscapeAfterClickingAChoice: a radio choice or a check box clicked
+// holds the focus; Escape still reaches the window.
+func TestEscapeAfterClickingAChoice(t *testing.T) {
+	u, _, _ := openConversation(t)
+	s := u.conversation
+	held := s.attendance.groups[1]
+	held.SetSelected(held.Options[0]) // as a click does
+	if u.win.Canvas().Focused() != s.attendance {
+		t.Fatalf("after a choice the focus is on %T", u.win.Canvas().Focused())
+	}
+	press(u, fyne.KeyRight)
+	if s.attendance.Selected != attendanceLabel(model.AttendanceNoShow) {
+		t.Fatalf("Right moved the choice to %q", s.attendance.Selected)
+	}
+	press(u, fyne.KeyEscape)
+	if !strings.Contains(dialogText(u.win), leaveQuestion) {
+		t.Fatal("Escape after a choice did not ask before leaving")
+	}
+	tapInDialog(t, u.win, "Kassér")
+	v := u.citizen
+	v.nav.Select(sectionOpening)
+	test.Tap(v.phases[0].rows[0].check)
+	if _, ok := u.win.Canvas().Focused().(*checkBox); !ok {
+		t.Fatalf("a check box clicked does not hold the focus (%T)", u.win.Canvas().Focused())
+	}
+	press(u, fyne.KeyEscape)
+	if u.citizen != nil {
+		t.Fatal("Escape after ticking an action did not leave the citizen")
+	}
+}

@@ -26,7 +26,7 @@ type upskillingForm struct {
 
 	kind, status     *safeSelect
 	title, completed *formEntry
-	goalsUpd, cvUpd  *widget.Check
+	goalsUpd, cvUpd  *checkBox
 	note             *formEntry
 	save             *widget.Button
 	list             *fyne.Container
@@ -88,8 +88,8 @@ func (f *upskillingForm) buildForm() fyne.CanvasObject {
 	f.status = newSelect(f.statuses.labels, nil)
 	f.title = newFormEntry()
 	f.completed = dateEntry(f.editing.Completed)
-	f.goalsUpd = widget.NewCheck(lang.L("upskill.goalsupdated"), nil)
-	f.cvUpd = widget.NewCheck(lang.L("upskill.cvupdated"), nil)
+	f.goalsUpd = newCheck(lang.L("upskill.goalsupdated"), nil)
+	f.cvUpd = newCheck(lang.L("upskill.cvupdated"), nil)
 	f.note = newFormEntry()
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
 	f.state = newSaveState(func() string {
