@@ -12,7 +12,7 @@ LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
 BIN := ./jobspor
 GO  := go
 
-.PHONY: run test build bench bench-window samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test build bench bench-window bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -29,7 +29,7 @@ test: deps-build deps-test
 build: deps-build
 	$(GO) build -o $(BIN) .
 
-## bench: the benchmarks quoted in the issues' notes (the window's in Fyne's test driver:
+## bench: the benchmarks quoted in the issues' notes (the handouts' among them; the window's in Fyne's test driver:
 ## BenchmarkBackToToday10k, BenchmarkBackToTodayAfterChange10k, BenchmarkCaseloadFirstOpen10k)
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -53,6 +53,11 @@ bench-window: build deps-look
 	@echo "== resident memory, 10000 citizens, Today then Ctrl+F"
 	@JOBSPOR_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs 5 -rss-after 4s -keys ctrl+f -- \
 		floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db | grep median
+
+## bench-handouts: the handout benchmarks alone, five runs each (compressed, as printed):
+## one checklist in memory, checklists to separate files, one-PDF batches of 100 and 1,000 with the heap's peak
+bench-handouts: deps-test
+	$(GO) test -run '^$$' -bench 'YdelseDocument|YdelseFiles|OnePDF' -benchmem -count 5 ./reports/
 
 ## killtest: 200 SIGKILLs during backups and imports, then the next start checks everything
 killtest:

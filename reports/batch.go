@@ -1,8 +1,8 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -43,6 +43,11 @@ func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64
 	if err != nil {
 		return err
 	}
+	return s.handoutTo(kind, path, citizenID, office)
+}
+
+// handoutTo is HandoutTo with the office already read (a batch reads it once).
+func (s *Service) handoutTo(kind model.HandoutKind, path string, citizenID int64, office model.Office) error {
 	doc := NewBatch(office, kindFile[kind], s.Opts)
 	if err := s.add(doc, kind, citizenID); err != nil {
 		return err
@@ -56,50 +61,60 @@ func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64
 
 // add appends one handout of the kind for the citizen to doc.
 func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) error {
+	draw, err := s.load(kind, doc.office, citizenID)
+	if err != nil {
+		return err
+	}
+	return draw(doc)
+}
+
+// load reads what one handout of the kind needs for the citizen.
+func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID int64) (drawing, error) {
 	switch kind {
 	case "joblist":
-		return s.addDayList(doc, s.Now())
+		return s.loadDayList(office, s.Now())
 	case "ydelse":
-		return s.addYdelse(doc, citizenID)
+		return s.loadYdelse(office, citizenID)
 	}
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	switch kind {
 	case "folder":
-		return s.addFolder(doc, c)
+		return s.loadFolder(office, c)
 	case "plan":
-		return s.addPlan(doc, c)
+		return s.loadPlan(office, c)
 	}
-	return s.addJobs(doc, c)
+	return s.loadJobs(office, c)
 }
 
-// addYdelse adds the checklist with the benefit meeting stored with the
+// loadYdelse reads the checklist with the benefit meeting stored with the
 // citizen (the office's benefit place when none is stored).
-func (s *Service) addYdelse(doc *Document, id int64) error {
+func (s *Service) loadYdelse(office model.Office, id int64) (drawing, error) {
 	c, err := s.store.Citizen(id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b, err := s.store.BenefitCase(id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	d := YdelseData{Office: doc.office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
+	d := YdelseData{Office: office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
 	if d.MeetingPlace == "" {
-		d.MeetingPlace = doc.office.BenefitPlace
+		d.MeetingPlace = office.BenefitPlace
 	}
-	return doc.AddYdelse(d)
+	return func(doc *Document) error { return doc.AddYdelse(d) }, nil
 }
 
-// addDayList is the job list open on day, for the reception area.
-func (s *Service) addDayList(doc *Document, day time.Time) error {
+// loadDayList is the job list open on day, for the reception area.
+func (s *Service) loadDayList(office model.Office, day time.Time) (drawing, error) {
 	jobs, err := s.store.OpenJobs(day)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return doc.AddDayList(DayListData{Office: doc.office, Day: day, Jobs: jobs, Printed: s.Now()})
+	d := DayListData{Office: office, Day: day, Jobs: jobs, Printed: s.Now()}
+	return func(doc *Document) error { return doc.AddDayList(d) }, nil
 }
 
 // dayListOnce writes the day's job list once, whoever has a conversation
@@ -114,7 +129,11 @@ func (s *Service) dayListOnce(day time.Time, oneFile bool, out string, progress 
 		return nil, err
 	}
 	doc := NewBatch(office, kindFile[model.HandoutJobList], s.Opts)
-	if err := s.addDayList(doc, day); err != nil {
+	draw, err := s.loadDayList(office, day)
+	if err == nil {
+		err = draw(doc)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if err := s.save(doc, path, nil, string(model.HandoutJobList)); err != nil {
@@ -153,6 +172,10 @@ func (s *Service) Batch(kind model.HandoutKind, day time.Time, oneFile bool, out
 // batchFiles writes one file per citizen, on every core: each document is
 // independent, and setting up the embedded font dominates its cost.
 func (s *Service) batchFiles(kind model.HandoutKind, day time.Time, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) ([]string, error) {
+	office, err := s.store.Office()
+	if err != nil {
+		return nil, err
+	}
 	paths := make([]string, len(ids))
 	errs := make([]error, len(ids))
 	next := make(chan int)
@@ -165,7 +188,7 @@ func (s *Service) batchFiles(kind model.HandoutKind, day time.Time, ids []int64,
 			defer wg.Done()
 			for i := range next {
 				paths[i] = filepath.Join(out, fmt.Sprintf("%s-%d-%s.pdf", kindFile[kind], ids[i], day.Format("2006-01-02")))
-				errs[i] = s.HandoutTo(kind, paths[i], ids[i])
+				errs[i] = s.handoutTo(kind, paths[i], ids[i], office)
 				mu.Lock()
 				done++
 				progress(done, len(ids))
@@ -173,7 +196,7 @@ func (s *Service) batchFiles(kind model.HandoutKind, day time.Time, ids []int64,
 			}
 		}()
 	}
-	err := feed(next, len(ids), cancel)
+	err = feed(next, len(ids), cancel)
 	wg.Wait()
 	return written(paths, errs, err)
 }
@@ -215,6 +238,10 @@ func written(paths []string, errs []error, err error) ([]string, error) {
 	return out, err
 }
 
+// batchOne writes the handouts into one PDF page by page, straight into
+// the file being made: memory stays flat however many citizens there are.
+// As for any handout, the file is put in place whole, and audited, only
+// when complete; a cancelled or failed batch leaves nothing.
 func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, progress func(int, int), cancel <-chan struct{}) error {
 	office, err := s.store.Office()
 	if err != nil {
@@ -223,23 +250,59 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 	opts := s.Opts
 	opts.Batch = true
 	doc := NewBatch(office, kindFile[kind], opts)
-	for i, id := range ids {
-		if cancelled(cancel) {
-			return ErrCancelled
+	err = s.saveWith(out, ids, model.AuditPrint, string(kind), func(w io.Writer) error {
+		doc.StreamTo(w)
+		loaded, stop := s.loadAhead(kind, office, ids)
+		defer stop()
+		for i := range ids {
+			if cancelled(cancel) {
+				return ErrCancelled
+			}
+			l := <-loaded
+			if l.err != nil {
+				return l.err
+			}
+			if err := l.draw(doc); err != nil {
+				return err
+			}
+			progress(i+1, len(ids))
 		}
-		if err := s.add(doc, kind, id); err != nil {
-			return err
-		}
-		progress(i+1, len(ids))
-	}
-	var buf bytes.Buffer
-	if err := doc.Write(&buf); err != nil {
-		return err
-	}
-	if err := s.saveBytes(buf.Bytes(), out, ids, model.AuditPrint, string(kind)); err != nil {
+		return doc.Write(w)
+	})
+	if err != nil {
 		return err
 	}
 	return replacedWarning(doc)
+}
+
+// loaded is one handout read from the database, or the error reading it.
+type loaded struct {
+	draw drawing
+	err  error
+}
+
+// loadAhead reads the handouts on a goroutine of its own, a few ahead of
+// the one being drawn: the database and the PDF use both cores. stop ends
+// it and waits for it; reading stops at the first error.
+func (s *Service) loadAhead(kind model.HandoutKind, office model.Office, ids []int64) (<-chan loaded, func()) {
+	out := make(chan loaded, 8)
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, id := range ids {
+			draw, err := s.load(kind, office, id)
+			select {
+			case out <- loaded{draw, err}:
+			case <-quit:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out, func() { close(quit); <-done }
 }
 
 func cancelled(c <-chan struct{}) bool {

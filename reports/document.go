@@ -4,12 +4,14 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
+	"jobspor/reports/internal/gofpdf"
 
 	"jobspor/assets"
 	"jobspor/model"
@@ -59,8 +61,7 @@ func newDocument(office model.Office, title string, opts Options) *Document {
 func NewBatch(office model.Office, title string, opts Options) *Document {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	d := &Document{pdf: pdf, office: office, opts: opts}
-	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	d.addFonts()
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin+8)
 	pdf.SetTitle(title, true)
@@ -74,26 +75,141 @@ func NewBatch(office model.Office, title string, opts Options) *Document {
 	return d
 }
 
+// faces are the embedded fonts, parsed once per run and shared by every
+// document, on any goroutine. Each face cuts its subset of the common
+// characters once per run; a document that prints only those (nearly all
+// of them: Danish names, the handouts' own wording) reuses it.
+type faces struct{ regular, bold *gofpdf.UTF8Font }
+
+var parsedFaces = sync.OnceValues(func() (faces, error) {
+	regular, err := gofpdf.ParseUTF8Font(assets.FontRegular)
+	if err != nil {
+		return faces{}, fmt.Errorf("regular font: %w", err)
+	}
+	bold, err := gofpdf.ParseUTF8Font(assets.FontBold)
+	if err != nil {
+		return faces{}, fmt.Errorf("bold font: %w", err)
+	}
+	runes := commonRunes()
+	regular.SetCommonRunes(runes)
+	bold.SetCommonRunes(runes)
+	return faces{regular, bold}, nil
+})
+
+// commonRunes are the characters most handouts print: ASCII, the letters
+// of Latin-1 (æ, ø, å and the names of most of Europe), the typographic
+// marks, the bullet and the □ stand-in, and every character of the
+// handouts' wording (assets/handouts/*.json). Each one costs the file
+// about 150 bytes of font; a name with a letter outside them still
+// prints, at the price of a subset cut for it (kept for the run).
+func commonRunes() []rune {
+	var runes []rune
+	for r := rune(0x20); r < 0x7F; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		if r != 0xD7 && r != 0xF7 { // × and ÷
+			runes = append(runes, r)
+		}
+	}
+	runes = append(runes, []rune("§°½«»–‘’“”„•…€□·")...)
+	files, _ := assets.Handouts.ReadDir("handouts")
+	for _, f := range files {
+		data, _ := assets.Handouts.ReadFile("handouts/" + f.Name())
+		var v any
+		if json.Unmarshal(data, &v) == nil {
+			runes = appendRunes(runes, v)
+		}
+	}
+	return runes
+}
+
+// appendRunes adds the characters of every string in a decoded JSON value.
+func appendRunes(runes []rune, v any) []rune {
+	switch v := v.(type) {
+	case string:
+		runes = append(runes, []rune(v)...)
+	case []any:
+		for _, e := range v {
+			runes = appendRunes(runes, e)
+		}
+	case map[string]any:
+		for k, e := range v {
+			runes = appendRunes(append(runes, []rune(k)...), e)
+		}
+	}
+	return runes
+}
+
+// addFonts makes the shared fonts the document's family.
+func (d *Document) addFonts() {
+	f, err := parsedFaces()
+	if err != nil {
+		d.pdf.SetError(err)
+		return
+	}
+	d.pdf.AddUTF8FontShared(family, "", f.regular)
+	d.pdf.AddUTF8FontShared(family, "B", f.bold)
+}
+
+// StreamTo makes the document write each page to w as soon as it is
+// complete, so that a batch of any length holds one page in memory; Write
+// then finishes the file on w. Call it before the first handout is added.
+// The page count ("Side 1 af 3") cannot be printed in a streamed document:
+// stream batches only (Options.Batch), which number pages per handout.
+func (d *Document) StreamTo(w io.Writer) {
+	d.pdf.SetOutputStream(w)
+}
+
 // begin starts a new handout on a new page.
 func (d *Document) begin() {
 	d.pdf.AddPage()
 	d.start = d.pdf.PageNo()
 }
 
-// registerLogo loads the office's logo (PNG or JPEG) once for every page.
+// registerLogo adds the office's logo (PNG or JPEG) once for every page.
+// A logo that cannot be read is left out.
 func (d *Document) registerLogo() {
 	if len(d.office.Logo) == 0 {
 		return
 	}
-	kind := "PNG"
-	if bytes.HasPrefix(d.office.Logo, []byte{0xff, 0xd8}) {
-		kind = "JPG"
+	info := parsedLogo(d.office.Logo)
+	if info == nil {
+		return
 	}
-	info := d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(d.office.Logo))
-	d.logo = info != nil && d.pdf.Ok()
+	d.pdf.RegisterImageShared("logo", info)
+	d.logo = d.pdf.Ok()
 	if !d.logo {
 		d.pdf.ClearError()
 	}
+}
+
+// lastLogo is the logo as read for the last document: reading a PNG with
+// transparency costs milliseconds, and every document of a run (and of a
+// batch) has the same one. nil info: the logo cannot be read.
+var lastLogo struct {
+	sync.Mutex
+	data []byte
+	info *gofpdf.ImageInfoType
+}
+
+func parsedLogo(data []byte) *gofpdf.ImageInfoType {
+	lastLogo.Lock()
+	defer lastLogo.Unlock()
+	if lastLogo.data != nil && bytes.Equal(lastLogo.data, data) {
+		return lastLogo.info
+	}
+	kind := "PNG"
+	if bytes.HasPrefix(data, []byte{0xff, 0xd8}) {
+		kind = "JPG"
+	}
+	p := gofpdf.New("P", "mm", "A4", "") // the unit of every document
+	info := p.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
+	if !p.Ok() {
+		info = nil
+	}
+	lastLogo.data, lastLogo.info = data, info
+	return info
 }
 
 func (d *Document) setDates(opts Options) {

@@ -7,39 +7,43 @@ import (
 	"jobspor/model"
 )
 
-// addFolder gathers the citizen's dated plan, planned conversations and agreed
+// drawing is a handout whose data is loaded: drawing it reads nothing
+// from the database.
+type drawing func(*Document) error
+
+// loadFolder gathers the citizen's dated plan, planned conversations and agreed
 // applications for the job-search folder.
-func (s *Service) addFolder(doc *Document, c *model.Citizen) error {
+func (s *Service) loadFolder(office model.Office, c *model.Citizen) (drawing, error) {
 	plan, err := s.store.ReceptionPlan(s.content.Reception)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cal, err := s.store.Calendar()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	steps, err := s.store.Reception(plan, cal, c)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	conversations, err := s.store.PlannedFor(c.ID, s.Now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	apps, err := s.store.Applications(c.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b, err := s.store.BenefitCase(c.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	f := FolderData{Office: doc.office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
+	f := FolderData{Office: office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
 		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
 	for _, t := range conversations {
 		f.Conversations = append(f.Conversations, t.Conversation)
 	}
-	return doc.AddFolder(f)
+	return func(doc *Document) error { return doc.AddFolder(f) }, nil
 }
 
 // agreedApps are the applications agreed and not yet sent.
@@ -53,26 +57,26 @@ func agreedApps(apps []model.Application) []model.Application {
 	return out
 }
 
-// addPlan gathers goals with prospects in words, agreed applications, other
+// loadPlan gathers goals with prospects in words, agreed applications, other
 // agreed steps and the next conversation.
-func (s *Service) addPlan(doc *Document, c *model.Citizen) error {
+func (s *Service) loadPlan(office model.Office, c *model.Citizen) (drawing, error) {
 	p, err := s.store.Plan(s.content.Guide, c.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	region, err := s.store.Region()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	d := PlanData{Office: doc.office, Name: c.Name, Applications: p.Applications, Next: p.Next, Printed: s.Now(), Actions: planActions(p)}
+	d := PlanData{Office: office, Name: c.Name, Applications: p.Applications, Next: p.Next, Printed: s.Now(), Actions: planActions(p)}
 	for _, g := range p.Goals {
 		r, err := s.store.ProspectFor(region, g.Title, g.Code)
 		if err != nil && !errors.Is(err, model.ErrNotFound) {
-			return err
+			return nil, err
 		}
 		d.Goals = append(d.Goals, PlanGoal{Title: g.Title, Horizon: g.Horizon, Prospect: r.Word()})
 	}
-	return doc.AddPlan(d)
+	return func(doc *Document) error { return doc.AddPlan(d) }, nil
 }
 
 // planActions are the upskilling, education and company steps in words,
@@ -103,18 +107,19 @@ func planActions(p *model.Plan) []string {
 	return out
 }
 
-// addJobs prints the openings shown in the citizen's latest conversation
+// loadJobs prints the openings shown in the citizen's latest conversation
 // that showed any.
-func (s *Service) addJobs(doc *Document, c *model.Citizen) error {
+func (s *Service) loadJobs(office model.Office, c *model.Citizen) (drawing, error) {
 	convs, err := s.store.Conversations(c.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var shown []model.PresentedJob
 	for i := len(convs) - 1; i >= 0 && len(shown) == 0; i-- {
 		if shown, err = s.store.PresentedJobs(convs[i].ID); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return doc.AddJobs(JobsData{Office: doc.office, Name: c.Name, Jobs: shown, Printed: s.Now()})
+	d := JobsData{Office: office, Name: c.Name, Jobs: shown, Printed: s.Now()}
+	return func(doc *Document) error { return doc.AddJobs(d) }, nil
 }

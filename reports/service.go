@@ -1,13 +1,16 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"jobspor/model"
@@ -51,6 +54,8 @@ type Service struct {
 	// Scope narrows the day lists, batches and calendars to one caseworker's
 	// citizens; the zero value is the whole office.
 	Scope model.Scope
+
+	swept sync.Map // folder -> *sync.Once: its leftovers swept once per run
 }
 
 // SetScope chooses whose appointments the day lists, batches and calendars hold.
@@ -67,8 +72,9 @@ func (s *Service) conversationsFrom(from time.Time, days int) ([]model.TodayConv
 // Unfinished files a killed run left there are swept away.
 func NewService(s Source, c *model.Content) *Service {
 	out := filepath.Join(filepath.Dir(s.Path()), "udskrifter")
-	sweepTemps(out)
-	return &Service{store: s, content: c, OutDir: out, Now: time.Now}
+	svc := &Service{store: s, content: c, OutDir: out, Now: time.Now}
+	svc.sweep(out)
+	return svc
 }
 
 // DefaultBenefitPlace is where the benefit meeting is held, from settings.
@@ -282,12 +288,26 @@ func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind stri
 // only then is the print audited, and if the audit cannot be written the
 // file is removed again: a handout exists exactly when its audit row does.
 func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action, kind string) error {
+	return s.saveWith(path, citizenIDs, action, kind, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// saveWith is saveBytes for a file written by write as it is made (a
+// streamed batch): an error of write's own is returned as it is, and
+// leaves no file and no audit row.
+func (s *Service) saveWith(path string, citizenIDs []int64, action, kind string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return model.NewUserError("error.print.write", err, path)
 	}
-	sweepTemps(dir)
-	if err := writeWhole(data, path); err != nil {
+	s.sweep(dir)
+	made, err := writeWhole(path, write)
+	if made != nil {
+		return made
+	}
+	if err != nil {
 		return model.NewUserError("error.print.write", err, path)
 	}
 	if err := s.store.LogAuditMany(action, citizenIDs, kind); err != nil {
@@ -300,13 +320,26 @@ func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action
 // tempPrefix names unfinished handout files; they are swept at start.
 const tempPrefix = ".jobspor-"
 
-func writeWhole(data []byte, path string) error {
+// writeWhole has write fill a private temp file, syncs it and renames it
+// to path. made is write's own error (nothing was placed); err is the
+// file's (a full disk, a folder that went away).
+func writeWhole(path string, write func(io.Writer) error) (made, err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*") // 0600
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
+	w := &fileWriter{w: bufio.NewWriterSize(tmp, 64<<10)}
+	if made = write(w); w.err != nil {
+		made, err = nil, w.err
+	}
+	if err == nil && made != nil {
+		tmp.Close()
+		return made, nil
+	}
+	if err == nil {
+		err = w.w.Flush()
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -319,7 +352,23 @@ func writeWhole(data []byte, path string) error {
 	if err == nil {
 		err = syncDir(filepath.Dir(path))
 	}
-	return err
+	return nil, err
+}
+
+// fileWriter keeps the first error writing to the file, so that a failed
+// write is told from a failed document.
+type fileWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (f *fileWriter) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.w.Write(p)
+	f.err = err
+	return n, err
 }
 
 func syncDir(dir string) error {
@@ -334,6 +383,14 @@ func syncDir(dir string) error {
 		return err
 	}
 	return nil
+}
+
+// sweep removes what a killed run left in dir, once per folder and run:
+// the batch's workers write into one folder at the same time, and a sweep
+// before every file removed the temp files of the others.
+func (s *Service) sweep(dir string) {
+	once, _ := s.swept.LoadOrStore(dir, new(sync.Once))
+	once.(*sync.Once).Do(func() { sweepTemps(dir) })
 }
 
 // sweepTemps removes unfinished handout files a killed run left in dir.

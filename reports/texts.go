@@ -3,12 +3,37 @@ package reports
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"sync"
 
 	"jobspor/assets"
 )
 
-// loadTexts reads one handout's texts from the embedded files.
+// loadTexts reads one handout's texts from the embedded files, once per
+// run and type: into gets a copy, sharing the read-only slices and maps.
 func loadTexts(name string, into any) error {
+	key := textKey{name, reflect.TypeOf(into)}
+	if v, ok := textCache.Load(key); ok {
+		reflect.ValueOf(into).Elem().Set(v.(reflect.Value))
+		return nil
+	}
+	if err := readTexts(name, into); err != nil {
+		return err
+	}
+	kept := reflect.New(key.typ.Elem()).Elem() // a copy, not the caller's variable
+	kept.Set(reflect.ValueOf(into).Elem())
+	textCache.Store(key, kept)
+	return nil
+}
+
+type textKey struct {
+	name string
+	typ  reflect.Type
+}
+
+var textCache sync.Map // textKey -> reflect.Value of the decoded texts
+
+func readTexts(name string, into any) error {
 	data, err := assets.Handouts.ReadFile("handouts/" + name + ".json")
 	if err != nil {
 		return fmt.Errorf("read handout texts %s: %w", name, err)

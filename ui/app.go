@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
 )
@@ -48,6 +49,7 @@ type Store interface {
 	caseStore
 	deletionStore
 	scopeStore
+	todayActionStore
 }
 
 // Handouts makes a handout as a PDF file and returns its path.
@@ -103,6 +105,10 @@ type UI struct {
 	// background reads Today and the caseload off the window's goroutine
 	// (the window's Run sets it; tests read in place, step by step).
 	background bool
+	// toasts is the layer of notifications over the screen.
+	toasts *fyne.Container
+	// lastUndo is the Fortryd offered last (for tests).
+	lastUndo *widget.Button
 }
 
 // New builds the main window's content into win, starting at Today.
@@ -150,11 +156,11 @@ func (u *UI) onCaseload() {
 }
 
 // popToList drops screens down to the list the caseworker came from
-// (the caseload or Today), so Escape from a citizen returns there.
+// (the caseload, the job list or Today), so Escape from a citizen returns there.
 func (u *UI) popToList() {
 	for len(u.stack) > 1 {
 		switch u.stack[len(u.stack)-1].(type) {
-		case *caseloadScreen, *todayScreen:
+		case *caseloadScreen, *todayScreen, *jobListScreen:
 			return
 		}
 		u.stack = u.stack[:len(u.stack)-1]
@@ -165,7 +171,7 @@ func (u *UI) popToList() {
 func (u *UI) push(s screen) {
 	u.stack = append(u.stack, s)
 	u.track(s)
-	u.win.SetContent(s.content())
+	u.show(s.content())
 }
 
 // back returns to the previous screen (Escape); Today is the bottom.
@@ -179,7 +185,7 @@ func (u *UI) back() {
 	if r, ok := top.(interface{ reload() }); ok {
 		r.reload()
 	}
-	u.win.SetContent(top.content())
+	u.show(top.content())
 }
 
 // track remembers which screens are showing, for tests and callbacks.
@@ -215,7 +221,7 @@ func (u *UI) onCitizenDeleted(id int64) {
 	u.touch(id)
 	u.popToList()
 	u.caseload.reload()
-	u.win.SetContent(u.stack[len(u.stack)-1].content())
+	u.show(u.stack[len(u.stack)-1].content())
 	u.track(u.stack[len(u.stack)-1])
 }
 
@@ -232,13 +238,6 @@ func (u *UI) onEditCitizen(c *model.Citizen) {
 	u.win.Canvas().Focus(f.name)
 }
 
-// onSaved is called after a citizen was created or changed.
-func (u *UI) onSaved(id int64) {
-	u.touch(id)
-	u.caseload.reload()
-	u.onOpenCitizen(id)
-}
-
 // touch marks a citizen whose caseload row must be re-read before the
 // caseload is shown again.
 func (u *UI) touch(id int64) {
@@ -251,15 +250,16 @@ func (u *UI) touch(id int64) {
 func (u *UI) addShortcuts() {
 	ctrl := func(k fyne.KeyName, fn func()) {
 		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { fn() })
+			func(fyne.Shortcut) {
+				if u.topDialog() == nil { // never behind a dialog
+					fn()
+				}
+			})
 	}
-	ctrl(fyne.KeyN, u.onNewCitizen)
-	ctrl(fyne.KeyF, u.onFind)
-	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape {
-			u.back()
-		}
-	})
+	ctrl(fyne.KeyN, func() { u.leave(u.onNewCitizen) })
+	ctrl(fyne.KeyF, func() { u.leave(u.onFind) })
+	ctrl(fyne.KeyS, u.onSaveKey)
+	u.win.Canvas().SetOnTypedKey(u.onKey)
 }
 
 // onFind opens the caseload and puts the cursor in the search field.

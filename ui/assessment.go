@@ -22,11 +22,11 @@ func (f *openingForm) buildAssessment() fyne.CanvasObject {
 	f.outcomes = newChoice(tracks, f.outcomeLabel)
 	f.outcome = widget.NewRadioGroup(f.outcomes.labels, nil)
 	f.outcome.SetSelected(f.outcomes.label(f.s.citizen.Track))
-	f.reason = widget.NewMultiLineEntry()
+	f.reason = newMultiLineFormEntry()
 	f.reason.Wrapping = fyne.TextWrapWord
 	f.reason.SetMinRowsVisible(2)
 	f.reason.SetPlaceHolder(lang.L("assess.reasonph"))
-	f.onDate = widget.NewEntry()
+	f.onDate = newFormEntry()
 	f.onDate.SetText(shortDate(f.s.ui.now()))
 	f.assign = widget.NewButtonWithIcon(lang.L("assess.assign"), theme.ConfirmIcon(), f.onAssign)
 	f.assign.Importance = widget.HighImportance
@@ -88,5 +88,5 @@ func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
 // reloadShown re-reads the citizen and redraws the whole screen in place.
 func (s *citizenScreen) reloadShown() {
 	s.reload()
-	s.ui.win.SetContent(s.root)
+	s.ui.show(s.root)
 }

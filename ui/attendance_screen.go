@@ -50,7 +50,7 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 	s.months = newSelect(labels, func(string) { s.load() })
 	s.body = container.NewVBox()
 	s.months.SetSelectedIndex(1)
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	pdf := widget.NewButtonWithIcon(lang.L("stats.pdf"), theme.DocumentPrintIcon(), s.onPDF)
 	period := container.NewGridWrap(fyne.NewSize(230, s.months.MinSize().Height), s.months)
 	top := container.NewBorder(nil, nil, container.NewHBox(back, heading(lang.L("stats.title"))), container.NewHBox(period, pdf))

@@ -27,13 +27,14 @@ type backupStore interface {
 type backupForm struct {
 	ui      *UI
 	store   backupStore
-	folder  *widget.Entry
-	keep    *widget.Entry
-	maxAge  *widget.Entry
-	pass    *widget.Entry
-	again   *widget.Entry
+	folder  *formEntry
+	keep    *formEntry
+	maxAge  *formEntry
+	pass    *formEntry
+	again   *formEntry
 	status  *widget.Label
 	problem *widget.Label
+	state   *saveState // saved with Indstillinger's one Gem
 }
 
 func newBackupForm(u *UI, st backupStore) *backupForm {
@@ -45,11 +46,11 @@ func (f *backupForm) build() fyne.CanvasObject {
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	f.folder, f.keep, f.maxAge = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.folder, f.keep, f.maxAge = newFormEntry(), newFormEntry(), newFormEntry()
 	f.folder.SetText(b.Folder)
 	f.keep.SetText(strconv.Itoa(b.Keep))
 	f.maxAge.SetText(strconv.Itoa(b.MaxAgeDays))
-	f.pass, f.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	f.pass, f.again = newPasswordFormEntry(), newPasswordFormEntry()
 	f.status, f.problem = widget.NewLabel(f.statusText(b)), widget.NewLabel("")
 	f.status.Wrapping, f.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
@@ -61,11 +62,13 @@ func (f *backupForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("backup.maxage"), f.maxAge),
 		widget.NewFormItem(lang.L("backup.passphrase"), f.pass),
 		widget.NewFormItem(lang.L("backup.again"), f.again))
-	save := widget.NewButtonWithIcon(lang.L("backup.save"), theme.DocumentSaveIcon(), f.onSave)
 	now := widget.NewButtonWithIcon(lang.L("backup.now"), theme.UploadIcon(), f.onBackupNow)
 	restore := widget.NewButtonWithIcon(lang.L("restore.button"), theme.HistoryIcon(), f.ui.onRestorePick)
+	f.state = newSaveState(func() string { return joinFields(f.folder.Text, f.keep.Text, f.maxAge.Text, f.pass.Text, f.again.Text) })
+	f.state.reset()
+	watch(f.state.changed, f.folder, f.keep, f.maxAge, f.pass, f.again)
 	return container.NewVBox(heading(lang.L("backup.title")), lowLabel(lang.L("backup.help")), f.status,
-		form, f.problem, container.NewHBox(save, now, restore))
+		form, f.problem, container.NewHBox(now, restore))
 }
 
 func (f *backupForm) statusText(b model.BackupSettings) string {
@@ -86,14 +89,15 @@ func (f *backupForm) onPick() {
 	}, f.ui.win)
 }
 
-// onSave stores the choices and, when typed twice alike, the passphrase.
-func (f *backupForm) onSave() {
+// write stores the choices and, when typed twice alike, the passphrase
+// (Indstillinger's Gem); problems are shown under the form.
+func (f *backupForm) write() error {
 	if err := f.save(); err != nil {
 		f.setProblem(errText(err))
-		return
+		return shownError{err}
 	}
 	f.afterSave()
-	f.ui.notify(lang.L("saved"))
+	return nil
 }
 
 // afterSave empties the passphrase fields (the key is set) and the problem.
@@ -136,6 +140,8 @@ func (f *backupForm) onBackupNow() {
 		return
 	}
 	f.afterSave()
+	f.state.reset()
+	f.state.changed()
 	b, err := f.store.BackupSettings()
 	if err == nil && b.Folder == "" {
 		err = model.NewUserError("error.backup.nofolder", nil)

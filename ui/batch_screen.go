@@ -27,7 +27,7 @@ type batchStore interface {
 type batchScreen struct {
 	ui       *UI
 	store    batchStore
-	date     *widget.Entry
+	date     *formEntry
 	kind     *safeSelect
 	oneFile  *widget.RadioGroup
 	start    *widget.Button
@@ -64,7 +64,7 @@ func (s *batchScreen) build() fyne.CanvasObject {
 	s.stop.Disable()
 	s.progress = widget.NewProgressBar()
 	s.status = widget.NewLabel("")
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	form := widget.NewForm(widget.NewFormItem(lang.L("batch.day"), s.date), widget.NewFormItem(lang.L("batch.kind"), s.kind),
 		widget.NewFormItem(lang.L("batch.as"), s.oneFile))
 	return container.NewVBox(container.NewHBox(back, heading(lang.L("batch.title"))), form,

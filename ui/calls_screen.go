@@ -57,7 +57,7 @@ func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
 func (s *callsScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *callsScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	title := heading(fmt.Sprintf(lang.L("calls.heading"), model.DanishDate(s.day)))
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("calls.copy"), theme.ContentCopyIcon(), s.onCopy),

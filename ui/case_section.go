@@ -29,6 +29,7 @@ type caseStore interface {
 	ReopenCase(citizenID int64) error
 	DeleteCitizen(id int64) error
 	ExportCitizen(id int64) (*model.Export, error)
+	Retention() (model.Retention, error)
 }
 
 // caseSection is the "Forløb" part of the citizen screen: the caseworker,
@@ -104,7 +105,11 @@ func (c *caseSection) buildState() fyne.CanvasObject {
 	if err != nil {
 		return errorLabel(err)
 	}
-	info := widget.NewLabel(closingText(cl))
+	text := closingText(cl)
+	if r, err := c.store.Retention(); err == nil {
+		text += "\n" + fmt.Sprintf(lang.L("case.deletefrom"), shortDate(r.DeleteFrom(cl.Date)))
+	}
+	info := widget.NewLabel(text)
 	info.Wrapping = fyne.TextWrapWord
 	reopen := widget.NewButtonWithIcon(lang.L("case.reopen"), theme.ViewRefreshIcon(), c.onAskReopen)
 	return container.NewVBox(info, container.NewHBox(reopen))

@@ -69,11 +69,15 @@ func (t *caseTable) onSelected(id widget.TableCellID) {
 	}
 }
 
-// TypedKey adds Enter to open the row under the keyboard cursor.
+// TypedKey adds Enter to open the row under the keyboard cursor; Escape
+// goes to the window (back).
 func (t *caseTable) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		t.onSelected(widget.TableCellID{Row: t.cursor})
+		return
+	case fyne.KeyEscape:
+		keyToWindow(t, e)
 		return
 	case fyne.KeyDown:
 		if t.cursor < len(t.screen.rows)-1 {

@@ -149,3 +149,21 @@ func TestMineFirstAndMoveTheShownToAColleague(t *testing.T) {
 		t.Error("the moved citizen's row does not show the new caseworker")
 	}
 }
+
+// TestADeletedCitizenLeavesTheCaseloadQuietly: a citizen deleted elsewhere
+// (a mistake, or purged past the retention period) drops out of the list on
+// the next reload, with no error shown.
+func TestADeletedCitizenLeavesTheCaseloadQuietly(t *testing.T) {
+	f := &fakeCaseload{rows: []model.CaseRow{caseRow(1, "Søren Ærø", model.TrackIntensive, false), caseRow(2, "Anna Berg", model.TrackEducation, false)}}
+	u, s := newFakeCaseload(t, f)
+	s.load()
+	f.rows = f.rows[:1]
+	u.touch(2)
+	s.reload()
+	if len(s.all) != 1 || s.all[0].ID != 1 {
+		t.Fatalf("after the deletion the caseload holds %v", s.all)
+	}
+	if n := len(u.win.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("%d dialogs shown for a citizen who was deleted", n)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -31,12 +32,12 @@ type caseloadScreen struct {
 	store  caseloadSource
 	viewed viewLog
 
-	search   *escapeEntry
+	search   *formEntry
 	track    *safeSelect
 	status   *safeSelect
 	who      *safeSelect // all caseworkers, mine, or one colleague's
 	move     *widget.Button
-	noPlan   *widget.Check
+	noPlan   *checkBox
 	count    *widget.Label
 	newBtn   *widget.Button
 	table    *caseTable
@@ -86,6 +87,10 @@ func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 func (s *caseloadScreen) reload() {
 	for id := range s.ui.dirty {
 		row, err := s.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+		if errors.Is(err, model.ErrNotFound) {
+			s.removeRow(id) // deleted (a mistake, or past its retention)
+			continue
+		}
 		if err != nil {
 			s.ui.showError(err)
 			continue
@@ -109,6 +114,16 @@ func (s *caseloadScreen) reload() {
 	s.applyFilter()
 }
 
+// removeRow drops a deleted citizen's row.
+func (s *caseloadScreen) removeRow(id int64) {
+	for i := range s.all {
+		if s.all[i].ID == id {
+			s.all = append(s.all[:i], s.all[i+1:]...)
+			return
+		}
+	}
+}
+
 // replaceRow puts a fresh row in place of the old one, or adds a new citizen
 // in name order.
 func (s *caseloadScreen) replaceRow(row model.CaseRow) {
@@ -123,13 +138,13 @@ func (s *caseloadScreen) replaceRow(row model.CaseRow) {
 }
 
 func (s *caseloadScreen) build() fyne.CanvasObject {
-	s.search = newEscapeEntry(s.ui.back)
+	s.search = newFormEntry()
 	s.search.SetPlaceHolder(lang.L("list.search"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.track = s.filterSelect(lang.L("list.alltracks"), s.tracks.labels)
 	s.status = s.filterSelect(lang.L("list.allstatuses"), s.statuses.labels)
 	s.status.SetSelected(statusLabel(model.StatusActive))
-	s.noPlan = widget.NewCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
+	s.noPlan = newCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
 	s.count = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
 	s.newBtn.Importance = widget.HighImportance
@@ -138,7 +153,7 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.move = widget.NewButtonWithIcon(lang.L("list.move"), theme.MailForwardIcon(), s.onAskMove)
 	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }

@@ -26,13 +26,14 @@ type citizenForm struct {
 	store citizenEditor
 	orig  *model.Citizen
 
-	name, cpr, phone, email, firstContact, postcode *widget.Entry
+	name, cpr, phone, email, firstContact, postcode *formEntry
 	notes                                           *noteEditor
 	// unemployed, passed and birth are the dates the rules and the youth flag read.
-	unemployed, passed, birth  *widget.Entry
+	unemployed, passed, birth  *formEntry
 	benefit, education, status *safeSelect
 	problems                   *widget.Label
 	save                       *widget.Button
+	state                      *saveState
 
 	root       fyne.CanvasObject
 	benefits   choice[model.Benefit]
@@ -77,7 +78,11 @@ func (f *citizenForm) build() fyne.CanvasObject {
 	cancel := widget.NewButton(lang.L("action.cancel"), f.onCancel)
 	title := widget.NewLabelWithStyle(f.title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	buttons := container.NewHBox(f.save, cancel)
+	f.state = newSaveState(f.formText)
+	f.state.reset()
+	watch(f.state.changed, f.name, f.cpr, f.phone, f.email, f.firstContact, f.postcode, f.unemployed, f.passed,
+		f.birth, f.notes, f.benefit, f.education, f.status)
+	buttons := f.state.withButton(f.save, cancel)
 	return container.NewBorder(container.NewVBox(title, f.problems), buttons, nil, nil, container.NewVScroll(form))
 }
 
@@ -95,10 +100,10 @@ func (f *citizenForm) title() string {
 }
 
 func (f *citizenForm) makeWidgets() {
-	f.name, f.cpr, f.phone, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.firstContact, f.postcode = widget.NewEntry(), widget.NewEntry()
-	f.unemployed, f.passed, f.birth = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	for _, e := range []*widget.Entry{f.unemployed, f.passed, f.birth} {
+	f.name, f.cpr, f.phone, f.email = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
+	f.firstContact, f.postcode = newFormEntry(), newFormEntry()
+	f.unemployed, f.passed, f.birth = newFormEntry(), newFormEntry(), newFormEntry()
+	for _, e := range []*formEntry{f.unemployed, f.passed, f.birth} {
 		e.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	}
 	f.notes = newNoteEditor("", model.MaxNotesLen, 6)
@@ -136,6 +141,36 @@ func (f *citizenForm) fill() {
 	f.status.SetSelected(f.statuses.label(c.Status))
 }
 
+// formText is the form's fields in one string, for saveState.
+func (f *citizenForm) formText() string {
+	return joinFields(f.name.Text, f.cpr.Text, f.phone.Text, f.email.Text, f.firstContact.Text, f.postcode.Text,
+		f.unemployed.Text, f.passed.Text, f.birth.Text, f.notes.Text(), f.benefit.Selected, f.education.Selected, f.status.Selected)
+}
+
+// Dirty, Save and Discard make the form an editable.
+func (f *citizenForm) Dirty() bool { return f.state.Dirty() }
+func (f *citizenForm) Discard()    { f.state.reset() }
+
+// Save checks and stores the citizen; problems are shown above the form.
+func (f *citizenForm) Save() error {
+	c, err := f.citizen()
+	if err != nil {
+		err = errors.Join(err, withoutUnreadDate(c.Validate(), c, f.firstContact.Text))
+	} else {
+		err = f.write(c)
+	}
+	if err != nil {
+		f.showProblems(err)
+		return shownError{err}
+	}
+	f.problems.Hide()
+	f.orig = c // a second save changes the citizen just created
+	f.state.reset()
+	f.ui.touch(c.ID)
+	f.ui.caseload.reload()
+	return nil
+}
+
 // citizen reads the form into a Citizen; parse problems are returned as a
 // ValidationError together with the model's own validation.
 func (f *citizenForm) citizen() (*model.Citizen, error) {
@@ -156,7 +191,7 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 		first, err := model.ParseDate(f.firstContact.Text)
 		c.FirstContact, parseErrs = first, append(parseErrs, err)
 	}
-	parseErrs = append(parseErrs, readDates(map[*widget.Entry]*time.Time{
+	parseErrs = append(parseErrs, readDates(map[*formEntry]*time.Time{
 		f.unemployed: &c.UnemployedSince, f.passed: &c.TransferredOn, f.birth: &c.BirthDate}))
 	return c, errors.Join(parseErrs...)
 }
@@ -189,17 +224,9 @@ func withoutUnreadDate(err error, c *model.Citizen, typed string) error {
 }
 
 func (f *citizenForm) onSave() {
-	c, err := f.citizen()
-	if err != nil {
-		err = errors.Join(err, withoutUnreadDate(c.Validate(), c, f.firstContact.Text))
-	} else {
-		err = f.write(c)
+	if f.Save() == nil {
+		f.ui.onOpenCitizen(f.orig.ID)
 	}
-	if err != nil {
-		f.showProblems(err)
-		return
-	}
-	f.ui.onSaved(c.ID)
 }
 
 func (f *citizenForm) write(c *model.Citizen) error {

@@ -57,11 +57,13 @@ type citizenScreen struct {
 	cpr      *widget.Label
 	edit     *widget.Button
 	revealed bool
-	nav      *widget.List
+	nav      *navList
 	body     *fyne.Container
 	sections []section
 	current  int
 	root     fyne.CanvasObject
+	// forms are the forms in the section on show, asked before it is left.
+	forms editables
 
 	// phases are the checklists on show (for tests and live progress).
 	phases    []*phaseSection
@@ -70,6 +72,7 @@ type citizenScreen struct {
 	reception *receptionForm
 	joblog    *jobLog
 	caseSec   *caseSection
+	track     trackForms
 }
 
 func newCitizenScreen(u *UI, st citizenStore, id int64) (*citizenScreen, error) {
@@ -110,10 +113,11 @@ func (s *citizenScreen) reload() {
 func (s *citizenScreen) build() fyne.CanvasObject {
 	s.sections = s.makeSections()
 	s.body = container.NewStack()
-	s.nav = widget.NewList(func() int { return len(s.sections) },
+	s.nav = newNavList(func() int { return len(s.sections) },
 		func() fyne.CanvasObject { return widget.NewLabel(s.longestSection()) }, // the list is as wide as its longest title
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.sections[i].title) })
-	s.nav.OnSelected = s.showSection
+	s.forms = nil
+	s.nav.OnSelected = s.onSection
 	s.nav.Select(s.current)
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.17
@@ -166,7 +170,7 @@ func (s *citizenScreen) buildCase() fyne.CanvasObject {
 func (s *citizenScreen) afterCaseChange() {
 	s.ui.touch(s.citizen.ID)
 	s.reload()
-	s.ui.win.SetContent(s.root)
+	s.ui.show(s.root)
 }
 
 func (s *citizenScreen) trackTitle() string {
@@ -176,9 +180,35 @@ func (s *citizenScreen) trackTitle() string {
 	return lang.L("section.track")
 }
 
+// onSection is a click in the section list: the section on show is left
+// after asking, when it holds changes not saved.
+func (s *citizenScreen) onSection(i widget.ListItemID) {
+	if !s.Dirty() {
+		s.showSection(i)
+		return
+	}
+	if i == s.current {
+		return
+	}
+	s.nav.OnSelected = nil // the list keeps showing where the caseworker is
+	s.nav.Select(s.current)
+	s.nav.OnSelected = s.onSection
+	s.ui.askLeave(s, func() { s.nav.Select(i) })
+}
+
+// Dirty, Save and Discard make the screen an editable: the forms in the
+// section on show.
+func (s *citizenScreen) Dirty() bool { return s.forms.Dirty() }
+func (s *citizenScreen) Save() error { return s.forms.Save() }
+func (s *citizenScreen) Discard()    { s.forms.Discard() }
+
+// addForm registers a form of the section being built.
+func (s *citizenScreen) addForm(e editable) { s.forms = append(s.forms, e) }
+
 func (s *citizenScreen) showSection(i widget.ListItemID) {
 	s.current = i
 	s.phases = nil
+	s.forms = nil
 	s.body.Objects = []fyne.CanvasObject{s.sections[i].build()}
 	s.body.Refresh()
 }
@@ -187,11 +217,13 @@ func (s *citizenScreen) showSection(i widget.ListItemID) {
 func (s *citizenScreen) rebuildSection() { s.showSection(s.current) }
 
 func (s *citizenScreen) buildHeader() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis
-	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { s.ui.onEditCitizen(s.citizen) })
+	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() {
+		s.ui.leave(func() { s.ui.onEditCitizen(s.citizen) }) // the screen is drawn again after the edit
+	})
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
 	actions := container.NewHBox(s.edit, print)

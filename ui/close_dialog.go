@@ -17,9 +17,9 @@ import (
 // closes it only when the caseworker confirms that.
 type closeDialog struct {
 	c                     *caseSection
-	date, employer, start *widget.Entry
-	hours                 *widget.Entry
-	note                  *widget.Entry
+	date, employer, start *formEntry
+	hours                 *formEntry
+	note                  *formEntry
 	reason                *safeSelect
 	reasons               choice[model.CloseReason]
 	presetEmployer        string
@@ -39,13 +39,13 @@ func (d *closeDialog) show() {
 	d.date = dateEntry(d.c.s.ui.now())
 	d.reason = newSelect(d.reasons.labels, nil)
 	d.reason.PlaceHolder = lang.L("select.choose")
-	d.employer, d.start, d.hours = widget.NewEntry(), dateEntry(time.Time{}), widget.NewEntry()
+	d.employer, d.start, d.hours = newFormEntry(), dateEntry(time.Time{}), newFormEntry()
 	d.employer.SetText(d.presetEmployer)
 	if d.presetEmployer != "" {
 		d.reason.SetSelected(closeReasonLabel(model.CloseJob))
 	}
 	d.hours.SetPlaceHolder(lang.L("close.hours.placeholder"))
-	d.note = widget.NewMultiLineEntry()
+	d.note = newMultiLineFormEntry()
 	d.note.SetMinRowsVisible(2)
 	d.showForm()
 }

@@ -15,9 +15,12 @@ type closeStore interface {
 	BackupIfDue() (model.BackupInfo, bool, error)
 }
 
-// onClose makes the day's backup when one is due, then closes; a failed
+// onClose asks about changes not saved, then closes.
+func (u *UI) onClose() { u.leave(u.closeNow) }
+
+// closeNow makes the day's backup when one is due, then closes; a failed
 // backup is said, and the caseworker chooses to close anyway or stay.
-func (u *UI) onClose() {
+func (u *UI) closeNow() {
 	_, _, err := u.store.BackupIfDue()
 	if err == nil {
 		u.win.Close()

@@ -33,9 +33,11 @@ type companyForm struct {
 	editing model.CompanyEffort
 
 	kind, outcome                      *safeSelect
-	company, start, end, meeting, note *widget.Entry
-	conditions                         *widget.Entry
+	company, start, end, meeting, note *formEntry
+	conditions                         *formEntry
 	save                               *widget.Button
+	list                               *fyne.Container
+	state                              *saveState
 	kinds                              choice[model.CompanyKind]
 	outcomes                           choice[string]
 }
@@ -48,15 +50,26 @@ func newCompanyForm(s *citizenScreen) *companyForm {
 }
 
 func (f *companyForm) build() fyne.CanvasObject {
-	items, err := f.store.CompanyEfforts(f.s.citizen.ID)
-	if err != nil {
+	f.list = container.NewVBox()
+	if err := f.showList(); err != nil {
 		return lowLabel(errText(err))
 	}
-	list := container.NewVBox()
-	for _, c := range items {
-		list.Add(f.row(c))
+	return container.NewVBox(heading(lang.L("company.title")), f.list, f.buildForm())
+}
+
+// showList draws the efforts again; the form below keeps what is typed.
+func (f *companyForm) showList() error {
+	items, err := f.store.CompanyEfforts(f.s.citizen.ID)
+	if err != nil {
+		return err
 	}
-	return container.NewVBox(heading(lang.L("company.title")), list, f.buildForm())
+	rows := make([]fyne.CanvasObject, 0, len(items))
+	for _, c := range items {
+		rows = append(rows, f.row(c))
+	}
+	f.list.Objects = rows
+	f.list.Refresh()
+	return nil
 }
 
 func (f *companyForm) row(c model.CompanyEffort) fyne.CanvasObject {
@@ -76,13 +89,19 @@ func (f *companyForm) row(c model.CompanyEffort) fyne.CanvasObject {
 func (f *companyForm) buildForm() fyne.CanvasObject {
 	f.kind = newSelect(f.kinds.labels, nil)
 	f.outcome = newSelect(f.outcomes.labels, nil)
-	f.company, f.note = widget.NewEntry(), widget.NewEntry()
+	f.company, f.note = newFormEntry(), newFormEntry()
 	f.start, f.end, f.meeting = dateEntry(time.Time{}), dateEntry(time.Time{}), dateEntry(time.Time{})
-	f.conditions = widget.NewMultiLineEntry()
+	f.conditions = newMultiLineFormEntry()
 	f.conditions.Wrapping = fyne.TextWrapWord
 	f.conditions.SetMinRowsVisible(2)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
+	f.state = newSaveState(func() string {
+		return joinFields(f.kind.Selected, f.outcome.Selected, f.company.Text, f.start.Text, f.end.Text,
+			f.meeting.Text, f.note.Text, f.conditions.Text)
+	})
 	f.fill()
+	watch(f.state.changed, f.kind, f.outcome, f.company, f.start, f.end, f.meeting, f.note, f.conditions)
+	f.s.addForm(formSaver{f.state, f.write})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("company.kind"), f.kind),
 		widget.NewFormItem(lang.L("company.company"), f.company),
@@ -92,9 +111,10 @@ func (f *companyForm) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("company.outcome"), f.outcome),
 		widget.NewFormItem(lang.L("company.meeting"), f.meeting),
 		widget.NewFormItem(lang.L("field.note"), f.note))
-	return container.NewVBox(form, container.NewHBox(f.save))
+	return container.NewVBox(form, f.state.withButton(f.save))
 }
 
+// fill shows the effort being edited (a new one when none) as saved.
 func (f *companyForm) fill() {
 	c := f.editing
 	if c.ID == 0 {
@@ -108,36 +128,53 @@ func (f *companyForm) fill() {
 	setDate(f.start, c.Start)
 	setDate(f.end, c.End)
 	setDate(f.meeting, c.JointMeeting)
+	f.state.reset()
 }
 
+// load shows another effort in the form, after asking when the form holds
+// changes not saved.
 func (f *companyForm) load(c model.CompanyEffort) {
-	f.editing = c
-	f.fill()
+	f.s.ui.askIfDirty(formSaver{f.state, f.write}, func() {
+		f.editing = c
+		f.fill()
+	})
 }
 
 func (f *companyForm) onSave() {
+	if err := f.write(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.ui.notify(lang.L("saved"))
+}
+
+// write saves the effort, lists it and empties the form for a new one.
+func (f *companyForm) write() error {
 	c := f.editing
 	c.CitizenID = f.s.citizen.ID
 	c.Kind, _ = f.kinds.value(f.kind.Selected)
 	c.Outcome, _ = f.outcomes.value(f.outcome.Selected)
 	c.Company, c.Conditions, c.Note = f.company.Text, f.conditions.Text, f.note.Text
-	err := readDates(map[*widget.Entry]*time.Time{f.start: &c.Start, f.end: &c.End, f.meeting: &c.JointMeeting})
+	err := readDates(map[*formEntry]*time.Time{f.start: &c.Start, f.end: &c.End, f.meeting: &c.JointMeeting})
 	if err == nil {
 		err = f.store.SaveCompanyEffort(&c)
 	}
 	if err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
-	f.s.rebuildSection()
+	f.editing = model.CompanyEffort{}
+	f.fill()
+	return f.showList()
 }
 
 // tempAgencyForm records registration with temp agencies (vikarbureauer).
 type tempAgencyForm struct {
 	s                 *citizenScreen
 	store             tempAgencyStore
-	agency, reg, note *widget.Entry
+	agency, reg, note *formEntry
 	save              *widget.Button
+	list              *fyne.Container
+	state             *saveState
 }
 
 func newTempAgencyForm(s *citizenScreen) *tempAgencyForm {
@@ -145,32 +182,59 @@ func newTempAgencyForm(s *citizenScreen) *tempAgencyForm {
 }
 
 func (f *tempAgencyForm) build() fyne.CanvasObject {
-	items, err := f.store.TempAgencies(f.s.citizen.ID)
-	if err != nil {
+	f.list = container.NewVBox()
+	if err := f.showList(); err != nil {
 		return lowLabel(errText(err))
 	}
-	list := container.NewVBox()
-	for _, t := range items {
-		list.Add(widget.NewLabel(fmt.Sprintf("%s – %s %s", t.Agency, lang.L("temp.registered"), optShortDate(t.Registered))))
-	}
-	f.agency, f.note = widget.NewEntry(), widget.NewEntry()
+	f.agency, f.note = newFormEntry(), newFormEntry()
 	f.agency.SetPlaceHolder(lang.L("temp.agency"))
 	f.reg = dateEntry(f.s.ui.now())
 	f.save = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), f.onSave)
+	f.state = newSaveState(func() string { return joinFields(f.agency.Text, f.reg.Text, f.note.Text) })
+	f.state.reset()
+	watch(f.state.changed, f.agency, f.reg, f.note)
+	f.s.addForm(formSaver{f.state, f.write})
 	form := widget.NewForm(widget.NewFormItem(lang.L("temp.agency"), f.agency),
 		widget.NewFormItem(lang.L("temp.registered"), f.reg), widget.NewFormItem(lang.L("field.note"), f.note))
-	return container.NewVBox(heading(lang.L("temp.title")), list, form, container.NewHBox(f.save))
+	return container.NewVBox(heading(lang.L("temp.title")), f.list, form, f.state.withButton(f.save))
+}
+
+// showList draws the registrations again; the form keeps what is typed.
+func (f *tempAgencyForm) showList() error {
+	items, err := f.store.TempAgencies(f.s.citizen.ID)
+	if err != nil {
+		return err
+	}
+	rows := make([]fyne.CanvasObject, 0, len(items))
+	for _, t := range items {
+		rows = append(rows, widget.NewLabel(fmt.Sprintf("%s – %s %s", t.Agency, lang.L("temp.registered"), optShortDate(t.Registered))))
+	}
+	f.list.Objects = rows
+	f.list.Refresh()
+	return nil
 }
 
 func (f *tempAgencyForm) onSave() {
+	if err := f.write(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.ui.notify(lang.L("saved"))
+}
+
+// write adds the registration, lists it and empties the form.
+func (f *tempAgencyForm) write() error {
 	t := model.TempAgency{CitizenID: f.s.citizen.ID, Agency: f.agency.Text, Note: f.note.Text}
 	var err error
 	if t.Registered, err = optionalDate(f.reg); err == nil {
 		err = f.store.SaveTempAgency(&t)
 	}
 	if err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
-	f.s.rebuildSection()
+	f.agency.SetText("")
+	f.note.SetText("")
+	f.reg.SetText(shortDate(f.s.ui.now()))
+	f.state.reset()
+	return f.showList()
 }

@@ -38,7 +38,7 @@ type conversationJobs struct {
 	box       *fyne.Container
 	// show and agree are the buttons and checks on screen, by job ID (for tests).
 	show  map[int64]*widget.Button
-	agree map[int64]*widget.Check
+	agree map[int64]*checkBox
 	reach *reachControl
 }
 
@@ -62,7 +62,7 @@ func (c *conversationJobs) load() {
 		c.box.Add(lowLabel(errText(err)))
 		return
 	}
-	c.show, c.agree = map[int64]*widget.Button{}, map[int64]*widget.Check{}
+	c.show, c.agree = map[int64]*widget.Button{}, map[int64]*checkBox{}
 	c.box.Add(heading(fmt.Sprintf(lang.L("cjobs.title"), len(c.presented))))
 	c.reach = newReachControl(u, c.store, c.s.cs.citizen, c.load)
 	c.box.Add(c.reach.build())
@@ -93,7 +93,7 @@ func (c *conversationJobs) addFollowUp() {
 func (c *conversationJobs) addPresented() {
 	for _, p := range c.presented {
 		p := p
-		check := widget.NewCheck(lang.L("cjobs.agreed"), func(on bool) { c.onAgree(p.ID, on) })
+		check := newCheck(lang.L("cjobs.agreed"), func(on bool) { c.onAgree(p.ID, on) })
 		check.Checked = p.Agreed
 		c.agree[p.ID] = check
 		l := widget.NewLabel(jobLine(p.Job) + "\n" + p.HowToApply)

@@ -41,6 +41,8 @@ type conversationScreen struct {
 	save       *widget.Button
 	copyBtn    *widget.Button
 	next       *planForm
+	nextLine   *secondaryLabel
+	state      *saveState
 	jobs       *conversationJobs
 	actions    *phaseSection
 	root       fyne.CanvasObject
@@ -88,9 +90,14 @@ func (s *conversationScreen) buildConversation() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("conversation.notes"), s.notes),
 		widget.NewFormItem(lang.L("conversation.agreements"), s.agreements))
+	s.state = newSaveState(s.formText)
+	s.state.reset()
+	watch(s.state.changed, s.attendance, s.notes, s.agreements)
 	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
-	body := container.NewVBox(s.attendance, form, container.NewHBox(s.save), widget.NewSeparator(),
-		heading(lang.L("conversation.next")), s.nextInfo(), s.next.build())
+	s.nextLine = lowLabel("")
+	s.showNext()
+	body := container.NewVBox(s.attendance, form, s.state.withButton(s.save), widget.NewSeparator(),
+		heading(lang.L("conversation.next")), s.nextLine, s.next.build())
 	return container.NewVScroll(container.NewPadded(body))
 }
 
@@ -103,21 +110,39 @@ func (s *conversationScreen) nextDay() time.Time {
 	return d
 }
 
-func multiLine(text string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func multiLine(text string, rows int) *formEntry {
+	e := newMultiLineFormEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	e.SetText(text)
 	return e
 }
 
-// nextInfo says which conversation is planned after this one, if any.
-func (s *conversationScreen) nextInfo() fyne.CanvasObject {
+// formText is the conversation's own fields in one string, for saveState.
+func (s *conversationScreen) formText() string {
+	return joinFields(s.attendance.Selected, s.notes.Text(), s.agreements.Text())
+}
+
+// showNext says which conversation is planned after this one, if any.
+func (s *conversationScreen) showNext() {
 	n, err := s.store.NextConversation(s.cs.citizen.ID, s.conversation.Start)
 	if err != nil {
-		return lowLabel(lang.L("conversation.nonext"))
+		s.nextLine.SetText(lang.L("conversation.nonext"))
+		s.nextLine.setColour(colorNameSecondaryText) // "none yet" is secondary
+		return
 	}
-	return widget.NewLabel(conversationLine(*n))
+	s.nextLine.SetText(conversationLine(*n))
+	s.nextLine.setColour(theme.ColorNameForeground)
+}
+
+// Dirty, Save and Discard make the screen an editable: the conversation's
+// own fields and the next conversation being planned.
+func (s *conversationScreen) Dirty() bool { return s.forms().Dirty() }
+func (s *conversationScreen) Save() error { return s.forms().Save() }
+func (s *conversationScreen) Discard()    { s.forms().Discard() }
+
+func (s *conversationScreen) forms() editables {
+	return editables{formSaver{s.state, s.write}, s.next}
 }
 
 func (s *conversationScreen) buildActions() fyne.CanvasObject {
@@ -143,18 +168,29 @@ func (s *conversationScreen) read() {
 }
 
 func (s *conversationScreen) onSave() {
-	s.read()
-	if err := s.store.SaveConversation(s.conversation); err != nil {
+	if err := s.write(); err != nil {
 		s.cs.ui.showError(err)
 		return
 	}
-	s.cs.ui.touch(s.cs.citizen.ID)
+	s.state.reset()
 	s.cs.ui.notify(lang.L("saved"))
 }
 
+// write stores the conversation's own fields.
+func (s *conversationScreen) write() error {
+	s.read()
+	if err := s.store.SaveConversation(s.conversation); err != nil {
+		return err
+	}
+	s.cs.ui.touch(s.cs.citizen.ID)
+	return nil
+}
+
+// onNextPlanned shows the conversation just planned; what is typed in this
+// one stays as it is (it is not drawn again from the database).
 func (s *conversationScreen) onNextPlanned(*model.Conversation) {
-	s.root = s.build()
-	s.cs.ui.win.SetContent(s.root)
+	s.showNext()
+	s.cs.ui.notify(lang.L("conversation.planned"))
 }
 
 // onCopySummary puts a plain-text summary on the clipboard for the case system.
@@ -207,7 +243,7 @@ func (s *conversationScreen) doneOnTheDay() []model.Action {
 	return out
 }
 
-func (s *conversationScreen) onBack() { s.cs.ui.back() }
+func (s *conversationScreen) onBack() { s.cs.ui.goBack() }
 
 // onCalendar exports this one appointment for Outlook.
 func (s *conversationScreen) onCalendar() {

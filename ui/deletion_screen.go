@@ -47,7 +47,7 @@ func newDeletionScreen(u *UI, st deletionStore) *deletionScreen {
 func (s *deletionScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *deletionScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	s.policy = lowLabel("")
 	s.list = container.NewVBox()
 	s.some = widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onDeleteChosen)
@@ -95,7 +95,7 @@ func (s *deletionScreen) row(d model.DueForDeletion) fyne.CanvasObject {
 	if d.Caseworker != "" {
 		text += "  ·  " + d.Caseworker
 	}
-	check := widget.NewCheck(text, func(on bool) {
+	check := newCheck(text, func(on bool) {
 		s.chosen[d.CitizenID] = on
 		s.updateButtons()
 	})

@@ -22,10 +22,11 @@ type educationForm struct {
 	s     *citizenScreen
 	store educationStore
 
-	chosen, start, note            *widget.Entry
+	chosen, start, note            *formEntry
 	prior, dyslexia, internship    *safeSelect
-	enrolled                       *widget.Check
+	enrolled                       *checkBox
 	save                           *widget.Button
+	state                          *saveState
 	priors, dyslexias, internships choice[string]
 }
 
@@ -51,10 +52,10 @@ func (f *educationForm) build() fyne.CanvasObject {
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	f.chosen = widget.NewEntry()
+	f.chosen = newFormEntry()
 	f.chosen.SetText(e.Chosen)
 	f.start = dateEntry(e.Start)
-	f.note = widget.NewEntry()
+	f.note = newFormEntry()
 	f.note.SetText(e.Note)
 	f.prior = newSelect(f.priors.labels, nil)
 	f.prior.SetSelected(f.priors.label(e.PriorLearning))
@@ -62,7 +63,7 @@ func (f *educationForm) build() fyne.CanvasObject {
 	f.dyslexia.SetSelected(f.dyslexias.label(e.DyslexiaTest))
 	f.internship = newSelect(f.internships.labels, nil)
 	f.internship.SetSelected(f.internships.label(e.Internship))
-	f.enrolled = widget.NewCheck(lang.L("edu.enrolled"), nil)
+	f.enrolled = newCheck(lang.L("edu.enrolled"), nil)
 	f.enrolled.SetChecked(e.Enrolled)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
 	form := widget.NewForm(
@@ -73,10 +74,28 @@ func (f *educationForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("edu.start"), f.start),
 		widget.NewFormItem(lang.L("edu.internship"), f.internship),
 		widget.NewFormItem(lang.L("field.note"), f.note))
-	return container.NewVBox(heading(lang.L("edu.title")), form, container.NewHBox(f.save))
+	f.state = newSaveState(f.formText)
+	f.state.reset()
+	watch(f.state.changed, f.chosen, f.start, f.note, f.prior, f.dyslexia, f.internship, f.enrolled)
+	f.s.addForm(formSaver{f.state, f.write})
+	return container.NewVBox(heading(lang.L("edu.title")), form, f.state.withButton(f.save))
+}
+
+func (f *educationForm) formText() string {
+	return joinFields(f.chosen.Text, f.start.Text, f.note.Text, f.prior.Selected, f.dyslexia.Selected,
+		f.internship.Selected, boolText(f.enrolled.Checked))
 }
 
 func (f *educationForm) onSave() {
+	if err := f.write(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.state.reset()
+	f.s.ui.notify(lang.L("saved"))
+}
+
+func (f *educationForm) write() error {
 	e := model.EducationPlan{CitizenID: f.s.citizen.ID, Chosen: f.chosen.Text, Enrolled: f.enrolled.Checked, Note: f.note.Text}
 	e.PriorLearning, _ = f.priors.value(f.prior.Selected)
 	e.DyslexiaTest, _ = f.dyslexias.value(f.dyslexia.Selected)
@@ -85,9 +104,5 @@ func (f *educationForm) onSave() {
 	if e.Start, err = optionalDate(f.start); err == nil {
 		err = f.store.SaveEducationPlan(&e)
 	}
-	if err != nil {
-		f.s.ui.showError(err)
-		return
-	}
-	f.s.ui.notify(lang.L("saved"))
+	return err
 }

@@ -316,6 +316,8 @@ func describe(o fyne.CanvasObject) string {
 		text = v.Text
 	case *widget.Check:
 		text = v.Text
+	case *checkBox:
+		text = v.Text
 	case *secondaryLabel:
 		text = v.Text
 	}

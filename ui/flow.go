@@ -94,14 +94,14 @@ type checkFlow struct {
 	flowBox
 	Selected  []string
 	OnChanged func([]string)
-	checks    []*widget.Check
+	checks    []*checkBox
 	setting   bool
 }
 
 func newCheckFlow(labels []string, changed func([]string)) *checkFlow {
 	c := &checkFlow{OnChanged: changed}
 	for _, l := range labels {
-		c.checks = append(c.checks, widget.NewCheck(l, func(bool) { c.changed() }))
+		c.checks = append(c.checks, newCheck(l, func(bool) { c.changed() }))
 		c.objects = append(c.objects, c.checks[len(c.checks)-1])
 	}
 	c.ExtendBaseWidget(c) // the flow is drawn and laid out as the checkFlow
@@ -139,8 +139,10 @@ func (c *checkFlow) changed() {
 // get only its narrowest width).
 type radioFlow struct {
 	flowBox
-	Selected string
-	groups   []*widget.RadioGroup
+	Selected  string
+	OnChanged func(string) // after a new choice was picked
+	groups    []*widget.RadioGroup
+	setting   bool
 }
 
 func newRadioFlow(label fyne.CanvasObject, options []string) *radioFlow {
@@ -159,10 +161,52 @@ func newRadioFlow(label fyne.CanvasObject, options []string) *radioFlow {
 
 // SetSelected picks the choice labelled so.
 func (r *radioFlow) SetSelected(label string) {
+	r.setting = true
+	defer func() { r.setting = false }()
 	for _, g := range r.groups {
 		if g.Options[0] == label {
 			g.SetSelected(label)
 		}
+	}
+}
+
+// A choice clicked takes the focus inside Fyne's RadioGroup, which ignores
+// Escape; the flow takes it instead: Escape then goes to the window, and
+// the arrow keys move the choice.
+
+func (r *radioFlow) FocusGained()     {}
+func (r *radioFlow) FocusLost()       {}
+func (r *radioFlow) TypedRune(_ rune) {}
+
+// TypedKey hands Escape to the window and moves the choice with the arrows.
+func (r *radioFlow) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		keyToWindow(r, k)
+	case fyne.KeyLeft, fyne.KeyUp:
+		r.step(-1)
+	case fyne.KeyRight, fyne.KeyDown:
+		r.step(1)
+	}
+}
+
+// step picks the choice before (-1) or after (1) the one picked.
+func (r *radioFlow) step(d int) {
+	at := -1
+	for i, g := range r.groups {
+		if g.Options[0] == r.Selected {
+			at = i
+		}
+	}
+	if next := at + d; at >= 0 && next >= 0 && next < len(r.groups) {
+		r.groups[next].SetSelected(r.groups[next].Options[0])
+	}
+}
+
+// takeFocus moves the focus from the choice clicked to the flow.
+func (r *radioFlow) takeFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil && !r.setting {
+		c.Focus(r)
 	}
 }
 
@@ -174,10 +218,15 @@ func (r *radioFlow) picked(g *widget.RadioGroup, s string) {
 		}
 		return
 	}
+	changed := r.Selected != s
 	r.Selected = s
 	for _, o := range r.groups {
 		if o != g && o.Selected != "" {
 			o.SetSelected("")
 		}
 	}
+	if changed && r.OnChanged != nil {
+		r.OnChanged(s)
+	}
+	r.takeFocus()
 }

@@ -12,7 +12,7 @@ import (
 // types; picking one links the goal to its DISCO code, free text stays free.
 type goalPicker struct {
 	catalogue   *model.Catalogue
-	entry       *widget.Entry
+	entry       *formEntry
 	suggestions *fyne.Container
 	picked      model.JobTitle
 }
@@ -20,7 +20,7 @@ type goalPicker struct {
 const maxSuggestions = 6
 
 func newGoalPicker(c *model.Catalogue, placeholder string) *goalPicker {
-	p := &goalPicker{catalogue: c, entry: widget.NewEntry(), suggestions: container.NewVBox()}
+	p := &goalPicker{catalogue: c, entry: newFormEntry(), suggestions: container.NewVBox()}
 	p.entry.SetPlaceHolder(placeholder)
 	p.entry.OnChanged = p.onChanged
 	return p

@@ -51,6 +51,11 @@ func newJobListScreen(u *UI, st jobListStore) (*jobListScreen, error) {
 
 func (s *jobListScreen) content() fyne.CanvasObject { return s.root }
 
+// Dirty, Save and Discard make the screen an editable: its job form.
+func (s *jobListScreen) Dirty() bool { return s.form.Dirty() }
+func (s *jobListScreen) Save() error { return s.form.Save() }
+func (s *jobListScreen) Discard()    { s.form.Discard() }
+
 func (s *jobListScreen) load() error {
 	jobs, err := s.store.OpenJobs(s.ui.now())
 	s.jobs = jobs
@@ -58,7 +63,7 @@ func (s *jobListScreen) load() error {
 }
 
 func (s *jobListScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
 	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
 	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.ui.onProspects)
@@ -151,16 +156,20 @@ func (s *jobListScreen) onWho(j model.Job) {
 		return
 	}
 	box := container.NewVBox()
+	var d *dialog.CustomDialog
 	for _, m := range ms {
 		m := m
-		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() { s.ui.onOpenCitizen(m.CitizenID) })
+		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() {
+			d.Hide() // the citizen opens over the job list, which Tilbage returns to
+			s.ui.onOpenCitizen(m.CitizenID)
+		})
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
 	if len(ms) == 0 {
 		box.Add(widget.NewLabel(lang.L("jobs.nobody")))
 	}
-	d := dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
+	d = dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }

@@ -28,8 +28,8 @@ type jobLog struct {
 	s        *citizenScreen
 	store    jobLogStore
 	apps     []model.Application
-	text     *widget.Entry
-	date     *widget.Entry
+	text     *formEntry
+	date     *formEntry
 	add      *widget.Button
 	statuses choice[model.ApplicationStatus]
 	// rows are the status selects, by application ID (for tests).
@@ -124,7 +124,7 @@ func employerOf(text string) string {
 
 // onEdit changes a line's text, date and status.
 func (l *jobLog) onEdit(a model.Application) {
-	text, date := widget.NewEntry(), dateEntry(a.AppliedOn)
+	text, date := newFormEntry(), dateEntry(a.AppliedOn)
 	text.SetText(a.Text)
 	status := newSelect(l.statuses.labels, nil)
 	status.SetSelected(l.statuses.label(a.Status))
@@ -172,7 +172,7 @@ func (l *jobLog) onDelete(id int64) {
 }
 
 func (l *jobLog) addForm() fyne.CanvasObject {
-	l.text = widget.NewEntry()
+	l.text = newFormEntry()
 	l.text.SetPlaceHolder(lang.L("joblog.textph"))
 	l.date = dateEntry(l.s.ui.now())
 	l.add = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), l.onAdd)

@@ -55,6 +55,9 @@ func TestPickGoalSeeProspectsAndTakeAnAlternative(t *testing.T) {
 	if len(goals) != 2 || goals[1].Title != "Køkkenmedhjælper" || goals[1].Code != "941210" {
 		t.Fatalf("after one click on the first alternative: %+v", goals)
 	}
+	if len(o.altButtons) != 5 || strings.Contains(strings.Join(o.altReasons, "\n"), "Køkkenmedhjælper") {
+		t.Fatalf("Køkkenmedhjælper, now a goal, is still offered: %d alternatives %q", len(o.altButtons), o.altReasons)
+	}
 }
 
 // TestThreeJobsInAConversationLandInPlanAndJobLog.

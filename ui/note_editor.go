@@ -205,7 +205,7 @@ func (e *noteEditor) FocusLost() {
 // TypedRune inserts a typed character.
 func (e *noteEditor) TypedRune(r rune) { e.insert([]rune{r}) }
 
-// TypedKey edits and moves the cursor.
+// TypedKey edits and moves the cursor; Escape goes to the window.
 func (e *noteEditor) TypedKey(k *fyne.KeyEvent) {
 	from, to := e.selection()
 	switch k.Name {
@@ -215,6 +215,8 @@ func (e *noteEditor) TypedKey(k *fyne.KeyEvent) {
 		e.deleteRange(from, max(to, min(from+1, len(e.content.block.text))))
 	case fyne.KeyReturn, fyne.KeyEnter:
 		e.insert([]rune{'\n'})
+	case fyne.KeyEscape:
+		keyToWindow(e, k)
 	default:
 		e.typedMove(k.Name)
 	}
@@ -268,7 +270,8 @@ func (e *noteEditor) KeyUp(k *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut copies, cuts, pastes, selects all, undoes and redoes.
+// TypedShortcut copies, cuts, pastes, selects all, undoes and redoes; other
+// Ctrl shortcuts (Ctrl+S) go to the window.
 func (e *noteEditor) TypedShortcut(s fyne.Shortcut) {
 	switch sc := s.(type) {
 	case *fyne.ShortcutCopy:
@@ -283,6 +286,8 @@ func (e *noteEditor) TypedShortcut(s fyne.Shortcut) {
 		e.stepBack(&e.undo, &e.redo)
 	case *fyne.ShortcutRedo:
 		e.stepBack(&e.redo, &e.undo)
+	default:
+		shortcutToWindow(e, s)
 	}
 }
 

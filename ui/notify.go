@@ -4,17 +4,62 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // notify shows a short confirmation that disappears by itself.
 func (u *UI) notify(text string) {
-	c := u.win.Canvas()
-	pop := widget.NewPopUp(widget.NewLabel("✓ "+text), c)
-	size := pop.MinSize()
-	pop.ShowAtPosition(fyne.NewPos(c.Size().Width-size.Width-16, c.Size().Height-size.Height-16))
+	u.toast(widget.NewLabel("✓ "+text), 1500*time.Millisecond)
+}
+
+// toast shows content in the bottom right-hand corner for a while and
+// returns the function that hides it. It lies in a layer over the screen,
+// not in a pop-up: a pop-up would swallow the next click anywhere in the
+// window (the click only closed it), so a second one-click action in a row
+// needed two clicks; and Escape and Enter pass it by.
+func (u *UI) toast(content fyne.CanvasObject, d time.Duration) func() {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor, bg.StrokeWidth = theme.Color(theme.ColorNameShadow), 1
+	bg.CornerRadius = theme.Size(theme.SizeNameSelectionRadius)
+	box := container.NewStack(bg, container.NewPadded(content))
+	layer := u.toastLayer()
+	layer.Add(box)
+	hide := func() { layer.Remove(box) }
 	go func() {
-		time.Sleep(1500 * time.Millisecond)
-		fyne.Do(pop.Hide)
+		time.Sleep(d)
+		fyne.Do(hide)
 	}()
+	return hide
+}
+
+// show puts a screen in the window, under the layer of notifications.
+func (u *UI) show(o fyne.CanvasObject) {
+	u.win.SetContent(container.NewStack(o, u.toastLayer()))
+}
+
+func (u *UI) toastLayer() *fyne.Container {
+	if u.toasts == nil {
+		u.toasts = container.New(toastLayout{})
+	}
+	return u.toasts
+}
+
+// toastLayout stacks notifications upwards from the bottom right-hand
+// corner and asks for no room of its own.
+type toastLayout struct{}
+
+func (toastLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
+func (toastLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := size.Height - 16
+	for i := len(objects) - 1; i >= 0; i-- {
+		m := objects[i].MinSize()
+		y -= m.Height
+		objects[i].Resize(m)
+		objects[i].Move(fyne.NewPos(size.Width-m.Width-16, y))
+		y -= 8
+	}
 }

@@ -33,9 +33,8 @@ type officeRules struct {
 	ui                      *UI
 	store                   officeRulesStore
 	kind                    *widget.RadioGroup
-	grundlov, xmas, newyear *widget.Check
+	grundlov, xmas, newyear *checkBox
 	region                  *safeSelect
-	save                    *widget.Button
 	kinds                   choice[model.OfficeKind]
 }
 
@@ -44,7 +43,7 @@ func newOfficeRules(u *UI, st officeRulesStore) *officeRules {
 		func(k model.OfficeKind) string { return lang.L("officekind." + string(k)) })}
 }
 
-func (o *officeRules) build() fyne.CanvasObject {
+func (o *officeRules) build(s *settingsScreen) fyne.CanvasObject {
 	kind, _ := o.store.OfficeKind()
 	c, err := o.store.Closures()
 	if err != nil {
@@ -56,23 +55,27 @@ func (o *officeRules) build() fyne.CanvasObject {
 	o.grundlov = checked(lang.L("closure.grundlov"), c.Grundlovsdag)
 	o.xmas = checked(lang.L("closure.xmas"), c.ChristmasEve)
 	o.newyear = checked(lang.L("closure.newyear"), c.NewYearsEve)
-	o.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), o.onSave)
 	o.region = newSelect(model.Regions, nil)
 	region, _ := o.store.Region()
 	o.region.SetSelected(region)
 	form := widget.NewForm(widget.NewFormItem(lang.L("officekind.title"), o.kind),
 		widget.NewFormItem(lang.L("officekind.region"), o.region),
 		widget.NewFormItem(lang.L("closure.title"), container.NewVBox(o.grundlov, o.xmas, o.newyear)))
-	return container.NewVBox(heading(lang.L("officekind.heading")), form, container.NewHBox(o.save))
+	st := newSaveState(func() string {
+		return joinFields(o.kind.Selected, o.region.Selected, boolText(o.grundlov.Checked), boolText(o.xmas.Checked), boolText(o.newyear.Checked))
+	})
+	watch(st.changed, o.kind, o.region, o.grundlov, o.xmas, o.newyear)
+	s.addPart(st, o.write)
+	return container.NewVBox(heading(lang.L("officekind.heading")), form)
 }
 
-func checked(label string, on bool) *widget.Check {
-	c := widget.NewCheck(label, nil)
+func checked(label string, on bool) *checkBox {
+	c := newCheck(label, nil)
 	c.Checked = on
 	return c
 }
 
-func (o *officeRules) onSave() {
+func (o *officeRules) write() error {
 	k, _ := o.kinds.value(o.kind.Selected)
 	old, err := o.store.Closures()
 	if err == nil {
@@ -86,11 +89,10 @@ func (o *officeRules) onSave() {
 		err = o.store.SaveRegion(o.region.Selected)
 	}
 	if err != nil {
-		o.ui.showError(err)
-		return
+		return err
 	}
 	o.ui.kind = k
-	o.ui.notify(lang.L("saved"))
+	return nil
 }
 
 // planEditor edits the office's reception plan: one row per step.
@@ -100,29 +102,39 @@ type planEditor struct {
 	steps []model.ReceptionStep
 	rows  []*planRow
 	box   *fyne.Container
-	save  *widget.Button
+	state *saveState
 }
 
 type planRow struct {
 	id                    string
-	title, from, to, info *widget.Entry
-	citizen               *widget.Check
+	title, from, to, info *formEntry
+	citizen               *checkBox
 }
 
 func newPlanEditor(u *UI, st planEditorStore) *planEditor { return &planEditor{ui: u, store: st} }
 
-func (e *planEditor) build() fyne.CanvasObject {
+func (e *planEditor) build(s *settingsScreen) fyne.CanvasObject {
 	p, err := e.store.ReceptionPlan(e.ui.content.Reception)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
 	e.steps = append([]model.ReceptionStep(nil), p.Steps...)
 	e.box = container.NewVBox()
+	e.state = newSaveState(e.text)
 	e.fill()
-	e.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), e.onSave)
+	s.addPart(e.state, e.write)
 	add := widget.NewButtonWithIcon(lang.L("plan.addstep"), theme.ContentAddIcon(), e.onAdd)
 	reset := widget.NewButtonWithIcon(lang.L("plan.reset"), theme.ViewRefreshIcon(), e.onReset)
-	return container.NewVBox(heading(lang.L("plan.editor")), lowLabel(lang.L("plan.editorhelp")), e.box, container.NewHBox(e.save, add, reset))
+	return container.NewVBox(heading(lang.L("plan.editor")), lowLabel(lang.L("plan.editorhelp")), e.box, container.NewHBox(add, reset))
+}
+
+// text is the rows in one string, for saveState.
+func (e *planEditor) text() string {
+	var parts []string
+	for _, r := range e.rows {
+		parts = append(parts, r.title.Text, r.from.Text, r.to.Text, r.info.Text, boolText(r.citizen.Checked))
+	}
+	return joinFields(parts...)
 }
 
 func (e *planEditor) fill() {
@@ -137,12 +149,14 @@ func (e *planEditor) fill() {
 		days := container.NewGridWithColumns(2, r.from, r.to)
 		e.box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.citizen, del),
 			container.NewGridWithColumns(3, r.title, days, r.info)))
+		watch(e.state.changed, r.title, r.from, r.to, r.info, r.citizen)
 	}
 	e.box.Refresh()
+	e.state.changed() // a step added, deleted or the guide's plan back
 }
 
-func entry(text string) *widget.Entry {
-	w := widget.NewEntry()
+func entry(text string) *formEntry {
+	w := newFormEntry()
 	w.SetText(text)
 	return w
 }
@@ -163,13 +177,7 @@ func (e *planEditor) read() *model.ReceptionPlan {
 	return p
 }
 
-func (e *planEditor) onSave() {
-	if err := e.store.SaveReceptionPlan(e.read()); err != nil {
-		e.ui.showError(err)
-		return
-	}
-	e.ui.notify(lang.L("saved"))
-}
+func (e *planEditor) write() error { return e.store.SaveReceptionPlan(e.read()) }
 
 func (e *planEditor) onAdd() {
 	e.steps = e.read().Steps

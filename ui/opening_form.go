@@ -38,20 +38,22 @@ type openingForm struct {
 
 	goalTitle   *goalPicker
 	goalHorizon *widget.RadioGroup
-	goalNote    *widget.Entry
+	goalNote    *formEntry
 	goalAdd     *widget.Button
 	goals       []model.JobGoal
 	region      string // the office's region for prospects, read once
 	altButtons  []*widget.Button
 	altReasons  []string // why each alternative on screen is offered (for tests)
 
-	upskilling *widget.Entry
+	goalsBox   *fyne.Container
+	upskilling *formEntry
 	euv        *safeSelect
 	saveOpen   *widget.Button
+	needs      *saveState
 
 	outcome *widget.RadioGroup
-	reason  *widget.Entry
-	onDate  *widget.Entry
+	reason  *formEntry
+	onDate  *formEntry
 	assign  *widget.Button
 
 	horizons choice[model.Horizon]
@@ -68,22 +70,32 @@ func (s *citizenScreen) buildOpening() fyne.CanvasObject {
 }
 
 func (f *openingForm) build() fyne.CanvasObject {
-	goals, err := f.store.JobGoals(f.s.citizen.ID)
-	if err == nil {
-		f.region, err = f.store.Region()
-	}
-	if err != nil {
+	var err error
+	if f.region, err = f.store.Region(); err != nil {
 		f.s.ui.showError(err)
 	}
-	f.goals = goals
+	f.goalsBox = container.NewVBox()
+	f.showGoals()
 	phase := newPhaseSection(f.s.ui.guide.Opening(), f.s.progress, f.s.onTick, f.s.onNote)
 	f.s.phases = append(f.s.phases, phase)
 	body := container.NewVBox(
-		heading(lang.L("opening.goals")), f.buildGoals(),
+		heading(lang.L("opening.goals")), f.goalsBox,
 		heading(lang.L("opening.needs")), f.buildNeeds(),
 		widget.NewSeparator(), phase.build(),
 		widget.NewSeparator(), heading(lang.L("assess.title")), f.buildAssessment())
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+// showGoals draws the job goals again (after one was added or deleted);
+// the rest of the section, and what is typed there, stays.
+func (f *openingForm) showGoals() {
+	goals, err := f.store.JobGoals(f.s.citizen.ID)
+	if err != nil {
+		f.s.ui.showError(err)
+	}
+	f.goals, f.altButtons, f.altReasons = goals, nil, nil
+	f.goalsBox.Objects = []fyne.CanvasObject{f.buildGoals()}
+	f.goalsBox.Refresh()
 }
 
 func heading(text string) *widget.Label {
@@ -103,7 +115,7 @@ func (f *openingForm) buildGoals() fyne.CanvasObject {
 	f.goalHorizon = widget.NewRadioGroup(f.horizons.labels, nil)
 	f.goalHorizon.Horizontal = true
 	f.goalHorizon.SetSelected(f.horizons.labels[0])
-	f.goalNote = widget.NewEntry()
+	f.goalNote = newFormEntry()
 	f.goalNote.SetPlaceHolder(lang.L("opening.goalnote"))
 	f.goalAdd = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), f.onAddGoal)
 	add := container.NewBorder(nil, nil, nil, container.NewHBox(f.goalHorizon, f.goalAdd), f.goalTitle.entry)
@@ -141,7 +153,7 @@ func (f *openingForm) addGoal(title, code string, h model.Horizon) {
 		f.s.ui.showError(err)
 		return
 	}
-	f.s.rebuildSection()
+	f.showGoals()
 }
 
 // onAskDeleteGoal asks before a job goal is deleted: one click must not lose it.
@@ -161,7 +173,7 @@ func (f *openingForm) onDeleteGoal(id int64) {
 		f.s.ui.showError(err)
 		return
 	}
-	f.s.rebuildSection()
+	f.showGoals()
 }
 
 func (f *openingForm) buildNeeds() fyne.CanvasObject {
@@ -169,7 +181,7 @@ func (f *openingForm) buildNeeds() fyne.CanvasObject {
 	if err != nil {
 		f.s.ui.showError(err)
 	}
-	f.upskilling = widget.NewEntry()
+	f.upskilling = newFormEntry()
 	f.upskilling.SetText(o.UpskillingNeed)
 	f.upskilling.SetPlaceHolder(lang.L("opening.upskillingph"))
 	f.euv = newSelect(f.euvs.labels, nil)
@@ -178,17 +190,25 @@ func (f *openingForm) buildNeeds() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("opening.upskilling"), f.upskilling),
 		widget.NewFormItem(lang.L("opening.euv"), f.euv))
-	return container.NewVBox(form, container.NewHBox(f.saveOpen))
+	f.needs = newSaveState(func() string { return f.upskilling.Text + "\x00" + f.euv.Selected })
+	f.needs.reset()
+	watch(f.needs.changed, f.upskilling, f.euv)
+	f.s.addForm(formSaver{f.needs, f.saveOpening})
+	return container.NewVBox(form, f.needs.withButton(f.saveOpen))
 }
 
 func (f *openingForm) onSaveOpening() {
-	e, _ := f.euvs.value(f.euv.Selected)
-	o := &model.Opening{CitizenID: f.s.citizen.ID, UpskillingNeed: f.upskilling.Text, EUV: e}
-	if err := f.store.SaveOpening(o); err != nil {
+	if err := f.saveOpening(); err != nil {
 		f.s.ui.showError(err)
 		return
 	}
+	f.needs.reset()
 	f.s.ui.notify(lang.L("saved"))
+}
+
+func (f *openingForm) saveOpening() error {
+	e, _ := f.euvs.value(f.euv.Selected)
+	return f.store.SaveOpening(&model.Opening{CitizenID: f.s.citizen.ID, UpskillingNeed: f.upskilling.Text, EUV: e})
 }
 
 // lowLabel is wrapped secondary text: an explanation, a code, "nothing yet".

@@ -93,7 +93,7 @@ type actionRow struct {
 	onTick tickFunc
 	onNote noteFunc
 
-	check *widget.Check
+	check *checkBox
 	meta  *secondaryLabel
 	note  *noteEntry
 }
@@ -103,7 +103,7 @@ func newActionRow(a model.Action, p model.Progress, t tickFunc, n noteFunc) *act
 }
 
 func (r *actionRow) build() fyne.CanvasObject {
-	r.check = widget.NewCheck("", nil)
+	r.check = newCheck("", nil)
 	r.check.SetChecked(r.p.Done)
 	r.check.OnChanged = r.onChecked
 	text := widget.NewLabel(r.action.Text)

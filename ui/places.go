@@ -95,8 +95,8 @@ func nearLabel(n model.Nearness) string { return lang.L(fmt.Sprintf("near.%d", n
 type relatedEditor struct {
 	ui    *UI
 	store placesStore
-	text  *widget.Entry
-	save  *widget.Button
+	text  *formEntry
+	state *saveState // saved with Indstillinger's one Gem
 }
 
 func (s *settingsScreen) placesSection() fyne.CanvasObject {
@@ -110,7 +110,7 @@ func (s *settingsScreen) placesSection() fyne.CanvasObject {
 	}}
 	return container.NewVBox(heading(lang.L("places.heading")), lowLabel(s.postcodeInfo()),
 		container.NewHBox(widget.NewButtonWithIcon(lang.L("places.import"), theme.UploadIcon(), postcodes.onPick)),
-		widget.NewSeparator(), e.build())
+		widget.NewSeparator(), e.build(s))
 }
 
 func (s *settingsScreen) postcodeInfo() string {
@@ -124,25 +124,24 @@ func (s *settingsScreen) postcodeInfo() string {
 	return fmt.Sprintf(lang.L("places.count"), n.Postcodes, n.Municipalities, n.Regions)
 }
 
-func (e *relatedEditor) build() fyne.CanvasObject {
+func (e *relatedEditor) build(s *settingsScreen) fyne.CanvasObject {
 	rel, err := e.store.Relations(e.ui.content.Related)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
 	e.text = multiLine(rel.Text(), 8)
-	e.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), e.onSave)
 	reset := widget.NewButton(lang.L("related.reset"), e.onReset)
+	e.state = newSaveState(func() string { return e.text.Text })
+	watch(e.state.changed, e.text)
+	s.addPart(e.state, e.write)
 	return container.NewVBox(heading(lang.L("related.heading")), lowLabel(lang.L("related.help")), e.text,
-		container.NewHBox(e.save, reset))
+		container.NewHBox(reset))
 }
 
-func (e *relatedEditor) onSave() {
-	n, err := e.store.SaveRelations(e.text.Text)
-	if err != nil {
-		e.ui.showError(err)
-		return
-	}
-	e.ui.notify(fmt.Sprintf(lang.L("related.saved"), n))
+// write stores the related titles (Indstillinger's Gem).
+func (e *relatedEditor) write() error {
+	_, err := e.store.SaveRelations(e.text.Text)
+	return err
 }
 
 func (e *relatedEditor) onReset() {
@@ -151,5 +150,7 @@ func (e *relatedEditor) onReset() {
 		return
 	}
 	e.text.SetText(e.ui.content.Related.Text())
+	e.state.reset()
+	e.state.changed()
 	e.ui.notify(lang.L("related.isdefault"))
 }

@@ -50,9 +50,12 @@ func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List 
 				l.Importance = widget.DangerImportance
 			}
 			l.SetText(conversationLine(c))
-			box.Objects[1].(*widget.Button).OnTapped = func() { s.onOpenConversation(c.ID) }
+			box.Objects[1].(*widget.Button).OnTapped = func() { s.openConversation(c.ID) }
 		})
-	list.OnSelected = func(i widget.ListItemID) { s.onOpenConversation(row(i).ID) }
+	list.OnSelected = func(i widget.ListItemID) {
+		list.Unselect(i) // a row stays clickable after Bliv
+		s.openConversation(row(i).ID)
+	}
 	return list
 }
 
@@ -60,6 +63,12 @@ func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List 
 func conversationLine(c model.Conversation) string {
 	return fmt.Sprintf("%s %s–%s  %s (%s) – %s", shortDate(c.Start), c.Start.Format("15:04"), c.End.Format("15:04"),
 		kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance))
+}
+
+// openConversation opens a conversation from the list, after asking about
+// a conversation being planned (the section is drawn again on return).
+func (s *citizenScreen) openConversation(id int64) {
+	s.ui.leave(func() { s.onOpenConversation(id) })
 }
 
 func (s *citizenScreen) onOpenConversation(id int64) {
@@ -82,10 +91,11 @@ type planForm struct {
 	citizenID int64
 	onPlanned func(*model.Conversation)
 
-	date, start, end *widget.Entry
+	date, start, end *formEntry
 	kind, form       *safeSelect
 	problems         *widget.Label
 	save             *widget.Button
+	state            *saveState
 	kinds            choice[model.ConversationKind]
 	forms            choice[model.ConversationForm]
 }
@@ -98,7 +108,7 @@ func newPlanForm(u *UI, st conversationPlanner, citizenID int64, day time.Time, 
 }
 
 func (f *planForm) build() fyne.CanvasObject {
-	f.start, f.end = widget.NewEntry(), widget.NewEntry()
+	f.start, f.end = newFormEntry(), newFormEntry()
 	f.start.SetPlaceHolder(lang.L("form.clockplaceholder"))
 	f.end.SetPlaceHolder(lang.L("form.clockplaceholder"))
 	f.kind = newSelect(f.kinds.labels, nil)
@@ -111,10 +121,48 @@ func (f *planForm) build() fyne.CanvasObject {
 	f.problems.Hide()
 	f.save = widget.NewButtonWithIcon(lang.L("conversation.planbtn"), theme.ContentAddIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
+	f.state = newSaveState(f.formText)
+	f.state.reset()
+	watch(f.state.changed, f.date, f.start, f.end, f.kind, f.form)
+	mark := newUnsavedMark()
+	f.state.button, f.state.mark = f.save, mark
+	f.state.refresh()
 	times := container.NewGridWithColumns(4, f.date, f.start, f.end, f.save)
-	labels := container.NewGridWithColumns(4, lowLabel(lang.L("conversation.date")), lowLabel(lang.L("conversation.start")), lowLabel(lang.L("conversation.end")), widget.NewLabel(""))
+	labels := container.NewGridWithColumns(4, lowLabel(lang.L("conversation.date")), lowLabel(lang.L("conversation.start")), lowLabel(lang.L("conversation.end")), mark)
 	return container.NewVBox(labels, times, container.NewGridWithColumns(2, f.kind, f.form), f.problems)
 }
+
+// formText is the form's fields in one string, for saveState.
+func (f *planForm) formText() string {
+	return joinFields(f.date.Text, f.start.Text, f.end.Text, f.kind.Selected, f.form.Selected)
+}
+
+// Dirty says whether a conversation is being planned: a time typed, or the
+// suggested day, kind or form changed.
+func (f *planForm) Dirty() bool { return f.state.Dirty() }
+
+// Save plans the conversation typed; problems are shown under the form.
+func (f *planForm) Save() error {
+	c, err := f.conversation()
+	if err == nil {
+		err = f.store.PlanConversation(c)
+	}
+	if err != nil {
+		f.problems.SetText(joinedErrText(err))
+		f.problems.Show()
+		return shownError{err}
+	}
+	f.problems.Hide()
+	f.ui.touch(f.citizenID)
+	f.start.SetText("")
+	f.end.SetText("")
+	f.state.reset()
+	f.onPlanned(c)
+	return nil
+}
+
+// Discard forgets what was typed (the form is left or drawn again).
+func (f *planForm) Discard() { f.state.reset() }
 
 // conversation reads the form; parse problems come back joined.
 func (f *planForm) conversation() (*model.Conversation, error) {
@@ -126,20 +174,7 @@ func (f *planForm) conversation() (*model.Conversation, error) {
 	return c, err
 }
 
-func (f *planForm) onSave() {
-	c, err := f.conversation()
-	if err == nil {
-		err = f.store.PlanConversation(c)
-	}
-	if err != nil {
-		f.problems.SetText(joinedErrText(err))
-		f.problems.Show()
-		return
-	}
-	f.problems.Hide()
-	f.ui.touch(f.citizenID)
-	f.onPlanned(c)
-}
+func (f *planForm) onSave() { _ = f.Save() }
 
 // readSpan parses a date with a start and an end clock time into two
 // local times on that day.

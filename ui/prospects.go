@@ -71,6 +71,7 @@ func (f *openingForm) alternatives(g model.JobGoal, p model.Prospect) fyne.Canva
 	if err == nil {
 		alts, err = f.store.Alternatives(f.region, g, p.Rating, rel, maxAlternatives)
 	}
+	alts = f.notYetGoals(alts)
 	if err != nil || len(alts) == 0 {
 		return container.NewVBox()
 	}
@@ -82,6 +83,21 @@ func (f *openingForm) alternatives(g model.JobGoal, p model.Prospect) fyne.Canva
 		box.Add(f.alternativeRow(a))
 	}
 	return container.NewPadded(box)
+}
+
+// notYetGoals drops the alternatives already chosen as a goal.
+func (f *openingForm) notYetGoals(alts []model.Alternative) []model.Alternative {
+	out := alts[:0:0]
+	for _, a := range alts {
+		chosen := false
+		for _, g := range f.goals {
+			chosen = chosen || strings.EqualFold(strings.TrimSpace(g.Title), strings.TrimSpace(a.Title))
+		}
+		if !chosen {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // alternativeRow is one alternative: title, prospects, why, and a button

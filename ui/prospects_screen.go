@@ -38,7 +38,7 @@ type prospectsScreen struct {
 	region  *safeSelect
 	cats    *checkFlow
 	group   *safeSelect
-	search  *widget.Entry
+	search  *formEntry
 	count   *secondaryLabel
 	list    *widget.List
 	shown   []model.Prospect
@@ -57,7 +57,7 @@ func (u *UI) onProspects() {
 func (s *prospectsScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *prospectsScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.back)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	office, err := s.store.Region()
 	if err != nil {
 		s.ui.showError(err)
@@ -83,7 +83,7 @@ func (s *prospectsScreen) buildFilters() {
 	}
 	s.cats = newCheckFlow(labels, func([]string) { s.reload() })
 	s.group = newSelect(nil, func(string) { s.reload() })
-	s.search = widget.NewEntry()
+	s.search = newFormEntry()
 	s.search.SetPlaceHolder(lang.L("amb.search"))
 	s.search.OnChanged = func(string) { s.reload() }
 }

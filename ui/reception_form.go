@@ -37,24 +37,38 @@ type receptionForm struct {
 	store receptionStore
 	steps []model.DatedStep
 	// checks are the plan's tick boxes, by step ID (for tests).
-	checks map[string]*widget.Check
+	checks map[string]*checkBox
 
-	intends, started, settled *widget.Entry
+	intends, started, settled *formEntry
 	// meetingDay, meetingClock and meetingPlace are the benefit meeting.
-	meetingDay, meetingClock, meetingPlace *widget.Entry
-	docs                                   []*widget.Check
+	meetingDay, meetingClock, meetingPlace *formEntry
+	docs                                   []*checkBox
 	saveCase                               *widget.Button
-	noticeText                             *widget.Entry
+	caseState                              *saveState
+	planBox, youthBox                      *fyne.Container
+	noticeText                             *formEntry
 	noticeDir                              *widget.RadioGroup
 }
 
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
-	f := &receptionForm{s: s, store: s.store, checks: map[string]*widget.Check{}}
+	f := &receptionForm{s: s, store: s.store, checks: map[string]*checkBox{}}
 	s.reception = f
-	body := container.NewVBox(heading(lang.L("reception.title")), f.buildPlan(), widget.NewSeparator(),
+	f.planBox, f.youthBox = container.NewVBox(), container.NewVBox()
+	f.showPlanAndYouth()
+	body := container.NewVBox(heading(lang.L("reception.title")), f.planBox, widget.NewSeparator(),
 		heading(lang.L("rules.title")), f.buildDue(), widget.NewSeparator(),
-		heading(lang.L("benefit.title")), f.buildBenefit(), widget.NewSeparator(), f.buildYouth())
+		heading(lang.L("benefit.title")), f.buildBenefit(), widget.NewSeparator(), f.youthBox)
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+// showPlanAndYouth draws the plan and the youth flag again after a tick or
+// a referral; the benefit case below keeps what is typed.
+func (f *receptionForm) showPlanAndYouth() {
+	f.checks = map[string]*checkBox{}
+	f.planBox.Objects = []fyne.CanvasObject{f.buildPlan()}
+	f.youthBox.Objects = []fyne.CanvasObject{f.buildYouth()}
+	f.planBox.Refresh()
+	f.youthBox.Refresh()
 }
 
 func (f *receptionForm) buildPlan() fyne.CanvasObject {
@@ -79,7 +93,7 @@ func (f *receptionForm) buildPlan() fyne.CanvasObject {
 
 func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
 	id := st.ID
-	check := widget.NewCheck("", func(done bool) { f.onTick(id, done) })
+	check := newCheck("", func(done bool) { f.onTick(id, done) })
 	check.Checked = st.Done
 	f.checks[id] = check
 	when := shortDate(st.FromDate)
@@ -109,7 +123,7 @@ func (f *receptionForm) onTick(stepID string, done bool) {
 		f.s.ui.showError(err)
 	}
 	f.s.ui.touch(f.s.citizen.ID)
-	f.s.rebuildSection()
+	f.showPlanAndYouth()
 }
 
 func (f *receptionForm) buildDue() fyne.CanvasObject {
@@ -148,7 +162,7 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 	f.buildMeeting(b)
 	docs := container.NewVBox()
 	for i, d := range checklistDocuments() {
-		c := widget.NewCheck(d, nil)
+		c := newCheck(d, nil)
 		c.Checked = containsInt(b.Documents, i)
 		f.docs = append(f.docs, c)
 		docs.Add(c)
@@ -162,13 +176,27 @@ func (f *receptionForm) buildBenefit() fyne.CanvasObject {
 			HintText: lang.L("benefit.meetinghint")},
 		widget.NewFormItem(lang.L("benefit.place"), f.meetingPlace),
 		widget.NewFormItem(lang.L("benefit.documents"), docs))
-	return container.NewVBox(form, container.NewHBox(f.saveCase), f.buildNotice())
+	f.caseState = newSaveState(func() string {
+		docs := make([]string, len(f.docs))
+		for i, c := range f.docs {
+			docs[i] = boolText(c.Checked)
+		}
+		return joinFields(append([]string{f.intends.Text, f.started.Text, f.settled.Text, f.meetingDay.Text,
+			f.meetingClock.Text, f.meetingPlace.Text}, docs...)...)
+	})
+	f.caseState.reset()
+	watch(f.caseState.changed, f.intends, f.started, f.settled, f.meetingDay, f.meetingClock, f.meetingPlace)
+	for _, c := range f.docs {
+		watch(f.caseState.changed, c)
+	}
+	f.s.addForm(formSaver{f.caseState, f.writeCase})
+	return container.NewVBox(form, f.caseState.withButton(f.saveCase), f.buildNotice())
 }
 
 // buildMeeting makes the benefit meeting's fields; a new meeting's place is
 // the office's default from Indstillinger.
 func (f *receptionForm) buildMeeting(b model.BenefitCase) {
-	f.meetingDay, f.meetingClock, f.meetingPlace = dateEntry(b.MeetingAt), widget.NewEntry(), widget.NewEntry()
+	f.meetingDay, f.meetingClock, f.meetingPlace = dateEntry(b.MeetingAt), newFormEntry(), newFormEntry()
 	f.meetingClock.SetPlaceHolder(lang.L("benefit.clockph"))
 	if !b.MeetingAt.IsZero() && (b.MeetingAt.Hour() != 0 || b.MeetingAt.Minute() != 0) {
 		f.meetingClock.SetText(b.MeetingAt.Format("15:04"))
@@ -195,7 +223,7 @@ func (f *receptionForm) meeting() (time.Time, error) {
 }
 
 func (f *receptionForm) buildNotice() fyne.CanvasObject {
-	f.noticeText = widget.NewEntry()
+	f.noticeText = newFormEntry()
 	f.noticeText.SetPlaceHolder(lang.L("benefit.noticeph"))
 	f.noticeDir = widget.NewRadioGroup([]string{lang.L("notice.to_benefit"), lang.L("notice.from_benefit")}, nil)
 	f.noticeDir.Horizontal = true
@@ -205,8 +233,18 @@ func (f *receptionForm) buildNotice() fyne.CanvasObject {
 }
 
 func (f *receptionForm) onSaveCase() {
+	if err := f.writeCase(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.caseState.reset()
+	f.s.ui.notify(lang.L("saved"))
+}
+
+// writeCase stores the benefit case.
+func (f *receptionForm) writeCase() error {
 	b := model.BenefitCase{CitizenID: f.s.citizen.ID}
-	err := readDates(map[*widget.Entry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
+	err := readDates(map[*formEntry]*time.Time{f.intends: &b.IntendsOn, f.started: &b.StartedOn, f.settled: &b.SettledOn})
 	if err == nil {
 		b.MeetingAt, err = f.meeting()
 	}
@@ -219,11 +257,7 @@ func (f *receptionForm) onSaveCase() {
 	if err == nil {
 		err = f.store.SaveBenefitCase(&b, len(f.docs))
 	}
-	if err != nil {
-		f.s.ui.showError(err)
-		return
-	}
-	f.s.ui.notify(lang.L("saved"))
+	return err
 }
 
 func (f *receptionForm) onSendNotice() {
@@ -253,7 +287,7 @@ func (f *receptionForm) buildYouth() fyne.CanvasObject {
 		if err := f.store.SetReferred(f.s.citizen.ID, true); err != nil {
 			f.s.ui.showError(err)
 		}
-		f.s.rebuildSection()
+		f.showPlanAndYouth()
 	})
 	l := widget.NewLabel(text)
 	l.Importance = widget.WarningImportance

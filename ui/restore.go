@@ -28,7 +28,7 @@ func (u *UI) onRestorePick() {
 }
 
 func (u *UI) askRestorePassphrase(file string) {
-	pass := widget.NewPasswordEntry()
+	pass := newPasswordFormEntry()
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("backup.passphrase.ask"), pass)}
 	d := dialog.NewForm(lang.L("restore.title"), lang.L("restore.confirm"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {

@@ -25,9 +25,10 @@ type retentionStore interface {
 type retentionForm struct {
 	ui     *UI
 	store  retentionStore
-	months *widget.Entry
-	years  *widget.Entry
-	reason *widget.Entry
+	months *formEntry
+	years  *formEntry
+	reason *formEntry
+	state  *saveState // saved with Indstillinger's one Gem
 }
 
 func newRetentionForm(u *UI, st retentionStore) *retentionForm {
@@ -39,7 +40,7 @@ func (f *retentionForm) build() fyne.CanvasObject {
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	f.months, f.years, f.reason = widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
+	f.months, f.years, f.reason = newFormEntry(), newFormEntry(), newMultiLineFormEntry()
 	f.months.SetText(strconv.Itoa(r.Months))
 	f.years.SetText(strconv.Itoa(r.AuditYears))
 	f.reason.SetText(r.Reason)
@@ -50,22 +51,21 @@ func (f *retentionForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("retention.months"), f.months),
 		widget.NewFormItem(lang.L("retention.reason"), f.reason),
 		widget.NewFormItem(lang.L("retention.audityears"), f.years))
-	save := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
 	due := widget.NewButtonWithIcon(lang.L("deletion.title"), theme.DeleteIcon(), f.ui.onDeletion)
+	f.state = newSaveState(func() string { return joinFields(f.months.Text, f.years.Text, f.reason.Text) })
+	f.state.reset()
+	watch(f.state.changed, f.months, f.years, f.reason)
 	return container.NewVBox(heading(lang.L("retention.title")), lowLabel(lang.L("retention.help")), form,
-		container.NewHBox(save, due))
+		container.NewHBox(due))
 }
 
-func (f *retentionForm) onSave() {
+// write stores the policy (Indstillinger's Gem).
+func (f *retentionForm) write() error {
 	r, err := f.values()
 	if err == nil {
 		err = f.store.SaveRetention(r)
 	}
-	if err != nil {
-		f.ui.showError(err)
-		return
-	}
-	f.ui.notify(lang.L("saved"))
+	return err
 }
 
 func (f *retentionForm) values() (model.Retention, error) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -20,7 +21,7 @@ type safeSelect struct {
 }
 
 func newSelect(options []string, changed func(string)) *safeSelect {
-	s := &safeSelect{Select: widget.Select{Options: options, OnChanged: changed}}
+	s := &safeSelect{Select: widget.Select{Options: options, OnChanged: changed, PlaceHolder: lang.L("select.placeholder")}}
 	s.ExtendBaseWidget(s)
 	return s
 }
@@ -32,8 +33,13 @@ func (s *safeSelect) Tapped(e *fyne.PointEvent) {
 	}
 }
 
-// TypedKey opens or steps through the choices once the Select is on screen.
+// TypedKey opens or steps through the choices once the Select is on
+// screen; Escape goes to the window (back).
 func (s *safeSelect) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape {
+		keyToWindow(s, e)
+		return
+	}
 	if s.onScreen() {
 		s.Select.TypedKey(e)
 	}

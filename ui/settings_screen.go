@@ -36,9 +36,11 @@ type settingsStore interface {
 type settingsScreen struct {
 	ui       *UI
 	store    settingsScreenStore
-	entries  []*widget.Entry
+	entries  []*formEntry
 	problems *widget.Label
-	save     *widget.Button
+	save     *widget.Button // the one Gem for the whole screen
+	mark     *widget.Label  // "Ikke gemt" beside it
+	parts    editables      // every part whose changes wait for Gem
 	rules    *officeRules
 	plan     *planEditor
 	preview  *letterhead
@@ -62,7 +64,7 @@ func (s *settingsScreen) content() fyne.CanvasObject { return s.root }
 func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	form := widget.NewForm()
 	for i, v := range officeValues(&o) {
-		e := widget.NewEntry()
+		e := newFormEntry()
 		e.SetText(*v)
 		s.entries = append(s.entries, e)
 		form.Append(lang.L(officeFields[i]), e)
@@ -72,24 +74,106 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	s.problems.Hide()
 	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.back)
+	s.mark = newUnsavedMark()
+	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.goBack)
 	title := heading(lang.L("settings.title"))
-	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, title), lowLabel(lang.L("settings.help")), s.problems)
+	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.mark, s.save), title),
+		lowLabel(lang.L("settings.help")), s.problems)
 	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
 	look := widget.NewForm(widget.NewFormItem(lang.L("settings.theme"), themeSelect(s.ui)))
-	body := container.NewVBox(form, container.NewHBox(s.save), s.buildPreview(o.Logo), widget.NewSeparator(), look, widget.NewSeparator(),
-		newTeamForm(s.ui, s.store).build(), widget.NewSeparator(), s.rules.build(), widget.NewSeparator(),
-		s.plan.build(), widget.NewSeparator(), newBackupForm(s.ui, s.store).build(), widget.NewSeparator(),
-		newRetentionForm(s.ui, s.store).build(), widget.NewSeparator(), s.importButtons(),
+	preview := s.buildPreview(o.Logo)
+	office := newSaveState(func() string { return joinFields(s.texts()...) })
+	watch(office.changed, entryObjects(s.entries)...)
+	s.addPart(office, s.saveOffice)
+	body := container.NewVBox(form, preview, widget.NewSeparator(), look, widget.NewSeparator(),
+		newTeamForm(s.ui, s.store).build(), widget.NewSeparator(), s.rules.build(s), widget.NewSeparator(),
+		s.plan.build(s), widget.NewSeparator(), s.backupPart(), widget.NewSeparator(),
+		s.retentionPart(), widget.NewSeparator(), s.importButtons(),
 		widget.NewSeparator(), s.placesSection())
+	s.refreshSave()
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+}
+
+func (s *settingsScreen) backupPart() fyne.CanvasObject {
+	f := newBackupForm(s.ui, s.store)
+	o := f.build()
+	if f.state != nil {
+		s.addPart(f.state, f.write)
+	}
+	return o
+}
+
+func (s *settingsScreen) retentionPart() fyne.CanvasObject {
+	f := newRetentionForm(s.ui, s.store)
+	o := f.build()
+	if f.state != nil {
+		s.addPart(f.state, f.write)
+	}
+	return o
+}
+
+// addPart puts a part of the screen under the one Gem: its changes light
+// the Gem, and Gem saves it with the others.
+func (s *settingsScreen) addPart(st *saveState, write func() error) {
+	st.onChange = s.refreshSave
+	st.reset()
+	s.parts = append(s.parts, formSaver{st, write})
+}
+
+// refreshSave enables Gem and shows "Ikke gemt" while any part has changes.
+func (s *settingsScreen) refreshSave() {
+	if s.save == nil {
+		return
+	}
+	if s.Dirty() {
+		s.save.Enable()
+		s.mark.Show()
+		return
+	}
+	s.save.Disable()
+	s.mark.Hide()
+}
+
+// Dirty, Save and Discard make the screen an editable: all its parts.
+func (s *settingsScreen) Dirty() bool { return s.parts.Dirty() }
+func (s *settingsScreen) Discard()    { s.parts.Discard() }
+
+func (s *settingsScreen) Save() error {
+	err := s.parts.Save()
+	s.refreshSave()
+	return err
+}
+
+func (s *settingsScreen) texts() []string {
+	out := make([]string, len(s.entries))
+	for i, e := range s.entries {
+		out[i] = e.Text
+	}
+	return out
+}
+
+func entryObjects(es []*formEntry) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
 }
 
 func officeValues(o *model.Office) []*string {
 	return []*string{&o.Name, &o.Address, &o.Phone, &o.Email, &o.Hours, &o.BenefitPlace}
 }
 
+// onSave is the one Gem: every part with changes is saved.
 func (s *settingsScreen) onSave() {
+	if s.ui.saveOrSay(s) {
+		s.ui.notify(lang.L("saved"))
+	}
+}
+
+// saveOffice stores the office's details (the letterhead); problems are
+// shown at the top.
+func (s *settingsScreen) saveOffice() error {
 	o, _ := s.store.Office()
 	for i, v := range officeValues(&o) {
 		*v = s.entries[i].Text
@@ -97,10 +181,10 @@ func (s *settingsScreen) onSave() {
 	if err := s.store.SaveOffice(o); err != nil {
 		s.problems.SetText(errText(err))
 		s.problems.Show()
-		return
+		return shownError{err}
 	}
 	s.problems.Hide()
-	s.ui.notify(lang.L("saved"))
+	return nil
 }
 
 func (u *UI) onSettings() {

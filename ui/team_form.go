@@ -25,8 +25,8 @@ type teamForm struct {
 	ui       *UI
 	store    teamStore
 	box      *fyne.Container
-	initials *widget.Entry
-	name     *widget.Entry
+	initials *formEntry
+	name     *formEntry
 	me       *safeSelect
 	team     []model.Caseworker
 }
@@ -36,7 +36,7 @@ func newTeamForm(u *UI, st teamStore) *teamForm {
 }
 
 func (f *teamForm) build() fyne.CanvasObject {
-	f.initials, f.name = widget.NewEntry(), widget.NewEntry()
+	f.initials, f.name = newFormEntry(), newFormEntry()
 	f.initials.SetPlaceHolder(lang.L("team.initials"))
 	f.name.SetPlaceHolder(lang.L("team.name"))
 	add := widget.NewButtonWithIcon(lang.L("team.add"), theme.ContentAddIcon(), f.onAdd)

@@ -332,6 +332,7 @@ type todayLine struct {
 	citizenID int64
 	danger    bool
 	actions   []lineAction
+	open      func() // what Open does, when not opening the citizen
 }
 
 // lineAction is a button on a line (an icon alone when label is "").
@@ -352,7 +353,7 @@ type todayPart struct {
 func (s *todayScreen) parts() []todayPart {
 	v := s.view
 	return []todayPart{
-		part(lang.L("today.conversations"), v.Conversations, s.conversationLine),
+		part(lang.L("today.conversations"), v.Conversations, s.conversationItem),
 		part(lang.L("today.steps"), v.OverdueSteps, s.stepLine),
 		part(lang.L("today.due"), v.Due, s.dueLine),
 		part(fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), v.CatchUp, s.missedLine),
@@ -444,19 +445,19 @@ type todayRow struct {
 	actions *fyne.Container
 	buttons []*widget.Button
 	root    *fyne.Container
-	id      int64
+	opens   func()
 }
 
 func newTodayRow(s *todayScreen) *todayRow {
 	r := &todayRow{screen: s, text: widget.NewLabel(""), actions: container.NewHBox()}
 	r.text.Truncation = fyne.TextTruncateEllipsis
-	r.open = widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { s.ui.onOpenCitizen(r.id) })
+	r.open = widget.NewButtonWithIcon(lang.L("action.open"), theme.NavigateNextIcon(), func() { r.opens() })
 	r.root = container.NewBorder(nil, nil, nil, container.NewHBox(r.actions, r.open), r.text)
 	return r
 }
 
 func (r *todayRow) show(l todayLine) {
-	r.id = l.citizenID
+	r.opens = r.screen.todayOpen(l)
 	importance := widget.MediumImportance
 	if l.danger {
 		importance = widget.DangerImportance
@@ -486,9 +487,9 @@ func (r *todayRow) show(l todayLine) {
 	}
 }
 
-func (s *todayScreen) conversationLine(c model.TodayConversation) todayLine {
-	return todayLine{text: fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
-		c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance)), citizenID: c.CitizenID}
+func (s *todayScreen) conversationItem(c model.TodayConversation) todayLine {
+	return s.conversationLine(c, fmt.Sprintf("%s–%s  %s – %s (%s) – %s", c.Start.Format("15:04"), c.End.Format("15:04"),
+		c.Name, kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance)))
 }
 
 func (s *todayScreen) stepLine(st model.TodayStep) todayLine {
@@ -570,9 +571,7 @@ func (s *todayScreen) youthLine(y model.YouthRow) todayLine {
 		citizenID: y.CitizenID, actions: []lineAction{{lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) }}}}
 }
 
-func (s *todayScreen) onCatchUpHeld()         { s.do(s.store.SaveCatchUp(s.ui.now())) }
-func (s *todayScreen) onAcknowledge(id int64) { s.do(s.store.AcknowledgeNotice(id)) }
-func (s *todayScreen) onRefer(id int64)       { s.do(s.store.SetReferred(id, true)) }
+func (s *todayScreen) onCatchUpHeld() { s.do(s.store.SaveCatchUp(s.ui.now())) }
 
 // do shows an error or refreshes Today after an action.
 func (s *todayScreen) do(err error) {

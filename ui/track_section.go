@@ -29,29 +29,40 @@ func (s *citizenScreen) buildTrack() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(body))
 }
 
+// trackForms are the records on the track on show (nil where the track has none).
+type trackForms struct {
+	education  *educationForm
+	temp       *tempAgencyForm
+	company    *companyForm
+	upskilling *upskillingForm
+}
+
 // trackRecords are the forms each track needs, in the guide's order.
 func (s *citizenScreen) trackRecords() []fyne.CanvasObject {
+	s.track = trackForms{upskilling: newUpskillingForm(s)}
 	switch s.citizen.Track {
 	case model.TrackIntensive:
-		return []fyne.CanvasObject{newUpskillingForm(s).build()}
+		return []fyne.CanvasObject{s.track.upskilling.build()}
 	case model.TrackEducation:
-		return []fyne.CanvasObject{newEducationForm(s).build(), newUpskillingForm(s).build()}
+		s.track.education = newEducationForm(s)
+		return []fyne.CanvasObject{s.track.education.build(), s.track.upskilling.build()}
 	case model.TrackLongterm:
-		return []fyne.CanvasObject{newTempAgencyForm(s).build(), newCompanyForm(s).build(), newUpskillingForm(s).build()}
+		s.track.temp, s.track.company = newTempAgencyForm(s), newCompanyForm(s)
+		return []fyne.CanvasObject{s.track.temp.build(), s.track.company.build(), s.track.upskilling.build()}
 	}
 	return nil
 }
 
 // optionalDate reads a date field that may be left empty.
-func optionalDate(e *widget.Entry) (t time.Time, err error) {
+func optionalDate(e *formEntry) (t time.Time, err error) {
 	if strings.TrimSpace(e.Text) == "" {
 		return t, nil
 	}
 	return model.ParseDate(e.Text)
 }
 
-func dateEntry(t time.Time) *widget.Entry {
-	e := widget.NewEntry()
+func dateEntry(t time.Time) *formEntry {
+	e := newFormEntry()
 	e.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	if !t.IsZero() {
 		e.SetText(shortDate(t))
@@ -66,7 +77,7 @@ func optShortDate(t time.Time) string {
 	return shortDate(t)
 }
 
-func setDate(e *widget.Entry, t time.Time) {
+func setDate(e *formEntry, t time.Time) {
 	e.SetText("")
 	if !t.IsZero() {
 		e.SetText(shortDate(t))
@@ -74,7 +85,7 @@ func setDate(e *widget.Entry, t time.Time) {
 }
 
 // readDates parses several optional date fields; the first problem wins.
-func readDates(fields map[*widget.Entry]*time.Time) error {
+func readDates(fields map[*formEntry]*time.Time) error {
 	for e, dst := range fields {
 		t, err := optionalDate(e)
 		if err != nil {

@@ -210,7 +210,7 @@ func TestAnAkasseCallsThemMembersAndAdaptsThePlan(t *testing.T) {
 	s := u.stack[len(u.stack)-1].(*settingsScreen)
 	s.rules.kind.SetSelected(s.rules.kinds.label(model.OfficeAkasse))
 	test.Tap(s.rules.grundlov)
-	test.Tap(s.rules.save)
+	test.Tap(s.save)
 	if k, _ := store.OfficeKind(); k != model.OfficeAkasse {
 		t.Fatalf("office kind = %q", k)
 	}
@@ -223,12 +223,12 @@ func TestAnAkasseCallsThemMembersAndAdaptsThePlan(t *testing.T) {
 	rows := s.plan.rows
 	rows[0].title.SetText("Velkomstmøde i a-kassen")
 	rows[1].to.SetText("x")
-	test.Tap(s.plan.save)
+	test.Tap(s.save)
 	if p, _ := store.ReceptionPlan(u.content.Reception); p != u.content.Reception {
 		t.Fatal("a plan with a day that is not a number was saved")
 	}
 	rows[1].to.SetText("3")
-	test.Tap(s.plan.save)
+	test.Tap(s.save)
 	p, _ := store.ReceptionPlan(u.content.Reception)
 	if p == u.content.Reception || p.Steps[0].Title != "Velkomstmøde i a-kassen" || p.Steps[1].To != 3 {
 		t.Fatalf("the office's plan was not saved: %+v", p)

@@ -25,10 +25,12 @@ type upskillingForm struct {
 	editing model.Upskilling
 
 	kind, status     *safeSelect
-	title, completed *widget.Entry
-	goalsUpd, cvUpd  *widget.Check
-	note             *widget.Entry
+	title, completed *formEntry
+	goalsUpd, cvUpd  *checkBox
+	note             *formEntry
 	save             *widget.Button
+	list             *fyne.Container
+	state            *saveState
 	kinds            choice[model.UpskillingKind]
 	statuses         choice[model.UpskillingStatus]
 }
@@ -40,15 +42,26 @@ func newUpskillingForm(s *citizenScreen) *upskillingForm {
 }
 
 func (f *upskillingForm) build() fyne.CanvasObject {
-	items, err := f.store.Upskillings(f.s.citizen.ID)
-	if err != nil {
+	f.list = container.NewVBox()
+	if err := f.showList(); err != nil {
 		return lowLabel(errText(err))
 	}
-	list := container.NewVBox()
-	for _, u := range items {
-		list.Add(f.row(u))
+	return container.NewVBox(heading(lang.L("upskill.title")), f.list, f.buildForm())
+}
+
+// showList draws the upskilling again; the form keeps what is typed.
+func (f *upskillingForm) showList() error {
+	items, err := f.store.Upskillings(f.s.citizen.ID)
+	if err != nil {
+		return err
 	}
-	return container.NewVBox(heading(lang.L("upskill.title")), list, f.buildForm())
+	rows := make([]fyne.CanvasObject, 0, len(items))
+	for _, u := range items {
+		rows = append(rows, f.row(u))
+	}
+	f.list.Objects = rows
+	f.list.Refresh()
+	return nil
 }
 
 func (f *upskillingForm) row(u model.Upskilling) fyne.CanvasObject {
@@ -73,13 +86,19 @@ func (f *upskillingForm) afterText(u model.Upskilling) string {
 func (f *upskillingForm) buildForm() fyne.CanvasObject {
 	f.kind = newSelect(f.kinds.labels, nil)
 	f.status = newSelect(f.statuses.labels, nil)
-	f.title = widget.NewEntry()
+	f.title = newFormEntry()
 	f.completed = dateEntry(f.editing.Completed)
-	f.goalsUpd = widget.NewCheck(lang.L("upskill.goalsupdated"), nil)
-	f.cvUpd = widget.NewCheck(lang.L("upskill.cvupdated"), nil)
-	f.note = widget.NewEntry()
+	f.goalsUpd = newCheck(lang.L("upskill.goalsupdated"), nil)
+	f.cvUpd = newCheck(lang.L("upskill.cvupdated"), nil)
+	f.note = newFormEntry()
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSave)
+	f.state = newSaveState(func() string {
+		return joinFields(f.kind.Selected, f.status.Selected, f.title.Text, f.completed.Text, f.note.Text,
+			boolText(f.goalsUpd.Checked), boolText(f.cvUpd.Checked))
+	})
 	f.fill()
+	watch(f.state.changed, f.kind, f.status, f.title, f.completed, f.note, f.goalsUpd, f.cvUpd)
+	f.s.addForm(formSaver{f.state, f.write})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("upskill.kind"), f.kind),
 		widget.NewFormItem(lang.L("upskill.name"), f.title),
@@ -87,7 +106,7 @@ func (f *upskillingForm) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("upskill.completed"), f.completed),
 		widget.NewFormItem("", container.NewHBox(f.goalsUpd, f.cvUpd)),
 		widget.NewFormItem(lang.L("field.note"), f.note))
-	return container.NewVBox(form, container.NewHBox(f.save))
+	return container.NewVBox(form, f.state.withButton(f.save))
 }
 
 func (f *upskillingForm) fill() {
@@ -105,14 +124,28 @@ func (f *upskillingForm) fill() {
 	f.goalsUpd.SetChecked(u.GoalsUpdated)
 	f.cvUpd.SetChecked(u.CVUpdated)
 	f.note.SetText(u.Note)
+	f.state.reset()
 }
 
+// load shows another upskilling in the form, after asking when the form
+// holds changes not saved.
 func (f *upskillingForm) load(u model.Upskilling) {
-	f.editing = u
-	f.fill()
+	f.s.ui.askIfDirty(formSaver{f.state, f.write}, func() {
+		f.editing = u
+		f.fill()
+	})
 }
 
 func (f *upskillingForm) onSave() {
+	if err := f.write(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.ui.notify(lang.L("saved"))
+}
+
+// write saves the upskilling, lists it and empties the form for a new one.
+func (f *upskillingForm) write() error {
 	u := f.editing
 	u.CitizenID = f.s.citizen.ID
 	u.Kind, _ = f.kinds.value(f.kind.Selected)
@@ -124,8 +157,9 @@ func (f *upskillingForm) onSave() {
 		err = f.store.SaveUpskilling(&u)
 	}
 	if err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
-	f.s.rebuildSection()
+	f.editing = model.Upskilling{}
+	f.fill()
+	return f.showList()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -20,8 +21,8 @@ type ydelseDialog struct {
 	ui      *UI
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
-	date    *widget.Entry
-	place   *widget.Entry
+	date    *formEntry
+	place   *formEntry
 	dlg     *dialog.FormDialog
 }
 
@@ -30,10 +31,10 @@ func newYdelseDialog(u *UI, c *model.Citizen) *ydelseDialog {
 }
 
 func (d *ydelseDialog) show() {
-	d.date = widget.NewEntry()
+	d.date = newFormEntry()
 	d.date.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	d.date.Validator = validDateOrEmpty
-	d.place = widget.NewEntry()
+	d.place = newFormEntry()
 	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
 	if b, err := d.ui.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
 		d.stored = b.MeetingAt
@@ -89,11 +90,14 @@ func (u *UI) printed(path string, err error) {
 	u.openFile(path)
 }
 
-// openFile opens a written handout in the system's viewer and says where it is.
+// openFile opens a written handout in the system's viewer and says where
+// it is; when no viewer starts, it says so in Danish (the system's own
+// message, such as `exec: "xdg-open": …`, is not shown).
 func (u *UI) openFile(path string) {
 	abs, _ := filepath.Abs(path)
 	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
-		u.showError(err)
+		dialog.ShowInformation(lang.L("handout.saved"), fmt.Sprintf(lang.L("handout.notopened"), abs), u.win)
+		return
 	}
 	dialog.ShowInformation(lang.L("handout.saved"), abs, u.win)
 }

@@ -126,6 +126,20 @@ func (s *Store) AcknowledgeNotice(id int64) error {
 	})
 }
 
+// ReopenNotice puts an acknowledged notice back on Today (Fortryd).
+func (s *Store) ReopenNotice(id int64) error {
+	return s.inTx("reopen notice", func(tx *sql.Tx) error {
+		var citizen int64
+		if err := tx.QueryRow(`SELECT citizen_id FROM notices WHERE id = ?`, id).Scan(&citizen); err != nil {
+			return notFound(fmt.Errorf("reopen notice %d: %w", id, err))
+		}
+		if _, err := tx.Exec(`UPDATE notices SET acknowledged_at = '', acknowledged_by = '' WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("reopen notice %d: %w", id, err)
+		}
+		return s.audit(tx, "notice", citizen, "reopened")
+	})
+}
+
 // OpenNotices lists the notices not yet acknowledged, oldest first.
 func (s *Store) OpenNotices() ([]model.Notice, error) {
 	return s.openNotices(model.WholeOffice)

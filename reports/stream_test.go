@@ -1,0 +1,86 @@
+package reports
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"jobspor/model"
+)
+
+// batchDay gives the first n active demo citizens a planned talk on one
+// day; the first of them is named name.
+func batchDay(t *testing.T, n int, name string) (*Service, time.Time, []int64) {
+	t.Helper()
+	svc, s := demoService(t, 60)
+	day := time.Date(2027, 3, 1, 0, 0, 0, 0, time.Local)
+	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true, Status: model.StatusActive})
+	if err != nil || len(rows) < n {
+		t.Fatalf("%d citizens: %v", len(rows), err)
+	}
+	var ids []int64
+	for i, r := range rows[:n] {
+		start := day.Add(time.Duration(8*60+10*i) * time.Minute)
+		if err := s.PlanConversation(&model.Conversation{CitizenID: r.ID, Start: start, End: start.Add(30 * time.Minute), Kind: model.KindJob, Form: model.FormPhone}); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	c, _ := s.Citizen(ids[0])
+	c.Name = name
+	if err := s.UpdateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
+	return svc, day, ids
+}
+
+// A one-PDF batch is written page by page into the file being made: it
+// holds every handout, the □ stand-in and its warning still work, and a
+// batch stopped half-way leaves neither a file nor a temp file.
+func TestStreamedBatch(t *testing.T) {
+	for _, opts := range []Options{{Fixed: fixed}, {}} {
+		svc, day, ids := batchDay(t, 12, "Søren 👩 Ærø")
+		svc.Opts = opts
+		dir := t.TempDir()
+		out := filepath.Join(dir, "alle.pdf")
+		paths, err := svc.Batch(model.HandoutFolder, day, true, out, func(int, int) {}, nil)
+		w, warned := model.AsPrintWarning(err)
+		if !warned || len(paths) != 1 || !strings.Contains(strings.Join(w.Texts, " "), "Søren □ Ærø") {
+			t.Fatalf("batch with an emoji in a name: %v, %v", paths, err)
+		}
+		text := fileText(t, out)
+		if !strings.Contains(text, "Søren □ Ærø") || strings.Count(text, "Din vej tilbage til job") < len(ids) {
+			t.Fatalf("the batch holds %d folders for %d citizens:\n%.400s", strings.Count(text, "Din vej tilbage til job"), len(ids), text)
+		}
+		stop := make(chan struct{})
+		half := filepath.Join(dir, "halv.pdf")
+		_, err = svc.Batch(model.HandoutYdelse, day, true, half, func(done, _ int) {
+			if done == 5 {
+				close(stop)
+			}
+		}, stop)
+		if err != ErrCancelled {
+			t.Fatalf("batch stopped half-way: %v", err)
+		}
+		left, _ := filepath.Glob(filepath.Join(dir, "*"))
+		hidden, _ := filepath.Glob(filepath.Join(dir, ".jobspor-*"))
+		if len(left) != 1 || len(hidden) != 0 {
+			t.Fatalf("a stopped batch left %v %v", left, hidden)
+		}
+	}
+}
+
+// A streamed batch whose audit fails is removed, like any handout.
+func TestStreamedBatchWithoutAuditLeavesNothing(t *testing.T) {
+	svc, day, _ := batchDay(t, 3, "Åse Øster")
+	svc.store = failingAudit{svc.store}
+	out := filepath.Join(t.TempDir(), "alle.pdf")
+	if _, err := svc.Batch(model.HandoutYdelse, day, true, out, func(int, int) {}, nil); err == nil || !strings.Contains(err.Error(), "Disken er fuld") {
+		t.Fatalf("batch with a failing audit: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("an unaudited batch is still there")
+	}
+}
