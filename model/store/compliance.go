@@ -71,9 +71,8 @@ type dateRange struct {
 }
 
 // activeCases loads the active citizens with a date in one of the ranges,
-// with the days of their held job conversations: one query, the days
-// gathered per citizen in SQL through the covering conversations_held
-// index (one row per citizen, not one per conversation).
+// with the days of their held job conversations: one query, one row per
+// citizen, the days read from citizens.held_days (kept by triggers, 0010).
 func (s *Store) activeCases(ranges []dateRange, scope model.Scope) ([]model.Case, error) {
 	where, args := caseFilter(ranges)
 	if !scope.All() {
@@ -94,9 +93,7 @@ func caseFilter(ranges []dateRange) (string, []any) {
 }
 
 func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
-	rows, err := s.db.Query(`SELECT id, name, benefit, first_contact, unemployed_since, transferred_on,
-		(SELECT group_concat(substr(c.start, 1, 10)) FROM conversations c WHERE c.citizen_id = citizens.id
-			AND c.attendance = `+lit(model.AttendanceHeld)+` AND c.kind IN (`+litList(model.JobConversationKinds)+`))
+	rows, err := s.db.Query(`SELECT id, name, benefit, first_contact, unemployed_since, transferred_on, held_days
 		FROM citizens WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load caseload for the rules: %w", err)

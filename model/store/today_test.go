@@ -142,3 +142,48 @@ func TestTodayForOneCaseworker(t *testing.T) {
 		t.Errorf("compliance = %+v, want %+v", fig, want)
 	}
 }
+
+// TestHeldDaysKeptByTriggers: citizens.held_days lists the days of the held
+// job conversations (the kinds of model.JobConversationKinds, as 0010's
+// triggers name them) through planning, marking, changing and deleting.
+func TestHeldDaysKeptByTriggers(t *testing.T) {
+	s := newTestStore(t)
+	z := makeCitizen(t, s)
+	held := func() []time.Time {
+		t.Helper()
+		var b []byte
+		must(t, s.db.QueryRow(`SELECT held_days FROM citizens WHERE id = ?`, z.ID).Scan(&b))
+		days, err := heldDays(b)
+		must(t, err)
+		slices.SortFunc(days, func(a, b time.Time) int { return a.Compare(b) })
+		return days
+	}
+	var ids []int64
+	start := time.Date(2026, 10, 5, 9, 0, 0, 0, time.Local)
+	for i, kind := range model.ConversationKinds {
+		c := &model.Conversation{CitizenID: z.ID, Start: start.AddDate(0, 0, i), Kind: kind, Form: model.FormInPerson, Attendance: model.AttendanceHeld}
+		c.End = c.Start.Add(30 * time.Minute)
+		must(t, s.PlanConversation(c))
+		ids = append(ids, c.ID)
+	}
+	if got := held(); len(got) != len(model.JobConversationKinds) {
+		t.Fatalf("held days %v for %d held conversations of kinds %v; job kinds are %v", got, len(ids), model.ConversationKinds, model.JobConversationKinds)
+	}
+	must(t, s.SetAttendance(ids[0], model.AttendanceNoShow))
+	if got := held(); len(got) != len(model.JobConversationKinds)-1 || got[0].Day() != 6 {
+		t.Errorf("after a no-show: %v", got)
+	}
+	c, err := s.Conversation(ids[1])
+	must(t, err)
+	c.Start, c.End = c.Start.AddDate(0, 0, 10), c.End.AddDate(0, 0, 10)
+	must(t, s.SaveConversation(c))
+	if got := held(); got[len(got)-1].Day() != 16 {
+		t.Errorf("after moving a conversation to the 16th: %v", got)
+	}
+	for _, id := range ids {
+		must(t, s.DeleteConversation(id))
+	}
+	if got := held(); len(got) != 0 {
+		t.Errorf("after deleting every conversation: %v", got)
+	}
+}
