@@ -22,7 +22,7 @@ run: build
 
 ## test: install what is missing, then vet, build and run every test
 test: deps-build deps-test
-	$(GO) vet ./...
+	$(GO) vet ./... ./.ci/bench/firstframe ./.ci/bench/emptywindow
 	$(GO) build -o $(BIN) .
 	$(GO) test -count=1 ./...
 
@@ -41,8 +41,8 @@ RUNS      ?= 7
 BENCH_DIR ?= /tmp/jobspor-bench
 XVFB      := xvfb-run -a -s "-screen 0 1366x768x24 -br"
 bench-window: build deps-look
-	$(GO) build -o $(BENCH_DIR)/firstframe ./tools/firstframe
-	$(GO) build -o $(BENCH_DIR)/emptywindow ./tools/emptywindow
+	$(GO) build -o $(BENCH_DIR)/firstframe ./.ci/bench/firstframe
+	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
 	@for n in 10000 500; do \
 		test -f $(BENCH_DIR)/demo$$n.db || $(BIN) demo --db $(BENCH_DIR)/demo$$n.db --citizens $$n >/dev/null || exit 1; \
 		$(BIN) list --db $(BENCH_DIR)/demo$$n.db >/dev/null || exit 1; \
