@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // atNoon fixes the store's clock at noon on the given day.
@@ -202,5 +203,28 @@ func TestAnApplicationCannotBeDatedAhead(t *testing.T) {
 	got, _ := s.Applications(c.ID)
 	if len(got) != 1 || got[0].Text != "Kok, Kantinen på Havnen" || got[0].Status != model.AppInterview {
 		t.Errorf("edited job log = %+v", got)
+	}
+}
+
+// TestCaseloadForOneCaseworkerIsTheirRows: the SQL-narrowed caseload holds
+// exactly the caseworker's rows of the whole caseload, with the same counts.
+func TestCaseloadForOneCaseworkerIsTheirRows(t *testing.T) {
+	s := newTestStore(t)
+	c := testutil.Content(t)
+	_, err := s.SeedDemo(c.Guide, model.DemoOptions{Citizens: 300, Seed: 9, Today: day("2026-11-23"), Reception: c.Reception, Caseworkers: 4})
+	must(t, err)
+	now := day("2026-11-23").Add(12 * time.Hour)
+	all, err := s.Caseload(c.Guide, now)
+	must(t, err)
+	mine, err := s.CaseloadFor(c.Guide, now, model.Mine("JH"))
+	must(t, err)
+	want := model.FilterCaseload(all, model.CaseFilter{AnyTrack: true, Scope: model.Mine("JH")})
+	if len(mine) == 0 || len(mine) != len(want) {
+		t.Fatalf("JH's caseload has %d rows, the whole caseload filtered %d", len(mine), len(want))
+	}
+	for i := range want {
+		if mine[i] != want[i] {
+			t.Fatalf("row %d differs:\n%+v\n%+v", i, mine[i], want[i])
+		}
 	}
 }

@@ -10,13 +10,40 @@ import (
 // Caseload loads every citizen with progress and conversation flags in four
 // queries, however many citizens there are.
 func (s *Store) Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error) {
-	return s.caseload(g, now, 0)
+	return s.caseload(g, now, caseScope{})
+}
+
+// CaseloadFor loads the rows of one caseworker's citizens (the office's for
+// the whole-office scope), every query narrowed in SQL.
+func (s *Store) CaseloadFor(g *model.Guide, now time.Time, scope model.Scope) ([]model.CaseRow, error) {
+	return s.caseload(g, now, caseScope{caseworker: scope.Caseworker})
+}
+
+// caseScope narrows the caseload's queries: to one citizen, to one
+// caseworker's citizens, or (zero) to none.
+type caseScope struct {
+	one        int64
+	caseworker string
+}
+
+// cond is the SQL condition on a column holding the citizen's ID; own is
+// true when the column is citizens.id itself.
+func (c caseScope) cond(column string, own bool) (string, []any) {
+	switch {
+	case c.one != 0:
+		return " AND " + column + " = ?", []any{c.one}
+	case c.caseworker == "":
+		return "", nil
+	case own:
+		return " AND caseworker = ?", []any{c.caseworker}
+	}
+	return " AND " + column + " IN (SELECT id FROM citizens WHERE caseworker = ?)", []any{c.caseworker}
 }
 
 // CaseRowFor loads one citizen's caseload row, to refresh the list after a
 // change without reloading every row.
 func (s *Store) CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error) {
-	rows, err := s.caseload(g, now, id)
+	rows, err := s.caseload(g, now, caseScope{one: id})
 	if err != nil {
 		return model.CaseRow{}, err
 	}
@@ -27,12 +54,12 @@ func (s *Store) CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseR
 }
 
 // caseload loads all rows (one == 0) or the row of citizen one.
-func (s *Store) caseload(g *model.Guide, now time.Time, one int64) ([]model.CaseRow, error) {
+func (s *Store) caseload(g *model.Guide, now time.Time, one caseScope) ([]model.CaseRow, error) {
 	rows, byID, err := s.caseCitizens(g, now, one)
 	if err != nil {
 		return nil, err
 	}
-	for _, step := range []func(map[int64]*model.CaseRow, time.Time, int64) error{s.caseProgress, s.caseNext, s.caseNoShows} {
+	for _, step := range []func(map[int64]*model.CaseRow, time.Time, caseScope) error{s.caseProgress, s.caseNext, s.caseNoShows} {
 		if err := step(byID, now, one); err != nil {
 			return nil, err
 		}
@@ -40,8 +67,8 @@ func (s *Store) caseload(g *model.Guide, now time.Time, one int64) ([]model.Case
 	return rows, nil
 }
 
-func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.CaseRow, map[int64]*model.CaseRow, error) {
-	cond, args := onlyOne("id", one)
+func (s *Store) caseCitizens(g *model.Guide, now time.Time, one caseScope) ([]model.CaseRow, map[int64]*model.CaseRow, error) {
+	cond, args := one.cond("id", true)
 	q, err := s.db.Query(`SELECT id, name, name_key, cpr, phone, track, status, first_contact, caseworker FROM citizens
 		WHERE 1 = 1`+cond+` ORDER BY name_key, id`, args...)
 	if err != nil {
@@ -69,14 +96,6 @@ func (s *Store) caseCitizens(g *model.Guide, now time.Time, one int64) ([]model.
 	return rows, byID, q.Err()
 }
 
-// onlyOne narrows a caseload query to one citizen when one > 0.
-func onlyOne(column string, one int64) (string, []any) {
-	if one == 0 {
-		return "", nil
-	}
-	return " AND " + column + " = ?", []any{one}
-}
-
 // phaseID is the guide phase a citizen works in: the track, or the opening.
 func phaseID(t model.TrackID) string {
 	if t == model.TrackNone {
@@ -95,8 +114,11 @@ func phaseTotals(g *model.Guide) map[string]int {
 
 // caseProgress counts done actions of each citizen's current phase; action
 // IDs start with their phase's ID (the guide is checked for that).
-func (s *Store) caseProgress(byID map[int64]*model.CaseRow, _ time.Time, one int64) error {
-	cond, args := onlyOne("c.id", one)
+func (s *Store) caseProgress(byID map[int64]*model.CaseRow, _ time.Time, one caseScope) error {
+	cond, args := one.cond("c.id", false)
+	if one.caseworker != "" {
+		cond = " AND c.caseworker = ?"
+	}
 	// The phase's actions are the range (phase + ".", phase + "/") of the
 	// partial index progress_done: one seek per citizen, no pattern per row.
 	q, err := s.db.Query(`
@@ -121,8 +143,8 @@ func (s *Store) caseProgress(byID map[int64]*model.CaseRow, _ time.Time, one int
 	return q.Err()
 }
 
-func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one int64) error {
-	cond, args := onlyOne("citizen_id", one)
+func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one caseScope) error {
+	cond, args := one.cond("citizen_id", false)
 	q, err := s.db.Query(`
 		SELECT citizen_id,
 			coalesce(min(CASE WHEN start >= ? THEN start END), ''),
@@ -149,11 +171,12 @@ func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one int64
 }
 
 // caseNoShows uses SQLite's bare column with max(): attendance comes from
-// the latest marked conversation.
-func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one int64) error {
-	cond, args := onlyOne("citizen_id", one)
+// the latest marked conversation. The covering index (citizen, attendance,
+// start) answers it without reading a conversation's row.
+func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one caseScope) error {
+	cond, args := one.cond("citizen_id", false)
 	q, err := s.db.Query(`
-		SELECT citizen_id, attendance, max(start) FROM conversations
+		SELECT citizen_id, attendance, max(start) FROM conversations INDEXED BY conversations_held
 		WHERE attendance NOT IN (`+litList([]model.Attendance{model.AttendancePlanned, model.AttendanceOfficeCancelled})+`)
 		AND start < ?`+cond+` GROUP BY citizen_id`,
 		append([]any{now.Format(model.WallLayout)}, args...)...)
