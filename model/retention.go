@@ -56,6 +56,7 @@ type DueForDeletion struct {
 
 // PurgeResult is what a purge removed (or, on a dry run, would remove).
 type PurgeResult struct {
+	Cases     []DueForDeletion // the cases deleted (or, on a dry run, to be deleted)
 	Citizens  int
 	AuditRows int // audit rows cut off past the audit's own retention
 }

@@ -13,7 +13,6 @@ import (
 // scopeStore is what "Mine / Hele kontoret" asks of the database.
 type scopeStore interface {
 	Me() (string, error)
-	CitizensOf(initials string) (map[int64]bool, error)
 }
 
 // loadMe reads which caseworker this account works as; Today, the call

@@ -26,18 +26,19 @@ type caseScope struct {
 	caseworker string
 }
 
-// cond is the SQL condition on a column holding the citizen's ID; own is
-// true when the column is citizens.id itself.
-func (c caseScope) cond(column string, own bool) (string, []any) {
+// cond is the SQL condition on a query whose column id holds the citizen's
+// ID; caseworker names the citizens' caseworker column when the query reads
+// citizens itself ("" for a table that only refers to them).
+func (c caseScope) cond(id, caseworker string) (string, []any) {
 	switch {
 	case c.one != 0:
-		return " AND " + column + " = ?", []any{c.one}
+		return " AND " + id + " = ?", []any{c.one}
 	case c.caseworker == "":
 		return "", nil
-	case own:
-		return " AND caseworker = ?", []any{c.caseworker}
+	case caseworker != "":
+		return " AND " + caseworker + " = ?", []any{c.caseworker}
 	}
-	return " AND " + column + " IN (SELECT id FROM citizens WHERE caseworker = ?)", []any{c.caseworker}
+	return " AND " + id + " IN (SELECT id FROM citizens WHERE caseworker = ?)", []any{c.caseworker}
 }
 
 // CaseRowFor loads one citizen's caseload row, to refresh the list after a
@@ -68,7 +69,7 @@ func (s *Store) caseload(g *model.Guide, now time.Time, one caseScope) ([]model.
 }
 
 func (s *Store) caseCitizens(g *model.Guide, now time.Time, one caseScope) ([]model.CaseRow, map[int64]*model.CaseRow, error) {
-	cond, args := one.cond("id", true)
+	cond, args := one.cond("id", "caseworker")
 	q, err := s.db.Query(`SELECT id, name, name_key, cpr, phone, track, status, first_contact, caseworker FROM citizens
 		WHERE 1 = 1`+cond+` ORDER BY name_key, id`, args...)
 	if err != nil {
@@ -115,10 +116,7 @@ func phaseTotals(g *model.Guide) map[string]int {
 // caseProgress counts done actions of each citizen's current phase; action
 // IDs start with their phase's ID (the guide is checked for that).
 func (s *Store) caseProgress(byID map[int64]*model.CaseRow, _ time.Time, one caseScope) error {
-	cond, args := one.cond("c.id", false)
-	if one.caseworker != "" {
-		cond = " AND c.caseworker = ?"
-	}
+	cond, args := one.cond("c.id", "c.caseworker")
 	// The phase's actions are the range (phase + ".", phase + "/") of the
 	// partial index progress_done: one seek per citizen, no pattern per row.
 	q, err := s.db.Query(`
@@ -144,7 +142,7 @@ func (s *Store) caseProgress(byID map[int64]*model.CaseRow, _ time.Time, one cas
 }
 
 func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one caseScope) error {
-	cond, args := one.cond("citizen_id", false)
+	cond, args := one.cond("citizen_id", "")
 	q, err := s.db.Query(`
 		SELECT citizen_id,
 			coalesce(min(CASE WHEN start >= ? THEN start END), ''),
@@ -174,7 +172,7 @@ func (s *Store) caseNext(byID map[int64]*model.CaseRow, now time.Time, one caseS
 // the latest marked conversation. The covering index (citizen, attendance,
 // start) answers it without reading a conversation's row.
 func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one caseScope) error {
-	cond, args := one.cond("citizen_id", false)
+	cond, args := one.cond("citizen_id", "")
 	q, err := s.db.Query(`
 		SELECT citizen_id, attendance, max(start) FROM conversations INDEXED BY conversations_held
 		WHERE attendance NOT IN (`+litList([]model.Attendance{model.AttendancePlanned, model.AttendanceOfficeCancelled})+`)

@@ -130,18 +130,11 @@ func closeNotices(tx *sql.Tx, citizenID int64, now time.Time, user string) (int6
 func insertClosing(tx *sql.Tx, cl *model.CaseClosing) error {
 	_, err := tx.Exec(`INSERT INTO case_closings (citizen_id, closed_on, reason, employer, job_start, hours, note, closed_by, closed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, cl.CitizenID, cl.Date.Format(model.DateLayout), cl.Reason, cl.Employer,
-		dateOrEmpty(cl.JobStart), cl.Hours, cl.Note, cl.By, cl.At.Format(time.RFC3339))
+		dateText(cl.JobStart), cl.Hours, cl.Note, cl.By, cl.At.Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("store the closing: %w", err)
 	}
 	return nil
-}
-
-func dateOrEmpty(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(model.DateLayout)
 }
 
 func setStatus(tx *sql.Tx, citizenID int64, st model.Status, now time.Time) error {

@@ -102,7 +102,7 @@ func (s *Store) Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResul
 				return err
 			}
 		}
-		res.Citizens = len(chosen)
+		res.Cases, res.Citizens = chosen, len(chosen)
 		if res.AuditRows, err = s.cutAudit(tx, r.AuditCutBefore(now)); err != nil {
 			return err
 		}

@@ -14,12 +14,10 @@ import (
 type CaseStore interface {
 	CloseCase(cl *model.CaseClosing) error
 	Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResult, error)
-	DueForDeletion(now time.Time, scope model.Scope) ([]model.DueForDeletion, error)
 	Retention() (model.Retention, error)
 	Caseworkers() ([]model.Caseworker, error)
 	SaveCaseworker(c *model.Caseworker) error
 	AssignCaseworker(ids []int64, initials string) error
-	CitizensOf(initials string) (map[int64]bool, error)
 	SetMe(initials string) error
 }
 
@@ -89,24 +87,20 @@ func runPurge(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	due, err := s.DueForDeletion(time.Now(), model.WholeOffice)
-	if err != nil {
-		return err
-	}
 	res, err := s.Purge(nil, time.Now(), *dry)
 	if err != nil {
 		return err
 	}
-	writePurge(e, r, due, res, *dry)
+	writePurge(e, r, res, *dry)
 	return nil
 }
 
-func writePurge(e *Env, r model.Retention, due []model.DueForDeletion, res model.PurgeResult, dry bool) {
+func writePurge(e *Env, r model.Retention, res model.PurgeResult, dry bool) {
 	verb := "Slettet"
 	if dry {
 		verb = "Ville blive slettet (prøvekørsel)"
 	}
-	for _, d := range due {
+	for _, d := range res.Cases {
 		fmt.Fprintf(e.Stdout, "%d\tafsluttet %s\n", d.CitizenID, d.ClosedOn.Format("02-01-2006"))
 	}
 	fmt.Fprintf(e.Stdout, "%s: %d afsluttede forløb ældre end %d måneder, %d logrækker ældre end %d år\n",

@@ -42,7 +42,7 @@ type Store interface {
 	Path() string
 	PlanConversation(c *model.Conversation) error
 	SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, error)
-	Today(c *model.Content, now time.Time) (*model.TodayView, error)
+	TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error)
 	CaseStore
 }
 

@@ -36,16 +36,9 @@ func runToday(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.Today(e.Content, now)
+	v, err := s.TodayFor(e.Content, now, scope)
 	if err != nil {
 		return err
-	}
-	if !scope.All() {
-		mine, err := s.CitizensOf(scope.Caseworker)
-		if err != nil {
-			return err
-		}
-		v = v.Only(mine)
 	}
 	c, err := s.Compliance(e.Content.Rules, now)
 	if err != nil {
