@@ -155,3 +155,35 @@ func TestTodayMineAndTheWholeOffice(t *testing.T) {
 		t.Errorf("a new citizen got caseworker %q, want this account's MK", created.Caseworker)
 	}
 }
+
+// TestARefusedJobLogEditKeepsWhatWasTyped: an edit dated after today is
+// refused in Danish, and the form comes back with the typing kept.
+func TestARefusedJobLogEditKeepsWhatWasTyped(t *testing.T) {
+	u, st := newTestUI(t)
+	st.Now = u.now
+	c := storetest.AddCitizen(t, st)
+	a := &model.Application{CitizenID: c.ID, Text: "Kok, Kantinen", Status: model.AppApplied, AppliedOn: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	if err := st.SaveApplication(a); err != nil {
+		t.Fatal(err)
+	}
+	u.onOpenCitizen(c.ID)
+	u.citizen.nav.Select(sectionJobLog)
+	u.citizen.joblog.editForm(*a, "Kok, Kantinen på Havnen", "01-01-2030", appStatusLabel(model.AppInterview))
+	tapInDialog(t, u.win, "Gem")
+	if !strings.Contains(dialogText(u.win), "kan ikke være sendt efter i dag") {
+		t.Fatalf("no Danish refusal:\n%s", dialogText(u.win))
+	}
+	tapInDialog(t, u.win, "OK")
+	var typed string
+	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*formEntry); ok && e.Text == "Kok, Kantinen på Havnen" {
+			typed = e.Text
+		}
+	})
+	if typed == "" {
+		t.Error("the edit form did not come back with the typed text")
+	}
+	if got, _ := st.Applications(c.ID); got[0].Text != "Kok, Kantinen" {
+		t.Errorf("the refused edit was saved: %q", got[0].Text)
+	}
+}

@@ -88,19 +88,23 @@ func (l *jobLog) onStatus(a model.Application, sel *safeSelect) {
 	if a.Status != model.AppAgreed && a.AppliedOn.IsZero() {
 		a.AppliedOn = l.s.ui.now()
 	}
-	l.save(a)
+	if err := l.save(a); err != nil {
+		l.s.ui.showError(err)
+		l.s.rebuildSection() // the select shows the stored status again
+	}
 }
 
 // save stores a changed line; marked "ansat", it offers to close the case
 // with that job.
-func (l *jobLog) save(a model.Application) {
+func (l *jobLog) save(a model.Application) error {
 	if err := l.store.SaveApplication(&a); err != nil {
-		l.s.ui.showError(err)
+		return err
 	}
 	l.s.rebuildSection()
 	if a.Status == model.AppHired && l.s.citizen.Status == model.StatusActive {
 		l.offerClose(a)
 	}
+	return nil
 }
 
 func (l *jobLog) offerClose(a model.Application) {
@@ -124,33 +128,48 @@ func employerOf(text string) string {
 
 // onEdit changes a line's text, date and status.
 func (l *jobLog) onEdit(a model.Application) {
-	text, date := newFormEntry(), dateEntry(a.AppliedOn)
-	text.SetText(a.Text)
-	status := newSelect(l.statuses.labels, nil)
-	status.SetSelected(l.statuses.label(a.Status))
-	items := []*widget.FormItem{{Text: lang.L("joblog.text"), Widget: text}, {Text: lang.L("joblog.date"), Widget: date},
-		{Text: lang.L("joblog.status"), Widget: status}}
+	date := ""
+	if !a.AppliedOn.IsZero() {
+		date = shortDate(a.AppliedOn)
+	}
+	l.editForm(a, a.Text, date, l.statuses.label(a.Status))
+}
+
+// editForm shows the edit dialog with what was typed; a refused edit comes
+// back to it with the typing kept.
+func (l *jobLog) editForm(a model.Application, text, date, status string) {
+	textE, dateE := newFormEntry(), dateEntry(time.Time{})
+	textE.SetText(text)
+	dateE.SetText(date)
+	statusS := newSelect(l.statuses.labels, nil)
+	statusS.SetSelected(status)
+	items := []*widget.FormItem{{Text: lang.L("joblog.text"), Widget: textE}, {Text: lang.L("joblog.date"), Widget: dateE},
+		{Text: lang.L("joblog.status"), Widget: statusS}}
 	f := dialog.NewForm(lang.L("joblog.edit"), lang.L("action.save"), lang.L("action.cancel"), items, func(ok bool) {
-		if ok {
-			l.onEdited(a, text.Text, date.Text, status.Selected)
+		if !ok {
+			return
+		}
+		if err := l.onEdited(a, textE.Text, dateE.Text, statusS.Selected); err != nil {
+			e := dialog.NewError(errorForDialog(err), l.s.ui.win)
+			e.SetOnClosed(func() { l.editForm(a, textE.Text, dateE.Text, statusS.Selected) })
+			e.Show()
 		}
 	}, l.s.ui.win)
 	f.Resize(fyne.NewSize(560, 280))
 	f.Show()
 }
 
-func (l *jobLog) onEdited(a model.Application, text, date, status string) {
+func (l *jobLog) onEdited(a model.Application, text, date, status string) error {
 	a.Text, a.AppliedOn = text, time.Time{}
 	a.Status, _ = l.statuses.value(status)
 	if strings.TrimSpace(date) != "" {
 		d, err := model.ParseDate(date)
 		if err != nil {
-			l.s.ui.showError(err)
-			return
+			return err
 		}
 		a.AppliedOn = d
 	}
-	l.save(a)
+	return l.save(a)
 }
 
 func (l *jobLog) onAskDelete(a model.Application) {
