@@ -109,6 +109,10 @@ type UI struct {
 	toasts *fyne.Container
 	// lastUndo is the Fortryd offered last (for tests).
 	lastUndo *widget.Button
+	// release hands back memory a while after each change of screen (see
+	// settle); the window's Run sets it.
+	release     func()
+	settleTimer *time.Timer
 }
 
 // New builds the main window's content into win, starting at Today.

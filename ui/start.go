@@ -12,6 +12,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/ui/internal/memory"
 )
 
 // AppID is Jobspor's fixed application ID: preferences stay put between builds.
@@ -75,6 +76,7 @@ func Run(a fyne.App, path string, content *model.Content, open Opener, restore R
 	defer func() { closeDB() }()
 	w.SetTitle("Jobspor – " + path)
 	u := newUI(a, w, s, content, h, true)
+	u.release = memory.Release
 	u.restoreDB = func(file, passphrase string) (model.BackupInfo, error) {
 		closeDB()
 		info, rerr := restore(file, path, passphrase)
