@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sync"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -21,6 +22,7 @@ type Closures struct {
 type WorkCalendar struct {
 	cal      *cal.Calendar
 	closures Closures
+	closed   sync.Map // date -> bool: Holiday's answer, worked out once per day
 }
 
 // NewWorkCalendar builds the calendar for an office's closures.
@@ -66,7 +68,12 @@ func (w *WorkCalendar) IsWorkday(day time.Time) bool {
 	if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
-	_, closed := w.Holiday(day)
+	d := DateOnly(day)
+	if closed, ok := w.closed.Load(d); ok {
+		return !closed.(bool)
+	}
+	_, closed := w.Holiday(d)
+	w.closed.Store(d, closed)
 	return !closed
 }
 
