@@ -102,8 +102,8 @@ func (s *Store) PlannedForMany(ids []int64, now time.Time) (map[int64][]model.To
 	rows, err := s.db.Query(`SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, c.notes, c.agreements,
 			c.created_at, c.updated_at, z.name, z.phone
 		FROM conversations c JOIN citizens z ON z.id = c.citizen_id
-		WHERE c.citizen_id IN (`+in+`) AND c.attendance = `+lit(model.AttendancePlanned)+`
-		ORDER BY c.citizen_id, c.start, c.id`, args...)
+		WHERE c.citizen_id IN (`+in+`) AND c.attendance = `+lit(model.AttendancePlanned)+` AND c.start >= ?
+		ORDER BY c.citizen_id, c.start, c.id`, append(args, now.In(time.Local).Format(model.WallLayout))...)
 	if err != nil {
 		return nil, fmt.Errorf("planned conversations: %w", err)
 	}
@@ -115,7 +115,7 @@ func (s *Store) PlannedForMany(ids []int64, now time.Time) (map[int64][]model.To
 			&c.Notes, &c.Agreements, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt), &t.Name, &t.Phone); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
-		if c.Start.After(now) { // as PlannedFor: after the moment, not the minute
+		if c.Start.After(now) { // as PlannedFor: after the moment; SQL reads from its minute on
 			out[c.CitizenID] = append(out[c.CitizenID], t)
 		}
 	}
