@@ -55,6 +55,11 @@ type fmtBuffer struct {
 }
 
 func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
+	var buf [128]byte
+	if s, ok := appendf(buf[:0], fmtStr, args); ok { // without fmt (format.go)
+		b.Buffer.Write(s)
+		return
+	}
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
@@ -3858,7 +3863,14 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 
 // outf adds a formatted line to the document
 func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
-	f.out(sprintf(fmtStr, args...))
+	var buf [128]byte
+	if b, ok := appendf(buf[:0], fmtStr, args); ok { // f.out(sprintf(…)), without the string
+		out := f.outBuffer()
+		out.Write(b)
+		out.WriteByte('\n')
+		return
+	}
+	f.out(fmt.Sprintf(fmtStr, args...))
 }
 
 // SetDefaultCatalogSort sets the default value of the catalog sort flag that
