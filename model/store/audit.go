@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,7 +30,9 @@ func (s *Store) LogAudit(action string, citizenID int64, detail string) error {
 // of many is written ("ydelse: 1000 borgere: 3-1002"), so that a batch of
 // a thousand handouts costs one sealed row, not a thousand; for none one
 // row without a citizen. AuditFor finds the shared row for each of them.
+// A citizen named twice (two notices to one citizen) counts once.
 func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) error {
+	citizenIDs = distinct(citizenIDs)
 	return s.inTx("audit", func(tx *sql.Tx) error {
 		switch len(citizenIDs) {
 		case 0:
@@ -39,6 +42,13 @@ func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) e
 		}
 		return appendAudit(tx, s.auditRow(action, sql.NullInt64{}, namingMany(detail, citizenIDs)))
 	})
+}
+
+// distinct is ids without repeats, sorted.
+func distinct(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // namingMany is the detail of a row about many citizens: what, how many,
