@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sync"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -21,6 +22,8 @@ type Closures struct {
 type WorkCalendar struct {
 	cal      *cal.Calendar
 	closures Closures
+	mu       sync.Mutex
+	closed   map[int64]bool // by day (Unix days of the date): Holiday's answer, worked out once
 }
 
 // NewWorkCalendar builds the calendar for an office's closures.
@@ -66,7 +69,20 @@ func (w *WorkCalendar) IsWorkday(day time.Time) bool {
 	if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
-	_, closed := w.Holiday(day)
+	d := DateOnly(day)
+	key := d.Unix() / 86400
+	w.mu.Lock()
+	closed, ok := w.closed[key]
+	w.mu.Unlock()
+	if !ok {
+		_, closed = w.Holiday(d)
+		w.mu.Lock()
+		if w.closed == nil {
+			w.closed = map[int64]bool{}
+		}
+		w.closed[key] = closed
+		w.mu.Unlock()
+	}
 	return !closed
 }
 
@@ -87,6 +103,17 @@ func (w *WorkCalendar) WorkingDay(start time.Time, n int) time.Time {
 		d = w.NextWorkday(d.AddDate(0, 0, 1))
 	}
 	return d
+}
+
+// WorkingDays returns working days 1 to n (n ≥ 1) counted from start:
+// element k-1 is WorkingDay(start, k).
+func (w *WorkCalendar) WorkingDays(start time.Time, n int) []time.Time {
+	days := make([]time.Time, max(n, 1))
+	days[0] = w.NextWorkday(start)
+	for i := 1; i < len(days); i++ {
+		days[i] = w.NextWorkday(days[i-1].AddDate(0, 0, 1))
+	}
+	return days
 }
 
 // DateOnly drops the clock, keeping the calendar date as a UTC midnight:

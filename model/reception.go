@@ -68,11 +68,18 @@ func (d DatedStep) Overdue(today time.Time) bool {
 	return !d.Done && DateOnly(d.ToDate).Before(DateOnly(today))
 }
 
-// Dated works out the steps' dates from a first contact.
+// Dated works out the steps' dates from a first contact: the working days
+// are counted once, up to the plan's last, not again for every step.
 func (p *ReceptionPlan) Dated(first time.Time, cal *WorkCalendar) []DatedStep {
+	last := 1
+	for _, s := range p.Steps {
+		last = max(last, s.From, s.To)
+	}
+	days := cal.WorkingDays(first, last)
+	day := func(n int) time.Time { return days[max(n, 1)-1] } // WorkingDay(first, n)
 	out := make([]DatedStep, len(p.Steps))
 	for i, s := range p.Steps {
-		out[i] = DatedStep{ReceptionStep: s, FromDate: cal.WorkingDay(first, s.From), ToDate: cal.WorkingDay(first, s.To)}
+		out[i] = DatedStep{ReceptionStep: s, FromDate: day(s.From), ToDate: day(s.To)}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"testing"
+	"time"
 
 	"jobspor/assets"
 )
@@ -44,6 +45,27 @@ func TestReceptionAcrossEaster2026WithOfficeClosures(t *testing.T) {
 	// 31 Mar d1, 1 Apr d2, 7–10 Apr d3–d6, 13–16 Apr d7–d10 (2, 3, 6 Apr closed)
 	if got := last.ToDate.Format(DateLayout); got != "2026-04-16" {
 		t.Errorf("activation after Easter 2026 = %s, want 2026-04-16", got)
+	}
+}
+
+// TestEveryStepFallsOnItsCountedWorkingDay: for a plan of steps that start
+// and end on working days 1 to 60, every first contact over two years
+// (Easter, Christmas, weekends, an office's closing days) dates each step
+// on the working day its numbers count to, as WorkingDay counts it.
+func TestEveryStepFallsOnItsCountedWorkingDay(t *testing.T) {
+	plan := &ReceptionPlan{Steps: append([]ReceptionStep{{ID: "lang", From: 3, To: 60}, {ID: "kort", From: 1, To: 1}},
+		loadContent(t).Reception.Steps...)}
+	cals := []*WorkCalendar{NewWorkCalendar(Closures{}),
+		NewWorkCalendar(Closures{Grundlovsdag: true, ChristmasEve: true, NewYearsEve: true, Extra: []time.Time{day("2026-05-15")}})}
+	for _, cal := range cals {
+		for first := day("2026-01-01"); first.Before(day("2028-01-01")); first = first.AddDate(0, 0, 1) {
+			for _, s := range plan.Dated(first, cal) {
+				if from, to := cal.WorkingDay(first, s.From), cal.WorkingDay(first, s.To); !s.FromDate.Equal(from) || !s.ToDate.Equal(to) {
+					t.Fatalf("first contact %s, step %s (days %d–%d): %s – %s, want %s – %s", first.Format(DateLayout), s.ID, s.From, s.To,
+						s.FromDate.Format(DateLayout), s.ToDate.Format(DateLayout), from.Format(DateLayout), to.Format(DateLayout))
+				}
+			}
+		}
 	}
 }
 

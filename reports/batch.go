@@ -100,11 +100,33 @@ func (s *Service) loadYdelse(office model.Office, id int64) (drawing, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.ydelseDrawing(office, c, b), nil
+}
+
+// loadYdelser is loadYdelse for many citizens, in two queries.
+func (s *Service) loadYdelser(office model.Office, ids []int64) ([]drawing, error) {
+	cs, err := s.store.CitizensMany(ids)
+	if err != nil {
+		return nil, err
+	}
+	benefit, err := s.store.BenefitCasesMany(ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]drawing, len(cs))
+	for i, c := range cs {
+		out[i] = s.ydelseDrawing(office, c, benefit[c.ID])
+	}
+	return out, nil
+}
+
+// ydelseDrawing is the checklist for one citizen from what was read.
+func (s *Service) ydelseDrawing(office model.Office, c *model.Citizen, b model.BenefitCase) drawing {
 	d := YdelseData{Office: office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
 	if d.MeetingPlace == "" {
 		d.MeetingPlace = office.BenefitPlace
 	}
-	return func(doc *Document) error { return doc.AddYdelse(d) }, nil
+	return func(doc *Document) error { return doc.AddYdelse(d) }
 }
 
 // loadDayList is the job list open on day, for the reception area.
@@ -254,18 +276,24 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 		doc.StreamTo(w)
 		loaded, stop := s.loadAhead(kind, office, ids)
 		defer stop()
-		for i := range ids {
-			if cancelled(cancel) {
-				return ErrCancelled
+		for i := 0; i < len(ids); {
+			l, ok := <-loaded
+			if !ok {
+				return fmt.Errorf("batch: %d of %d handouts read", i, len(ids))
 			}
-			l := <-loaded
+			for _, draw := range l.draws {
+				if cancelled(cancel) {
+					return ErrCancelled
+				}
+				if err := draw(doc); err != nil {
+					return err
+				}
+				i++
+				progress(i, len(ids))
+			}
 			if l.err != nil {
 				return l.err
 			}
-			if err := l.draw(doc); err != nil {
-				return err
-			}
-			progress(i+1, len(ids))
 		}
 		return doc.Write(w)
 	})
@@ -275,25 +303,31 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 	return replacedWarning(doc)
 }
 
-// loaded is one handout read from the database, or the error reading it.
+// loaded is a run of handouts read from the database, and the error that
+// stopped the reading, if any.
 type loaded struct {
-	draw drawing
-	err  error
+	draws []drawing
+	err   error
 }
 
-// loadAhead reads the handouts on a goroutine of its own, a few ahead of
-// the one being drawn: the database and the PDF use both cores. stop ends
-// it and waits for it; reading stops at the first error.
+// loadAhead reads the handouts on a goroutine of its own, ahead of the one
+// being drawn: the database and the PDF use both cores. The checklist and
+// the folder are read a run of citizens at a time, and the next run is
+// read while this one is drawn; the other kinds one citizen at a time, up
+// to eight ahead. stop ends it and waits for it; reading stops at the
+// first error.
 func (s *Service) loadAhead(kind model.HandoutKind, office model.Office, ids []int64) (<-chan loaded, func()) {
-	out := make(chan loaded, 8)
+	read, step := s.reader(kind, office)
+	out := make(chan loaded, max(1, 8/step))
 	quit := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for _, id := range ids {
-			draw, err := s.load(kind, office, id)
+		defer close(out)
+		for start := 0; start < len(ids); start += step {
+			draws, err := read(ids[start:min(start+step, len(ids))])
 			select {
-			case out <- loaded{draw, err}:
+			case out <- loaded{draws, err}:
 			case <-quit:
 				return
 			}
@@ -303,6 +337,33 @@ func (s *Service) loadAhead(kind model.HandoutKind, office model.Office, ids []i
 		}
 	}()
 	return out, func() { close(quit); <-done }
+}
+
+// batchChunk is how many citizens a batch reads at a time: a few queries
+// for them all, and no more of them in memory than that.
+const batchChunk = 64
+
+// reader reads the handouts of the kind for a run of citizens, step of
+// them at a time: the checklist and the folder for many at once, the
+// other kinds one by one. On an error it returns the handouts read before it.
+func (s *Service) reader(kind model.HandoutKind, office model.Office) (read func(ids []int64) ([]drawing, error), step int) {
+	switch kind {
+	case model.HandoutYdelse:
+		return func(ids []int64) ([]drawing, error) { return s.loadYdelser(office, ids) }, batchChunk
+	case model.HandoutFolder:
+		return func(ids []int64) ([]drawing, error) { return s.loadFolders(office, ids) }, batchChunk
+	}
+	return func(ids []int64) ([]drawing, error) {
+		var out []drawing
+		for _, id := range ids {
+			draw, err := s.load(kind, office, id)
+			if err != nil {
+				return out, err
+			}
+			out = append(out, draw)
+		}
+		return out, nil
+	}, 1
 }
 
 func cancelled(c <-chan struct{}) bool {

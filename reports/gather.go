@@ -38,12 +38,56 @@ func (s *Service) loadFolder(office model.Office, c *model.Citizen) (drawing, er
 	if err != nil {
 		return nil, err
 	}
+	return s.folderDrawing(office, c, steps, conversations, apps, b), nil
+}
+
+// loadFolders is loadFolder for many citizens, in one query per kind of
+// record.
+func (s *Service) loadFolders(office model.Office, ids []int64) ([]drawing, error) {
+	plan, err := s.store.ReceptionPlan(s.content.Reception)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.store.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.store.CitizensMany(ids)
+	if err != nil {
+		return nil, err
+	}
+	steps, err := s.store.ReceptionMany(plan, cal, cs)
+	if err != nil {
+		return nil, err
+	}
+	planned, err := s.store.PlannedForMany(ids, s.Now())
+	if err != nil {
+		return nil, err
+	}
+	apps, err := s.store.ApplicationsMany(ids)
+	if err != nil {
+		return nil, err
+	}
+	benefit, err := s.store.BenefitCasesMany(ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]drawing, len(cs))
+	for i, c := range cs {
+		out[i] = s.folderDrawing(office, c, steps[c.ID], planned[c.ID], apps[c.ID], benefit[c.ID])
+	}
+	return out, nil
+}
+
+// folderDrawing is the folder for one citizen from what was read.
+func (s *Service) folderDrawing(office model.Office, c *model.Citizen, steps []model.DatedStep, conversations []model.TodayConversation,
+	apps []model.Application, b model.BenefitCase) drawing {
 	f := FolderData{Office: office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
 		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
 	for _, t := range conversations {
 		f.Conversations = append(f.Conversations, t.Conversation)
 	}
-	return func(doc *Document) error { return doc.AddFolder(f) }, nil
+	return func(doc *Document) error { return doc.AddFolder(f) }
 }
 
 // agreedApps are the applications agreed and not yet sent.

@@ -41,6 +41,13 @@ type Source interface {
 	Region() (string, error)
 	Path() string
 	ExportCitizen(id int64) (*model.Export, error)
+
+	// The reads above for many citizens at once (a batch of handouts).
+	CitizensMany(ids []int64) ([]*model.Citizen, error)
+	BenefitCasesMany(ids []int64) (map[int64]model.BenefitCase, error)
+	PlannedForMany(ids []int64, now time.Time) (map[int64][]model.TodayConversation, error)
+	ApplicationsMany(ids []int64) (map[int64][]model.Application, error)
+	ReceptionMany(p *model.ReceptionPlan, cal *model.WorkCalendar, citizens []*model.Citizen) (map[int64][]model.DatedStep, error)
 }
 
 // Service makes handouts from the database: it loads what a handout needs,

@@ -84,3 +84,73 @@ func TestStreamedBatchWithoutAuditLeavesNothing(t *testing.T) {
 		t.Fatal("an unaudited batch is still there")
 	}
 }
+
+// A batch larger than the runs the database is read in (batchChunk) holds
+// every citizen's handout once, in the order of their appointments, is
+// told to the progress bar one citizen at a time, and its one audit row
+// is in the audit of every citizen on it.
+func TestABatchReadInRunsKeepsTheDaysOrder(t *testing.T) {
+	n := 2*batchChunk + 5
+	svc, s := demoService(t, 2*n)
+	day := time.Date(2027, 3, 2, 0, 0, 0, 0, time.Local)
+	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true, Status: model.StatusActive})
+	if err != nil || len(rows) < n {
+		t.Fatalf("%d citizens: %v", len(rows), err)
+	}
+	var names []string
+	var ids []int64
+	for i, r := range rows[:n] {
+		// later citizens in the list come earlier in the day: the day's
+		// order is not the order of IDs or names
+		start := day.Add(time.Duration(8*60+2*(n-i)) * time.Minute)
+		if err := s.PlanConversation(&model.Conversation{CitizenID: r.ID, Start: start, End: start.Add(20 * time.Minute), Kind: model.KindJob, Form: model.FormPhone}); err != nil {
+			t.Fatal(err)
+		}
+		names = append([]string{r.Name}, names...)
+		ids = append(ids, r.ID)
+	}
+	for _, kind := range []model.HandoutKind{model.HandoutYdelse, model.HandoutFolder} {
+		out := filepath.Join(t.TempDir(), "alle.pdf")
+		var told []int
+		if _, err := svc.Batch(kind, day, true, out, func(done, total int) { told = append(told, done) }, nil); err != nil {
+			t.Fatalf("%s batch: %v", kind, err)
+		}
+		for i, d := range told {
+			if d != i+1 {
+				t.Fatalf("%s: progress told %v; want 1, 2, … %d", kind, told, n)
+			}
+		}
+		text := fileText(t, out)
+		at := 0
+		for i, name := range names {
+			j := strings.Index(text[at:], "Til: "+name)
+			if kind == model.HandoutYdelse {
+				j = strings.Index(text[at:], name)
+			}
+			if j < 0 {
+				t.Fatalf("%s: citizen %d of the day (%s) is not after the one before", kind, i+1, name)
+			}
+			at += j + len(name)
+		}
+		if len(told) != n {
+			t.Fatalf("%s: %d handouts for %d appointments", kind, len(told), n)
+		}
+	}
+	row := int64(0)
+	for _, id := range ids {
+		entries, _ := s.AuditFor(id)
+		var printed []model.AuditEntry
+		for _, e := range entries {
+			if e.Action == model.AuditPrint {
+				printed = append(printed, e)
+			}
+		}
+		if len(printed) != 2 || !strings.HasPrefix(printed[0].Detail, "ydelse: ") || !strings.HasPrefix(printed[1].Detail, "folder: ") {
+			t.Fatalf("citizen %d's prints: %+v; want the two batches", id, printed)
+		}
+		if row != 0 && printed[0].ID != row {
+			t.Fatalf("citizen %d's batch print is row %d, the first citizen's %d: want one row per batch", id, printed[0].ID, row)
+		}
+		row = printed[0].ID
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,31 +25,55 @@ func (s *Store) LogAudit(action string, citizenID int64, detail string) error {
 	return s.inTx("audit", func(tx *sql.Tx) error { return s.audit(tx, action, citizenID, detail) })
 }
 
-// LogAuditMany appends one entry per citizen (none: one entry without a
-// citizen) in one transaction.
+// LogAuditMany appends one entry in its own transaction: for one citizen
+// that citizen's row; for several one row naming them all by ID, as a view
+// of many is written ("ydelse: 1000 borgere: 3-1002"), so that a batch of
+// a thousand handouts costs one sealed row, not a thousand; for none one
+// row without a citizen. AuditFor finds the shared row for each of them.
+// A citizen named twice (two notices to one citizen) counts once.
 func (s *Store) LogAuditMany(action string, citizenIDs []int64, detail string) error {
+	citizenIDs = distinct(citizenIDs)
 	return s.inTx("audit", func(tx *sql.Tx) error {
-		if len(citizenIDs) == 0 {
+		switch len(citizenIDs) {
+		case 0:
 			return appendAudit(tx, s.auditRow(action, sql.NullInt64{}, detail))
+		case 1:
+			return s.audit(tx, action, citizenIDs[0], detail)
 		}
-		for _, id := range citizenIDs {
-			if err := s.audit(tx, action, id, detail); err != nil {
-				return err
-			}
-		}
-		return nil
+		return appendAudit(tx, s.auditRow(action, sql.NullInt64{}, namingMany(detail, citizenIDs)))
 	})
 }
 
+// distinct is ids without repeats, sorted.
+func distinct(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// namingMany is the detail of a row about many citizens: what, how many,
+// and their IDs as ranges ("caseload: 3 borgere: 4-6").
+func namingMany(what string, citizenIDs []int64) string {
+	noun := "borgere"
+	if len(citizenIDs) == 1 {
+		noun = "borger"
+	}
+	return fmt.Sprintf("%s: %d %s: %s", what, len(citizenIDs), noun, model.IDRanges(citizenIDs))
+}
+
+// sharedActions are the actions written as one row naming many citizens.
+var sharedActions = []any{model.AuditView, model.AuditAssign, model.AuditPrint, model.AuditExport}
+
 // AuditFor lists every audit entry about one citizen, oldest first: their
-// own rows and the rows for views of many citizens (lists, Today) and moves
-// to a caseworker that name them among others.
+// own rows and the rows that name them among others: views of many
+// citizens (lists, Today), moves to a caseworker, prints and calendar
+// exports of many (a day's batch of handouts, the call list).
 func (s *Store) AuditFor(citizenID int64) ([]model.AuditEntry, error) {
 	own, err := s.auditWhere(`citizen_id = ?`, citizenID)
 	if err != nil {
 		return nil, err
 	}
-	shared, err := s.auditWhere(`citizen_id IS NULL AND action IN (?, ?)`, model.AuditView, model.AuditAssign)
+	shared, err := s.auditWhere(`citizen_id IS NULL AND action IN (?, ?, ?, ?)`, sharedActions...)
 	if err != nil {
 		return nil, err
 	}
@@ -92,11 +117,7 @@ func (s *Store) LogViewed(what string, citizenIDs []int64) error {
 	if len(citizenIDs) == 0 {
 		return nil
 	}
-	noun := "borgere"
-	if len(citizenIDs) == 1 {
-		noun = "borger"
-	}
-	detail := fmt.Sprintf("%s: %d %s: %s", what, len(citizenIDs), noun, model.IDRanges(citizenIDs))
+	detail := namingMany(what, citizenIDs)
 	return s.inTx("audit", func(tx *sql.Tx) error {
 		return appendAudit(tx, s.auditRow(model.AuditView, sql.NullInt64{}, detail))
 	})

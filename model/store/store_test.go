@@ -178,6 +178,56 @@ func TestAuditTrailRecordsEveryViewAndChangeAndIsAppendOnly(t *testing.T) {
 	}
 }
 
+// TestAPrintOfManyIsOneRowNamingEach: a batch of handouts for many citizens
+// is audited as one sealed row naming them all by ID (a thousand rows per
+// batch cost more than the batch's pages), and each citizen's own audit
+// (the right-of-access export) still shows that print; a citizen left out
+// does not get it, a print for one citizen stays that citizen's own row,
+// a citizen named twice counts once, and the chain still checks.
+func TestAPrintOfManyIsOneRowNamingEach(t *testing.T) {
+	s := newTestStore(t)
+	var ids []int64
+	for i := 0; i < 5; i++ {
+		ids = append(ids, makeCitizen(t, s).ID)
+	}
+	printed := []int64{ids[3], ids[0], ids[1], ids[4], ids[0]} // not ids[2]; in the batch's order, one twice
+	must(t, s.LogAuditMany(model.AuditPrint, printed, "ydelse"))
+	must(t, s.LogAuditMany(model.AuditPrint, []int64{ids[2], ids[2]}, "folder")) // two notices to one citizen
+	var row int64
+	for _, id := range ids {
+		entries, err := s.AuditFor(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var prints []string
+		for _, e := range entries {
+			if e.Action == model.AuditPrint {
+				prints = append(prints, e.Detail)
+				if e.CitizenID == 0 && row != 0 && e.ID != row {
+					t.Errorf("citizen %d's print is row %d, another's row %d: want one row for the batch", id, e.ID, row)
+				}
+				if e.CitizenID == 0 {
+					row = e.ID
+				}
+			}
+		}
+		want := "ydelse: 4 borgere: " + model.IDRanges(printed)
+		if id == ids[2] {
+			want = "folder"
+		}
+		if got := strings.Join(prints, "|"); got != want {
+			t.Errorf("prints in citizen %d's audit: %q, want %q", id, got, want)
+		}
+	}
+	var rows int
+	if err := s.db.QueryRow(`SELECT count(*) FROM audit WHERE action = 'print'`).Scan(&rows); err != nil || rows != 2 {
+		t.Errorf("%d print rows (%v), want 2: one for the batch, one for the single print", rows, err)
+	}
+	if problems, err := s.Check(); err != nil || len(problems) != 0 {
+		t.Errorf("check after the prints: %v %v", problems, err)
+	}
+}
+
 func TestTwoJobsporsOnOneFileBothWriteSafely(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "delt.db")
 	a, err := Open(path)

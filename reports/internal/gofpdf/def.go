@@ -511,6 +511,8 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	stream           pageStream                 // pages written as completed (SetOutputStream)
+	texts            textCache                  // texts printed before, in their page form (textcache.go)
+	cell             fmtBuffer                  // CellFormat's operators, reused
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

@@ -40,6 +40,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var gl struct {
@@ -54,6 +55,11 @@ type fmtBuffer struct {
 }
 
 func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
+	var buf [128]byte
+	if s, ok := appendf(buf[:0], fmtStr, args); ok { // without fmt (format.go)
+		b.Buffer.Write(s)
+		return
+	}
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
@@ -2108,9 +2114,22 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont()
 	}
 	return
+}
+
+// outFont selects the current font and size in the page's content: what
+// f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt) writes,
+// without fmt.
+func (f *Fpdf) outFont() {
+	var num [24]byte
+	out := f.outBuffer()
+	out.WriteString("BT /F")
+	out.WriteString(f.currentFont.i)
+	out.WriteByte(' ')
+	out.Write(strconv.AppendFloat(num[:0], f.fontSizePt, 'f', 2, 64))
+	out.WriteString(" Tf ET\n")
 }
 
 // SetFontStyle sets the style of the current font. See also SetFont()
@@ -2124,7 +2143,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont()
 	}
 }
 
@@ -2134,7 +2153,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont()
 	}
 }
 
@@ -2351,7 +2370,8 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	var s fmtBuffer
+	s := &f.cell // reused: nothing below adds a page or a cell
+	s.Reset()
 	if fill || borderStr == "1" {
 		var op string
 		if fill {
@@ -2454,13 +2474,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
-				used := f.currentFont.usedRunes
-				for _, uni := range txtStr { // as []rune(txtStr), without the copy
-					if r, ok := used[int(uni)]; !ok || r != int(uni) {
-						used[int(uni)] = int(uni)
-					}
-				}
+				txt2 = f.utf8Text(txtStr)
 			} else {
 
 				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
@@ -2494,9 +2508,10 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if s.Len() > 0 { // f.out(s.String()), without the copy
+		out := f.outBuffer()
+		out.Write(s.Bytes())
+		out.WriteByte('\n')
 	}
 	f.lasth = h
 	if ln > 0 {
@@ -2626,16 +2641,21 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 	}
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := strings.Replace(txtStr, "\r", "", -1)
-	srune := []rune(s)
 
 	// remove extra line breaks
 	var nb int
 	if f.isCurrentUTF8 {
-		nb = len(srune)
-		for nb > 0 && srune[nb-1] == '\n' {
+		// The text is walked by byte offsets, not converted to runes and
+		// each line back to a string (CHANGES.md 10); a byte that is not
+		// UTF-8 prints as U+FFFD, as the conversion made it.
+		if !utf8.ValidString(s) {
+			s = string([]rune(s))
+		}
+		nb = len(s)
+		for nb > 0 && s[nb-1] == '\n' {
 			nb--
 		}
-		srune = srune[0:nb]
+		s = s[0:nb]
 	} else {
 		nb = len(s)
 		bytes2 := []byte(s)
@@ -2676,6 +2696,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 		}
 	}
 	sep := -1
+	sepEnd := 0 // the byte after the separator
 	i := 0
 	j := 0
 	l := 0
@@ -2685,8 +2706,9 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 	for i < nb {
 		// Get next character
 		var c rune
+		size := 1
 		if f.isCurrentUTF8 {
-			c = srune[i]
+			c, size = utf8.DecodeRuneInString(s[i:])
 		} else {
 			c = rune(s[i])
 		}
@@ -2706,11 +2728,11 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 						newAlignStr = "L"
 					}
 				}
-				f.CellFormat(w, h, string(srune[j:i]), b, 2, newAlignStr, fill, 0, "")
+				f.CellFormat(w, h, s[j:i], b, 2, newAlignStr, fill, 0, "")
 			} else {
 				f.CellFormat(w, h, s[j:i], b, 2, alignStr, fill, 0, "")
 			}
-			i++
+			i += size
 			sep = -1
 			j = i
 			l = 0
@@ -2723,6 +2745,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 		}
 		if c == ' ' || isChinese(c) {
 			sep = i
+			sepEnd = i + size
 			ls = l
 			ns++
 		}
@@ -2739,17 +2762,13 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 			// Automatic line break
 			if sep == -1 {
 				if i == j {
-					i++
+					i += size
 				}
 				if f.ws > 0 {
 					f.ws = 0
 					f.out("0 Tw")
 				}
-				if f.isCurrentUTF8 {
-					f.CellFormat(w, h, string(srune[j:i]), b, 2, alignStr, fill, 0, "")
-				} else {
-					f.CellFormat(w, h, s[j:i], b, 2, alignStr, fill, 0, "")
-				}
+				f.CellFormat(w, h, s[j:i], b, 2, alignStr, fill, 0, "")
 			} else {
 				if alignStr == "J" {
 					if ns > 1 {
@@ -2759,12 +2778,8 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 					}
 					f.outf("%.3f Tw", f.ws*f.k)
 				}
-				if f.isCurrentUTF8 {
-					f.CellFormat(w, h, string(srune[j:sep]), b, 2, alignStr, fill, 0, "")
-				} else {
-					f.CellFormat(w, h, s[j:sep], b, 2, alignStr, fill, 0, "")
-				}
-				i = sep + 1
+				f.CellFormat(w, h, s[j:sep], b, 2, alignStr, fill, 0, "")
+				i = sepEnd
 			}
 			sep = -1
 			j = i
@@ -2775,7 +2790,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 				b = b2
 			}
 		} else {
-			i++
+			i += size
 		}
 	}
 	// Last chunk
@@ -2794,10 +2809,8 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 				alignStr = ""
 			}
 		}
-		f.CellFormat(w, h, string(srune[j:i]), b, 2, alignStr, fill, 0, "")
-	} else {
-		f.CellFormat(w, h, s[j:i], b, 2, alignStr, fill, 0, "")
 	}
+	f.CellFormat(w, h, s[j:i], b, 2, alignStr, fill, 0, "")
 	f.x = f.lMargin
 }
 
@@ -3803,6 +3816,14 @@ func (f *Fpdf) putstream(b []byte) {
 }
 
 // out; Add a line to the document
+// outBuffer is where out writes: the current page, or the document.
+func (f *Fpdf) outBuffer() *bytes.Buffer {
+	if f.state == 2 {
+		return f.pages[f.page]
+	}
+	return &f.buffer.Buffer
+}
+
 func (f *Fpdf) out(s string) {
 	if f.state == 2 {
 		f.pages[f.page].WriteString(s)
@@ -3842,7 +3863,14 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 
 // outf adds a formatted line to the document
 func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
-	f.out(sprintf(fmtStr, args...))
+	var buf [128]byte
+	if b, ok := appendf(buf[:0], fmtStr, args); ok { // f.out(sprintf(…)), without the string
+		out := f.outBuffer()
+		out.Write(b)
+		out.WriteByte('\n')
+		return
+	}
+	f.out(fmt.Sprintf(fmtStr, args...))
 }
 
 // SetDefaultCatalogSort sets the default value of the catalog sort flag that

@@ -86,11 +86,37 @@ func TestTheCopyWritesUpstreamsBytes(t *testing.T) {
 				link()
 				d.Write(6, "Jobnet: www.jobnet.dk ")
 			}
+			// Wrapping (CHANGES.md 10): explicit and trailing line breaks, a
+			// word longer than the line, borders, fills, every alignment,
+			// a byte that is not UTF-8, wide characters as separators.
+			d.AddPage()
+			d.SetFont("Sans", "", 11)
+			for _, align := range []string{"L", "C", "R", "J", ""} {
+				d.MultiCell(80, 5, "Første linje\nAnden linje med æøå, der er for lang til én linje i feltet\n\nEfter en tom linje\n\n\n", "1", align, align == "C")
+				d.MultiCell(60, 5, "Kontoudtogogkontooversigtfradinbankogdinpensionskasseogdinarbejdsgiver og så videre", "LR", align, false)
+				d.MultiCell(50, 5, "Ugyldig \xff byte og \xc3 halv, 日本語のテキストは改行される 東京", "TB", align, true)
+			}
+			d.MultiCell(3, 5, "Ææ日Øx", "", "L", false) // not one letter fits: one a line
+			// The same text in both faces: each face records its own letters.
+			d.SetFont("Sans", "", 11)
+			d.MultiCell(0, 5, "Ħ kun her", "", "L", false)
+			d.SetFont("Sans", "B", 11)
+			d.MultiCell(0, 5, "Ħ kun her", "", "L", false)
+			// More texts than the copy keeps, then the first ones again.
+			d.SetFont("Sans", "", 8)
+			for round := 0; round < 2; round++ {
+				for i := 0; i < 1100; i++ {
+					d.CellFormat(17, 4, fmt.Sprintf("Nr. %d", i), "", i%10/9, "L", false, 0, "")
+				}
+			}
 		}
 		draw(theirs, func() { theirs.ImageOptions("logo", 150, 18, 30, 0, false, upstream.ImageOptions{}, 0, "") },
 			func() { theirs.WriteLinkString(6, "jobnet.dk", "https://www.jobnet.dk") })
 		draw(ours, func() { ours.ImageOptions("logo", 150, 18, 30, 0, false, ImageOptions{}, 0, "") },
 			func() { ours.WriteLinkString(6, "jobnet.dk", "https://www.jobnet.dk") })
+		if len(ours.texts) > maxTexts {
+			t.Fatalf("the copy keeps %d texts; at most %d", len(ours.texts), maxTexts)
+		}
 		var want, got bytes.Buffer
 		if err := theirs.Output(&want); err != nil {
 			t.Fatal(err)

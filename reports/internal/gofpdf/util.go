@@ -36,10 +36,6 @@ func round(f float64) int {
 	return int(math.Floor(f + 0.5))
 }
 
-func sprintf(fmtStr string, args ...interface{}) string {
-	return fmt.Sprintf(fmtStr, args...)
-}
-
 // fileExist returns true if the specified normal file exists
 func fileExist(filename string) (ok bool) {
 	info, err := os.Stat(filename)
