@@ -241,7 +241,7 @@ func (s *caseloadScreen) applyFilter() {
 	if s.table == nil {
 		return
 	}
-	s.rows = model.FilterCaseload(s.all, s.filter())
+	s.rows = model.AppendCaseload(s.rows[:0], s.all, s.filter())
 	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
 	s.count.SetText(s.ui.countText(len(s.rows)))
 	s.table.UnselectAll()
