@@ -55,7 +55,7 @@ func main() {
 	keys := flag.String("keys", "", "xdotool key names typed after the first pixels, before reading memory or typing (e.g. ctrl+f)")
 	var ty typing
 	flag.IntVar(&ty.n, "type", 0, "type this many keys and time each from key press to pixels")
-	flag.StringVar(&ty.text, "text", "hansen", "letters typed (then erased with BackSpace), over and over")
+	flag.StringVar(&ty.text, "text", "hansen", "ASCII letters typed (then erased with BackSpace), over and over")
 	band := flag.String("band", "0,0,1024,48", "x,y,width,height of the screen where the typed text shows")
 	flag.DurationVar(&ty.settle, "settle", 2*time.Second, "wait this long after -keys before typing")
 	flag.Parse()
