@@ -4,10 +4,10 @@
 # Fyne's cgo (GLFW/OpenGL) build.
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
-# Tests read PDFs back as text (pdftotext).
-TEST_DEBS  := poppler-utils
-# Looking at the window and pages (screenshots under Xvfb).
-LOOK_DEBS  := xvfb xauth imagemagick poppler-utils
+# Tests read PDFs back as text (pdftotext); vet compiles .ci/bench/firstframe (Xlib, XTest).
+TEST_DEBS  := poppler-utils libxtst-dev
+# Looking at the window and pages (screenshots under Xvfb), typing into it (xdotool, XTest).
+LOOK_DEBS  := xvfb xauth imagemagick poppler-utils xdotool libxtst-dev
 
 BIN := ./jobspor
 GO  := go
@@ -16,7 +16,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: run test build bench bench-window bench-handouts check-unmapped samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test build bench bench-window bench-typing bench-handouts check-unmapped samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -66,6 +66,19 @@ check-unmapped: build deps-look
 	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
 	test -f $(BENCH_DIR)/demo200.db || $(BIN) demo --db $(BENCH_DIR)/demo200.db --citizens 200 >/dev/null
 	$(XVFB) $(BENCH_DIR)/unmapped -max 10 -- floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo200.db
+
+## bench-typing: key press to pixels in the caseload's search field (Ctrl+F) under Xvfb at 10,000
+## demo citizens, each run beside a focused entry in an empty Fyne window (the floor): KEYS keys per
+## run ("hansen", then BackSpace to empty, again), TYPE_RUNS runs; median and 90th percentile of all.
+TYPE_RUNS ?= 3
+KEYS      ?= 36
+bench-typing: build deps-look
+	$(GO) build -o $(BENCH_DIR)/firstframe ./.ci/bench/firstframe
+	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
+	@test -f $(BENCH_DIR)/demo10000.db || $(BIN) demo --db $(BENCH_DIR)/demo10000.db --citizens 10000 >/dev/null
+	@$(BIN) list --db $(BENCH_DIR)/demo10000.db >/dev/null
+	JOBSPOR_THEME=light FYNE_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f \
+		-type $(KEYS) -text hansen -- floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db
 
 ## bench-handouts: the handout benchmarks alone, five runs each (compressed, as printed):
 ## one checklist in memory, checklists to separate files, one-PDF batches of 100 and 1,000 with the heap's peak

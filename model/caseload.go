@@ -40,9 +40,16 @@ type CaseFilter struct {
 // any part of the name, case-insensitively, or the start of the birth date
 // (DDMMYY, with or without "-xxxx"); never the CPR sequence digits.
 func FilterCaseload(rows []CaseRow, f CaseFilter) []CaseRow {
+	return AppendCaseload(make([]CaseRow, 0, len(rows)), rows, f)
+}
+
+// AppendCaseload appends the rows matching f (see FilterCaseload) to out:
+// a screen that filters on every key typed passes its last result's
+// backing array, rather than have 2 MB (10,000 rows) allocated and
+// collected again for each key.
+func AppendCaseload(out, rows []CaseRow, f CaseFilter) []CaseRow {
 	q := FoldName(f.Query)
 	digits := queryDigits(q)
-	out := make([]CaseRow, 0, len(rows))
 	for i := range rows {
 		r := &rows[i]
 		if !f.AnyTrack && r.Track != f.Track || f.Status != "" && r.Status != f.Status ||

@@ -27,3 +27,33 @@ func TestFindACitizenByCPRAndPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendCaseloadReusesOneBuffer: filtering again and again into the
+// last result's backing array (as the search field does on every key)
+// gives the same rows as FilterCaseload, narrowing and widening, and keeps
+// to that array once it is large enough.
+func TestAppendCaseloadReusesOneBuffer(t *testing.T) {
+	var rows []CaseRow
+	for i, n := range []string{"Ali Hansen", "Bo Johansen", "Søren Ærø", "Hans Holm", "Åse Berg"} {
+		rows = append(rows, CaseRow{ID: int64(i + 1), Name: n, NameKey: FoldName(n)})
+	}
+	var buf []CaseRow
+	for _, q := range []string{"", "h", "ha", "hansen", "ha", "h", "", "ærø", ""} {
+		f := CaseFilter{Query: q, AnyTrack: true}
+		buf = AppendCaseload(buf[:0], rows, f)
+		want := FilterCaseload(rows, f)
+		if len(buf) != len(want) {
+			t.Fatalf("query %q: %d rows; want %d", q, len(buf), len(want))
+		}
+		for i := range want {
+			if buf[i].ID != want[i].ID {
+				t.Fatalf("query %q: row %d is citizen %d; want %d", q, i, buf[i].ID, want[i].ID)
+			}
+		}
+	}
+	first := &buf[:1][0]
+	buf = AppendCaseload(buf[:0], rows, CaseFilter{Query: "h", AnyTrack: true})
+	if &buf[0] != first {
+		t.Error("filtering into a large enough buffer took a new array")
+	}
+}

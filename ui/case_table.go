@@ -30,22 +30,50 @@ func newCaseTable(s *caseloadScreen) *caseTable {
 	return t
 }
 
-func (t *caseTable) createCell() fyne.CanvasObject { return widget.NewLabel("") }
+// caseCell is a cell of the table: a label that remembers the width its
+// truncation was decided for, and the theme it was last drawn in.
+type caseCell struct {
+	widget.Label
+	width   float32
+	theme   fyne.Theme // a pointer (Jobspor's, Fyne's and the test theme are)
+	variant fyne.ThemeVariant
+}
 
+func (t *caseTable) createCell() fyne.CanvasObject {
+	c := &caseCell{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// updateCell fills a cell for its row. A cell that already shows the same
+// text, in the same style, width and theme, is left alone: drawing it again
+// would cost each key typed in the search field its time for nothing. (A
+// theme chosen while the caseload is not on screen reaches its cells only
+// through here.)
 func (t *caseTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	c := o.(*caseCell)
 	r := t.screen.rows[id.Row]
-	l.TextStyle.Bold = id.Col == 0
-	// Only names can outgrow their column; truncating is costly, so only there.
-	l.Truncation = fyne.TextTruncateOff
-	if id.Col == 0 {
-		l.Truncation = fyne.TextTruncateEllipsis
-	}
-	l.Importance = widget.MediumImportance
+	text, bold, importance := t.screen.cellText(r, id.Col), id.Col == 0, widget.MediumImportance
 	if id.Col == len(caseColumns)-1 && (r.Overdue || r.NoShow) {
-		l.Importance = widget.DangerImportance
+		importance = widget.DangerImportance
 	}
-	l.SetText(t.screen.cellText(r, id.Col))
+	width, settings := c.Size().Width, fyne.CurrentApp().Settings()
+	th, variant := settings.Theme(), settings.ThemeVariant()
+	if c.Text == text && c.TextStyle.Bold == bold && c.Importance == importance && c.width == width &&
+		c.theme == th && c.variant == variant {
+		return
+	}
+	c.width, c.theme, c.variant = width, th, variant
+	c.TextStyle.Bold, c.Importance, c.Truncation = bold, importance, fyne.TextTruncateOff
+	c.SetText(text)
+	// Only names can outgrow their column (the cell is sized before it is
+	// filled). Fyne's ellipsis shapes the text afresh, with a new HarfBuzz
+	// font, on every refresh: two thirds of a keystroke's work in the search
+	// field when every name asked for it. Only the names that do not fit do.
+	if id.Col == 0 && c.MinSize().Width > width {
+		c.Truncation = fyne.TextTruncateEllipsis
+		c.Refresh()
+	}
 }
 
 func (t *caseTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -58,7 +86,9 @@ func (t *caseTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if t.screen.sortBy == c.sort {
 		text += map[bool]string{false: " ▲", true: " ▼"}[t.screen.sortDesc]
 	}
-	b.SetText(text)
+	if b.Text != text { // unchanged on most refreshes (each key typed in the search)
+		b.SetText(text)
+	}
 	b.OnTapped = func() { t.screen.onSort(c.sort) }
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
 	"jobspor/model/testutil"
@@ -165,5 +166,58 @@ func TestADeletedCitizenLeavesTheCaseloadQuietly(t *testing.T) {
 	}
 	if n := len(u.win.Canvas().Overlays().List()); n != 0 {
 		t.Errorf("%d dialogs shown for a citizen who was deleted", n)
+	}
+}
+
+// TestOnlyANameTooLongForItsColumnIsCutWithAnEllipsis: a name that fits is
+// shown whole without asking Fyne to truncate it (costly on every key typed
+// in the search); a longer one ends in "…"; a cell reused for a short name
+// after a long one is whole again, and no other column is cut.
+func TestOnlyANameTooLongForItsColumnIsCutWithAnEllipsis(t *testing.T) {
+	long := "Ahmed Kirstine Marie-Louise Søndergaard-Christensen Ærenlund"
+	f := &fakeCaseload{rows: []model.CaseRow{
+		caseRow(1, "Ali Hansen", model.TrackIntensive, false),
+		caseRow(2, long, model.TrackIntensive, false),
+	}}
+	_, s := newFakeCaseload(t, f)
+	s.load()
+	longRow, short := 0, 1 // in name order: "Ahmed …" before "Ali …"
+	if s.rows[longRow].ID != 2 {
+		t.Fatalf("rows %v; want the long name first", s.rows)
+	}
+	cell := func(row, col int) *caseCell {
+		l := s.table.createCell().(*caseCell)
+		l.Resize(fyne.NewSize(caseColumns[col].width, 40))
+		s.table.updateCell(widget.TableCellID{Row: row, Col: col}, l)
+		return l
+	}
+	if l := cell(short, 0); l.Truncation != fyne.TextTruncateOff || l.Text != "Ali Hansen" {
+		t.Errorf("a short name: truncation %v, text %q; want it whole, untruncated", l.Truncation, l.Text)
+	}
+	l := cell(longRow, 0)
+	if l.Truncation != fyne.TextTruncateEllipsis || l.Text != long {
+		t.Fatalf("a name longer than its column: truncation %v, text %q; want the whole name cut with an ellipsis", l.Truncation, l.Text)
+	}
+	if l.MinSize().Width > caseColumns[0].width {
+		t.Errorf("the cut name still needs %v wide; the column is %v", l.MinSize().Width, caseColumns[0].width)
+	}
+	s.table.updateCell(widget.TableCellID{Row: short, Col: 0}, l) // the cell reused for a short name
+	if l.Truncation != fyne.TextTruncateOff || l.Text != "Ali Hansen" {
+		t.Errorf("a cell reused for a short name after a long one: truncation %v, text %q", l.Truncation, l.Text)
+	}
+	l.Resize(fyne.NewSize(40, 40)) // the column dragged narrow: the same name no longer fits
+	s.table.updateCell(widget.TableCellID{Row: short, Col: 0}, l)
+	if l.Truncation != fyne.TextTruncateEllipsis {
+		t.Error("a name that no longer fits its narrowed column is not cut")
+	}
+	l.Resize(fyne.NewSize(caseColumns[0].width, 40))
+	s.table.updateCell(widget.TableCellID{Row: short, Col: 0}, l)
+	if l.Truncation != fyne.TextTruncateOff {
+		t.Error("a name that fits its widened column again stays cut")
+	}
+	for col := 1; col < len(caseColumns); col++ {
+		if l := cell(longRow, col); l.Truncation != fyne.TextTruncateOff {
+			t.Errorf("column %s is truncated", caseColumns[col].key)
+		}
 	}
 }

@@ -241,9 +241,11 @@ func (s *caseloadScreen) applyFilter() {
 	if s.table == nil {
 		return
 	}
-	s.rows = model.FilterCaseload(s.all, s.filter())
+	s.rows = model.AppendCaseload(s.rows[:0], s.all, s.filter())
 	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
-	s.count.SetText(s.ui.countText(len(s.rows)))
+	if count := s.ui.countText(len(s.rows)); count != s.count.Text { // often the same while typing
+		s.count.SetText(count)
+	}
 	s.table.UnselectAll()
 	s.table.Refresh()
 }

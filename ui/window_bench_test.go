@@ -101,3 +101,22 @@ func preload(b *testing.B, u *UI, st *store.Store) {
 	}
 	u.caseload.keep(rows)
 }
+
+// BenchmarkTypeInCaseloadSearch10k: one key typed into the caseload's search
+// field (Ctrl+F), as bench-typing types them: "hansen", then BackSpace to
+// empty, over and over. The table on screen is filled again on each key.
+func BenchmarkTypeInCaseloadSearch10k(b *testing.B) {
+	u, _ := benchWindow(b)
+	u.onFind()
+	e := u.caseload.search
+	text := []rune("hansen")
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if k := i % (2 * len(text)); k < len(text) {
+			e.TypedRune(text[k])
+		} else {
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+		}
+	}
+}

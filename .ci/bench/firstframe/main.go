@@ -5,10 +5,19 @@
 // floor (an empty Fyne window) is measured in the same run, and each
 // command's median is printed.
 //
+// With -type N it then types N keys into the window through XTest (the
+// letters of -text, then as many BackSpaces, and again) and times each from
+// the key press to the first change of the band of the screen where the
+// typed text shows. A change no wider than the caret is not counted: the
+// entry's caret blinks (fades) in place, while a typed letter or a
+// BackSpace moves it by a glyph's width and changes the glyph's columns.
+//
 //	firstframe -runs 7 -rss-after 3s -- NAME=CMD ARGS... ;; NAME=CMD ARGS...
+//	firstframe -runs 3 -keys ctrl+f -type 36 -text hansen -- NAME=CMD ARGS... ;; ...
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -25,15 +34,34 @@ type command struct {
 	argv []string
 	ms   []float64
 	rss  []float64
+	keys []float64 // key to pixels, every key of every run
 }
+
+// typing is what -type asks for.
+type typing struct {
+	n      int
+	text   string
+	band   [4]int // x, y, width, height on the screen
+	settle time.Duration
+}
+
+// caret is the widest change (in columns) taken for the caret's blinking.
+const caret = 4
 
 func main() {
 	runs := flag.Int("runs", 7, "runs of each command")
 	timeout := flag.Duration("timeout", 20*time.Second, "give up on a run after this long")
 	rssAfter := flag.Duration("rss-after", 0, "also read the resident memory this long after the first pixels (with -keys typed first)")
-	keys := flag.String("keys", "", "xdotool key names typed after the first pixels, before reading memory (e.g. ctrl+f)")
+	keys := flag.String("keys", "", "xdotool key names typed after the first pixels, before reading memory or typing (e.g. ctrl+f)")
+	var ty typing
+	flag.IntVar(&ty.n, "type", 0, "type this many keys and time each from key press to pixels")
+	flag.StringVar(&ty.text, "text", "hansen", "ASCII letters typed (then erased with BackSpace), over and over")
+	band := flag.String("band", "0,0,1024,48", "x,y,width,height of the screen where the typed text shows")
+	flag.DurationVar(&ty.settle, "settle", 2*time.Second, "wait this long after -keys before typing")
 	flag.Parse()
-	cmds, err := parse(flag.Args())
+	_, err := fmt.Sscanf(*band, "%d,%d,%d,%d", &ty.band[0], &ty.band[1], &ty.band[2], &ty.band[3])
+	cmds, err2 := parse(flag.Args())
+	err = errors.Join(err, err2)
 	if err == nil {
 		err = openDisplay()
 	}
@@ -43,15 +71,18 @@ func main() {
 	}
 	for r := 0; r < *runs; r++ {
 		for _, c := range cmds {
-			ms, rss, err := run(c.argv, *timeout, *rssAfter, *keys)
+			ms, rss, keyMs, err := run(c.argv, *timeout, *rssAfter, *keys, ty)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "firstframe: %s: %v\n", c.name, err)
 				os.Exit(1)
 			}
-			c.ms, c.rss = append(c.ms, ms), append(c.rss, rss)
+			c.ms, c.rss, c.keys = append(c.ms, ms), append(c.rss, rss), append(c.keys, keyMs...)
 			fmt.Printf("run %d  %-10s first pixels %6.0f ms", r+1, c.name, ms)
 			if *rssAfter > 0 {
 				fmt.Printf("  resident %5.0f MB", rss)
+			}
+			if ty.n > 0 {
+				fmt.Printf("  key to pixels median %5.1f ms  p90 %5.1f ms", median(keyMs), percentile(keyMs, 90))
 			}
 			fmt.Println()
 		}
@@ -60,6 +91,9 @@ func main() {
 		fmt.Printf("median of %d  %-10s first pixels %6.0f ms", *runs, c.name, median(c.ms))
 		if *rssAfter > 0 {
 			fmt.Printf("  resident %5.0f MB", median(c.rss))
+		}
+		if ty.n > 0 {
+			fmt.Printf("  key to pixels median %5.1f ms  p90 %5.1f ms  (%d keys)", median(c.keys), percentile(c.keys, 90), len(c.keys))
 		}
 		fmt.Println()
 	}
@@ -93,7 +127,7 @@ func parse(args []string) ([]*command, error) {
 // (Xvfb has no window manager to place it elsewhere).
 var samples = [][2]int{{20, 20}, {512, 20}, {1000, 20}, {20, 270}, {512, 270}, {1000, 270}, {20, 520}, {512, 520}, {1000, 520}}
 
-func run(argv []string, timeout, rssAfter time.Duration, keys string) (ms, rssMB float64, err error) {
+func run(argv []string, timeout, rssAfter time.Duration, keys string, ty typing) (ms, rssMB float64, keyMs []float64, err error) {
 	base := make([]uint64, len(samples))
 	for i, p := range samples {
 		base[i] = pixel(p[0], p[1])
@@ -103,7 +137,7 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string) (ms, rssMB
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, err
+		return 0, 0, nil, err
 	}
 	defer func() {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
@@ -116,9 +150,20 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string) (ms, rssMB
 			break
 		}
 		if time.Since(start) > timeout {
-			return 0, 0, fmt.Errorf("no pixels after %s", timeout)
+			return 0, 0, nil, fmt.Errorf("no pixels after %s", timeout)
 		}
 		time.Sleep(500 * time.Microsecond)
+	}
+	if ty.n > 0 {
+		if err := quiet(ty.band, 500*time.Millisecond, timeout); err != nil {
+			return 0, 0, nil, err
+		}
+		if keys != "" {
+			exec.Command("xdotool", append([]string{"key", "--delay", "100"}, strings.Fields(keys)...)...).Run()
+		}
+		time.Sleep(ty.settle)
+		keyMs, err = typeKeys(ty, timeout)
+		return ms, 0, keyMs, err
 	}
 	if rssAfter > 0 {
 		if keys != "" {
@@ -128,7 +173,50 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string) (ms, rssMB
 		time.Sleep(rssAfter)
 		rssMB, err = resident(cmd.Process.Pid)
 	}
-	return ms, rssMB, err
+	return ms, rssMB, nil, err
+}
+
+// typeKeys types ty.n keys, each once the band has been still for 150 ms,
+// and returns the milliseconds from each key press to the band's change.
+func typeKeys(ty typing, timeout time.Duration) ([]float64, error) {
+	var out []float64
+	for i := 0; i < ty.n; i++ {
+		name := "BackSpace"
+		if k := i % (2 * len(ty.text)); k < len(ty.text) {
+			name = ty.text[k : k+1]
+		}
+		if err := quiet(ty.band, 150*time.Millisecond, timeout); err != nil {
+			return nil, err
+		}
+		span(ty.band, true)
+		start := time.Now()
+		if err := key(name); err != nil {
+			return nil, err
+		}
+		for span(ty.band, false) <= caret {
+			if time.Since(start) > timeout {
+				return nil, fmt.Errorf("key %d (%s): no change on screen after %s", i+1, name, timeout)
+			}
+			time.Sleep(500 * time.Microsecond)
+		}
+		out = append(out, float64(time.Since(start).Microseconds())/1000)
+	}
+	return out, nil
+}
+
+// quiet waits until the band has not changed, but for the caret, for d.
+func quiet(band [4]int, d, timeout time.Duration) error {
+	start, still := time.Now(), time.Now()
+	for span(band, true); time.Since(still) < d; time.Sleep(2 * time.Millisecond) {
+		if span(band, false) > caret {
+			span(band, true)
+			still = time.Now()
+		}
+		if time.Since(start) > timeout {
+			return fmt.Errorf("the screen did not settle in %s", timeout)
+		}
+	}
+	return nil
 }
 
 // changed: some sample differs from before the start and is not black
@@ -155,6 +243,16 @@ func resident(pid int) (float64, error) {
 		}
 	}
 	return 0, fmt.Errorf("no VmRSS for %d", pid)
+}
+
+// percentile is the nearest-rank p-th percentile.
+func percentile(xs []float64, p int) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[max(0, (len(s)*p+99)/100-1)]
 }
 
 func median(xs []float64) float64 {
