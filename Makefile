@@ -40,7 +40,7 @@ bench: deps-test
 
 ## bench-window: cold start to the window's first drawn pixels under Xvfb, at 10,000 and 500
 ## demo citizens, each run beside an empty Fyne window (the floor); medians of RUNS runs, then
-## resident memory 4 s after Ctrl+F. BENCH_DIR keeps the demo databases between runs.
+## resident memory 4 s after Ctrl+F and 20 citizens opened. BENCH_DIR keeps the demo databases between runs.
 RUNS      ?= 7
 BENCH_DIR ?= /tmp/jobspor-bench
 XVFB      := xvfb-run -a -s "-screen 0 1366x768x24 -br"
@@ -54,8 +54,8 @@ bench-window: build deps-look
 		JOBSPOR_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs $(RUNS) -- \
 			floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo$$n.db | grep median || exit 1; \
 	done
-	@echo "== resident memory, 10000 citizens, Today then Ctrl+F"
-	@JOBSPOR_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs 5 -rss-after 4s -keys ctrl+f -- \
+	@echo "== resident memory, 10000 citizens, Today, Ctrl+F, then 20 citizens opened and left"
+	@JOBSPOR_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs 5 -rss-after 4s -keys ctrl+f -open 20 -- \
 		floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db | grep median
 
 ## check-unmapped: a window no window manager ever shows must wait, not spin (GLFW's wait for the

@@ -53,6 +53,7 @@ func main() {
 	timeout := flag.Duration("timeout", 20*time.Second, "give up on a run after this long")
 	rssAfter := flag.Duration("rss-after", 0, "also read the resident memory this long after the first pixels (with -keys typed first)")
 	keys := flag.String("keys", "", "xdotool key names typed after the first pixels, before reading memory or typing (e.g. ctrl+f)")
+	open := flag.Int("open", 0, "after -keys, open this many citizens from the caseload's rows (Escape back after each) before reading memory")
 	var ty typing
 	flag.IntVar(&ty.n, "type", 0, "type this many keys and time each from key press to pixels")
 	flag.StringVar(&ty.text, "text", "hansen", "ASCII letters typed (then erased with BackSpace), over and over")
@@ -71,7 +72,7 @@ func main() {
 	}
 	for r := 0; r < *runs; r++ {
 		for _, c := range cmds {
-			ms, rss, keyMs, err := run(c.argv, *timeout, *rssAfter, *keys, ty)
+			ms, rss, keyMs, err := run(c.argv, *timeout, *rssAfter, *keys, *open, ty)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "firstframe: %s: %v\n", c.name, err)
 				os.Exit(1)
@@ -127,7 +128,7 @@ func parse(args []string) ([]*command, error) {
 // (Xvfb has no window manager to place it elsewhere).
 var samples = [][2]int{{20, 20}, {512, 20}, {1000, 20}, {20, 270}, {512, 270}, {1000, 270}, {20, 520}, {512, 520}, {1000, 520}}
 
-func run(argv []string, timeout, rssAfter time.Duration, keys string, ty typing) (ms, rssMB float64, keyMs []float64, err error) {
+func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, ty typing) (ms, rssMB float64, keyMs []float64, err error) {
 	base := make([]uint64, len(samples))
 	for i, p := range samples {
 		base[i] = pixel(p[0], p[1])
@@ -170,10 +171,33 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, ty typing)
 			time.Sleep(rssAfter / 2)
 			exec.Command("xdotool", append([]string{"key", "--delay", "100"}, strings.Fields(keys)...)...).Run()
 		}
+		if open > 0 {
+			time.Sleep(rssAfter / 2)
+			exec.Command("xdotool", openRows(open)...).Run()
+		}
 		time.Sleep(rssAfter)
 		rssMB, err = resident(cmd.Process.Pid)
 	}
 	return ms, rssMB, nil, err
+}
+
+// openRows is the xdotool command line that opens n citizens from the
+// caseload at 1024×540: a click on each of the nine rows in view (the
+// first at y 177, 40 px apart), Escape back, then the wheel scrolls on.
+func openRows(n int) []string {
+	var args []string
+	for i := 0; i < n; i++ {
+		if i > 0 && i%9 == 0 {
+			args = append(args, "mousemove", "500", "350")
+			for w := 0; w < 10; w++ {
+				args = append(args, "click", "5")
+			}
+			args = append(args, "sleep", "0.5")
+		}
+		y := strconv.Itoa(177 + 40*(i%9))
+		args = append(args, "mousemove", "100", y, "click", "1", "sleep", "1", "key", "Escape", "sleep", "0.8")
+	}
+	return args
 }
 
 // typeKeys types ty.n keys, each once the band has been still for 150 ms,
