@@ -14,7 +14,7 @@ import (
 // buildOverview shows the citizen's details.
 func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 	c := s.citizen
-	s.cpr = widget.NewLabel(c.CPR.Masked())
+	s.cpr = widget.NewLabel(orDash(c.CPR.Masked()))
 	s.revealed = false
 	cprRow := fyne.CanvasObject(s.cpr)
 	if c.CPR != "" {
@@ -23,8 +23,8 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.cpr"), cprRow),
 		widget.NewFormItem(lang.L("field.age"), widget.NewLabel(s.age())),
-		widget.NewFormItem(lang.L("field.phone"), widget.NewLabel(c.Phone)),
-		widget.NewFormItem(lang.L("field.email"), widget.NewLabel(c.Email)),
+		widget.NewFormItem(lang.L("field.phone"), widget.NewLabel(orDash(c.Phone))),
+		widget.NewFormItem(lang.L("field.email"), widget.NewLabel(orDash(c.Email))),
 		widget.NewFormItem(lang.L("field.benefit"), widget.NewLabel(benefitLabel(c.Benefit))),
 		widget.NewFormItem(lang.L("field.education"), widget.NewLabel(educationLabel(c.Education))),
 		widget.NewFormItem(lang.L("field.firstcontact"), widget.NewLabel(shortDate(c.FirstContact))),

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"jobspor/assets"
@@ -295,4 +297,42 @@ func TestADateThatDoesNotExistSaysSo(t *testing.T) {
 	if !strings.Contains(f.problems.Text, "første kontakt skal udfyldes") {
 		t.Fatalf("problems for an empty date: %q", f.problems.Text)
 	}
+}
+
+// TestAnOverviewWithoutNumbersSaysSo: a citizen registered without CPR
+// number, phone or e-mail shows a dash in each row, not an empty space,
+// and no button to reveal a number there is none of.
+func TestAnOverviewWithoutNumbersSaysSo(t *testing.T) {
+	u, store := newTestUI(t)
+	c := storetest.AddCitizen(t, store, func(c *model.Citizen) {
+		c.CPR, c.Phone, c.Email = "", "", ""
+		c.BirthDate = time.Date(1990, 5, 1, 0, 0, 0, 0, time.UTC)
+	})
+	u.onOpenCitizen(c.ID)
+	v := u.citizen
+	if v.cpr.Text != "–" {
+		t.Errorf("the CPR row reads %q, want a dash", v.cpr.Text)
+	}
+	shown := "|" + strings.Join(drawnTexts(v.content()), "|") + "|"
+	if strings.Count(shown, "|–|") < 3 || strings.Contains(shown, lang.L("view.reveal")) {
+		t.Errorf("the overview reads %q: want dashes for CPR, phone and e-mail and no reveal button", shown)
+	}
+}
+
+// drawnTexts lists the texts drawn under o, in order.
+func drawnTexts(o fyne.CanvasObject) []string {
+	var out []string
+	switch x := o.(type) {
+	case *canvas.Text:
+		return []string{x.Text}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, drawnTexts(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, drawnTexts(c)...)
+		}
+	}
+	return out
 }
