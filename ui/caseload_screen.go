@@ -217,6 +217,7 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	s.keptAt = s.store.Generation()
 	s.loadTeam() // filters
 	s.root.Resize(s.ui.win.Canvas().Size())
+	s.ui.settle() // the start's reading is done: what it left behind can go back
 }
 
 func caseIDs(rows []model.CaseRow) []int64 {

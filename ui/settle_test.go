@@ -35,3 +35,28 @@ func TestMemoryIsHandedBackOnceTheCaseworkerSettles(t *testing.T) {
 		t.Fatalf("memory handed back %d times after the caseworker stayed on Today; want once", n)
 	}
 }
+
+// TestMemoryIsHandedBackAfterTheStartsReading: the caseload read behind
+// Today at start is followed by a hand-back too, for a caseworker who stays
+// on Today.
+func TestMemoryIsHandedBackAfterTheStartsReading(t *testing.T) {
+	u, store := newTestUI(t)
+	storetest.AddCitizen(t, store)
+	defer func(d time.Duration) { settleAfter = d }(settleAfter)
+	settleAfter = 100 * time.Millisecond
+	var released atomic.Int32
+	u.release = func() { released.Add(1) }
+
+	rows, err := store.Caseload(u.guide, u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.caseload.keep(rows)
+	deadline := time.Now().Add(5 * time.Second)
+	for released.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := released.Load(); n != 1 {
+		t.Fatalf("memory handed back %d times after the start's reading; want once", n)
+	}
+}
