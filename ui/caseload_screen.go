@@ -211,12 +211,16 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	if s.loaded {
 		return
 	}
-	s.all, s.loaded, s.unseen = rows, true, true
+	s.all, s.unseen = rows, true
 	// Filter and lay the screen out at the window's size now, off screen:
 	// the table makes and measures its cells here, not on the first Ctrl+F.
 	s.keptAt = s.store.Generation()
 	s.loadTeam() // filters
 	s.root.Resize(s.ui.win.Canvas().Size())
+	// Loaded once laid out: Fyne's test driver runs this callback on the
+	// reading goroutine, and a test that waits for loaded then drives the
+	// same widgets from its own.
+	s.loaded = true
 	s.ui.settle() // the start's reading is done: what it left behind can go back
 }
 
