@@ -85,11 +85,7 @@ func benefitCase(q queryRower, citizenID int64) (model.BenefitCase, error) {
 	if err != nil {
 		return b, fmt.Errorf("load benefit case: %w", err)
 	}
-	for _, d := range strings.Split(docs, ",") {
-		if n, err := strconv.Atoi(d); err == nil {
-			b.Documents = append(b.Documents, n)
-		}
-	}
+	b.Documents = documentList(docs)
 	return b, nil
 }
 
@@ -240,4 +236,15 @@ func wallText(t time.Time) string {
 		return ""
 	}
 	return t.Format(model.WallLayout)
+}
+
+// documentList reads the stored list of documents handed in ("1,3,4").
+func documentList(docs string) []int {
+	var out []int
+	for _, d := range strings.Split(docs, ",") {
+		if n, err := strconv.Atoi(d); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
 }

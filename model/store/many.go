@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -80,11 +79,7 @@ func (s *Store) BenefitCasesMany(ids []int64) (map[int64]model.BenefitCase, erro
 			scanWall(&b.MeetingAt), &b.MeetingPlace); err != nil {
 			return nil, fmt.Errorf("load benefit case: %w", err)
 		}
-		for _, d := range strings.Split(docs, ",") {
-			if n, err := strconv.Atoi(d); err == nil {
-				b.Documents = append(b.Documents, n)
-			}
-		}
+		b.Documents = documentList(docs)
 		out[b.CitizenID] = b
 	}
 	return out, rows.Err()
