@@ -16,7 +16,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: run test build bench bench-window bench-typing bench-handouts check-unmapped samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test test-days build bench bench-window bench-typing bench-handouts check-unmapped samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -29,6 +29,12 @@ test: deps-build deps-test
 	$(GO) vet ./... ./.ci/bench/firstframe ./.ci/bench/emptywindow ./.ci/bench/unmapped
 	$(GO) build -o $(BIN) .
 	$(GO) test -count=1 ./...
+
+## test-days: the whole suite again with the one clock set to three far-apart days
+## (JOBSPOR_CLOCK moves the system clock): green on any date, not only today's
+TEST_DAYS := 2026-11-23 2027-06-30T09:00 2031-01-01T00:30
+test-days: deps-test
+	@for d in $(TEST_DAYS); do echo "== the clock at $$d"; JOBSPOR_CLOCK=$$d $(GO) test -count=1 ./... || exit 1; done
 
 build: deps-build
 	$(GO) build -o $(BIN) .

@@ -31,43 +31,57 @@ func main() {
 		fmt.Fprintln(os.Stderr, "jobspor: det indbyggede indhold kan ikke læses:", err)
 		os.Exit(1)
 	}
+	clock, err := model.SystemClock() // the program's one clock
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "jobspor:", err)
+		os.Exit(2)
+	}
 	env := &cli.Env{
 		Restore:    store.Restore,
 		ReadSecret: readSecret(),
 		Stdout:     os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
-		SchemaVersion: store.SchemaVersion(),
-		StartWindow:   func(path string, create bool) error { return startWindow(path, create, content) },
+		SchemaVersion: store.SchemaVersion(), Clock: clock,
+		StartWindow: func(path string, create bool) error { return startWindow(path, create, content, clock) },
 		Open: func(path string, create bool) (cli.Store, cli.Handouts, error) {
-			s, err := openStore(path, create)
+			s, h, err := openStore(path, create, content, clock)
 			if err != nil {
 				return nil, nil, err
 			}
-			return s, reports.NewService(s, content), nil
+			return s, h, nil
 		},
 	}
 	os.Exit(cli.Run(os.Args[1:], env))
 }
 
-// openStore opens the database at path; only create may make a new one.
-func openStore(path string, create bool) (*store.Store, error) {
+// openStore opens the database at path (only create may make a new one)
+// and the handouts printed from it, both on the program's clock.
+func openStore(path string, create bool, content *model.Content, clock model.Clock) (*store.Store, *reports.Service, error) {
+	open := store.OpenExisting
 	if create {
-		return store.Open(path)
+		open = store.Open
 	}
-	return store.OpenExisting(path)
+	s, err := open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.Now = clock.Now
+	h := reports.NewService(s, content)
+	h.Now = clock.Now
+	return s, h, nil
 }
 
-func startWindow(path string, create bool, content *model.Content) error {
+func startWindow(path string, create bool, content *model.Content, clock model.Clock) error {
 	if err := ui.SetupLanguage(); err != nil {
 		return err
 	}
 	app.SetMetadata(ui.Metadata)
 	a := app.NewWithID(ui.AppID)
-	return ui.Run(a, path, content, func(path string) (ui.Store, ui.Handouts, func() error, error) {
-		s, err := openStore(path, create)
+	return ui.Run(a, path, content, clock, func(path string) (ui.Store, ui.Handouts, func() error, error) {
+		s, h, err := openStore(path, create, content, clock)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		return s, reports.NewService(s, content), s.Close, nil
+		return s, h, s.Close, nil
 	}, store.Restore)
 }
 

@@ -101,8 +101,6 @@ type Citizen struct {
 	UpdatedAt  time.Time
 }
 
-// Validate checks every field against today and returns all problems at once.
-func (c *Citizen) Validate() error { return c.ValidateOn(time.Now()) }
 
 // ValidateOn checks every field as on the given day (the age and the benefit
 // depend on it) and returns all problems at once.

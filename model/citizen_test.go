@@ -17,16 +17,16 @@ func validCitizen() *Citizen {
 func TestCitizenValidationLimits(t *testing.T) {
 	c := validCitizen()
 	c.Notes = strings.Repeat("æ", MaxNotesLen) // counted in characters, not bytes
-	if err := c.Validate(); err != nil {
+	if err := c.ValidateOn(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)); err != nil {
 		t.Fatalf("notes of exactly %d characters refused: %v", MaxNotesLen, err)
 	}
 	c.Notes += "ø"
-	if err := c.Validate(); err == nil {
+	if err := c.ValidateOn(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)); err == nil {
 		t.Fatalf("notes of %d characters accepted", MaxNotesLen+1)
 	}
 	c = validCitizen()
 	c.Name = strings.Repeat("Å", MaxNameLen+1)
-	if err := c.Validate(); err == nil {
+	if err := c.ValidateOn(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)); err == nil {
 		t.Fatal("an over-long name was accepted")
 	}
 }

@@ -215,7 +215,7 @@ func parsedLogo(data []byte) *gofpdf.ImageInfoType {
 func (d *Document) setDates(opts Options) {
 	when := opts.Fixed
 	if when.IsZero() {
-		when = time.Now()
+		when = model.Now()
 	} else {
 		d.pdf.SetCompression(false)
 		d.pdf.SetCatalogSort(true)

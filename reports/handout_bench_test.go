@@ -193,7 +193,7 @@ func BenchmarkYdelseDocument(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for i := 0; i < b.N; i++ {
-				doc, err := Ydelse(YdelseData{Office: office, CitizenName: "Søren Ærø Åkjær", Printed: time.Now()}, Options{})
+				doc, err := Ydelse(YdelseData{Office: office, CitizenName: "Søren Ærø Åkjær", Printed: model.Now()}, Options{})
 				if err == nil {
 					err = doc.Write(io.Discard)
 				}

@@ -79,7 +79,7 @@ func (s *Service) conversationsFrom(from time.Time, days int) ([]model.TodayConv
 // Unfinished files a killed run left there are swept away.
 func NewService(s Source, c *model.Content) *Service {
 	out := filepath.Join(filepath.Dir(s.Path()), "udskrifter")
-	svc := &Service{store: s, content: c, OutDir: out, Now: time.Now}
+	svc := &Service{store: s, content: c, OutDir: out, Now: model.Now}
 	svc.sweep(out)
 	return svc
 }

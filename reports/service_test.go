@@ -129,7 +129,7 @@ func TestAPrintExistsExactlyWhenItsAuditRowDoes(t *testing.T) {
 func TestAnEmojiInANameAndATitleStillPrints(t *testing.T) {
 	s := storetest.Open(t)
 	c := storetest.AddCitizen(t, s, func(c *model.Citizen) { c.Name = "Søren 👩 Ærø" })
-	j := storetest.AddJob(t, s, "Kok 🍳 på Ærø", time.Now().AddDate(0, 0, 10))
+	j := storetest.AddJob(t, s, "Kok 🍳 på Ærø", model.Now().AddDate(0, 0, 10))
 	svc := NewService(s, testContent(t))
 	svc.OutDir = t.TempDir()
 	path, err := svc.Handout(model.HandoutFolder, c.ID)

@@ -87,7 +87,8 @@ type UI struct {
 	content  *model.Content
 	guide    *model.Guide
 	handouts Handouts
-	now      func() time.Time
+	clock    model.Clock
+	now      func() time.Time // clock.Now
 
 	today        *todayScreen
 	caseload     *caseloadScreen
@@ -116,14 +117,15 @@ type UI struct {
 }
 
 // New builds the main window's content into win, starting at Today.
-func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts) *UI {
-	return newUI(a, win, store, content, handouts, false)
+// clock is the one clock of the program (tests pass one that they move).
+func New(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts, clock model.Clock) *UI {
+	return newUI(a, win, store, content, handouts, clock, false)
 }
 
 // newUI is New; with background, Today and the caseload are read off the
 // window's goroutine (the window is shown before they are read).
-func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts, background bool) *UI {
-	u := &UI{app: a, win: win, content: content, guide: content.Guide, now: time.Now, background: background}
+func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts, clock model.Clock, background bool) *UI {
+	u := &UI{app: a, win: win, content: content, guide: content.Guide, clock: clock, now: clock.Now, background: background}
 	applyTheme(a)
 	u.reset(store, handouts)
 	u.addShortcuts()
@@ -190,6 +192,21 @@ func (u *UI) back() {
 		r.reload()
 	}
 	u.show(top.content())
+}
+
+// top is the screen on top of the stack (the one shown).
+func (u *UI) top() screen { return u.stack[len(u.stack)-1] }
+
+// keepTime makes Today keep time in the window: every tickEvery it looks at
+// the clock on the window's goroutine (cheap when nothing is due).
+func (u *UI) keepTime() {
+	go func() {
+		t := time.NewTicker(tickEvery)
+		defer t.Stop()
+		for range t.C {
+			fyne.Do(func() { u.today.tick() })
+		}
+	}()
 }
 
 // track remembers which screens are showing, for tests and callbacks.

@@ -41,8 +41,7 @@ func benchUI(b *testing.B) (*UI, *store.Store) {
 	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, content, &fakeHandouts{})
-	u.now = func() time.Time { return benchNow }
+	u := New(a, w, store, content, &fakeHandouts{}, model.NewFixedClock(benchNow))
 	u.caseload.load()
 	if len(u.caseload.all) != 10000 {
 		b.Fatalf("caseload holds %d citizens", len(u.caseload.all))

@@ -155,7 +155,7 @@ func (f *citizenForm) Discard()    { f.state.reset() }
 func (f *citizenForm) Save() error {
 	c, err := f.citizen()
 	if err != nil {
-		err = errors.Join(err, withoutUnreadDate(c.Validate(), c, f.firstContact.Text))
+		err = errors.Join(err, withoutUnreadDate(c.ValidateOn(f.ui.now()), c, f.firstContact.Text))
 	} else {
 		err = f.write(c)
 	}

@@ -24,8 +24,7 @@ func TestEditLongNoteSelectBeforeFirstFrame(t *testing.T) {
 	c := storetest.AddCitizen(t, st, func(c *model.Citizen) { c.Notes = note })
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, st, testutil.Content(t), &fakeHandouts{})
-	u.now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	u := New(a, w, st, testutil.Content(t), &fakeHandouts{}, model.NewFixedClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)))
 	u.onOpenCitizen(c.ID)
 	a.driver.paint(w.Canvas())
 

@@ -156,8 +156,7 @@ func newFitUI(t *testing.T) (*UI, int64, int64) {
 		t.Fatal(err)
 	}
 	w := a.NewWindow("Jobspor")
-	u := New(a, w, st, content, &fakeHandouts{})
-	u.now = func() time.Time { return now }
+	u := New(a, w, st, content, &fakeHandouts{}, model.NewFixedClock(now))
 	id, conv := busyCitizen(t, st)
 	return u, id, conv
 }

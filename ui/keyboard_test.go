@@ -2,7 +2,6 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -22,7 +21,7 @@ func TestKeyboardWalk(t *testing.T) {
 	u, store := newTestUI(t)
 	for _, n := range []string{"Anders And", "Bodil Bøg", "Carl Ærø"} {
 		c := &model.Citizen{Name: n, Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
-			Status: model.StatusActive, FirstContact: time.Now()}
+			Status: model.StatusActive, FirstContact: u.now()}
 		if err := store.CreateCitizen(c); err != nil {
 			t.Fatal(err)
 		}

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +11,7 @@ import (
 	"jobspor/model"
 )
 
-func newTestEditor(t *testing.T, text string, max int) (*noteEditor, fyne.Window) {
+func newTestEditor(t testing.TB, text string, max int) (*noteEditor, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	applyTheme(a)
@@ -32,18 +31,13 @@ func TestPasteOverTheLimitIsCutAtOnce(t *testing.T) {
 	clip := w.Clipboard()
 	clip.SetContent(strings.Repeat("Ærø og Åse søger job. ", 1000)[:21400])
 	paste := utf8.RuneCountInString(clip.Content())
-	start := time.Now()
 	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
-	took := time.Since(start)
 	if n := utf8.RuneCountInString(e.Text()); n != model.MaxNotesLen {
 		t.Fatalf("after the paste the note has %d characters; want %d", n, model.MaxNotesLen)
 	}
 	want := groupDigits(paste - 10)
 	if !strings.Contains(e.counter.Text, "Noten er fuld") || !strings.Contains(e.counter.Text, want) {
 		t.Errorf("the field says %q; want that it is full and that %s characters were left out", e.counter.Text, want)
-	}
-	if took > 500*time.Millisecond {
-		t.Errorf("the paste took %v to show", took)
 	}
 	e.TypedRune('x')
 	if utf8.RuneCountInString(e.Text()) != model.MaxNotesLen || !strings.Contains(e.counter.Text, "Noten er fuld") {
@@ -127,7 +121,8 @@ func TestWrapKeepsEveryCharacterAndFits(t *testing.T) {
 
 // TestLongNoteOpensWithoutStall: a 5,000-character note in one paragraph
 // (the hardest case for Fyne's own wrapping: 0.7 s) opens in the edit form
-// and the overview quickly, even with nothing measured before.
+// and the overview (how quickly: BenchmarkOpenLongNote), even with nothing
+// measured before.
 func TestLongNoteOpensWithoutStall(t *testing.T) {
 	u, st := newTestUI(t)
 	metricsCache = map[metricsKey]*textMetrics{}
@@ -137,12 +132,8 @@ func TestLongNoteOpensWithoutStall(t *testing.T) {
 	if err := st.CreateCitizen(c); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
 	u.onOpenCitizen(c.ID)
 	u.onEditCitizen(u.citizen.citizen)
-	if took := time.Since(start); took > 300*time.Millisecond {
-		t.Errorf("opening the citizen and the edit form took %v", took)
-	}
 	if u.form.notes.Text() != note {
 		t.Fatal("the edit form does not hold the whole note")
 	}

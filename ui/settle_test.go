@@ -26,10 +26,7 @@ func TestMemoryIsHandedBackOnceTheCaseworkerSettles(t *testing.T) {
 	if n := released.Load(); n != 0 {
 		t.Fatalf("memory handed back %d times while the caseworker was moving between screens", n)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for released.Load() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitFor(t, "memory handed back", func() bool { return released.Load() != 0 })
 	time.Sleep(2 * settleAfter)
 	if n := released.Load(); n != 1 {
 		t.Fatalf("memory handed back %d times after the caseworker stayed on Today; want once", n)
@@ -52,10 +49,7 @@ func TestMemoryIsHandedBackAfterTheStartsReading(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.caseload.keep(rows)
-	deadline := time.Now().Add(5 * time.Second)
-	for released.Load() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitFor(t, "memory handed back", func() bool { return released.Load() != 0 })
 	if n := released.Load(); n != 1 {
 		t.Fatalf("memory handed back %d times after the start's reading; want once", n)
 	}

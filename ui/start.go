@@ -65,7 +65,7 @@ type Restorer func(file, target, passphrase string) (model.BackupInfo, error)
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
 // window, and the error is returned.
-func Run(a fyne.App, path string, content *model.Content, open Opener, restore Restorer) error {
+func Run(a fyne.App, path string, content *model.Content, clock model.Clock, open Opener, restore Restorer) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(defaultWindowSize)
 	s, h, closeDB, err := open(path)
@@ -75,8 +75,9 @@ func Run(a fyne.App, path string, content *model.Content, open Opener, restore R
 	}
 	defer func() { closeDB() }()
 	w.SetTitle("Jobspor – " + path)
-	u := newUI(a, w, s, content, h, true)
+	u := newUI(a, w, s, content, h, clock, true)
 	u.release = memory.Release
+	u.keepTime() // tests tick Today themselves
 	u.restoreDB = func(file, passphrase string) (model.BackupInfo, error) {
 		closeDB()
 		info, rerr := restore(file, path, passphrase)

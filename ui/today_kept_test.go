@@ -19,7 +19,6 @@ import (
 // read it again and show the change.
 func TestTodayKeptWhenNothingChanged(t *testing.T) {
 	u, store := newTestUI(t) // today is Monday 23 November 2026, 10:00
-	store.Now = u.now
 	c := storetest.AddCitizen(t, store, func(c *model.Citizen) { c.Name = "Aase Ærø" })
 	storetest.Plan(t, store, c.ID, u.now().Add(2*time.Hour), 30)
 	u.today.load()
@@ -56,7 +55,7 @@ func TestTodayKeptWhenNothingChanged(t *testing.T) {
 	}
 
 	view = u.today.view
-	u.now = func() time.Time { return time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local) }
+	testClock(u).Set(time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local))
 	u.onCaseload()
 	u.back()
 	if u.today.view == view || len(u.today.view.Conversations) != 0 {
@@ -102,10 +101,12 @@ func TestWindowDrawsFirstThenReads(t *testing.T) {
 	a := test.NewTempApp(t)
 	store := storetest.Open(t)
 	c := storetest.AddCitizen(t, store, func(c *model.Citizen) { c.Name = "Bo Bæk" })
-	storetest.Plan(t, store, c.ID, time.Now().Add(time.Minute), 30)
+	clock := model.NewFixedClock(time.Date(2027, 6, 30, 9, 0, 0, 0, time.Local))
+	store.Now = clock.Now
+	storetest.Plan(t, store, c.ID, clock.Now().Add(time.Minute), 30)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1024, 540))
-	u := newUI(a, w, store, testutil.Content(t), &fakeHandouts{}, true)
+	u := newUI(a, w, store, testutil.Content(t), &fakeHandouts{}, clock, true)
 	if u.today.view != nil || u.caseload.loaded {
 		t.Fatal("Today or the caseload was read before the first frame")
 	}
@@ -124,9 +125,10 @@ func TestWindowDrawsFirstThenReads(t *testing.T) {
 
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	for end := time.Now().Add(10 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(end) {
-			t.Fatalf("%s: not after 10 s", what)
+	for i := 0; !ok(); i++ { // up to ~10 s of 5 ms naps: a wait, not a measure of speed
+		if i == 2000 {
+			t.Fatalf("%s: not after 2,000 waits", what)
 		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }

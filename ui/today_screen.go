@@ -65,6 +65,9 @@ type todayScreen struct {
 	painted *fyne.Container
 	scroll  *container.Scroll
 	padded  *fyne.Container
+	// begun is how many conversations had begun when the lines were shown.
+	begun int
+	title *widget.Label
 }
 
 // todayStamp is when and for whom Today was read.
@@ -123,6 +126,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
 	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
+	s.title = title
 	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
 	s.buildScope()
 	s.first.Wrapping, s.onTime.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
@@ -221,6 +225,7 @@ func (s *todayScreen) loadInBackground(done func()) {
 func (s *todayScreen) show(d *todayData) {
 	now := s.ui.now()
 	s.view, s.shown = d.view, d.at
+	setText(s.title, fmt.Sprintf(lang.L("today.title"), model.DanishDate(d.at.day)))
 	if err := s.viewed.record(s.store, d.view.CitizenIDs()); err != nil {
 		s.ui.showError(err)
 	}
@@ -232,10 +237,50 @@ func (s *todayScreen) show(d *todayData) {
 		ids[i] = n.ID
 	}
 	s.printAll.OnTapped = func() { s.onPrintNotices(ids, true) }
+	s.showParts()
+}
+
+// showParts shows the parts of what was read, as of the clock's time now.
+func (s *todayScreen) showParts() {
+	s.begun = s.begunCount()
 	for i, part := range s.parts() {
 		s.sections[i].show(part)
 	}
 	s.relayout()
+}
+
+// tickEvery is how often Today looks at the clock: a conversation that
+// begins gains Afholdt/Udeblevet within it, and the day turns at midnight.
+const tickEvery = 20 * time.Second
+
+// tick keeps Today in time without the caseworker doing anything: at
+// midnight the new day is read; when a conversation has begun since the
+// lines were shown, its line gets its buttons (nothing is read for that).
+func (s *todayScreen) tick() {
+	if s.view == nil {
+		return
+	}
+	if model.DateOnly(s.ui.now()) != s.shown.day {
+		if s.ui.top() == screen(s) {
+			s.reload()
+		}
+		return
+	}
+	if s.begunCount() != s.begun {
+		s.showParts()
+	}
+}
+
+// begunCount is how many of the conversations shown on Today are still
+// planned and have begun by now (the ones offering one-click attendance).
+func (s *todayScreen) begunCount() int {
+	now, n := s.ui.now(), 0
+	for _, c := range s.view.Conversations[:min(len(s.view.Conversations), maxTodayRows)] {
+		if c.Attendance == model.AttendancePlanned && !c.Start.After(now) {
+			n++
+		}
+	}
+	return n
 }
 
 // relayout lays the parts out again without refreshing every row: a
@@ -481,7 +526,7 @@ func (r *todayRow) show(l todayLine) {
 	}
 	if len(objects) != len(r.actions.Objects) {
 		r.actions.Objects = objects
-		r.actions.Refresh()
+		r.root.Refresh() // the line is laid out again: its buttons take room from the text
 	} else {
 		copy(r.actions.Objects, objects)
 	}

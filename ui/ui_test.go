@@ -70,15 +70,16 @@ func (f *fakeHandouts) Calendar(from time.Time, days int) (string, error) {
 }
 
 // newTestUI opens a fresh database and builds the window on it.
-func newTestUI(t *testing.T) (*UI, *store.Store) {
+func newTestUI(t testing.TB) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	store := storetest.Open(t)
 	content := testutil.Content(t)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, store, content, &fakeHandouts{})
-	u.now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	clock := model.NewFixedClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local))
+	store.Now = clock.Now
+	u := New(a, w, store, content, &fakeHandouts{}, clock)
 	return u, store
 }
 
@@ -158,7 +159,7 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 	u, store := newTestUI(t)
 	for _, n := range []string{"Bjørn Madsen", "Åse Ærenlund", "Mette Kjær"} {
 		c := &model.Citizen{Name: n, Benefit: model.BenefitDagpenge, Education: model.EducationUnskilled,
-			Status: model.StatusActive, FirstContact: time.Now(), Track: model.TrackIntensive}
+			Status: model.StatusActive, FirstContact: u.now(), Track: model.TrackIntensive}
 		if n == "Mette Kjær" {
 			c.Status, c.Track = model.StatusInJob, model.TrackEducation
 		}
@@ -336,3 +337,6 @@ func drawnTexts(o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+// testClock is the clock a test built the window with, to move it.
+func testClock(u *UI) *model.FixedClock { return u.clock.(*model.FixedClock) }

@@ -33,8 +33,7 @@ func benchWindow(b *testing.B) (*UI, *store.Store) {
 	content, _ := model.LoadContent(assets.GuideJSON, assets.ReceptionPlanJSON, assets.ConversationRulesJSON, assets.JobTitlesCSV)
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1366, 768))
-	u := New(a, w, st, content, &fakeHandouts{})
-	u.now = func() time.Time { return benchNow }
+	u := New(a, w, st, content, &fakeHandouts{}, model.NewFixedClock(benchNow))
 	u.today.load()
 	return u, st
 }

@@ -25,10 +25,10 @@ func TestWorkspaceFlow(t *testing.T) {
 	guide := content.Guide
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, st, content, &fakeHandouts{})
 	today := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)
-	u.now = func() time.Time { return today }
-	st.Now = u.now
+	clock := model.NewFixedClock(today)
+	st.Now = clock.Now
+	u := New(a, w, st, content, &fakeHandouts{}, clock)
 	var cs *citizenScreen
 	var id int64
 	var cv *actionRow
@@ -151,7 +151,7 @@ func findRow(t *testing.T, p *phaseSection, actionID string) *actionRow {
 func TestPlanningAnImpossibleConversationSaysWhyAndSavesNothing(t *testing.T) {
 	u, st := newTestUI(t)
 	c := &model.Citizen{Name: "Mette Kjær", Benefit: model.BenefitDagpenge, Education: model.EducationSkilled,
-		Status: model.StatusActive, FirstContact: time.Now()}
+		Status: model.StatusActive, FirstContact: u.now()}
 	st.CreateCitizen(c)
 	u.onOpenCitizen(c.ID)
 	u.citizen.nav.Select(sectionConversations)

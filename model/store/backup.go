@@ -437,7 +437,7 @@ func setAside(target string) (string, error) {
 		return "", err
 	}
 	s.Close() // checkpoints the -wal into the file
-	aside := target + "-før-gendannelse-" + time.Now().Format("2006-01-02-150405")
+	aside := target + "-før-gendannelse-" + model.Now().Format("2006-01-02-150405")
 	if err := os.Rename(target, aside); err != nil {
 		return "", fmt.Errorf("keep the current database aside: %w", err)
 	}

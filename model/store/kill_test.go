@@ -45,7 +45,7 @@ func killSetup(t *testing.T, db, csv string) {
 	s, err := Open(db)
 	must(t, err)
 	defer s.Close()
-	_, err = s.SeedDemo(loadGuide(t), model.DemoOptions{Citizens: 300, Seed: 3, Today: time.Now(), Jobs: 60})
+	_, err = s.SeedDemo(loadGuide(t), model.DemoOptions{Citizens: 300, Seed: 3, Today: model.Now(), Jobs: 60})
 	must(t, err)
 	must(t, s.SetBackupPassphrase(testPassphrase))
 	must(t, s.SaveBackupSettings(model.BackupSettings{Folder: filepath.Join(filepath.Dir(db), "usb"), Keep: 5, MaxAgeDays: 7}))
@@ -100,7 +100,7 @@ func TestKillChild(t *testing.T) {
 }
 
 func killImport(s *Store, data []byte) error {
-	jobs, err := model.ParseJobs(data, time.Now())
+	jobs, err := model.ParseJobs(data, model.Now())
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func killAfterwards(t *testing.T, db, folder string) {
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("after the kills: %v, %v", problems, err)
 	}
-	jobs, err := s.OpenJobs(time.Now())
+	jobs, err := s.OpenJobs(model.Now())
 	must(t, err)
 	imported := 0
 	for _, j := range jobs {

@@ -92,7 +92,7 @@ func open(path string, exists, sweep bool) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path, User: localUser(), Now: time.Now}
+	s := &Store{db: db, path: path, User: localUser(), Now: model.Now}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, explainBusy(err)

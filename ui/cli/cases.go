@@ -41,7 +41,7 @@ func runClose(e *Env, args []string) error {
 	if *id <= 0 || !ok {
 		return usageError{"angiv --citizen ID og --reason job|education|moved|benefit|other"}
 	}
-	cl := &model.CaseClosing{CitizenID: *id, Reason: r, Employer: *employer, Hours: *hours, Note: *note, Date: model.Day(time.Now())}
+	cl := &model.CaseClosing{CitizenID: *id, Reason: r, Employer: *employer, Hours: *hours, Note: *note, Date: model.Day(e.now())}
 	if err := optionalDate(*date, &cl.Date); err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func runPurge(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.Purge(nil, time.Now(), *dry)
+	res, err := s.Purge(nil, e.now(), *dry)
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,16 @@ type Env struct {
 	// ReadSecret reads a passphrase from the terminal without echo; nil
 	// when there is no terminal.
 	ReadSecret func(prompt string) (string, error)
+	// Clock is the program's one clock (nil: the system clock).
+	Clock model.Clock
+}
+
+// now is the time on the command line's clock.
+func (e *Env) now() time.Time {
+	if e.Clock == nil {
+		return model.Now()
+	}
+	return e.Clock.Now()
 }
 
 // Exit codes.

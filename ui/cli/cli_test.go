@@ -259,7 +259,7 @@ func TestBadImportNamesTheLineAndExitsNonZero(t *testing.T) {
 		t.Fatalf("bad job file: exit %d, %q", code, errs)
 	}
 	s := storetest.OpenAt(t, db)
-	jobs, _ := s.OpenJobs(time.Now())
+	jobs, _ := s.OpenJobs(model.Now())
 	s.Close()
 	if len(jobs) != 0 {
 		t.Fatalf("a refused import left %d jobs", len(jobs))

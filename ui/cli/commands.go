@@ -68,7 +68,7 @@ func runInit(e *Env, args []string) error {
 }
 
 func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
-	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: time.Now(),
+	stats, err := s.SeedDemo(e.Content.Guide, model.DemoOptions{Citizens: n, Seed: seed, Today: e.now(),
 		Reception: e.Content.Reception, Catalogue: e.Content.Catalogue, Jobs: max(60, n/2)})
 	var u *model.UserError
 	if ifEmpty && errors.As(err, &u) && u.Msg.Key == "error.demo.notempty" {

@@ -28,7 +28,7 @@ func runImport(e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	res, err := importKind(s, kind, file, data, *dry)
+	res, err := importKind(s, kind, file, data, *dry, e.now())
 	if err != nil {
 		return err
 	}
@@ -41,29 +41,29 @@ func runImport(e *Env, args []string) error {
 }
 
 // importers read each kind of import file and store it (or, dry, count it).
-var importers = map[string]func(s Store, file string, data []byte, dry bool) (model.ImportResult, error){
-	"occupations": func(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
+var importers = map[string]func(s Store, file string, data []byte, dry bool, today time.Time) (model.ImportResult, error){
+	"occupations": func(s Store, _ string, data []byte, dry bool, today time.Time) (model.ImportResult, error) {
 		groups, err := model.ParseDisco(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return s.ImportDisco(groups, dry)
 	},
-	"prospects": func(s Store, file string, data []byte, dry bool) (model.ImportResult, error) {
+	"prospects": func(s Store, file string, data []byte, dry bool, _ time.Time) (model.ImportResult, error) {
 		published, ps, err := model.ParseProspects(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return s.ImportProspects(published, ps, file, dry)
 	},
-	"jobs": func(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
-		jobs, err := model.ParseJobs(data, time.Now())
+	"jobs": func(s Store, _ string, data []byte, dry bool, today time.Time) (model.ImportResult, error) {
+		jobs, err := model.ParseJobs(data, today)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return s.ImportJobs(jobs, dry)
 	},
-	"postcodes": func(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
+	"postcodes": func(s Store, _ string, data []byte, dry bool, today time.Time) (model.ImportResult, error) {
 		rows, err := model.ParsePostcodes(data)
 		if err != nil {
 			return model.ImportResult{}, err
@@ -74,7 +74,7 @@ var importers = map[string]func(s Store, file string, data []byte, dry bool) (mo
 }
 
 // importRelated replaces the office's related titles with the file.
-func importRelated(s Store, _ string, data []byte, dry bool) (model.ImportResult, error) {
+func importRelated(s Store, _ string, data []byte, dry bool, _ time.Time) (model.ImportResult, error) {
 	r, err := model.ParseRelations(data)
 	if err != nil || dry {
 		return model.ImportResult{Added: r.Len()}, err
@@ -83,8 +83,8 @@ func importRelated(s Store, _ string, data []byte, dry bool) (model.ImportResult
 	return model.ImportResult{Added: n}, err
 }
 
-func importKind(s Store, kind, file string, data []byte, dry bool) (model.ImportResult, error) {
-	return importers[kind](s, file, data, dry)
+func importKind(s Store, kind, file string, data []byte, dry bool, today time.Time) (model.ImportResult, error) {
+	return importers[kind](s, file, data, dry, today)
 }
 
 func runMatch(e *Env, args []string) error {
@@ -118,7 +118,7 @@ func printJobMatches(e *Env, s Store, id int64) error {
 	if _, err := s.Citizen(id); err != nil {
 		return err
 	}
-	ms, err := s.MatchCitizen(id, time.Now())
+	ms, err := s.MatchCitizen(id, e.now())
 	for _, m := range ms {
 		fmt.Fprintf(e.Stdout, "%d\t%s\t%s\t%s\tfrist %s\t%s\t%s\n", m.ID, m.Title, m.Employer, m.Place, dateOrNone(m.Deadline), fitWords[m.Fit], nearWords[m.Near])
 	}

@@ -23,7 +23,7 @@ func runToday(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	now, err := dayOrNow(*date)
+	now, err := dayOrNow(e, *date)
 	if err != nil {
 		return err
 	}
@@ -71,9 +71,9 @@ func writeMine(w io.Writer, mine, office model.Compliance) {
 }
 
 // dayOrNow is the given day at 23:59 (so the whole day counts), or now.
-func dayOrNow(date string) (time.Time, error) {
+func dayOrNow(e *Env, date string) (time.Time, error) {
 	if date == "" {
-		return time.Now(), nil
+		return e.now(), nil
 	}
 	d, err := model.ParseDate(date)
 	if err != nil {
