@@ -30,6 +30,7 @@ func (f *openingForm) buildAssessment() fyne.CanvasObject {
 	f.onDate.SetText(shortDate(f.s.ui.now()))
 	f.assign = widget.NewButtonWithIcon(lang.L("assess.assign"), theme.ConfirmIcon(), f.onAssign)
 	f.assign.Importance = widget.HighImportance
+	f.s.addForm(pendingInput{typed: f.typedAssessment, add: f.assignChosen, clear: f.clearAssessment})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("assess.outcome"), f.outcome),
 		widget.NewFormItem(lang.L("assess.reason"), f.reason),
@@ -47,24 +48,46 @@ func (f *openingForm) outcomeLabel(t model.TrackID) string {
 }
 
 func (f *openingForm) onAssign() {
+	if err := f.assignChosen(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.current = sectionTrack // show the new track
+	f.s.reloadShown()
+}
+
+// typedAssessment is what the caseworker chose or wrote in the assessment
+// and has not assigned yet ("" when nothing).
+func (f *openingForm) typedAssessment() string {
+	chosen := ""
+	if f.outcome.Selected != f.outcomes.label(f.s.citizen.Track) {
+		chosen = f.outcome.Selected
+	}
+	return chosen + typedIn(f.reason)
+}
+
+func (f *openingForm) clearAssessment() {
+	f.outcome.SetSelected(f.outcomes.label(f.s.citizen.Track))
+	f.reason.SetText("")
+}
+
+// assignChosen assigns the chosen track with its date and reason.
+func (f *openingForm) assignChosen() error {
 	t, ok := f.outcomes.value(f.outcome.Selected)
 	if !ok {
-		f.s.ui.showError(fmt.Errorf("%s", lang.L("assess.choose")))
-		return
+		return model.NewUserError("assess.choose", nil)
 	}
 	on, err := model.ParseDate(f.onDate.Text)
 	if err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
 	c := &model.TrackChange{CitizenID: f.s.citizen.ID, Track: t, On: on, Reason: f.reason.Text}
 	if err := f.store.AssignTrack(c); err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
+	f.reason.SetText("")
 	f.s.ui.touch(f.s.citizen.ID)
-	f.s.current = sectionTrack // show the new track
-	f.s.reloadShown()
+	return nil
 }
 
 // buildTrackHistory lists every track the citizen has had, newest last.

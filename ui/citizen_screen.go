@@ -198,9 +198,18 @@ func (s *citizenScreen) onSection(i widget.ListItemID) {
 
 // Dirty, Save and Discard make the screen an editable: the forms in the
 // section on show.
-func (s *citizenScreen) Dirty() bool { return s.forms.Dirty() }
-func (s *citizenScreen) Save() error { return s.forms.Save() }
-func (s *citizenScreen) Discard()    { s.forms.Discard() }
+func (s *citizenScreen) Dirty() bool { return s.editables().Dirty() }
+func (s *citizenScreen) Save() error { return s.editables().Save() }
+func (s *citizenScreen) Discard()    { s.editables().Discard() }
+
+// editables are the section's forms and the action notes of its checklists.
+func (s *citizenScreen) editables() editables {
+	es := append(editables{}, s.forms...)
+	for _, p := range s.phases {
+		es = append(es, p)
+	}
+	return es
+}
 
 // addForm registers a form of the section being built.
 func (s *citizenScreen) addForm(e editable) { s.forms = append(s.forms, e) }

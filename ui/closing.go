@@ -15,8 +15,20 @@ type closeStore interface {
 	BackupIfDue() (model.BackupInfo, bool, error)
 }
 
-// onClose asks about changes not saved, then closes.
-func (u *UI) onClose() { u.leave(u.closeNow) }
+// onClose asks about changes not saved on any screen, then closes.
+func (u *UI) onClose() { u.leaveAll(u.closeNow) }
+
+// leaveAll runs then after asking Gem / Kassér / Bliv for every screen on
+// the stack that holds changes not saved, the one in front first.
+func (u *UI) leaveAll(then func()) {
+	for i := len(u.stack) - 1; i >= 0; i-- {
+		if e, ok := u.stack[i].(editable); ok && e.Dirty() {
+			u.askLeave(e, func() { u.leaveAll(then) })
+			return
+		}
+	}
+	then()
+}
 
 // closeNow makes the day's backup when one is due, then closes; a failed
 // backup is said, and the caseworker chooses to close anyway or stay.

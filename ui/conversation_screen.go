@@ -142,7 +142,11 @@ func (s *conversationScreen) Save() error { return s.forms().Save() }
 func (s *conversationScreen) Discard()    { s.forms().Discard() }
 
 func (s *conversationScreen) forms() editables {
-	return editables{formSaver{s.state, s.write}, s.next}
+	es := editables{formSaver{s.state, s.write}, s.next}
+	if s.actions != nil {
+		es = append(es, s.actions)
+	}
+	return es
 }
 
 func (s *conversationScreen) buildActions() fyne.CanvasObject {

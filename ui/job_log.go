@@ -195,20 +195,30 @@ func (l *jobLog) addForm() fyne.CanvasObject {
 	l.text.SetPlaceHolder(lang.L("joblog.textph"))
 	l.date = dateEntry(l.s.ui.now())
 	l.add = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), l.onAdd)
+	l.s.addForm(pendingInput{typed: func() string { return typedIn(l.text) }, add: l.addApplication,
+		clear: func() { l.text.SetText("") }})
 	return container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(140, l.date.MinSize().Height), l.date), l.add), l.text)
 }
 
 func (l *jobLog) onAdd() {
+	if err := l.addApplication(); err != nil {
+		l.s.ui.showError(err)
+		return
+	}
+	l.s.rebuildSection()
+}
+
+// addApplication saves the line typed in the add form.
+func (l *jobLog) addApplication() error {
 	a := model.Application{CitizenID: l.s.citizen.ID, Text: l.text.Text, Status: model.AppApplied}
 	var err error
 	if a.AppliedOn, err = model.ParseDate(l.date.Text); err == nil {
 		err = l.store.SaveApplication(&a)
 	}
-	if err != nil {
-		l.s.ui.showError(err)
-		return
+	if err == nil {
+		l.text.SetText("")
 	}
-	l.s.rebuildSection()
+	return err
 }
 
 // weekText is "uge 47: 2 · uge 48: 0 · …".

@@ -76,6 +76,8 @@ func (f *openingForm) build() fyne.CanvasObject {
 	}
 	f.goalsBox = container.NewVBox()
 	f.showGoals()
+	f.s.addForm(pendingInput{typed: func() string { return typedIn(f.goalTitle.entry, f.goalNote) }, add: f.addTypedGoal,
+		clear: func() { f.goalTitle.entry.SetText(""); f.goalNote.SetText("") }})
 	phase := newPhaseSection(f.s.ui.guide.Opening(), f.s.progress, f.s.onTick, f.s.onNote)
 	f.s.phases = append(f.s.phases, phase)
 	body := container.NewVBox(
@@ -142,18 +144,31 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 }
 
 func (f *openingForm) onAddGoal() {
+	if err := f.addTypedGoal(); err != nil {
+		f.s.ui.showError(err)
+	}
+}
+
+// addTypedGoal adds the job goal typed in the add form.
+func (f *openingForm) addTypedGoal() error {
 	h, _ := f.horizons.value(f.goalHorizon.Selected)
 	title, code := f.goalTitle.value()
-	f.addGoal(title, code, h)
+	return f.saveGoal(title, code, h)
 }
 
 func (f *openingForm) addGoal(title, code string, h model.Horizon) {
+	if err := f.saveGoal(title, code, h); err != nil {
+		f.s.ui.showError(err)
+	}
+}
+
+func (f *openingForm) saveGoal(title, code string, h model.Horizon) error {
 	g := &model.JobGoal{CitizenID: f.s.citizen.ID, Title: title, Code: code, Horizon: h, Note: f.goalNote.Text}
 	if err := f.store.AddJobGoal(g); err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
 	f.showGoals()
+	return nil
 }
 
 // onAskDeleteGoal asks before a job goal is deleted: one click must not lose it.

@@ -64,6 +64,19 @@ func (s *phaseSection) buildElement(e *model.Element) fyne.CanvasObject {
 	return box
 }
 
+// Dirty, Save and Discard make the checklist an editable: its action notes.
+func (s *phaseSection) Dirty() bool { return s.notes().Dirty() }
+func (s *phaseSection) Save() error { return s.notes().Save() }
+func (s *phaseSection) Discard()    { s.notes().Discard() }
+
+func (s *phaseSection) notes() editables {
+	es := make(editables, len(s.rows))
+	for i, r := range s.rows {
+		es[i] = r.note
+	}
+	return es
+}
+
 func (s *phaseSection) onRowTick(a model.Action, done bool) (model.Progress, error) {
 	p, err := s.onTick(a, done)
 	s.updateTitles()
@@ -93,9 +106,10 @@ type actionRow struct {
 	onTick tickFunc
 	onNote noteFunc
 
-	check *checkBox
-	meta  *secondaryLabel
-	note  *noteEntry
+	check   *checkBox
+	meta    *secondaryLabel
+	note    *noteEntry
+	unsaved *widget.Label
 }
 
 func newActionRow(a model.Action, p model.Progress, t tickFunc, n noteFunc) *actionRow {
@@ -110,8 +124,10 @@ func (r *actionRow) build() fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	r.meta = newSecondaryLabel("")
 	r.note = newNoteEntry(r.p.Note, lang.L("action.noteplaceholder"), r.onNoteCommitted)
+	r.unsaved = newUnsavedMark()
+	r.note.onDirty = func(dirty bool) { showIf(r.unsaved, dirty) }
 	r.updateMeta()
-	details := container.NewBorder(nil, nil, nil, r.meta, r.note)
+	details := container.NewBorder(nil, nil, nil, container.NewHBox(r.unsaved, r.meta), r.note)
 	return container.NewBorder(nil, nil, container.NewVBox(r.check), nil, container.NewVBox(text, details))
 }
 
@@ -126,10 +142,21 @@ func (r *actionRow) onChecked(done bool) {
 	r.updateMeta()
 }
 
-func (r *actionRow) onNoteCommitted(text string) {
-	if p, err := r.onNote(r.action, text); err == nil {
+func (r *actionRow) onNoteCommitted(text string) error {
+	p, err := r.onNote(r.action, text)
+	if err == nil {
 		r.p = p
 		r.updateMeta()
+	}
+	return err
+}
+
+// showIf shows o when on, and hides it otherwise.
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
 	}
 }
 

@@ -229,6 +229,8 @@ func (f *receptionForm) buildNotice() fyne.CanvasObject {
 	f.noticeDir.Horizontal = true
 	f.noticeDir.SetSelected(lang.L("notice.to_benefit"))
 	send := widget.NewButtonWithIcon(lang.L("benefit.send"), theme.MailSendIcon(), f.onSendNotice)
+	f.s.addForm(pendingInput{typed: func() string { return typedIn(f.noticeText) }, add: f.sendNotice,
+		clear: func() { f.noticeText.SetText("") }})
 	return container.NewVBox(container.NewBorder(nil, nil, nil, send, f.noticeText), f.noticeDir)
 }
 
@@ -261,16 +263,24 @@ func (f *receptionForm) writeCase() error {
 }
 
 func (f *receptionForm) onSendNotice() {
+	if err := f.sendNotice(); err != nil {
+		f.s.ui.showError(err)
+		return
+	}
+	f.s.ui.notify(lang.L("benefit.sent"))
+}
+
+// sendNotice stores the message typed to (or from) the benefit office.
+func (f *receptionForm) sendNotice() error {
 	dir := "to_benefit"
 	if f.noticeDir.Selected == lang.L("notice.from_benefit") {
 		dir = "from_benefit"
 	}
 	if err := f.store.AddNotice(f.s.citizen.ID, dir, f.noticeText.Text); err != nil {
-		f.s.ui.showError(err)
-		return
+		return err
 	}
 	f.noticeText.SetText("")
-	f.s.ui.notify(lang.L("benefit.sent"))
+	return nil
 }
 
 func (f *receptionForm) buildYouth() fyne.CanvasObject {

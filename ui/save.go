@@ -195,6 +195,29 @@ func (f formSaver) Save() error {
 
 func (f formSaver) Discard() { f.state.reset() }
 
+// pendingInput is an "add" form under the save model: what is typed into
+// it and not yet added (a job-log line, a message to the benefit office, a
+// job goal, an assessment) makes the screen dirty; Save adds it, Discard
+// empties the fields.
+type pendingInput struct {
+	typed func() string // "" when nothing is typed
+	add   func() error
+	clear func()
+}
+
+func (p pendingInput) Dirty() bool { return p.typed() != "" }
+func (p pendingInput) Save() error { return p.add() }
+func (p pendingInput) Discard()    { p.clear() }
+
+// typedIn is the text typed into the entries, "" when they are empty.
+func typedIn(es ...*formEntry) string {
+	var b strings.Builder
+	for _, e := range es {
+		b.WriteString(strings.TrimSpace(e.Text))
+	}
+	return b.String()
+}
+
 // front is the form in front: the top screen when it edits something.
 func (u *UI) front() editable {
 	if len(u.stack) == 0 {
