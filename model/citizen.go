@@ -101,7 +101,6 @@ type Citizen struct {
 	UpdatedAt  time.Time
 }
 
-
 // ValidateOn checks every field as on the given day (the age and the benefit
 // depend on it) and returns all problems at once.
 func (c *Citizen) ValidateOn(today time.Time) error {

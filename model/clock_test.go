@@ -62,7 +62,6 @@ func clockReads(t *testing.T, path, rel string) []string {
 	return out
 }
 
-
 // TestSystemClockFromEnv: JOBSPOR_CLOCK moves the system clock to a chosen
 // start, time runs on from there, and a value that is no time is refused.
 func TestSystemClockFromEnv(t *testing.T) {
