@@ -34,6 +34,7 @@ type CaseFilter struct {
 	Status                Status
 	NoConversationPlanned bool
 	Scope                 Scope // whose citizens: one caseworker's, or the whole office
+	NoCaseworker          bool  // only citizens no caseworker has
 }
 
 // FilterCaseload returns the rows matching f, in memory. The query matches
@@ -52,16 +53,43 @@ func AppendCaseload(out, rows []CaseRow, f CaseFilter) []CaseRow {
 	digits := queryDigits(q)
 	for i := range rows {
 		r := &rows[i]
-		if !f.AnyTrack && r.Track != f.Track || f.Status != "" && r.Status != f.Status ||
-			f.NoConversationPlanned && !r.Next.IsZero() || !f.Scope.Includes(r.Caseworker) {
-			continue
+		if inScope(r, f) && matches(r, f, q, digits) {
+			out = append(out, *r)
 		}
-		if q != "" && !strings.Contains(r.NameKey, q) && !digitsMatch(r, digits) {
-			continue
-		}
-		out = append(out, *r)
 	}
 	return out
+}
+
+// inScope: the row is one of the citizens f's scope covers.
+func inScope(r *CaseRow, f CaseFilter) bool {
+	return f.Scope.Includes(r.Caseworker) && (!f.NoCaseworker || r.Caseworker == "")
+}
+
+// matches: the row passes f's track, status and plan filters and its search.
+func matches(r *CaseRow, f CaseFilter, q, digits string) bool {
+	if !f.AnyTrack && r.Track != f.Track || f.Status != "" && r.Status != f.Status ||
+		f.NoConversationPlanned && !r.Next.IsZero() {
+		return false
+	}
+	return q == "" || strings.Contains(r.NameKey, q) || digitsMatch(r, digits)
+}
+
+// MatchesElsewhere counts the rows the search matches that f's scope (one
+// caseworker's citizens, or those without one) leaves out: the citizens a
+// search "for Mine" would otherwise hide. Zero without a search or a scope.
+func MatchesElsewhere(rows []CaseRow, f CaseFilter) int {
+	if strings.TrimSpace(f.Query) == "" || f.Scope.All() && !f.NoCaseworker {
+		return 0
+	}
+	q := FoldName(f.Query)
+	digits := queryDigits(q)
+	n := 0
+	for i := range rows {
+		if r := &rows[i]; !inScope(r, f) && matches(r, f, q, digits) {
+			n++
+		}
+	}
+	return n
 }
 
 // CaseSort is a column of the caseload to sort by.

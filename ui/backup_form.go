@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,6 +36,8 @@ type backupForm struct {
 	status  *widget.Label
 	problem *widget.Label
 	state   *saveState // saved with Indstillinger's one Gem
+	now     *widget.Button
+	running atomic.Bool // a backup is being made off the window's goroutine
 }
 
 func newBackupForm(u *UI, st backupStore) *backupForm {
@@ -62,13 +65,14 @@ func (f *backupForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("backup.maxage"), f.maxAge),
 		widget.NewFormItem(lang.L("backup.passphrase"), f.pass),
 		widget.NewFormItem(lang.L("backup.again"), f.again))
-	now := widget.NewButtonWithIcon(lang.L("backup.now"), theme.UploadIcon(), f.onBackupNow)
+	f.now = widget.NewButtonWithIcon(lang.L("backup.now"), theme.UploadIcon(), f.onBackupNow)
 	restore := widget.NewButtonWithIcon(lang.L("restore.button"), theme.HistoryIcon(), f.ui.onRestorePick)
 	f.state = newSaveState(func() string { return joinFields(f.folder.Text, f.keep.Text, f.maxAge.Text, f.pass.Text, f.again.Text) })
 	f.state.reset()
 	watch(f.state.changed, f.folder, f.keep, f.maxAge, f.pass, f.again)
+	watch(f.onPassTyped, f.pass, f.again)
 	return container.NewVBox(heading(lang.L("backup.title")), lowLabel(lang.L("backup.help")), f.status,
-		form, f.problem, container.NewHBox(now, restore))
+		form, f.problem, container.NewHBox(f.now, restore))
 }
 
 func (f *backupForm) statusText(b model.BackupSettings) string {
@@ -133,8 +137,20 @@ func (f *backupForm) refreshStatus() {
 	}
 }
 
-// onBackupNow saves the choices, then backs up into the chosen folder.
+// onPassTyped: a problem with the passphrases is old news once they change.
+func (f *backupForm) onPassTyped() {
+	if f.problem.Visible() && f.problem.Text == errText(model.NewUserError("error.backup.mismatch", nil)) {
+		f.setProblem("")
+	}
+}
+
+// onBackupNow saves the choices, then backs up into the chosen folder off
+// the window's goroutine, saying meanwhile that it is working; the window
+// stays usable.
 func (f *backupForm) onBackupNow() {
+	if f.running.Load() {
+		return
+	}
 	if err := f.save(); err != nil {
 		f.setProblem(errText(err))
 		return
@@ -146,18 +162,34 @@ func (f *backupForm) onBackupNow() {
 	if err == nil && b.Folder == "" {
 		err = model.NewUserError("error.backup.nofolder", nil)
 	}
-	var info model.BackupInfo
-	if err == nil {
-		info, err = f.store.Backup(b.Folder, b.Keep)
+	if err != nil {
+		f.setProblem(errText(err))
+		return
 	}
+	f.running.Store(true)
+	f.now.Disable()
+	f.status.SetText(lang.L("backup.running"))
+	go func() {
+		info, err := f.store.Backup(b.Folder, b.Keep)
+		fyne.Do(func() { f.backedUp(info, err) })
+	}()
+}
+
+// backedUp shows how the backup went (on the window's goroutine).
+func (f *backupForm) backedUp(info model.BackupInfo, err error) {
+	defer f.running.Store(false)
+	f.now.Enable()
+	f.refreshStatus()
 	if err != nil {
 		f.setProblem(errText(err))
 		return
 	}
 	f.setProblem("")
-	f.refreshStatus()
 	f.ui.notify(fmt.Sprintf(lang.L("backup.done"), info.Path))
 }
+
+// busy says whether a backup is being made.
+func (f *backupForm) busy() bool { return f.running.Load() }
 
 // setProblem shows what is wrong under the form, or nothing.
 func (f *backupForm) setProblem(text string) {

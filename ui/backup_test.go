@@ -28,7 +28,11 @@ func TestBackupFromSettingsAndOnClose(t *testing.T) {
 		t.Fatalf("two different passphrases: %q", f.problem.Text)
 	}
 	f.again.SetText("Ærø-kontoret 2026")
+	if strings.Contains(f.problem.Text, "ikke ens") {
+		t.Fatalf("the passphrases agree now, but the form still says %q", f.problem.Text)
+	}
 	f.onBackupNow()
+	waitFor(t, "the backup", func() bool { return !f.busy() })
 	files, _ := filepath.Glob(filepath.Join(folder, "*.jobspor-backup"))
 	if f.problem.Text != "" || len(files) != 1 {
 		t.Fatalf("back up now: problem %q, %d files", f.problem.Text, len(files))

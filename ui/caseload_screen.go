@@ -32,24 +32,28 @@ type caseloadScreen struct {
 	store  caseloadSource
 	viewed viewLog
 
-	search   *formEntry
-	track    *safeSelect
-	status   *safeSelect
-	who      *safeSelect // all caseworkers, mine, or one colleague's
-	move     *widget.Button
-	noPlan   *checkBox
-	count    *widget.Label
-	newBtn   *widget.Button
-	table    *caseTable
-	root     fyne.CanvasObject
-	all      []model.CaseRow
-	rows     []model.CaseRow
-	sortBy   model.CaseSort
-	sortDesc bool
-	loaded   bool   // the whole caseload is read behind Today after start, or when first shown
-	reading  int    // reads started: a late background read never replaces a newer one
-	unseen   bool   // read in the background and not shown yet
-	keptAt   uint64 // the store's generation when it was read so
+	search *formEntry
+	track  *safeSelect
+	status *safeSelect
+	who    *safeSelect // all caseworkers, mine, or one colleague's
+	move   *widget.Button
+	take   *widget.Button // the citizens without a caseworker to "Jeg er"
+	// elsewhere says how many matches the chosen caseworker hides.
+	elsewhere     *fyne.Container
+	elsewhereText *widget.Label
+	noPlan        *checkBox
+	count         *widget.Label
+	newBtn        *widget.Button
+	table         *caseTable
+	root          fyne.CanvasObject
+	all           []model.CaseRow
+	rows          []model.CaseRow
+	sortBy        model.CaseSort
+	sortDesc      bool
+	loaded        bool   // the whole caseload is read behind Today after start, or when first shown
+	reading       int    // reads started: a late background read never replaces a newer one
+	unseen        bool   // read in the background and not shown yet
+	keptAt        uint64 // the store's generation when it was read so
 
 	tracks   choice[model.TrackID]
 	statuses choice[model.Status]
@@ -151,10 +155,17 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.table = newCaseTable(s)
 	s.who = newSelect(nil, func(string) { s.applyFilter() })
 	s.move = widget.NewButtonWithIcon(lang.L("list.move"), theme.MailForwardIcon(), s.onAskMove)
-	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move)
+	s.take = widget.NewButtonWithIcon("", theme.AccountIcon(), s.onTake)
+	s.take.Hide()
+	s.elsewhereText = widget.NewLabel("")
+	s.elsewhereText.Importance = widget.WarningImportance
+	s.elsewhere = container.NewHBox(s.elsewhereText,
+		widget.NewButtonWithIcon(lang.L("list.elsewhere.show"), theme.VisibilityIcon(), s.onShowWholeOffice))
+	s.elsewhere.Hide()
+	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move, s.take)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
-	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters)
+	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters, s.elsewhere)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 
@@ -239,6 +250,7 @@ func (s *caseloadScreen) filter() model.CaseFilter {
 	}
 	f.Status, _ = s.statuses.value(s.status.Selected)
 	f.Scope = s.whoScope()
+	f.NoCaseworker = s.unassignedChosen()
 	return f
 }
 
@@ -246,8 +258,10 @@ func (s *caseloadScreen) applyFilter() {
 	if s.table == nil {
 		return
 	}
-	s.rows = model.AppendCaseload(s.rows[:0], s.all, s.filter())
+	f := s.filter()
+	s.rows = model.AppendCaseload(s.rows[:0], s.all, f)
 	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
+	s.showElsewhere(f)
 	if count := s.ui.countText(len(s.rows)); count != s.count.Text { // often the same while typing
 		s.count.SetText(count)
 	}
@@ -286,6 +300,9 @@ func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
 	case model.SortByNext:
 		return nextText(r)
 	case model.SortByCaseworker:
+		if r.Caseworker == "" {
+			return lang.L("list.nocaseworker")
+		}
 		return r.Caseworker
 	}
 	return flagText(r)

@@ -22,6 +22,7 @@ func (s *caseloadScreen) loadTeam() {
 	if s.ui.me != "" {
 		options = append(options, lang.L("scope.mine"))
 	}
+	options = append(options, lang.L("list.nocaseworker.filter"))
 	for _, c := range team {
 		options = append(options, caseworkerLabel(team, c.Initials))
 	}
@@ -41,12 +42,55 @@ func (s *caseloadScreen) whoScope() model.Scope {
 	if s.who.Selected == lang.L("scope.mine") {
 		return model.Mine(s.ui.me)
 	}
+	if s.unassignedChosen() {
+		return model.WholeOffice // narrowed by CaseFilter.NoCaseworker
+	}
 	for _, c := range s.team {
 		if caseworkerLabel(s.team, c.Initials) == s.who.Selected {
 			return model.Mine(c.Initials)
 		}
 	}
 	return model.WholeOffice
+}
+
+// unassignedChosen: the filter shows the citizens no caseworker has.
+func (s *caseloadScreen) unassignedChosen() bool {
+	return s.who != nil && s.who.Selected == lang.L("list.nocaseworker.filter")
+}
+
+// showElsewhere says how many citizens the search matches outside the
+// chosen caseworker (or outside "uden sagsbehandler"), with a way to see
+// them; and offers the citizens without a caseworker to this account's
+// caseworker in one step.
+func (s *caseloadScreen) showElsewhere(f model.CaseFilter) {
+	n := model.MatchesElsewhere(s.all, f)
+	if n == 0 {
+		s.elsewhere.Hide()
+	} else {
+		key := "list.elsewhere"
+		if n == 1 {
+			key = "list.elsewhere.one"
+		}
+		setText(s.elsewhereText, fmt.Sprintf(lang.L(key), n))
+		s.elsewhere.Show()
+	}
+	if s.ui.me != "" && s.unassignedChosen() && len(s.rows) > 0 {
+		s.take.SetText(fmt.Sprintf(lang.L("list.take"), len(s.rows), s.ui.me))
+		s.take.Show()
+	} else {
+		s.take.Hide()
+	}
+}
+
+// onShowWholeOffice shows the whole office's citizens the search matches.
+func (s *caseloadScreen) onShowWholeOffice() { s.who.SetSelectedIndex(0) }
+
+// onTake gives the citizens without a caseworker shown to this account's
+// caseworker ("Jeg er"), in one step.
+func (s *caseloadScreen) onTake() {
+	if s.ui.me != "" {
+		s.onMove(s.ui.me)
+	}
 }
 
 // onAskMove moves the citizens shown to a colleague, after asking to whom.
