@@ -159,6 +159,7 @@ func (c *caseSection) onAskDelete() {
 			}
 		}, c.s.ui.win)
 	d.SetConfirmText(lang.L("case.delete.confirm"))
+	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 

@@ -248,4 +248,4 @@ func (s *citizenScreen) headerInfo() string {
 	return parts
 }
 
-func (s *citizenScreen) onYdelse() { newYdelseDialog(s.ui, s.citizen).show() }
+func (s *citizenScreen) onYdelse() { newYdelseDialog(s.ui, s.store, s.citizen).show() }

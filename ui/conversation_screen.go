@@ -268,6 +268,7 @@ func (s *conversationScreen) onAskDelete() {
 			}
 		}, s.cs.ui.win)
 	d.SetConfirmText(lang.L("conversation.delete.confirm"))
+	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 

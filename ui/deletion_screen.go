@@ -143,6 +143,7 @@ func (s *deletionScreen) ask(ids []int64) {
 		}
 	}, s.ui.win)
 	d.SetConfirmText(lang.L("deletion.confirm"))
+	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 

@@ -108,6 +108,7 @@ func (s *jobListScreen) onAskDelete(j model.Job) {
 		}
 	}, s.ui.win)
 	d.SetConfirmText(lang.L("jobs.delete.confirm"))
+	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 

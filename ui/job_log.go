@@ -179,6 +179,7 @@ func (l *jobLog) onAskDelete(a model.Application) {
 		}
 	}, l.s.ui.win)
 	d.SetConfirmText(lang.L("joblog.delete.confirm"))
+	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 

@@ -180,6 +180,7 @@ func (f *openingForm) onAskDeleteGoal(g model.JobGoal) {
 			}
 		}, f.s.ui.win)
 	d.SetConfirmText(lang.L("goal.delete.confirm"))
+	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 

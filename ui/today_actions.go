@@ -40,7 +40,7 @@ func (s *todayScreen) conversationLine(c model.TodayConversation, text string) t
 
 // onAttendance records attendance from Today, with Fortryd for a while.
 func (s *todayScreen) onAttendance(c model.TodayConversation, a model.Attendance) {
-	st := s.ui.store
+	st := s.store
 	s.undoable(st.SetAttendance(c.ID, a), c.Name+": "+attendanceLabel(a), func() error {
 		return st.SetAttendance(c.ID, c.Attendance)
 	})
@@ -49,13 +49,13 @@ func (s *todayScreen) onAttendance(c model.TodayConversation, a model.Attendance
 
 // onAcknowledge is "Set" on a notice.
 func (s *todayScreen) onAcknowledge(id int64) {
-	st := s.ui.store
+	st := s.store
 	s.undoable(st.AcknowledgeNotice(id), lang.L("today.undo.ack"), func() error { return st.ReopenNotice(id) })
 }
 
 // onRefer is "Henvist" on a young citizen.
 func (s *todayScreen) onRefer(id int64) {
-	st := s.ui.store
+	st := s.store
 	s.undoable(st.SetReferred(id, true), lang.L("today.undo.refer"), func() error { return st.SetReferred(id, false) })
 	s.ui.touch(id)
 }

@@ -19,11 +19,10 @@ import (
 type todaySource interface {
 	BackupSettings() (model.BackupSettings, error)
 	viewLogger
-	AcknowledgeNotice(id int64) error
+	todayActionStore
 	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
 	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
-	SetReferred(citizenID int64, referred bool) error
 	TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error)
 	DueForDeletion(now time.Time, scope model.Scope) ([]model.DueForDeletion, error)
 	// Generation grows with every change to the records: Today is read

@@ -19,6 +19,7 @@ import (
 // checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
 	ui      *UI
+	store   benefitCaseReader
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
 	date    *formEntry
@@ -26,8 +27,14 @@ type ydelseDialog struct {
 	dlg     *dialog.FormDialog
 }
 
-func newYdelseDialog(u *UI, c *model.Citizen) *ydelseDialog {
-	return &ydelseDialog{ui: u, citizen: c}
+// benefitCaseReader is what the checklist's dialog asks of the database:
+// the meeting already booked.
+type benefitCaseReader interface {
+	BenefitCase(citizenID int64) (model.BenefitCase, error)
+}
+
+func newYdelseDialog(u *UI, st benefitCaseReader, c *model.Citizen) *ydelseDialog {
+	return &ydelseDialog{ui: u, store: st, citizen: c}
 }
 
 func (d *ydelseDialog) show() {
@@ -36,7 +43,7 @@ func (d *ydelseDialog) show() {
 	d.date.Validator = validDateOrEmpty
 	d.place = newFormEntry()
 	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
-	if b, err := d.ui.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
+	if b, err := d.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
 		d.stored = b.MeetingAt
 		d.date.SetText(shortDate(b.MeetingAt))
 		d.place.SetText(b.MeetingPlace)
