@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -101,8 +102,11 @@ type UI struct {
 	me           string      // the caseworker this account works as ("" when none is chosen)
 	scope        model.Scope // whose work Today, the call list, batches and the calendar show
 	// restoreDB closes the database, restores a backup in its place and
-	// opens it again (nil in tests and where restoring is not offered).
-	restoreDB func(file, passphrase string) (model.BackupInfo, error)
+	// opens it again, off the window's goroutine; what it returns to do on
+	// the window's goroutine starts the window afresh on the database (nil
+	// in tests and where restoring is not offered).
+	restoreDB func(file, passphrase string) (info model.BackupInfo, apply func(), err error)
+	restoring atomic.Bool
 	// background reads Today and the caseload off the window's goroutine
 	// (the window's Run sets it; tests read in place, step by step).
 	background bool

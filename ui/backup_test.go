@@ -61,18 +61,21 @@ func TestRestoreInTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.AddCitizen(t, st, func(c *model.Citizen) { c.Name = "Efter Kopien" })
-	u.restoreDB = func(file, pass string) (model.BackupInfo, error) {
+	u.restoreDB = func(file, pass string) (model.BackupInfo, func(), error) {
 		st.Close()
 		got, rerr := store.Restore(file, path, pass)
 		s2 := storetest.OpenAt(t, path)
-		u.reset(s2, &fakeHandouts{})
-		return got, rerr
+		return got, func() { u.reset(s2, &fakeHandouts{}) }, rerr
 	}
-	u.onRestore(info.Path, "forkert")
+	restore := func(pass string) {
+		u.onRestore(info.Path, pass)
+		waitFor(t, "the restore", func() bool { return !u.restoring.Load() })
+	}
+	restore("forkert")
 	if rows := u.caseloadRows(t); len(rows) != 2 {
 		t.Fatalf("after a wrong passphrase the caseload has %d citizens; want both", len(rows))
 	}
-	u.onRestore(info.Path, "Ærø-kontoret 2026")
+	restore("Ærø-kontoret 2026")
 	rows := u.caseloadRows(t)
 	if len(rows) != 1 || rows[0].Name != "Før Kopien" {
 		t.Fatalf("after restoring, the caseload holds %+v; want the backup's one citizen", rows)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -42,9 +43,32 @@ func (u *UI) askRestorePassphrase(file string) {
 
 // onRestore restores file in place of the open database and starts the
 // window afresh on it; a refusal (wrong passphrase, damaged file) changes
-// nothing and says why.
+// nothing and says why. The work runs off the window's goroutine behind a
+// dialog that says it is working (decrypting and checking take seconds).
 func (u *UI) onRestore(file, passphrase string) {
-	info, err := u.restoreDB(file, passphrase)
+	if !u.restoring.CompareAndSwap(false, true) {
+		return
+	}
+	bar := widget.NewProgressBarInfinite()
+	working := dialog.NewCustomWithoutButtons(lang.L("restore.title"),
+		container.NewVBox(widget.NewLabel(lang.L("restore.running")), bar), u.win)
+	working.Show()
+	go func() {
+		info, apply, err := u.restoreDB(file, passphrase)
+		fyne.Do(func() {
+			defer u.restoring.Store(false)
+			bar.Stop()
+			working.Hide()
+			if apply != nil {
+				apply()
+			}
+			u.restored(info, err)
+		})
+	}()
+}
+
+// restored says how the restore went (on the window's goroutine).
+func (u *UI) restored(info model.BackupInfo, err error) {
 	if err != nil {
 		u.showError(err)
 		return

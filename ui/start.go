@@ -78,17 +78,15 @@ func Run(a fyne.App, path string, content *model.Content, clock model.Clock, ope
 	u := newUI(a, w, s, content, h, clock, true)
 	u.release = memory.Release
 	u.keepTime() // tests tick Today themselves
-	u.restoreDB = func(file, passphrase string) (model.BackupInfo, error) {
+	u.restoreDB = func(file, passphrase string) (model.BackupInfo, func(), error) {
 		closeDB()
 		info, rerr := restore(file, path, passphrase)
 		s, h, c, oerr := open(path) // the restored database, or the same one after a refusal
 		if oerr != nil {
-			showStartupError(w, oerr)
-			return info, oerr
+			return info, func() { showStartupError(w, oerr) }, oerr
 		}
 		closeDB = c
-		u.reset(s, h)
-		return info, rerr
+		return info, func() { u.reset(s, h) }, rerr
 	}
 	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()

@@ -256,7 +256,7 @@ const tickEvery = 20 * time.Second
 // midnight the new day is read; when a conversation has begun since the
 // lines were shown, its line gets its buttons (nothing is read for that).
 func (s *todayScreen) tick() {
-	if s.view == nil {
+	if s.view == nil || s.ui.restoring.Load() {
 		return
 	}
 	if model.DateOnly(s.ui.now()) != s.shown.day {
