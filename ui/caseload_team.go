@@ -71,7 +71,7 @@ func (s *caseloadScreen) showElsewhere(f model.CaseFilter) {
 		if n == 1 {
 			key = "list.elsewhere.one"
 		}
-		setText(s.elsewhereText, fmt.Sprintf(lang.L(key), n))
+		setText(s.elsewhereText, fmt.Sprintf(lang.L(key), n, s.who.Selected))
 		s.elsewhere.Show()
 	}
 	if s.ui.me != "" && s.unassignedChosen() && len(s.rows) > 0 {

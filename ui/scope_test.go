@@ -115,7 +115,7 @@ func TestSearchSaysWhatMineHides(t *testing.T) {
 		t.Fatalf("the caseload opens on %q with %d rows; want Mine with AL's 2", s.who.Selected, len(s.rows))
 	}
 	test.Type(s.search, "Lise")
-	if len(s.rows) != 0 || !s.elsewhere.Visible() || !strings.Contains(s.elsewhereText.Text, "1 anden borger") {
+	if len(s.rows) != 0 || !s.elsewhere.Visible() || !strings.Contains(s.elsewhereText.Text, "1 anden borger på kontoret passer på søgningen, men vises ikke under »Mine«") {
 		t.Fatalf("searching Lise under Mine: %d rows, hint shown %v %q", len(s.rows), s.elsewhere.Visible(), s.elsewhereText.Text)
 	}
 	test.Tap(widgetButton(t, s.elsewhere, "Vis hele kontoret"))
