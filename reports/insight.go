@@ -248,9 +248,11 @@ func recordLines(t *insightTexts, e *model.Export) []string {
 		out = append(out, joinNonEmpty(" – ", t.Labels["upskilling"]+": "+u.Title+prefixed(" ", "("+t.word(string(u.Kind))+")"),
 			t.word(string(u.Status)), t.labelled("completed", dateOr(u.Completed)), u.Note))
 	}
-	if ed := e.Education; ed.Chosen != "" || ed.Note != "" {
+	if ed := e.Education; ed != (model.EducationPlan{CitizenID: ed.CitizenID}) {
 		out = append(out, joinNonEmpty(" – ", t.Labels["education_plan"]+": "+ed.Chosen,
-			map[bool]string{true: t.Labels["enrolled"]}[ed.Enrolled], t.labelled("education_start", dateOr(ed.Start)), ed.Note))
+			map[bool]string{true: t.Labels["enrolled"]}[ed.Enrolled], t.labelled("education_start", dateOr(ed.Start)),
+			t.labelled("prior_learning", wordOf(t, ed.PriorLearning)), t.labelled("dyslexia_test", wordOf(t, ed.DyslexiaTest)),
+			t.labelled("internship", wordOf(t, ed.Internship)), ed.Note))
 	}
 	for _, c := range e.Company {
 		period := ""
@@ -258,7 +260,8 @@ func recordLines(t *insightTexts, e *model.Export) []string {
 			period = t.Labels["company_period"] + " " + dateOr(c.Start) + "–" + dateOr(c.End)
 		}
 		out = append(out, joinNonEmpty(" – ", t.word(string(c.Kind))+" "+t.Labels["company"]+" "+c.Company, period,
-			field(t, "company_conditions", c.Conditions), t.labelled("company_meeting", dateOr(c.JointMeeting)), c.Note))
+			field(t, "company_conditions", c.Conditions), t.labelled("company_meeting", dateOr(c.JointMeeting)),
+			t.Labels["outcome_"+c.Outcome], c.Note))
 	}
 	for _, a := range e.TempAgencies {
 		out = append(out, joinNonEmpty(" – ", t.Labels["agency"]+": "+a.Agency, t.labelled("registered", dateOr(a.Registered)), a.Note))
@@ -283,6 +286,14 @@ func closingLines(t *insightTexts, c *model.CaseClosing) []string {
 	}
 	return []string{joinNonEmpty(" – ", t.Labels["closed_on"]+" "+dateOr(c.Date), t.labelled("reason", t.CloseReasons[string(c.Reason)]),
 		t.labelled("employer", c.Employer), t.labelled("job_start", dateOr(c.JobStart)), hours, c.Note)}
+}
+
+// wordOf is the word for a stored choice, "" for none.
+func wordOf(t *insightTexts, key string) string {
+	if key == "" {
+		return ""
+	}
+	return t.word(key)
 }
 
 // prefixed is sep+s, or "" when s is empty.

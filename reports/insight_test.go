@@ -60,6 +60,11 @@ func insightCitizen(t *testing.T) (*store.Store, *Service, *model.Citizen) {
 	must("benefit", s.SaveBenefitCase(&model.BenefitCase{CitizenID: c.ID, IntendsOn: day(16), StartedOn: day(18), Documents: []int{0, 3}}, 6))
 	must("notice", s.AddNotice(c.ID, model.FromBenefit, "Ydelsen er bevilget"))
 	must("upskilling", s.SaveUpskilling(&model.Upskilling{CitizenID: c.ID, Kind: model.UpskillingCertificate, Title: "Truckcertifikat", Status: model.UpskillingPlanned}))
+	must("education", s.SaveEducationPlan(&model.EducationPlan{CitizenID: c.ID, Chosen: "Lager og logistik", PriorLearning: "planned", DyslexiaTest: "offered"}))
+	must("company", s.SaveCompanyEffort(&model.CompanyEffort{CitizenID: c.ID, Kind: model.CompanyPraktik, Company: "Nordlys Logistik A/S",
+		Start: day(2), End: day(20), Conditions: "Fastansættelse efter fire uger", Outcome: "job"}))
+	must("closing", s.CloseCase(&model.CaseClosing{CitizenID: c.ID, Date: day(23), Reason: model.CloseJob, Employer: "Nordlys Logistik A/S",
+		JobStart: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Hours: 37}))
 	must("temp agency", s.SaveTempAgency(&model.TempAgency{CitizenID: c.ID, Agency: "Adecco", Registered: day(20)}))
 	svc := NewService(s, testContent(t))
 	svc.Opts, svc.Now, svc.OutDir = Options{Fixed: fixed}, func() time.Time { return fixed }, t.TempDir()
@@ -83,7 +88,8 @@ func TestInsightReadsAsALetter(t *testing.T) {
 	text := layoutFileText(t, path)
 	folded := strings.Join(strings.Fields(text), " ")
 	for _, raw := range []string{"root", svcUser(svc), "notice", "goal", "opening", "track", "joblog", "Spor: Jobspor",
-		"benefit", "other", "intensive", "dagpenge", "from_benefit", "applied", "certificate", "planned", "in_person", "(AJ)"} {
+		"benefit", "other", "intensive", "dagpenge", "from_benefit", "applied", "certificate", "planned", "offered", "no_job",
+		"praktik", "in_person", "(AJ)"} {
 		if regexp.MustCompile(`(?i)(^|\W)` + regexp.QuoteMeta(raw) + `(\W|$)`).MatchString(folded) {
 			t.Errorf("the insight document shows the raw word %q:\n%s", raw, text)
 		}
@@ -99,6 +105,10 @@ func TestInsightReadsAsALetter(t *testing.T) {
 		"Fra ydelseskontoret, skrevet", "Anne Jensen noterede en besked om dig fra ydelseskontoret", "Samtale torsdag den 12. november 2026 kl. 10.00 – Jobsamtale, fremmøde",
 		"Aftaler: Søg to job om ugen", "Behov for opkvalificering: Truckcertifikat",
 		"Opkvalificering: Truckcertifikat (certifikat) – planlagt", "Vikarbureau: Adecco – tilmeldt 20-11-2026",
+		"Uddannelse: Lager og logistik – realkompetencevurdering planlagt – ordblindetest tilbudt",
+		"Virksomhedspraktik hos Nordlys Logistik A/S – periode 02-11-2026–20-11-2026 – aftalt om job bagefter: Fastansættelse efter fire uger – endte med job",
+		"Forløbet blev afsluttet 23-11-2026 – årsag job – arbejdsgiver Nordlys Logistik A/S – første arbejdsdag 01-12-2026 – 37 timer om ugen",
+		"Anne Jensen afsluttede forløbet",
 	} {
 		if !strings.Contains(folded, want) {
 			t.Errorf("the insight document lacks %q:\n%s", want, text)
