@@ -104,7 +104,7 @@ func insightParts(t *insightTexts, e *model.Export, title func(string) string, d
 		{"jobs_shown", mapLines(e.JobsShown, func(j model.JobShown) string {
 			return joinNonEmpty(" – ", j.Title, j.Employer, map[bool]string{true: t.word("agreed")}[j.Agreed])
 		})},
-		{"progress", mapLines(e.Progress, func(p model.Progress) string {
+		{"progress", mapLines(byDoneOn(e.Progress), func(p model.Progress) string {
 			return joinNonEmpty(" – ", title(p.ActionID), t.labelled("done_on", dateOr(p.DoneOn)), p.Note)
 		})},
 		{"reception", mapLines(e.Reception, func(r model.ReceptionTick) string {
@@ -286,6 +286,13 @@ func closingLines(t *insightTexts, c *model.CaseClosing) []string {
 	}
 	return []string{joinNonEmpty(" – ", t.Labels["closed_on"]+" "+dateOr(c.Date), t.labelled("reason", t.CloseReasons[string(c.Reason)]),
 		t.labelled("employer", c.Employer), t.labelled("job_start", dateOr(c.JobStart)), hours, c.Note)}
+}
+
+// byDoneOn is the guide's actions in the order they were done.
+func byDoneOn(list []model.Progress) []model.Progress {
+	out := append([]model.Progress(nil), list...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DoneOn.Before(out[j].DoneOn) })
+	return out
 }
 
 // wordOf is the word for a stored choice, "" for none.
