@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,13 @@ func TestHotJobPrintsInWords(t *testing.T) {
 		text := fileText(t, path)
 		if strings.ContainsAny(text, "\uFFFD□") {
 			t.Errorf("the %s handout prints a character the font lacks:\n%s", kind, text)
+		}
+		if dir := os.Getenv("JOBSPOR_KEEP_HOT"); dir != "" {
+			b, _ := os.ReadFile(path)
+			os.WriteFile(dir+"/"+string(kind)+".pdf", b, 0o600)
+		}
+		if kind == model.HandoutJobList && !strings.Contains(text, "Nordlys Logistik A/S – Frist mandag den 7. december 2026") {
+			t.Errorf("the day list shows an opening without a place badly:\n%s", text)
 		}
 		if (kind == model.HandoutJobs || kind == model.HandoutJobList) && !strings.Contains(text, "Varmt job") {
 			t.Errorf("the %s handout shows the hot job without its mark:\n%s", kind, text)

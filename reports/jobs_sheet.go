@@ -106,7 +106,7 @@ func (doc *Document) AddDayList(d DayListData) error {
 		}
 		doc.Big(j.Title, 18)
 		doc.pdf.SetFont(family, "", 14)
-		doc.pdf.MultiCell(textWidth, 7, doc.safe(fmt.Sprintf("%s, %s – %s %s", j.Employer, orBlank(j.Place, "–"), t.Deadline, deadlineWords(j.Deadline))), "", "L", false)
+		doc.pdf.MultiCell(textWidth, 7, doc.safe(joinNonEmpty(", ", j.Employer, j.Place)+" – "+t.Deadline+" "+deadlineWords(j.Deadline)), "", "L", false)
 		doc.pdf.MultiCell(textWidth, 7, doc.safe(j.HowToApply), "", "L", false)
 		doc.pdf.Ln(4)
 		doc.body()
