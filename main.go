@@ -65,6 +65,10 @@ func openStore(path string, create bool, content *model.Content, clock model.Clo
 		return nil, nil, err
 	}
 	s.Now = clock.Now
+	if _, err := s.LoadDefaultPostcodes(assets.DefaultPostcodesCSV()); err != nil {
+		s.Close()
+		return nil, nil, err
+	}
 	h := reports.NewService(s, content)
 	h.Now = clock.Now
 	return s, h, nil

@@ -48,6 +48,20 @@ type Export struct {
 	JobsShown     []JobShown      `json:"jobs_shown"`
 	Closing       *CaseClosing    `json:"closing"`
 	Audit         []AuditEntry    `json:"audit"`
+	// Caseworkers names the caseworkers the records and the audit refer to
+	// by initials (the citizen's own and those who worked on the case).
+	Caseworkers []Caseworker `json:"caseworkers"`
+}
+
+// CaseworkerName is the name of the caseworker with these initials, or the
+// initials when the roster does not know them.
+func (e *Export) CaseworkerName(initials string) string {
+	for _, c := range e.Caseworkers {
+		if c.Initials == initials {
+			return c.Name
+		}
+	}
+	return initials
 }
 
 // ReceptionTick is a reception step ticked for the citizen.

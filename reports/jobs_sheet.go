@@ -54,6 +54,9 @@ func (doc *Document) AddJobs(j JobsData) error {
 
 func (doc *Document) jobBlock(t JobsTexts, j model.Job, agreed bool) {
 	doc.Heading(j.Title + " – " + j.Employer)
+	if j.Hot {
+		doc.hotMark(t.Hot, bodySize)
+	}
 	if agreed {
 		doc.CheckItem(t.Agreed)
 	}
@@ -63,6 +66,13 @@ func (doc *Document) jobBlock(t JobsTexts, j model.Job, agreed bool) {
 	if j.Contact != "" {
 		doc.Field("Kontakt", j.Contact)
 	}
+}
+
+// hotMark marks a hot job (heard of this morning) in red words, never the
+// 🔥 of the screen: the font has no emoji, and the reader would see □ or �.
+func (doc *Document) hotMark(text string, size float64) {
+	doc.pdf.SetTextColor(180, 40, 30)
+	doc.Big(text, size)
 }
 
 func deadlineWords(d time.Time) string {
@@ -92,12 +102,11 @@ func (doc *Document) AddDayList(d DayListData) error {
 	for _, j := range d.Jobs {
 		doc.keepSpace(30)
 		if j.Hot {
-			doc.pdf.SetTextColor(180, 40, 30)
-			doc.Big(t.Hot, 12)
+			doc.hotMark(t.Hot, 12)
 		}
 		doc.Big(j.Title, 18)
 		doc.pdf.SetFont(family, "", 14)
-		doc.pdf.MultiCell(textWidth, 7, doc.safe(fmt.Sprintf("%s, %s – %s %s", j.Employer, orBlank(j.Place, "–"), t.Deadline, deadlineWords(j.Deadline))), "", "L", false)
+		doc.pdf.MultiCell(textWidth, 7, doc.safe(joinNonEmpty(", ", j.Employer, j.Place)+" – "+t.Deadline+" "+deadlineWords(j.Deadline)), "", "L", false)
 		doc.pdf.MultiCell(textWidth, 7, doc.safe(j.HowToApply), "", "L", false)
 		doc.pdf.Ln(4)
 		doc.body()

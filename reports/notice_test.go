@@ -176,4 +176,10 @@ func TestInsightReadsAsText(t *testing.T) {
 	if !strings.Contains(text, "Det, vi har gjort sammen") {
 		t.Errorf("the insight document lacks its parts:\n%s", text)
 	}
+	for _, who := range []string{"Mette Kristensen", "Jonas Holm", "Søren Østergaard", "Anne Lund"} {
+		if strings.Contains(text, who+" oprettede dig i Jobspor") {
+			return // the demo's caseworkers worked as themselves ("Jeg er")
+		}
+	}
+	t.Errorf("the insight document does not name the caseworker who created the citizen:\n%s", text)
 }

@@ -49,7 +49,7 @@ func newBatchScreen(u *UI, st batchStore) *batchScreen {
 func (s *batchScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *batchScreen) build() fyne.CanvasObject {
-	day := s.ui.now().AddDate(0, 0, 1)
+	day := s.ui.now() // the day's handouts, for today's conversations (the next working day at a weekend)
 	if cal, err := s.store.Calendar(); err == nil {
 		day = cal.NextWorkday(day)
 	}

@@ -124,7 +124,7 @@ func (s *jobListScreen) onDelete(id int64) {
 func jobLine(j model.Job) string {
 	hot := ""
 	if j.Hot {
-		hot = "🔥 " + lang.L("jobs.hot") + "  "
+		hot = lang.L("jobs.hot") + ": " // a word: with no_emoji the screen has no 🔥, and showed �
 	}
 	place := strings.TrimSpace(j.Postcode + " " + j.Place)
 	return fmt.Sprintf("%s%s – %s, %s – %s %s", hot, j.Title, j.Employer, place, lang.L("jobs.deadline"), deadlineText(j.Deadline))

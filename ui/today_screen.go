@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -390,6 +391,7 @@ type lineAction struct {
 // and the first maxTodayRows of them (lines are made only for those).
 type todayPart struct {
 	title string
+	none  string // the text when empty, "Intet i dag." when ""
 	total int
 	lines []todayLine
 }
@@ -399,14 +401,17 @@ func (s *todayScreen) parts() []todayPart {
 	return []todayPart{
 		part(lang.L("today.conversations"), v.Conversations, s.conversationItem),
 		part(lang.L("today.steps"), v.OverdueSteps, s.stepLine),
-		part(lang.L("today.due"), v.Due, s.dueLine),
+		withNone(part(lang.L("today.due"), v.Due, s.dueLine), "today.none.due"),
 		part(fmt.Sprintf(lang.L("today.catchup"), shortDate(v.CatchUpSince)), v.CatchUp, s.missedLine),
 		part(lang.L("today.benefitlate"), v.BenefitLate, s.benefitLateLine),
-		part(lang.L("today.meetings"), v.BenefitMeetings, s.meetingLine),
+		withNone(part(lang.L("today.meetings"), v.BenefitMeetings, s.meetingLine), "today.none.14"),
 		part(lang.L("today.notices"), v.Notices, s.noticeLine),
 		part(lang.L("today.youth"), v.Youth, s.youthLine),
 	}
 }
+
+// withNone gives a part that looks beyond today its own word for empty.
+func withNone(p todayPart, key string) todayPart { p.none = lang.L(key); return p }
 
 // part makes the lines of the first maxTodayRows items.
 func part[T any](title string, items []T, line func(T) todayLine) todayPart {
@@ -455,6 +460,9 @@ func (p *todaySection) show(part todayPart) {
 	objects := make([]fyne.CanvasObject, 0, len(part.lines)+3)
 	objects = append(objects, p.head)
 	if part.total == 0 {
+		if none := cmp.Or(part.none, lang.L("today.none")); p.none.Text != none {
+			p.none.SetText(none)
+		}
 		objects = append(objects, p.none)
 	}
 	for i, l := range part.lines {
@@ -547,7 +555,7 @@ func (s *todayScreen) stepLine(st model.TodayStep) todayLine {
 
 func (s *todayScreen) dueLine(d model.TodayDue) todayLine {
 	l := todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
-		citizenID: d.CitizenID, danger: d.Due.By.Before(s.ui.now())}
+		citizenID: d.CitizenID, danger: d.Due.By.Before(model.DateOnly(s.ui.now()))} // the last day itself is not overdue
 	if l.danger { // the red says it again in a word
 		l.text += "  – " + lang.L("reception.overdue")
 	}

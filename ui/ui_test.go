@@ -265,8 +265,8 @@ func TestBatchScreenShowsProgress(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.onBatch()
 	s := u.stack[len(u.stack)-1].(*batchScreen)
-	if s.date.Text != "24-11-2026" {
-		t.Errorf("batch defaults to %q, want the next working day 24-11-2026", s.date.Text)
+	if s.date.Text != "23-11-2026" {
+		t.Errorf("batch defaults to %q, want today 23-11-2026: the day's handouts for the day's conversations", s.date.Text)
 	}
 	s.date.SetText("30-02-2026")
 	test.Tap(s.start)

@@ -17,7 +17,7 @@ func (s *Store) audit(tx *sql.Tx, action string, citizenID int64, detail string)
 }
 
 func (s *Store) auditRow(action string, citizen sql.NullInt64, detail string) auditRow {
-	return auditRow{at: s.Now().UTC().Format(time.RFC3339), user: s.User, action: action, citizen: citizen, detail: detail}
+	return auditRow{at: s.Now().UTC().Format(time.RFC3339), user: s.auditUser(), action: action, citizen: citizen, detail: detail}
 }
 
 // LogAudit appends one entry in its own transaction (for exports and prints).
@@ -106,6 +106,7 @@ func (s *Store) auditWhere(cond string, args ...any) ([]model.AuditEntry, error)
 		if err := rows.Scan(&e.ID, scanMoment(&e.At), &e.User, &e.Action, &e.CitizenID, &e.Detail); err != nil {
 			return nil, fmt.Errorf("scan audit: %w", err)
 		}
+		e.User, e.Caseworker = model.SplitAuditUser(e.User)
 		out = append(out, e)
 	}
 	return out, rows.Err()

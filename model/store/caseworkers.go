@@ -70,7 +70,24 @@ func (s *Store) SetMe(initials string) error {
 			return firstErr(err, model.NewUserError("error.caseworker.unknown", nil, initials))
 		}
 	}
-	return s.saveSetting(s.meKey(), initials)
+	if err := s.saveSetting(s.meKey(), initials); err != nil {
+		return err
+	}
+	s.me.Store(&meChoice{user: s.User, initials: initials})
+	return nil
+}
+
+// meChoice is the "Jeg er" choice of one computer account.
+type meChoice struct{ user, initials string }
+
+// auditUser is who an audit row names: the computer account, and the
+// caseworker it works as when one is chosen ("jens (AJ)"), so the trail
+// keeps both and the citizen's copy can name the caseworker.
+func (s *Store) auditUser() string {
+	if m := s.me.Load(); m != nil && m.user == s.User {
+		return model.AuditUser(s.User, m.initials)
+	}
+	return s.User
 }
 
 func (s *Store) caseworkerExists(initials string) (bool, error) {

@@ -25,6 +25,8 @@ var (
 	demoNotes = []string{"Drøftet ved samtalen", "Aftalt med borgeren", "Følges op næste gang", "Borgeren er motiveret",
 		"Jobloggen er i brug", "Vil gerne arbejde med mennesker", "Har kørekort B og C"}
 	demoUsers = []string{"mk", "jh", "sø", "al"}
+	// demoAuditUser is a demo account working as the caseworker of its initials ("mk (MK)").
+	demoAuditUser = func(user string) string { return model.AuditUser(user, strings.ToUpper(user)) }
 	// demoCaseworkers (initials and name): the first DemoOptions.Caseworkers of them (4 by default).
 	demoCaseworkers = []string{"MK Mette Kristensen", "JH Jonas Holm", "SØ Søren Østergaard", "AL Anne Lund", "BN Birgitte Nielsen", "CP Camilla Poulsen", "DJ Dorthe Jensen", "EH Erik Hansen", "FL Frederik Larsen", "GA Gitte Andersen", "HM Hanne Mortensen", "IR Ida Rasmussen", "JP Jens Pedersen", "KS Karen Sørensen", "LB Lars Berg", "MT Maja Thomsen", "NC Niels Christensen", "OJ Ole Jakobsen", "PV Pia Vestergaard", "RK Rikke Kjær"}
 	demoAgreements  = []string{"Søger tre lagerjob inden næste samtale", "Opdaterer CV med truckcertifikat",
@@ -134,7 +136,7 @@ func (d *demo) citizen() error {
 	}
 	c.ID, _ = res.LastInsertId()
 	d.stats.Citizens++
-	if _, err := d.exec("audit", created, d.pick(demoUsers), model.AuditCreate, c.ID, ""); err != nil {
+	if _, err := d.exec("audit", created, demoAuditUser(d.pick(demoUsers)), model.AuditCreate, c.ID, ""); err != nil {
 		return err
 	}
 	if err := d.history(c); err != nil {

@@ -147,7 +147,7 @@ func (d *demo) tick(c *model.Citizen, actionID string, on time.Time) error {
 		return err
 	}
 	d.stats.Progress++
-	_, err := d.exec("audit", at, user, model.AuditProgress, c.ID, actionID)
+	_, err := d.exec("audit", at, demoAuditUser(user), model.AuditProgress, c.ID, actionID)
 	return err
 }
 

@@ -53,7 +53,26 @@ func (s *Store) gatherExport(id int64) (*model.Export, error) {
 	if err := s.exportMore(e, id); err != nil {
 		return nil, err
 	}
-	return e, nil
+	return e, s.exportCaseworkers(e)
+}
+
+// exportCaseworkers adds the roster entries of the caseworkers the export
+// refers to: the citizen's own and every one named in the audit.
+func (s *Store) exportCaseworkers(e *model.Export) error {
+	named := map[string]bool{e.Citizen.Caseworker: true}
+	for _, a := range e.Audit {
+		named[a.Caseworker] = true
+	}
+	roster, err := s.Caseworkers()
+	if err != nil {
+		return err
+	}
+	for _, c := range roster {
+		if named[c.Initials] {
+			e.Caseworkers = append(e.Caseworkers, c)
+		}
+	}
+	return nil
 }
 
 func citizenRecord(c *model.Citizen) model.CitizenRecord {

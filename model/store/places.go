@@ -163,3 +163,35 @@ func (s *Store) SaveReach(citizenID int64, r model.Reach) error {
 		return s.audit(tx, model.AuditUpdate, citizenID, "reach")
 	})
 }
+
+// LoadDefaultPostcodes imports the shipped postcode list (PostNord's
+// format) into a database that has no postcodes yet, so a fresh office
+// knows where its citizens and openings lie from the first day; a database
+// with a list of its own (an import of a newer one) keeps it. It says
+// whether it loaded; nothing is done for an empty list.
+func (s *Store) LoadDefaultPostcodes(data []byte) (bool, error) {
+	if len(data) == 0 {
+		return false, nil
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM postcodes`).Scan(&n); err != nil {
+		return false, fmt.Errorf("count postcodes: %w", err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	rows, err := model.ParsePostcodes(data)
+	if err != nil {
+		return false, fmt.Errorf("the default postcode list: %w", err)
+	}
+	loaded := false
+	err = s.inTx("default postcodes", func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM postcodes`).Scan(&n); err != nil || n > 0 {
+			return err // another Jobspor loaded a list in between
+		}
+		loaded = true
+		return replacePostcodes(tx, rows)
+	})
+	return loaded && err == nil, err
+}

@@ -31,6 +31,10 @@ type Store struct {
 	// those that only appended to the audit trail): screens kept in memory
 	// compare it to know whether what they show may have changed.
 	gen atomic.Uint64
+	// me is the caseworker User works as ("Jeg er"), read at open and kept
+	// by SetMe, so an audit row written inside a transaction can name them
+	// without a read of its own.
+	me atomic.Pointer[meChoice]
 }
 
 // Generation is a number that grows with every committed change to the
@@ -96,6 +100,9 @@ func open(path string, exists, sweep bool) (*Store, error) {
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, explainBusy(err)
+	}
+	if me, err := s.Me(); err == nil {
+		s.me.Store(&meChoice{user: s.User, initials: me})
 	}
 	if folder, err := s.setting(keyBackupFolder); err == nil && folder != "" {
 		sweepStale(folder) // a backup killed half-way into the office's folder
