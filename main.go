@@ -65,10 +65,9 @@ func openStore(path string, create bool, content *model.Content, clock model.Clo
 		return nil, nil, err
 	}
 	s.Now = clock.Now
-	if _, err := s.LoadDefaultPostcodes(assets.DefaultPostcodesCSV()); err != nil {
-		s.Close()
-		return nil, nil, err
-	}
+	// The shipped postcode list where the office has none; best effort (a
+	// read-only database works without it, and the next open tries again).
+	_, _ = s.LoadDefaultPostcodes(assets.DefaultPostcodesCSV())
 	h := reports.NewService(s, content)
 	h.Now = clock.Now
 	return s, h, nil
