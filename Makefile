@@ -16,7 +16,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: run test test-days build bench bench-window bench-typing bench-handouts check-unmapped samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test test-days build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -26,7 +26,7 @@ run: build
 
 ## test: install what is missing, then vet, build and run every test
 test: deps-build deps-test
-	$(GO) vet ./... ./.ci/bench/firstframe ./.ci/bench/emptywindow ./.ci/bench/unmapped
+	$(GO) vet ./... ./.ci/bench/firstframe ./.ci/bench/emptywindow
 	$(GO) build -o $(BIN) .
 	$(GO) test -count=1 ./...
 
@@ -63,15 +63,6 @@ bench-window: build deps-look
 	@echo "== resident memory, 10000 citizens, Today, Ctrl+F, then 20 citizens opened and left"
 	@JOBSPOR_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs 5 -rss-after 4s -keys ctrl+f -open 20 -- \
 		floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db | grep median
-
-## check-unmapped: a window no window manager ever shows must wait, not spin (GLFW's wait for the
-## window to become visible spun at 100 % of a core for ever; see ui/internal/glfw/CHANGES.md):
-## Jobspor and an empty Fyne window each under 10 % of one core while their windows are held
-check-unmapped: build deps-look
-	$(GO) build -o $(BENCH_DIR)/unmapped ./.ci/bench/unmapped
-	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
-	test -f $(BENCH_DIR)/demo200.db || $(BIN) demo --db $(BENCH_DIR)/demo200.db --citizens 200 >/dev/null
-	$(XVFB) $(BENCH_DIR)/unmapped -max 10 -- floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo200.db
 
 ## bench-typing: key press to pixels in the caseload's search field (Ctrl+F) under Xvfb at 10,000
 ## demo citizens, each run beside a focused entry in an empty Fyne window (the floor): KEYS keys per

@@ -58,5 +58,3 @@ require (
 )
 
 replace a.jobspor.local/earlylocale => ./ui/cli/earlylocale
-
-replace github.com/go-gl/glfw/v3.3/glfw => ./ui/internal/glfw

@@ -1,3 +1,0 @@
-#include "_cgo_export.h"
-
-void glfwSetErrorCallbackCB() { glfwSetErrorCallback((GLFWerrorfun)goErrorCB); }
