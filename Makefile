@@ -16,7 +16,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: run test test-days build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test test-days lint build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -29,6 +29,12 @@ test: deps-build deps-test
 	$(GO) vet ./... ./.ci/bench/firstframe ./.ci/bench/emptywindow
 	$(GO) build -o $(BIN) .
 	$(GO) test -count=1 ./...
+	cd reports/internal/gofpdf && $(GO) vet . && $(GO) test -count=1 .
+
+## lint: staticcheck on Jobspor's own code (the gofpdf copy is a module of its own)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@2026.2.2
+lint:
+	$(GO) run $(STATICCHECK) ./...
 
 ## test-days: the whole suite again with the one clock set to three far-apart days
 ## (JOBSPOR_CLOCK moves the system clock): green on any date, not only today's

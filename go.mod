@@ -5,7 +5,6 @@ go 1.26.8
 require (
 	filippo.io/age v1.3.2
 	fyne.io/fyne/v2 v2.7.1
-	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/rickar/cal/v2 v2.1.13
 	golang.org/x/term v0.45.0
 	modernc.org/sqlite v1.61.1
@@ -13,6 +12,7 @@ require (
 
 require (
 	a.jobspor.local/earlylocale v0.0.0
+	a.jobspor.local/gofpdf v0.0.0
 	filippo.io/hpke v0.4.0 // indirect
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
@@ -58,3 +58,7 @@ require (
 )
 
 replace a.jobspor.local/earlylocale => ./ui/cli/earlylocale
+
+// The PDF library: a copy of gofpdf with Jobspor's changes (its CHANGES.md),
+// a module of its own so that vet, staticcheck and ./... cover Jobspor's code.
+replace a.jobspor.local/gofpdf => ./reports/internal/gofpdf

@@ -44,7 +44,7 @@ func SystemClock() (Clock, error) {
 	if err != nil {
 		return nil, err
 	}
-	return systemClock{offset: start.Sub(time.Now())}, nil
+	return systemClock{offset: time.Until(start)}, nil
 }
 
 // Now is the system clock as a function: the default of every part of

@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"jobspor/reports/internal/gofpdf"
+	"a.jobspor.local/gofpdf"
 
 	"jobspor/assets"
 	"jobspor/model"

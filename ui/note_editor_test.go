@@ -27,8 +27,8 @@ func newTestEditor(t testing.TB, text string, max int) (*noteEditor, fyne.Window
 // that has room for 10 more: the 10 go in, the rest is left out, and the
 // field says so at once (before anything is saved).
 func TestPasteOverTheLimitIsCutAtOnce(t *testing.T) {
-	e, w := newTestEditor(t, longNote(model.MaxNotesLen-10), model.MaxNotesLen)
-	clip := w.Clipboard()
+	e, _ := newTestEditor(t, longNote(model.MaxNotesLen-10), model.MaxNotesLen)
+	clip := fyne.CurrentApp().Clipboard()
 	clip.SetContent(strings.Repeat("Ærø og Åse søger job. ", 1000)[:21400])
 	paste := utf8.RuneCountInString(clip.Content())
 	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
@@ -48,8 +48,8 @@ func TestPasteOverTheLimitIsCutAtOnce(t *testing.T) {
 // TestNoteEditorEditing: typing, Enter, Backspace, moving, selecting all,
 // replacing, cut and paste and undo work as in any text field.
 func TestNoteEditorEditing(t *testing.T) {
-	e, w := newTestEditor(t, "", 100)
-	clip := w.Clipboard()
+	e, _ := newTestEditor(t, "", 100)
+	clip := fyne.CurrentApp().Clipboard()
 	test.Type(e, "Søren")
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	test.Type(e, "Ærøx")

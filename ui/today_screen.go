@@ -424,15 +424,14 @@ func part[T any](title string, items []T, line func(T) todayLine) todayPart {
 
 // todaySection shows one part: built once, its rows reused on every read.
 type todaySection struct {
-	screen      *todayScreen
-	box         *fyne.Container
-	title       *widget.Label
-	head        fyne.CanvasObject
-	extra       fyne.CanvasObject
-	none, more  *secondaryLabel
-	rows        []*todayRow
-	separator   fyne.CanvasObject
-	lastObjects int
+	screen     *todayScreen
+	box        *fyne.Container
+	title      *widget.Label
+	head       fyne.CanvasObject
+	extra      fyne.CanvasObject
+	none, more *secondaryLabel
+	rows       []*todayRow
+	separator  fyne.CanvasObject
 }
 
 func newTodaySection(s *todayScreen, extra fyne.CanvasObject) *todaySection {

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"jobspor/assets"
 )
 
 var when = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
@@ -40,17 +39,17 @@ func write(t testing.TB, compress bool, text string, add func(*Fpdf)) []byte {
 }
 
 func fromBytes(pdf *Fpdf) {
-	pdf.AddUTF8FontFromBytes("Sans", "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes("Sans", "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes("Sans", "", fontRegular)
+	pdf.AddUTF8FontFromBytes("Sans", "B", fontBold)
 }
 
 func parsed(t testing.TB) (regular, bold *UTF8Font) {
 	t.Helper()
-	regular, err := ParseUTF8Font(assets.FontRegular)
+	regular, err := ParseUTF8Font(fontRegular)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bold, err = ParseUTF8Font(assets.FontBold)
+	bold, err = ParseUTF8Font(fontBold)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,13 +174,13 @@ func BenchmarkShared(b *testing.B) {
 // Writing documents leaves the font file untouched: v1.16.2 wrote into it
 // while cutting subsets (see CHANGES.md).
 func TestCuttingLeavesTheFontUntouched(t *testing.T) {
-	regular := append([]byte{}, assets.FontRegular...)
-	bold := append([]byte{}, assets.FontBold...)
+	regular := append([]byte{}, fontRegular...)
+	bold := append([]byte{}, fontBold...)
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 20; i++ {
 		write(t, false, randomText(r), fromBytes)
 	}
-	if !bytes.Equal(regular, assets.FontRegular) || !bytes.Equal(bold, assets.FontBold) {
+	if !bytes.Equal(regular, fontRegular) || !bytes.Equal(bold, fontBold) {
 		t.Fatal("cutting a subset changed the embedded font")
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"jobspor/assets"
 )
 
 // letter writes pages of a letter with a header and a footer, an alias
@@ -136,7 +135,7 @@ func TestStreamedRefusesWhatItCannotDo(t *testing.T) {
 // A shared font with common runes cuts one subset for every document that
 // uses only those, and a larger one, cached, for a document that uses more.
 func TestCommonRunesShareOneSubset(t *testing.T) {
-	regular, err := ParseUTF8Font(assets.FontRegular)
+	regular, err := ParseUTF8Font(fontRegular)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 
 	upstream "github.com/jung-kurt/gofpdf"
 
-	"jobspor/assets"
 )
 
 // The copy writes v1.16.2's bytes for a document that uses none of the
@@ -19,8 +18,8 @@ func TestTheCopyWritesUpstreamsBytes(t *testing.T) {
 	logo := pngWithAlpha()
 	for _, compress := range []bool{false, true} {
 		theirs := upstream.New("P", "mm", "A4", "")
-		theirs.AddUTF8FontFromBytes("Sans", "", append([]byte{}, assets.FontRegular...))
-		theirs.AddUTF8FontFromBytes("Sans", "B", append([]byte{}, assets.FontBold...))
+		theirs.AddUTF8FontFromBytes("Sans", "", append([]byte{}, fontRegular...))
+		theirs.AddUTF8FontFromBytes("Sans", "B", append([]byte{}, fontBold...))
 		theirs.SetCompression(compress)
 		theirs.SetCatalogSort(true)
 		theirs.SetCreationDate(when)
@@ -34,8 +33,8 @@ func TestTheCopyWritesUpstreamsBytes(t *testing.T) {
 		})
 
 		ours := New("P", "mm", "A4", "")
-		ours.AddUTF8FontFromBytes("Sans", "", append([]byte{}, assets.FontRegular...))
-		ours.AddUTF8FontFromBytes("Sans", "B", append([]byte{}, assets.FontBold...))
+		ours.AddUTF8FontFromBytes("Sans", "", append([]byte{}, fontRegular...))
+		ours.AddUTF8FontFromBytes("Sans", "B", append([]byte{}, fontBold...))
 		ours.SetCompression(compress)
 		ours.SetCatalogSort(true)
 		ours.SetCreationDate(when)
