@@ -32,7 +32,7 @@ test: deps-build deps-test
 	cd reports/internal/gofpdf && $(GO) vet . && $(GO) test -count=1 .
 
 ## lint: staticcheck on Jobspor's own code (the gofpdf copy is a module of its own)
-STATICCHECK := honnef.co/go/tools/cmd/staticcheck@2026.2.2
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint:
 	$(GO) run $(STATICCHECK) ./...
 
