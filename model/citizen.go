@@ -85,9 +85,17 @@ type Citizen struct {
 	Benefit      Benefit
 	Education    Education
 	FirstContact time.Time
-	// UnemployedSince is the first day of unemployment (for dagpenge the
-	// registration as a job seeker): the conversation rules count from it.
+	// UnemployedSince is the first day of unemployment as LAB § 9, stk. 2
+	// counts it (for dagpenge the placing in a dagpenge period, for
+	// ledighedsydelse the passing to it): the conversation rules count from it.
 	UnemployedSince time.Time
+	// RegisteredOn is the registration as a job seeker (dagpenge: the
+	// a-kasse's first-conversation deadline counts from it); zero: the
+	// first day of unemployment.
+	RegisteredOn time.Time
+	// OtherBenefit names an "anden ydelse" the rules know ("ledighedsydelse");
+	// "" for self-supporting citizens and benefits LAB § 31 does not name.
+	OtherBenefit string
 	// TransferredOn is when a dagpenge citizen passed from the a-kasse to
 	// the jobcentre (zero: not known, the rules assume month 3).
 	TransferredOn time.Time

@@ -18,6 +18,8 @@ type CitizenRecord struct {
 	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
 	UnemployedSince string  `json:"unemployed_since"`
 	TransferredOn   string  `json:"transferred_on,omitempty"`
+	RegisteredOn    string  `json:"registered_on,omitempty"`
+	OtherBenefit    string  `json:"other_benefit,omitempty"`
 	Status          Status  `json:"status"`
 	Caseworker      string  `json:"caseworker"`
 	Track           TrackID `json:"track"`
@@ -47,6 +49,7 @@ type Export struct {
 	JobLog        []Application   `json:"job_log"`
 	JobsShown     []JobShown      `json:"jobs_shown"`
 	Closing       *CaseClosing    `json:"closing"`
+	Exemptions    []Exemption     `json:"exemptions"`
 	Audit         []AuditEntry    `json:"audit"`
 }
 

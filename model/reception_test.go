@@ -69,15 +69,25 @@ func TestEveryStepFallsOnItsCountedWorkingDay(t *testing.T) {
 	}
 }
 
-// TestRulesCarryTheTargetAndPeriod holds the 75 % target, the first
-// conversation's 100 % and the six-month period to the rules file: a file without them is refused.
+// TestRulesCarryTheTargetAndPeriod holds the targets, the exemption cap and
+// the six-month period to the rules file: every rule before 1 July 2026
+// requires its conversations of every citizen (100 %), those from then of
+// 75 % with up to 25 % exempted; a file without them is refused.
 func TestRulesCarryTheTargetAndPeriod(t *testing.T) {
 	c := loadContent(t)
-	if c.Rules.TargetPercent != 75 || c.Rules.FirstPercent != 100 || c.Rules.PeriodMonths != 6 {
-		t.Fatalf("target %d %%, first %d %%, period %d months; want 75 %% and 100 %% over 6 months from the rules file",
-			c.Rules.TargetPercent, c.Rules.FirstPercent, c.Rules.PeriodMonths)
+	if c.Rules.ExemptMaxPercent != 25 || c.Rules.PeriodMonths != 6 {
+		t.Fatalf("exempt max %d %%, period %d months; want 25 %% over 6 months from the rules file", c.Rules.ExemptMaxPercent, c.Rules.PeriodMonths)
+	}
+	for _, r := range c.Rules.Rules {
+		want := 100
+		if r.From >= "2026-07-01" {
+			want = 75
+		}
+		if r.TargetPercent != want {
+			t.Errorf("rule %s from %s: target %d %%, want %d %%", r.ID, r.From, r.TargetPercent, want)
+		}
 	}
 	if _, err := ParseRules([]byte(`{"version": "x", "rules": []}`)); err == nil {
-		t.Fatal("rules without target_percent and period_months were accepted")
+		t.Fatal("rules without period_months, exempt_max_percent and no_rule were accepted")
 	}
 }
