@@ -15,6 +15,9 @@ const exemptionColumns = `id, citizen_id, reason, decided_on, decided_by, create
 // of conversations, and audits it (without the reason). A citizen has at
 // most one open exemption.
 func (s *Store) Exempt(e *model.Exemption) error {
+	if e.DecidedOn.IsZero() {
+		e.DecidedOn = model.Day(s.Now())
+	}
 	if err := e.Validate(); err != nil {
 		return err
 	}
