@@ -1,0 +1,73 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"jobspor/model"
+	"jobspor/model/testutil"
+)
+
+// TestConversationFieldsTheRulesRead: a conversation keeps whether the
+// a-kasse took part; held_days marks each held individual conversation held
+// in person ('p') and with the a-kasse ('a') through saving and changing,
+// and the rules read them: in an a-kasse office (2025 rule) the first
+// conversation by phone does not meet LAB § 31, stk. 4 (in person, BEK
+// 46/2026 § 12, stk. 6), one in person does; in a jobcentre under the 2020
+// rule a joint conversation counts for the joint requirement and not among
+// the four (§ 31, stk. 2: »ud over«).
+func TestConversationFieldsTheRulesRead(t *testing.T) {
+	s := newTestStore(t)
+	r := testutil.Content(t).Rules
+	must(t, s.SaveOfficeKind(model.OfficeAkasse))
+	z := makeCitizen(t, s, func(c *model.Citizen) {
+		c.Benefit, c.FirstContact, c.UnemployedSince, c.RegisteredOn = model.BenefitDagpenge, day("2025-03-10"), day("2025-03-10"), day("2025-03-03")
+	})
+	got, err := s.Citizen(z.ID)
+	must(t, err)
+	if !got.RegisteredOn.Equal(day("2025-03-03")) {
+		t.Fatalf("registered on %v", got.RegisteredOn)
+	}
+	phone := testutil.Conversation(z.ID, time.Date(2025, 3, 5, 10, 0, 0, 0, time.Local), 30, testutil.Held, testutil.Phone)
+	must(t, s.PlanConversation(phone))
+	due, err := s.DueConversations(r, z)
+	must(t, err)
+	if due[0].ID != "first" || due[0].Met || due[0].By.Format(model.DateLayout) != "2025-03-17" {
+		t.Fatalf("a phone call met the in-person first conversation, or its deadline is not from the registration: %+v", due[0])
+	}
+	phone.Form, phone.WithAkasse = model.FormInPerson, true
+	must(t, s.SaveConversation(phone))
+	back, err := s.Conversation(phone.ID)
+	must(t, err)
+	var marks string
+	must(t, s.db.QueryRow(`SELECT held_days FROM citizens WHERE id = ?`, z.ID).Scan(&marks))
+	if !back.WithAkasse || marks != "2025-03-05pa" {
+		t.Fatalf("with the a-kasse %v, held_days %q; want true, 2025-03-05pa", back.WithAkasse, marks)
+	}
+	if due, _ = s.DueConversations(r, z); !due[0].Met {
+		t.Errorf("the first conversation in person is not met: %+v", due[0])
+	}
+	cases, err := s.activeCases(figureRanges(r, day("2025-03-20")), model.WholeOffice)
+	must(t, err)
+	if len(cases) != 1 || len(cases[0].Held) != 1 || cases[0].Held[0].Form != model.FormInPerson || !cases[0].Held[0].WithAkasse {
+		t.Fatalf("the caseload read for the rules: %+v", cases)
+	}
+
+	must(t, s.SaveOfficeKind(model.OfficeJobcenter))
+	y := makeCitizen(t, s, func(c *model.Citizen) {
+		c.Name, c.Benefit, c.FirstContact, c.UnemployedSince = "Fælles", model.BenefitDagpenge, day("2022-03-01"), day("2022-03-01")
+	})
+	for _, d := range []string{"2022-03-10", "2022-04-20", "2022-06-15", "2022-08-10"} {
+		must(t, s.PlanConversation(testutil.Conversation(y.ID, at(d+"T10:00"), 45, testutil.Held)))
+	}
+	must(t, s.PlanConversation(testutil.Conversation(y.ID, at("2022-07-05T10:00"), 45, testutil.Held,
+		func(c *model.Conversation) { c.WithAkasse = true })))
+	// the day-6 joint follow-up (a group session) counts for nothing
+	must(t, s.PlanConversation(testutil.Conversation(y.ID, at("2022-03-07T10:00"), 45, testutil.Held,
+		func(c *model.Conversation) { c.Kind = model.KindJointFollowup })))
+	due, err = s.DueConversations(r, y)
+	must(t, err)
+	if due[1].ID != "first6" || due[1].Had != 4 || due[2].ID != "joint36" || due[2].Had != 1 {
+		t.Errorf("four ordinary and one joint: %+v", due)
+	}
+}
