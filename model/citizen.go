@@ -96,6 +96,9 @@ type Citizen struct {
 	// OtherBenefit names an "anden ydelse" the rules know ("ledighedsydelse");
 	// "" for self-supporting citizens and benefits LAB § 31 does not name.
 	OtherBenefit string
+	// ReceptionVariant is the reception plan's variant chosen at the first
+	// conversation ("" not chosen yet, VariantStandard the plan as it is).
+	ReceptionVariant string
 	// TransferredOn is when a dagpenge citizen passed from the a-kasse to
 	// the jobcentre (zero: not known, the rules assume month 3).
 	TransferredOn time.Time

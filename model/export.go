@@ -16,16 +16,18 @@ type CitizenRecord struct {
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`
 	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
-	UnemployedSince string  `json:"unemployed_since"`
-	TransferredOn   string  `json:"transferred_on,omitempty"`
-	RegisteredOn    string  `json:"registered_on,omitempty"`
-	OtherBenefit    string  `json:"other_benefit,omitempty"`
-	Status          Status  `json:"status"`
-	Caseworker      string  `json:"caseworker"`
-	Track           TrackID `json:"track"`
-	Notes           string  `json:"notes"`
-	CreatedAt       string  `json:"created_at"`
-	UpdatedAt       string  `json:"updated_at"`
+	UnemployedSince string `json:"unemployed_since"`
+	TransferredOn   string `json:"transferred_on,omitempty"`
+	RegisteredOn    string `json:"registered_on,omitempty"`
+	OtherBenefit    string `json:"other_benefit,omitempty"`
+	// ReceptionVariant is the reception plan's variant chosen for the citizen.
+	ReceptionVariant string  `json:"reception_variant,omitempty"`
+	Status           Status  `json:"status"`
+	Caseworker       string  `json:"caseworker"`
+	Track            TrackID `json:"track"`
+	Notes            string  `json:"notes"`
+	CreatedAt        string  `json:"created_at"`
+	UpdatedAt        string  `json:"updated_at"`
 }
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.

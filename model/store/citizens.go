@@ -11,7 +11,7 @@ import (
 )
 
 const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_contact,
-	status, track, notes, created_at, updated_at, postcode, reach, caseworker, unemployed_since, transferred_on, birth_date, registered_on, other_benefit`
+	status, track, notes, created_at, updated_at, postcode, reach, caseworker, unemployed_since, transferred_on, birth_date, registered_on, other_benefit, reception_variant`
 
 // CreateCitizen validates and inserts c, setting its ID, and audits it.
 // A citizen without a caseworker gets the one this computer account works as.
@@ -31,12 +31,12 @@ func (s *Store) CreateCitizen(c *model.Citizen) error {
 		res, err := tx.Exec(`
 			INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education,
 				first_contact, status, track, notes, created_at, updated_at, postcode, reach, caseworker,
-				unemployed_since, transferred_on, birth_date, registered_on, other_benefit)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				unemployed_since, transferred_on, birth_date, registered_on, other_benefit, reception_variant)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
 			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes,
 			now.Format(time.RFC3339), now.Format(time.RFC3339), c.Postcode, c.Reach, c.Caseworker,
-			dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate), dateText(c.RegisteredOn), c.OtherBenefit)
+			dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate), dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant)
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("insert citizen: %w", err))
 		}
@@ -66,12 +66,12 @@ func (s *Store) UpdateCitizen(c *model.Citizen) error {
 			UPDATE citizens SET name = ?, name_key = ?, cpr = ?, phone = ?, email = ?, benefit = ?,
 				education = ?, first_contact = ?, status = ?, track = ?, notes = ?, updated_at = ?,
 				postcode = ?, reach = ?, caseworker = ?, unemployed_since = ?, transferred_on = ?, birth_date = ?,
-				registered_on = ?, other_benefit = ?
+				registered_on = ?, other_benefit = ?, reception_variant = ?
 			WHERE id = ?`,
 			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
 			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339),
 			c.Postcode, c.Reach, c.Caseworker, dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate),
-			dateText(c.RegisteredOn), c.OtherBenefit, c.ID)
+			dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant, c.ID)
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
 		}
@@ -104,6 +104,7 @@ func changedFields(a, b *model.Citizen) string {
 	add(!a.BirthDate.Equal(b.BirthDate), "birth_date")
 	add(!a.RegisteredOn.Equal(b.RegisteredOn), "registered_on")
 	add(a.OtherBenefit != b.OtherBenefit, "other_benefit")
+	add(a.ReceptionVariant != b.ReceptionVariant, "reception_variant")
 	add(a.Status != b.Status, "status")
 	add(a.Track != b.Track, "track")
 	add(a.Notes != b.Notes, "notes")
@@ -151,7 +152,7 @@ func scanCitizen(r rowScanner) (*model.Citizen, error) {
 	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
 		scanDate(&c.FirstContact), &c.Status, &c.Track, &c.Notes, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt),
 		&c.Postcode, &c.Reach, &c.Caseworker, scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate),
-		scanDate(&c.RegisteredOn), &c.OtherBenefit)
+		scanDate(&c.RegisteredOn), &c.OtherBenefit, &c.ReceptionVariant)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.ErrNotFound
 	}

@@ -65,7 +65,7 @@ func citizenRecord(c *model.Citizen) model.CitizenRecord {
 		r.BirthDate = b.Format(model.DateLayout)
 	}
 	r.UnemployedSince, r.TransferredOn = dateText(c.UnemployedSince), dateText(c.TransferredOn)
-	r.RegisteredOn, r.OtherBenefit = dateText(c.RegisteredOn), c.OtherBenefit
+	r.RegisteredOn, r.OtherBenefit, r.ReceptionVariant = dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant
 	return r
 }
 

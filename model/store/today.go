@@ -98,7 +98,7 @@ func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, 
 	if !scope.All() {
 		table = "citizens INDEXED BY citizens_caseworker" // one caseworker's few hundred, not the office's date range
 	}
-	rows, err := s.db.Query(`SELECT id, name, first_contact FROM `+table+`
+	rows, err := s.db.Query(`SELECT id, name, first_contact, cpr, birth_date, reception_variant FROM `+table+`
 		WHERE first_contact >= ? AND first_contact <= ? AND status = `+lit(model.StatusActive)+cond,
 		append([]any{from.Format(model.DateLayout), to.Format(model.DateLayout)}, more...)...)
 	if err != nil {
@@ -108,9 +108,11 @@ func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, 
 	var out []model.Citizen
 	for rows.Next() {
 		var c model.Citizen
-		if err := rows.Scan(&c.ID, &c.Name, scanDate(&c.FirstContact)); err != nil {
+		var cpr string
+		if err := rows.Scan(&c.ID, &c.Name, scanDate(&c.FirstContact), &cpr, scanDate(&c.BirthDate), &c.ReceptionVariant); err != nil {
 			return nil, fmt.Errorf("scan recent citizen: %w", err)
 		}
+		c.CPR = model.CPR(cpr)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -136,13 +138,15 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time, scope model.Scope)
 	if err != nil {
 		return nil, err
 	}
-	dated := map[time.Time][]model.DatedStep{} // citizens who started the same day share dates
+	dated := map[variantDay][]model.DatedStep{} // citizens who started the same day share dates
 	var out []model.TodayStep
-	for _, c := range citizens {
-		steps, ok := dated[c.FirstContact]
+	for i := range citizens {
+		c := &citizens[i]
+		v := plan.VariantFor(c)
+		steps, ok := dated[variantDay{v, c.FirstContact}]
 		if !ok {
-			steps = plan.Dated(c.FirstContact, cal)
-			dated[c.FirstContact] = steps
+			steps = plan.With(v).Dated(c.FirstContact, cal)
+			dated[variantDay{v, c.FirstContact}] = steps
 		}
 		row := model.TodayStep{CitizenID: c.ID, Name: c.Name}
 		for _, st := range steps {

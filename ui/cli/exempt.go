@@ -6,11 +6,15 @@ import (
 	"jobspor/model"
 )
 
-// RulesStore is what the exempt command needs.
+// RulesStore is what the exempt and reception commands need.
 type RulesStore interface {
 	Exempt(e *model.Exemption) error
 	UndoExemption(citizenID int64) error
 	Exemptions(citizenID int64) ([]model.Exemption, error)
+	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
+	Calendar() (*model.WorkCalendar, error)
+	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)
+	SetReceptionVariant(p *model.ReceptionPlan, c *model.Citizen, variant string) error
 }
 
 // runExempt records, undoes or shows a citizen's exemption from the minimum

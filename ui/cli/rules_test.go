@@ -112,3 +112,32 @@ func TestTodayFiguresPerGroupWithExemptions(t *testing.T) {
 		}
 	}
 }
+
+// TestReceptionVariantChosenAtTheFirstConversation: the youth route is
+// suggested for a 23-year-old until chosen; choosing "no_selfservice" gives
+// the fixed conversations (Monday 2 November 2026: working days 3, 5, 8).
+func TestReceptionVariantChosenAtTheFirstConversation(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "modtagelse.db")
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := testutil.Citizen(func(c *model.Citizen) { c.BirthDate = date("2003-05-01") })
+	if err := s.CreateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, out, errs := run(t, &fakeHandouts{}, "reception", "--db", db, "--citizen", itoa(c.ID))
+	if !strings.Contains(out, "Unge under 25: direkte i tilbud (foreslået") || !strings.Contains(out, "02-11-2026–03-11-2026\tDirekte i beskæftigelsestilbud") {
+		t.Errorf("youth suggested:\n%s%s", out, errs)
+	}
+	_, out, errs = run(t, &fakeHandouts{}, "reception", "--db", db, "--citizen", itoa(c.ID), "--variant", "no_selfservice")
+	for _, want := range []string{"Kan ikke bruge selvbetjening: faste samtaler\n", "04-11-2026–04-11-2026\tFast samtale", "06-11-2026–06-11-2026\tFast samtale", "11-11-2026–11-11-2026\tFast samtale"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no self-service lacks %q:\n%s%s", want, out, errs)
+		}
+	}
+	if code, _, _ := run(t, &fakeHandouts{}, "reception", "--db", db, "--citizen", itoa(c.ID), "--variant", "nope"); code == 0 {
+		t.Error("an unknown variant was accepted")
+	}
+}

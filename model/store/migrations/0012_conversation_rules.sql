@@ -10,6 +10,10 @@ ALTER TABLE conversations ADD COLUMN with_akasse INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE citizens ADD COLUMN registered_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE citizens ADD COLUMN other_benefit TEXT NOT NULL DEFAULT '';
 
+-- The reception plan's variant chosen at the first conversation ('' not
+-- chosen: suggested by age; 'standard' the plan as it is).
+ALTER TABLE citizens ADD COLUMN reception_variant TEXT NOT NULL DEFAULT '';
+
 -- A concrete assessment that exempts a citizen from the minimum of
 -- conversations (up to 25 % of a group from 1 July 2026). Undoing keeps the
 -- row (undone_at set); at most one open exemption per citizen.
