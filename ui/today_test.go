@@ -12,7 +12,8 @@ import (
 )
 
 // TestTodayShowsWhatTheDayAsks: a citizen registered today shows the dated
-// reception plan; a no-show appears in the catch-up list; a 22-year-old
+// reception plan (for a 22-year-old the youth route, 10 råd #6-#7: straight
+// into the job workshop on days 1-2, no activation on day 10); a no-show appears in the catch-up list; a 22-year-old
 // without education is flagged for the youth effort.
 func TestTodayShowsWhatTheDayAsks(t *testing.T) {
 	u, store := newTestUI(t) // today is Monday 23 November 2026
@@ -26,8 +27,8 @@ func TestTodayShowsWhatTheDayAsks(t *testing.T) {
 	cs := u.citizen
 	cs.nav.Select(sectionReception)
 	steps := cs.reception.steps
-	if len(steps) != 6 || steps[0].FromDate.Format("02-01-2006") != "23-11-2026" ||
-		steps[4].FromDate.Format("02-01-2006") != "01-12-2026" || steps[5].ToDate.Format("02-01-2006") != "04-12-2026" {
+	if len(steps) != 7 || steps[0].FromDate.Format("02-01-2006") != "23-11-2026" || steps[2].ID != "youth_offer" ||
+		steps[2].ToDate.Format("02-01-2006") != "24-11-2026" || steps[6].ToDate.Format("02-01-2006") != "30-11-2026" {
 		t.Fatalf("dated plan for a citizen registered today: %+v", steps)
 	}
 	test.Tap(cs.reception.checks["reception"])
