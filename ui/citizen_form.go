@@ -30,11 +30,11 @@ type citizenForm struct {
 	name, cpr, phone, email, firstContact, postcode *formEntry
 	notes                                           *noteEditor
 	// unemployed, passed and birth are the dates the rules and the youth flag read.
-	unemployed, passed, birth  *formEntry
+	unemployed, passed, birth *formEntry
 	// registered is the registration as a job seeker; ledighed marks
 	// "anden ydelse" as ledighedsydelse (the rules' target groups).
-	registered *formEntry
-	ledighed   *checkBox
+	registered                 *formEntry
+	ledighed                   *checkBox
 	benefit, education, status *safeSelect
 	problems                   *widget.Label
 	save                       *widget.Button
