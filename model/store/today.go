@@ -279,10 +279,15 @@ func (s *Store) dueSoon(r *model.RuleSet, now time.Time, scope model.Scope) ([]m
 	return out, nil
 }
 
+// nearDeadlines: a citizen exempted from the minimum (under a rule that
+// allows it) is listed only for the first conversation, held with everyone.
 func nearDeadlines(c *model.Case, due []model.Due, now time.Time) []model.TodayDue {
 	day := model.DateOnly(now)
 	var out []model.TodayDue
 	for _, d := range due {
+		if c.Exempt && !d.First && d.Rule.TargetPercent < 100 {
+			continue
+		}
 		if !d.Met && d.By.After(day.AddDate(0, 0, -15)) && d.By.Before(day.AddDate(0, 0, 15)) {
 			out = append(out, model.TodayDue{CitizenID: c.ID, Name: c.Name, Due: d})
 		}
