@@ -96,6 +96,10 @@ type Citizen struct {
 	// OtherBenefit names an "anden ydelse" the rules know ("ledighedsydelse");
 	// "" for self-supporting citizens and benefits LAB § 31 does not name.
 	OtherBenefit string
+	// BenefitSince is the day the citizen changed to the current benefit
+	// after the first contact (zero: no change): LAB § 9, stk. 1, nr. 2 starts
+	// a new period of the contact course on a change of benefit.
+	BenefitSince time.Time
 	// ReceptionVariant is the reception plan's variant chosen at the first
 	// conversation ("" not chosen yet, VariantStandard the plan as it is).
 	ReceptionVariant string

@@ -21,13 +21,15 @@ type CitizenRecord struct {
 	RegisteredOn    string `json:"registered_on,omitempty"`
 	OtherBenefit    string `json:"other_benefit,omitempty"`
 	// ReceptionVariant is the reception plan's variant chosen for the citizen.
-	ReceptionVariant string  `json:"reception_variant,omitempty"`
-	Status           Status  `json:"status"`
-	Caseworker       string  `json:"caseworker"`
-	Track            TrackID `json:"track"`
-	Notes            string  `json:"notes"`
-	CreatedAt        string  `json:"created_at"`
-	UpdatedAt        string  `json:"updated_at"`
+	ReceptionVariant string `json:"reception_variant,omitempty"`
+	// BenefitSince is the day of a change of benefit (a new period).
+	BenefitSince string  `json:"benefit_since,omitempty"`
+	Status       Status  `json:"status"`
+	Caseworker   string  `json:"caseworker"`
+	Track        TrackID `json:"track"`
+	Notes        string  `json:"notes"`
+	CreatedAt    string  `json:"created_at"`
+	UpdatedAt    string  `json:"updated_at"`
 }
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.

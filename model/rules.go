@@ -251,7 +251,9 @@ func (c *Citizen) YouthGroup() bool {
 }
 
 // Window is the first and the last day a requirement counts conversations
-// on, for one citizen. A window of whole months ends the day before the
+// on, for one citizen. A municipal benefit changed after the first contact
+// starts the periods again from the change (not the first conversation's
+// week, which counts from the first approach). A window of whole months ends the day before the
 // month comes round ("the first 6 months" from 1 January end on 30 June); a
 // deadline in days ends on that day ("2 weeks after" 5 January is 19 January).
 func (q Requirement) Window(c *Citizen) (start, last time.Time) {
@@ -261,6 +263,9 @@ func (q Requirement) Window(c *Citizen) (start, last time.Time) {
 		anchor = DateOnly(c.FirstContact)
 	case q.CountedFrom == FromRegistration && !c.RegisteredOn.IsZero():
 		anchor = DateOnly(c.RegisteredOn)
+	}
+	if !q.First && c.Benefit != BenefitDagpenge && c.BenefitSince.After(anchor) {
+		anchor = DateOnly(c.BenefitSince) // a new period from the change of benefit (LAB § 9, stk. 1, nr. 2)
 	}
 	start = anchor.AddDate(0, q.FromMonth, 0)
 	if q.AfterTransfer && !c.TransferredOn.IsZero() {

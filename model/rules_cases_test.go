@@ -121,13 +121,17 @@ var issue23Cases = []issue23Case{
 	{
 		// 4. § 9, stk. 2, nr. 2: kontanthjælp's six months run from the first
 		// approach to the kommune (13 March 2025), not from Ledig siden (15
-		// January): 13 March - 12 September.
-		name: "4 kontanthjælp from the first approach",
+		// January): 13 March - 12 September. § 9, stk. 1, nr. 2: a change of
+		// benefit (to kontanthjælp on 2 June) starts a new period: 2 June - 1
+		// December; the first week stays with the first approach.
+		name: "4 kontanthjælp from the first approach, again from a change of benefit",
 		got: func(t *testing.T, r *RuleSet) string {
 			c := &Citizen{Benefit: BenefitKontanthjaelp, UnemployedSince: day("2025-01-15"), FirstContact: day("2025-03-13")}
-			return dueText(r.ForCitizen(OfficeJobcenter, c).DueOn(c, nil))
+			changed := *c
+			changed.BenefitSince = day("2025-06-02")
+			return dueText(r.ForCitizen(OfficeJobcenter, c).DueOn(c, nil)) + " | " + dueText(r.ForCitizen(OfficeJobcenter, &changed).DueOn(&changed, nil))
 		},
-		want: "first 0/1 2025-03-13..2025-03-20; first6 0/4 2025-03-13..2025-09-12",
+		want: "first 0/1 2025-03-13..2025-03-20; first6 0/4 2025-03-13..2025-09-12 | first 0/1 2025-03-13..2025-03-20; first6 0/4 2025-06-02..2025-12-01",
 	},
 	{
 		// 5. § 9, stk. 2, nr. 1: dagpenge periods count »fra indplacering i en

@@ -66,6 +66,7 @@ func citizenRecord(c *model.Citizen) model.CitizenRecord {
 	}
 	r.UnemployedSince, r.TransferredOn = dateText(c.UnemployedSince), dateText(c.TransferredOn)
 	r.RegisteredOn, r.OtherBenefit, r.ReceptionVariant = dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant
+	r.BenefitSince = dateText(c.BenefitSince)
 	return r
 }
 

@@ -71,3 +71,33 @@ func TestConversationFieldsTheRulesRead(t *testing.T) {
 		t.Errorf("four ordinary and one joint: %+v", due)
 	}
 }
+
+// TestChangeOfBenefitStartsANewPeriod: LAB § 9, stk. 1, nr. 2: an
+// uddannelseshjælp citizen first seen 2 March 2026 who changes to
+// kontanthjælp on 1 June 2026 has the four conversations due in the six
+// months from the change (1 June - 30 November); the first week stays with
+// the first approach.
+func TestChangeOfBenefitStartsANewPeriod(t *testing.T) {
+	s := newTestStore(t)
+	r := testutil.Content(t).Rules
+	s.Now = func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local) }
+	c := makeCitizen(t, s, func(c *model.Citizen) {
+		c.Benefit, c.FirstContact, c.UnemployedSince = model.BenefitUddannelseshjaelp, day("2026-03-02"), day("2026-03-02")
+	})
+	s.Now = func() time.Time { return time.Date(2026, 6, 1, 9, 0, 0, 0, time.Local) }
+	c.Benefit = model.BenefitKontanthjaelp
+	must(t, s.UpdateCitizen(c))
+	got, err := s.Citizen(c.ID)
+	must(t, err)
+	due, err := s.DueConversations(r, got)
+	must(t, err)
+	if got.BenefitSince.Format(model.DateLayout) != "2026-06-01" || due[0].By.Format(model.DateLayout) != "2026-03-09" ||
+		due[1].Start.Format(model.DateLayout) != "2026-06-01" || due[1].By.Format(model.DateLayout) != "2026-11-30" {
+		t.Errorf("benefit since %s; due %+v", got.BenefitSince.Format(model.DateLayout), due)
+	}
+	got.Notes = "ingen ny ydelse"
+	must(t, s.UpdateCitizen(got))
+	if again, _ := s.Citizen(c.ID); !again.BenefitSince.Equal(got.BenefitSince) {
+		t.Errorf("an edit without a change of benefit moved the period to %v", again.BenefitSince)
+	}
+}

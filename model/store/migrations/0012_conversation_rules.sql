@@ -10,6 +10,11 @@ ALTER TABLE conversations ADD COLUMN with_akasse INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE citizens ADD COLUMN registered_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE citizens ADD COLUMN other_benefit TEXT NOT NULL DEFAULT '';
 
+-- The day the citizen changed to the current benefit after the first
+-- contact ('' none): LAB § 9, stk. 1, nr. 2 starts a new period then. Set
+-- when a citizen's benefit is changed.
+ALTER TABLE citizens ADD COLUMN benefit_since TEXT NOT NULL DEFAULT '';
+
 -- The reception plan's variant chosen at the first conversation ('' not
 -- chosen: suggested by age; 'standard' the plan as it is).
 ALTER TABLE citizens ADD COLUMN reception_variant TEXT NOT NULL DEFAULT '';
