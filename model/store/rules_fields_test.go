@@ -101,3 +101,21 @@ func TestChangeOfBenefitStartsANewPeriod(t *testing.T) {
 		t.Errorf("an edit without a change of benefit moved the period to %v", again.BenefitSince)
 	}
 }
+
+// TestAkasseDeadlineFromTheRegistration: registered 3 March 2025, placed in
+// a dagpenge period 7 April: the a-kasse's first conversation is due by 17
+// March, and Today on 10 March lists it.
+func TestAkasseDeadlineFromTheRegistration(t *testing.T) {
+	s := newTestStore(t)
+	must(t, s.SaveOfficeKind(model.OfficeAkasse))
+	now := time.Date(2025, 3, 10, 9, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return now }
+	makeCitizen(t, s, func(c *model.Citizen) {
+		c.Benefit, c.FirstContact, c.UnemployedSince, c.RegisteredOn = model.BenefitDagpenge, day("2025-03-03"), day("2025-04-07"), day("2025-03-03")
+	})
+	v, err := s.Today(testutil.Content(t), now)
+	must(t, err)
+	if len(v.Due) != 1 || v.Due[0].Due.ID != "first" || v.Due[0].Due.By.Format(model.DateLayout) != "2025-03-17" {
+		t.Errorf("deadlines on 10 March: %+v", v.Due)
+	}
+}

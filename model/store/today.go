@@ -315,6 +315,12 @@ func deadlineRanges(r *model.RuleSet, day time.Time) []dateRange {
 				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
 				out = append(out, dateRange{k.column, at.AddDate(0, 0, -15), at.AddDate(0, 0, 16)})
 			}
+			// counted from the registration (not indexed), which comes before
+			// the first day of unemployment: a month's more of the latter
+			if q.CountedFrom == model.FromRegistration {
+				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
+				out = append(out, dateRange{"unemployed_since", at.AddDate(0, 0, -15), at.AddDate(0, 0, 16+31)})
+			}
 		}
 	}
 	return out
