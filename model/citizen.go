@@ -85,9 +85,24 @@ type Citizen struct {
 	Benefit      Benefit
 	Education    Education
 	FirstContact time.Time
-	// UnemployedSince is the first day of unemployment (for dagpenge the
-	// registration as a job seeker): the conversation rules count from it.
+	// UnemployedSince is the first day of unemployment as LAB § 9, stk. 2
+	// counts it (for dagpenge the placing in a dagpenge period, for
+	// ledighedsydelse the passing to it): the conversation rules count from it.
 	UnemployedSince time.Time
+	// RegisteredOn is the registration as a job seeker (dagpenge: the
+	// a-kasse's first-conversation deadline counts from it); zero: the
+	// first day of unemployment.
+	RegisteredOn time.Time
+	// OtherBenefit names an "anden ydelse" the rules know ("ledighedsydelse");
+	// "" for self-supporting citizens and benefits LAB § 31 does not name.
+	OtherBenefit string
+	// BenefitSince is the day the citizen changed to the current benefit
+	// after the first contact (zero: no change): LAB § 9, stk. 1, nr. 2 starts
+	// a new period of the contact course on a change of benefit.
+	BenefitSince time.Time
+	// ReceptionVariant is the reception plan's variant chosen at the first
+	// conversation ("" not chosen yet, VariantStandard the plan as it is).
+	ReceptionVariant string
 	// TransferredOn is when a dagpenge citizen passed from the a-kasse to
 	// the jobcentre (zero: not known, the rules assume month 3).
 	TransferredOn time.Time

@@ -67,10 +67,12 @@ type Conversation struct {
 	Kind       ConversationKind `json:"kind"`
 	Form       ConversationForm `json:"form"`
 	Attendance Attendance       `json:"attendance"`
-	Notes      string           `json:"notes"`
-	Agreements string           `json:"agreements"`
-	CreatedAt  time.Time        `json:"created_at"`
-	UpdatedAt  time.Time        `json:"updated_at"`
+	// WithAkasse: the a-kasse took part (a joint conversation, LAB § 31, stk. 2).
+	WithAkasse bool      `json:"with_akasse"`
+	Notes      string    `json:"notes"`
+	Agreements string    `json:"agreements"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // Validate checks times, choices and text limits, reporting every problem.

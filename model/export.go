@@ -16,14 +16,20 @@ type CitizenRecord struct {
 	Education    string  `json:"education"`
 	FirstContact string  `json:"first_contact"`
 	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
-	UnemployedSince string  `json:"unemployed_since"`
-	TransferredOn   string  `json:"transferred_on,omitempty"`
-	Status          Status  `json:"status"`
-	Caseworker      string  `json:"caseworker"`
-	Track           TrackID `json:"track"`
-	Notes           string  `json:"notes"`
-	CreatedAt       string  `json:"created_at"`
-	UpdatedAt       string  `json:"updated_at"`
+	UnemployedSince string `json:"unemployed_since"`
+	TransferredOn   string `json:"transferred_on,omitempty"`
+	RegisteredOn    string `json:"registered_on,omitempty"`
+	OtherBenefit    string `json:"other_benefit,omitempty"`
+	// ReceptionVariant is the reception plan's variant chosen for the citizen.
+	ReceptionVariant string `json:"reception_variant,omitempty"`
+	// BenefitSince is the day of a change of benefit (a new period).
+	BenefitSince string  `json:"benefit_since,omitempty"`
+	Status       Status  `json:"status"`
+	Caseworker   string  `json:"caseworker"`
+	Track        TrackID `json:"track"`
+	Notes        string  `json:"notes"`
+	CreatedAt    string  `json:"created_at"`
+	UpdatedAt    string  `json:"updated_at"`
 }
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.
@@ -47,6 +53,7 @@ type Export struct {
 	JobLog        []Application   `json:"job_log"`
 	JobsShown     []JobShown      `json:"jobs_shown"`
 	Closing       *CaseClosing    `json:"closing"`
+	Exemptions    []Exemption     `json:"exemptions"`
 	Audit         []AuditEntry    `json:"audit"`
 	// Caseworkers names the caseworkers the records and the audit refer to
 	// by initials (the citizen's own and those who worked on the case).

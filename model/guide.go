@@ -18,12 +18,16 @@ type Guide struct {
 
 // Phase is the opening phase (Kind "opening") or a track (Kind "track").
 type Phase struct {
-	ID       string    `json:"id"`
-	Kind     string    `json:"kind"`
-	Title    string    `json:"title"`
-	Purpose  string    `json:"purpose"`
-	Target   string    `json:"target"`
-	Elements []Element `json:"elements"`
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Purpose string `json:"purpose"`
+	Target  string `json:"target"`
+	// Resources are the people and places the guide names for the phase
+	// (the education track: an education ambassador, education counsellors,
+	// eVejledningen, voksenuddannelse.dk).
+	Resources []string  `json:"resources,omitempty"`
+	Elements  []Element `json:"elements"`
 }
 
 // Element is a core element (kerneelement).

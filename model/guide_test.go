@@ -100,3 +100,20 @@ func TestPhaseCountsDoneActions(t *testing.T) {
 		t.Errorf("CV element %d of %d, want 1 of 2", d, n)
 	}
 }
+
+// TestEducationTrackNamesItsResources: STAR's guide names, for the
+// education track only, whom to work with and where to learn about
+// education (an education ambassador, counsellors at the institutions,
+// eVejledningen, voksenuddannelse.dk).
+func TestEducationTrackNamesItsResources(t *testing.T) {
+	g := loadContent(t).Guide
+	if got := strings.Join(g.Track(TrackEducation).Resources, "; "); !strings.Contains(got, "Uddannelsesambassadør") ||
+		!strings.Contains(got, "eVejledningen") || !strings.Contains(got, "voksenuddannelse.dk") {
+		t.Errorf("education track resources: %s", got)
+	}
+	for _, tr := range []TrackID{TrackIntensive, TrackLongterm} {
+		if n := len(g.Track(tr).Resources); n != 0 {
+			t.Errorf("track %s has %d resources the guide does not name", tr, n)
+		}
+	}
+}

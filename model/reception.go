@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 )
@@ -12,7 +13,91 @@ type ReceptionPlan struct {
 	Version string          `json:"version"`
 	Source  string          `json:"source"`
 	Steps   []ReceptionStep `json:"steps"`
+	// Variants change the plan for some citizens (10 råd #5-#7): chosen at
+	// the first conversation (Citizen.ReceptionVariant).
+	Variants []ReceptionVariant `json:"variants,omitempty"`
 }
+
+// ReceptionVariant is a change to the plan for one kind of citizen: it
+// removes steps and adds its own (a step with an ID of the plan replaces
+// it). MaxAge: suggested for citizens younger than it on the first
+// contact, until the caseworker chooses.
+type ReceptionVariant struct {
+	ID     string          `json:"id"`
+	Title  string          `json:"title"`
+	Who    string          `json:"who"`
+	Source string          `json:"source"`
+	MaxAge int             `json:"max_age,omitempty"`
+	Remove []string        `json:"remove,omitempty"`
+	Steps  []ReceptionStep `json:"steps"`
+}
+
+// VariantStandard is the caseworker's explicit choice of the plan as it is.
+const VariantStandard = "standard"
+
+// Variant finds a variant by ID (nil: none).
+func (p *ReceptionPlan) Variant(id string) *ReceptionVariant {
+	for i := range p.Variants {
+		if p.Variants[i].ID == id {
+			return &p.Variants[i]
+		}
+	}
+	return nil
+}
+
+// VariantFor is the citizen's variant: the one chosen, or until a choice
+// the first whose MaxAge the citizen is under on the first contact; nil
+// for the plan as it is.
+func (p *ReceptionPlan) VariantFor(c *Citizen) *ReceptionVariant {
+	if c.ReceptionVariant != "" {
+		return p.Variant(c.ReceptionVariant)
+	}
+	age, ok := c.AgeOn(c.FirstContact)
+	for i := range p.Variants {
+		if v := &p.Variants[i]; ok && v.MaxAge > 0 && age < v.MaxAge {
+			return v
+		}
+	}
+	return nil
+}
+
+// With is the plan changed by the variant (the plan itself when nil),
+// steps in order of their first and last day.
+func (p *ReceptionPlan) With(v *ReceptionVariant) *ReceptionPlan {
+	if v == nil {
+		return p
+	}
+	out := &ReceptionPlan{Version: p.Version, Source: p.Source + "; " + v.Source}
+	replaced := map[string]ReceptionStep{}
+	for _, s := range v.Steps {
+		replaced[s.ID] = s
+	}
+	for _, s := range p.Steps {
+		if oneOf(s.ID, v.Remove) {
+			continue
+		}
+		if r, ok := replaced[s.ID]; ok {
+			s = r
+			delete(replaced, s.ID)
+		}
+		out.Steps = append(out.Steps, s)
+	}
+	for _, s := range v.Steps {
+		if _, ok := replaced[s.ID]; ok {
+			out.Steps = append(out.Steps, s)
+		}
+	}
+	slices.SortStableFunc(out.Steps, func(a, b ReceptionStep) int {
+		if a.From != b.From {
+			return a.From - b.From
+		}
+		return a.To - b.To
+	})
+	return out
+}
+
+// For is the plan for the citizen, with his or her variant.
+func (p *ReceptionPlan) For(c *Citizen) *ReceptionPlan { return p.With(p.VariantFor(c)) }
 
 // ReceptionStep runs from working day From to working day To.
 type ReceptionStep struct {
@@ -50,6 +135,27 @@ func (p *ReceptionPlan) Validate() error {
 	}
 	if len(p.Steps) == 0 {
 		v.add("steps", "error.plan.empty")
+	}
+	if v.OrNil() != nil {
+		return v
+	}
+	ids := map[string]bool{VariantStandard: true}
+	for i := range p.Variants {
+		x := &p.Variants[i]
+		if x.ID == "" || ids[x.ID] || strings.TrimSpace(x.Title) == "" {
+			v.add("variants", "error.plan.variant", x.Title)
+			continue
+		}
+		ids[x.ID] = true
+		for _, r := range x.Remove {
+			if !seen[r] {
+				v.add("variants", "error.plan.variant", x.Title)
+			}
+		}
+		merged := p.With(x)
+		if err := (&ReceptionPlan{Steps: merged.Steps}).Validate(); err != nil {
+			v.add("variants", "error.plan.variant", x.Title)
+		}
 	}
 	return v.OrNil()
 }

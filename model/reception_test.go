@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -69,15 +70,71 @@ func TestEveryStepFallsOnItsCountedWorkingDay(t *testing.T) {
 	}
 }
 
-// TestRulesCarryTheTargetAndPeriod holds the 75 % target, the first
-// conversation's 100 % and the six-month period to the rules file: a file without them is refused.
+// TestRulesCarryTheTargetAndPeriod holds the targets, the exemption cap and
+// the six-month period to the rules file: every rule before 1 July 2026
+// requires its conversations of every citizen (100 %), those from then of
+// 75 % with up to 25 % exempted; a file without them is refused.
 func TestRulesCarryTheTargetAndPeriod(t *testing.T) {
 	c := loadContent(t)
-	if c.Rules.TargetPercent != 75 || c.Rules.FirstPercent != 100 || c.Rules.PeriodMonths != 6 {
-		t.Fatalf("target %d %%, first %d %%, period %d months; want 75 %% and 100 %% over 6 months from the rules file",
-			c.Rules.TargetPercent, c.Rules.FirstPercent, c.Rules.PeriodMonths)
+	if c.Rules.ExemptMaxPercent != 25 || c.Rules.PeriodMonths != 6 {
+		t.Fatalf("exempt max %d %%, period %d months; want 25 %% over 6 months from the rules file", c.Rules.ExemptMaxPercent, c.Rules.PeriodMonths)
+	}
+	for _, r := range c.Rules.Rules {
+		want := 100
+		if r.From >= "2026-07-01" {
+			want = 75
+		}
+		if r.TargetPercent != want {
+			t.Errorf("rule %s from %s: target %d %%, want %d %%", r.ID, r.From, r.TargetPercent, want)
+		}
 	}
 	if _, err := ParseRules([]byte(`{"version": "x", "rules": []}`)); err == nil {
-		t.Fatal("rules without target_percent and period_months were accepted")
+		t.Fatal("rules without period_months, exempt_max_percent and no_rule were accepted")
+	}
+}
+
+// stepDates is a dated plan as "id from..to" (dd-mm), in order.
+func stepDates(steps []DatedStep) string {
+	var out []string
+	for _, s := range steps {
+		out = append(out, s.ID+" "+s.FromDate.Format("02-01")+".."+s.ToDate.Format("02-01"))
+	}
+	return strings.Join(out, "; ")
+}
+
+// TestReceptionVariants: a 23-year-old first seen Monday 2 November 2026
+// follows the youth route until a choice is made (10 råd #6-#8: straight
+// into a tilbud on days 1-2, UU on days 2-5, the benefit handled alongside
+// on days 1-10, no activation on day 10); a citizen chosen as not using
+// self-service gets fixed conversations on working days 3, 5 and 8 instead
+// of the self-service days; "standard" keeps the plan as it is.
+func TestReceptionVariants(t *testing.T) {
+	p := loadContent(t).Reception
+	cal := NewWorkCalendar(Closures{})
+	first := day("2026-11-02")
+	young := &Citizen{FirstContact: first, BirthDate: day("2003-05-01")}
+	if got, want := stepDates(p.For(young).Dated(first, cal)),
+		"reception 02-11..02-11; first_conversation 02-11..03-11; youth_offer 02-11..03-11; benefit_clarification 02-11..13-11; "+
+			"uu_guidance 03-11..06-11; active_search 03-11..09-11; joint_followup 09-11..09-11"; got != want {
+		t.Errorf("youth route\n got %s\nwant %s", got, want)
+	}
+	young.ReceptionVariant = VariantStandard
+	if got := stepDates(p.For(young).Dated(first, cal)); got != stepDates(p.Dated(first, cal)) {
+		t.Errorf("standard chosen: %s", got)
+	}
+	adult := &Citizen{FirstContact: first, BirthDate: day("1980-05-01"), ReceptionVariant: "no_selfservice"}
+	if got, want := stepDates(p.For(adult).Dated(first, cal)),
+		"assisted_reception 02-11..02-11; first_conversation 02-11..03-11; fixed_conversation_1 04-11..04-11; "+
+			"fixed_conversation_2 06-11..06-11; joint_followup 09-11..09-11; benefit_clarification 10-11..13-11; "+
+			"fixed_conversation_3 11-11..11-11; activation 13-11..13-11"; got != want {
+		t.Errorf("no self-service\n got %s\nwant %s", got, want)
+	}
+	if v := p.VariantFor(&Citizen{FirstContact: first, BirthDate: day("1980-05-01")}); v != nil {
+		t.Errorf("an adult gets the variant %s without a choice", v.ID)
+	}
+	bad := *p
+	bad.Variants = []ReceptionVariant{{ID: "x", Title: "X", Remove: []string{"nope"}}}
+	if bad.Validate() == nil {
+		t.Error("a variant removing a step that does not exist was accepted")
 	}
 }

@@ -3,31 +3,65 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
 // RuleSet is the legal minimum of conversations as data, by effective date
-// (assets/rules/conversations.json), so a rule change is an edit.
+// and target group (assets/rules/conversations.json), so a rule change is an
+// edit. Each rule cites its paragraph and the law text it was checked
+// against; README's rules table is generated from it (RulesTable).
 type RuleSet struct {
 	Version string `json:"version"`
-	// TargetPercent is the share of the caseload that must have had its
-	// conversations on time; FirstPercent the share that must have had the
-	// first conversation on time (everyone: 100). PeriodMonths is how long
-	// after the first day of unemployment a citizen counts towards them.
-	TargetPercent int    `json:"target_percent"`
-	FirstPercent  int    `json:"first_percent"`
-	PeriodMonths  int    `json:"period_months"`
-	Rules         []Rule `json:"rules"`
+	// PeriodMonths is how far back Today's figures look: citizens whose
+	// unemployment began within it, or whose window closed within it.
+	PeriodMonths int `json:"period_months"`
+	// ExemptMaxPercent is the most of a group that may be exempted from the
+	// minimum after a concrete assessment (25 from 1 July 2026).
+	ExemptMaxPercent int `json:"exempt_max_percent"`
+	// NoRule is what is said of a citizen no rule covers (e.g. unemployed
+	// before 2020), in plain Danish.
+	NoRule string `json:"no_rule"`
+	// Transitions are days where the rules change and no source says which
+	// rule a citizen unemployed before the day follows after it.
+	Transitions []Transition `json:"transitions"`
+	Rules       []Rule       `json:"rules"`
+}
+
+// Transition is a rule change whose transitional provisions were not seen.
+type Transition struct {
+	Date string `json:"date"`
+	Text string `json:"text"`
 }
 
 // Rule applies to citizens of the given benefits whose unemployment began on
-// or after From, in an office of the given kind, until a later rule takes over.
+// or after From, in an office of the given kind, until a later rule takes
+// over. Youth rules (LAB § 27, stk. 3) apply to dagpenge citizens under 25
+// without a qualifying education and win over the others; OtherBenefit
+// tells "anden ydelse" apart (ledighedsydelse; "" for self-supporting and
+// benefits § 31 does not name).
 type Rule struct {
-	ID           string        `json:"id"`
-	Office       OfficeKind    `json:"office"`
-	From         string        `json:"from"`
-	Benefits     []Benefit     `json:"benefits"`
-	Source       string        `json:"source"`
+	ID           string     `json:"id"`
+	Office       OfficeKind `json:"office"`
+	From         string     `json:"from"`
+	Benefits     []Benefit  `json:"benefits"`
+	Youth        bool       `json:"youth,omitempty"`
+	OtherBenefit string     `json:"other_benefit,omitempty"`
+	// Group is the target group the figure is counted over, as STAR names it.
+	Group string `json:"group"`
+	// TargetPercent is the share of the group that must have had the
+	// minimum: 100 where the law requires it of everyone.
+	TargetPercent int `json:"target_percent"`
+	// Text says the rule in plain Danish, for the caseworker.
+	Text string `json:"text"`
+	// Source names where the rule is written: the act and its paragraphs,
+	// or STAR's guidance; SourceFile the law text it was checked against
+	// (shared/domain/law), "" when none.
+	Source     string `json:"source"`
+	SourceFile string `json:"source_file"`
+	// Note is what the research found and did not find (README only).
+	Note         string        `json:"note,omitempty"`
 	Requirements []Requirement `json:"requirements"`
 }
 
@@ -35,35 +69,60 @@ type Rule struct {
 type Anchor string
 
 const (
-	// FromUnemployment counts from the first day of unemployment (the
-	// default): for dagpenge the registration as a job seeker (LAB § 9).
+	// FromUnemployment counts from the first day of unemployment (LAB § 9,
+	// stk. 2: for dagpenge the placing in a dagpenge period, for
+	// ledighedsydelse the passing to it).
 	FromUnemployment Anchor = "unemployed"
-	// FromFirstContact counts from the citizen's first contact with the
-	// municipality about help (kontanthjælp, LAB § 31, stk. 5).
+	// FromFirstContact counts from the citizen's first approach to the
+	// municipality about help (kontanthjælp, LAB § 9, stk. 2, nr. 2).
 	FromFirstContact Anchor = "first_contact"
+	// FromRegistration counts from the registration as a job seeker
+	// (dagpenge's first-conversation deadlines, LAB § 25 and § 31, stk. 4).
+	FromRegistration Anchor = "registered"
 )
 
-// Requirement: at least Count job conversations between month FromMonth
-// (or the day the citizen passed to the jobcentre, when AfterTransfer and
-// known) and WithinMonths months plus WithinDays days after the anchor.
+// With the a-kasse: which held conversations a requirement counts.
+const (
+	AkasseAny     = ""        // any individual job conversation
+	AkasseWith    = "with"    // only those the a-kasse took part in (joint)
+	AkasseWithout = "without" // only those without it (the joint ones come on top)
+)
+
+// Requirement: at least Count individual job conversations between month
+// FromMonth (or the day the citizen passed to the jobcentre, when
+// AfterTransfer and known) and WithinMonths months plus WithinDays days
+// after the anchor.
 type Requirement struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
 	Count int    `json:"count"`
-	// First marks the first conversation, which must be held with everyone
-	// (RuleSet.FirstPercent) and is shown apart from the other figure.
+	// First marks the first conversation that must be held with everyone
+	// (the 100 % figure, shown apart).
 	First         bool   `json:"first"`
 	CountedFrom   Anchor `json:"counted_from"`
 	FromMonth     int    `json:"from_month"`
 	AfterTransfer bool   `json:"after_transfer"`
 	WithinMonths  int    `json:"within_months"`
 	WithinDays    int    `json:"within_days"`
+	// InPerson: only conversations held in person count.
+	InPerson bool `json:"in_person,omitempty"`
+	// Akasse: AkasseAny, AkasseWith or AkasseWithout.
+	Akasse string `json:"akasse,omitempty"`
 	// Paragraph names the provision, e.g. "LAB § 31, stk. 4".
 	Paragraph string `json:"paragraph"`
+	// Verified: the paragraph's text was read in SourceFile (the rule's, or
+	// the requirement's own when given). StarOnly: it rests on STAR's
+	// guidance alone.
+	Verified   bool   `json:"verified"`
+	StarOnly   bool   `json:"star_only,omitempty"`
+	SourceFile string `json:"source_file,omitempty"`
 }
 
-// JobConversationKinds count towards the minimum; a meeting with a company does not.
-var JobConversationKinds = []ConversationKind{KindFirst, KindJob, KindFollowup, KindJointFollowup}
+// JobConversationKinds count towards the minimum: individual job
+// conversations. A meeting with a company does not, nor does the joint
+// follow-up session (10 råd's day 6, held with a group): the law counts
+// individual conversations (LAB § 31).
+var JobConversationKinds = []ConversationKind{KindFirst, KindJob, KindFollowup}
 
 // ParseRules reads and checks the rules.
 func ParseRules(data []byte) (*RuleSet, error) {
@@ -71,13 +130,23 @@ func ParseRules(data []byte) (*RuleSet, error) {
 	if err := json.Unmarshal(data, &r); err != nil {
 		return nil, fmt.Errorf("parse conversation rules: %w", err)
 	}
-	if !percent(r.TargetPercent) || !percent(r.FirstPercent) || r.PeriodMonths < 1 {
-		return nil, fmt.Errorf("conversation rules: target_percent and first_percent (1-100) and period_months must be given")
+	if r.PeriodMonths < 1 || !percent(r.ExemptMaxPercent) || r.NoRule == "" {
+		return nil, fmt.Errorf("conversation rules: period_months, exempt_max_percent (1-100) and no_rule must be given")
 	}
+	for _, tr := range r.Transitions {
+		if _, err := time.Parse(DateLayout, tr.Date); err != nil || tr.Text == "" {
+			return nil, fmt.Errorf("conversation rules: transition %q needs a date and a text", tr.Date)
+		}
+	}
+	seen := map[string]bool{}
 	for _, rule := range r.Rules {
 		if err := rule.check(); err != nil {
 			return nil, err
 		}
+		if seen[rule.ID] {
+			return nil, fmt.Errorf("rule %s given twice", rule.ID)
+		}
+		seen[rule.ID] = true
 	}
 	return &r, nil
 }
@@ -88,45 +157,115 @@ func (rule Rule) check() error {
 	if _, err := time.Parse(DateLayout, rule.From); err != nil {
 		return fmt.Errorf("rule %s: bad date %q", rule.ID, rule.From)
 	}
-	if rule.Source == "" {
-		return fmt.Errorf("rule %s: no source", rule.ID)
+	if rule.Source == "" || rule.Text == "" || rule.Group == "" || !percent(rule.TargetPercent) {
+		return fmt.Errorf("rule %s: source, text, group and target_percent (1-100) must be given", rule.ID)
 	}
 	for _, q := range rule.Requirements {
 		if q.Count < 1 || q.WithinMonths*31+q.WithinDays <= q.FromMonth*31 || q.Paragraph == "" {
 			return fmt.Errorf("rule %s: requirement %s has no sensible count, window or paragraph", rule.ID, q.ID)
 		}
-		if q.CountedFrom != "" && q.CountedFrom != FromUnemployment && q.CountedFrom != FromFirstContact {
+		switch q.CountedFrom {
+		case "", FromUnemployment, FromFirstContact, FromRegistration:
+		default:
 			return fmt.Errorf("rule %s: requirement %s counts from %q", rule.ID, q.ID, q.CountedFrom)
+		}
+		if q.Akasse != AkasseAny && q.Akasse != AkasseWith && q.Akasse != AkasseWithout {
+			return fmt.Errorf("rule %s: requirement %s: akasse %q", rule.ID, q.ID, q.Akasse)
+		}
+		if q.Verified && rule.SourceFile == "" && q.SourceFile == "" {
+			return fmt.Errorf("rule %s: requirement %s is verified against no source file", rule.ID, q.ID)
 		}
 	}
 	return nil
 }
 
-// For finds the rule in force for a citizen: the latest one that started on
-// or before the first day of unemployment, for the office's kind and the benefit.
+// Verified: every requirement was read in a law text.
+func (rule *Rule) Verified() bool {
+	for _, q := range rule.Requirements {
+		if !q.Verified {
+			return false
+		}
+	}
+	return true
+}
+
+// StarOnly: some requirement rests on STAR's guidance alone.
+func (rule *Rule) StarOnly() bool {
+	for _, q := range rule.Requirements {
+		if q.StarOnly {
+			return true
+		}
+	}
+	return false
+}
+
+// For finds the rule in force for citizens of a benefit who are not in the
+// youth group and, for "anden ydelse", of no named kind: the latest one
+// that started on or before the first day of unemployment.
 func (r *RuleSet) For(office OfficeKind, b Benefit, start time.Time) *Rule {
+	return r.pick(office, b, start, false, "")
+}
+
+// ForCitizen finds the rule in force for the citizen: LAB § 27, stk. 3's
+// youth group when the citizen is in it and such a rule exists.
+func (r *RuleSet) ForCitizen(office OfficeKind, c *Citizen) *Rule {
+	other := ""
+	if c.Benefit == BenefitOther {
+		other = c.OtherBenefit
+	}
+	if c.Benefit == BenefitDagpenge && c.YouthGroup() {
+		if rule := r.pick(office, c.Benefit, c.RulesStart(), true, other); rule != nil {
+			return rule
+		}
+	}
+	return r.pick(office, c.Benefit, c.RulesStart(), false, other)
+}
+
+func (r *RuleSet) pick(office OfficeKind, b Benefit, start time.Time, youth bool, other string) *Rule {
 	var best *Rule
 	day := start.Format(DateLayout)
 	for i := range r.Rules {
 		rule := &r.Rules[i]
-		if rule.Office != office || rule.From > day || !oneOf(b, rule.Benefits) {
+		if rule.Office != office || rule.From > day || !oneOf(b, rule.Benefits) || rule.Youth != youth || rule.OtherBenefit != other {
 			continue
 		}
 		if best == nil || rule.From > best.From {
 			best = rule
 		}
 	}
+	// a youth rule from an earlier period does not outlive a newer general one
+	if youth && best != nil {
+		if general := r.pick(office, b, start, false, other); general != nil && general.From > best.From {
+			return nil
+		}
+	}
 	return best
 }
 
+// YouthGroup: LAB § 27, stk. 3 (lovbek. 280/2024): under 25 on the first day
+// of unemployment and without a qualifying education. Whether the citizen
+// supports children at home is not recorded; the caseworker is told.
+func (c *Citizen) YouthGroup() bool {
+	age, ok := c.AgeOn(c.RulesStart())
+	return ok && age < 25 && c.Education == EducationUnskilled
+}
+
 // Window is the first and the last day a requirement counts conversations
-// on, for one citizen. A window of whole months ends the day before the
+// on, for one citizen. A municipal benefit changed after the first contact
+// starts the periods again from the change (not the first conversation's
+// week, which counts from the first approach). A window of whole months ends the day before the
 // month comes round ("the first 6 months" from 1 January end on 30 June); a
 // deadline in days ends on that day ("2 weeks after" 5 January is 19 January).
 func (q Requirement) Window(c *Citizen) (start, last time.Time) {
 	anchor := DateOnly(c.RulesStart())
-	if q.CountedFrom == FromFirstContact {
+	switch {
+	case q.CountedFrom == FromFirstContact && !c.FirstContact.IsZero():
 		anchor = DateOnly(c.FirstContact)
+	case q.CountedFrom == FromRegistration && !c.RegisteredOn.IsZero():
+		anchor = DateOnly(c.RegisteredOn)
+	}
+	if !q.First && c.Benefit != BenefitDagpenge && c.BenefitSince.After(anchor) {
+		anchor = DateOnly(c.BenefitSince) // a new period from the change of benefit (LAB § 9, stk. 1, nr. 2)
 	}
 	start = anchor.AddDate(0, q.FromMonth, 0)
 	if q.AfterTransfer && !c.TransferredOn.IsZero() {
@@ -139,8 +278,44 @@ func (q Requirement) Window(c *Citizen) (start, last time.Time) {
 	return start, last
 }
 
+// Counts tells whether a held conversation counts towards the requirement.
+func (q Requirement) Counts(h Held) bool {
+	if !oneOf(h.Kind, JobConversationKinds) {
+		return false
+	}
+	if q.InPerson && h.Form != FormInPerson {
+		return false
+	}
+	switch q.Akasse {
+	case AkasseWith:
+		return h.WithAkasse
+	case AkasseWithout:
+		return !h.WithAkasse
+	}
+	return true
+}
+
+// Held is one held conversation as the rules read it.
+type Held struct {
+	Day        time.Time
+	Kind       ConversationKind
+	Form       ConversationForm
+	WithAkasse bool
+}
+
+// HeldOf keeps the held conversations.
+func HeldOf(convs []Conversation) []Held {
+	var out []Held
+	for _, cv := range convs {
+		if cv.Attendance == AttendanceHeld {
+			out = append(out, Held{Day: DateOnly(cv.Start), Kind: cv.Kind, Form: cv.Form, WithAkasse: cv.WithAkasse})
+		}
+	}
+	return out
+}
+
 // Due is one requirement for one citizen: its window (Start to By, both
-// days included), and how many job conversations were held in it.
+// days included), and how many counting conversations were held in it.
 type Due struct {
 	Requirement
 	Rule      *Rule
@@ -149,43 +324,22 @@ type Due struct {
 	Met       bool
 }
 
-// Expected is how many conversations should have been held by today, pro
-// rata inside the window and all of them once its last day has passed.
-func (d Due) Expected(today time.Time) int {
-	day := DateOnly(today)
-	switch {
-	case day.After(d.By):
-		return d.Count
-	case !day.After(d.Start):
-		return 0
-	}
-	end := d.By.AddDate(0, 0, 1)
-	return int(float64(d.Count) * day.Sub(d.Start).Hours() / end.Sub(d.Start).Hours())
-}
-
-// OnCourse: the conversations expected by today have been held.
-func (d Due) OnCourse(today time.Time) bool { return d.Had >= d.Expected(today) }
+// Decided: met, or its window has closed on day.
+func (d Due) Decided(day time.Time) bool { return d.Met || DateOnly(day).After(d.By) }
 
 // DueFor lists a rule's requirements for a citizen, given the conversations.
 func (rule *Rule) DueFor(c *Citizen, convs []Conversation) []Due {
-	var held []time.Time
-	for _, cv := range convs {
-		if cv.Attendance == AttendanceHeld && oneOf(cv.Kind, JobConversationKinds) {
-			held = append(held, cv.Start)
-		}
-	}
-	return rule.DueOn(c, held)
+	return rule.DueOn(c, HeldOf(convs))
 }
 
-// DueOn lists a rule's requirements for a citizen, given the starts of the
-// held job conversations.
-func (rule *Rule) DueOn(c *Citizen, held []time.Time) []Due {
+// DueOn lists a rule's requirements for a citizen, given the held conversations.
+func (rule *Rule) DueOn(c *Citizen, held []Held) []Due {
 	out := make([]Due, 0, len(rule.Requirements))
 	for _, q := range rule.Requirements {
 		d := Due{Requirement: q, Rule: rule}
 		d.Start, d.By = q.Window(c)
 		for _, h := range held {
-			if day := DateOnly(h); !day.Before(d.Start) && !day.After(d.By) {
+			if day := DateOnly(h.Day); !day.Before(d.Start) && !day.After(d.By) && q.Counts(h) {
 				d.Had++
 			}
 		}
@@ -195,25 +349,90 @@ func (rule *Rule) DueOn(c *Citizen, held []time.Time) []Due {
 	return out
 }
 
-// Case is one citizen with the starts of the held job conversations, as the
-// caseload figures and Today's deadlines read them.
+// Explanation is the rule for one citizen in plain words: what it asks,
+// where it is written and how sure that is.
+type Explanation struct {
+	Rule *Rule // nil: no rule known for the start date or benefit
+	Text string
+	// Paragraphs lists the requirements' paragraphs, once each.
+	Paragraphs []string
+	Verified   bool
+	StarOnly   bool
+	// Notes: the youth group's unrecorded condition, a transition no source
+	// settles, an exemption.
+	Notes []string
+}
+
+// Explain says which rule applies to the citizen and how sure it is.
+func (r *RuleSet) Explain(office OfficeKind, c *Citizen) Explanation {
+	rule := r.ForCitizen(office, c)
+	if rule == nil {
+		return Explanation{Text: r.NoRule}
+	}
+	e := Explanation{Rule: rule, Text: rule.Text, Verified: rule.Verified(), StarOnly: rule.StarOnly()}
+	for _, q := range rule.Requirements {
+		if !oneOf(q.Paragraph, e.Paragraphs) {
+			e.Paragraphs = append(e.Paragraphs, q.Paragraph)
+		}
+	}
+	start := DateOnly(c.RulesStart())
+	var last time.Time
+	for _, q := range rule.Requirements {
+		if _, by := q.Window(c); by.After(last) {
+			last = by
+		}
+	}
+	for _, tr := range r.Transitions {
+		day, _ := time.Parse(DateLayout, tr.Date)
+		if start.Before(day) && !last.Before(day) {
+			e.Notes = append(e.Notes, tr.Text)
+			e.Verified = false
+		}
+	}
+	return e
+}
+
+// Plain is the explanation as lines for the caseworker.
+func (e Explanation) Plain() string {
+	lines := []string{e.Text}
+	if len(e.Paragraphs) > 0 {
+		lines = append(lines, "Hjemmel: "+strings.Join(e.Paragraphs, "; "))
+	}
+	switch {
+	case e.Rule == nil:
+	case e.StarOnly:
+		lines = append(lines, "Bygger på STAR's vejledning; lovteksten er ikke set.")
+	case e.Verified:
+		lines = append(lines, "Kontrolleret mod lovteksten.")
+	default:
+		lines = append(lines, "Ikke kontrolleret mod lovteksten.")
+	}
+	return strings.Join(append(lines, e.Notes...), "\n")
+}
+
+// Case is one citizen with the held conversations, as the caseload figures
+// and Today's deadlines read them. Exempt: the caseworker has exempted the
+// citizen from the minimum after a concrete assessment.
 type Case struct {
 	Citizen
-	Held []time.Time
+	Held   []Held
+	Exempt bool
 }
 
 // Due lists the case's requirements under the rules for the office's kind.
 func (c *Case) Due(r *RuleSet, kind OfficeKind) []Due {
-	rule := r.For(kind, c.Benefit, c.RulesStart())
+	rule := r.ForCitizen(kind, &c.Citizen)
 	if rule == nil {
 		return nil
 	}
 	return rule.DueOn(&c.Citizen, c.Held)
 }
 
-// Figure is one share of the caseload against its target.
+// Figure is one share of the caseload against its target. Exempted counts
+// the citizens exempted after a concrete assessment (part of Total).
 type Figure struct {
 	OnCourse, Total, TargetPercent int
+	Exempted                       int
 }
 
 // Share is OnCourse/Total as a percentage (100 when there is no one).
@@ -227,53 +446,143 @@ func (f Figure) Share() float64 {
 // Met tells whether the share reaches the target.
 func (f Figure) Met() bool { return f.Share() >= float64(f.TargetPercent) }
 
-// Compliance is the caseload's two figures: of the active citizens in their
-// first months (PeriodMonths), how many had the first conversation on time,
-// and how many have had the other conversations the rules require by now
-// (pro rata inside each window).
-type Compliance struct {
-	First, OnTime Figure
-	PeriodMonths  int
+// TooManyExempted: more than max percent of the group exempted.
+func (f Figure) TooManyExempted(max int) bool { return f.Exempted*100 > max*f.Total }
+
+// GroupFigure is the minimum's figure for one target group and target.
+type GroupFigure struct {
+	Group string
+	Figure
 }
 
-// Tally works out both figures for the cases on the day now.
+// Compliance is the caseload's figures. First: of the active citizens in
+// their first months (PeriodMonths) with a first conversation that must be
+// held with everyone, how many had it on time or are still inside its
+// deadline. Groups: per target group, of the citizens whose windows have
+// closed within the period or who already had the minimum, how many had
+// it; OnTime pools them (its target the highest of the groups'). NoRule
+// counts citizens no rule covers.
+type Compliance struct {
+	First, OnTime    Figure
+	Groups           []GroupFigure
+	PeriodMonths     int
+	ExemptMaxPercent int
+	NoRule           int
+}
+
+// Tally works out the figures for the cases on the day now.
 func (r *RuleSet) Tally(kind OfficeKind, cases []Case, now time.Time) Compliance {
-	out := Compliance{First: Figure{TargetPercent: r.FirstPercent},
-		OnTime: Figure{TargetPercent: r.TargetPercent}, PeriodMonths: r.PeriodMonths}
+	day := DateOnly(now)
+	out := Compliance{First: Figure{TargetPercent: 100}, PeriodMonths: r.PeriodMonths, ExemptMaxPercent: r.ExemptMaxPercent}
+	index := map[string]int{}
 	for i := range cases {
-		first, other := r.caseStanding(kind, &cases[i], now)
-		out.First.add(first)
-		out.OnTime.add(other)
+		c := &cases[i]
+		rule := r.ForCitizen(kind, &c.Citizen)
+		if rule == nil {
+			out.NoRule++
+			continue
+		}
+		due := rule.DueOn(&c.Citizen, c.Held)
+		r.tallyFirst(&out.First, c, due, day)
+		counts, met := r.minimum(due, day)
+		if !counts {
+			continue
+		}
+		key := fmt.Sprintf("%s\x00%d", rule.Group, rule.TargetPercent)
+		at, ok := index[key]
+		if !ok {
+			at = len(out.Groups)
+			index[key] = at
+			out.Groups = append(out.Groups, GroupFigure{Group: rule.Group, Figure: Figure{TargetPercent: rule.TargetPercent}})
+		}
+		g := &out.Groups[at].Figure
+		g.Total++
+		if met {
+			g.OnCourse++
+		}
+		if c.Exempt && rule.TargetPercent < 100 {
+			g.Exempted++
+		}
+	}
+	slices.SortStableFunc(out.Groups, func(a, b GroupFigure) int {
+		if a.TargetPercent != b.TargetPercent {
+			return b.TargetPercent - a.TargetPercent
+		}
+		return strings.Compare(a.Group, b.Group)
+	})
+	for _, g := range out.Groups {
+		out.OnTime.OnCourse += g.OnCourse
+		out.OnTime.Total += g.Total
+		out.OnTime.Exempted += g.Exempted
+		out.OnTime.TargetPercent = max(out.OnTime.TargetPercent, g.TargetPercent)
+	}
+	if out.OnTime.TargetPercent == 0 {
+		out.OnTime.TargetPercent = r.targetOn(kind, day)
 	}
 	return out
 }
 
-// standing is whether a case counts towards a figure, and if so whether it is on course.
-type standing struct{ counts, onCourse bool }
-
-func (f *Figure) add(s standing) {
-	if s.counts {
-		f.Total++
-		if s.onCourse {
-			f.OnCourse++
+// tallyFirst: a citizen unemployed within the period, with a first
+// conversation to be held with everyone, is on course when it was held in
+// time or its deadline has not passed.
+func (r *RuleSet) tallyFirst(f *Figure, c *Case, due []Due, day time.Time) {
+	if DateOnly(c.RulesStart()).Before(day.AddDate(0, -r.PeriodMonths, 0)) {
+		return
+	}
+	for _, d := range due {
+		if d.First {
+			f.Total++
+			if d.Met || !day.After(d.By) {
+				f.OnCourse++
+			}
+			return
 		}
 	}
 }
 
-// caseStanding: the first conversation, and the other requirements that end
-// inside the rules' period.
-func (r *RuleSet) caseStanding(kind OfficeKind, c *Case, now time.Time) (first, other standing) {
-	first.onCourse, other.onCourse = true, true
-	periodEnd := DateOnly(c.RulesStart()).AddDate(0, r.PeriodMonths, 0)
-	for _, d := range c.Due(r, kind) {
-		s := &other
-		if d.First {
-			s = &first
-		} else if d.By.After(periodEnd) {
+// minimum: whether a case counts towards its group's figure on day, and
+// whether it had the minimum. The requirements other than the first that
+// lie within the period count; the case counts once each is decided (met,
+// or its window closed within the period). No share is expected of a
+// window still open: no source gives one.
+func (r *RuleSet) minimum(due []Due, day time.Time) (counts, met bool) {
+	met = true
+	from := day.AddDate(0, -r.PeriodMonths, 0)
+	for _, d := range due {
+		if d.First || d.WithinMonths*31+d.WithinDays > r.PeriodMonths*31 {
 			continue
 		}
-		s.counts = true
-		s.onCourse = s.onCourse && d.OnCourse(now)
+		if !d.Decided(day) || d.By.Before(from) {
+			return false, false
+		}
+		counts = true
+		met = met && d.Met
 	}
-	return first, other
+	return counts, met
+}
+
+// targetOn is the highest target among the rules in force on day for the
+// office: what is shown when no one is counted yet.
+func (r *RuleSet) targetOn(kind OfficeKind, day time.Time) int {
+	newest := map[Benefit]*Rule{}
+	d := day.Format(DateLayout)
+	for i := range r.Rules {
+		rule := &r.Rules[i]
+		if rule.Office != kind || rule.From > d || len(rule.Requirements) == 0 {
+			continue
+		}
+		for _, b := range rule.Benefits {
+			if newest[b] == nil || rule.From > newest[b].From {
+				newest[b] = rule
+			}
+		}
+	}
+	t := 0
+	for _, rule := range newest {
+		t = max(t, rule.TargetPercent)
+	}
+	if t == 0 {
+		return 100
+	}
+	return t
 }

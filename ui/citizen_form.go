@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -29,7 +30,11 @@ type citizenForm struct {
 	name, cpr, phone, email, firstContact, postcode *formEntry
 	notes                                           *noteEditor
 	// unemployed, passed and birth are the dates the rules and the youth flag read.
-	unemployed, passed, birth  *formEntry
+	unemployed, passed, birth *formEntry
+	// registered is the registration as a job seeker; ledighed marks
+	// "anden ydelse" as ledighedsydelse (the rules' target groups).
+	registered                 *formEntry
+	ledighed                   *checkBox
 	benefit, education, status *safeSelect
 	problems                   *widget.Label
 	save                       *widget.Button
@@ -66,9 +71,11 @@ func (f *citizenForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.email"), f.email),
 		f.item("field.postcode", f.postcode, "form.postcodehint"),
 		widget.NewFormItem(lang.L("field.benefit"), f.benefit),
+		f.item("field.ledighedsydelse", f.ledighed, "form.ledighedsydelsehint"),
 		widget.NewFormItem(lang.L("field.education"), f.education),
 		f.item("field.firstcontact", f.firstContact, "form.datehint"),
 		f.item("field.unemployed", f.unemployed, "form.unemployedhint"),
+		f.item("field.registered", f.registered, "form.registeredhint"),
 		f.item("field.passed", f.passed, "form.passedhint"),
 		widget.NewFormItem(lang.L("field.status"), f.status),
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
@@ -81,7 +88,7 @@ func (f *citizenForm) build() fyne.CanvasObject {
 	f.state = newSaveState(f.formText)
 	f.state.reset()
 	watch(f.state.changed, f.name, f.cpr, f.phone, f.email, f.firstContact, f.postcode, f.unemployed, f.passed,
-		f.birth, f.notes, f.benefit, f.education, f.status)
+		f.birth, f.notes, f.benefit, f.education, f.status, f.registered, f.ledighed)
 	buttons := f.state.withButton(f.save, cancel)
 	return container.NewBorder(container.NewVBox(title, f.problems), buttons, nil, nil, container.NewVScroll(form))
 }
@@ -102,8 +109,9 @@ func (f *citizenForm) title() string {
 func (f *citizenForm) makeWidgets() {
 	f.name, f.cpr, f.phone, f.email = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
 	f.firstContact, f.postcode = newFormEntry(), newFormEntry()
-	f.unemployed, f.passed, f.birth = newFormEntry(), newFormEntry(), newFormEntry()
-	for _, e := range []*formEntry{f.unemployed, f.passed, f.birth} {
+	f.unemployed, f.passed, f.birth, f.registered = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
+	f.ledighed = newCheck(lang.L("field.ledighedsydelse.check"), nil)
+	for _, e := range []*formEntry{f.unemployed, f.passed, f.birth, f.registered} {
 		e.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	}
 	f.notes = newNoteEditor("", model.MaxNotesLen, 6)
@@ -135,6 +143,8 @@ func (f *citizenForm) fill() {
 	f.unemployed.SetText(shortDate(c.RulesStart()))
 	f.passed.SetText(optDate(c.TransferredOn))
 	f.birth.SetText(optDate(c.BirthDate))
+	f.registered.SetText(optDate(c.RegisteredOn))
+	f.ledighed.SetChecked(c.OtherBenefit == "ledighedsydelse")
 	f.notes.SetText(c.Notes)
 	f.benefit.SetSelected(f.benefits.label(c.Benefit))
 	f.education.SetSelected(f.educations.label(c.Education))
@@ -144,7 +154,8 @@ func (f *citizenForm) fill() {
 // formText is the form's fields in one string, for saveState.
 func (f *citizenForm) formText() string {
 	return joinFields(f.name.Text, f.cpr.Text, f.phone.Text, f.email.Text, f.firstContact.Text, f.postcode.Text,
-		f.unemployed.Text, f.passed.Text, f.birth.Text, f.notes.Text(), f.benefit.Selected, f.education.Selected, f.status.Selected)
+		f.unemployed.Text, f.passed.Text, f.birth.Text, f.notes.Text(), f.benefit.Selected, f.education.Selected, f.status.Selected,
+		f.registered.Text, fmt.Sprint(f.ledighed.Checked))
 }
 
 // Dirty, Save and Discard make the form an editable.
@@ -192,7 +203,11 @@ func (f *citizenForm) citizen() (*model.Citizen, error) {
 		c.FirstContact, parseErrs = first, append(parseErrs, err)
 	}
 	parseErrs = append(parseErrs, readDates(map[*formEntry]*time.Time{
-		f.unemployed: &c.UnemployedSince, f.passed: &c.TransferredOn, f.birth: &c.BirthDate}))
+		f.unemployed: &c.UnemployedSince, f.passed: &c.TransferredOn, f.birth: &c.BirthDate, f.registered: &c.RegisteredOn}))
+	c.OtherBenefit = ""
+	if f.ledighed.Checked && c.Benefit == model.BenefitOther {
+		c.OtherBenefit = "ledighedsydelse"
+	}
 	return c, errors.Join(parseErrs...)
 }
 

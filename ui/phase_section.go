@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,6 +49,11 @@ func (s *phaseSection) build() fyne.CanvasObject {
 	}
 	s.updateTitles()
 	s.accordion.OpenAll()
+	if len(s.phase.Resources) > 0 {
+		res := lowLabel(lang.L("guide.resources") + " " + strings.Join(s.phase.Resources, " · "))
+		res.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(s.title, purpose, res, s.accordion)
+	}
 	return container.NewVBox(s.title, purpose, s.accordion)
 }
 

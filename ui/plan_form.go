@@ -61,8 +61,12 @@ func (s *citizenScreen) conversationList(all []model.Conversation) *widget.List 
 
 // conversationLine is one conversation in a line: when, what, how, attendance.
 func conversationLine(c model.Conversation) string {
+	form := formLabel(c.Form)
+	if c.WithAkasse {
+		form += ", " + lang.L("conversation.withakasse")
+	}
 	return fmt.Sprintf("%s %s–%s  %s (%s) – %s", shortDate(c.Start), c.Start.Format("15:04"), c.End.Format("15:04"),
-		kindLabel(c.Kind), formLabel(c.Form), attendanceLabel(c.Attendance))
+		kindLabel(c.Kind), form, attendanceLabel(c.Attendance))
 }
 
 // openConversation opens a conversation from the list, after asking about
@@ -93,6 +97,7 @@ type planForm struct {
 
 	date, start, end *formEntry
 	kind, form       *safeSelect
+	akasse           *checkBox // the a-kasse takes part (a joint conversation)
 	problems         *widget.Label
 	save             *widget.Button
 	state            *saveState
@@ -115,6 +120,7 @@ func (f *planForm) build() fyne.CanvasObject {
 	f.kind.SetSelected(kindLabel(model.KindJob))
 	f.form = newSelect(f.forms.labels, nil)
 	f.form.SetSelected(formLabel(model.FormInPerson))
+	f.akasse = newCheck(lang.L("conversation.withakasse"), nil)
 	f.problems = widget.NewLabel("")
 	f.problems.Importance = widget.DangerImportance
 	f.problems.Wrapping = fyne.TextWrapWord
@@ -123,18 +129,18 @@ func (f *planForm) build() fyne.CanvasObject {
 	f.save.Importance = widget.HighImportance
 	f.state = newSaveState(f.formText)
 	f.state.reset()
-	watch(f.state.changed, f.date, f.start, f.end, f.kind, f.form)
+	watch(f.state.changed, f.date, f.start, f.end, f.kind, f.form, f.akasse)
 	mark := newUnsavedMark()
 	f.state.button, f.state.mark = f.save, mark
 	f.state.refresh()
 	times := container.NewGridWithColumns(4, f.date, f.start, f.end, f.save)
 	labels := container.NewGridWithColumns(4, lowLabel(lang.L("conversation.date")), lowLabel(lang.L("conversation.start")), lowLabel(lang.L("conversation.end")), mark)
-	return container.NewVBox(labels, times, container.NewGridWithColumns(2, f.kind, f.form), f.problems)
+	return container.NewVBox(labels, times, container.NewGridWithColumns(2, f.kind, f.form), f.akasse, f.problems)
 }
 
 // formText is the form's fields in one string, for saveState.
 func (f *planForm) formText() string {
-	return joinFields(f.date.Text, f.start.Text, f.end.Text, f.kind.Selected, f.form.Selected)
+	return joinFields(f.date.Text, f.start.Text, f.end.Text, f.kind.Selected, f.form.Selected, fmt.Sprint(f.akasse.Checked))
 }
 
 // Dirty says whether a conversation is being planned: a time typed, or the
@@ -169,6 +175,7 @@ func (f *planForm) conversation() (*model.Conversation, error) {
 	c := &model.Conversation{CitizenID: f.citizenID, Attendance: model.AttendancePlanned}
 	c.Kind, _ = f.kinds.value(f.kind.Selected)
 	c.Form, _ = f.forms.value(f.form.Selected)
+	c.WithAkasse = f.akasse.Checked
 	start, end, err := readSpan(f.date.Text, f.start.Text, f.end.Text)
 	c.Start, c.End = start, end
 	return c, err

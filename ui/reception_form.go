@@ -84,7 +84,7 @@ func (f *receptionForm) buildPlan() fyne.CanvasObject {
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	box := container.NewVBox()
+	box := container.NewVBox(f.variantPicker(plan))
 	for _, st := range f.steps {
 		box.Add(f.stepRow(st))
 	}
@@ -131,10 +131,10 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 	if err != nil {
 		return lowLabel(errText(err))
 	}
+	box := container.NewVBox(f.ruleText())
 	if len(due) == 0 {
-		return lowLabel(lang.L("rules.none"))
+		return box
 	}
-	box := container.NewVBox()
 	for _, d := range due {
 		l := widget.NewLabel(fmt.Sprintf(lang.L("rules.line"), d.Label, d.Had, d.Count, shortDate(d.By)))
 		switch { // the colour says it again in a word
@@ -147,9 +147,7 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 		}
 		box.Add(container.NewVBox(l, lowLabel(d.Paragraph)))
 	}
-	src := lowLabel(lang.L("rules.source") + " " + due[0].Rule.Source)
-	src.Wrapping = fyne.TextWrapWord
-	box.Add(src)
+	box.Add(f.exemptionBox())
 	return box
 }
 

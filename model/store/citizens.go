@@ -11,7 +11,7 @@ import (
 )
 
 const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_contact,
-	status, track, notes, created_at, updated_at, postcode, reach, caseworker, unemployed_since, transferred_on, birth_date`
+	status, track, notes, created_at, updated_at, postcode, reach, caseworker, unemployed_since, transferred_on, birth_date, registered_on, other_benefit, reception_variant, benefit_since`
 
 // CreateCitizen validates and inserts c, setting its ID, and audits it.
 // A citizen without a caseworker gets the one this computer account works as.
@@ -31,12 +31,12 @@ func (s *Store) CreateCitizen(c *model.Citizen) error {
 		res, err := tx.Exec(`
 			INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education,
 				first_contact, status, track, notes, created_at, updated_at, postcode, reach, caseworker,
-				unemployed_since, transferred_on, birth_date)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				unemployed_since, transferred_on, birth_date, registered_on, other_benefit, reception_variant, benefit_since)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
 			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes,
 			now.Format(time.RFC3339), now.Format(time.RFC3339), c.Postcode, c.Reach, c.Caseworker,
-			dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate))
+			dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate), dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant, dateText(c.BenefitSince))
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("insert citizen: %w", err))
 		}
@@ -62,14 +62,20 @@ func (s *Store) UpdateCitizen(c *model.Citizen) error {
 		if err != nil {
 			return err
 		}
+		// a change of benefit starts a new period of the contact course (LAB § 9, stk. 1, nr. 2)
+		if today := model.Day(s.Now()); old.Benefit != c.Benefit && c.BenefitSince.Equal(old.BenefitSince) && today.After(c.FirstContact) {
+			c.BenefitSince = today
+		}
 		_, err = tx.Exec(`
 			UPDATE citizens SET name = ?, name_key = ?, cpr = ?, phone = ?, email = ?, benefit = ?,
 				education = ?, first_contact = ?, status = ?, track = ?, notes = ?, updated_at = ?,
-				postcode = ?, reach = ?, caseworker = ?, unemployed_since = ?, transferred_on = ?, birth_date = ?
+				postcode = ?, reach = ?, caseworker = ?, unemployed_since = ?, transferred_on = ?, birth_date = ?,
+				registered_on = ?, other_benefit = ?, reception_variant = ?, benefit_since = ?
 			WHERE id = ?`,
 			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
 			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339),
-			c.Postcode, c.Reach, c.Caseworker, dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate), c.ID)
+			c.Postcode, c.Reach, c.Caseworker, dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate),
+			dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant, dateText(c.BenefitSince), c.ID)
 		if err != nil {
 			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
 		}
@@ -100,6 +106,10 @@ func changedFields(a, b *model.Citizen) string {
 	add(!a.UnemployedSince.Equal(b.UnemployedSince), "unemployed_since")
 	add(!a.TransferredOn.Equal(b.TransferredOn), "transferred_on")
 	add(!a.BirthDate.Equal(b.BirthDate), "birth_date")
+	add(!a.RegisteredOn.Equal(b.RegisteredOn), "registered_on")
+	add(a.OtherBenefit != b.OtherBenefit, "other_benefit")
+	add(a.ReceptionVariant != b.ReceptionVariant, "reception_variant")
+	add(!a.BenefitSince.Equal(b.BenefitSince), "benefit_since")
 	add(a.Status != b.Status, "status")
 	add(a.Track != b.Track, "track")
 	add(a.Notes != b.Notes, "notes")
@@ -146,7 +156,8 @@ func scanCitizen(r rowScanner) (*model.Citizen, error) {
 	var cpr string
 	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
 		scanDate(&c.FirstContact), &c.Status, &c.Track, &c.Notes, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt),
-		&c.Postcode, &c.Reach, &c.Caseworker, scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate))
+		&c.Postcode, &c.Reach, &c.Caseworker, scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate),
+		scanDate(&c.RegisteredOn), &c.OtherBenefit, &c.ReceptionVariant, scanDate(&c.BenefitSince))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.ErrNotFound
 	}

@@ -32,7 +32,7 @@ func (s *Store) DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Du
 	if err != nil {
 		return nil, err
 	}
-	rule := r.For(kind, c.Benefit, c.RulesStart())
+	rule := r.ForCitizen(kind, c)
 	if rule == nil {
 		return nil, nil
 	}
@@ -43,8 +43,8 @@ func (s *Store) DueConversations(r *model.RuleSet, c *model.Citizen) ([]model.Du
 	return rule.DueFor(c, convs), nil
 }
 
-// Compliance works out Today's two figures for the active citizens whose
-// unemployment began within the rules' period.
+// Compliance works out Today's figures (model.RuleSet.Tally) for the
+// active citizens.
 func (s *Store) Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error) {
 	return s.ComplianceFor(r, now, model.WholeOffice)
 }
@@ -56,12 +56,20 @@ func (s *Store) ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope
 	if err != nil {
 		return model.Compliance{}, err
 	}
-	day := model.DateOnly(now)
-	cases, err := s.activeCases([]dateRange{{"unemployed_since", day.AddDate(0, -r.PeriodMonths, 0), day}}, scope)
+	cases, err := s.activeCases(figureRanges(r, model.DateOnly(now)), scope)
 	if err != nil {
 		return model.Compliance{}, err
 	}
 	return r.Tally(kind, cases, now), nil
+}
+
+// figureRanges: the citizens Tally may count on day. A window of at most
+// the period that closed within the period began at most two periods ago,
+// counted from the first day of unemployment or the first contact; Tally
+// picks the ones that count.
+func figureRanges(r *model.RuleSet, day time.Time) []dateRange {
+	from := day.AddDate(0, -2*r.PeriodMonths, 0)
+	return []dateRange{{"unemployed_since", from, day}, {"first_contact", from, day}}
 }
 
 // dateRange is a stretch of one citizen date column, both ends included.
@@ -95,7 +103,9 @@ func caseFilter(ranges []dateRange) (string, []any) {
 }
 
 func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
-	rows, err := s.db.Query(`SELECT id, name, benefit, first_contact, unemployed_since, transferred_on, held_days
+	rows, err := s.db.Query(`SELECT id, name, cpr, benefit, education, first_contact, unemployed_since, transferred_on,
+			birth_date, registered_on, other_benefit, benefit_since, held_days,
+			EXISTS (SELECT 1 FROM exemptions e WHERE e.citizen_id = citizens.id AND e.undone_at = '')
 		FROM citizens WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load caseload for the rules: %w", err)
@@ -105,10 +115,13 @@ func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
 	var held sql.RawBytes
 	for rows.Next() {
 		var c model.Case
-		if err := rows.Scan(&c.ID, &c.Name, &c.Benefit, scanDate(&c.FirstContact),
-			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), &held); err != nil {
+		var cpr string
+		if err := rows.Scan(&c.ID, &c.Name, &cpr, &c.Benefit, &c.Education, scanDate(&c.FirstContact),
+			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate), scanDate(&c.RegisteredOn),
+			&c.OtherBenefit, scanDate(&c.BenefitSince), &held, &c.Exempt); err != nil {
 			return nil, fmt.Errorf("scan caseload for the rules: %w", err)
 		}
+		c.CPR = model.CPR(cpr)
 		if c.Held, err = heldDays(held); err != nil {
 			return nil, err
 		}
@@ -117,13 +130,15 @@ func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
 	return out, rows.Err()
 }
 
-// heldDays reads "2006-01-02,2006-01-03,…" into days (UTC midnight, as
-// model.DateOnly gives them) without a time.Parse per conversation.
-func heldDays(b []byte) ([]time.Time, error) {
+// heldDays reads "2006-01-02p,2006-01-03pa,…" into held individual job
+// conversations (days at UTC midnight, as model.DateOnly gives them)
+// without a time.Parse per conversation: 'p' held in person, 'a' with the
+// a-kasse (0012).
+func heldDays(b []byte) ([]model.Held, error) {
 	if len(b) == 0 {
 		return nil, nil
 	}
-	out := make([]time.Time, 0, (len(b)+1)/11)
+	out := make([]model.Held, 0, (len(b)+1)/11)
 	for len(b) > 0 {
 		if len(b) < 10 || b[4] != '-' || b[7] != '-' {
 			return nil, fmt.Errorf("stored conversation day %q is not a date", b)
@@ -132,8 +147,20 @@ func heldDays(b []byte) ([]time.Time, error) {
 		if y < 0 || m < 1 || m > 12 || d < 1 || d > 31 {
 			return nil, fmt.Errorf("stored conversation day %q is not a date", b[:10])
 		}
-		out = append(out, time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+		h := model.Held{Day: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), Kind: model.KindJob, Form: model.FormPhone}
 		b = b[10:]
+		for len(b) > 0 && b[0] != ',' {
+			switch b[0] {
+			case 'p':
+				h.Form = model.FormInPerson
+			case 'a':
+				h.WithAkasse = true
+			default:
+				return nil, fmt.Errorf("stored conversation mark %q is unknown", b[0])
+			}
+			b = b[1:]
+		}
+		out = append(out, h)
 		if len(b) > 0 && b[0] == ',' {
 			b = b[1:]
 		}

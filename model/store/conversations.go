@@ -8,7 +8,7 @@ import (
 	"jobspor/model"
 )
 
-const conversationColumns = `id, citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at`
+const conversationColumns = `id, citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at, with_akasse`
 
 // PlanConversation validates and inserts a conversation (planned unless
 // said otherwise) and audits it.
@@ -19,10 +19,10 @@ func (s *Store) PlanConversation(c *model.Conversation) error {
 	now := s.Now().UTC()
 	return s.inTx("plan conversation", func(tx *sql.Tx) error {
 		res, err := tx.Exec(`
-			INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			INSERT INTO conversations (citizen_id, start, end, kind, form, attendance, notes, agreements, created_at, updated_at, with_akasse)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.CitizenID, c.Start.Format(model.WallLayout), c.End.Format(model.WallLayout), c.Kind, c.Form, c.Attendance,
-			c.Notes, c.Agreements, now.Format(time.RFC3339), now.Format(time.RFC3339))
+			c.Notes, c.Agreements, now.Format(time.RFC3339), now.Format(time.RFC3339), c.WithAkasse)
 		if err != nil {
 			return fmt.Errorf("plan conversation for citizen %d: %w", c.CitizenID, foreignKey(err))
 		}
@@ -41,10 +41,10 @@ func (s *Store) SaveConversation(c *model.Conversation) error {
 	return s.inTx("save conversation", func(tx *sql.Tx) error {
 		res, err := tx.Exec(`
 			UPDATE conversations SET start = ?, end = ?, kind = ?, form = ?, attendance = ?, notes = ?,
-				agreements = ?, updated_at = ?
+				agreements = ?, updated_at = ?, with_akasse = ?
 			WHERE id = ? AND citizen_id = ?`,
 			c.Start.Format(model.WallLayout), c.End.Format(model.WallLayout), c.Kind, c.Form, c.Attendance, c.Notes,
-			c.Agreements, now.Format(time.RFC3339), c.ID, c.CitizenID)
+			c.Agreements, now.Format(time.RFC3339), c.WithAkasse, c.ID, c.CitizenID)
 		if err != nil {
 			return fmt.Errorf("save conversation %d: %w", c.ID, err)
 		}
@@ -114,7 +114,7 @@ func scanConversations(rows *sql.Rows) ([]model.Conversation, error) {
 	for rows.Next() {
 		var c model.Conversation
 		if err := rows.Scan(&c.ID, &c.CitizenID, scanWall(&c.Start), scanWall(&c.End), &c.Kind, &c.Form, &c.Attendance,
-			&c.Notes, &c.Agreements, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt)); err != nil {
+			&c.Notes, &c.Agreements, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt), &c.WithAkasse); err != nil {
 			return nil, fmt.Errorf("scan conversation: %w", err)
 		}
 		out = append(out, c)

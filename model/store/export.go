@@ -84,6 +84,8 @@ func citizenRecord(c *model.Citizen) model.CitizenRecord {
 		r.BirthDate = b.Format(model.DateLayout)
 	}
 	r.UnemployedSince, r.TransferredOn = dateText(c.UnemployedSince), dateText(c.TransferredOn)
+	r.RegisteredOn, r.OtherBenefit, r.ReceptionVariant = dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant
+	r.BenefitSince = dateText(c.BenefitSince)
 	return r
 }
 

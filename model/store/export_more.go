@@ -18,7 +18,7 @@ var exportedTables = map[string]string{
 	"educations": "education", "company_efforts": "company_efforts", "temp_agencies": "temp_agencies",
 	"reception_steps": "reception_steps", "benefit_cases": "benefit_case", "notices": "notices",
 	"youth_flags": "youth_flag", "applications": "job_log", "conversation_jobs": "jobs_shown",
-	"case_closings": "closing", "audit": "audit",
+	"case_closings": "closing", "exemptions": "exemptions", "audit": "audit",
 }
 
 // ExportedTables is exportedTables for the completeness test.
@@ -33,6 +33,7 @@ func (s *Store) exportMore(e *model.Export, id int64) error {
 		func() (err error) { e.JobLog, err = s.Applications(id); return },
 		func() (err error) { e.JobsShown, err = s.jobsShown(id); return },
 		func() (err error) { e.Closing, err = s.closingIfAny(id); return },
+		func() (err error) { e.Exemptions, err = s.Exemptions(id); return },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -147,6 +147,13 @@ func (s *Store) ApplicationsMany(ids []int64) (map[int64][]model.Application, er
 	return out, rows.Err()
 }
 
+// variantDay: citizens who started the same day on the same variant of the
+// plan share its dates.
+type variantDay struct {
+	variant *model.ReceptionVariant
+	first   time.Time
+}
+
 // ReceptionMany is Reception for each citizen: the dated plan with what is
 // ticked. Citizens who started on the same day share the dating (not the
 // steps: each gets its own copy to tick).
@@ -155,14 +162,16 @@ func (s *Store) ReceptionMany(p *model.ReceptionPlan, cal *model.WorkCalendar, c
 	if len(citizens) == 0 {
 		return out, nil
 	}
-	dated := map[time.Time][]model.DatedStep{}
+	dated := map[variantDay][]model.DatedStep{}
 	ids := make([]int64, len(citizens))
 	for i, c := range citizens {
 		ids[i] = c.ID
-		d, ok := dated[c.FirstContact]
+		v := p.VariantFor(c)
+		k := variantDay{v, c.FirstContact}
+		d, ok := dated[k]
 		if !ok {
-			d = p.Dated(c.FirstContact, cal)
-			dated[c.FirstContact] = d
+			d = p.With(v).Dated(c.FirstContact, cal)
+			dated[k] = d
 		}
 		out[c.ID] = append(make([]model.DatedStep, 0, len(d)), d...)
 	}

@@ -19,12 +19,25 @@ const (
 )
 
 // ReceptionPlan returns the office's own plan, or def when none is saved.
+// An own plan without variants (saved before there were any) gets def's
+// variants that fit its steps.
 func (s *Store) ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error) {
 	raw, err := s.setting(keyReceptionPlan)
 	if err != nil || raw == "" {
 		return def, err
 	}
-	return model.ParseReceptionPlan([]byte(raw))
+	p, err := model.ParseReceptionPlan([]byte(raw))
+	if err != nil || len(p.Variants) > 0 || def == nil {
+		return p, err
+	}
+	for _, v := range def.Variants {
+		try := *p
+		try.Variants = []model.ReceptionVariant{v}
+		if try.Validate() == nil {
+			p.Variants = append(p.Variants, v)
+		}
+	}
+	return p, nil
 }
 
 // SaveReceptionPlan stores the office's plan after checking it.
@@ -96,7 +109,7 @@ func (s *Store) saveSettings(kv map[string]string) error {
 
 // Reception returns the citizen's dated plan with what is ticked.
 func (s *Store) Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error) {
-	steps := p.Dated(c.FirstContact, cal)
+	steps := p.For(c).Dated(c.FirstContact, cal)
 	rows, err := s.db.Query(`SELECT step_id, done_on, by_user FROM reception_steps WHERE citizen_id = ?`, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("load reception steps: %w", err)
@@ -133,4 +146,28 @@ func (s *Store) TickReception(citizenID int64, stepID string, done bool) error {
 		}
 		return s.audit(tx, "reception", citizenID, stepID)
 	})
+}
+
+// SetReceptionVariant records the reception plan's variant chosen for the
+// citizen at the first conversation (model.VariantStandard: the plan as it
+// is; "": no choice, suggested by age) and audits it; c follows.
+func (s *Store) SetReceptionVariant(p *model.ReceptionPlan, c *model.Citizen, variant string) error {
+	if variant != "" && variant != model.VariantStandard && p.Variant(variant) == nil {
+		return model.NewUserError("error.plan.novariant", nil, variant)
+	}
+	err := s.inTx("choose reception variant", func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE citizens SET reception_variant = ?, updated_at = ? WHERE id = ?`,
+			variant, s.Now().UTC().Format(time.RFC3339), c.ID)
+		if err != nil {
+			return fmt.Errorf("choose reception variant for citizen %d: %w", c.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return model.ErrNotFound
+		}
+		return s.audit(tx, model.AuditUpdate, c.ID, "reception_variant")
+	})
+	if err == nil {
+		c.ReceptionVariant = variant
+	}
+	return err
 }

@@ -265,6 +265,7 @@ func everyRecord(t *testing.T, s *Store, c *model.Content) int64 {
 	must(t, s.TickReception(id, c.Reception.Steps[0].ID, true))
 	must(t, s.SaveBenefitCase(&model.BenefitCase{CitizenID: id, IntendsOn: day("2026-11-20")}, 6))
 	must(t, s.AddNotice(id, "to_benefit", "Borgeren søger kontanthjælp"))
+	must(t, s.Exempt(&model.Exemption{CitizenID: id, Reason: "Finder selv job", DecidedOn: day("2026-11-21")}))
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: id, Date: day("2026-11-23"), Reason: model.CloseEducation}))
 	must(t, s.LogViewed("caseload", []int64{id - 1, id, id + 1}))
 	return id

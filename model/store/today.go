@@ -98,7 +98,7 @@ func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, 
 	if !scope.All() {
 		table = "citizens INDEXED BY citizens_caseworker" // one caseworker's few hundred, not the office's date range
 	}
-	rows, err := s.db.Query(`SELECT id, name, first_contact FROM `+table+`
+	rows, err := s.db.Query(`SELECT id, name, first_contact, cpr, birth_date, reception_variant FROM `+table+`
 		WHERE first_contact >= ? AND first_contact <= ? AND status = `+lit(model.StatusActive)+cond,
 		append([]any{from.Format(model.DateLayout), to.Format(model.DateLayout)}, more...)...)
 	if err != nil {
@@ -108,9 +108,11 @@ func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, 
 	var out []model.Citizen
 	for rows.Next() {
 		var c model.Citizen
-		if err := rows.Scan(&c.ID, &c.Name, scanDate(&c.FirstContact)); err != nil {
+		var cpr string
+		if err := rows.Scan(&c.ID, &c.Name, scanDate(&c.FirstContact), &cpr, scanDate(&c.BirthDate), &c.ReceptionVariant); err != nil {
 			return nil, fmt.Errorf("scan recent citizen: %w", err)
 		}
+		c.CPR = model.CPR(cpr)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -136,13 +138,15 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time, scope model.Scope)
 	if err != nil {
 		return nil, err
 	}
-	dated := map[time.Time][]model.DatedStep{} // citizens who started the same day share dates
+	dated := map[variantDay][]model.DatedStep{} // citizens who started the same day share dates
 	var out []model.TodayStep
-	for _, c := range citizens {
-		steps, ok := dated[c.FirstContact]
+	for i := range citizens {
+		c := &citizens[i]
+		v := plan.VariantFor(c)
+		steps, ok := dated[variantDay{v, c.FirstContact}]
 		if !ok {
-			steps = plan.Dated(c.FirstContact, cal)
-			dated[c.FirstContact] = steps
+			steps = plan.With(v).Dated(c.FirstContact, cal)
+			dated[variantDay{v, c.FirstContact}] = steps
 		}
 		row := model.TodayStep{CitizenID: c.ID, Name: c.Name}
 		for _, st := range steps {
@@ -275,10 +279,15 @@ func (s *Store) dueSoon(r *model.RuleSet, now time.Time, scope model.Scope) ([]m
 	return out, nil
 }
 
+// nearDeadlines: a citizen exempted from the minimum (under a rule that
+// allows it) is listed only for the first conversation, held with everyone.
 func nearDeadlines(c *model.Case, due []model.Due, now time.Time) []model.TodayDue {
 	day := model.DateOnly(now)
 	var out []model.TodayDue
 	for _, d := range due {
+		if c.Exempt && !d.First && d.Rule.TargetPercent < 100 {
+			continue
+		}
 		if !d.Met && d.By.After(day.AddDate(0, 0, -15)) && d.By.Before(day.AddDate(0, 0, 15)) {
 			out = append(out, model.TodayDue{CitizenID: c.ID, Name: c.Name, Due: d})
 		}
@@ -305,6 +314,12 @@ func deadlineRanges(r *model.RuleSet, day time.Time) []dateRange {
 				seen[k] = true
 				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
 				out = append(out, dateRange{k.column, at.AddDate(0, 0, -15), at.AddDate(0, 0, 16)})
+			}
+			// counted from the registration (not indexed), which comes before
+			// the first day of unemployment: a month's more of the latter
+			if q.CountedFrom == model.FromRegistration {
+				at := day.AddDate(0, -q.WithinMonths, -q.WithinDays)
+				out = append(out, dateRange{"unemployed_since", at.AddDate(0, 0, -15), at.AddDate(0, 0, 16+31)})
 			}
 		}
 	}

@@ -44,6 +44,7 @@ type Store interface {
 	SeedDemo(g *model.Guide, o model.DemoOptions) (model.DemoStats, error)
 	TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error)
 	CaseStore
+	RulesStore
 }
 
 // Env is what the command line needs from main.
@@ -95,6 +96,8 @@ func commands() []command {
 		{"export", "export --citizen ID [--db FIL]", runExport},
 		{"today", "today [--date ÅÅÅÅ-MM-DD] [--caseworker INITIALER] [--db FIL]", runToday},
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N] [--caseworker INITIALER]) --out FIL.ics [--db FIL]", runCalendar},
+		{"exempt", "exempt --citizen ID [--reason TEKST [--date ÅÅÅÅ-MM-DD] | --undo] [--db FIL]   fritagelse fra minimumskravet efter en konkret vurdering", runExempt},
+		{"reception", "reception --citizen ID [--variant standard|youth|barriers|no_selfservice] [--db FIL]   modtagelsesplanens variant, valgt ved første samtale", runReception},
 		{"close", "close --citizen ID --reason job|education|moved|benefit|other [--date D] [--employer E --job-start D --hours T] [--note N] [--db FIL]", runClose},
 		{"purge", "purge [--dry-run] [--db FIL]   sletter afsluttede forløb efter kontorets opbevaringstid", runPurge},
 		{"caseworker", "caseworker (list | add INITIALER NAVN | me INITIALER | move --to INITIALER --citizen ID[,ID...]) [--db FIL]", runCaseworker},

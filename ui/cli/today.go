@@ -87,6 +87,7 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 	fmt.Fprintf(w, "I DAG – %s\n", strings.ToUpper(model.DanishDate(v.Date)[:1])+model.DanishDate(v.Date)[1:])
 	fmt.Fprintln(w, model.Message{Key: "today.figure.first", Args: figureArgs(c.First, c.PeriodMonths)}.Text())
 	fmt.Fprintln(w, model.Message{Key: "today.figure.ontime", Args: figureArgs(c.OnTime, c.PeriodMonths)}.Text())
+	writeGroups(w, c)
 	part(w, "Dagens samtaler", len(v.Conversations), func(i int) string {
 		x := v.Conversations[i]
 		return fmt.Sprintf("%d\t%s-%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("15:04"), x.End.Format("15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
@@ -108,6 +109,22 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s", x.CitizenID, x.Start.Format("02-01-2006 15:04"), x.Name, x.Phone, model.AttendanceWord(x.Attendance))
 	})
 	writeBenefitAndYouth(w, v)
+}
+
+// writeGroups prints the minimum's figure per target group, with the
+// exempted citizens and a warning above the cap, and the citizens no rule
+// covers.
+func writeGroups(w io.Writer, c model.Compliance) {
+	for _, g := range c.Groups {
+		fmt.Fprintln(w, model.Message{Key: "today.figure.group", Args: []any{g.Group, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted}}.Text())
+		if g.TooManyExempted(c.ExemptMaxPercent) {
+			share := 100 * float64(g.Exempted) / float64(g.Total)
+			fmt.Fprintln(w, model.Message{Key: "today.figure.exemptwarn", Args: []any{g.Exempted, g.Total, share, c.ExemptMaxPercent}}.Text())
+		}
+	}
+	if c.NoRule > 0 {
+		fmt.Fprintln(w, model.Message{Key: "today.figure.norule", Args: []any{c.NoRule}}.Text())
+	}
 }
 
 // figureArgs are one figure's placeholders: target, share, on course, total, period.
