@@ -220,8 +220,21 @@ func explainBusy(err error) error {
 }
 
 // inTx runs fn in one immediate transaction: one user action, all or nothing.
+// Whether the -wal is emptied afterwards is decided by what the transaction
+// did (see textWatch), never by its label.
 func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.Begin()
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return explainBusy(fmt.Errorf("%s: connect: %w", what, err))
+	}
+	defer conn.Close()
+	w := &textWatch{}
+	if err := w.attach(conn); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer w.detach(conn)
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return explainBusy(fmt.Errorf("%s: begin: %w", what, err))
 	}
@@ -235,20 +248,13 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	if !auditOnly[what] {
 		s.gen.Add(1)
 	}
-	if removesText[what] {
-		s.scrubWAL()
+	if w.removed.Load() {
+		// The -wal still holds the pages as they were before: checkpoint it
+		// into the database (where secure_delete has zeroed the old text)
+		// and empty it.
+		conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 	}
 	return nil
-}
-
-// removesText are the actions that can overwrite or delete personal text:
-// after them the -wal, which still holds the old pages, is checkpointed and
-// emptied (secure_delete has already zeroed the old text in the database).
-var removesText = map[string]bool{
-	"update citizen": true, "delete job goal": true, "save conversation": true, "save opening": true,
-	"save education": true, "save application": true, "save progress": true, "save job": true,
-	"save benefit case": true, "save office": true, "delete conversation": true, "delete application": true,
-	"delete citizen": true, "delete job": true, "close case": true, "purge": true,
 }
 
 // Check runs SQLite's integrity and foreign-key checks and verifies the
