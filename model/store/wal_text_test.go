@@ -42,7 +42,6 @@ func textColumns(t *testing.T, s *Store) map[string][]string {
 	return out
 }
 
-
 // aRow picks one row of table and says how to find it again: a WHERE clause
 // over its key (rowid, or the primary key of a WITHOUT ROWID table) and the
 // key's values; ok is false when the table is empty.
