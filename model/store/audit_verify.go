@@ -72,6 +72,20 @@ func (s *Store) sealsBeyond(head model.ChainHead) (*model.Message, error) {
 // seals) are found against it.
 func (s *Store) anchorPath() string { return s.path + ".audit" }
 
+// openAnchor opens the anchor file, never through a link: a link planted
+// in its place would have the anchor written, or read, elsewhere.
+func (s *Store) openAnchor(flag int) (*os.File, error) {
+	p := s.anchorPath()
+	if fi, err := os.Lstat(p); err == nil && !fi.Mode().IsRegular() {
+		return nil, model.NewUserError("error.audit.anchorlink", nil, p)
+	}
+	f, err := os.OpenFile(p, flag|oNoFollow, 0o600)
+	if err != nil && isLinkRefused(err) {
+		return nil, model.NewUserError("error.audit.anchorlink", err, p)
+	}
+	return f, err
+}
+
 // anchor is one recorded head and when it was recorded.
 type anchor struct {
 	at   time.Time
@@ -80,7 +94,7 @@ type anchor struct {
 
 // lastAnchor reads the newest recorded head; ok is false when none is.
 func (s *Store) lastAnchor() (anchor, bool, error) {
-	f, err := os.Open(s.anchorPath())
+	f, err := s.openAnchor(os.O_RDONLY)
 	if errors.Is(err, os.ErrNotExist) {
 		return anchor{}, false, nil
 	}
@@ -115,8 +129,12 @@ func parseAnchor(line string) (anchor, bool) {
 
 // recordAnchor appends the head to the anchor file (0600), synced to disk.
 func (s *Store) recordAnchor(head model.ChainHead) error {
-	f, err := os.OpenFile(s.anchorPath(), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	f, err := s.openAnchor(os.O_APPEND | os.O_CREATE | os.O_WRONLY)
 	if err != nil {
+		var ue *model.UserError
+		if errors.As(err, &ue) {
+			return err
+		}
 		return fmt.Errorf("record the audit anchor: %w", err)
 	}
 	_, err = fmt.Fprintf(f, "%s\t%d\t%d\t%s\n", s.Now().UTC().Format(time.RFC3339), head.Rows, head.LastID, head.Hash)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -27,6 +28,9 @@ type Store struct {
 	User string
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// lock is the database's lock, held shared while the Store is open
+	// (nil for a restore's own look at a file, or where it cannot be made).
+	lock *os.File
 	// gen counts the committed transactions that changed records (not
 	// those that only appended to the audit trail): screens kept in memory
 	// compare it to know whether what they show may have changed.
@@ -78,23 +82,38 @@ func OpenExisting(path string) (*Store, error) {
 	return open(path, true, true)
 }
 
-// open opens the file; sweep removes what a killed backup or restore left
-// beside it (not while a restore itself looks at the files).
-func open(path string, exists, sweep bool) (*Store, error) {
+// open opens the file. own is false for a restore's look at a file: else
+// the Store holds the database's lock (shared: a restore waits for it to be
+// closed) and sweeps what a killed backup or restore left beside it.
+func open(path string, exists, own bool) (*Store, error) {
 	if err := prepareFile(path, exists); err != nil {
 		return nil, err
 	}
-	if sweep {
+	var lock *os.File
+	if own {
+		var busy bool
+		var err error
+		lock, busy, err = lockDB(path, false)
+		if busy {
+			return nil, model.NewUserError("error.db.restoring", nil, path)
+		}
+		if err != nil && !errors.Is(err, os.ErrPermission) && !isReadOnlyFS(err) {
+			return nil, model.NewUserError("error.db.open", err)
+		}
+		// A folder no one may write in: nothing can be restored there
+		// either, so the database is opened without its lock.
 		sweepTemp(path)
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
+		closeLock(lock)
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path, User: localUser(), Now: time.Now}
+	s := &Store{db: db, path: path, User: localUser(), Now: time.Now, lock: lock}
 	if err := s.migrate(); err != nil {
 		db.Close()
+		closeLock(lock)
 		return nil, explainBusy(err)
 	}
 	if folder, err := s.setting(keyBackupFolder); err == nil && folder != "" {
@@ -107,7 +126,16 @@ func open(path string, exists, sweep bool) (*Store, error) {
 // text removed from a record is gone from the files, then closes.
 func (s *Store) Close() error {
 	s.scrubWAL()
-	return s.db.Close()
+	err := s.db.Close()
+	closeLock(s.lock)
+	s.lock = nil
+	return err
+}
+
+func closeLock(f *os.File) {
+	if f != nil {
+		f.Close()
+	}
 }
 
 // scrubWAL checkpoints the -wal into the database and truncates it: with

@@ -1,0 +1,198 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"jobspor/model"
+)
+
+// TestBackupsAtOnceInOneSecondAllRestore: two Jobspor (two Stores on the
+// same database) back up at the same time into one folder, with a clock
+// standing still: every backup that says ok is a file of its own, and
+// every one restores.
+func TestBackupsAtOnceInOneSecondAllRestore(t *testing.T) {
+	s, info := backedUp(t)
+	folder := filepath.Join(t.TempDir(), "usb")
+	second, err := OpenExisting(s.Path())
+	must(t, err)
+	defer second.Close()
+	still := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return still }
+	second.Now = s.Now
+	var mu sync.Mutex
+	var made []string
+	var wg sync.WaitGroup
+	for _, st := range []*Store{s, second} {
+		wg.Add(1)
+		go func(st *Store) {
+			defer wg.Done()
+			for i := 0; i < 5; i++ {
+				b, err := st.Backup(folder, 0)
+				if err != nil {
+					t.Errorf("backup: %v", err)
+					return
+				}
+				mu.Lock()
+				made = append(made, b.Path)
+				mu.Unlock()
+			}
+		}(st)
+	}
+	wg.Wait()
+	files, _ := filepath.Glob(filepath.Join(folder, "*.jobspor-backup"))
+	if len(files) != len(made) || len(made) != 10 {
+		t.Fatalf("%d backups said ok, %d files in the folder: one replaced another", len(made), len(files))
+	}
+	for i, f := range files {
+		target := filepath.Join(t.TempDir(), "r.db")
+		if _, err := Restore(f, target, testPassphrase); err != nil {
+			t.Fatalf("backup %d (%s) does not restore: %v", i, filepath.Base(f), err)
+		}
+	}
+	_ = info
+}
+
+// TestAStartSweepsOnlyWhatNoOneIsWriting: a backup's temp folder and a
+// backup file half-written into the office's folder survive another
+// Jobspor starting; once their owner is gone (killed), the next start
+// removes them.
+func TestAStartSweepsOnlyWhatNoOneIsWriting(t *testing.T) {
+	s := newTestStore(t)
+	op, err := newTempOp(s.Path(), "backup")
+	must(t, err)
+	copyPath, err := op.file("copy.db")
+	must(t, err)
+	folder := filepath.Join(t.TempDir(), "usb")
+	must(t, os.MkdirAll(folder, 0o700))
+	half := filepath.Join(folder, "jobspor-2026-11-23-100000-abc"+backupExt+".tmp")
+	hf, err := createPrivate(half)
+	must(t, err)
+	tryLock(hf, true)
+	must(t, s.SaveBackupSettings(model.BackupSettings{Folder: folder, Keep: 5, MaxAgeDays: 7}))
+
+	other, err := OpenExisting(s.Path())
+	must(t, err)
+	other.Close()
+	for _, p := range []string{copyPath, half} {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("a start removed %s while it was being written", filepath.Base(p))
+		}
+	}
+	// The owner is killed: its locks go with it, its files stay.
+	op.lock.Close()
+	hf.Close()
+	again, err := OpenExisting(s.Path())
+	must(t, err)
+	again.Close()
+	for _, p := range []string{copyPath, op.dir, half} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s is left after the next start", p)
+		}
+	}
+}
+
+// TestTempFilesArePrivateFromTheFirstByte: with a umask that would let
+// everyone read new files, the backup's plain copy is created 0600 in a
+// 0700 folder before SQLite writes a byte, and never chmodded.
+func TestTempFilesArePrivateFromTheFirstByte(t *testing.T) {
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	s := newTestStore(t)
+	makeCitizen(t, s)
+	op, err := newTempOp(s.Path(), "backup")
+	must(t, err)
+	defer op.done()
+	p, _, err := s.snapshot(op)
+	must(t, err)
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the copy: %v, %v; want 0600", err, fi.Mode().Perm())
+	}
+	for _, d := range []string{tempRoot(s.Path()), op.dir} {
+		fi, err := os.Lstat(d)
+		must(t, err)
+		if fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s is %v; want 0700", d, fi.Mode().Perm())
+		}
+	}
+	entries, _ := os.ReadDir(op.dir)
+	for _, e := range entries {
+		fi, _ := e.Info()
+		if fi.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s is %v", e.Name(), fi.Mode().Perm())
+		}
+	}
+}
+
+// TestRestoreIsRefusedWhileTheDatabaseIsOpen: a window or command holding
+// the database keeps a restore out, and the caseworker is told so.
+func TestRestoreIsRefusedWhileTheDatabaseIsOpen(t *testing.T) {
+	_, info := backedUp(t)
+	target := filepath.Join(t.TempDir(), "jobspor.db")
+	cur, err := Open(target)
+	must(t, err)
+	makeCitizen(t, cur, func(c *model.Citizen) { c.Name = "Kun i den nuværende" })
+	_, err = Restore(info.Path, target, testPassphrase)
+	var ue *model.UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Msg.Text(), "er åben i Jobspor") {
+		t.Fatalf("restore beside an open database: %v; want it refused in Danish", err)
+	}
+	if rows, _ := cur.ListCitizens(model.CitizenFilter{AnyTrack: true}); len(rows) != 1 {
+		t.Fatalf("the open database holds %d citizens after a refused restore", len(rows))
+	}
+	must(t, cur.Close())
+	if _, err := Restore(info.Path, target, testPassphrase); err != nil {
+		t.Fatalf("restore once the database is closed: %v", err)
+	}
+}
+
+// TestPlantedLinksAreNotFollowed: a link planted where a restore's temp
+// file, the temp folder or the audit anchor goes is never written through.
+func TestPlantedLinksAreNotFollowed(t *testing.T) {
+	_, info := backedUp(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "j.db")
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	must(t, os.WriteFile(elsewhere, []byte("uberørt"), 0o644))
+
+	// The old temp name, and the anchor, as links.
+	must(t, os.Symlink(elsewhere, target+".restore-tmp"))
+	if _, err := Restore(info.Path, target, testPassphrase); err != nil {
+		t.Fatalf("restore beside a planted link: %v", err)
+	}
+	if got, _ := os.ReadFile(elsewhere); string(got) != "uberørt" {
+		t.Fatal("the restore wrote through the planted link")
+	}
+	os.Remove(target + ".audit")
+	must(t, os.Symlink(elsewhere, target+".audit"))
+	s, err := OpenExisting(target)
+	must(t, err)
+	_, err = s.Check()
+	s.Close()
+	var ue *model.UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Msg.Text(), "genvej") {
+		t.Fatalf("check with a planted anchor link: %v; want it named in Danish", err)
+	}
+	if got, _ := os.ReadFile(elsewhere); string(got) != "uberørt" {
+		t.Fatal("anchor lines were written through the planted link")
+	}
+
+	// The temp folder as a link to a folder others can read.
+	target2 := filepath.Join(dir, "k.db")
+	open := t.TempDir()
+	must(t, os.Chmod(open, 0o755))
+	must(t, os.Symlink(open, tempRoot(target2)))
+	_, err = Restore(info.Path, target2, testPassphrase)
+	if !errors.As(err, &ue) || !strings.Contains(ue.Msg.Text(), "ikke privat") {
+		t.Fatalf("restore with the temp folder a link: %v; want it refused in Danish", err)
+	}
+	if entries, _ := os.ReadDir(open); len(entries) > 0 {
+		t.Fatalf("the restore wrote %d files into the linked folder", len(entries))
+	}
+}
