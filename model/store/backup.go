@@ -662,4 +662,3 @@ func openForRestore(path string) (*Store, error) {
 	}
 	return open(path, true, false)
 }
-
