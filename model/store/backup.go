@@ -162,6 +162,12 @@ func (s *Store) snapshot(op *tempOp) (string, manifest, error) {
 		return "", m, &model.UserError{Msg: *problem}
 	}
 	m.Audit = head
+	if schema, err := s.schemaCheck(s.db); err != nil || len(schema) > 0 {
+		if err != nil {
+			return "", m, err
+		}
+		return "", m, &model.UserError{Msg: schema[0]} // a foreign trigger is not carried into a backup
+	}
 	tmp, err := op.file("copy.db")
 	if err != nil {
 		return "", m, err
@@ -574,6 +580,12 @@ func checkRestored(path string, m manifest) error {
 	if err != nil || problem != nil || head != m.Audit {
 		return model.NewUserError("error.backup.damaged", err, path)
 	}
+	if schema, err := s.schemaCheck(s.db); err != nil || len(schema) > 0 {
+		if err != nil {
+			return err
+		}
+		return &model.UserError{Msg: schema[0]} // a foreign trigger is not restored
+	}
 	return nil
 }
 
@@ -632,6 +644,11 @@ func keepCopy(from, to string) error {
 	if err == nil || errors.Is(err, os.ErrExist) {
 		return err
 	}
+	return copyFile(from, to)
+}
+
+// copyFile copies from into a new private file at to.
+func copyFile(from, to string) error {
 	src, err := os.Open(from)
 	if err != nil {
 		return err

@@ -51,7 +51,7 @@ func checkHead(path string, head []byte) error {
 		return newerError(version)
 	case app == applicationID:
 		return nil
-	case app == 0 && version >= 1 && version <= legacySchema && hasJobsporTables(path):
+	case app == 0 && version >= 1 && version <= legacySchema && hasJobsporTables(path) && legacySchemaFits(path, version):
 		return nil
 	}
 	return model.NewUserError("error.db.notdb", nil, path)

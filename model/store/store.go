@@ -299,6 +299,11 @@ func (s *Store) Check() ([]model.Message, error) {
 		return nil, err
 	}
 	problems = append(problems, fk...)
+	schema, err := s.schemaCheck(s.db)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, schema...)
 	head, audit, err := s.auditProblems()
 	if err != nil {
 		return nil, err
