@@ -115,7 +115,11 @@ func (s *Store) Backup(folder string, keep int) (model.BackupInfo, error) {
 		return model.BackupInfo{}, err
 	}
 	info := model.BackupInfo{Path: path, Made: m.Created, Audit: m.Audit}
-	if err := s.recordAnchor(m.Audit); err != nil {
+	start, err := auditStart(s.db)
+	if err == nil {
+		err = s.recordAnchor("backup", m.Audit, start)
+	}
+	if err != nil {
 		return info, err
 	}
 	if err := s.saveSetting(keyLastBackup, m.Created.Format(time.RFC3339)); err != nil {
@@ -404,12 +408,13 @@ func Restore(file, target, passphrase string) (model.BackupInfo, error) {
 	if err != nil {
 		return model.BackupInfo{}, err
 	}
-	if err := checkRestored(tmp, m); err != nil {
+	start, err := checkRestored(tmp, m)
+	if err != nil {
 		return model.BackupInfo{}, err
 	}
 	anchor, err := op.file("restored.audit")
 	if err == nil {
-		err = (&Store{path: strings.TrimSuffix(anchor, ".audit"), Now: func() time.Time { return m.Created }}).recordAnchor(m.Audit)
+		err = (&Store{path: strings.TrimSuffix(anchor, ".audit"), Now: func() time.Time { return m.Created }}).recordAnchor("restore", m.Audit, start)
 	}
 	if err != nil {
 		return model.BackupInfo{}, explainRestore(err)
@@ -566,27 +571,27 @@ func (w writeErrors) Write(p []byte) (int, error) {
 
 // checkRestored opens the restored copy: it must be Jobspor's, sound, and
 // its audit trail must end where the backup said.
-func checkRestored(path string, m manifest) error {
+func checkRestored(path string, m manifest) (model.ChainHead, error) {
 	s, err := openForRestore(path)
 	if err != nil {
-		return err
+		return model.ChainHead{}, err
 	}
 	defer s.Close()
 	problems, err := s.integrityProblems()
 	if err != nil || len(problems) > 0 {
-		return model.NewUserError("error.backup.damaged", err, path)
+		return model.ChainHead{}, model.NewUserError("error.backup.damaged", err, path)
 	}
 	head, problem, err := s.verifyAudit()
 	if err != nil || problem != nil || head != m.Audit {
-		return model.NewUserError("error.backup.damaged", err, path)
+		return model.ChainHead{}, model.NewUserError("error.backup.damaged", err, path)
 	}
 	if schema, err := s.schemaCheck(s.db); err != nil || len(schema) > 0 {
 		if err != nil {
-			return err
+			return model.ChainHead{}, err
 		}
-		return &model.UserError{Msg: schema[0]} // a foreign trigger is not restored
+		return model.ChainHead{}, &model.UserError{Msg: schema[0]} // a foreign trigger is not restored
 	}
-	return nil
+	return auditStart(s.db)
 }
 
 // keepAside keeps the database at target (and its anchor) under a new name

@@ -40,3 +40,17 @@ func isReadOnlyFS(err error) bool { return errors.Is(err, syscall.EROFS) }
 
 // isLinkRefused tells the error of an O_NOFOLLOW open that met a link.
 func isLinkRefused(err error) bool { return errors.Is(err, syscall.ELOOP) }
+
+// lockWait takes an advisory lock on f, waiting for it.
+func lockWait(f *os.File, exclusive bool) error {
+	how := syscall.LOCK_SH
+	if exclusive {
+		how = syscall.LOCK_EX
+	}
+	for {
+		err := syscall.Flock(int(f.Fd()), how)
+		if !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+	}
+}

@@ -34,3 +34,12 @@ func ownedByUs(os.FileInfo) bool { return true }
 func isReadOnlyFS(err error) bool { return errors.Is(err, windows.ERROR_WRITE_PROTECT) }
 
 func isLinkRefused(error) bool { return false }
+
+// lockWait takes a lock on f, waiting for it.
+func lockWait(f *os.File, exclusive bool) error {
+	var flags uint32
+	if exclusive {
+		flags = windows.LOCKFILE_EXCLUSIVE_LOCK
+	}
+	return windows.LockFileEx(windows.Handle(f.Fd()), flags, 0, 1, 0, new(windows.Overlapped))
+}

@@ -270,6 +270,13 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return explainBusy(err)
 	}
+	if n := w.audited.Load(); n > 0 {
+		// Anchored before the commit, under the write lock: the anchor's
+		// lines follow the commits' order.
+		if err := s.anchorWrite(tx, n); err != nil {
+			return explainBusy(err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
 	}
@@ -285,43 +292,56 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-// Check runs SQLite's integrity and foreign-key checks and verifies the
-// sealed audit trail, also against the head the last check or backup
-// recorded. It returns the problems found; none means the database is
-// sound, and then the chain's head is recorded for the next check.
+// Check runs SQLite's integrity and foreign-key checks, compares the schema
+// with Jobspor's, and verifies the sealed audit trail, also against the
+// anchor file — all in one snapshot of the database, so writers beside it
+// cause no false alarm. It returns the problems found; none means the
+// database is sound, and then the chain's head is recorded for the next
+// check.
 func (s *Store) Check() ([]model.Message, error) {
-	problems, err := s.integrityProblems()
+	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, explainBusy(fmt.Errorf("check: %w", err))
+	}
+	defer tx.Rollback()
+	problems, err := integrityProblems(tx)
 	if err != nil {
 		return nil, err
 	}
-	fk, err := s.foreignKeyProblems()
+	fk, err := foreignKeyProblems(tx)
 	if err != nil {
 		return nil, err
 	}
 	problems = append(problems, fk...)
-	schema, err := s.schemaCheck(s.db)
+	schema, err := s.schemaCheck(tx)
 	if err != nil {
 		return nil, err
 	}
 	problems = append(problems, schema...)
-	head, audit, err := s.auditProblems()
+	head, problem, err := verifyAuditIn(tx)
 	if err != nil {
 		return nil, err
 	}
-	problems = append(problems, audit...)
+	start, err := auditStart(tx)
+	if err != nil {
+		return nil, err
+	}
+	var later []anchorLine
+	if problem == nil {
+		problem, later, err = s.againstAnchor(tx, head, start)
+		if err != nil {
+			return nil, err
+		}
+	}
+	tx.Rollback() // the snapshot ends: the commits made meanwhile are looked up
+	if problem == nil {
+		problem = s.checkLater(later, head)
+	}
+	problems = append(problems, msgs(problem)...)
 	if len(problems) == 0 {
-		return nil, s.recordAnchor(head)
+		return nil, s.recordAnchor("check", head, start)
 	}
 	return problems, nil
-}
-
-func (s *Store) auditProblems() (model.ChainHead, []model.Message, error) {
-	head, problem, err := s.verifyAudit()
-	if err != nil || problem != nil {
-		return head, msgs(problem), err
-	}
-	problem, err = s.againstAnchor(head)
-	return head, msgs(problem), err
 }
 
 func msgs(m *model.Message) []model.Message {
@@ -331,9 +351,11 @@ func msgs(m *model.Message) []model.Message {
 	return []model.Message{*m}
 }
 
-func (s *Store) integrityProblems() ([]model.Message, error) {
+func (s *Store) integrityProblems() ([]model.Message, error) { return integrityProblems(s.db) }
+
+func integrityProblems(q auditQ) ([]model.Message, error) {
 	var problems []model.Message
-	rows, err := s.db.Query("PRAGMA integrity_check")
+	rows, err := q.Query("PRAGMA integrity_check")
 	if err != nil {
 		return nil, fmt.Errorf("integrity check: %w", err)
 	}
@@ -350,8 +372,8 @@ func (s *Store) integrityProblems() ([]model.Message, error) {
 	return problems, rows.Err()
 }
 
-func (s *Store) foreignKeyProblems() ([]model.Message, error) {
-	rows, err := s.db.Query("PRAGMA foreign_key_check")
+func foreignKeyProblems(q auditQ) ([]model.Message, error) {
+	rows, err := q.Query("PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fmt.Errorf("foreign key check: %w", err)
 	}

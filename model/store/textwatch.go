@@ -18,6 +18,9 @@ import (
 // removed by REPLACE reach the hook too.
 type textWatch struct {
 	removed atomic.Bool
+	// audited counts the audit rows the transaction wrote: it is anchored
+	// (anchor.go).
+	audited atomic.Int64
 }
 
 func (w *textWatch) attach(conn *sql.Conn) error {
@@ -41,6 +44,9 @@ func (w *textWatch) detach(conn *sql.Conn) {
 }
 
 func (w *textWatch) row(d sqlite.SQLitePreUpdateData) {
+	if d.Op == sqlite3.SQLITE_INSERT && d.TableName == "audit" && d.DatabaseName == "main" {
+		w.audited.Add(1)
+	}
 	if w.removed.Load() || d.Op == sqlite3.SQLITE_INSERT {
 		return
 	}
