@@ -1,7 +1,6 @@
 package store
 
 import (
-
 	"os"
 	"strings"
 	"sync"
@@ -209,5 +208,3 @@ func TestChecksBesideAWritingLoopRaiseNoFalseAlarm(t *testing.T) {
 	t.Logf("%d checks beside %d writes, no false alarm", checks, writes.Load())
 	checkSaysOK(t, s)
 }
-
-

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -29,7 +28,7 @@ func TestCommandLineMistakesAreSaidInDanishAndChangeNothing(t *testing.T) {
 	s.Close()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "rør.db")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Fatal(err)
 	}
 	pass := filepath.Join(dir, "kode.txt")
