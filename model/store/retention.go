@@ -112,7 +112,14 @@ func (s *Store) Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResul
 		return nil
 	})
 	if errors.Is(err, errDryRun) {
-		err = nil
+		return res, nil
+	}
+	if err == nil && len(chosen) > 0 {
+		ids := map[int64]bool{}
+		for _, d := range chosen {
+			ids[d.CitizenID] = true
+		}
+		res.Files = s.forgetFiles(ids)
 	}
 	return res, err
 }
