@@ -51,7 +51,11 @@ func checkHead(path string, head []byte) error {
 		return newerError(version)
 	case app == applicationID:
 		return nil
-	case app == 0 && version >= 1 && version <= legacySchema && hasJobsporTables(path) && legacySchemaFits(path, version):
+	case app == 0 && version >= 1 && version <= legacySchema && hasJobsporTables(path) && schemaFits(path):
+		return nil
+	case app == 0 && version == 0 && schemaFits(path):
+		// A first start killed before its first migration reached the file
+		// (it may be in the -wal): the next start completes it.
 		return nil
 	}
 	return model.NewUserError("error.db.notdb", nil, path)

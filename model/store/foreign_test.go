@@ -108,3 +108,42 @@ func plainText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestAFirstStartKilledAnywhereIsCompletedByTheNext: the files a first
+// start leaves when killed at any point of its migrations (the database
+// and its -wal as they were on disk) open as a Jobspor database, which the
+// next start completes and check finds sound.
+func TestAFirstStartKilledAnywhereIsCompletedByTheNext(t *testing.T) {
+	names := migrationNames()
+	for upTo := 0; upTo <= len(names); upTo++ {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "jobspor.db")
+		must(t, prepareFile(path, false))
+		db, err := sql.Open("sqlite", dsn(path))
+		must(t, err)
+		db.SetMaxOpenConns(1)
+		s := &Store{db: db, path: path}
+		var mode string
+		must(t, db.QueryRow(`PRAGMA journal_mode`).Scan(&mode))
+		for i := 0; i < upTo; i++ {
+			_, err := s.migrateOne(names[:i+1])
+			must(t, err)
+		}
+		// The crash image: the files as they are now, before any close.
+		img := filepath.Join(t.TempDir(), "jobspor.db")
+		for _, side := range []string{"", "-wal"} {
+			if _, err := os.Stat(path + side); err == nil {
+				must(t, copyFile(path+side, img+side))
+			}
+		}
+		db.Close()
+		r, err := OpenExisting(img)
+		if err != nil {
+			t.Fatalf("after %d of %d migrations: %v", upTo, len(names), err)
+		}
+		if problems, err := r.Check(); err != nil || len(problems) > 0 {
+			t.Fatalf("after %d migrations, completed: %v %v", upTo, problems, err)
+		}
+		r.Close()
+	}
+}

@@ -148,11 +148,13 @@ func (s *Store) schemaCheck(q queryer) ([]model.Message, error) {
 	return schemaProblems(have, want), nil
 }
 
-// legacySchemaFits tells whether an unmarked file written before the mark
-// has exactly the schema Jobspor's migrations 1..version create. The file
-// is not opened where it is (that could change another program's file):
-// a private copy of it (and its -wal) is.
-func legacySchemaFits(path string, version int) bool {
+// schemaFits tells whether an unmarked file is Jobspor's: one written
+// before the mark, or one a killed first start left (its migrations partly
+// in the -wal). Its schema, with the -wal applied, must be exactly the one
+// Jobspor's migrations create for its version, and its mark none or ours.
+// The file is not opened where it is (that could change another program's
+// file): a private copy of it and its -wal is.
+func schemaFits(path string) bool {
 	dir, err := os.MkdirTemp("", "jobspor-check-")
 	if err != nil {
 		return false
@@ -171,6 +173,14 @@ func legacySchemaFits(path string, version int) bool {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
+	var version int
+	var app uint32
+	if db.QueryRow(`PRAGMA user_version`).Scan(&version) != nil || db.QueryRow(`PRAGMA application_id`).Scan(&app) != nil {
+		return false
+	}
+	if (app != 0 && app != applicationID) || version > SchemaVersion() {
+		return false
+	}
 	have, err := readSchema(db)
 	if err != nil {
 		return false
