@@ -82,3 +82,36 @@ func TestCommandLineMistakesAreSaidInDanishAndChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCommandOnAReadOnlyDatabaseSpeaksDanish: a database (and its
+// folder) nobody may write: reading commands work, writing ones say so in
+// Danish, none prints SQLite's or Go's English. Root may write anyway, so
+// the test runs only as an ordinary user.
+func TestEveryCommandOnAReadOnlyDatabaseSpeaksDanish(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only files")
+	}
+	db, ids := dbWith(t, "Mette")
+	dir := filepath.Dir(db)
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	english := []string{"attempt to", "unable to", "permission denied", "read-only file system", "no such", "open ", "database is"}
+	for _, args := range [][]string{
+		{"list"}, {"check"}, {"today", "--date", "2026-11-24"}, {"export", "--citizen", itoa(ids[0])},
+		{"caseworker", "add", "ZZ", "Zenia"}, {"close", "--citizen", itoa(ids[0]), "--reason", "moved"},
+		{"purge"}, {"import", "related", db}, {"match", "--citizen", itoa(ids[0])},
+	} {
+		code, out, errs := run(t, &fakeHandouts{}, append(args, "--db", db)...)
+		for _, w := range english {
+			if strings.Contains(strings.ToLower(errs), w) {
+				t.Errorf("%v: exit %d, stderr %q: English (%q)", args, code, errs, w)
+			}
+		}
+		t.Logf("%v: exit %d, %q %q", args, code, strings.TrimSpace(out), strings.TrimSpace(errs))
+	}
+}
