@@ -206,13 +206,19 @@ func writeBackup(folder, name, snap string, m manifest, to age.Recipient, wrappe
 		return "", model.NewUserError("error.backup.folder", err, folder)
 	}
 	sweepStale(folder)
-	tmp := filepath.Join(folder, name+"-"+randomName()+backupExt+".tmp")
-	f, err := createPrivate(tmp)
+	var tmp string
+	var f *os.File
+	var err error
+	for try := 0; try < 10; try++ { // a sweep elsewhere may take a new file before it is locked
+		tmp = filepath.Join(folder, name+"-"+randomName()+backupExt+".tmp")
+		if f, err = createLocked(tmp); err == nil {
+			break
+		}
+	}
 	if err != nil {
 		return "", explainWrite(err)
 	}
 	defer f.Close() // the lock goes with it
-	tryLock(f, true)
 	sum, err := encryptTo(f, snap, m, to, wrapped)
 	var path string
 	if err == nil {

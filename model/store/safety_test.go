@@ -163,3 +163,49 @@ func TestPlantedLinksAreNotFollowed(t *testing.T) {
 		t.Fatalf("the restore wrote %d files into the linked folder", len(entries))
 	}
 }
+
+// TestBackupsBesideStartsInALoopAllSucceed: another Jobspor starts and
+// stops in a loop (list does) while backups are made: every start sweeps,
+// and no backup fails or is left unrestorable by it.
+func TestBackupsBesideStartsInALoopAllSucceed(t *testing.T) {
+	s, _ := backedUp(t)
+	folder := filepath.Join(t.TempDir(), "usb")
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	starts := 0
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			o, err := OpenExisting(s.Path())
+			if err != nil {
+				t.Errorf("a start beside the backups: %v", err)
+				return
+			}
+			o.Close()
+			starts++
+		}
+	}()
+	var made []string
+	for i := 0; i < 15; i++ {
+		b, err := s.Backup(folder, 0)
+		if err != nil {
+			t.Errorf("backup %d beside starts: %v", i, err)
+			continue
+		}
+		made = append(made, b.Path)
+	}
+	close(stop)
+	wg.Wait()
+	for _, f := range made {
+		if _, err := Restore(f, filepath.Join(t.TempDir(), "r.db"), testPassphrase); err != nil {
+			t.Errorf("%s does not restore: %v", filepath.Base(f), err)
+		}
+	}
+	t.Logf("%d backups beside %d starts", len(made), starts)
+}

@@ -62,22 +62,42 @@ func newTempOp(dbPath, kind string) (*tempOp, error) {
 	if err := privateDir(root); err != nil {
 		return nil, model.NewUserError("error.temp.private", err, root)
 	}
-	dir, err := os.MkdirTemp(root, kind+"-")
-	if err != nil {
-		return nil, explainWrite(err)
-	}
-	lock, err := createPrivate(filepath.Join(dir, ".lock"))
-	if err == nil {
-		if ok, lerr := tryLock(lock, true); !ok {
-			lock.Close()
-			err = errors.Join(errors.New("lock the temp folder"), lerr)
+	var lastErr error
+	for try := 0; try < 10; try++ {
+		dir, err := os.MkdirTemp(root, kind+"-")
+		if err != nil {
+			return nil, explainWrite(err)
 		}
-	}
-	if err != nil {
+		lock, err := createLocked(filepath.Join(dir, ".lock"))
+		if err == nil {
+			return &tempOp{dir: dir, lock: lock}, nil
+		}
+		// A start swept the folder before its lock was taken: another.
+		lastErr = err
 		os.RemoveAll(dir)
-		return nil, explainWrite(err)
 	}
-	return &tempOp{dir: dir, lock: lock}, nil
+	return nil, explainWrite(lastErr)
+}
+
+// createLocked creates a new private file and takes an exclusive lock on
+// it; a sweep that took the lock first, and removed the file, is noticed
+// (the path no longer names the file locked) and told as an error.
+func createLocked(path string) (*os.File, error) {
+	f, err := createPrivate(path)
+	if err != nil {
+		return nil, err
+	}
+	if ok, lerr := tryLock(f, true); !ok {
+		f.Close()
+		return nil, errors.Join(errors.New("lock "+path), lerr)
+	}
+	mine, err1 := f.Stat()
+	there, err2 := os.Lstat(path)
+	if err1 != nil || err2 != nil || !os.SameFile(mine, there) {
+		f.Close()
+		return nil, errors.New(path + " was swept before it was locked")
+	}
+	return f, nil
 }
 
 // file creates an empty private file in the operation's folder.
