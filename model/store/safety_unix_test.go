@@ -3,9 +3,13 @@
 package store
 
 import (
+	"errors"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
+
+	"jobspor/model"
 )
 
 // TestTempFilesArePrivateFromTheFirstByte: with a umask that would let
@@ -37,5 +41,20 @@ func TestTempFilesArePrivateFromTheFirstByte(t *testing.T) {
 		if fi.Mode().Perm()&0o077 != 0 {
 			t.Errorf("%s is %v", e.Name(), fi.Mode().Perm())
 		}
+	}
+}
+
+// TestRestoreOnAFullDiskSaysTheDiskIsFull: writing the restored database
+// out fails for want of room (/dev/full): the caseworker is told the disk
+// is full, not that the backup is damaged.
+func TestRestoreOnAFullDiskSaysTheDiskIsFull(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	_, info := backedUp(t)
+	_, err := decryptBackup(info.Path, testPassphrase, "/dev/full")
+	var ue *model.UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Msg.Text(), "ikke plads på disken") || strings.Contains(ue.Msg.Text(), "beskadiget") {
+		t.Fatalf("restore onto a full disk: %v; want the disk said to be full", err)
 	}
 }
