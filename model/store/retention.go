@@ -114,12 +114,12 @@ func (s *Store) Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResul
 	if errors.Is(err, errDryRun) {
 		return res, nil
 	}
-	if err == nil && len(chosen) > 0 {
+	if err == nil {
 		ids := map[int64]bool{}
 		for _, d := range chosen {
 			ids[d.CitizenID] = true
 		}
-		res.Files = s.forgetFiles(ids)
+		res.Files = s.forgetFiles(ids, now.AddDate(0, -r.Months, 0))
 	}
 	return res, err
 }

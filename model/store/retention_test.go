@@ -292,7 +292,12 @@ func TestPurgeRemovesTheCitizensHandoutsAndTheCopiesKeptAside(t *testing.T) {
 	keptFiles := []string{"plan-" + k + "-2025-03-03.pdf", "dagens-job-2025-03-03.pdf", "opkaldsliste-2025-03-03.pdf"}
 	for _, f := range append(append([]string{}, goneFiles...), keptFiles...) {
 		must(t, os.WriteFile(filepath.Join(out, f), []byte("%PDF Ingeborg"), 0o600))
+		must(t, os.Chtimes(filepath.Join(out, f), day("2026-11-01"), day("2026-11-01"))) // within the period
 	}
+	// A call list naming both, printed then: it expires with the period.
+	oldList := filepath.Join(out, "opkaldsliste-2025-03-04.pdf")
+	must(t, os.WriteFile(oldList, []byte("%PDF Ingeborg og Bente"), 0o600))
+	must(t, os.Chtimes(oldList, day("2025-03-04"), day("2025-03-04")))
 	aside := path + "-før-gendannelse-2025-03-20-101010"
 	must(t, os.WriteFile(aside, []byte("SQLite format 3\x00 Ingeborg Slettesen"), 0o600))
 	must(t, os.WriteFile(aside+".audit", []byte("x"), 0o600))
@@ -318,5 +323,8 @@ func TestPurgeRemovesTheCitizensHandoutsAndTheCopiesKeptAside(t *testing.T) {
 		if _, err := os.Stat(f); err == nil {
 			t.Errorf("the copy kept aside by a restore (%s) still holds the purged citizen", filepath.Base(f))
 		}
+	}
+	if _, err := os.Stat(oldList); err == nil {
+		t.Error("a call list older than the retention period, naming the purged citizen, is still there")
 	}
 }
