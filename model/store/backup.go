@@ -393,14 +393,14 @@ func Restore(file, target, passphrase string) (model.BackupInfo, error) {
 	if _, err := checkFile(target); err != nil {
 		return model.BackupInfo{}, err
 	}
-	lock, busy, err := lockDB(target, true)
+	unlockDB, busy, err := lockExclusive(target)
 	if busy {
 		return model.BackupInfo{}, model.NewUserError("error.restore.inuse", nil, target)
 	}
 	if err != nil {
 		return model.BackupInfo{}, explainRestore(err)
 	}
-	defer lock.Close()
+	defer unlockDB()
 	op, err := newTempOp(target, "restore")
 	if err != nil {
 		return model.BackupInfo{}, err

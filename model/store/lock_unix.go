@@ -54,3 +54,5 @@ func lockWait(f *os.File, exclusive bool) error {
 		}
 	}
 }
+
+func unlock(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }

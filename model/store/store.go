@@ -30,7 +30,7 @@ type Store struct {
 	Now func() time.Time
 	// lock is the database's lock, held shared while the Store is open
 	// (nil for a restore's own look at a file, or where it cannot be made).
-	lock *os.File
+	lock *dbLock
 	// gen counts the committed transactions that changed records (not
 	// those that only appended to the audit trail): screens kept in memory
 	// compare it to know whether what they show may have changed.
@@ -89,11 +89,11 @@ func open(path string, exists, own bool) (*Store, error) {
 	if err := prepareFile(path, exists); err != nil {
 		return nil, err
 	}
-	var lock *os.File
+	var lock *dbLock
 	if own {
 		var busy bool
 		var err error
-		lock, busy, err = lockDB(path, false)
+		lock, busy, err = holdDB(path)
 		if busy {
 			return nil, model.NewUserError("error.db.restoring", nil, path)
 		}
@@ -106,14 +106,14 @@ func open(path string, exists, own bool) (*Store, error) {
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
-		closeLock(lock)
+		lock.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, User: localUser(), Now: time.Now, lock: lock}
 	if err := s.migrate(); err != nil {
 		db.Close()
-		closeLock(lock)
+		lock.release()
 		return nil, explainBusy(err)
 	}
 	if folder, err := s.setting(keyBackupFolder); err == nil && folder != "" {
@@ -127,15 +127,9 @@ func open(path string, exists, own bool) (*Store, error) {
 func (s *Store) Close() error {
 	s.scrubWAL()
 	err := s.db.Close()
-	closeLock(s.lock)
+	s.lock.release()
 	s.lock = nil
 	return err
-}
-
-func closeLock(f *os.File) {
-	if f != nil {
-		f.Close()
-	}
 }
 
 // scrubWAL checkpoints the -wal into the database and truncates it: with

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"jobspor/model"
 )
@@ -187,7 +188,94 @@ func sweepOp(dir string) {
 
 // A database's lock: "<db>.lock", held shared by every Jobspor that has the
 // database open (the window, every command) and exclusively by a restore,
-// which so refuses to replace a database someone is using.
+// which so refuses to replace a database another process is using. Within
+// one process the Stores on a database share one lock file (counted), so a
+// restore in the process that has it open (the window closes its Store
+// first) converts that lock rather than fighting its own.
+
+type sharedLock struct {
+	f *os.File
+	n int
+}
+
+var dbLocks = struct {
+	sync.Mutex
+	m map[string]*sharedLock
+}{m: map[string]*sharedLock{}}
+
+func lockKey(dbPath string) string {
+	if abs, err := filepath.Abs(dbPath); err == nil {
+		return abs
+	}
+	return dbPath
+}
+
+// dbLock is a Store's hold on its database's lock.
+type dbLock struct{ key string }
+
+// holdDB takes the database's lock shared for one Store: nil when the
+// process holds it already (counted) or could not make it.
+func holdDB(dbPath string) (*dbLock, bool, error) {
+	key := lockKey(dbPath)
+	dbLocks.Lock()
+	defer dbLocks.Unlock()
+	if l := dbLocks.m[key]; l != nil {
+		l.n++
+		return &dbLock{key}, false, nil
+	}
+	f, busy, err := lockDB(dbPath, false)
+	if f == nil {
+		return nil, busy, err
+	}
+	dbLocks.m[key] = &sharedLock{f: f, n: 1}
+	return &dbLock{key}, false, nil
+}
+
+// release gives the Store's hold back.
+func (d *dbLock) release() {
+	if d == nil {
+		return
+	}
+	dbLocks.Lock()
+	defer dbLocks.Unlock()
+	if l := dbLocks.m[d.key]; l != nil {
+		if l.n--; l.n <= 0 {
+			l.f.Close()
+			delete(dbLocks.m, d.key)
+		}
+	}
+}
+
+// lockExclusive takes the database's lock exclusively for a restore, and
+// keeps the process's own Stores from opening it meanwhile; busy when
+// another process holds it. done gives it back.
+func lockExclusive(dbPath string) (done func(), busy bool, err error) {
+	key := lockKey(dbPath)
+	dbLocks.Lock()
+	if l := dbLocks.m[key]; l != nil {
+		// Convert the process's own shared lock.
+		unlock(l.f)
+		if ok, err := tryLock(l.f, true); !ok {
+			tryLock(l.f, false)
+			dbLocks.Unlock()
+			return nil, err == nil, err
+		}
+		return func() {
+			unlock(l.f)
+			tryLock(l.f, false)
+			dbLocks.Unlock()
+		}, false, nil
+	}
+	f, busy, err := lockDB(dbPath, true)
+	if f == nil {
+		dbLocks.Unlock()
+		return nil, busy, err
+	}
+	return func() {
+		f.Close()
+		dbLocks.Unlock()
+	}, false, nil
+}
 
 func lockPath(dbPath string) string { return dbPath + ".lock" }
 
