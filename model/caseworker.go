@@ -27,6 +27,8 @@ func (c *Caseworker) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
 	if n := utf8.RuneCountInString(c.Name); n == 0 || n > 100 {
 		v.add("name", "error.caseworker.name")
+	} else if strings.IndexFunc(c.Name, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0 {
+		v.add("name", "error.caseworker.namechars") // a terminal escape sequence, say
 	}
 	return v.OrNil()
 }

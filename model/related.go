@@ -22,7 +22,11 @@ func ParseRelations(data []byte) (*Relations, error) {
 	if err != nil {
 		return nil, err
 	}
-	rel := &Relations{links: map[string][]Related{}, text: string(data)}
+	text, err := decodeCSV(data) // a Windows-1252 file is kept as UTF-8 text
+	if err != nil {
+		return nil, err
+	}
+	rel := &Relations{links: map[string][]Related{}, text: text}
 	for _, r := range rows {
 		from, to := r.Fields["titel"], r.Fields["beslægtet"]
 		if from == "" || to == "" {

@@ -59,4 +59,8 @@ type PurgeResult struct {
 	Cases     []DueForDeletion // the cases deleted (or, on a dry run, to be deleted)
 	Citizens  int
 	AuditRows int // audit rows cut off past the audit's own retention
+	// Files counts the files outside the database that named the purged
+	// citizens and were removed: their handouts, and the copies restores
+	// kept aside.
+	Files int
 }

@@ -291,9 +291,10 @@ func (s *Service) save(doc *Document, path string, citizenIDs []int64, kind stri
 
 // saveBytes writes data beside path, audits, then renames it into place.
 //
-// The file is written to a private temp file, synced and renamed into place;
-// only then is the print audited, and if the audit cannot be written the
-// file is removed again: a handout exists exactly when its audit row does.
+// The file is written to a private temp file and synced; then the print is
+// audited, and only then renamed into place: a handout is never visible
+// without its audit row, wherever the run is killed (a temp file left is
+// swept; an audited print whose rename failed is said as failed).
 func (s *Service) saveBytes(data []byte, path string, citizenIDs []int64, action, kind string) error {
 	return s.saveWith(path, citizenIDs, action, kind, func(w io.Writer) error {
 		_, err := w.Write(data)
@@ -310,7 +311,14 @@ func (s *Service) saveWith(path string, citizenIDs []int64, action, kind string,
 		return model.NewUserError("error.print.write", err, path)
 	}
 	s.sweep(dir)
-	made, err := writeWhole(path, write)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// Found before the print is audited: a rename onto a folder fails.
+		return model.NewUserError("error.print.write", fmt.Errorf("%s is a folder", path), path)
+	}
+	tmp, made, err := writeTemp(path, write)
+	if tmp != "" {
+		defer os.Remove(tmp)
+	}
 	if made != nil {
 		return made
 	}
@@ -318,8 +326,10 @@ func (s *Service) saveWith(path string, citizenIDs []int64, action, kind string,
 		return model.NewUserError("error.print.write", err, path)
 	}
 	if err := s.store.LogAuditMany(action, citizenIDs, kind); err != nil {
-		os.Remove(path)
 		return err
+	}
+	if err := place(tmp, path); err != nil {
+		return model.NewUserError("error.print.write", err, path)
 	}
 	return nil
 }
@@ -327,22 +337,21 @@ func (s *Service) saveWith(path string, citizenIDs []int64, action, kind string,
 // tempPrefix names unfinished handout files; they are swept at start.
 const tempPrefix = ".jobspor-"
 
-// writeWhole has write fill a private temp file, syncs it and renames it
-// to path. made is write's own error (nothing was placed); err is the
+// writeTemp has write fill a private temp file beside path and syncs it;
+// it returns the temp file's name. made is write's own error; err is the
 // file's (a full disk, a folder that went away).
-func writeWhole(path string, write func(io.Writer) error) (made, err error) {
+func writeTemp(path string, write func(io.Writer) error) (tmpName string, made, err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*") // 0600
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	defer os.Remove(tmp.Name())
 	w := &fileWriter{w: bufio.NewWriterSize(tmp, 64<<10)}
 	if made = write(w); w.err != nil {
 		made, err = nil, w.err
 	}
 	if err == nil && made != nil {
 		tmp.Close()
-		return made, nil
+		return tmp.Name(), made, nil
 	}
 	if err == nil {
 		err = w.w.Flush()
@@ -353,13 +362,16 @@ func writeWhole(path string, write func(io.Writer) error) (made, err error) {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
+	return tmp.Name(), nil, err
+}
+
+// place renames the finished temp file to path, durably.
+func place(tmp, path string) error {
+	err := os.Rename(tmp, path)
 	if err == nil {
 		err = syncDir(filepath.Dir(path))
 	}
-	return nil, err
+	return err
 }
 
 // fileWriter keeps the first error writing to the file, so that a failed

@@ -148,3 +148,39 @@ func TestAnEmojiInANameAndATitleStillPrints(t *testing.T) {
 		t.Fatalf("the warning reads %q", w.Error())
 	}
 }
+
+// seeingAudit notes, when the print is audited, whether the handout is
+// already visible at its path.
+type seeingAudit struct {
+	Source
+	path    string
+	visible bool
+}
+
+func (a *seeingAudit) LogAuditMany(action string, ids []int64, detail string) error {
+	if _, err := os.Stat(a.path); err == nil {
+		a.visible = true
+	}
+	return a.Source.LogAuditMany(action, ids, detail)
+}
+
+// TestAPrintIsAuditedBeforeItIsVisible: a run killed anywhere never leaves
+// a handout without its print row, because the row is written before the
+// file appears (the old order — rename, sync, audit — left a PDF and no row
+// when killed at the folder's sync).
+func TestAPrintIsAuditedBeforeItIsVisible(t *testing.T) {
+	s := storetest.Open(t)
+	c := storetest.AddCitizen(t, s)
+	out := filepath.Join(t.TempDir(), "tjekliste.pdf")
+	a := &seeingAudit{Source: s, path: out}
+	svc := NewService(a, testContent(t))
+	if err := svc.YdelseTo(out, c.ID, time.Time{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if a.visible {
+		t.Fatal("the handout was visible before its print was audited")
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("the handout is not there after the print: %v", err)
+	}
+}

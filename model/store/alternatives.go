@@ -30,7 +30,7 @@ func (s *Store) SaveRelations(text string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return r.Len(), s.saveSetting(relationsKey, text)
+	return r.Len(), s.saveSetting(relationsKey, r.Text()) // UTF-8, whatever the file's encoding
 }
 
 // Alternatives offers job goals instead of one with poor prospects, each

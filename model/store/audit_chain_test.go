@@ -51,9 +51,9 @@ func TestASoundTrailPassesAndIsAnchored(t *testing.T) {
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("a sound trail: %v, %v", problems, err)
 	}
-	a, ok, err := s.lastAnchor()
-	if err != nil || !ok || a.head.Rows != 6 || a.head.LastID != 6 {
-		t.Fatalf("anchor after check: %+v, %v, %v; want 6 rows (create + 5 views)", a, ok, err)
+	a, ok := lastAnchorLine(t, s)
+	if !ok || a.head.LastID != 6 {
+		t.Fatalf("anchor after check: %+v, %v; want row 6 (create + 5 views)", a, ok)
 	}
 }
 
@@ -104,4 +104,14 @@ func TestRowsWrittenOutsideJobsporAreUnsealed(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSays(t, s, "række 4 er ikke forseglet")
+}
+
+// lastAnchorLine is the anchor file's last line.
+func lastAnchorLine(t *testing.T, s *Store) (anchorLine, bool) {
+	t.Helper()
+	lines, problem, err := s.readAnchor()
+	if err != nil || problem != nil || len(lines) == 0 {
+		return anchorLine{}, false
+	}
+	return lines[len(lines)-1], true
 }

@@ -1,25 +1,39 @@
 package store
 
 import (
-	"bufio"
-	"errors"
+	"context"
+	"database/sql"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
-	"time"
 
 	"jobspor/model"
 )
 
-// verifyAudit recomputes the seal of every audit row in order and returns
-// the chain's head, or a message naming the first row that does not fit.
+// auditQ reads: the Store's pool, or one read transaction (a snapshot).
+type auditQ interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// verifyAudit recomputes the seal of every audit row in order, in one
+// snapshot of the database, and returns the chain's head, or a message
+// naming the first row that does not fit.
 func (s *Store) verifyAudit() (model.ChainHead, *model.Message, error) {
-	head, err := auditStart(s.db) // before the rows are open: one connection
+	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return model.ChainHead{}, nil, explainBusy(fmt.Errorf("read the audit trail: %w", err))
+	}
+	defer tx.Rollback()
+	return verifyAuditIn(tx)
+}
+
+// verifyAuditIn is verifyAudit on q.
+func verifyAuditIn(q auditQ) (model.ChainHead, *model.Message, error) {
+	head, err := auditStart(q) // before the rows are open: one connection
 	if err != nil {
 		return head, nil, err
 	}
-	rows, err := s.db.Query(`SELECT a.id, a.at, a.user_name, a.action, a.citizen_id, a.detail, c.hash
+	rows, err := q.Query(`SELECT a.id, a.at, a.user_name, a.action, a.citizen_id, a.detail, c.hash
 		FROM audit a LEFT JOIN audit_chain c ON c.audit_id = a.id ORDER BY a.id`)
 	if err != nil {
 		return model.ChainHead{}, nil, fmt.Errorf("read the audit trail: %w", err)
@@ -37,7 +51,7 @@ func (s *Store) verifyAudit() (model.ChainHead, *model.Message, error) {
 	if err := rows.Err(); err != nil {
 		return head, nil, fmt.Errorf("read the audit trail: %w", err)
 	}
-	problem, err := s.sealsBeyond(head)
+	problem, err := sealsBeyond(q, head)
 	return head, problem, err
 }
 
@@ -56,9 +70,9 @@ func advance(head *model.ChainHead, r auditRow) *model.Message {
 }
 
 // sealsBeyond finds seals of rows that are gone from the end of the trail.
-func (s *Store) sealsBeyond(head model.ChainHead) (*model.Message, error) {
+func sealsBeyond(q auditQ, head model.ChainHead) (*model.Message, error) {
 	var n int64
-	if err := s.db.QueryRow(`SELECT count(*) FROM audit_chain WHERE audit_id > ?`, head.LastID).Scan(&n); err != nil {
+	if err := q.QueryRow(`SELECT count(*) FROM audit_chain WHERE audit_id > ?`, head.LastID).Scan(&n); err != nil {
 		return nil, fmt.Errorf("read the audit chain: %w", err)
 	}
 	if n > 0 {
@@ -67,91 +81,23 @@ func (s *Store) sealsBeyond(head model.ChainHead) (*model.Message, error) {
 	return nil, nil
 }
 
-// anchorPath is the file beside the database where every check and backup
-// records the chain's head: rows cut off the end of the trail (with their
-// seals) are found against it.
+// anchorPath is the file beside the database where every transaction that
+// writes audit rows, every check and every backup records the chain's head
+// (see anchor.go).
 func (s *Store) anchorPath() string { return s.path + ".audit" }
 
-// anchor is one recorded head and when it was recorded.
-type anchor struct {
-	at   time.Time
-	head model.ChainHead
-}
-
-// lastAnchor reads the newest recorded head; ok is false when none is.
-func (s *Store) lastAnchor() (anchor, bool, error) {
-	f, err := os.Open(s.anchorPath())
-	if errors.Is(err, os.ErrNotExist) {
-		return anchor{}, false, nil
+// openAnchor opens the anchor file, never through a link: a link planted
+// in its place would have the anchor written, or read, elsewhere.
+func (s *Store) openAnchor(flag int) (*os.File, error) {
+	p := s.anchorPath()
+	if fi, err := os.Lstat(p); err == nil && !fi.Mode().IsRegular() {
+		return nil, model.NewUserError("error.audit.anchorlink", nil, p)
 	}
-	if err != nil {
-		return anchor{}, false, fmt.Errorf("read the audit anchor: %w", err)
+	f, err := os.OpenFile(p, flag|oNoFollow, 0o600)
+	if err != nil && isLinkRefused(err) {
+		return nil, model.NewUserError("error.audit.anchorlink", err, p)
 	}
-	defer f.Close()
-	var last anchor
-	var ok bool
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if a, good := parseAnchor(sc.Text()); good {
-			last, ok = a, true
-		}
-	}
-	return last, ok, sc.Err()
-}
-
-func parseAnchor(line string) (anchor, bool) {
-	f := strings.Split(line, "\t")
-	if len(f) != 4 {
-		return anchor{}, false
-	}
-	at, err1 := time.Parse(time.RFC3339, f[0])
-	rows, err2 := strconv.ParseInt(f[1], 10, 64)
-	last, err3 := strconv.ParseInt(f[2], 10, 64)
-	if err1 != nil || err2 != nil || err3 != nil {
-		return anchor{}, false
-	}
-	return anchor{at, model.ChainHead{Rows: rows, LastID: last, Hash: f[3]}}, true
-}
-
-// recordAnchor appends the head to the anchor file (0600), synced to disk.
-func (s *Store) recordAnchor(head model.ChainHead) error {
-	f, err := os.OpenFile(s.anchorPath(), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-	if err != nil {
-		return fmt.Errorf("record the audit anchor: %w", err)
-	}
-	_, err = fmt.Fprintf(f, "%s\t%d\t%d\t%s\n", s.Now().UTC().Format(time.RFC3339), head.Rows, head.LastID, head.Hash)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("record the audit anchor: %w", err)
-	}
-	return nil
-}
-
-// againstAnchor compares the verified chain with the last recorded head:
-// the trail must still hold that row with that seal.
-func (s *Store) againstAnchor(head model.ChainHead) (*model.Message, error) {
-	a, ok, err := s.lastAnchor()
-	if err != nil || !ok {
-		return nil, err
-	}
-	when := model.DanishDateTime(a.at.Local())
-	if start, err := auditStart(s.db); err != nil || a.head.LastID <= start.LastID {
-		return nil, err // the recorded row was cut off past the audit's retention
-	}
-	if head.LastID < a.head.LastID {
-		return &model.Message{Key: "audit.behind", Args: []any{when, a.head.LastID, head.LastID}}, nil
-	}
-	var hash string
-	err = s.db.QueryRow(`SELECT hash FROM audit_chain WHERE audit_id = ?`, a.head.LastID).Scan(&hash)
-	if err != nil || hash != a.head.Hash {
-		return &model.Message{Key: "audit.rewritten", Args: []any{a.head.LastID, when}}, nil
-	}
-	return nil, nil
+	return f, err
 }
 
 // AuditHead verifies the chain and returns its head; a broken chain is an error.

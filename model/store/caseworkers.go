@@ -121,8 +121,12 @@ func (s *Store) AssignCaseworker(ids []int64, initials string) error {
 		}
 		defer stmt.Close()
 		for _, id := range ids {
-			if _, err := stmt.Exec(initials, id); err != nil {
+			res, err := stmt.Exec(initials, id)
+			if err != nil {
 				return fmt.Errorf("assign caseworker to %d: %w", id, err)
+			}
+			if n, err := res.RowsAffected(); err == nil && n == 0 {
+				return model.NewUserError("error.citizen.noid", nil, id) // all or none moved
 			}
 		}
 		return appendAudit(tx, s.auditRow(model.AuditAssign, sql.NullInt64{}, initials+": "+model.IDRanges(ids)))

@@ -10,7 +10,7 @@ import (
 
 // Deleting corrects a mistake: each delete is one transaction, audited by
 // kind and ID only (never the values), and — with secure_delete on and the
-// -wal emptied after it (removesText) — leaves none of the text in the files.
+// -wal emptied after it (textWatch) — leaves none of the text in the files.
 
 // DeleteConversation removes a conversation and the jobs shown in it; job-log
 // lines agreed in it stay, no longer tied to it.

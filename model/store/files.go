@@ -23,6 +23,10 @@ const legacySchema = 5
 // file that is not Jobspor's, or one from a newer Jobspor, stays byte for
 // byte as it was and gets no side files. exists is false for a new file.
 func checkFile(path string) (exists bool, err error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// A folder, a pipe or a device: never opened (a pipe would hang).
+		return false, model.NewUserError("error.db.notdb", nil, path)
+	}
 	head, err := readHead(path, 100)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
@@ -47,7 +51,11 @@ func checkHead(path string, head []byte) error {
 		return newerError(version)
 	case app == applicationID:
 		return nil
-	case app == 0 && version >= 1 && version <= legacySchema && hasJobsporTables(path):
+	case app == 0 && version >= 1 && version <= legacySchema && hasJobsporTables(path) && schemaFits(path):
+		return nil
+	case app == 0 && version == 0 && schemaFits(path):
+		// A first start killed before its first migration reached the file
+		// (it may be in the -wal): the next start completes it.
 		return nil
 	}
 	return model.NewUserError("error.db.notdb", nil, path)
@@ -72,16 +80,6 @@ func readHead(path string, max int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, max))
 }
 
-// sweepTemp removes what a backup or restore killed half-way left beside
-// the database: copies with citizens' data in them that nothing else cleans.
-func sweepTemp(path string) {
-	for _, tmp := range []string{path + ".backup-tmp", path + ".restore-tmp"} {
-		for _, side := range []string{"", "-wal", "-shm", "-journal"} {
-			os.Remove(tmp + side)
-		}
-	}
-}
-
 // prepareFile makes the folder (0700) and the database file (0600) before
 // SQLite opens it: SQLite gives the -wal and -shm files the database's mode,
 // so none of the three is readable by other users. An existing file is
@@ -102,8 +100,12 @@ func prepareFile(path string, exists bool) error {
 
 func narrow(path string) error {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("make %s private: %w", p, err)
+		fi, err := os.Stat(p)
+		if err != nil || fi.Mode().Perm()&0o077 == 0 {
+			continue // gone, or private already: a read-only file needs no chmod
+		}
+		if err := os.Chmod(p, 0o600); err != nil {
+			return model.NewUserError("error.db.readonly", fmt.Errorf("make %s private: %w", p, err))
 		}
 	}
 	return nil

@@ -91,8 +91,13 @@ func (s *Store) ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, e
 	var res model.ImportResult
 	err := s.inTx("import jobs", func(tx *sql.Tx) error {
 		seen := map[string]bool{}
+		held, err := tx.Prepare(jobHeldSQL)
+		if err != nil {
+			return fmt.Errorf("look for the opening: %w", err)
+		}
+		defer held.Close()
 		for i := range jobs {
-			held, err := jobHeld(tx, &jobs[i])
+			held, err := jobHeld(held, &jobs[i])
 			if err != nil {
 				return err
 			}
@@ -118,12 +123,15 @@ func jobKey(j *model.Job) string {
 	return strings.Join([]string{j.Title, j.Employer, j.Place, dateText(j.Deadline)}, "\x1f")
 }
 
+// jobHeldSQL counts the openings with the same title, employer, place and
+// deadline: a seek in the index jobs_key.
+const jobHeldSQL = `SELECT count(*) FROM jobs WHERE title = ? AND employer = ? AND place = ? AND deadline = ?`
+
 // jobHeld tells whether an opening with the same title, employer, place
-// and deadline is already in the database.
-func jobHeld(tx *sql.Tx, j *model.Job) (bool, error) {
+// and deadline is already in the database (a seek in the index jobs_key).
+func jobHeld(st *sql.Stmt, j *model.Job) (bool, error) {
 	var n int
-	err := tx.QueryRow(`SELECT count(*) FROM jobs WHERE title = ? AND employer = ? AND place = ? AND deadline = ?`,
-		j.Title, j.Employer, j.Place, dateText(j.Deadline)).Scan(&n)
+	err := st.QueryRow(j.Title, j.Employer, j.Place, dateText(j.Deadline)).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("look for the opening: %w", err)
 	}

@@ -15,10 +15,12 @@ import (
 )
 
 // The kill test runs when JOBSPOR_KILLTEST is set (make killtest): it is
-// slow for every test run. A child process (this test binary) backs up or
-// imports in a loop and is killed with SIGKILL at a random moment, 100
-// times each; afterwards the database is sound, every backup in the folder
-// restores, every import is whole, and no temp file is left.
+// slow for every test run. A child process (this test binary) backs up,
+// imports or restores in a loop and is killed with SIGKILL at a random
+// moment, 200 times in all; after every kill there is a Jobspor database at
+// the path (a restore never leaves none); afterwards the database is sound,
+// every backup in the folder restores, every import is whole, and no temp
+// file is left.
 func TestKillDuringBackupAndImport(t *testing.T) {
 	if os.Getenv("JOBSPOR_KILLTEST") == "" {
 		t.Skip("set JOBSPOR_KILLTEST=1 (make killtest)")
@@ -28,8 +30,11 @@ func TestKillDuringBackupAndImport(t *testing.T) {
 	killSetup(t, db, csv)
 	kills := 0
 	for i := 0; i < 200; i++ {
-		mode := []string{"backup", "import"}[i%2]
+		mode := []string{"backup", "import", "restore"}[i%3]
 		kills += killChild(t, mode, db, folder, csv)
+		if exists, err := checkFile(db); !exists || err != nil {
+			t.Fatalf("after a %s was killed there is no database at the path (%v)", mode, err)
+		}
 	}
 	t.Logf("%d children killed with SIGKILL", kills)
 	if kills < 200 {
@@ -55,6 +60,17 @@ func killSetup(t *testing.T, db, csv string) {
 		fmt.Fprintf(&b, "Køkkenmedhjælper %d;941210;Kantinen på Ærø;Ærøskøbing;;Ring;;Jobnet;nej\n", i)
 	}
 	must(t, os.WriteFile(csv, []byte(b.String()), 0o600))
+	_, err = s.Backup(filepath.Join(filepath.Dir(db), "kilde"), 1)
+	must(t, err)
+}
+
+// killSource is the backup the restore children restore, again and again.
+func killSource(db string) string {
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "kilde", "*.jobspor-backup"))
+	if len(files) == 0 {
+		return ""
+	}
+	return files[0]
 }
 
 // killChild starts a child working in mode and kills it after a random
@@ -83,6 +99,15 @@ func TestKillChild(t *testing.T) {
 	mode := os.Getenv("JOBSPOR_KILLCHILD")
 	if mode == "" {
 		t.Skip("the kill test's child process")
+	}
+	if mode == "restore" {
+		db := os.Getenv("KILL_DB")
+		fmt.Print("ready")
+		for i := 0; i < 1000; i++ {
+			_, err := Restore(killSource(db), db, testPassphrase)
+			must(t, err)
+		}
+		return
 	}
 	s, err := Open(os.Getenv("KILL_DB"))
 	must(t, err)
@@ -139,6 +164,10 @@ func killNoLeftovers(t *testing.T, db, folder string) {
 		if _, err := os.Stat(tmp); err == nil {
 			left = append(left, tmp)
 		}
+	}
+	inTemp, _ := os.ReadDir(tempRoot(db))
+	for _, e := range inTemp {
+		left = append(left, filepath.Join(tempRoot(db), e.Name()))
 	}
 	if len(left) > 0 {
 		t.Fatalf("temp files left after the next start: %v", left)

@@ -112,7 +112,14 @@ func (s *Store) Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResul
 		return nil
 	})
 	if errors.Is(err, errDryRun) {
-		err = nil
+		return res, nil
+	}
+	if err == nil {
+		ids := map[int64]bool{}
+		for _, d := range chosen {
+			ids[d.CitizenID] = true
+		}
+		res.Files = s.forgetFiles(ids, now.AddDate(0, -r.Months, 0))
 	}
 	return res, err
 }

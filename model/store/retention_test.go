@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -269,4 +270,62 @@ func everyRecord(t *testing.T, s *Store, c *model.Content) int64 {
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: id, Date: day("2026-11-23"), Reason: model.CloseEducation}))
 	must(t, s.LogViewed("caseload", []int64{id - 1, id, id + 1}))
 	return id
+}
+
+// TestPurgeRemovesTheCitizensHandoutsAndTheCopiesKeptAside: after a purge
+// no handout in the print folder names the purged citizen, and no copy a
+// restore kept aside holds them; other citizens' handouts stay.
+func TestPurgeRemovesTheCitizensHandoutsAndTheCopiesKeptAside(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "j.db")
+	s, err := Open(path)
+	must(t, err)
+	defer s.Close()
+	atNoon(s, "2025-03-01")
+	gone := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Ingeborg Slettesen", day("2025-02-01") })
+	kept := makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.FirstContact = "Bente Bliver", day("2025-02-01") })
+	atNoon(s, "2025-04-01")
+	must(t, s.CloseCase(&model.CaseClosing{CitizenID: gone.ID, Date: day("2025-03-31"), Reason: model.CloseMoved}))
+	out := s.printFolder()
+	must(t, os.MkdirAll(out, 0o700))
+	g, k := itoa(gone.ID), itoa(kept.ID)
+	goneFiles := []string{"jobsoegningsfolder-" + g + "-2025-03-03-090000.pdf", "plan-" + g + "-2025-03-03.pdf",
+		"ydelsestjekliste-" + g + "-2025-03-03-091500.pdf", "indsigt-" + g + "-2025-03-05-100000.pdf", "dagens-job-" + g + "-2025-03-03.pdf"}
+	keptFiles := []string{"plan-" + k + "-2025-03-03.pdf", "dagens-job-2025-03-03.pdf", "opkaldsliste-2025-03-03.pdf"}
+	for _, f := range append(append([]string{}, goneFiles...), keptFiles...) {
+		must(t, os.WriteFile(filepath.Join(out, f), []byte("%PDF Ingeborg"), 0o600))
+		must(t, os.Chtimes(filepath.Join(out, f), day("2026-11-01"), day("2026-11-01"))) // within the period
+	}
+	// A call list naming both, printed then: it expires with the period.
+	oldList := filepath.Join(out, "opkaldsliste-2025-03-04.pdf")
+	must(t, os.WriteFile(oldList, []byte("%PDF Ingeborg og Bente"), 0o600))
+	must(t, os.Chtimes(oldList, day("2025-03-04"), day("2025-03-04")))
+	aside := path + "-før-gendannelse-2025-03-20-101010"
+	must(t, os.WriteFile(aside, []byte("SQLite format 3\x00 Ingeborg Slettesen"), 0o600))
+	must(t, os.WriteFile(aside+".audit", []byte("x"), 0o600))
+
+	atNoon(s, "2026-11-23")
+	must(t, s.SaveRetention(model.Retention{Months: 12, AuditYears: 5, Reason: "Sagen afsluttet; klagefrist og revision"}))
+	res, err := s.Purge(nil, s.Now(), false)
+	must(t, err)
+	if res.Citizens != 1 {
+		t.Fatalf("purged %d citizens", res.Citizens)
+	}
+	for _, f := range goneFiles {
+		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
+			t.Errorf("the purged citizen's handout %s is still in the print folder", f)
+		}
+	}
+	for _, f := range keptFiles {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("%s, not the purged citizen's, was removed", f)
+		}
+	}
+	for _, f := range []string{aside, aside + ".audit"} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("the copy kept aside by a restore (%s) still holds the purged citizen", filepath.Base(f))
+		}
+	}
+	if _, err := os.Stat(oldList); err == nil {
+		t.Error("a call list older than the retention period, naming the purged citizen, is still there")
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -27,6 +28,9 @@ type Store struct {
 	User string
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// lock is the database's lock, held shared while the Store is open
+	// (nil for a restore's own look at a file, or where it cannot be made).
+	lock *dbLock
 	// gen counts the committed transactions that changed records (not
 	// those that only appended to the audit trail): screens kept in memory
 	// compare it to know whether what they show may have changed.
@@ -82,23 +86,38 @@ func OpenExisting(path string) (*Store, error) {
 	return open(path, true, true)
 }
 
-// open opens the file; sweep removes what a killed backup or restore left
-// beside it (not while a restore itself looks at the files).
-func open(path string, exists, sweep bool) (*Store, error) {
+// open opens the file. own is false for a restore's look at a file: else
+// the Store holds the database's lock (shared: a restore waits for it to be
+// closed) and sweeps what a killed backup or restore left beside it.
+func open(path string, exists, own bool) (*Store, error) {
 	if err := prepareFile(path, exists); err != nil {
 		return nil, err
 	}
-	if sweep {
+	var lock *dbLock
+	if own {
+		var busy bool
+		var err error
+		lock, busy, err = holdDB(path)
+		if busy {
+			return nil, model.NewUserError("error.db.restoring", nil, path)
+		}
+		if err != nil && !errors.Is(err, os.ErrPermission) && !isReadOnlyFS(err) {
+			return nil, model.NewUserError("error.db.open", err)
+		}
+		// A folder no one may write in: nothing can be restored there
+		// either, so the database is opened without its lock.
 		sweepTemp(path)
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
+		lock.release()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path, User: localUser(), Now: model.Now}
+	s := &Store{db: db, path: path, User: localUser(), Now: model.Now, lock: lock}
 	if err := s.migrate(); err != nil {
 		db.Close()
+		lock.release()
 		return nil, explainBusy(err)
 	}
 	if me, err := s.Me(); err == nil {
@@ -114,7 +133,10 @@ func open(path string, exists, sweep bool) (*Store, error) {
 // text removed from a record is gone from the files, then closes.
 func (s *Store) Close() error {
 	s.scrubWAL()
-	return s.db.Close()
+	err := s.db.Close()
+	s.lock.release()
+	s.lock = nil
+	return err
 }
 
 // scrubWAL checkpoints the -wal into the database and truncates it: with
@@ -227,8 +249,21 @@ func explainBusy(err error) error {
 }
 
 // inTx runs fn in one immediate transaction: one user action, all or nothing.
+// Whether the -wal is emptied afterwards is decided by what the transaction
+// did (see textWatch), never by its label.
 func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.Begin()
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return explainBusy(fmt.Errorf("%s: connect: %w", what, err))
+	}
+	defer conn.Close()
+	w := &textWatch{}
+	if err := w.attach(conn); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer w.detach(conn)
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return explainBusy(fmt.Errorf("%s: begin: %w", what, err))
 	}
@@ -236,60 +271,78 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return explainBusy(err)
 	}
+	if n := w.audited.Load(); n > 0 {
+		// Anchored before the commit, under the write lock: the anchor's
+		// lines follow the commits' order.
+		if err := s.anchorWrite(tx, n); err != nil {
+			return explainBusy(err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
 	}
 	if !auditOnly[what] {
 		s.gen.Add(1)
 	}
-	if removesText[what] {
-		s.scrubWAL()
+	if w.removed.Load() {
+		// The -wal still holds the pages as they were before: checkpoint it
+		// into the database (where secure_delete has zeroed the old text)
+		// and empty it.
+		conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 	}
 	return nil
 }
 
-// removesText are the actions that can overwrite or delete personal text:
-// after them the -wal, which still holds the old pages, is checkpointed and
-// emptied (secure_delete has already zeroed the old text in the database).
-var removesText = map[string]bool{
-	"update citizen": true, "delete job goal": true, "save conversation": true, "save opening": true,
-	"save education": true, "save application": true, "save progress": true, "save job": true,
-	"save benefit case": true, "save office": true, "delete conversation": true, "delete application": true,
-	"delete citizen": true, "delete job": true, "close case": true, "purge": true,
-}
-
-// Check runs SQLite's integrity and foreign-key checks and verifies the
-// sealed audit trail, also against the head the last check or backup
-// recorded. It returns the problems found; none means the database is
-// sound, and then the chain's head is recorded for the next check.
+// Check runs SQLite's integrity and foreign-key checks, compares the schema
+// with Jobspor's, and verifies the sealed audit trail, also against the
+// anchor file — all in one snapshot of the database, so writers beside it
+// cause no false alarm. It returns the problems found; none means the
+// database is sound, and then the chain's head is recorded for the next
+// check.
 func (s *Store) Check() ([]model.Message, error) {
-	problems, err := s.integrityProblems()
+	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, explainBusy(fmt.Errorf("check: %w", err))
+	}
+	defer tx.Rollback()
+	problems, err := integrityProblems(tx)
 	if err != nil {
 		return nil, err
 	}
-	fk, err := s.foreignKeyProblems()
+	fk, err := foreignKeyProblems(tx)
 	if err != nil {
 		return nil, err
 	}
 	problems = append(problems, fk...)
-	head, audit, err := s.auditProblems()
+	schema, err := s.schemaCheck(tx)
 	if err != nil {
 		return nil, err
 	}
-	problems = append(problems, audit...)
+	problems = append(problems, schema...)
+	head, problem, err := verifyAuditIn(tx)
+	if err != nil {
+		return nil, err
+	}
+	start, err := auditStart(tx)
+	if err != nil {
+		return nil, err
+	}
+	var later []anchorLine
+	if problem == nil {
+		problem, later, err = s.againstAnchor(tx, head, start)
+		if err != nil {
+			return nil, err
+		}
+	}
+	tx.Rollback() // the snapshot ends: the commits made meanwhile are looked up
+	if problem == nil {
+		problem = s.checkLater(later, head)
+	}
+	problems = append(problems, msgs(problem)...)
 	if len(problems) == 0 {
-		return nil, s.recordAnchor(head)
+		return nil, s.recordAnchor("check", head, start)
 	}
 	return problems, nil
-}
-
-func (s *Store) auditProblems() (model.ChainHead, []model.Message, error) {
-	head, problem, err := s.verifyAudit()
-	if err != nil || problem != nil {
-		return head, msgs(problem), err
-	}
-	problem, err = s.againstAnchor(head)
-	return head, msgs(problem), err
 }
 
 func msgs(m *model.Message) []model.Message {
@@ -299,9 +352,11 @@ func msgs(m *model.Message) []model.Message {
 	return []model.Message{*m}
 }
 
-func (s *Store) integrityProblems() ([]model.Message, error) {
+func (s *Store) integrityProblems() ([]model.Message, error) { return integrityProblems(s.db) }
+
+func integrityProblems(q auditQ) ([]model.Message, error) {
 	var problems []model.Message
-	rows, err := s.db.Query("PRAGMA integrity_check")
+	rows, err := q.Query("PRAGMA integrity_check")
 	if err != nil {
 		return nil, fmt.Errorf("integrity check: %w", err)
 	}
@@ -318,8 +373,8 @@ func (s *Store) integrityProblems() ([]model.Message, error) {
 	return problems, rows.Err()
 }
 
-func (s *Store) foreignKeyProblems() ([]model.Message, error) {
-	rows, err := s.db.Query("PRAGMA foreign_key_check")
+func foreignKeyProblems(q auditQ) ([]model.Message, error) {
+	rows, err := q.Query("PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fmt.Errorf("foreign key check: %w", err)
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -101,9 +100,9 @@ func runRestore(e *Env, args []string) error {
 // passphrase reads the passphrase from the file, else from the terminal.
 func passphrase(e *Env, file, prompt string) (string, error) {
 	if file != "" {
-		data, err := os.ReadFile(file)
+		data, err := readInput(file)
 		if err != nil {
-			return "", fmt.Errorf("adgangskodefilen %s kan ikke læses: %w", file, err)
+			return "", err
 		}
 		return strings.TrimRight(string(data), "\r\n"), nil
 	}

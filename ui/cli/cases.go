@@ -105,6 +105,9 @@ func writePurge(e *Env, r model.Retention, res model.PurgeResult, dry bool) {
 	}
 	fmt.Fprintf(e.Stdout, "%s: %d afsluttede forløb ældre end %d måneder, %d logrækker ældre end %d år\n",
 		verb, res.Citizens, r.Months, res.AuditRows, r.AuditYears)
+	if res.Files > 0 {
+		fmt.Fprintf(e.Stdout, "Fjernet: %d filer om de slettede borgere (udskrifter og kopier gemt ved gendannelse)\n", res.Files)
+	}
 }
 
 func runCaseworker(e *Env, args []string) error {

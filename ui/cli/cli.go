@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -232,9 +233,52 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// dbFlag adds --db with the office's database as default.
+// dbFlag adds --db with the office's database as default. An empty --db=
+// is refused: it must never mean the office's own database.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "databasefil (standard: brugerens datamappe)")
+	var p string
+	fs.Var(nonEmpty{&p}, "db", "databasefil (standard: brugerens datamappe)")
+	return &p
+}
+
+// nonEmpty is a flag value that must not be empty.
+type nonEmpty struct{ p *string }
+
+func (n nonEmpty) String() string {
+	if n.p == nil {
+		return ""
+	}
+	return *n.p
+}
+
+func (n nonEmpty) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty")
+	}
+	*n.p = v
+	return nil
+}
+
+// readInput reads a file the caseworker named (an import, a passphrase),
+// saying in Danish what is wrong with it; a device or a pipe is refused
+// before it is opened, so nothing hangs on it.
+func readInput(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, model.NewUserError("error.file.missing", err, path)
+	case err != nil:
+		return nil, model.NewUserError("error.file.unreadable", err, path)
+	case fi.IsDir():
+		return nil, model.NewUserError("error.file.isdir", nil, path)
+	case !fi.Mode().IsRegular():
+		return nil, model.NewUserError("error.file.notfile", nil, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, model.NewUserError("error.file.unreadable", err, path)
+	}
+	return data, nil
 }
 
 // dbPath resolves --db: the given file, else the default one.

@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"jobspor/model"
@@ -19,9 +19,9 @@ func runImport(e *Env, args []string) error {
 	if err := parse(fs, args[2:]); err != nil {
 		return err
 	}
-	data, err := os.ReadFile(file)
+	data, err := readInput(file)
 	if err != nil {
-		return fmt.Errorf("filen %s kan ikke læses: %w", file, err)
+		return err
 	}
 	s, _, err := openStore(e, *db)
 	if err != nil {
@@ -127,7 +127,10 @@ func printJobMatches(e *Env, s Store, id int64) error {
 
 func printCitizenMatches(e *Env, s Store, id int64) error {
 	if _, err := s.Job(id); err != nil {
-		return fmt.Errorf("jobbet findes ikke: %w", err)
+		if errors.Is(err, model.ErrNotFound) {
+			return model.NewUserError("error.job.noid", err, id)
+		}
+		return err
 	}
 	ms, err := s.MatchJob(id)
 	if err != nil {
