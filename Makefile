@@ -16,7 +16,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: run test test-days lint build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: run test test-race test-days lint build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -35,6 +35,11 @@ test: deps-build deps-test
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint:
 	$(GO) run $(STATICCHECK) ./...
+
+## test-race: the window's and the store's tests under the race detector (it needs cgo: gcc);
+## the window's goroutines, timers and background reads must touch nothing beside the test
+test-race: deps-build deps-test
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./ui ./model/store
 
 ## test-days: the whole suite again with the one clock set to three far-apart days
 ## (JOBSPOR_CLOCK moves the system clock): green on any date, not only today's

@@ -118,6 +118,12 @@ type UI struct {
 	// settle); the window's Run sets it.
 	release     func()
 	settleTimer *time.Timer
+	// timers are the window's running timers (later), stopped when it
+	// closes; stopTicking ends keepTime's; closed is set once it has closed.
+	timers      map[int]*time.Timer
+	timerSeq    int
+	stopTicking chan struct{}
+	closed      bool
 }
 
 // New builds the main window's content into win, starting at Today.
@@ -131,6 +137,7 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts, clock model.Clock, background bool) *UI {
 	u := &UI{app: a, win: win, content: content, guide: content.Guide, clock: clock, now: clock.Now, background: background}
 	applyTheme(a)
+	win.SetOnClosed(u.onClosed)
 	u.reset(store, handouts)
 	u.addShortcuts()
 	return u
@@ -200,18 +207,6 @@ func (u *UI) back() {
 
 // top is the screen on top of the stack (the one shown).
 func (u *UI) top() screen { return u.stack[len(u.stack)-1] }
-
-// keepTime makes Today keep time in the window: every tickEvery it looks at
-// the clock on the window's goroutine (cheap when nothing is due).
-func (u *UI) keepTime() {
-	go func() {
-		t := time.NewTicker(tickEvery)
-		defer t.Stop()
-		for range t.C {
-			fyne.Do(func() { u.today.tick() })
-		}
-	}()
-}
 
 // track remembers which screens are showing, for tests and callbacks.
 func (u *UI) track(s screen) {

@@ -96,12 +96,12 @@ func (s *batchScreen) outDir() string { return s.ui.handouts.Folder() }
 // run works in the background and touches the window only through fyne.Do.
 func (s *batchScreen) run(kind model.HandoutKind, day time.Time, one bool, out string) {
 	paths, err := s.ui.handouts.Batch(kind, day, one, out, func(done, total int) {
-		fyne.Do(func() {
+		s.ui.do(func() {
 			s.progress.SetValue(float64(done) / float64(total))
 			s.status.SetText(fmt.Sprintf(lang.L("batch.done"), done, total))
 		})
 	}, s.cancel)
-	fyne.Do(func() { s.finish(paths, err, one, out) })
+	s.ui.do(func() { s.finish(paths, err, one, out) })
 }
 
 func (s *batchScreen) finish(paths []string, err error, one bool, out string) {

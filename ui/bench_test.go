@@ -42,6 +42,7 @@ func benchUI(b *testing.B) (*UI, *store.Store) {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, store, content, &fakeHandouts{}, model.NewFixedClock(benchNow))
+	closeAtEnd(b, u)
 	u.caseload.load()
 	if len(u.caseload.all) != 10000 {
 		b.Fatalf("caseload holds %d citizens", len(u.caseload.all))

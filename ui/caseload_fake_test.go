@@ -71,6 +71,8 @@ func newFakeCaseload(t *testing.T, f *fakeCaseload) (*UI, *caseloadScreen) {
 	content := testutil.Content(t)
 	u := &UI{app: a, win: w, content: content, guide: content.Guide,
 		now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local) }}
+	w.SetOnClosed(u.onClosed)
+	closeAtEnd(t, u)
 	s := newCaseloadScreen(u, f)
 	w.SetContent(s.content())
 	return u, s

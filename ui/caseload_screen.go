@@ -209,7 +209,7 @@ func (s *caseloadScreen) loadInBackground() {
 	n, now := s.reading, s.ui.now()
 	go func() {
 		rows, err := s.store.Caseload(s.ui.guide, now)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err == nil && n == s.reading && s == s.ui.caseload {
 				s.keep(rows) // else it is read in place when opened (an error then too)
 			}
@@ -228,9 +228,6 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	s.keptAt = s.store.Generation()
 	s.loadTeam() // filters
 	s.root.Resize(s.ui.win.Canvas().Size())
-	// Loaded once laid out: Fyne's test driver runs this callback on the
-	// reading goroutine, and a test that waits for loaded then drives the
-	// same widgets from its own.
 	s.loaded = true
 	s.ui.settle() // the start's reading is done: what it left behind can go back
 }

@@ -25,6 +25,7 @@ func TestEditLongNoteSelectBeforeFirstFrame(t *testing.T) {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1280, 800))
 	u := New(a, w, st, testutil.Content(t), &fakeHandouts{}, model.NewFixedClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)))
+	closeAtEnd(t, u)
 	u.onOpenCitizen(c.ID)
 	a.driver.paint(w.Canvas())
 

@@ -157,6 +157,7 @@ func newFitUI(t *testing.T) (*UI, int64, int64) {
 	}
 	w := a.NewWindow("Jobspor")
 	u := New(a, w, st, content, &fakeHandouts{}, model.NewFixedClock(now))
+	closeAtEnd(t, u)
 	id, conv := busyCitizen(t, st)
 	return u, id, conv
 }

@@ -28,10 +28,7 @@ func (u *UI) toast(content fyne.CanvasObject, d time.Duration) func() {
 	layer := u.toastLayer()
 	layer.Add(box)
 	hide := func() { layer.Remove(box) }
-	go func() {
-		time.Sleep(d)
-		fyne.Do(hide)
-	}()
+	u.later(d, hide)
 	return hide
 }
 

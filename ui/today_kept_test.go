@@ -107,6 +107,7 @@ func TestWindowDrawsFirstThenReads(t *testing.T) {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1024, 540))
 	u := newUI(a, w, store, testutil.Content(t), &fakeHandouts{}, clock, true)
+	closeAtEnd(t, u)
 	if u.today.view != nil || u.caseload.loaded {
 		t.Fatal("Today or the caseload was read before the first frame")
 	}
@@ -123,9 +124,16 @@ func TestWindowDrawsFirstThenReads(t *testing.T) {
 	}
 }
 
+// waitFor waits until ok, running on the test's goroutine (the window's in
+// the tests) what the window's goroutines send it meanwhile; ok reads the
+// widgets there too.
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	for i := 0; !ok(); i++ { // up to ~10 s of 5 ms naps: a wait, not a measure of speed
+	for i := 0; ; i++ { // up to ~10 s of 5 ms naps: a wait, not a measure of speed
+		runWindow()
+		if ok() {
+			return
+		}
 		if i == 2000 {
 			t.Fatalf("%s: not after 2,000 waits", what)
 		}

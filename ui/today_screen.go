@@ -148,7 +148,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 
 // whenPainted calls fn once the window has painted Today for the first time.
 func (s *todayScreen) whenPainted(fn func()) {
-	s.painted.Objects = []fyne.CanvasObject{firstPaint(func() {
+	s.painted.Objects = []fyne.CanvasObject{firstPaint(s.ui.do, func() {
 		s.painted.Objects = nil
 		s.painted.Refresh()
 		fn()
@@ -205,7 +205,7 @@ func (s *todayScreen) loadInBackground(done func()) {
 	n, at := s.reading, s.stamp()
 	go func() {
 		d, err := s.read(at)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if n != s.reading || s != s.ui.today { // a newer read is on its way, or a restore replaced Today
 				return
 			}

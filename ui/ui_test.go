@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 	if err := model.SetTexts(assets.DanishTexts); err != nil {
 		panic(err)
 	}
+	onWindow = testWindow.add
 	os.Exit(m.Run())
 }
 
@@ -80,6 +81,7 @@ func newTestUI(t testing.TB) (*UI, *store.Store) {
 	clock := model.NewFixedClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local))
 	store.Now = clock.Now
 	u := New(a, w, store, content, &fakeHandouts{}, clock)
+	closeAtEnd(t, u)
 	return u, store
 }
 
@@ -275,6 +277,7 @@ func TestBatchScreenShowsProgress(t *testing.T) {
 	}
 	s.date.SetText("24-11-2026")
 	s.run("folder", time.Date(2026, 11, 24, 0, 0, 0, 0, time.Local), true, filepath.Join(t.TempDir(), "x.pdf"))
+	runWindow() // run's progress and end reach the widgets on the window's goroutine
 	if s.progress.Value != 1 || s.status.Text != "1 af 1 færdige" {
 		t.Errorf("progress %v, status %q", s.progress.Value, s.status.Text)
 	}

@@ -34,6 +34,7 @@ func benchWindow(b *testing.B) (*UI, *store.Store) {
 	w := a.NewWindow("Jobspor")
 	w.Resize(fyne.NewSize(1366, 768))
 	u := New(a, w, st, content, &fakeHandouts{}, model.NewFixedClock(benchNow))
+	closeAtEnd(b, u)
 	u.today.load()
 	return u, st
 }

@@ -29,6 +29,7 @@ func TestWorkspaceFlow(t *testing.T) {
 	clock := model.NewFixedClock(today)
 	st.Now = clock.Now
 	u := New(a, w, st, content, &fakeHandouts{}, clock)
+	closeAtEnd(t, u)
 	var cs *citizenScreen
 	var id int64
 	var cv *actionRow

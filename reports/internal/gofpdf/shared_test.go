@@ -11,7 +11,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
 )
 
 var when = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)

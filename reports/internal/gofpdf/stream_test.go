@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-
 )
 
 // letter writes pages of a letter with a header and a footer, an alias

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	upstream "github.com/jung-kurt/gofpdf"
-
 )
 
 // The copy writes v1.16.2's bytes for a document that uses none of the
