@@ -171,7 +171,7 @@ func (f *backupForm) onBackupNow() {
 	f.status.SetText(lang.L("backup.running"))
 	go func() {
 		info, err := f.store.Backup(b.Folder, b.Keep)
-		fyne.Do(func() { f.backedUp(info, err) })
+		f.ui.do(func() { f.backedUp(info, err) })
 	}()
 }
 

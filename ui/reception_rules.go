@@ -38,8 +38,28 @@ func (f *receptionForm) exemptionBox() fyne.CanvasObject {
 		return container.NewVBox()
 	}
 	box := container.NewVBox()
+	var reason *formEntry // the reason being typed, while no exemption is open
 	var draw func()
+	exempt := func() error {
+		x := &model.Exemption{CitizenID: f.s.citizen.ID, Reason: reason.Text, DecidedOn: model.Day(f.s.ui.now())}
+		if err := st.Exempt(x); err != nil {
+			return err
+		}
+		draw()
+		return nil
+	}
+	f.s.addForm(pendingInput{typed: func() string {
+		if reason == nil {
+			return ""
+		}
+		return typedIn(reason)
+	}, add: exempt, clear: func() {
+		if reason != nil {
+			reason.SetText("")
+		}
+	}})
 	draw = func() {
+		reason = nil
 		box.Objects = nil
 		open, err := st.OpenExemption(f.s.citizen.ID)
 		switch {
@@ -56,16 +76,13 @@ func (f *receptionForm) exemptionBox() fyne.CanvasObject {
 				draw()
 			}))
 		default:
-			reason := newFormEntry()
+			reason = newFormEntry()
 			reason.SetPlaceHolder(lang.L("exemption.reason"))
 			box.Add(lowLabel(lang.L("exemption.help")))
 			box.Add(container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("exemption.do"), theme.ConfirmIcon(), func() {
-				x := &model.Exemption{CitizenID: f.s.citizen.ID, Reason: reason.Text, DecidedOn: model.Day(f.s.ui.now())}
-				if err := st.Exempt(x); err != nil {
+				if err := exempt(); err != nil {
 					f.s.ui.showError(err)
-					return
 				}
-				draw()
 			}), reason))
 		}
 		box.Refresh()

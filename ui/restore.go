@@ -55,7 +55,7 @@ func (u *UI) onRestore(file, passphrase string) {
 	working.Show()
 	go func() {
 		info, apply, err := u.restoreDB(file, passphrase)
-		fyne.Do(func() {
+		u.do(func() {
 			defer u.restoring.Store(false)
 			bar.Stop()
 			working.Hide()

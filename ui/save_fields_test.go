@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,6 +78,26 @@ func typedFields() []typedField {
 				}
 				return gs[0].Title
 			}, "Truckfører"},
+		{"an exemption's reason typed, not recorded", sectionReception,
+			func(v *citizenScreen) {
+				var reason *formEntry
+				walk(v.root, func(o fyne.CanvasObject) {
+					if e, ok := o.(*formEntry); ok && e.PlaceHolder == lang.L("exemption.reason") {
+						reason = e
+					}
+				})
+				test.Type(reason, "Har selv fundet arbejde før")
+			},
+			func(t *testing.T, st *store.Store, id int64) string {
+				x, err := st.OpenExemption(id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if x == nil {
+					return ""
+				}
+				return x.Reason
+			}, "Har selv fundet arbejde før"},
 		{"the assessment chosen, not assigned", sectionOpening,
 			func(v *citizenScreen) {
 				o := v.opening
