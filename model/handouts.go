@@ -17,21 +17,73 @@ const (
 	HandoutYdelse  HandoutKind = "ydelse"  // tjekliste til ydelseskontoret
 )
 
+// Handout is one kind of handout in the registry: every part of Jobspor
+// that names handouts (the reports, the print menu, the day's batch, the
+// command line) reads this list, so a kind is added in one place.
+type Handout struct {
+	Kind HandoutKind
+	// File is the file name's stem ("jobsoegningsfolder-12-….pdf").
+	File string
+	// PerCitizen: made for one citizen (so a batch of the day's
+	// conversations can print it); the day's job list is not.
+	PerCitizen bool
+	// Menu: offered in the citizen's print menu as it is; the benefit
+	// checklist asks for the meeting first and has its own item.
+	Menu bool
+}
+
+// Handouts is the registry, in menu order.
+var Handouts = []Handout{
+	{Kind: HandoutFolder, File: "jobsoegningsfolder", PerCitizen: true, Menu: true},
+	{Kind: HandoutPlan, File: "plan", PerCitizen: true, Menu: true},
+	{Kind: HandoutJobs, File: "job", PerCitizen: true, Menu: true},
+	{Kind: HandoutJobList, File: "dagens-job"},
+	{Kind: HandoutYdelse, File: "ydelsestjekliste", PerCitizen: true},
+}
+
 // HandoutKinds lists every handout in menu order.
-var HandoutKinds = []HandoutKind{HandoutFolder, HandoutPlan, HandoutJobs, HandoutJobList, HandoutYdelse}
+var HandoutKinds = kindsWhere(func(Handout) bool { return true })
 
 // CitizenHandouts are the handouts made for one citizen, and so the ones a
 // batch of the day's appointments can print.
-var CitizenHandouts = []HandoutKind{HandoutFolder, HandoutPlan, HandoutJobs, HandoutYdelse}
+var CitizenHandouts = kindsWhere(func(h Handout) bool { return h.PerCitizen })
+
+// MenuHandouts are the citizen's print menu's plain items.
+var MenuHandouts = kindsWhere(func(h Handout) bool { return h.Menu })
+
+func kindsWhere(ok func(Handout) bool) []HandoutKind {
+	var out []HandoutKind
+	for _, h := range Handouts {
+		if ok(h) {
+			out = append(out, h.Kind)
+		}
+	}
+	return out
+}
+
+// HandoutOf is the registry's entry for a kind; ok is false for an unknown one.
+func HandoutOf(kind HandoutKind) (Handout, bool) {
+	for _, h := range Handouts {
+		if h.Kind == kind {
+			return h, true
+		}
+	}
+	return Handout{}, false
+}
 
 // ParseHandoutKind reads a kind's name; ok is false for an unknown one.
 func ParseHandoutKind(s string) (HandoutKind, bool) {
-	for _, k := range HandoutKinds {
-		if string(k) == s {
-			return k, true
-		}
+	h, ok := HandoutOf(HandoutKind(s))
+	return h.Kind, ok
+}
+
+// UnknownHandout is the error for a kind the registry does not know.
+func UnknownHandout(kind HandoutKind) error {
+	names := make([]string, len(HandoutKinds))
+	for i, k := range HandoutKinds {
+		names[i] = string(k)
 	}
-	return "", false
+	return NewUserError("error.handout.unknown", nil, string(kind), strings.Join(names, ", "))
 }
 
 // PrintWarning says a handout was saved, but some characters in it could

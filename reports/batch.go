@@ -21,14 +21,22 @@ var Kinds = model.HandoutKinds
 // ErrCancelled is returned when a batch is stopped by the caseworker.
 var ErrCancelled = model.ErrCancelled
 
-var kindFile = map[model.HandoutKind]string{"folder": "jobsoegningsfolder", "plan": "plan", "jobs": "job", "joblist": "dagens-job", "ydelse": "ydelsestjekliste"}
+// fileOf is the file name's stem for a kind ("" for an unknown one).
+func fileOf(kind model.HandoutKind) string {
+	h, _ := model.HandoutOf(kind)
+	return h.File
+}
 
 // Handout writes one handout for a citizen into OutDir and returns its path.
 // For "joblist" the citizen is ignored: it is the day's job list.
 func (s *Service) Handout(kind model.HandoutKind, citizenID int64) (string, error) {
-	name := fmt.Sprintf("%s-%s-%s.pdf", kindFile[kind], strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405"))
-	if kind == model.HandoutJobList {
-		name = fmt.Sprintf("%s-%s.pdf", kindFile[kind], s.Now().Format("2006-01-02"))
+	h, ok := model.HandoutOf(kind)
+	if !ok {
+		return "", model.UnknownHandout(kind)
+	}
+	name := fmt.Sprintf("%s-%s-%s.pdf", h.File, strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405"))
+	if !h.PerCitizen {
+		name = fmt.Sprintf("%s-%s.pdf", h.File, s.Now().Format("2006-01-02"))
 	}
 	path := filepath.Join(s.OutDir, name)
 	return path, s.HandoutTo(kind, path, citizenID)
@@ -36,8 +44,8 @@ func (s *Service) Handout(kind model.HandoutKind, citizenID int64) (string, erro
 
 // HandoutTo writes one handout for a citizen to path.
 func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64) error {
-	if _, ok := kindFile[kind]; !ok {
-		return fmt.Errorf("ukendt udskrift %q (brug %v)", kind, Kinds)
+	if _, ok := model.HandoutOf(kind); !ok {
+		return model.UnknownHandout(kind)
 	}
 	office, err := s.store.Office()
 	if err != nil {
@@ -48,7 +56,7 @@ func (s *Service) HandoutTo(kind model.HandoutKind, path string, citizenID int64
 
 // handoutTo is HandoutTo with the office already read (a batch reads it once).
 func (s *Service) handoutTo(kind model.HandoutKind, path string, citizenID int64, office model.Office) error {
-	doc := NewBatch(office, kindFile[kind], s.Opts)
+	doc := NewBatch(office, fileOf(kind), s.Opts)
 	if err := s.add(doc, kind, citizenID); err != nil {
 		return err
 	}
@@ -71,22 +79,21 @@ func (s *Service) add(doc *Document, kind model.HandoutKind, citizenID int64) er
 // load reads what one handout of the kind needs for the citizen.
 func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID int64) (drawing, error) {
 	switch kind {
-	case "joblist":
+	case model.HandoutJobList:
 		return s.loadDayList(office, s.Now())
-	case "ydelse":
+	case model.HandoutYdelse:
 		return s.loadYdelse(office, citizenID)
+	}
+	load := map[model.HandoutKind]func(model.Office, *model.Citizen) (drawing, error){
+		model.HandoutFolder: s.loadFolder, model.HandoutPlan: s.loadPlan, model.HandoutJobs: s.loadJobs}[kind]
+	if load == nil {
+		return nil, model.UnknownHandout(kind) // never quietly the jobs sheet
 	}
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return nil, err
 	}
-	switch kind {
-	case "folder":
-		return s.loadFolder(office, c)
-	case "plan":
-		return s.loadPlan(office, c)
-	}
-	return s.loadJobs(office, c)
+	return load(office, c)
 }
 
 // loadYdelse reads the checklist with the benefit meeting stored with the
@@ -144,13 +151,13 @@ func (s *Service) loadDayList(office model.Office, day time.Time) (drawing, erro
 func (s *Service) dayListOnce(day time.Time, oneFile bool, out string, progress func(int, int)) ([]string, error) {
 	path := out
 	if !oneFile {
-		path = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", kindFile[model.HandoutJobList], day.Format("2006-01-02")))
+		path = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", fileOf(model.HandoutJobList), day.Format("2006-01-02")))
 	}
 	office, err := s.store.Office()
 	if err != nil {
 		return nil, err
 	}
-	doc := NewBatch(office, kindFile[model.HandoutJobList], s.Opts)
+	doc := NewBatch(office, fileOf(model.HandoutJobList), s.Opts)
 	draw, err := s.loadDayList(office, day)
 	if err == nil {
 		err = draw(doc)
@@ -209,7 +216,7 @@ func (s *Service) batchFiles(kind model.HandoutKind, day time.Time, ids []int64,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				paths[i] = filepath.Join(out, fmt.Sprintf("%s-%d-%s.pdf", kindFile[kind], ids[i], day.Format("2006-01-02")))
+				paths[i] = filepath.Join(out, fmt.Sprintf("%s-%d-%s.pdf", fileOf(kind), ids[i], day.Format("2006-01-02")))
 				errs[i] = s.handoutTo(kind, paths[i], ids[i], office)
 				mu.Lock()
 				done++
@@ -271,7 +278,7 @@ func (s *Service) batchOne(kind model.HandoutKind, ids []int64, out string, prog
 	}
 	opts := s.Opts
 	opts.Batch = true
-	doc := NewBatch(office, kindFile[kind], opts)
+	doc := NewBatch(office, fileOf(kind), opts)
 	err = s.saveWith(out, ids, model.AuditPrint, string(kind), func(w io.Writer) error {
 		doc.StreamTo(w)
 		loaded, stop := s.loadAhead(kind, office, ids)

@@ -14,12 +14,11 @@ import (
 func (s *citizenScreen) printButton() *widget.Button {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon(lang.L("print.menu"), theme.DocumentPrintIcon(), func() {
-		items := []*fyne.MenuItem{
-			fyne.NewMenuItem(lang.L("print.folder"), func() { s.onPrint("folder") }),
-			fyne.NewMenuItem(lang.L("print.plan"), func() { s.onPrint("plan") }),
-			fyne.NewMenuItem(lang.L("print.jobs"), func() { s.onPrint("jobs") }),
-			fyne.NewMenuItem(lang.L("handout.ydelse"), s.onYdelse),
+		var items []*fyne.MenuItem
+		for _, k := range model.MenuHandouts {
+			items = append(items, fyne.NewMenuItem(lang.L("print."+string(k)), func() { s.onPrint(k) }))
 		}
+		items = append(items, fyne.NewMenuItem(lang.L("handout.ydelse"), s.onYdelse))
 		c := s.ui.win.Canvas()
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
 		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)

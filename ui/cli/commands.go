@@ -84,11 +84,11 @@ func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
 
 func runHandout(e *Env, args []string) error {
 	if len(args) == 0 {
-		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
+		return usageError{"angiv hvilken udskrift: " + handoutNames()}
 	}
 	kind, ok := model.ParseHandoutKind(args[0])
 	if !ok {
-		return usageError{"angiv hvilken udskrift: folder, plan, jobs, joblist eller ydelse"}
+		return usageError{fmt.Sprintf("Jobspor kender ingen udskrift ved navn »%s«: angiv hvilken udskrift, en af %s", args[0], handoutNames())}
 	}
 	fs := newFlags("handout")
 	db := dbFlag(fs)
@@ -271,4 +271,13 @@ func runCheck(e *Env, args []string) error {
 	}
 	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
 	return nil
+}
+
+// handoutNames are the registry's handouts as the command line names them.
+func handoutNames() string {
+	names := make([]string, len(model.HandoutKinds))
+	for i, k := range model.HandoutKinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " eller " + names[len(names)-1]
 }
