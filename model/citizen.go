@@ -116,23 +116,45 @@ type Citizen struct {
 	UpdatedAt  time.Time
 }
 
-// ValidateOn checks every field as on the given day (the age and the benefit
-// depend on it) and returns all problems at once.
-func (c *Citizen) ValidateOn(today time.Time) error {
-	v := &ValidationError{}
+// Normalize puts what was typed in the form Jobspor stores: names and
+// contact details without surrounding spaces, the CPR number as
+// DDMMYY-SSSS (when it reads as one), and "Ledig siden" as the first
+// contact when it is not given (the best date known). It is the named step
+// before ValidateOn; the store calls both, in that order.
+func (c *Citizen) Normalize() {
 	c.Name = strings.TrimSpace(c.Name)
+	c.Phone = strings.TrimSpace(c.Phone)
+	c.Postcode = strings.TrimSpace(c.Postcode)
+	c.Email = strings.TrimSpace(c.Email)
+	if c.CPR != "" {
+		if cpr, err := ParseCPR(string(c.CPR)); err == nil {
+			c.CPR = cpr
+		}
+	}
+	if c.UnemployedSince.IsZero() {
+		c.UnemployedSince = c.FirstContact
+	}
+}
+
+// ValidateOn checks every field as on the given day (the age and the benefit
+// depend on it) and returns all problems at once. It changes nothing: it
+// judges the citizen as Normalize would store it, and the caller stores
+// that by calling Normalize first.
+func (c *Citizen) ValidateOn(today time.Time) error {
+	n := *c
+	n.Normalize()
+	c = &n
+	v := &ValidationError{}
 	switch n := utf8.RuneCountInString(c.Name); {
-	case n == 0:
+	case n == 0 || strings.TrimSpace(c.Name) == "":
 		v.add("name", "error.name.required")
 	case n > MaxNameLen:
 		v.add("name", "error.name.long", MaxNameLen)
 	}
 	if c.CPR != "" {
-		cpr, err := ParseCPR(string(c.CPR))
-		if err != nil {
+		if _, err := ParseCPR(string(c.CPR)); err != nil {
 			v.Problems = append(v.Problems, FieldProblem{Field: "cpr", Msg: err.(*UserError).Msg})
 		}
-		c.CPR = cpr
 	}
 	c.validateContact(v)
 	c.validateChoices(v)
@@ -180,15 +202,12 @@ func (c *Citizen) validateAge(v *ValidationError, today time.Time) {
 }
 
 func (c *Citizen) validateContact(v *ValidationError) {
-	c.Phone = strings.TrimSpace(c.Phone)
 	if utf8.RuneCountInString(c.Phone) > MaxPhoneLen || strings.Trim(c.Phone, "+0123456789 -") != "" {
 		v.add("phone", "error.phone")
 	}
-	c.Postcode = strings.TrimSpace(c.Postcode)
 	if c.Postcode != "" && !ValidPostcode(c.Postcode) {
 		v.add("postcode", "error.postcode")
 	}
-	c.Email = strings.TrimSpace(c.Email)
 	if c.Email == "" {
 		return
 	}
@@ -202,10 +221,7 @@ func (c *Citizen) validateDates(v *ValidationError) {
 	if c.FirstContact.IsZero() {
 		v.add("first_contact", "error.firstcontact.required")
 	}
-	if c.UnemployedSince.IsZero() {
-		c.UnemployedSince = c.FirstContact // not given: the first contact is the best date known
-	}
-	if !c.TransferredOn.IsZero() && (c.Benefit != BenefitDagpenge || c.TransferredOn.Before(c.UnemployedSince)) {
+	if !c.TransferredOn.IsZero() && (c.Benefit != BenefitDagpenge || c.TransferredOn.Before(c.RulesStart())) {
 		v.add("transferred_on", "error.transferred")
 	}
 	if c.BirthDate.IsZero() {

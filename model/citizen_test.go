@@ -96,3 +96,23 @@ func mustDay(t *testing.T, s string) time.Time {
 	}
 	return d
 }
+
+// TestValidateOnlyValidates: validating changes nothing in the citizen;
+// Normalize is the step that trims, writes the CPR number in its stored
+// form and takes the first contact as Ledig siden when none is given.
+func TestValidateOnlyValidates(t *testing.T) {
+	c := validCitizen()
+	c.Name, c.Phone, c.CPR, c.UnemployedSince = "  Søren Ærø ", " 20 30 40 50 ", "1203854321", time.Time{}
+	before := *c
+	if err := c.ValidateOn(time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)); err != nil {
+		t.Fatalf("a citizen with spaces around the name was refused: %v", err)
+	}
+	if *c != before {
+		t.Fatalf("ValidateOn changed the citizen:\n%+v\nwas\n%+v", *c, before)
+	}
+	c.Normalize()
+	want, _ := ParseCPR("1203854321")
+	if c.Name != "Søren Ærø" || c.Phone != "20 30 40 50" || c.CPR != want || !c.UnemployedSince.Equal(c.FirstContact) {
+		t.Errorf("Normalize gave %q, %q, %q, ledig siden %v", c.Name, c.Phone, c.CPR, c.UnemployedSince)
+	}
+}

@@ -16,6 +16,7 @@ const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_c
 // CreateCitizen validates and inserts c, setting its ID, and audits it.
 // A citizen without a caseworker gets the one this computer account works as.
 func (s *Store) CreateCitizen(c *model.Citizen) error {
+	c.Normalize()
 	if err := c.ValidateOn(s.Now()); err != nil {
 		return err
 	}
@@ -53,6 +54,7 @@ func (s *Store) CreateCitizen(c *model.Citizen) error {
 
 // UpdateCitizen validates and saves every field of c and audits which changed.
 func (s *Store) UpdateCitizen(c *model.Citizen) error {
+	c.Normalize()
 	if err := c.ValidateOn(s.Now()); err != nil {
 		return err
 	}

@@ -124,6 +124,7 @@ func (d *demo) exec(name string, args ...any) (sql.Result, error) {
 
 func (d *demo) citizen() error {
 	c := d.person()
+	c.Normalize()
 	if err := c.ValidateOn(d.today); err != nil {
 		return fmt.Errorf("demo citizen %q: %w", c.Name, err)
 	}
