@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -37,4 +38,19 @@ func DefaultDBPath() (string, error) {
 func DemoDBPath() (string, error) {
 	d, err := DataDir()
 	return filepath.Join(d, "demo.db"), err
+}
+
+// SyncDir makes a rename or a new file in dir durable: the folder's entry
+// reaches the disk. Windows refuses to sync a folder (access denied, or
+// invalid on some file systems); there the rename itself is what it offers.
+func SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
+		return err
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -369,7 +368,7 @@ func writeTemp(path string, write func(io.Writer) error) (tmpName string, made, 
 func place(tmp, path string) error {
 	err := os.Rename(tmp, path)
 	if err == nil {
-		err = syncDir(filepath.Dir(path))
+		err = model.SyncDir(filepath.Dir(path))
 	}
 	return err
 }
@@ -388,20 +387,6 @@ func (f *fileWriter) Write(p []byte) (int, error) {
 	n, err := f.w.Write(p)
 	f.err = err
 	return n, err
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	// Windows refuses to sync a folder (access denied, or invalid on some
-	// file systems); there the rename itself is what it offers.
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
-		return err
-	}
-	return nil
 }
 
 // sweep removes what a killed run left in dir, once per folder and run:

@@ -225,7 +225,7 @@ func writeBackup(folder, name, snap string, m manifest, to age.Recipient, wrappe
 		path, err = placeBackup(tmp, folder, name, func() { f.Close() })
 	}
 	if err == nil {
-		err = syncDir(folder)
+		err = model.SyncDir(folder)
 	}
 	os.Remove(tmp)
 	if err != nil {
@@ -309,20 +309,6 @@ func sweepStale(dir string) {
 		}
 		f.Close()
 	}
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	// Windows refuses to sync a folder (access denied, or invalid on some
-	// file systems); there the rename itself is what it offers.
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
-		return err
-	}
-	return nil
 }
 
 // verifyWritten reads the file back and compares it with what was written.
@@ -434,7 +420,7 @@ func Restore(file, target, passphrase string) (model.BackupInfo, error) {
 	}
 	err = os.Rename(anchor, target+".audit")
 	if err == nil {
-		err = syncDir(filepath.Dir(target))
+		err = model.SyncDir(filepath.Dir(target))
 	}
 	info := model.BackupInfo{Path: file, Made: m.Created, Audit: m.Audit, KeptAside: aside}
 	return info, err
@@ -635,7 +621,7 @@ func keepAside(target string) (string, error) {
 			}
 		}
 		if err == nil {
-			err = syncDir(filepath.Dir(target))
+			err = model.SyncDir(filepath.Dir(target))
 		}
 		if err != nil {
 			return "", explainRestore(fmt.Errorf("keep the current database aside: %w", err))

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"jobspor/model"
 )
 
 // printFolder is where handouts printed from the database go (reports'
@@ -55,8 +57,8 @@ func (s *Store) forgetFiles(ids map[int64]bool, expired time.Time) int {
 		}
 	}
 	if removed > 0 {
-		syncDir(s.printFolder())
-		syncDir(filepath.Dir(s.path))
+		model.SyncDir(s.printFolder())
+		model.SyncDir(filepath.Dir(s.path))
 	}
 	return removed
 }
