@@ -117,7 +117,7 @@ type UI struct {
 	// release hands back memory a while after each change of screen (see
 	// settle); the window's Run sets it.
 	release     func()
-	settleTimer *time.Timer
+	settleTimer restartable
 	// timers are the window's running timers (later), stopped when it
 	// closes; stopTicking ends keepTime's; closed is set once it has closed.
 	timers      map[int]*time.Timer

@@ -1,35 +1,59 @@
 package ui
 
 import (
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"jobspor/model/store/storetest"
 )
 
+// fakeWait is the wait before the hand-back, fired by the test itself.
+type fakeWait struct {
+	fn      func()
+	restart int
+	stopped bool
+}
+
+func (w *fakeWait) Reset(time.Duration) bool { w.restart++; return true }
+func (w *fakeWait) Stop() bool               { w.stopped = true; return true }
+
+// withFakeWait makes the window's hand-back wait one the test fires.
+func withFakeWait(t *testing.T) **fakeWait {
+	var w *fakeWait
+	old := afterFunc
+	afterFunc = func(d time.Duration, f func()) restartable { w = &fakeWait{fn: f}; return w }
+	t.Cleanup(func() { afterFunc = old })
+	return &w
+}
+
 // TestMemoryIsHandedBackOnceTheCaseworkerSettles: moving through four
-// screens in quick succession hands nothing back on the way; staying on the
-// last one hands back once.
+// screens restarts the wait at each change (nothing is handed back on the
+// way); when the caseworker stays, it is handed back once.
 func TestMemoryIsHandedBackOnceTheCaseworkerSettles(t *testing.T) {
 	u, store := newTestUI(t)
 	c := storetest.AddCitizen(t, store)
-	defer func(d time.Duration) { settleAfter = d }(settleAfter)
-	settleAfter = 300 * time.Millisecond
-	var released atomic.Int32
-	u.release = func() { released.Add(1) }
+	wait := withFakeWait(t)
+	released := 0
+	u.release = func() { released++ }
 
 	u.onCaseload()
 	u.onOpenCitizen(c.ID)
 	u.back()
 	u.back()
-	if n := released.Load(); n != 0 {
-		t.Fatalf("memory handed back %d times while the caseworker was moving between screens", n)
+	w := *wait
+	if w == nil || w.restart != 3 {
+		t.Fatalf("four changes of screen: the wait was started %v and restarted %d times; want once and 3", w != nil, w.restart)
 	}
-	waitFor(t, "memory handed back", func() bool { return released.Load() != 0 })
-	time.Sleep(2 * settleAfter)
-	if n := released.Load(); n != 1 {
-		t.Fatalf("memory handed back %d times after the caseworker stayed on Today; want once", n)
+	if released != 0 {
+		t.Fatalf("memory handed back %d times while the caseworker was moving between screens", released)
+	}
+	w.fn() // the caseworker stayed on Today
+	if released != 1 {
+		t.Fatalf("memory handed back %d times after the caseworker stayed on Today; want once", released)
+	}
+	u.win.Close()
+	if !w.stopped {
+		t.Error("closing the window left the wait running")
 	}
 }
 
@@ -39,18 +63,20 @@ func TestMemoryIsHandedBackOnceTheCaseworkerSettles(t *testing.T) {
 func TestMemoryIsHandedBackAfterTheStartsReading(t *testing.T) {
 	u, store := newTestUI(t)
 	storetest.AddCitizen(t, store)
-	defer func(d time.Duration) { settleAfter = d }(settleAfter)
-	settleAfter = 100 * time.Millisecond
-	var released atomic.Int32
-	u.release = func() { released.Add(1) }
+	wait := withFakeWait(t)
+	released := 0
+	u.release = func() { released++ }
 
 	rows, err := store.Caseload(u.guide, u.now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.caseload.keep(rows)
-	waitFor(t, "memory handed back", func() bool { return released.Load() != 0 })
-	if n := released.Load(); n != 1 {
-		t.Fatalf("memory handed back %d times after the start's reading; want once", n)
+	if *wait == nil {
+		t.Fatal("the start's reading started no wait before handing memory back")
+	}
+	(*wait).fn()
+	if released != 1 {
+		t.Fatalf("memory handed back %d times after the start's reading; want once", released)
 	}
 }
