@@ -127,6 +127,13 @@ CREATE TABLE sync_note (
     PRIMARY KEY (parent_gid, field)
 ) STRICT;
 
+-- Records to fetch whole at the next pull: those a push left in conflict
+-- or refused, and those a pull skipped while they had unsent changes.
+CREATE TABLE sync_refresh (
+    gid TEXT PRIMARY KEY,
+    tbl TEXT NOT NULL
+) STRICT;
+
 -- Conflicts and refusals for a person to see: both texts kept.
 CREATE TABLE sync_conflict (
     op_id          TEXT PRIMARY KEY,
