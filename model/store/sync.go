@@ -537,3 +537,97 @@ func (s *Store) PendingCount() (int, error) {
 	err := s.db.QueryRow(`SELECT count(*) FROM outbox`).Scan(&n)
 	return n, err
 }
+
+// HistoryOps builds an operation for every record this laptop holds that
+// never went to the office (no sync record), parents first, without writing
+// the outbox: the history a laptop brings when it joins, sent in bulk.
+// Their notes get gids derived from their text, so a resend makes no twins.
+func (s *Store) HistoryOps() ([]SyncOp, error) {
+	var ops []SyncOp
+	tx, err := s.db.Begin()
+	if err != nil {
+		return nil, explainBusy(err)
+	}
+	defer tx.Rollback() // what buildOp writes is only kept by MarkHistory
+	st, err := syncStateIn(tx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now().UTC()
+	for _, t := range SyncTables {
+		rows, err := tx.Query(`SELECT rowid, gid FROM ` + t.Name + ` WHERE gid IS NULL OR gid NOT IN (SELECT gid FROM sync_record)`)
+		if err != nil {
+			return nil, err
+		}
+		var cs []change
+		for rows.Next() {
+			var c change
+			if err := rows.Scan(&c.rid, &c.gid); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			c.tbl, c.op = t.Name, "insert"
+			cs = append(cs, c)
+		}
+		rows.Close()
+		for i := range cs {
+			op, err := s.buildOp(tx, &cs[i], st, now)
+			if err != nil {
+				return nil, err
+			}
+			if op == nil {
+				continue
+			}
+			for j := range op.Notes {
+				op.Notes[j].Gid = derivedGid(op.Gid, op.Notes[j].Field, op.Notes[j].Body)
+			}
+			ops = append(ops, *op)
+		}
+	}
+	return ops, nil
+}
+
+// derivedGid is a UUID (version 8) derived from its parts.
+func derivedGid(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	b := h[:16]
+	b[6] = 0x80 | b[6]&0x0f
+	b[8] = 0x80 | b[8]&0x3f
+	x := hex.EncodeToString(b)
+	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
+}
+
+// MarkHistory records, in one transaction, the history the office took in
+// bulk (accepted: version 1, its notes), puts the rest in the outbox to go
+// op by op (and meet the office's rules one by one), and notes that the
+// history is sent.
+func (s *Store) MarkHistory(ops []SyncOp, accepted map[string]bool) error {
+	return s.syncTx("office history", func(tx *sql.Tx) error {
+		now := s.Now().UTC()
+		for i := range ops {
+			op := &ops[i]
+			if accepted[op.Gid] {
+				if _, err := tx.Exec(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, 1)
+					ON CONFLICT (gid) DO UPDATE SET version = max(version, 1)`, op.Gid, op.Table, op.Citizen); err != nil {
+					return err
+				}
+			} else {
+				if err := enqueue(tx, op, now); err != nil {
+					return err
+				}
+				if err := setLastOp(tx, op, op.Table); err != nil {
+					return err
+				}
+			}
+			for _, n := range op.Notes {
+				if _, err := tx.Exec(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
+					ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`,
+					op.Gid, n.Field, n.Gid, noteHash(n.Body)); err != nil {
+					return err
+				}
+			}
+		}
+		_, err := tx.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
+		return err
+	})
+}

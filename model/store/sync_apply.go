@@ -511,3 +511,60 @@ func (s *Store) MarkHistorySent() error {
 	_, err := s.db.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
 	return err
 }
+
+// CitizenGid is the citizen's global id (given one if it has none).
+func (s *Store) CitizenGid(id int64) (string, error) {
+	var g string
+	err := s.inTx("audit", func(tx *sql.Tx) error {
+		var err error
+		g, err = s.ensureGid(tx, "citizens", id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return model.NewUserError("error.citizen.missing", nil, id)
+		}
+		return err
+	})
+	return g, err
+}
+
+// CitizenIDByGid is the local rowid of the citizen with gid (0: not here).
+func (s *Store) CitizenIDByGid(gid string) (int64, error) {
+	var id int64
+	err := s.db.QueryRow(`SELECT id FROM citizens WHERE gid = ?`, gid).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// OfficeStatus reads the laptop's office state.
+func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
+	st, err := s.SyncState()
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	o := model.OfficeStatus{Configured: st.Active, Server: st.Server, Initials: st.Initials, LastSync: st.LastSync,
+		LastError: st.LastError, Reachable: st.LastError == ""}
+	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = '')`).
+		Scan(&o.Pending, &o.Conflicts)
+	return o, err
+}
+
+// UseMine writes a conflict's "mine" value again as a new edit (it goes to
+// the outbox based on the office's current version).
+func (s *Store) UseMine(c Conflict) error {
+	t, ok := syncTableByName(c.Table)
+	if !ok || c.Field == "*" || strings.ContainsAny(c.Field, `":`) {
+		return model.NewUserError("office.conflict.notfield", nil, c.Field)
+	}
+	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
+		cols, err := tableColumns(tx, t.Name)
+		if err != nil {
+			return err
+		}
+		if !cols[c.Field] || localOnly[c.Field] {
+			return model.NewUserError("office.conflict.notfield", nil, c.Field)
+		}
+		_, err = tx.Exec(`UPDATE `+t.Name+` SET "`+c.Field+`" = ? WHERE gid = ?`, c.Mine, c.Record)
+		return err
+	})
+}

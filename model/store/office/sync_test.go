@@ -137,7 +137,9 @@ func TestPushAndPullACaseAndHandItOver(t *testing.T) {
 func TestConcurrentEditsMergeOrConflictNeverOverwrite(t *testing.T) {
 	db := freshDB(t)
 	ab, cd, le := newLaptop(t, db, "AB"), newLaptop(t, db, "CD"), login(t, db, "LE")
-	c := testutil.Citizen(func(c *model.Citizen) { c.Name, c.Phone, c.Email, c.Notes = "Åse Lund", "11111111", "a@b.dk", "Note 1" })
+	c := testutil.Citizen(func(c *model.Citizen) {
+		c.Name, c.Phone, c.Email, c.Notes = "Åse Lund", "11111111", "a@b.dk", "Note 1"
+	})
 	if err := ab.s.CreateCitizen(c); err != nil {
 		t.Fatal(err)
 	}
