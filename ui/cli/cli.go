@@ -64,6 +64,8 @@ type Env struct {
 	// ReadSecret reads a passphrase from the terminal without echo; nil
 	// when there is no terminal.
 	ReadSecret func(prompt string) (string, error)
+	// OpenOffice opens the office tier on the database at path (nil: none in this build).
+	OpenOffice func(path string) (Office, error)
 }
 
 // Exit codes.
@@ -95,6 +97,7 @@ func commands() []command {
 		{"init", "init [--db FIL]   opretter en ny, tom database", runInit},
 		{"backup", "backup [--to MAPPE] [--passphrase-file FIL] [--db FIL]", runBackup},
 		{"restore", "restore FIL [--db MÅL] [--passphrase-file FIL]", runRestore},
+		{"office", officeUsage, runOffice},
 		{"version", "version", runVersion},
 	}
 }

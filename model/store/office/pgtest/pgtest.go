@@ -10,11 +10,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"syscall"
 )
 
 // ErrNoPostgres says no PostgreSQL is installed here.
@@ -54,28 +52,10 @@ func Available() bool {
 // InCI says whether the tests run in CI, where the office tests never skip.
 func InCI() bool { return os.Getenv("CI") != "" || os.Getenv("JOBSPOR_CI") != "" }
 
-// serverUser is the account the server runs as: postgres when we are root.
-func serverUser() (*syscall.Credential, error) {
-	if os.Geteuid() != 0 {
-		return nil, nil
-	}
-	u, err := user.Lookup("postgres")
-	if err != nil {
-		return nil, fmt.Errorf("running as root needs the postgres user: %w", err)
-	}
-	uid, _ := strconv.Atoi(u.Uid)
-	gid, _ := strconv.Atoi(u.Gid)
-	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
-}
-
 func (c *Cluster) run(name string, args ...string) error {
 	cmd := exec.Command(filepath.Join(c.bin, name), args...)
-	cred, err := serverUser()
-	if err != nil {
+	if err := asServerUser(cmd); err != nil {
 		return err
-	}
-	if cred != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	}
 	cmd.Dir = c.Dir
 	out, err := cmd.CombinedOutput()
@@ -96,14 +76,9 @@ func Start(port int) (*Cluster, error) {
 		return nil, err
 	}
 	c := &Cluster{Dir: dir, Port: port, bin: bin}
-	if cred, err := serverUser(); err != nil {
+	if err := giveToServerUser(dir); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
-	} else if cred != nil {
-		if err := os.Chown(dir, int(cred.Uid), int(cred.Gid)); err != nil {
-			os.RemoveAll(dir)
-			return nil, err
-		}
 	}
 	data := filepath.Join(dir, "data")
 	if err := c.run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"); err != nil {
