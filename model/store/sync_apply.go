@@ -462,8 +462,11 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		if err != nil {
 			return err
 		}
-		if pending {
-			continue // this laptop's own edit is on its way; the record is fetched whole later
+		if pending { // this laptop's own edit is on its way; the record is fetched whole later
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO sync_refresh (gid, tbl) VALUES (?, ?)`, k.parent, t.Name); err != nil {
+				return err
+			}
+			continue
 		}
 		// a version this laptop already has (or one it wrote and that was superseded) is not written back
 		var cur string
@@ -567,4 +570,27 @@ func (s *Store) UseMine(c Conflict) error {
 		_, err = tx.Exec(`UPDATE `+t.Name+` SET "`+c.Field+`" = ? WHERE gid = ?`, c.Mine, c.Record)
 		return err
 	})
+}
+
+// SyncedText is the free text field of the record with gid as this laptop
+// holds it ("" when the record is not here).
+func (s *Store) SyncedText(gid, field string) (string, error) {
+	var table string
+	err := s.db.QueryRow(`SELECT tbl FROM sync_record WHERE gid = ?`, gid).Scan(&table)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	t, ok := syncTableByName(table)
+	if !ok || !isNoteColumn(t, field) {
+		return "", fmt.Errorf("no free text %s.%s", table, field)
+	}
+	var body string
+	err = s.db.QueryRow(`SELECT "`+field+`" FROM `+t.Name+` WHERE gid = ?`, gid).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return body, err
 }
