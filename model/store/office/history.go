@@ -85,7 +85,17 @@ func (c *Client) bulk(ctx context.Context, ops []store.SyncOp) (map[string]bool,
 		if len(ready) == 0 {
 			continue
 		}
+		// a table the rules refuse (say, the roster, which only a lead writes) goes op by op
+		if _, err := tx.Exec(ctx, `SAVEPOINT history`); err != nil {
+			return nil, err
+		}
 		got, err := c.bulkTable(ctx, tx, t.Name, t.Refs, t.Citizen != "" && t.Name != "citizens", ready)
+		if _, isRule := refused(err); err != nil && isRule {
+			if _, err := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT history`); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("history of %s: %w", t.Name, err)
 		}
