@@ -22,6 +22,9 @@ func (c *Client) SendHistory(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := c.recordJoin(ctx); err != nil {
+		return err
+	}
 	if len(ops) == 0 {
 		return c.Store.MarkHistory(nil, nil)
 	}
@@ -232,5 +235,23 @@ func (c *Client) bulkNotes(ctx context.Context, tx pgx.Tx, ops []store.SyncOp, a
 	_, err := tx.Exec(ctx, `INSERT INTO jobspor.note (gid, citizen_gid, parent_kind, parent_gid, field, body, author, written_at)
 		SELECT gid, citizen_gid, parent_kind, parent_gid, field, body, '', written_at FROM history_note
 		ON CONFLICT DO NOTHING`)
+	return err
+}
+
+// recordJoin writes the laptop's audit chain head into the office's audit,
+// which continues from it. The hash goes in groups of four characters, so
+// no run of digits in it can look like a CPR number.
+func (c *Client) recordJoin(ctx context.Context) error {
+	head, err := c.Store.AuditHead()
+	if err != nil {
+		return err
+	}
+	var groups []string
+	for h := head.Hash; len(h) > 0; {
+		n := min(4, len(h))
+		groups, h = append(groups, h[:n]), h[n:]
+	}
+	_, err = c.Conn.Exec(ctx, `SELECT jobspor.joined($1)`, fmt.Sprintf("laptop audit rows %d, last %d, hash %s",
+		head.Rows, head.LastID, strings.Join(groups, ":")))
 	return err
 }

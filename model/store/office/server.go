@@ -15,6 +15,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"jobspor/model"
 )
 
 //go:embed migrations/*.sql
@@ -74,6 +76,10 @@ func Init(ctx context.Context, admin *pgx.Conn) (applied int, err error) {
 	}
 	if _, err := admin.Exec(ctx, `CREATE TABLE IF NOT EXISTS `+Schema+`.schema_migration (
 		version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return 0, fmt.Errorf("migration table: %w", err)
+	}
+	if _, err := admin.Exec(ctx, `GRANT USAGE ON SCHEMA `+Schema+` TO `+StaffRole+`;
+		GRANT SELECT ON `+Schema+`.schema_migration TO `+StaffRole); err != nil {
 		return 0, fmt.Errorf("migration table: %w", err)
 	}
 	for i, name := range migrationNames() {
@@ -185,4 +191,24 @@ func refused(err error) (*pgconn.PgError, bool) {
 		return pe, false
 	}
 	return pe, true
+}
+
+// ErrNewerOffice: the office's schema is newer than this Jobspor knows.
+var errNewerOffice = model.NewUserError("office.newer", nil)
+
+// checkVersion refuses to sync with an office whose schema is newer than
+// this build's (it says "update Jobspor" and pushes nothing). An older
+// office by one migration is accepted (N-1).
+func checkVersion(ctx context.Context, conn *pgx.Conn) error {
+	var v int
+	if err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM `+Schema+`.schema_migration`).Scan(&v); err != nil {
+		return err
+	}
+	if v > SchemaVersion() {
+		return errNewerOffice
+	}
+	if v < SchemaVersion()-1 {
+		return model.NewUserError("office.older", nil, v, SchemaVersion())
+	}
+	return nil
 }

@@ -237,6 +237,9 @@ func (v *Service) Join(server, initials string) (model.OfficeStatus, error) {
 		return model.OfficeStatus{}, err
 	}
 	defer conn.Close(ctx)
+	if err := checkVersion(ctx, conn); err != nil {
+		return model.OfficeStatus{}, err
+	}
 	key, err := officeKey(ctx, conn, id)
 	if err != nil {
 		return model.OfficeStatus{}, err
@@ -286,6 +289,9 @@ func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*C
 		return err
 	}
 	defer conn.Close(ctx)
+	if err := checkVersion(ctx, conn); err != nil {
+		return err
+	}
 	key, err := officeKey(ctx, conn, id)
 	if err != nil {
 		return err

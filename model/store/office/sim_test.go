@@ -269,7 +269,7 @@ func (r *simRun) act(l *simLaptop) error {
 				return err
 			}
 		}
-	case x < 0.88 && l.online:
+	case x < 0.88 && l.online && !l.lead:
 		// a move: the owner hands a case over, or the lead moves any
 		if err := l.connect(r.ctx); err != nil {
 			return nil
@@ -286,7 +286,23 @@ func (r *simRun) act(l *simLaptop) error {
 		} else if _, isRule := refused(err); !isRule {
 			l.drop()
 		}
-	case x < 0.94 && l.online && l.lead:
+	case x < 0.97 && l.online && l.lead && l.rng.Intn(4) == 0:
+		// the lead also moves cases, now and then
+		if err := l.connect(r.ctx); err != nil {
+			return nil
+		}
+		if gid := r.pickCase(l); gid != "" {
+			to := fmt.Sprintf("W%02d", 1+l.rng.Intn(len(r.laptops)))
+			if _, err := l.cl.Conn.Exec(r.ctx, `SELECT jobspor.move_case($1, $2)`, gid, to); err == nil {
+				r.led.mu.Lock()
+				r.stats.moves++
+				r.led.mu.Unlock()
+			} else if _, isRule := refused(err); !isRule {
+				l.drop()
+			}
+		}
+	case x < 0.97 && l.online && l.lead:
+		// cover: shared cases, so colleagues edit the same fields and notes
 		if err := l.connect(r.ctx); err != nil {
 			return nil
 		}

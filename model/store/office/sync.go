@@ -671,6 +671,9 @@ func (c *Client) serverRow(table string, refs map[string]string, raw []byte) (st
 
 // Sync pushes, then pulls.
 func (c *Client) Sync(ctx context.Context) error {
+	if err := checkVersion(ctx, c.Conn); err != nil {
+		return err
+	}
 	if _, err := c.Push(ctx); err != nil {
 		return err
 	}

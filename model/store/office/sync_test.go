@@ -269,3 +269,21 @@ func TestAnEditOfACaseHandedAwayIsKeptAsARefusal(t *testing.T) {
 }
 
 var _ = pgx.ErrNoRows
+
+// A laptop that meets a newer office says so and pushes nothing.
+func TestANewerOfficeIsRefusedAndNothingPushed(t *testing.T) {
+	db := freshDB(t)
+	ab := newLaptop(t, db, "AB")
+	if err := ab.s.CreateCitizen(testutil.Citizen()); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, login(t, db, "postgres"), `INSERT INTO jobspor.schema_migration (version, name) VALUES (99, 'future.sql')`)
+	err := ab.cl.Sync(bg)
+	var ue *model.UserError
+	if !errors.As(err, &ue) || ue.Msg.Key != "office.newer" {
+		t.Fatalf("sync with a newer office: %v", err)
+	}
+	if n, _ := ab.s.PendingCount(); n != 1 {
+		t.Fatalf("%d pending: something was pushed or lost", n)
+	}
+}

@@ -20,5 +20,5 @@ GRANT SELECT ON figures_by_caseworker, figures_conversations, staff_sync TO jobs
 
 REVOKE EXECUTE ON FUNCTION move_case(uuid, text), grant_cover(uuid, text, date, text), expire_cover(), synced(),
     audit_write(text, uuid, text), next_seq() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION move_case(uuid, text), grant_cover(uuid, text, date, text), expire_cover(), synced()
+GRANT EXECUTE ON FUNCTION move_case(uuid, text), grant_cover(uuid, text, date, text), expire_cover(), synced(), joined(text)
     TO jobspor_staff;
