@@ -43,7 +43,11 @@ func (c *Client) SendHistory(ctx context.Context) error {
 
 // plainTexts says whether no text of the operation looks like a CPR number.
 func plainTexts(op store.SyncOp) bool {
+	refs, _, _, _ := tableInfo(op.Table)
 	for k, v := range op.Fields {
+		if _, isRef := refs[k]; isRef {
+			continue // a gid
+		}
 		if s, ok := v.(string); ok && k != "cpr" && cprLike.MatchString(s) {
 			return false
 		}

@@ -210,7 +210,7 @@ type simStats struct {
 
 // act is one thing a caseworker does on the laptop, online or not.
 func (r *simRun) act(l *simLaptop) error {
-	list, err := l.s.ListCitizens(model.CitizenFilter{})
+	list, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 	if err != nil {
 		return err
 	}
@@ -345,7 +345,7 @@ func (r *simRun) pickCase(l *simLaptop) string {
 		}
 		return r.led.cases[l.rng.Intn(len(r.led.cases))]
 	}
-	list, err := l.s.ListCitizens(model.CitizenFilter{})
+	list, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 	if err != nil || len(list) == 0 {
 		return ""
 	}
@@ -441,17 +441,17 @@ func (r *simRun) check() (simViolations, error) {
 	if err != nil {
 		return v, err
 	}
-	conflictOps, err := strs(`SELECT op_id::text || '|' || field, mine FROM jobspor.conflict`)
+	conflictOps, err := strs(`SELECT op_id::text || '|' || field || '|' || coalesce(note_gid::text, ''), mine FROM jobspor.conflict`)
 	if err != nil {
 		return v, err
 	}
 	hasConflict := map[string]bool{}
 	rejectedNote := map[string]bool{}
 	for k := range conflictOps {
-		op, field, _ := strings.Cut(k, "|")
-		hasConflict[op] = true
-		if strings.HasPrefix(field, "note:") {
-			rejectedNote[field[strings.LastIndex(field, ":")+1:]] = true
+		parts := strings.Split(k, "|")
+		hasConflict[parts[0]] = true
+		if parts[2] != "" {
+			rejectedNote[parts[2]] = true
 		}
 	}
 	// 1, 2: every note is at the office or in a refusal holding it; every op has one outcome
@@ -543,7 +543,7 @@ func (r *simRun) check() (simViolations, error) {
 			v.RLSLeaks++
 		}
 		local := map[string]bool{}
-		list, err := l.s.ListCitizens(model.CitizenFilter{})
+		list, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
 		if err != nil {
 			return v, err
 		}

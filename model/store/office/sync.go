@@ -179,15 +179,20 @@ type opState struct {
 }
 
 func (c *Client) conflictRow(ctx context.Context, tx pgx.Tx, st *opState, op store.SyncOp, field, outcome string, base, server int64, mine, theirs string) error {
+	return c.conflictNote(ctx, tx, st, op, field, "", outcome, base, server, mine, theirs)
+}
+
+// conflictNote keeps a conflict or refusal; note is the note it holds ("" none).
+func (c *Client) conflictNote(ctx context.Context, tx pgx.Tx, st *opState, op store.SyncOp, field, note, outcome string, base, server int64, mine, theirs string) error {
 	mineFull := mine
 	mine, theirs = maskCPR(mine), maskCPR(theirs)
 	if field == "cpr" {
 		mine, theirs, mineFull = "(CPR-nummer)", "(CPR-nummer)", "(CPR-nummer)"
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO jobspor.conflict (op_id, citizen_gid, tbl, record_gid, field, outcome,
+	_, err := tx.Exec(ctx, `INSERT INTO jobspor.conflict (op_id, citizen_gid, tbl, record_gid, field, note_gid, outcome,
 		base_version, server_version, mine, theirs, author)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, jobspor.me()) ON CONFLICT (op_id, field) DO NOTHING`,
-		op.ID, nullUUID(op.Citizen), op.Table, nullUUID(op.Gid), field, outcome, base, server, mine, theirs)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, jobspor.me()) ON CONFLICT (op_id, field) DO NOTHING`,
+		op.ID, nullUUID(op.Citizen), op.Table, nullUUID(op.Gid), field, nullUUID(note), outcome, base, server, mine, theirs)
 	if err != nil {
 		return err
 	}
@@ -300,7 +305,7 @@ func (c *Client) addNote(ctx context.Context, tx pgx.Tx, op store.SyncOp, n stor
 	if _, err := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT `+sp); err != nil {
 		return err
 	}
-	return c.conflictRow(ctx, tx, st, op, "note:"+n.Field+":"+n.Gid, "rejected", op.Base, 0, n.Body, pe.Message)
+	return c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, pe.Message)
 }
 
 // applyRecord writes the record's fields: a create, an edit based on a

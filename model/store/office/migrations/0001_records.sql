@@ -412,6 +412,7 @@ CREATE TABLE conflict (
     tbl            text NOT NULL,
     record_gid     uuid,
     field          text NOT NULL,
+    note_gid       uuid,            -- the note a refusal holds, if one
     outcome        text NOT NULL CHECK (outcome IN ('conflict', 'rejected')),
     base_version   bigint,
     server_version bigint,
