@@ -540,51 +540,118 @@ func (s *Store) PendingCount() (int, error) {
 
 // HistoryOps builds an operation for every record this laptop holds that
 // never went to the office (no sync record), parents first, without writing
-// the outbox: the history a laptop brings when it joins, sent in bulk.
-// Their notes get gids derived from their text, so a resend makes no twins.
+// anything: the history a laptop brings when it joins, sent in bulk. It
+// reads each table once. Their notes get gids derived from their text, so
+// a resend makes no twins. Every row has a gid (JoinOffice gave them).
 func (s *Store) HistoryOps() ([]SyncOp, error) {
-	var ops []SyncOp
-	tx, err := s.db.Begin()
-	if err != nil {
-		return nil, explainBusy(err)
-	}
-	defer tx.Rollback() // what buildOp writes is only kept by MarkHistory
-	st, err := syncStateIn(tx)
+	st, err := s.SyncState()
 	if err != nil {
 		return nil, err
 	}
-	now := s.Now().UTC()
+	at := s.Now().UTC().Format(time.RFC3339)
+	known := map[string]bool{}
+	if err := eachRow(s.db, `SELECT gid FROM sync_record`, func(v []any) { known[v[0].(string)] = true }); err != nil {
+		return nil, err
+	}
+	gids := map[string]map[int64]string{} // table -> rowid -> gid, for references
+	convCitizen := map[int64]int64{}
+	var ops []SyncOp
 	for _, t := range SyncTables {
-		rows, err := tx.Query(`SELECT rowid, gid FROM ` + t.Name + ` WHERE gid IS NULL OR gid NOT IN (SELECT gid FROM sync_record)`)
+		gids[t.Name] = map[int64]string{}
+		isNote := map[string]bool{}
+		for _, n := range t.Notes {
+			isNote[n] = true
+		}
+		rows, err := s.db.Query(`SELECT rowid, * FROM ` + t.Name)
 		if err != nil {
 			return nil, err
 		}
-		var cs []change
+		cols, _ := rows.Columns()
 		for rows.Next() {
-			var c change
-			if err := rows.Scan(&c.rid, &c.gid); err != nil {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			c.tbl, c.op = t.Name, "insert"
-			cs = append(cs, c)
-		}
-		rows.Close()
-		for i := range cs {
-			op, err := s.buildOp(tx, &cs[i], st, now)
-			if err != nil {
-				return nil, err
+			row := map[string]any{}
+			for i, c := range cols[1:] {
+				v := vals[i+1]
+				if b, ok := v.([]byte); ok {
+					v = string(b)
+				}
+				row[c] = v
 			}
-			if op == nil {
+			rid := asInt(vals[0])
+			gid, _ := row["gid"].(string)
+			gids[t.Name][rid] = gid
+			if t.Name == "conversations" {
+				convCitizen[rid] = asInt(row["citizen_id"])
+			}
+			if gid == "" || known[gid] {
 				continue
 			}
-			for j := range op.Notes {
-				op.Notes[j].Gid = derivedGid(op.Gid, op.Notes[j].Field, op.Notes[j].Body)
+			op := SyncOp{ID: newGid(s.Now()), Schema: SchemaVersion(), Kind: "upsert", Table: t.Name, Gid: gid,
+				By: st.Initials, At: at, Fields: map[string]any{}}
+			switch t.Citizen {
+			case "self":
+				op.Citizen = gid
+			case "conversation_id":
+				op.Citizen = gids["citizens"][convCitizen[asInt(row["conversation_id"])]]
+			case "citizen_id":
+				op.Citizen = gids["citizens"][asInt(row["citizen_id"])]
 			}
-			ops = append(ops, *op)
+			for c, v := range row {
+				if localOnly[c] || isNote[c] {
+					continue
+				}
+				if parent, ok := t.Refs[c]; ok && v != nil {
+					v = gids[parent][asInt(v)]
+				}
+				op.Fields[c] = v
+			}
+			for _, f := range t.Notes {
+				if body, _ := row[f].(string); body != "" {
+					op.Notes = append(op.Notes, NoteOp{Field: f, Gid: derivedGid(gid, f, body), Body: body})
+				}
+			}
+			ops = append(ops, op)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
 		}
 	}
 	return ops, nil
+}
+
+func eachRow(db *sql.DB, q string, fn func([]any)) error {
+	rows, err := db.Query(q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok {
+				vals[i] = string(b)
+			}
+		}
+		fn(vals)
+	}
+	return rows.Err()
 }
 
 // derivedGid is a UUID (version 8) derived from its parts.
@@ -604,11 +671,22 @@ func derivedGid(parts ...string) string {
 func (s *Store) MarkHistory(ops []SyncOp, accepted map[string]bool) error {
 	return s.syncTx("office history", func(tx *sql.Tx) error {
 		now := s.Now().UTC()
+		rec, err := tx.Prepare(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, 1)
+			ON CONFLICT (gid) DO UPDATE SET version = max(version, 1)`)
+		if err != nil {
+			return err
+		}
+		defer rec.Close()
+		note, err := tx.Prepare(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
+			ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`)
+		if err != nil {
+			return err
+		}
+		defer note.Close()
 		for i := range ops {
 			op := &ops[i]
 			if accepted[op.Gid] {
-				if _, err := tx.Exec(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, 1)
-					ON CONFLICT (gid) DO UPDATE SET version = max(version, 1)`, op.Gid, op.Table, op.Citizen); err != nil {
+				if _, err := rec.Exec(op.Gid, op.Table, op.Citizen); err != nil {
 					return err
 				}
 			} else {
@@ -620,14 +698,12 @@ func (s *Store) MarkHistory(ops []SyncOp, accepted map[string]bool) error {
 				}
 			}
 			for _, n := range op.Notes {
-				if _, err := tx.Exec(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
-					ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`,
-					op.Gid, n.Field, n.Gid, noteHash(n.Body)); err != nil {
+				if _, err := note.Exec(op.Gid, n.Field, n.Gid, noteHash(n.Body)); err != nil {
 					return err
 				}
 			}
 		}
-		_, err := tx.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
+		_, err = tx.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
 		return err
 	})
 }

@@ -230,8 +230,12 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 		}
 		rows := append([]ServerRow(nil), b.Rows...)
 		sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Table] < rank[rows[j].Table] })
+		pc, err := newPullCtx(tx)
+		if err != nil {
+			return err
+		}
 		for _, r := range rows {
-			if err := s.applyRow(tx, r, at); err != nil {
+			if err := s.applyRow(tx, pc, r, at); err != nil {
 				return fmt.Errorf("apply %s %s: %w", r.Table, r.Gid, err)
 			}
 		}
@@ -249,7 +253,7 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 		if _, err := tx.Exec(`DELETE FROM sync_refresh`); err != nil {
 			return err
 		}
-		_, err := tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,
+		_, err = tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,
 			b.Since, at.UTC().Format(time.RFC3339))
 		return err
 	})
@@ -331,18 +335,55 @@ func tableColumns(tx *sql.Tx, table string) (map[string]bool, error) {
 
 // applyRow writes one record as the office has it. A record with unsent
 // changes here is left as it is and fetched whole at the next pull.
-func (s *Store) applyRow(tx *sql.Tx, r ServerRow, at time.Time) error {
+// pullCtx is what one pull's apply reads once: the versions this laptop
+// holds, the records with unsent changes or to be fetched whole, each
+// table's columns.
+type pullCtx struct {
+	version map[string]int64
+	pending map[string]bool
+	refresh map[string]bool
+	cols    map[string]map[string]bool
+}
+
+func newPullCtx(tx *sql.Tx) (*pullCtx, error) {
+	pc := &pullCtx{version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
+	for q, fn := range map[string]func(g string, v int64){
+		`SELECT gid, version FROM sync_record`: func(g string, v int64) { pc.version[g] = v },
+		`SELECT gid, 0 FROM outbox`:             func(g string, _ int64) { pc.pending[g] = true },
+		`SELECT gid, 0 FROM sync_refresh`:       func(g string, _ int64) { pc.refresh[g] = true },
+	} {
+		rows, err := tx.Query(q)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var g string
+			var v int64
+			if err := rows.Scan(&g, &v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			fn(g, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return pc, nil
+}
+
+func (s *Store) applyRow(tx *sql.Tx, pc *pullCtx, r ServerRow, at time.Time) error {
 	t, ok := syncTableByName(r.Table)
 	if !ok {
 		return fmt.Errorf("unknown table %s", r.Table)
 	}
-	pending, err := hasPending(tx, r.Gid)
-	if err != nil {
-		return err
-	}
-	if pending {
+	if pc.pending[r.Gid] {
 		_, err := tx.Exec(`INSERT OR IGNORE INTO sync_refresh (gid, tbl) VALUES (?, ?)`, r.Gid, r.Table)
 		return err
+	}
+	if v, ok := pc.version[r.Gid]; ok && v == r.Version && !r.Deleted && !pc.refresh[r.Gid] {
+		return nil // this laptop holds this version already (say, its own history, sent in bulk)
 	}
 	id, err := localID(tx, t.Name, r.Gid)
 	if err != nil {
@@ -362,9 +403,12 @@ func (s *Store) applyRow(tx *sql.Tx, r ServerRow, at time.Time) error {
 		_, err := tx.Exec(`DELETE FROM sync_record WHERE gid = ?`, r.Gid)
 		return err
 	}
-	cols, err := tableColumns(tx, t.Name)
-	if err != nil {
-		return err
+	cols := pc.cols[t.Name]
+	if cols == nil {
+		if cols, err = tableColumns(tx, t.Name); err != nil {
+			return err
+		}
+		pc.cols[t.Name] = cols
 	}
 	names := []string{}
 	vals := []any{}

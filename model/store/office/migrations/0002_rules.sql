@@ -28,6 +28,13 @@ AS $$ SELECT EXISTS (SELECT 1 FROM cover WHERE citizen_gid = c AND initials = me
 CREATE FUNCTION may_see(c uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
 AS $$ SELECT owns(c) OR covers(c) OR lead_reads_cases() $$;
 
+-- The cases the logged-in caseworker may see, as a set: the policies test
+-- "citizen_gid IN (SELECT my_cases())", which PostgreSQL evaluates once per
+-- query (a hashed subplan) instead of a function call per row.
+CREATE FUNCTION my_cases() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
+AS $$ SELECT gid FROM citizens WHERE caseworker = (SELECT me()) OR (SELECT lead_reads_cases())
+      UNION SELECT citizen_gid FROM cover WHERE initials = (SELECT me()) AND until >= current_date $$;
+
 -- Did the caseworker ever have the case? Then a note may still be added late.
 CREATE FUNCTION ever_had(c uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
 AS $$ SELECT EXISTS (SELECT 1 FROM visibility WHERE citizen_gid = c AND initials = me() AND granted) $$;
@@ -137,10 +144,10 @@ BEGIN
         EXECUTE format('CREATE TRIGGER b_versioned BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION versioned()', t);
         EXECUTE format('CREATE TRIGGER z_history AFTER INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION keep_history()', t);
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY see ON %I FOR SELECT USING (may_see(citizen_gid))', t);
+        EXECUTE format('CREATE POLICY see ON %I FOR SELECT USING (citizen_gid IN (SELECT my_cases()))', t);
         IF t <> 'citizens' THEN
-            EXECUTE format('CREATE POLICY add ON %I FOR INSERT WITH CHECK (may_see(citizen_gid))', t);
-            EXECUTE format('CREATE POLICY change ON %I FOR UPDATE USING (may_see(citizen_gid)) WITH CHECK (may_see(citizen_gid))', t);
+            EXECUTE format('CREATE POLICY add ON %I FOR INSERT WITH CHECK (citizen_gid IN (SELECT my_cases()))', t);
+            EXECUTE format('CREATE POLICY change ON %I FOR UPDATE USING (citizen_gid IN (SELECT my_cases())) WITH CHECK (citizen_gid IN (SELECT my_cases()))', t);
         END IF;
     END LOOP;
     FOREACH t IN ARRAY ARRAY['jobs', 'prospect_editions', 'prospects', 'caseworkers'] LOOP
@@ -167,7 +174,7 @@ CREATE TRIGGER y_created AFTER INSERT ON citizens FOR EACH ROW EXECUTE FUNCTION 
 -- A new case is the creator's own (a lead may create one for anyone).
 CREATE POLICY add ON citizens FOR INSERT WITH CHECK (caseworker = me() OR i_am_lead());
 -- An update's new row must pass the SELECT policy too; moves go through move_case.
-CREATE POLICY change ON citizens FOR UPDATE USING (may_see(gid)) WITH CHECK (may_see(gid));
+CREATE POLICY change ON citizens FOR UPDATE USING (gid IN (SELECT my_cases())) WITH CHECK (gid IN (SELECT my_cases()));
 
 -- Notes: append-only (no UPDATE/DELETE grant, and this trigger); a note may
 -- still be added late to a case handed away.
@@ -175,24 +182,24 @@ CREATE TRIGGER a_stamp BEFORE INSERT ON note FOR EACH ROW EXECUTE FUNCTION stamp
 CREATE TRIGGER b_rules BEFORE INSERT ON note FOR EACH ROW EXECUTE FUNCTION note_rules();
 CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON note FOR EACH ROW EXECUTE FUNCTION append_only();
 ALTER TABLE note ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see ON note FOR SELECT USING (may_see(citizen_gid));
-CREATE POLICY add ON note FOR INSERT WITH CHECK (may_see(citizen_gid) OR ever_had(citizen_gid));
+CREATE POLICY see ON note FOR SELECT USING (citizen_gid IN (SELECT my_cases()));
+CREATE POLICY add ON note FOR INSERT WITH CHECK (citizen_gid IN (SELECT my_cases()) OR ever_had(citizen_gid));
 
 CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON history FOR EACH ROW EXECUTE FUNCTION append_only();
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see ON history FOR SELECT USING (citizen_gid IS NULL OR may_see(citizen_gid));
+CREATE POLICY see ON history FOR SELECT USING (citizen_gid IS NULL OR citizen_gid IN (SELECT my_cases()));
 
 ALTER TABLE applied_op ENABLE ROW LEVEL SECURITY;
-CREATE POLICY mine ON applied_op FOR ALL USING (author = me()) WITH CHECK (author = me());
+CREATE POLICY mine ON applied_op FOR ALL USING (author = (SELECT me())) WITH CHECK (author = (SELECT me()));
 
 CREATE TRIGGER a_stamp BEFORE INSERT OR UPDATE ON conflict FOR EACH ROW EXECUTE FUNCTION stamp();
 ALTER TABLE conflict ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see ON conflict FOR SELECT USING (author = me() OR (citizen_gid IS NOT NULL AND may_see(citizen_gid)));
+CREATE POLICY see ON conflict FOR SELECT USING (author = (SELECT me()) OR citizen_gid IN (SELECT my_cases()));
 CREATE POLICY add ON conflict FOR INSERT WITH CHECK (author = me());
-CREATE POLICY resolve ON conflict FOR UPDATE USING (author = me() OR (citizen_gid IS NOT NULL AND may_see(citizen_gid)));
+CREATE POLICY resolve ON conflict FOR UPDATE USING (author = (SELECT me()) OR citizen_gid IN (SELECT my_cases()));
 
 ALTER TABLE visibility ENABLE ROW LEVEL SECURITY;
-CREATE POLICY mine ON visibility FOR SELECT USING (initials = me() OR i_am_lead());
+CREATE POLICY mine ON visibility FOR SELECT USING (initials = (SELECT me()) OR (SELECT i_am_lead()));
 
 ALTER TABLE cover ENABLE ROW LEVEL SECURITY;
 CREATE POLICY see ON cover FOR SELECT USING (initials = me() OR i_am_lead() OR owns(citizen_gid));
