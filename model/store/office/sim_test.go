@@ -78,7 +78,7 @@ const simTables = `jobspor.citizens, jobspor.progress, jobspor.conversations, jo
 	jobspor.reception_steps, jobspor.benefit_cases, jobspor.notices, jobspor.youth_flags, jobspor.case_closings,
 	jobspor.applications, jobspor.conversation_jobs, jobspor.jobs, jobspor.prospect_editions, jobspor.prospects,
 	jobspor.caseworkers, jobspor.note, jobspor.history, jobspor.applied_op, jobspor.conflict, jobspor.visibility,
-	jobspor.cover, jobspor.audit`
+	jobspor.cover, jobspor.audit, jobspor.access`
 
 // simMutation breaks the server for one variant: without the commit-order
 // lock the sequence is a plain nextval.

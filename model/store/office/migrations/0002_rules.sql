@@ -28,13 +28,6 @@ AS $$ SELECT EXISTS (SELECT 1 FROM cover WHERE citizen_gid = c AND initials = me
 CREATE FUNCTION may_see(c uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
 AS $$ SELECT owns(c) OR covers(c) OR lead_reads_cases() $$;
 
--- The cases the logged-in caseworker may see, as a set: the policies test
--- "citizen_gid IN (SELECT my_cases())", which PostgreSQL evaluates once per
--- query (a hashed subplan) instead of a function call per row.
-CREATE FUNCTION my_cases() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
-AS $$ SELECT gid FROM citizens WHERE caseworker = (SELECT me()) OR (SELECT lead_reads_cases())
-      UNION SELECT citizen_gid FROM cover WHERE initials = (SELECT me()) AND until >= current_date $$;
-
 -- Did the caseworker ever have the case? Then a note may still be added late.
 CREATE FUNCTION ever_had(c uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
 AS $$ SELECT EXISTS (SELECT 1 FROM visibility WHERE citizen_gid = c AND initials = me() AND granted) $$;
@@ -131,6 +124,43 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW E
 CREATE FUNCTION audit_write(action text, c uuid, detail text) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = jobspor, pg_temp
 AS $$ INSERT INTO audit (actor, action, citizen_gid, detail) VALUES (coalesce(me(), session_user), action, c, detail) $$;
 
+-- Who may see which case, kept by triggers beside citizens and cover, so
+-- each policy is a join PostgreSQL plans like any other (an index lookup
+-- for one row, a hash for many) instead of a function call per row.
+CREATE TABLE access (
+    case_gid uuid NOT NULL,
+    initials text NOT NULL,
+    kind     text NOT NULL CHECK (kind IN ('owner', 'cover')),
+    until    date, -- cover: to and including this day; owner: NULL
+    PRIMARY KEY (case_gid, initials, kind)
+);
+CREATE INDEX access_who ON access (initials, case_gid);
+ALTER TABLE access ENABLE ROW LEVEL SECURITY;
+CREATE POLICY mine ON access FOR SELECT USING (initials = (SELECT me()));
+
+CREATE FUNCTION access_owner() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = jobspor, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO access VALUES (NEW.gid, NEW.caseworker, 'owner', NULL);
+    ELSIF NEW.caseworker <> OLD.caseworker THEN
+        UPDATE access SET initials = NEW.caseworker WHERE case_gid = NEW.gid AND kind = 'owner';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER x_access AFTER INSERT OR UPDATE OF caseworker ON citizens FOR EACH ROW EXECUTE FUNCTION access_owner();
+
+CREATE FUNCTION access_cover() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = jobspor, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM access WHERE case_gid = OLD.citizen_gid AND initials = OLD.initials AND kind = 'cover';
+        RETURN NULL;
+    END IF;
+    INSERT INTO access VALUES (NEW.citizen_gid, NEW.initials, 'cover', NEW.until)
+    ON CONFLICT (case_gid, initials, kind) DO UPDATE SET until = excluded.until;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER x_access AFTER INSERT OR UPDATE OR DELETE ON cover FOR EACH ROW EXECUTE FUNCTION access_cover();
+
 -- Per table: stamping, versions, history, row-level security (default deny:
 -- enabled on every table, and only the policies below let anything through).
 DO $$
@@ -144,10 +174,10 @@ BEGIN
         EXECUTE format('CREATE TRIGGER b_versioned BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION versioned()', t);
         EXECUTE format('CREATE TRIGGER z_history AFTER INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION keep_history()', t);
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY see ON %I FOR SELECT USING (citizen_gid IN (SELECT my_cases()))', t);
+        EXECUTE format('CREATE POLICY see ON %I FOR SELECT USING (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases()))', t);
         IF t <> 'citizens' THEN
-            EXECUTE format('CREATE POLICY add ON %I FOR INSERT WITH CHECK (citizen_gid IN (SELECT my_cases()))', t);
-            EXECUTE format('CREATE POLICY change ON %I FOR UPDATE USING (citizen_gid IN (SELECT my_cases())) WITH CHECK (citizen_gid IN (SELECT my_cases()))', t);
+            EXECUTE format('CREATE POLICY add ON %I FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases()))', t);
+            EXECUTE format('CREATE POLICY change ON %I FOR UPDATE USING (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases())) WITH CHECK (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases()))', t);
         END IF;
     END LOOP;
     FOREACH t IN ARRAY ARRAY['jobs', 'prospect_editions', 'prospects', 'caseworkers'] LOOP
@@ -174,7 +204,7 @@ CREATE TRIGGER y_created AFTER INSERT ON citizens FOR EACH ROW EXECUTE FUNCTION 
 -- A new case is the creator's own (a lead may create one for anyone).
 CREATE POLICY add ON citizens FOR INSERT WITH CHECK (caseworker = me() OR i_am_lead());
 -- An update's new row must pass the SELECT policy too; moves go through move_case.
-CREATE POLICY change ON citizens FOR UPDATE USING (gid IN (SELECT my_cases())) WITH CHECK (gid IN (SELECT my_cases()));
+CREATE POLICY change ON citizens FOR UPDATE USING (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases())) WITH CHECK (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases()));
 
 -- Notes: append-only (no UPDATE/DELETE grant, and this trigger); a note may
 -- still be added late to a case handed away.
@@ -182,21 +212,21 @@ CREATE TRIGGER a_stamp BEFORE INSERT ON note FOR EACH ROW EXECUTE FUNCTION stamp
 CREATE TRIGGER b_rules BEFORE INSERT ON note FOR EACH ROW EXECUTE FUNCTION note_rules();
 CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON note FOR EACH ROW EXECUTE FUNCTION append_only();
 ALTER TABLE note ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see ON note FOR SELECT USING (citizen_gid IN (SELECT my_cases()));
-CREATE POLICY add ON note FOR INSERT WITH CHECK (citizen_gid IN (SELECT my_cases()) OR ever_had(citizen_gid));
+CREATE POLICY see ON note FOR SELECT USING (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases()));
+CREATE POLICY add ON note FOR INSERT WITH CHECK ((EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases())) OR ever_had(citizen_gid));
 
 CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON history FOR EACH ROW EXECUTE FUNCTION append_only();
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see ON history FOR SELECT USING (citizen_gid IS NULL OR citizen_gid IN (SELECT my_cases()));
+CREATE POLICY see ON history FOR SELECT USING (citizen_gid IS NULL OR (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases())));
 
 ALTER TABLE applied_op ENABLE ROW LEVEL SECURITY;
 CREATE POLICY mine ON applied_op FOR ALL USING (author = (SELECT me())) WITH CHECK (author = (SELECT me()));
 
 CREATE TRIGGER a_stamp BEFORE INSERT OR UPDATE ON conflict FOR EACH ROW EXECUTE FUNCTION stamp();
 ALTER TABLE conflict ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see ON conflict FOR SELECT USING (author = (SELECT me()) OR citizen_gid IN (SELECT my_cases()));
+CREATE POLICY see ON conflict FOR SELECT USING (author = (SELECT me()) OR (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases())));
 CREATE POLICY add ON conflict FOR INSERT WITH CHECK (author = me());
-CREATE POLICY resolve ON conflict FOR UPDATE USING (author = (SELECT me()) OR citizen_gid IN (SELECT my_cases()));
+CREATE POLICY resolve ON conflict FOR UPDATE USING (author = (SELECT me()) OR (EXISTS (SELECT 1 FROM access a WHERE a.case_gid = citizen_gid AND a.initials = (SELECT me()) AND (a.until IS NULL OR a.until >= current_date)) OR (SELECT lead_reads_cases())));
 
 ALTER TABLE visibility ENABLE ROW LEVEL SECURITY;
 CREATE POLICY mine ON visibility FOR SELECT USING (initials = (SELECT me()) OR (SELECT i_am_lead()));

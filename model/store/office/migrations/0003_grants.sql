@@ -12,7 +12,7 @@ GRANT SELECT, INSERT, UPDATE ON citizens, progress, conversations, job_goals, op
 GRANT SELECT, INSERT ON note TO jobspor_staff;
 GRANT SELECT, INSERT, UPDATE ON applied_op, conflict TO jobspor_staff;
 GRANT USAGE ON SEQUENCE conflict_id_seq TO jobspor_staff;
-GRANT SELECT ON history, visibility, cover, staff, office_setting, audit TO jobspor_staff;
+GRANT SELECT ON history, visibility, cover, staff, office_setting, audit, access TO jobspor_staff;
 GRANT UPDATE ON office_setting TO jobspor_lead;
 
 -- Office figures (aggregates, no names, no CPR) and each caseworker's last sync: leads only.
