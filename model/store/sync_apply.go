@@ -234,6 +234,7 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 		if err != nil {
 			return err
 		}
+		pc.heads = noteHeads(b.Notes)
 		for _, r := range rows {
 			if err := s.applyRow(tx, pc, r, at); err != nil {
 				return fmt.Errorf("apply %s %s: %w", r.Table, r.Gid, err)
@@ -339,6 +340,7 @@ func tableColumns(tx *sql.Tx, table string) (map[string]bool, error) {
 // holds, the records with unsent changes or to be fetched whole, each
 // table's columns.
 type pullCtx struct {
+	heads   map[noteKey]ServerNote
 	version map[string]int64
 	pending map[string]bool
 	refresh map[string]bool
@@ -453,6 +455,13 @@ func (s *Store) applyRow(tx *sql.Tx, pc *pullCtx, r ServerRow, at time.Time) err
 		}
 	} else {
 		names, vals = append(names, "gid"), append(vals, r.Gid)
+		for _, f := range t.Notes { // a new record gets its free texts with it
+			body := requiredText[t.Name+"."+f]
+			if h, ok := pc.heads[noteKey{r.Gid, f}]; ok {
+				body = h.Body
+			}
+			names, vals = append(names, f), append(vals, body)
+		}
 		q := make([]string, len(names))
 		quoted := make([]string, len(names))
 		for i, n := range names {
@@ -479,9 +488,11 @@ func (s *Store) applyRow(tx *sql.Tx, pc *pullCtx, r ServerRow, at time.Time) err
 // applyNotes puts each free text's newest version into its column: of the
 // versions no other supersedes, the one the office numbered last. (Two
 // versions of one note both stay at the office.)
-func applyNotes(tx *sql.Tx, notes []ServerNote) error {
-	type key struct{ parent, field string }
-	heads := map[key]ServerNote{}
+type noteKey struct{ parent, field string }
+
+// noteHeads are each free text's newest version among notes.
+func noteHeads(notes []ServerNote) map[noteKey]ServerNote {
+	heads := map[noteKey]ServerNote{}
 	superseded := map[string]bool{}
 	for _, n := range notes {
 		if n.Supersedes != "" {
@@ -492,11 +503,20 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		if superseded[n.Gid] {
 			continue
 		}
-		k := key{n.Parent, n.Field}
+		k := noteKey{n.Parent, n.Field}
 		if h, ok := heads[k]; !ok || n.Seq > h.Seq {
 			heads[k] = n
 		}
 	}
+	return heads
+}
+
+// requiredText stands in for a free text a record must have when the
+// office sent the record without it (its note refused, say).
+var requiredText = map[string]string{"track_changes.reason": "(begrundelsen er ikke hentet)"}
+
+func applyNotes(tx *sql.Tx, notes []ServerNote) error {
+	heads := noteHeads(notes)
 	for k, n := range heads {
 		t, ok := syncTableByName(n.ParentKind)
 		if !ok || !isNoteColumn(t, k.field) {

@@ -498,6 +498,8 @@ func (c *Client) insertRecord(ctx context.Context, tx pgx.Tx, op store.SyncOp, r
 	return 1, nil
 }
 
+var debugPull = false
+
 // Pull fetches, in one REPEATABLE READ READ ONLY transaction, what changed
 // at the office since the last pull, every case newly visible whole, and
 // the open conflicts; then applies it in one SQLite transaction.
@@ -619,6 +621,10 @@ func (c *Client) Pull(ctx context.Context) error {
 	}
 	if err := c.fault(FaultBeforeApply); err != nil {
 		return err
+	}
+	if debugPull {
+		fmt.Printf("pull: since %d -> %d, %d visible, %d full, %d refresh, %d rows, %d notes, %d conflicts\n",
+			want.Since, batch.Since, len(batch.Visible), len(full), len(refresh), len(batch.Rows), len(batch.Notes), len(batch.Conflicts))
 	}
 	return c.Store.ApplyPull(batch, c.Store.Now())
 }
