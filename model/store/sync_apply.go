@@ -351,8 +351,8 @@ func newPullCtx(tx *sql.Tx) (*pullCtx, error) {
 	pc := &pullCtx{version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
 	for q, fn := range map[string]func(g string, v int64){
 		`SELECT gid, version FROM sync_record`: func(g string, v int64) { pc.version[g] = v },
-		`SELECT gid, 0 FROM outbox`:             func(g string, _ int64) { pc.pending[g] = true },
-		`SELECT gid, 0 FROM sync_refresh`:       func(g string, _ int64) { pc.refresh[g] = true },
+		`SELECT gid, 0 FROM outbox`:            func(g string, _ int64) { pc.pending[g] = true },
+		`SELECT gid, 0 FROM sync_refresh`:      func(g string, _ int64) { pc.refresh[g] = true },
 	} {
 		rows, err := tx.Query(q)
 		if err != nil {

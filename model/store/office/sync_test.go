@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -285,5 +286,47 @@ func TestANewerOfficeIsRefusedAndNothingPushed(t *testing.T) {
 	}
 	if n, _ := ab.s.PendingCount(); n != 1 {
 		t.Fatalf("%d pending: something was pushed or lost", n)
+	}
+}
+
+// A case handed over arrives whole, every kind of record with its free
+// texts: a track change's reason (required) among them.
+func TestAHandedOverCaseArrivesWithEveryKindOfRecord(t *testing.T) {
+	db := freshDB(t)
+	ab, cd := newLaptop(t, db, "AB"), newLaptop(t, db, "CD")
+	c := testutil.Citizen(func(c *model.Citizen) { c.Name = "Hele Sagen" })
+	if err := ab.s.CreateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
+	cgid := gidOf(t, ab)
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, err := range []error{
+		ab.s.AssignTrack(&model.TrackChange{CitizenID: c.ID, Track: model.TrackIntensive, On: day, Reason: "Jobparat nu"}),
+		ab.s.AddJobGoal(&model.JobGoal{CitizenID: c.ID, Title: "Lagerarbejder", Horizon: model.HorizonShort, Note: "Truck"}),
+		ab.s.SaveTempAgency(&model.TempAgency{CitizenID: c.ID, Agency: "Vikar A/S", Note: "Ringet"}),
+		ab.s.AddNotice(c.ID, "to_benefit", "Borgeren søger kontanthjælp"),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ab.sync(t)
+	if _, err := ab.cl.Conn.Exec(bg, `SELECT jobspor.move_case($1, 'CD')`, cgid); err != nil {
+		t.Fatal(err)
+	}
+	cd.sync(t)
+	id, err := cd.s.CitizenIDByGid(cgid)
+	if err != nil || id == 0 {
+		t.Fatalf("CD does not have the case: %v", err)
+	}
+	ex, err := cd.s.ExportCitizen(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(ex)
+	for _, want := range []string{"Jobparat nu", "Lagerarbejder", "Truck", "Vikar A/S", "Ringet", "Borgeren søger kontanthjælp"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("CD's copy lacks %q", want)
+		}
 	}
 }
