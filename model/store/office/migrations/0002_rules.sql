@@ -296,6 +296,10 @@ CREATE FUNCTION expire_cover() RETURNS int
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = jobspor, pg_temp AS $$
 DECLARE r record; n int := 0;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM cover WHERE until < current_date) THEN
+        RETURN 0; -- the common case: no lock taken
+    END IF;
+    PERFORM next_seq(); -- the office lock before any row lock, like every writer (no deadlock with grant_cover)
     FOR r IN DELETE FROM cover WHERE until < current_date RETURNING citizen_gid, initials LOOP
         INSERT INTO visibility (seq, citizen_gid, initials, granted) VALUES (next_seq(), r.citizen_gid, r.initials, false);
         PERFORM audit_write('cover expired', r.citizen_gid, r.initials);
