@@ -136,6 +136,9 @@ func (s *Store) syncTx(what string, fn func(tx *sql.Tx) error) error {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
 	}
 	s.gen.Add(1)
+	if what == "office pull" {
+		s.scrubWAL() // a pull can purge a case or overwrite its texts: gone from the -wal too
+	}
 	return nil
 }
 
