@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 
 	"jobspor/model"
 	"jobspor/model/store"
@@ -269,7 +268,6 @@ func TestAnEditOfACaseHandedAwayIsKeptAsARefusal(t *testing.T) {
 	}
 }
 
-var _ = pgx.ErrNoRows
 
 // A laptop that meets a newer office says so and pushes nothing.
 func TestANewerOfficeIsRefusedAndNothingPushed(t *testing.T) {
