@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-
 	"jobspor/model"
 	"jobspor/model/store"
 	"jobspor/model/testutil"
@@ -267,7 +266,6 @@ func TestAnEditOfACaseHandedAwayIsKeptAsARefusal(t *testing.T) {
 		t.Fatal("the case stayed on AB's laptop")
 	}
 }
-
 
 // A laptop that meets a newer office says so and pushes nothing.
 func TestANewerOfficeIsRefusedAndNothingPushed(t *testing.T) {
