@@ -281,10 +281,53 @@ func (s *Store) ensureGid(tx *sql.Tx, table string, rid int64) (string, error) {
 		return g.String, nil
 	}
 	gid := s.NewGid()
+	if key := naturalKeys[table]; key != nil {
+		var err error
+		if gid, err = s.naturalGid(tx, table, key, rid); err != nil {
+			return "", err
+		}
+	}
 	if _, err := tx.Exec(`UPDATE `+table+` SET gid = ? WHERE rowid = ?`, gid, rid); err != nil {
 		return "", fmt.Errorf("give %s %d a gid: %w", table, rid, err)
 	}
 	return gid, nil
+}
+
+// naturalKeys are the tables whose rows a case has at most one of per key
+// (an action ticked, a reception step, the one benefit case): their gid is
+// derived from the key, so the same row made on two laptops is one record
+// at the office, and two edits of it meet as edits, not as twins.
+var naturalKeys = map[string][]string{
+	"progress":          {"citizen_id", "action_id"},
+	"reception_steps":   {"citizen_id", "step_id"},
+	"openings":          {"citizen_id"},
+	"educations":        {"citizen_id"},
+	"benefit_cases":     {"citizen_id"},
+	"youth_flags":       {"citizen_id"},
+	"case_closings":     {"citizen_id"},
+	"conversation_jobs": {"conversation_id", "job_id"},
+}
+
+// naturalGid derives a row's gid from its table and key (references as gids).
+func (s *Store) naturalGid(tx *sql.Tx, table string, key []string, rid int64) (string, error) {
+	t, _ := syncTableByName(table)
+	row, err := readRow(tx, table, rid)
+	if err != nil || row == nil {
+		return "", fmt.Errorf("key of %s %d: %v", table, rid, err)
+	}
+	parts := []string{table}
+	for _, col := range key {
+		if parent, ok := t.Refs[col]; ok {
+			g, err := s.ensureGid(tx, parent, asInt(row[col]))
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, g)
+			continue
+		}
+		parts = append(parts, fmt.Sprint(row[col]))
+	}
+	return derivedGid(parts...), nil
 }
 
 // readRow reads one row as column -> value.

@@ -140,6 +140,10 @@ func maskCPR(s string) string {
 	return cprLike.ReplaceAllString(s, "${1}XXXXXX-XXXX${4}")
 }
 
+// bookkeeping are columns saying who or when a row was made: when two
+// laptops made the same row (keyed by its case), they are no conflict.
+var bookkeeping = map[string]bool{"by_user": true, "created_by": true, "created_at": true, "closed_by": true, "closed_at": true}
+
 // norm is a value's text for comparing the laptop's and the office's.
 func norm(v any) string {
 	switch x := v.(type) {
@@ -342,6 +346,17 @@ func (c *Client) applyRecord(ctx context.Context, tx pgx.Tx, op store.SyncOp, st
 		}
 	}
 	*baseOut = &base
+	if cur["deleted"] == true && op.Kind == "upsert" {
+		// made again after a delete (a row keyed by its case, say a closing after a reopening): revived
+		assign, args, err := c.assignments(ctx, tx, refs, op.Fields, 2)
+		if err != nil {
+			return 0, err
+		}
+		var nv int64
+		err = tx.QueryRow(ctx, `UPDATE `+table+` SET `+strings.Join(append(assign, "deleted = false"), ", ")+`, version = version + 1
+			WHERE gid = $1 RETURNING version`, append([]any{op.Gid}, args...)...).Scan(&nv)
+		return nv, err
+	}
 	if op.Kind == "delete" {
 		if cur["deleted"] == true {
 			return 0, nil
@@ -375,6 +390,9 @@ func (c *Client) applyRecord(ctx context.Context, tx pgx.Tx, op store.SyncOp, st
 	for _, f := range keys {
 		if f == "caseworker" && op.Table == "citizens" {
 			continue // a case changes hands only with office move
+		}
+		if bookkeeping[f] && atBase == nil {
+			continue // who made a row both laptops made: the office's stays
 		}
 		mine := op.Fields[f]
 		skey := serverCol(refs, f)

@@ -326,3 +326,43 @@ func TestAHandedOverCaseArrivesWithEveryKindOfRecord(t *testing.T) {
 		}
 	}
 }
+
+// The same action ticked on two laptops is one record at the office: the
+// same day merges; a different day is a conflict with both days.
+func TestTheSameRowMadeOnTwoLaptopsIsOneRecord(t *testing.T) {
+	db := freshDB(t)
+	ab, cd := newLaptop(t, db, "AB"), newLaptop(t, db, "CD")
+	c := testutil.Citizen(func(c *model.Citizen) { c.Name = "Fælles Sag" })
+	if err := ab.s.CreateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
+	cgid := gidOf(t, ab)
+	ab.sync(t)
+	exec(t, login(t, db, "LE"), `SELECT jobspor.grant_cover($1, 'CD', '2999-12-31', 'Ferie')`, cgid)
+	cd.sync(t)
+	cdID, _ := cd.s.CitizenIDByGid(cgid)
+	d1 := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	d2 := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	for _, p := range []struct {
+		l      *laptop
+		id     int64
+		action string
+		on     time.Time
+	}{{ab, c.ID, "a.same", d1}, {cd, cdID, "a.same", d1}, {ab, c.ID, "a.diff", d1}, {cd, cdID, "a.diff", d2}} {
+		if err := p.l.s.SaveProgress(&model.Progress{CitizenID: p.id, ActionID: p.action, Done: true, DoneOn: p.on}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ab.sync(t)
+	cd.sync(t)
+	su := login(t, db, "postgres")
+	if n := count(t, su, `SELECT count(*) FROM jobspor.progress WHERE citizen_gid = $1`, cgid); n != 2 {
+		t.Fatalf("%d progress records for two actions", n)
+	}
+	if n := count(t, su, `SELECT count(*) FROM jobspor.conflict WHERE tbl = 'progress' AND field = 'done_on'`); n != 1 {
+		t.Fatalf("%d conflicts on the day", n)
+	}
+	if n := count(t, su, `SELECT count(*) FROM jobspor.conflict WHERE tbl = 'progress' AND field <> 'done_on'`); n != 0 {
+		t.Fatalf("%d conflicts on other fields", n)
+	}
+}
