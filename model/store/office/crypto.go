@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"filippo.io/age"
@@ -130,16 +131,20 @@ func Unwrap(wrapped []byte, id *age.X25519Identity) (Key, error) {
 }
 
 // LoadOrMakeIdentity reads the caseworker's age identity from path, making
-// one if there is none. On Linux the file is readable by the user only
-// (0600, in a 0700 folder); that is the OS's protection here. (Windows
-// DPAPI is not done yet.)
+// one if there is none. The OS protects it: on Windows it is encrypted for
+// the user with DPAPI; elsewhere the file is readable by the user only
+// (0600, in a 0700 folder).
 func LoadOrMakeIdentity(path string) (*age.X25519Identity, error) {
 	b, err := os.ReadFile(path)
 	if err == nil {
-		if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		if fi, err := os.Stat(path); err == nil && runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0 {
 			return nil, fmt.Errorf("%s is readable by others (chmod 600)", path)
 		}
-		return age.ParseX25519Identity(strings.TrimSpace(string(b)))
+		plain, err := unprotect(b)
+		if err != nil {
+			return nil, fmt.Errorf("read the office identity %s: %w", path, err)
+		}
+		return age.ParseX25519Identity(strings.TrimSpace(string(plain)))
 	}
 	if !os.IsNotExist(err) {
 		return nil, err
@@ -155,7 +160,12 @@ func LoadOrMakeIdentity(path string) (*age.X25519Identity, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := f.WriteString(id.String() + "\n"); err != nil {
+	sealed, err := protect([]byte(id.String() + "\n"))
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := f.Write(sealed); err != nil {
 		f.Close()
 		return nil, err
 	}
