@@ -243,10 +243,12 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 				return fmt.Errorf("apply %s %s: %w", r.Table, r.Gid, err)
 			}
 		}
-		if err := applyNotes(tx, b.Notes); err != nil {
+		// the office's open conflicts replace those it sent before; this laptop's
+		// own notices (two versions of a note, a row twice) stay until resolved
+		if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%'`); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = ''`); err != nil {
+		if err := applyNotes(tx, b.Notes); err != nil {
 			return err
 		}
 		for _, c := range b.Conflicts {
@@ -544,6 +546,17 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		if cur == n.Gid {
 			continue
 		}
+		if cur != "" && !chainReaches(notes, n.Gid, cur) {
+			// two versions of one note (written apart): both stay at the office;
+			// here the newest fills the field and a person sees the other beside it
+			var mine string
+			if err := tx.QueryRow(`SELECT "`+k.field+`" FROM `+t.Name+` WHERE gid = ?`, k.parent).Scan(&mine); err == nil && mine != n.Body {
+				if err := putConflict(tx, Conflict{OpID: "note:" + n.Gid, Citizen: n.Citizen, Table: t.Name, Record: k.parent,
+					Field: k.field, Outcome: "conflict", Mine: mine, Theirs: n.Body, Author: n.Author}); err != nil {
+					return err
+				}
+			}
+		}
 		res, err := tx.Exec(`UPDATE `+t.Name+` SET "`+k.field+`" = ? WHERE gid = ?`, n.Body, k.parent)
 		if err != nil {
 			return err
@@ -558,6 +571,23 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		}
 	}
 	return nil
+}
+
+// chainReaches says whether the note from supersedes (directly or through
+// notes in this batch) the note to.
+func chainReaches(notes []ServerNote, from, to string) bool {
+	by := make(map[string]string, len(notes))
+	for _, n := range notes {
+		by[n.Gid] = n.Supersedes
+	}
+	for i, g := 0, from; g != "" && i <= len(notes); i++ {
+		next := by[g]
+		if next == to {
+			return true
+		}
+		g = next
+	}
+	return false
 }
 
 func isNoteColumn(t *syncTable, col string) bool {

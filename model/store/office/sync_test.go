@@ -187,6 +187,24 @@ func TestConcurrentEditsMergeOrConflictNeverOverwrite(t *testing.T) {
 	if n := count(t, su, `SELECT count(*) FROM jobspor.note WHERE citizen_gid = $1 AND supersedes IS NOT NULL`, cgid); n != 2 {
 		t.Fatalf("%d note versions superseding the first, want both edits", n)
 	}
+	// the two versions of the note: both at the office; the laptop whose
+	// version is not the newest shows the other beside it
+	ab.sync(t)
+	notices := 0
+	for _, l := range []*laptop{ab, cd} {
+		cs, _ := l.s.Conflicts()
+		for _, c := range cs {
+			if strings.HasPrefix(c.OpID, "note:") {
+				notices++
+				if !strings.Contains(c.Mine+c.Theirs, "rettet af AB") || !strings.Contains(c.Mine+c.Theirs, "rettet af CD") {
+					t.Errorf("note notice %+v lacks a version", c)
+				}
+			}
+		}
+	}
+	if notices != 1 {
+		t.Fatalf("%d notices of two note versions, want 1", notices)
+	}
 	// CD's laptop converges on the office's values once the conflict is shown
 	cd.sync(t)
 	if got := cd.citizenByName(t, "Åse Lund"); got.Phone != "22222222" || got.Email != "ny@b.dk" {
