@@ -398,6 +398,9 @@ func (v *Service) Resolve(id, how string) error {
 	if err := v.Store.ResolveConflict(id, how); err != nil {
 		return err
 	}
+	if strings.Contains(id, ":") {
+		return nil // a notice of this laptop's own (two note versions, a row twice): nothing at the office to close
+	}
 	ctx := context.Background()
 	st, err := v.Store.SyncState()
 	if err != nil || !st.Active {
