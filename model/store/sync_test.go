@@ -246,3 +246,40 @@ func TestEveryKindOfRecordReachesTheOutbox(t *testing.T) {
 		}
 	}
 }
+
+// A person resolves a conflict: "mine" writes the value again as a new
+// edit (to the outbox); the choice is stored and audited, and the conflict
+// is no longer open.
+func TestResolvingAConflictWithMineWritesItAgain(t *testing.T) {
+	s := joinedStore(t)
+	c := makeCitizen(t, s)
+	ops := outboxOps(t, s)
+	gid := ops[0].Gid
+	must(t, s.AckPush([]OpResult{{OpID: ops[0].ID, Table: "citizens", Gid: gid, Citizen: gid, Outcome: "conflict", Version: 0,
+		Conflicts: []Conflict{{OpID: ops[0].ID, Citizen: gid, Table: "citizens", Record: gid, Field: "phone", Outcome: "conflict",
+			Mine: "12345678", Theirs: "87654321"}}}}))
+	cs, err := s.Conflicts()
+	must(t, err)
+	if len(cs) != 1 || cs[0].Mine != "12345678" {
+		t.Fatalf("conflicts %+v", cs)
+	}
+	must(t, s.UseMine(cs[0]))
+	must(t, s.ResolveConflict(cs[0].OpID, "mine"))
+	after := outboxOps(t, s)
+	if last := after[len(after)-1]; last.Gid != gid || last.Fields["phone"] != "12345678" {
+		t.Fatalf("the value was not written again: %+v", last)
+	}
+	if cs, _ := s.Conflicts(); len(cs) != 0 {
+		t.Fatalf("still open: %+v", cs)
+	}
+	got, err := s.Citizen(c.ID)
+	must(t, err)
+	if got.Phone != "12345678" {
+		t.Fatalf("phone %q", got.Phone)
+	}
+	var n int
+	must(t, s.db.QueryRow(`SELECT count(*) FROM audit WHERE action = 'office conflict'`).Scan(&n))
+	if n != 1 {
+		t.Fatalf("%d audit rows for the resolution", n)
+	}
+}
