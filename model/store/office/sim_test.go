@@ -27,6 +27,7 @@ import (
 
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/office/pgtest"
 	"jobspor/model/testutil"
 )
 
@@ -719,8 +720,8 @@ func TestSimulation(t *testing.T) {
 // TestSimulationCatchesMutations: the checker is not blind. Each broken
 // variant must fail within a few runs.
 func TestSimulationCatchesMutations(t *testing.T) {
-	if os.Getenv("JOBSPOR_SIM_MUTATIONS") == "" {
-		t.Skip("minutes long: make office-sim runs it (CI too)")
+	if os.Getenv("JOBSPOR_SIM_MUTATIONS") == "" && !pgtest.InCI() {
+		t.Skip("a minute long: make office-sim runs it, and CI always")
 	}
 	for _, m := range []string{"lww", "norefresh", "nolock"} {
 		t.Run(m, func(t *testing.T) {
