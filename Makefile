@@ -4,8 +4,9 @@
 # Fyne's cgo (GLFW/OpenGL) build.
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
-# Tests read PDFs back as text (pdftotext); vet compiles .ci/bench/firstframe (Xlib, XTest).
-TEST_DEBS  := poppler-utils libxtst-dev
+# Tests read PDFs back as text (pdftotext); vet compiles .ci/bench/firstframe (Xlib, XTest);
+# the office tests start a throw-away PostgreSQL (initdb, pg_ctl).
+TEST_DEBS  := poppler-utils libxtst-dev postgresql
 # Looking at the window and pages (screenshots under Xvfb), typing into it (xdotool, XTest).
 LOOK_DEBS  := xvfb xauth imagemagick poppler-utils xdotool libxtst-dev
 
@@ -16,7 +17,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: run test test-race test-days lint build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: office-sim office-bench run test test-race test-days lint build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -92,6 +93,17 @@ bench-typing: build deps-look
 ## one checklist in memory, checklists to separate files, one-PDF batches of 100 and 1,000 with the heap's peak
 bench-handouts: deps-test
 	$(GO) test -run '^$$' -bench 'YdelseDocument|YdelseFiles|OnePDF' -benchmem -count 5 ./reports/
+
+## office-sim: the office simulation, RUNS runs (3-15 laptops each against one PostgreSQL, offline
+## periods, moves, cover, concurrent edits, kills); the invariants are checked after every run.
+## CI runs 100; `make office-sim RUNS=10000` is the long campaign. Then the mutations must be caught.
+office-sim: deps-test
+	JOBSPOR_CI=1 JOBSPOR_SIM_RUNS=$(RUNS) $(GO) test -count=1 -timeout 0 -v -run '^TestSimulation$$' ./model/store/office/
+	JOBSPOR_CI=1 JOBSPOR_SIM_MUTATIONS=1 $(GO) test -count=1 -timeout 30m -v -run '^TestSimulationCatchesMutations$$' ./model/store/office/
+
+## office-bench: the office benchmarks (first join, a push of 200 ops, pulls, 15 laptops at once)
+office-bench: deps-test
+	JOBSPOR_CI=1 $(GO) test -count=1 -run '^$$' -bench . -benchtime 3x -timeout 60m ./model/store/office/
 
 ## killtest: 200 SIGKILLs during backups and imports, then the next start checks everything
 killtest:

@@ -14,6 +14,7 @@ import (
 	"jobspor/assets"
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/office"
 	"jobspor/reports"
 	"jobspor/ui"
 	"jobspor/ui/cli"
@@ -41,6 +42,7 @@ func main() {
 		ReadSecret: readSecret(),
 		Stdout:     os.Stdout, Stderr: os.Stderr, Content: content, Version: ui.Metadata.Version,
 		SchemaVersion: store.SchemaVersion(), Clock: clock,
+		OpenOffice:  func(path string) (cli.Office, error) { return office.Open(path) },
 		StartWindow: func(path string, create bool) error { return startWindow(path, create, content, clock) },
 		Open: func(path string, create bool) (cli.Store, cli.Handouts, error) {
 			s, h, err := openStore(path, create, content, clock)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/user"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -39,6 +40,9 @@ type Store struct {
 	// by SetMe, so an audit row written inside a transaction can name them
 	// without a read of its own.
 	me atomic.Pointer[meChoice]
+	// office is whether this laptop is in an office (sync_state.active):
+	// then every transaction writes its changes to the outbox.
+	office atomic.Bool
 }
 
 // Generation is a number that grows with every committed change to the
@@ -120,6 +124,11 @@ func open(path string, exists, own bool) (*Store, error) {
 		lock.release()
 		return nil, explainBusy(err)
 	}
+	if err := s.loadSyncActive(); err != nil {
+		db.Close()
+		lock.release()
+		return nil, err
+	}
 	if me, err := s.Me(); err == nil {
 		s.me.Store(&meChoice{user: s.User, initials: me})
 	}
@@ -184,6 +193,12 @@ var migrationHooks = map[string]func(*sql.Tx) error{
 	"0009_case_life.sql":   allowOfficeCancelled,
 }
 
+// storeMigrationHooks are hooks that need the Store (its clock), keyed by
+// the migration's name without its number.
+var storeMigrationHooks = map[string]func(*Store, *sql.Tx) error{
+	"office_sync.sql": func(s *Store, tx *sql.Tx) error { return fillGids(tx, s.Now()) },
+}
+
 // migrate applies each pending migration together with its version bump in
 // one transaction.
 func (s *Store) migrate() error {
@@ -233,6 +248,11 @@ func (s *Store) migrateOne(names []string) (bool, error) {
 			return false, fmt.Errorf("migration %s: %w", names[v], err)
 		}
 	}
+	if hook := storeMigrationHooks[strings.TrimLeft(names[v], "0123456789_")]; hook != nil {
+		if err := hook(s, tx); err != nil {
+			return false, fmt.Errorf("migration %s: %w", names[v], err)
+		}
+	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 		return false, fmt.Errorf("bump schema version to %d: %w", v+1, err)
 	}
@@ -270,6 +290,12 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return explainBusy(err)
+	}
+	if s.office.Load() {
+		// In an office: the changes go to the outbox in this same transaction.
+		if err := s.recordOps(tx); err != nil {
+			return explainBusy(fmt.Errorf("%s: outbox: %w", what, err))
+		}
 	}
 	if n := w.audited.Load(); n > 0 {
 		// Anchored before the commit, under the write lock: the anchor's

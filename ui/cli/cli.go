@@ -68,6 +68,8 @@ type Env struct {
 	ReadSecret func(prompt string) (string, error)
 	// Clock is the program's one clock (nil: the system clock).
 	Clock model.Clock
+	// OpenOffice opens the office tier on the database at path (nil: none in this build).
+	OpenOffice func(path string) (Office, error)
 }
 
 // now is the time on the command line's clock.
@@ -109,6 +111,7 @@ func commands() []command {
 		{"init", "init [--db FIL]   opretter en ny, tom database", runInit},
 		{"backup", "backup [--to MAPPE] [--passphrase-file FIL] [--db FIL]", runBackup},
 		{"restore", "restore FIL [--db MÅL] [--passphrase-file FIL]", runRestore},
+		{"office", officeUsage, runOffice},
 		{"version", "version", runVersion},
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"jobspor/assets"
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/office"
 	"jobspor/model/store/storetest"
 	"jobspor/model/testutil"
 )
@@ -72,7 +73,8 @@ func run(t *testing.T, h Handouts, args ...string) (int, string, string) {
 			s, err := open(p)
 			return s, h, err
 		},
-		SchemaVersion: store.SchemaVersion(), Restore: store.Restore}
+		SchemaVersion: store.SchemaVersion(), Restore: store.Restore,
+		OpenOffice: func(p string) (Office, error) { return office.Open(p) }}
 	code := Run(args, env)
 	return code, out.String(), errb.String()
 }

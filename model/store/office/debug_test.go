@@ -1,0 +1,5 @@
+package office
+
+import "os"
+
+func init() { debugPull = os.Getenv("JOBSPOR_DEBUG_PULL") != "" }

@@ -1,0 +1,418 @@
+package office
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"filippo.io/age"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"jobspor/model"
+	"jobspor/model/store"
+)
+
+// Service is the office as the command line sees it: one laptop's store
+// and the office it belongs to.
+type Service struct {
+	Store *store.Store
+	// IdentityPath is the caseworker's age identity (readable by the user only).
+	IdentityPath string
+	// ConnectTimeout bounds a connection attempt: an unreachable office is normal.
+	ConnectTimeout time.Duration
+}
+
+// Open opens the laptop's database for office commands.
+func Open(dbPath string) (*Service, error) {
+	s, err := store.OpenExisting(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{Store: s, IdentityPath: DefaultIdentityPath(), ConnectTimeout: 5 * time.Second}, nil
+}
+
+// Close closes the database.
+func (v *Service) Close() error { return v.Store.Close() }
+
+// DefaultIdentityPath is where the caseworker's age identity lives:
+// $JOBSPOR_OFFICE_IDENTITY, else the user's config folder.
+func DefaultIdentityPath() string {
+	if p := os.Getenv("JOBSPOR_OFFICE_IDENTITY"); p != "" {
+		return p
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "jobspor", "office-identity.txt")
+}
+
+// connect logs in to server; as a caseworker's role when initials is set
+// (its password from the URL, PGPASSWORD or ~/.pgpass).
+func (v *Service) connect(ctx context.Context, server, initials string) (*pgx.Conn, error) {
+	conn := server
+	if initials != "" {
+		conn = withUser(server, RoleName(initials))
+	}
+	cfg, err := pgx.ParseConfig(conn)
+	if err != nil {
+		return nil, model.NewUserError("office.server.bad", err, server)
+	}
+	if v.ConnectTimeout > 0 {
+		cfg.ConnectTimeout = v.ConnectTimeout
+	}
+	c, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, unreachable{err}
+	}
+	return c, nil
+}
+
+// withUser sets the user of a URL or key=value connection string.
+func withUser(server, role string) string {
+	if strings.HasPrefix(server, "postgres://") || strings.HasPrefix(server, "postgresql://") {
+		if u, err := url.Parse(server); err == nil {
+			if p, ok := u.User.Password(); ok {
+				u.User = url.UserPassword(role, p)
+			} else {
+				u.User = url.User(role)
+			}
+			return u.String()
+		}
+	}
+	return server + " user=" + role
+}
+
+// unreachable is a connection that did not come about: normal for a laptop.
+type unreachable struct{ err error }
+
+func (u unreachable) Error() string { return "office unreachable: " + u.err.Error() }
+func (u unreachable) Unwrap() error { return u.err }
+
+// IsUnreachable says whether err means the office could not be reached.
+func IsUnreachable(err error) bool {
+	var u unreachable
+	if errors.As(err, &u) {
+		return true
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return false
+	}
+	var ce *pgconn.ConnectError
+	return errors.As(err, &ce) || pgconn.SafeToRetry(err) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// Init makes the office on server (as its administrator): roles, schema,
+// the office key, and the lead (initials, name), whose identity the key is
+// wrapped to. It returns the lead's age recipient.
+func (v *Service) Init(server, initials, name string) (string, error) {
+	ctx := context.Background()
+	id, err := LoadOrMakeIdentity(v.IdentityPath)
+	if err != nil {
+		return "", err
+	}
+	admin, err := v.connect(ctx, server, "")
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close(ctx)
+	if _, err := Init(ctx, admin); err != nil {
+		return "", err
+	}
+	var leads int
+	if err := admin.QueryRow(ctx, `SELECT count(*) FROM jobspor.staff WHERE wrapped_key IS NOT NULL`).Scan(&leads); err != nil {
+		return "", err
+	}
+	if leads > 0 {
+		return "", model.NewUserError("office.init.done", nil)
+	}
+	key, err := NewKey()
+	if err != nil {
+		return "", err
+	}
+	wrapped, err := key.Wrap(id.Recipient().String())
+	if err != nil {
+		return "", err
+	}
+	cw := Caseworker{Initials: initials, Name: name, Lead: true, Recipient: id.Recipient().String(), WrappedKey: wrapped}
+	if err := AddCaseworker(ctx, admin, cw); err != nil {
+		return "", err
+	}
+	_, err = admin.Exec(ctx, `INSERT INTO jobspor.audit (actor, action, detail) VALUES ($1, 'office init', $2)`,
+		strings.ToUpper(initials), "schema "+fmt.Sprint(SchemaVersion()))
+	return id.Recipient().String(), err
+}
+
+// AddCaseworker adds a caseworker to the roster (as the administrator,
+// from the lead's laptop): a login role with a new password, and the
+// office key wrapped to the caseworker's age recipient when given. It
+// returns the password, to hand over once.
+func (v *Service) AddCaseworker(server, initials, name string, lead bool, recipient string) (string, error) {
+	ctx := context.Background()
+	var wrapped []byte
+	if recipient != "" {
+		key, err := v.officeKeyAsAdmin(ctx, server)
+		if err != nil {
+			return "", err
+		}
+		if wrapped, err = key.Wrap(recipient); err != nil {
+			return "", model.NewUserError("office.recipient.bad", err, recipient)
+		}
+	}
+	admin, err := v.connect(ctx, server, "")
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close(ctx)
+	pw := make([]byte, 18)
+	if _, err := rand.Read(pw); err != nil {
+		return "", err
+	}
+	password := base64.RawURLEncoding.EncodeToString(pw)
+	err = AddCaseworker(ctx, admin, Caseworker{Initials: initials, Name: name, Lead: lead, Password: password,
+		Recipient: recipient, WrappedKey: wrapped})
+	return password, err
+}
+
+// officeKeyAsAdmin unwraps the office key with this laptop's identity from
+// the roster row wrapped to it.
+func (v *Service) officeKeyAsAdmin(ctx context.Context, server string) (Key, error) {
+	id, err := LoadOrMakeIdentity(v.IdentityPath)
+	if err != nil {
+		return Key{}, err
+	}
+	admin, err := v.connect(ctx, server, "")
+	if err != nil {
+		return Key{}, err
+	}
+	defer admin.Close(ctx)
+	var wrapped []byte
+	err = admin.QueryRow(ctx, `SELECT wrapped_key FROM jobspor.staff WHERE age_recipient = $1`, id.Recipient().String()).Scan(&wrapped)
+	if err != nil {
+		return Key{}, model.NewUserError("office.key.missing", err)
+	}
+	return Unwrap(wrapped, id)
+}
+
+// officeKey unwraps the office key from the caseworker's own roster row.
+func officeKey(ctx context.Context, conn *pgx.Conn, id *age.X25519Identity) (Key, error) {
+	var wrapped []byte
+	err := conn.QueryRow(ctx, `SELECT wrapped_key FROM jobspor.staff WHERE initials = jobspor.me()`).Scan(&wrapped)
+	if err != nil || wrapped == nil {
+		return Key{}, model.NewUserError("office.key.missing", err)
+	}
+	return Unwrap(wrapped, id)
+}
+
+// Recipient is this laptop's age recipient (made on first use), for the
+// lead's add-caseworker.
+func (v *Service) Recipient() (string, error) {
+	id, err := LoadOrMakeIdentity(v.IdentityPath)
+	if err != nil {
+		return "", err
+	}
+	return id.Recipient().String(), nil
+}
+
+// Join makes this laptop part of the office on server as initials: from
+// now on every change goes to the outbox; then the laptop's history is
+// sent in bulk and the office's cases pulled.
+func (v *Service) Join(server, initials string) (model.OfficeStatus, error) {
+	ctx := context.Background()
+	id, err := LoadOrMakeIdentity(v.IdentityPath)
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	conn, err := v.connect(ctx, server, initials)
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	defer conn.Close(ctx)
+	if err := checkVersion(ctx, conn); err != nil {
+		return model.OfficeStatus{}, err
+	}
+	key, err := officeKey(ctx, conn, id)
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	if err := v.Store.JoinOffice(server, initials, v.Store.NewGid()); err != nil {
+		return model.OfficeStatus{}, err
+	}
+	cl := &Client{Store: v.Store, Conn: conn, Key: key}
+	if err := cl.SendHistory(ctx); err != nil {
+		return model.OfficeStatus{}, err
+	}
+	if err := cl.Sync(ctx); err != nil {
+		return model.OfficeStatus{}, err
+	}
+	return v.Store.OfficeStatus()
+}
+
+// Sync pushes and pulls. An unreachable office is not an error: the status
+// says so and the changes wait.
+func (v *Service) Sync() (model.OfficeStatus, error) {
+	ctx := context.Background()
+	st, err := v.Store.SyncState()
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	if !st.Active {
+		return model.OfficeStatus{}, model.NewUserError("office.none", nil)
+	}
+	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
+	if err != nil && IsUnreachable(err) {
+		v.Store.FailedSync(err.Error())
+		return v.Store.OfficeStatus()
+	}
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	return v.Store.OfficeStatus()
+}
+
+func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*Client) error) error {
+	id, err := LoadOrMakeIdentity(v.IdentityPath)
+	if err != nil {
+		return err
+	}
+	conn, err := v.connect(ctx, st.Server, st.Initials)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	if err := checkVersion(ctx, conn); err != nil {
+		return err
+	}
+	key, err := officeKey(ctx, conn, id)
+	if err != nil {
+		return err
+	}
+	if !st.HistorySent {
+		cl := &Client{Store: v.Store, Conn: conn, Key: key}
+		if err := cl.SendHistory(ctx); err != nil {
+			return err
+		}
+	}
+	return fn(&Client{Store: v.Store, Conn: conn, Key: key})
+}
+
+// Status reads the laptop's office state (no connection needed).
+func (v *Service) Status() (model.OfficeStatus, error) { return v.Store.OfficeStatus() }
+
+// Move hands citizens to a colleague (owner or lead), then syncs.
+func (v *Service) Move(ids []int64, to string) error {
+	return v.onServer(ids, func(ctx context.Context, cl *Client, gid string) error {
+		_, err := cl.Conn.Exec(ctx, `SELECT jobspor.move_case($1, $2)`, gid, strings.ToUpper(to))
+		return err
+	})
+}
+
+// Cover grants a colleague cover of citizens until a day, with a reason (lead only).
+func (v *Service) Cover(ids []int64, to string, until time.Time, reason string) error {
+	return v.onServer(ids, func(ctx context.Context, cl *Client, gid string) error {
+		_, err := cl.Conn.Exec(ctx, `SELECT jobspor.grant_cover($1, $2, $3, $4)`, gid, strings.ToUpper(to),
+			until.Format(model.DateLayout), reason)
+		return err
+	})
+}
+
+func (v *Service) onServer(ids []int64, fn func(context.Context, *Client, string) error) error {
+	ctx := context.Background()
+	st, err := v.Store.SyncState()
+	if err != nil {
+		return err
+	}
+	if !st.Active {
+		return model.NewUserError("office.none", nil)
+	}
+	return v.withClient(ctx, st, func(cl *Client) error {
+		if _, err := cl.Push(ctx); err != nil { // the office must know the cases first
+			return err
+		}
+		for _, id := range ids {
+			gid, err := v.Store.CitizenGid(id)
+			if err != nil {
+				return err
+			}
+			if err := fn(ctx, cl, gid); err != nil {
+				var pe *pgconn.PgError
+				if errors.As(err, &pe) {
+					return model.NewUserError("office.refused", err, id, pe.Message)
+				}
+				return err
+			}
+		}
+		return cl.Pull(ctx)
+	})
+}
+
+// Conflicts lists the open conflicts and refusals.
+func (v *Service) Conflicts() ([]model.OfficeConflict, error) {
+	cs, err := v.Store.Conflicts()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.OfficeConflict, 0, len(cs))
+	for _, c := range cs {
+		id, err := v.Store.CitizenIDByGid(c.Citizen)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.OfficeConflict{ID: c.OpID, Table: c.Table, Field: c.Field, Outcome: c.Outcome,
+			Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: id})
+	}
+	return out, nil
+}
+
+// Resolve stores a person's choice for a conflict: "theirs" (keep the
+// office's value), "mine" (write mine again, as a new edit) or "dismissed";
+// at the office too when it can be reached.
+func (v *Service) Resolve(id, how string) error {
+	switch how {
+	case "theirs", "mine", "dismissed":
+	default:
+		return model.NewUserError("office.conflict.how", nil, how)
+	}
+	if how == "mine" {
+		cs, err := v.Store.Conflicts()
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.OpID == id {
+				if err := v.Store.UseMine(c); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := v.Store.ResolveConflict(id, how); err != nil {
+		return err
+	}
+	if strings.Contains(id, ":") {
+		return nil // a notice of this laptop's own (two note versions, a row twice): nothing at the office to close
+	}
+	ctx := context.Background()
+	st, err := v.Store.SyncState()
+	if err != nil || !st.Active {
+		return err
+	}
+	err = v.withClient(ctx, st, func(cl *Client) error {
+		_, err := cl.Conn.Exec(ctx, `UPDATE jobspor.conflict SET resolution = $2, resolved_by = jobspor.me(), resolved_at = now()
+			WHERE op_id = $1 AND resolved_at IS NULL`, id, how)
+		return err
+	})
+	if err != nil && IsUnreachable(err) {
+		return nil // resolved here; the office hears of it with a later sync (its conflict list is replaced at pull)
+	}
+	return err
+}

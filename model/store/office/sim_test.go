@@ -1,0 +1,755 @@
+package office
+
+// The office simulation (OFFICE.md, "How it is tested"): 3–15 laptops, each
+// its own SQLite file, against one server; random offline periods, moves
+// and cover, concurrent edits of the same fields and notes, kills at each
+// point of a sync. After every run the invariants are checked. Deliberately
+// broken variants (last write wins, the sequence without its lock, no full
+// refresh on hand-over) must each make the checker fail.
+//
+//	make office-sim RUNS=N     (CI: at least 100)
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"jobspor/model"
+	"jobspor/model/store"
+	"jobspor/model/store/office/pgtest"
+	"jobspor/model/testutil"
+)
+
+const simStaff = 15
+
+var (
+	simOnce sync.Once
+	simDB   string
+	simErr  error
+)
+
+// simDatabase is one database for every run (emptied between runs) with a
+// roster of W01 (the lead) to W15.
+func simDatabase(t testing.TB) string {
+	t.Helper()
+	simOnce.Do(func() {
+		ctx := context.Background()
+		admin, err := pgx.Connect(ctx, cluster.DSN("postgres", "postgres"))
+		if err != nil {
+			simErr = err
+			return
+		}
+		defer admin.Close(ctx)
+		simDB = "sim"
+		if _, err := admin.Exec(ctx, `CREATE DATABASE sim TEMPLATE `+template); err != nil {
+			simErr = err
+			return
+		}
+		c, err := pgx.Connect(ctx, cluster.DSN("postgres", simDB))
+		if err != nil {
+			simErr = err
+			return
+		}
+		defer c.Close(ctx)
+		for i := 1; i <= simStaff; i++ {
+			if simErr = AddCaseworker(ctx, c, Caseworker{Initials: fmt.Sprintf("W%02d", i), Name: "Kollega " + strconv.Itoa(i), Lead: i == 1}); simErr != nil {
+				return
+			}
+		}
+	})
+	if simErr != nil {
+		t.Fatal(simErr)
+	}
+	return simDB
+}
+
+const simTables = `jobspor.citizens, jobspor.progress, jobspor.conversations, jobspor.job_goals, jobspor.openings,
+	jobspor.track_changes, jobspor.upskillings, jobspor.educations, jobspor.company_efforts, jobspor.temp_agencies,
+	jobspor.reception_steps, jobspor.benefit_cases, jobspor.notices, jobspor.youth_flags, jobspor.case_closings,
+	jobspor.applications, jobspor.conversation_jobs, jobspor.jobs, jobspor.prospect_editions, jobspor.prospects,
+	jobspor.caseworkers, jobspor.note, jobspor.history, jobspor.applied_op, jobspor.conflict, jobspor.visibility,
+	jobspor.cover, jobspor.audit, jobspor.access`
+
+// simMutation breaks the server for one variant: without the commit-order
+// lock the sequence is a plain nextval.
+func simMutation(ctx context.Context, admin *pgx.Conn, mutate string) error {
+	body := `BEGIN PERFORM pg_advisory_xact_lock(hashtext('jobspor.change_seq')); RETURN nextval('jobspor.change_seq'); END`
+	if mutate == "nolock" {
+		body = `BEGIN RETURN nextval('jobspor.change_seq'); END`
+	}
+	_, err := admin.Exec(ctx, `CREATE OR REPLACE FUNCTION jobspor.next_seq() RETURNS bigint LANGUAGE plpgsql
+		SECURITY DEFINER SET search_path = jobspor, pg_temp AS $$`+body+`$$`)
+	return err
+}
+
+type simLedger struct {
+	mu    sync.Mutex
+	ops   map[string]store.SyncOp
+	notes map[string]string // note gid -> body
+	cprs  []string
+	cases []string
+}
+
+func (l *simLedger) note(ops []store.SyncOp) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, op := range ops {
+		if _, ok := l.ops[op.ID]; ok {
+			continue
+		}
+		l.ops[op.ID] = op
+		for _, n := range op.Notes {
+			l.notes[n.Gid] = n.Body
+		}
+		if op.Table == "citizens" && op.Kind == "upsert" && op.Base == 0 && op.Prev == "" {
+			l.cases = append(l.cases, op.Gid)
+		}
+	}
+}
+
+type simLaptop struct {
+	initials string
+	lead     bool
+	s        *store.Store
+	cl       *Client
+	rng      *rand.Rand
+	online   bool
+	dsn      string
+	pKill    float64
+}
+
+var errSimKill = errors.New("simulated kill")
+
+func (l *simLaptop) connect(ctx context.Context) error {
+	if l.cl.Conn != nil && !l.cl.Conn.IsClosed() {
+		return nil
+	}
+	c, err := pgx.Connect(ctx, l.dsn)
+	if err != nil {
+		return err
+	}
+	l.cl.Conn = c
+	return nil
+}
+
+func (l *simLaptop) drop() {
+	if l.cl.Conn != nil {
+		l.cl.Conn.Close(context.Background())
+		l.cl.Conn = nil
+	}
+}
+
+// sync pushes and pulls, maybe killed at one point (the connection dies
+// with the process; the server rolls back what it had not committed).
+func (l *simLaptop) sync(ctx context.Context, faults bool) error {
+	if err := l.connect(ctx); err != nil {
+		return err
+	}
+	point := ""
+	if faults && l.rng.Float64() < l.pKill {
+		point = []string{FaultBeforeOp, FaultBeforeCommit, FaultAfterCommit, FaultBeforeApply}[l.rng.Intn(4)]
+	}
+	skip := l.rng.Intn(3)
+	l.cl.Fault = func(p string) error {
+		if p == FaultBeforeOp {
+			time.Sleep(time.Duration(l.rng.Intn(300)) * time.Microsecond) // widen the windows between commits
+		}
+		if p == point {
+			if p == FaultBeforeOp && skip > 0 {
+				skip--
+				return nil
+			}
+			l.drop()
+			return errSimKill
+		}
+		return nil
+	}
+	err := l.cl.Sync(ctx)
+	l.cl.Fault = nil
+	if errors.Is(err, errSimKill) {
+		return nil
+	}
+	if err != nil && transientErr(err) {
+		l.drop()
+		return nil
+	}
+	return err
+}
+
+func transientErr(err error) bool {
+	_, isRule := refused(err)
+	return !isRule && IsUnreachable(err) || strings.Contains(err.Error(), "SQLSTATE 40")
+}
+
+type simRun struct {
+	t       testing.TB
+	ctx     context.Context
+	db      string
+	admin   *pgx.Conn
+	rng     *rand.Rand
+	led     *simLedger
+	laptops []*simLaptop
+	mutate  string
+	dir     string
+	stats   simStats
+}
+
+type simStats struct {
+	ops, notes, conflicts, rejected, moves, covers int
+}
+
+// act is one thing a caseworker does on the laptop, online or not.
+func (r *simRun) act(l *simLaptop) error {
+	list, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	if err != nil {
+		return err
+	}
+	x := l.rng.Float64()
+	switch {
+	case len(list) < 2 || x < 0.10:
+		r.led.mu.Lock()
+		cpr := fmt.Sprintf("%02d%02d%02d%04d", 1+l.rng.Intn(28), 1+l.rng.Intn(12), 50+l.rng.Intn(50), l.rng.Intn(4000)) // serial 0-3xxx: born in the 1900s
+		r.led.cprs = append(r.led.cprs, cpr)
+		r.led.mu.Unlock()
+		c := testutil.Citizen(func(c *model.Citizen) {
+			c.Name, c.CPR, c.Notes = "Borger "+cpr[6:], model.CPR(cpr), "Første samtale med "+l.initials
+		})
+		if err := l.s.CreateCitizen(c); err != nil {
+			var ue *model.UserError
+			if errors.As(err, &ue) {
+				return nil // a duplicate CPR on this laptop: refused here already
+			}
+			return err
+		}
+	case x < 0.55:
+		c, err := l.s.Citizen(list[l.rng.Intn(len(list))].ID)
+		if err != nil {
+			return nil // purged meanwhile
+		}
+		if c.Caseworker == l.initials && l.rng.Intn(2) == 0 {
+			// half the time a case shared with a colleague, where edits meet
+			for _, i := range l.rng.Perm(len(list)) {
+				if o, err := l.s.Citizen(list[i].ID); err == nil && o.Caseworker != l.initials && o.Caseworker != "" {
+					c = o
+					break
+				}
+			}
+		}
+		switch l.rng.Intn(3) {
+		case 0:
+			c.Phone = fmt.Sprintf("%08d", l.rng.Intn(1e8))
+		case 1:
+			c.Email = fmt.Sprintf("%s%d@post.dk", strings.ToLower(l.initials), l.rng.Intn(1000))
+		default:
+			c.Notes = fmt.Sprintf("Note %d fra %s", l.rng.Intn(1e6), l.initials)
+		}
+		if err := l.s.UpdateCitizen(c); err != nil && !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
+	case x >= 0.55 && x < 0.97 && l.online && l.lead && l.rng.Intn(4) == 0:
+		// the lead also moves cases, now and then
+		if err := l.connect(r.ctx); err != nil {
+			return nil
+		}
+		if gid := r.pickCase(l); gid != "" {
+			to := fmt.Sprintf("W%02d", 1+l.rng.Intn(len(r.laptops)))
+			if _, err := l.cl.Conn.Exec(r.ctx, `SELECT jobspor.move_case($1, $2)`, gid, to); err == nil {
+				r.led.mu.Lock()
+				r.stats.moves++
+				r.led.mu.Unlock()
+			} else if _, isRule := refused(err); !isRule {
+				l.drop()
+			}
+		}
+	case x >= 0.55 && x < 0.97 && l.online && l.lead:
+		// cover: shared cases, so colleagues edit the same fields and notes
+		if err := l.connect(r.ctx); err != nil {
+			return nil
+		}
+		gid := r.pickCase(l)
+		if gid == "" {
+			return nil
+		}
+		to := fmt.Sprintf("W%02d", 1+l.rng.Intn(len(r.laptops)))
+		until := "2999-12-31"
+		if l.rng.Intn(3) == 0 {
+			until = "2000-01-01" // a cover that has ended: expires at the next sync
+		}
+		if _, err := l.cl.Conn.Exec(r.ctx, `SELECT jobspor.grant_cover($1, $2, $3, 'Ferie')`, gid, to, until); err == nil {
+			r.led.mu.Lock()
+			r.stats.covers++
+			r.led.mu.Unlock()
+		} else if _, isRule := refused(err); !isRule {
+			l.drop()
+		}
+	case x < 0.80:
+		id := list[l.rng.Intn(len(list))].ID
+		cvs, err := l.s.Conversations(id)
+		if err != nil {
+			return err
+		}
+		if len(cvs) > 0 && l.rng.Intn(2) == 0 {
+			cv := cvs[l.rng.Intn(len(cvs))]
+			cv.Notes = fmt.Sprintf("Referat %d af %s", l.rng.Intn(1e6), l.initials)
+			if err := l.s.SaveConversation(&cv); err != nil && !errors.Is(err, model.ErrNotFound) {
+				return err
+			}
+			break
+		}
+		start := time.Date(2026, 12, 1+l.rng.Intn(20), 8+l.rng.Intn(8), 0, 0, 0, time.Local)
+		cv := testutil.Conversation(id, start, 45, func(cv *model.Conversation) { cv.Notes = "Plan af " + l.initials })
+		if err := l.s.PlanConversation(cv); err != nil {
+			var ue *model.UserError
+			if !errors.As(err, &ue) && !errors.Is(err, model.ErrNotFound) {
+				return err
+			}
+		}
+	case x < 0.88 && l.online && !l.lead:
+		// a move: the owner hands a case over, or the lead moves any
+		if err := l.connect(r.ctx); err != nil {
+			return nil
+		}
+		gid := r.pickCase(l)
+		if gid == "" {
+			return nil
+		}
+		to := fmt.Sprintf("W%02d", 1+l.rng.Intn(len(r.laptops)))
+		if _, err := l.cl.Conn.Exec(r.ctx, `SELECT jobspor.move_case($1, $2)`, gid, to); err == nil {
+			r.led.mu.Lock()
+			r.stats.moves++
+			r.led.mu.Unlock()
+		} else if _, isRule := refused(err); !isRule {
+			l.drop()
+		}
+	default:
+		l.online = !l.online
+		if !l.online {
+			l.drop()
+		}
+	}
+	ops, err := l.s.PendingOps(1 << 20)
+	if err != nil {
+		return err
+	}
+	r.led.note(ops)
+	return nil
+}
+
+func (r *simRun) pickCase(l *simLaptop) string {
+	if l.lead {
+		r.led.mu.Lock()
+		defer r.led.mu.Unlock()
+		if len(r.led.cases) == 0 {
+			return ""
+		}
+		return r.led.cases[l.rng.Intn(len(r.led.cases))]
+	}
+	list, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	if err != nil || len(list) == 0 {
+		return ""
+	}
+	g, err := l.s.CitizenGid(list[l.rng.Intn(len(list))].ID)
+	if err != nil {
+		return ""
+	}
+	return g
+}
+
+func (r *simRun) run(steps int) error {
+	var wg sync.WaitGroup
+	errc := make(chan error, len(r.laptops))
+	for _, l := range r.laptops {
+		wg.Add(1)
+		go func(l *simLaptop) {
+			defer wg.Done()
+			for i := 0; i < steps; i++ {
+				if err := r.act(l); err != nil {
+					errc <- fmt.Errorf("%s act: %w", l.initials, err)
+					return
+				}
+				if l.online && l.rng.Float64() < 0.5 {
+					if err := l.sync(r.ctx, true); err != nil {
+						errc <- fmt.Errorf("%s sync: %w", l.initials, err)
+						return
+					}
+				}
+			}
+		}(l)
+	}
+	wg.Wait()
+	close(errc)
+	for err := range errc {
+		return err
+	}
+	// the end of the day: everyone online, syncing without faults until quiet
+	for round := 0; round < 8; round++ {
+		left := 0
+		for _, l := range r.laptops {
+			l.online = true
+			if err := l.sync(r.ctx, false); err != nil {
+				return fmt.Errorf("%s drain: %w", l.initials, err)
+			}
+			n, _ := l.s.PendingCount()
+			left += n
+		}
+		if left == 0 && round > 0 {
+			break
+		}
+	}
+	for _, l := range r.laptops {
+		if err := l.cl.Pull(r.ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// simViolations counts each invariant's breaches.
+type simViolations struct {
+	LostNotes, OpsWithoutOutcome, SilentOverwrites, WrongCases, MissingNotes, RLSLeaks, PlainCPR, Damaged int
+}
+
+func (v simViolations) total() int {
+	return v.LostNotes + v.OpsWithoutOutcome + v.SilentOverwrites + v.WrongCases + v.MissingNotes + v.RLSLeaks + v.PlainCPR + v.Damaged
+}
+
+func (r *simRun) check() (simViolations, error) {
+	var v simViolations
+	ctx, a := r.ctx, r.admin
+	strs := func(q string, args ...any) (map[string]string, error) {
+		rows, err := a.Query(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		m := map[string]string{}
+		for rows.Next() {
+			var k, val string
+			if err := rows.Scan(&k, &val); err != nil {
+				return nil, err
+			}
+			m[k] = val
+		}
+		return m, rows.Err()
+	}
+	serverNotes, err := strs(`SELECT gid::text, citizen_gid::text FROM jobspor.note`)
+	if err != nil {
+		return v, err
+	}
+	outcomes, err := strs(`SELECT op_id::text, outcome FROM jobspor.applied_op`)
+	if err != nil {
+		return v, err
+	}
+	conflictOps, err := strs(`SELECT op_id::text || '|' || field || '|' || coalesce(note_gid::text, ''), mine FROM jobspor.conflict`)
+	if err != nil {
+		return v, err
+	}
+	hasConflict := map[string]bool{}
+	rejectedNote := map[string]bool{}
+	for k := range conflictOps {
+		parts := strings.Split(k, "|")
+		hasConflict[parts[0]] = true
+		if parts[2] != "" {
+			rejectedNote[parts[2]] = true
+		}
+	}
+	// 1, 2: every note is at the office or in a refusal holding it; every op has one outcome
+	for id, op := range r.led.ops {
+		oc, ok := outcomes[id]
+		if !ok || oc == "pending" || (oc != "applied" && !hasConflict[id]) {
+			v.OpsWithoutOutcome++
+		}
+		for _, n := range op.Notes {
+			if _, ok := serverNotes[n.Gid]; !ok && !rejectedNote[n.Gid] {
+				v.LostNotes++
+			}
+		}
+	}
+	// 3: an applied edit never replaced a value someone set after its base
+	rows, err := a.Query(ctx, `SELECT a.op_id::text, a.record_gid::text, a.base_version, a.result_version FROM jobspor.applied_op a
+		WHERE a.outcome IN ('applied', 'conflict') AND a.base_version > 0 AND a.result_version > a.base_version + 1`)
+	if err != nil {
+		return v, err
+	}
+	type ap struct {
+		id, gid  string
+		base, rv int64
+	}
+	var aps []ap
+	for rows.Next() {
+		var x ap
+		if err := rows.Scan(&x.id, &x.gid, &x.base, &x.rv); err != nil {
+			rows.Close()
+			return v, err
+		}
+		aps = append(aps, x)
+	}
+	rows.Close()
+	for _, x := range aps {
+		op := r.led.ops[x.id]
+		refs, _, _, _ := tableInfo(op.Table)
+		for f := range op.Fields {
+			key := serverCol(refs, f)
+			var changed bool
+			if err := a.QueryRow(ctx, `SELECT (SELECT data -> $3 FROM jobspor.history WHERE gid = $1 AND version = $2)
+				IS DISTINCT FROM (SELECT data -> $3 FROM jobspor.history WHERE gid = $1 AND version = $2 - 1)`, x.gid, x.rv, key).Scan(&changed); err != nil {
+				return v, err
+			}
+			if !changed {
+				continue
+			}
+			var distinct int
+			if err := a.QueryRow(ctx, `SELECT count(DISTINCT data -> $4) FROM jobspor.history WHERE gid = $1 AND version >= $2 AND version < $3`,
+				x.gid, x.base, x.rv, key).Scan(&distinct); err != nil {
+				return v, err
+			}
+			if distinct > 1 {
+				v.SilentOverwrites++
+			}
+		}
+	}
+	serverCases, err := strs(`SELECT gid::text, '' FROM jobspor.citizens`)
+	if err != nil {
+		return v, err
+	}
+	// 4, 5: each laptop holds exactly its cases with every note; each role sees exactly its cases
+	for _, l := range r.laptops {
+		entitled, err := strs(`SELECT gid::text, '' FROM jobspor.citizens c WHERE NOT deleted AND (caseworker = $1
+			OR EXISTS (SELECT 1 FROM jobspor.cover v WHERE v.citizen_gid = c.gid AND v.initials = $1 AND v.until >= current_date))`, l.initials)
+		if err != nil {
+			return v, err
+		}
+		if err := l.connect(ctx); err != nil {
+			return v, err
+		}
+		var seen int
+		if err := l.cl.Conn.QueryRow(ctx, `SELECT count(*) FROM jobspor.citizens WHERE NOT deleted`).Scan(&seen); err != nil {
+			return v, err
+		}
+		if seen != len(entitled) {
+			v.RLSLeaks++
+		}
+		var seenNotes, allowed int
+		if err := l.cl.Conn.QueryRow(ctx, `SELECT count(*) FROM jobspor.note`).Scan(&seenNotes); err != nil {
+			return v, err
+		}
+		for _, c := range serverNotes {
+			if _, ok := entitled[c]; ok {
+				allowed++
+			}
+		}
+		if seenNotes != allowed {
+			v.RLSLeaks++
+		}
+		local := map[string]bool{}
+		list, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+		if err != nil {
+			return v, err
+		}
+		for _, c := range list {
+			g, err := l.s.CitizenGid(c.ID)
+			if err != nil {
+				return v, err
+			}
+			local[g] = true
+			if _, ok := entitled[g]; !ok && hasKey(serverCases, g) {
+				v.WrongCases++ // a case the office has and this caseworker may not have (one the office refused stays, shown)
+			}
+		}
+		for g := range entitled {
+			if !local[g] {
+				v.WrongCases++
+			}
+		}
+		// every free text of an entitled case as the office's newest version, every conversation there
+		heads, err := strs(`SELECT n.parent_gid::text || '|' || n.field, n.body FROM jobspor.note n
+			WHERE n.citizen_gid = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM jobspor.note m WHERE m.supersedes = n.gid)
+			-- a late note whose record the office refused is kept there, shown with the refusal
+			AND EXISTS (SELECT 1 FROM jobspor.history h WHERE h.gid = n.parent_gid AND NOT (h.data ->> 'deleted')::boolean
+				AND h.version = (SELECT max(version) FROM jobspor.history WHERE gid = n.parent_gid))
+			AND n.change_seq = (SELECT max(change_seq) FROM jobspor.note o WHERE o.parent_gid = n.parent_gid AND o.field = n.field
+				AND NOT EXISTS (SELECT 1 FROM jobspor.note m WHERE m.supersedes = o.gid))`, keys(entitled))
+		if err != nil {
+			return v, err
+		}
+		for k, body := range heads {
+			parent, field, _ := strings.Cut(k, "|")
+			got, err := l.s.SyncedText(parent, field)
+			if err != nil {
+				return v, err
+			}
+			if got != body {
+				v.MissingNotes++
+				if os.Getenv("JOBSPOR_SIM_DEBUG") != "" {
+					fmt.Printf("%s: %s local %q office %q\n", l.initials, k, got, body)
+				}
+			}
+		}
+		if probs, err := l.s.Check(); err != nil || len(probs) > 0 {
+			v.Damaged++
+		}
+	}
+	// 6: no CPR number in any server text
+	var dump string
+	if err := a.QueryRow(ctx, `SELECT coalesce(string_agg(x, ' '), '') FROM (
+		SELECT c::text x FROM jobspor.citizens c UNION ALL SELECT n::text FROM jobspor.note n
+		UNION ALL SELECT h::text FROM jobspor.history h UNION ALL SELECT f::text FROM jobspor.conflict f
+		UNION ALL SELECT a::text FROM jobspor.audit a UNION ALL SELECT o::text FROM jobspor.applied_op o) t`).Scan(&dump); err != nil {
+		return v, err
+	}
+	for _, c := range r.led.cprs {
+		if strings.Contains(dump, c) || strings.Contains(dump, c[:6]+"-"+c[6:]) {
+			v.PlainCPR++
+		}
+	}
+	return v, nil
+}
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// simOnce runs one seeded run and checks it.
+func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations, simStats) {
+	t.Helper()
+	ctx := context.Background()
+	db := simDatabase(t)
+	admin, err := pgx.Connect(ctx, cluster.DSN("postgres", db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	if _, err := admin.Exec(ctx, `TRUNCATE `+simTables+` CASCADE; ALTER SEQUENCE jobspor.change_seq RESTART`); err != nil {
+		t.Fatal(err)
+	}
+	if err := simMutation(ctx, admin, mutate); err != nil {
+		t.Fatal(err)
+	}
+	defer simMutation(ctx, admin, "")
+	rng := rand.New(rand.NewSource(seed))
+	r := &simRun{t: t, ctx: ctx, db: db, admin: admin, rng: rng, mutate: mutate, dir: simDir(t),
+		led: &simLedger{ops: map[string]store.SyncOp{}, notes: map[string]string{}}}
+	n := 3 + rng.Intn(simStaff-2)
+	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	for i := 1; i <= n; i++ {
+		ini := fmt.Sprintf("W%02d", i)
+		s, err := store.Open(filepath.Join(r.dir, ini+".db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Now = func() time.Time { return at }
+		if err := s.JoinOffice(db, ini, "d"+ini); err != nil {
+			t.Fatal(err)
+		}
+		l := &simLaptop{initials: ini, lead: i == 1, s: s, rng: rand.New(rand.NewSource(seed*100 + int64(i))), online: true,
+			dsn: cluster.DSN(RoleName(ini), db), pKill: 0.2}
+		l.cl = &Client{Store: s, Key: testKey, Mutate: mutate, Batch: 50}
+		r.laptops = append(r.laptops, l)
+	}
+	defer func() {
+		for _, l := range r.laptops {
+			l.drop()
+			l.s.Close()
+		}
+	}()
+	t0 := time.Now() // the harness's timing, not the application's clock
+	if err := r.run(steps); err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+	t1 := time.Now()
+	v, err := r.check()
+	if os.Getenv("JOBSPOR_SIM_DEBUG") != "" {
+		fmt.Printf("seed %d: %d laptops, day %v, check %v\n", seed, n, t1.Sub(t0).Round(time.Millisecond), time.Since(t1).Round(time.Millisecond))
+	}
+	if err != nil {
+		t.Fatalf("seed %d: check: %v", seed, err)
+	}
+	r.stats.ops = len(r.led.ops)
+	r.stats.notes = len(r.led.notes)
+	admin.QueryRow(ctx, `SELECT count(*) FILTER (WHERE outcome = 'conflict'), count(*) FILTER (WHERE outcome = 'rejected') FROM jobspor.applied_op`).
+		Scan(&r.stats.conflicts, &r.stats.rejected)
+	return v, r.stats
+}
+
+func simRuns() int {
+	n, err := strconv.Atoi(os.Getenv("JOBSPOR_SIM_RUNS"))
+	if err != nil || n < 1 {
+		return 2 // make test; make office-sim RUNS=N runs more
+	}
+	return n
+}
+
+// TestSimulation: every run keeps the invariants (JOBSPOR_SIM_RUNS runs, 2 by default).
+func TestSimulation(t *testing.T) {
+	runs := simRuns()
+	var total simStats
+	failed := 0
+	for seed := int64(1); seed <= int64(runs); seed++ {
+		v, st := simulate(t, seed, "", 20)
+		if v.total() > 0 {
+			failed++
+			t.Errorf("seed %d: %+v", seed, v)
+		}
+		total.ops += st.ops
+		total.notes += st.notes
+		total.conflicts += st.conflicts
+		total.rejected += st.rejected
+		total.moves += st.moves
+		total.covers += st.covers
+	}
+	t.Logf("%d runs, %d with violations; %d operations, %d notes, %d conflicts, %d refusals, %d moves, %d covers",
+		runs, failed, total.ops, total.notes, total.conflicts, total.rejected, total.moves, total.covers)
+}
+
+// TestSimulationCatchesMutations: the checker is not blind. Each broken
+// variant must fail within a few runs.
+func TestSimulationCatchesMutations(t *testing.T) {
+	if os.Getenv("JOBSPOR_SIM_MUTATIONS") == "" && !pgtest.InCI() {
+		t.Skip("a minute long: make office-sim runs it, and CI always")
+	}
+	for _, m := range []string{"lww", "norefresh", "nolock"} {
+		t.Run(m, func(t *testing.T) {
+			for seed := int64(1); seed <= 12; seed++ {
+				v, _ := simulate(t, 1000+seed, m, 25)
+				if v.total() > 0 {
+					t.Logf("%s caught at seed %d: %+v", m, 1000+seed, v)
+					return
+				}
+			}
+			t.Errorf("the mutation %s was not caught in 12 runs", m)
+		})
+	}
+}
+
+func hasKey(m map[string]string, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// simDir is where a run's laptops keep their files: in memory (/dev/shm)
+// where there is one, so the laptops' fsyncs do not set the pace.
+func simDir(t testing.TB) string {
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		if d, err := os.MkdirTemp("/dev/shm", "jobspor-sim-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(d) })
+			return d
+		}
+	}
+	return t.TempDir()
+}

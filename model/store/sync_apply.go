@@ -1,0 +1,693 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"jobspor/model"
+)
+
+// OpResult is the office's answer to one pushed operation.
+type OpResult struct {
+	OpID    string
+	Table   string
+	Gid     string
+	Citizen string
+	// Outcome is applied, conflict or rejected.
+	Outcome string
+	// Version is the record's version at the office after the operation (0: unchanged or none).
+	Version   int64
+	Conflicts []Conflict
+}
+
+// Conflict is an edit the office did not take as it was: a field another
+// caseworker changed since this laptop's base (conflict), or an operation
+// a rule refused (rejected). Both texts are kept.
+type Conflict struct {
+	OpID    string
+	Citizen string
+	Table   string
+	Record  string
+	Field   string
+	Outcome string
+	Mine    string
+	Theirs  string
+	Author  string
+}
+
+// AckPush records the office's answers in one transaction: the operations
+// leave the outbox, versions advance, conflicts and refusals are kept for a
+// person, and records left in conflict are fetched whole at the next pull.
+func (s *Store) AckPush(results []OpResult) error {
+	if len(results) == 0 {
+		return nil
+	}
+	return s.syncTx("office push", func(tx *sql.Tx) error {
+		for _, r := range results {
+			if _, err := tx.Exec(`DELETE FROM outbox WHERE op_id = ?`, r.OpID); err != nil {
+				return err
+			}
+			if r.Version > 0 {
+				if _, err := tx.Exec(`UPDATE sync_record SET version = max(version, ?) WHERE gid = ?`, r.Version, r.Gid); err != nil {
+					return err
+				}
+			}
+			if r.Outcome != "applied" && r.Gid != "" {
+				if _, err := tx.Exec(`INSERT OR IGNORE INTO sync_refresh (gid, tbl) VALUES (?, ?)`, r.Gid, r.Table); err != nil {
+					return err
+				}
+			}
+			for _, c := range r.Conflicts {
+				if err := putConflict(tx, c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func putConflict(tx *sql.Tx, c Conflict) error {
+	_, err := tx.Exec(`INSERT INTO sync_conflict (op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET
+		field = CASE WHEN instr(field, excluded.field) > 0 THEN field ELSE field || ', ' || excluded.field END,
+		mine = CASE WHEN instr(field, excluded.field) > 0 THEN mine ELSE mine || char(10) || excluded.mine END,
+		theirs = CASE WHEN instr(field, excluded.field) > 0 THEN theirs ELSE theirs || char(10) || excluded.theirs END`,
+		c.OpID, c.Citizen, c.Table, c.Record, c.Field, c.Outcome, c.Mine, c.Theirs, c.Author)
+	return err
+}
+
+// Conflicts lists the conflicts and refusals not yet resolved.
+func (s *Store) Conflicts() ([]Conflict, error) {
+	rows, err := s.db.Query(`SELECT op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author
+		FROM sync_conflict WHERE resolution = '' ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Conflict
+	for rows.Next() {
+		var c Conflict
+		if err := rows.Scan(&c.OpID, &c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &c.Theirs, &c.Author); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ResolveConflict stores a person's choice (theirs, mine, dismissed) and audits it.
+func (s *Store) ResolveConflict(opID, resolution string) error {
+	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE sync_conflict SET resolution = ? WHERE op_id = ? AND resolution = ''`, resolution, opID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return model.NewUserError("office.conflict.unknown", nil, opID)
+		}
+		return appendAudit(tx, s.auditRow("office conflict", sql.NullInt64{}, opID+" "+resolution))
+	})
+}
+
+// syncTx runs fn in one transaction whose own writes never reach the
+// outbox: what the office sent, or the office's answers. Changes a
+// caseworker made before are turned into operations first.
+func (s *Store) syncTx(what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return explainBusy(fmt.Errorf("%s: begin: %w", what, err))
+	}
+	defer tx.Rollback()
+	if err := s.recordOps(tx); err != nil {
+		return explainBusy(err)
+	}
+	if err := fn(tx); err != nil {
+		return explainBusy(err)
+	}
+	if _, err := tx.Exec(`DELETE FROM sync_changes`); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
+	}
+	s.gen.Add(1)
+	if what == "office pull" {
+		s.scrubWAL() // a pull can purge a case or overwrite its texts: gone from the -wal too
+	}
+	return nil
+}
+
+// ServerRow is one record as the office has it, in the laptop's column
+// names (references as gids, the CPR number already decrypted).
+type ServerRow struct {
+	Table   string
+	Gid     string
+	Citizen string
+	Version int64
+	Deleted bool
+	Fields  map[string]any
+}
+
+// ServerNote is one version of a free text at the office.
+type ServerNote struct {
+	Gid, Citizen, ParentKind, Parent, Field, Supersedes, Body, Author string
+	Late                                                              bool
+	Seq                                                               int64
+}
+
+// PullBatch is what one pull brought, applied in one transaction.
+type PullBatch struct {
+	// Visible are the citizens this caseworker may have now; nil: unknown
+	// (nothing is purged).
+	Visible   []string
+	Rows      []ServerRow
+	Notes     []ServerNote
+	Conflicts []Conflict
+	Since     int64
+}
+
+// PullWant is what the next pull must fetch besides everything after Since.
+type PullWant struct {
+	Since int64
+	// Local are the citizens this laptop holds.
+	Local map[string]bool
+	// Refresh are records to fetch whole.
+	Refresh []string
+}
+
+// PullWant reads where the last pull ended and what to fetch whole.
+func (s *Store) PullWant() (PullWant, error) {
+	w := PullWant{Local: map[string]bool{}}
+	st, err := s.SyncState()
+	if err != nil {
+		return w, err
+	}
+	w.Since = st.Since
+	rows, err := s.db.Query(`SELECT gid FROM citizens WHERE gid IS NOT NULL`)
+	if err != nil {
+		return w, err
+	}
+	for rows.Next() {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return w, err
+		}
+		w.Local[g] = true
+	}
+	rows.Close()
+	rows, err = s.db.Query(`SELECT gid FROM sync_refresh`)
+	if err != nil {
+		return w, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			return w, err
+		}
+		w.Refresh = append(w.Refresh, g)
+	}
+	return w, rows.Err()
+}
+
+// ApplyPull applies what the office sent in one transaction: cases no
+// longer visible are purged (their unsent operations stay in the outbox),
+// records are written parents first, each free text gets its newest
+// version, conflicts are replaced, and the pull's end is recorded.
+func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
+	return s.syncTx("office pull", func(tx *sql.Tx) error {
+		if b.Visible != nil {
+			if err := purgeInvisible(tx, b.Visible); err != nil {
+				return err
+			}
+		}
+		rank := map[string]int{}
+		for i, t := range SyncTables {
+			rank[t.Name] = i
+		}
+		rows := append([]ServerRow(nil), b.Rows...)
+		sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Table] < rank[rows[j].Table] })
+		pc, err := newPullCtx(tx)
+		if err != nil {
+			return err
+		}
+		pc.heads = noteHeads(b.Notes)
+		for _, r := range rows {
+			if err := s.applyRow(tx, pc, r, at); err != nil {
+				return fmt.Errorf("apply %s %s: %w", r.Table, r.Gid, err)
+			}
+		}
+		// the office's open conflicts replace those it sent before; this laptop's
+		// own notices (two versions of a note, a row twice) stay until resolved
+		if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%'`); err != nil {
+			return err
+		}
+		if err := applyNotes(tx, b.Notes); err != nil {
+			return err
+		}
+		for _, c := range b.Conflicts {
+			if err := putConflict(tx, c); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(`DELETE FROM sync_refresh`); err != nil {
+			return err
+		}
+		_, err = tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,
+			b.Since, at.UTC().Format(time.RFC3339))
+		return err
+	})
+}
+
+// purgeInvisible removes the cases this caseworker no longer has: those
+// that were at the office (a version) and are not visible now. A case made
+// here and not yet accepted stays.
+func purgeInvisible(tx *sql.Tx, visible []string) error {
+	vis := make(map[string]bool, len(visible))
+	for _, g := range visible {
+		vis[g] = true
+	}
+	rows, err := tx.Query(`SELECT c.id, c.gid FROM citizens c JOIN sync_record r ON r.gid = c.gid WHERE r.version > 0`)
+	if err != nil {
+		return err
+	}
+	var gone []int64
+	var gids []string
+	for rows.Next() {
+		var id int64
+		var g string
+		if err := rows.Scan(&id, &g); err != nil {
+			rows.Close()
+			return err
+		}
+		if !vis[g] {
+			gone, gids = append(gone, id), append(gids, g)
+		}
+	}
+	rows.Close()
+	for i, id := range gone {
+		if err := deleteCitizen(tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM sync_note WHERE parent_gid IN (SELECT gid FROM sync_record WHERE citizen_gid = ?)`, gids[i]); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM sync_record WHERE citizen_gid = ? AND last_op NOT IN (SELECT op_id FROM outbox)`, gids[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// localID finds the rowid of the row with gid (0: none here).
+func localID(tx *sql.Tx, table, gid string) (int64, error) {
+	var id int64
+	err := tx.QueryRow(`SELECT rowid FROM `+table+` WHERE gid = ?`, gid).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+func hasPending(tx *sql.Tx, gid string) (bool, error) {
+	var n int
+	err := tx.QueryRow(`SELECT count(*) FROM outbox WHERE gid = ?`, gid).Scan(&n)
+	return n > 0, err
+}
+
+// tableColumns lists a table's columns.
+func tableColumns(tx *sql.Tx, table string) (map[string]bool, error) {
+	rows, err := tx.Query(`SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols := map[string]bool{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols[c] = true
+	}
+	return cols, rows.Err()
+}
+
+// applyRow writes one record as the office has it. A record with unsent
+// changes here is left as it is and fetched whole at the next pull.
+// pullCtx is what one pull's apply reads once: the versions this laptop
+// holds, the records with unsent changes or to be fetched whole, each
+// table's columns.
+type pullCtx struct {
+	heads   map[noteKey]ServerNote
+	version map[string]int64
+	pending map[string]bool
+	refresh map[string]bool
+	cols    map[string]map[string]bool
+}
+
+func newPullCtx(tx *sql.Tx) (*pullCtx, error) {
+	pc := &pullCtx{version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
+	for q, fn := range map[string]func(g string, v int64){
+		`SELECT gid, version FROM sync_record`: func(g string, v int64) { pc.version[g] = v },
+		`SELECT gid, 0 FROM outbox`:            func(g string, _ int64) { pc.pending[g] = true },
+		`SELECT gid, 0 FROM sync_refresh`:      func(g string, _ int64) { pc.refresh[g] = true },
+	} {
+		rows, err := tx.Query(q)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var g string
+			var v int64
+			if err := rows.Scan(&g, &v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			fn(g, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return pc, nil
+}
+
+func (s *Store) applyRow(tx *sql.Tx, pc *pullCtx, r ServerRow, at time.Time) error {
+	t, ok := syncTableByName(r.Table)
+	if !ok {
+		return fmt.Errorf("unknown table %s", r.Table)
+	}
+	if pc.pending[r.Gid] {
+		_, err := tx.Exec(`INSERT OR IGNORE INTO sync_refresh (gid, tbl) VALUES (?, ?)`, r.Gid, r.Table)
+		return err
+	}
+	if v, ok := pc.version[r.Gid]; ok && v == r.Version && !r.Deleted && !pc.refresh[r.Gid] {
+		return nil // this laptop holds this version already (say, its own history, sent in bulk)
+	}
+	id, err := localID(tx, t.Name, r.Gid)
+	if err != nil {
+		return err
+	}
+	if r.Deleted {
+		if id != 0 {
+			if t.Name == "citizens" {
+				err = deleteCitizen(tx, id)
+			} else {
+				_, err = tx.Exec(`DELETE FROM `+t.Name+` WHERE rowid = ?`, id)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		_, err := tx.Exec(`DELETE FROM sync_record WHERE gid = ?`, r.Gid)
+		return err
+	}
+	cols := pc.cols[t.Name]
+	if cols == nil {
+		if cols, err = tableColumns(tx, t.Name); err != nil {
+			return err
+		}
+		pc.cols[t.Name] = cols
+	}
+	names := []string{}
+	vals := []any{}
+	for col, v := range r.Fields {
+		if !cols[col] || localOnly[col] {
+			continue
+		}
+		if parent, ok := t.Refs[col]; ok && v != nil {
+			g, _ := v.(string)
+			pid, err := localID(tx, parent, g)
+			if err != nil {
+				return err
+			}
+			if pid == 0 {
+				if col == "citizen_id" || col == "conversation_id" || col == "edition_id" {
+					return nil // its parent is not here (not visible): nothing to hang it on
+				}
+				v = nil
+			} else {
+				v = pid
+			}
+		}
+		if f, ok := v.(float64); ok {
+			v = int64(f)
+		}
+		names, vals = append(names, col), append(vals, v)
+	}
+	if cols["name_key"] {
+		name, _ := r.Fields["name"].(string)
+		names, vals = append(names, "name_key"), append(vals, model.FoldName(name))
+	}
+	if cols["updated_at"] {
+		names, vals = append(names, "updated_at"), append(vals, at.UTC().Format(time.RFC3339))
+	}
+	if id != 0 {
+		set := make([]string, len(names))
+		for i, n := range names {
+			set[i] = `"` + n + `" = ?`
+		}
+		if _, err := tx.Exec(`UPDATE `+t.Name+` SET `+strings.Join(set, ", ")+` WHERE rowid = ?`, append(vals, id)...); err != nil {
+			return err
+		}
+	} else {
+		names, vals = append(names, "gid"), append(vals, r.Gid)
+		for _, f := range t.Notes { // a new record gets its free texts with it
+			body := requiredText[t.Name+"."+f]
+			if h, ok := pc.heads[noteKey{r.Gid, f}]; ok {
+				body = h.Body
+			}
+			names, vals = append(names, f), append(vals, body)
+		}
+		q := make([]string, len(names))
+		quoted := make([]string, len(names))
+		for i, n := range names {
+			q[i], quoted[i] = "?", `"`+n+`"`
+		}
+		res, err := tx.Exec(`INSERT INTO `+t.Name+` (`+strings.Join(quoted, ", ")+`) VALUES (`+strings.Join(q, ", ")+`)
+			ON CONFLICT DO NOTHING`, vals...)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			// a row of this laptop holds the same key (say, the same action ticked on two
+			// laptops): both stay, and a person sees it
+			return putConflict(tx, Conflict{OpID: "pull:" + r.Gid, Citizen: r.Citizen, Table: t.Name, Record: r.Gid,
+				Field: "*", Outcome: "conflict", Mine: "(en række på denne computer)", Theirs: "(kontorets række)"})
+		}
+	}
+	_, err = tx.Exec(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, ?)
+		ON CONFLICT (gid) DO UPDATE SET version = excluded.version, citizen_gid = excluded.citizen_gid`,
+		r.Gid, t.Name, r.Citizen, r.Version)
+	return err
+}
+
+// applyNotes puts each free text's newest version into its column: of the
+// versions no other supersedes, the one the office numbered last. (Two
+// versions of one note both stay at the office.)
+type noteKey struct{ parent, field string }
+
+// noteHeads are each free text's newest version among notes.
+func noteHeads(notes []ServerNote) map[noteKey]ServerNote {
+	heads := map[noteKey]ServerNote{}
+	superseded := map[string]bool{}
+	for _, n := range notes {
+		if n.Supersedes != "" {
+			superseded[n.Supersedes] = true
+		}
+	}
+	for _, n := range notes {
+		if superseded[n.Gid] {
+			continue
+		}
+		k := noteKey{n.Parent, n.Field}
+		if h, ok := heads[k]; !ok || n.Seq > h.Seq {
+			heads[k] = n
+		}
+	}
+	return heads
+}
+
+// requiredText stands in for a free text a record must have when the
+// office sent the record without it (its note refused, say).
+var requiredText = map[string]string{"track_changes.reason": "(begrundelsen er ikke hentet)"}
+
+func applyNotes(tx *sql.Tx, notes []ServerNote) error {
+	heads := noteHeads(notes)
+	for k, n := range heads {
+		t, ok := syncTableByName(n.ParentKind)
+		if !ok || !isNoteColumn(t, k.field) {
+			continue
+		}
+		pending, err := hasPending(tx, k.parent)
+		if err != nil {
+			return err
+		}
+		if pending { // this laptop's own edit is on its way; the record is fetched whole later
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO sync_refresh (gid, tbl) VALUES (?, ?)`, k.parent, t.Name); err != nil {
+				return err
+			}
+			continue
+		}
+		// a version this laptop already has (or one it wrote and that was superseded) is not written back
+		var cur string
+		err = tx.QueryRow(`SELECT note_gid FROM sync_note WHERE parent_gid = ? AND field = ?`, k.parent, k.field).Scan(&cur)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if cur == n.Gid {
+			continue
+		}
+		if cur != "" && !chainReaches(notes, n.Gid, cur) {
+			// two versions of one note (written apart): both stay at the office;
+			// here the newest fills the field and a person sees the other beside it
+			var mine string
+			if err := tx.QueryRow(`SELECT "`+k.field+`" FROM `+t.Name+` WHERE gid = ?`, k.parent).Scan(&mine); err == nil && mine != n.Body {
+				if err := putConflict(tx, Conflict{OpID: "note:" + n.Gid, Citizen: n.Citizen, Table: t.Name, Record: k.parent,
+					Field: k.field, Outcome: "conflict", Mine: mine, Theirs: n.Body, Author: n.Author}); err != nil {
+					return err
+				}
+			}
+		}
+		res, err := tx.Exec(`UPDATE `+t.Name+` SET "`+k.field+`" = ? WHERE gid = ?`, n.Body, k.parent)
+		if err != nil {
+			return err
+		}
+		if m, _ := res.RowsAffected(); m == 0 {
+			continue // the record is not here
+		}
+		if _, err := tx.Exec(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
+			ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`,
+			k.parent, k.field, n.Gid, noteHash(n.Body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chainReaches says whether the note from supersedes (directly or through
+// notes in this batch) the note to.
+func chainReaches(notes []ServerNote, from, to string) bool {
+	by := make(map[string]string, len(notes))
+	for _, n := range notes {
+		by[n.Gid] = n.Supersedes
+	}
+	for i, g := 0, from; g != "" && i <= len(notes); i++ {
+		next := by[g]
+		if next == to {
+			return true
+		}
+		g = next
+	}
+	return false
+}
+
+func isNoteColumn(t *syncTable, col string) bool {
+	for _, n := range t.Notes {
+		if n == col {
+			return true
+		}
+	}
+	return false
+}
+
+// FailedSync records that a sync did not reach the office (an unreachable
+// server is normal: the laptop works on).
+func (s *Store) FailedSync(msg string) error {
+	_, err := s.db.Exec(`UPDATE sync_state SET last_error = ? WHERE id = 1`, msg)
+	return err
+}
+
+// MarkHistorySent records that the bulk upload of this laptop's history is done.
+func (s *Store) MarkHistorySent() error {
+	_, err := s.db.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
+	return err
+}
+
+// CitizenGid is the citizen's global id (given one if it has none).
+func (s *Store) CitizenGid(id int64) (string, error) {
+	var g string
+	err := s.inTx("audit", func(tx *sql.Tx) error {
+		var err error
+		g, err = s.ensureGid(tx, "citizens", id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return model.NewUserError("error.citizen.missing", nil, id)
+		}
+		return err
+	})
+	return g, err
+}
+
+// CitizenIDByGid is the local rowid of the citizen with gid (0: not here).
+func (s *Store) CitizenIDByGid(gid string) (int64, error) {
+	var id int64
+	err := s.db.QueryRow(`SELECT id FROM citizens WHERE gid = ?`, gid).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// OfficeStatus reads the laptop's office state.
+func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
+	st, err := s.SyncState()
+	if err != nil {
+		return model.OfficeStatus{}, err
+	}
+	o := model.OfficeStatus{Configured: st.Active, Server: st.Server, Initials: st.Initials, LastSync: st.LastSync,
+		LastError: st.LastError, Reachable: st.LastError == ""}
+	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = '')`).
+		Scan(&o.Pending, &o.Conflicts)
+	return o, err
+}
+
+// UseMine writes a conflict's "mine" value again as a new edit (it goes to
+// the outbox based on the office's current version).
+func (s *Store) UseMine(c Conflict) error {
+	t, ok := syncTableByName(c.Table)
+	if !ok || c.Field == "*" || strings.ContainsAny(c.Field, `":`) {
+		return model.NewUserError("office.conflict.notfield", nil, c.Field)
+	}
+	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
+		cols, err := tableColumns(tx, t.Name)
+		if err != nil {
+			return err
+		}
+		if !cols[c.Field] || localOnly[c.Field] {
+			return model.NewUserError("office.conflict.notfield", nil, c.Field)
+		}
+		_, err = tx.Exec(`UPDATE `+t.Name+` SET "`+c.Field+`" = ? WHERE gid = ?`, c.Mine, c.Record)
+		return err
+	})
+}
+
+// SyncedText is the free text field of the record with gid as this laptop
+// holds it ("" when the record is not here).
+func (s *Store) SyncedText(gid, field string) (string, error) {
+	var table string
+	err := s.db.QueryRow(`SELECT tbl FROM sync_record WHERE gid = ?`, gid).Scan(&table)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	t, ok := syncTableByName(table)
+	if !ok || !isNoteColumn(t, field) {
+		return "", fmt.Errorf("no free text %s.%s", table, field)
+	}
+	var body string
+	err = s.db.QueryRow(`SELECT "`+field+`" FROM `+t.Name+` WHERE gid = ?`, gid).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return body, err
+}

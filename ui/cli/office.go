@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"jobspor/model"
+)
+
+// Office is what the office commands ask of the office tier (issue 24);
+// main opens it on the laptop's database.
+type Office interface {
+	Init(server, initials, name string) (recipient string, err error)
+	AddCaseworker(server, initials, name string, lead bool, recipient string) (password string, err error)
+	Recipient() (string, error)
+	Join(server, initials string) (model.OfficeStatus, error)
+	Sync() (model.OfficeStatus, error)
+	Status() (model.OfficeStatus, error)
+	Move(citizenIDs []int64, to string) error
+	Cover(citizenIDs []int64, to string, until time.Time, reason string) error
+	Conflicts() ([]model.OfficeConflict, error)
+	Resolve(id, how string) error
+	Close() error
+}
+
+const officeUsage = "office (init --server URL --initials I --name N | add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] | " +
+	"recipient | join --server URL --initials I | sync | status | move --to I --citizen ID[,ID...] | " +
+	"cover --to I --citizen ID[,ID...] --until D --reason R | conflicts [resolve ID --keep theirs|mine|dismissed]) [--db FIL]"
+
+func runOffice(e *Env, args []string) error {
+	subs := map[string]bool{"init": true, "add-caseworker": true, "recipient": true, "join": true, "sync": true,
+		"status": true, "move": true, "cover": true, "conflicts": true}
+	if len(args) == 0 || !subs[args[0]] {
+		return usageError{"angiv init, add-caseworker, recipient, join, sync, status, move, cover eller conflicts"}
+	}
+	if e.OpenOffice == nil {
+		return usageError{"denne udgave af Jobspor kan ikke bruge et kontor"}
+	}
+	fs := newFlags("office " + args[0])
+	db := dbFlag(fs)
+	server := fs.String("server", "", "kontorets PostgreSQL, fx postgres://kontor.lan/jobspor?sslmode=verify-full")
+	initials := fs.String("initials", "", "dine initialer på kontoret")
+	name := fs.String("name", "", "init: lederens navn")
+	lead := fs.Bool("lead", false, "add-caseworker: kollegaen er leder")
+	recipient := fs.String("recipient", "", "add-caseworker: kollegaens offentlige nøgle (age1…)")
+	to := fs.String("to", "", "move, cover: kollegaens initialer")
+	ids := fs.String("citizen", "", "move, cover: borgernes ID'er, kommasepareret")
+	until := fs.String("until", "", "cover: til og med dato (ÅÅÅÅ-MM-DD)")
+	reason := fs.String("reason", "", "cover: begrundelse")
+	keep := fs.String("keep", "", "conflicts resolve: theirs, mine eller dismissed")
+	rest, err := parseWithArgs(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	path, err := dbPath(*db, model.DefaultDBPath)
+	if err != nil {
+		return err
+	}
+	o, err := e.OpenOffice(path)
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	switch args[0] {
+	case "init":
+		if *server == "" || *initials == "" || *name == "" {
+			return usageError{"angiv --server, --initials og --name (lederen)"}
+		}
+		r, err := o.Init(*server, *initials, *name)
+		if err != nil {
+			return officeError(err)
+		}
+		fmt.Fprintf(e.Stdout, "Kontoret er oprettet med %s som leder.\nDin offentlige nøgle: %s\n", strings.ToUpper(*initials), r)
+		return nil
+	case "add-caseworker":
+		if len(rest) < 2 || *server == "" {
+			return usageError{"angiv INITIALER NAVN og --server"}
+		}
+		pw, err := o.AddCaseworker(*server, rest[0], strings.Join(rest[1:], " "), *lead, *recipient)
+		if err != nil {
+			return officeError(err)
+		}
+		fmt.Fprintf(e.Stdout, "%s er tilføjet. Adgangskode (vises kun nu, giv den personligt): %s\n", strings.ToUpper(rest[0]), pw)
+		if *recipient == "" {
+			fmt.Fprintln(e.Stdout, "Kontorets nøgle er ikke pakket ind til kollegaen endnu: kør igen med --recipient.")
+		}
+		return nil
+	case "recipient":
+		r, err := o.Recipient()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.Stdout, r)
+		return nil
+	case "join":
+		if *server == "" || *initials == "" {
+			return usageError{"angiv --server og --initials"}
+		}
+		st, err := o.Join(*server, *initials)
+		if err != nil {
+			return officeError(err)
+		}
+		printStatus(e, st)
+		return nil
+	case "sync":
+		st, err := o.Sync()
+		if err != nil {
+			return err
+		}
+		printStatus(e, st)
+		return nil
+	case "status":
+		st, err := o.Status()
+		if err != nil {
+			return err
+		}
+		printStatus(e, st)
+		return nil
+	case "move", "cover":
+		list, err := citizenIDs(*ids)
+		if err != nil {
+			return err
+		}
+		if *to == "" {
+			return usageError{"angiv --to INITIALER"}
+		}
+		if args[0] == "move" {
+			if err := o.Move(list, *to); err != nil {
+				return officeError(err)
+			}
+			fmt.Fprintf(e.Stdout, "%d borger(e) overdraget til %s.\n", len(list), strings.ToUpper(*to))
+			return nil
+		}
+		day, err := time.ParseInLocation(model.DateLayout, *until, time.Local)
+		if err != nil || *reason == "" {
+			return usageError{"angiv --until ÅÅÅÅ-MM-DD og --reason"}
+		}
+		if err := o.Cover(list, *to, day, *reason); err != nil {
+			return officeError(err)
+		}
+		fmt.Fprintf(e.Stdout, "%s dækker %d borger(e) til og med %s.\n", strings.ToUpper(*to), len(list), *until)
+		return nil
+	}
+	if len(rest) >= 2 && rest[0] == "resolve" {
+		return o.Resolve(rest[1], *keep)
+	}
+	cs, err := o.Conflicts()
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(e.Stdout, "Ingen åbne konflikter.")
+		return nil
+	}
+	for _, c := range cs {
+		what := "konflikt"
+		if c.Outcome == "rejected" {
+			what = "afvist"
+		}
+		fmt.Fprintf(e.Stdout, "%s\t%s\tborger %d\t%s.%s\tdin: %q\tkontorets: %q\n", c.ID, what, c.CitizenID, c.Table, c.Field, c.Mine, c.Theirs)
+	}
+	return nil
+}
+
+func citizenIDs(list string) ([]int64, error) {
+	var ids []int64
+	for _, f := range strings.Split(list, ",") {
+		id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
+		if err != nil || id <= 0 {
+			return nil, usageError{fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// officeError: an office that cannot be reached is said plainly.
+func officeError(err error) error {
+	if strings.Contains(err.Error(), "office unreachable") {
+		return fmt.Errorf("kontorets server kan ikke nås: %w", err)
+	}
+	return err
+}
+
+func printStatus(e *Env, st model.OfficeStatus) {
+	if !st.Configured {
+		fmt.Fprintln(e.Stdout, "Denne computer er ikke med i et kontor: alt gemmes kun her.")
+		return
+	}
+	last := "aldrig"
+	if t, err := time.Parse(time.RFC3339, st.LastSync); err == nil {
+		last = t.Local().Format("2006-01-02 15:04")
+	}
+	fmt.Fprintf(e.Stdout, "Kontor: %s (som %s)\nSidst synkroniseret: %s\nÆndringer der venter på kontoret: %d\nÅbne konflikter: %d\n",
+		st.Server, st.Initials, last, st.Pending, st.Conflicts)
+	if !st.Reachable {
+		fmt.Fprintln(e.Stdout, "Kontoret kunne ikke nås sidst. Det er helt normalt: Jobspor arbejder videre her og sender ændringerne, når kontoret kan nås.")
+	}
+}
