@@ -70,7 +70,7 @@ func expectedSchema(version int) (map[string]schemaObject, error) {
 	if version > len(names) {
 		return nil, newerError(version)
 	}
-	s := &Store{db: db}
+	s := &Store{db: db, Now: model.Now}
 	for {
 		done, err := s.migrateOne(names[:version])
 		if err != nil {

@@ -196,7 +196,17 @@ var migrationHooks = map[string]func(*sql.Tx) error{
 // storeMigrationHooks are hooks that need the Store (its clock), keyed by
 // the migration's name without its number.
 var storeMigrationHooks = map[string]func(*Store, *sql.Tx) error{
-	"office_sync.sql": func(s *Store, tx *sql.Tx) error { return fillGids(tx, s.Now()) },
+	"office_sync.sql":    func(s *Store, tx *sql.Tx) error { return fillGids(tx, s.now()) },
+	"exemption_sync.sql": func(s *Store, tx *sql.Tx) error { return fillGids(tx, s.now()) },
+}
+
+// now is the store's clock, or the system clock for a Store made bare (a
+// schema built in memory to compare with).
+func (s *Store) now() time.Time {
+	if s.Now == nil {
+		return model.Now()
+	}
+	return s.Now()
 }
 
 // migrate applies each pending migration together with its version bump in

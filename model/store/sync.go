@@ -53,6 +53,7 @@ var SyncTables = []syncTable{
 	{Name: "benefit_cases", Citizen: "citizen_id"},
 	{Name: "notices", Citizen: "citizen_id"},
 	{Name: "youth_flags", Citizen: "citizen_id"},
+	{Name: "exemptions", Citizen: "citizen_id", Notes: []string{"reason"}},
 	{Name: "case_closings", Citizen: "citizen_id", Notes: []string{"note"}},
 	{Name: "applications", Citizen: "citizen_id", Refs: map[string]string{"job_id": "jobs", "agreed_in": "conversations"}},
 	{Name: "conversation_jobs", Citizen: "conversation_id", Refs: map[string]string{"conversation_id": "conversations", "job_id": "jobs"}},
@@ -142,6 +143,13 @@ const gidSQL = `printf('%08x-%04x-7%03x-%04x-%012x', ?1 >> 16, ?1 & 65535, rando
 // fillGids gives every row of every synced table without a gid one.
 func fillGids(tx *sql.Tx, now time.Time) error {
 	for _, t := range SyncTables {
+		var has int
+		if err := tx.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = 'gid'`, t.Name).Scan(&has); err != nil {
+			return fmt.Errorf("gids for %s: %w", t.Name, err)
+		}
+		if has == 0 {
+			continue // a later migration gives it its gid (and fills them)
+		}
 		if _, err := tx.Exec(`UPDATE `+t.Name+` SET gid = `+gidSQL+` WHERE gid IS NULL`, now.UnixMilli()); err != nil {
 			return fmt.Errorf("gids for %s: %w", t.Name, err)
 		}

@@ -518,7 +518,8 @@ func noteHeads(notes []ServerNote) map[noteKey]ServerNote {
 
 // requiredText stands in for a free text a record must have when the
 // office sent the record without it (its note refused, say).
-var requiredText = map[string]string{"track_changes.reason": "(begrundelsen er ikke hentet)"}
+var requiredText = map[string]string{"track_changes.reason": "(begrundelsen er ikke hentet)",
+	"exemptions.reason": "(begrundelsen er ikke hentet)"}
 
 func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 	heads := noteHeads(notes)
@@ -619,7 +620,7 @@ func (s *Store) CitizenGid(id int64) (string, error) {
 		var err error
 		g, err = s.ensureGid(tx, "citizens", id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return model.NewUserError("error.citizen.missing", nil, id)
+			return model.NewUserError("error.citizen.noid", nil, id)
 		}
 		return err
 	})
