@@ -56,3 +56,6 @@ func lockWait(f *os.File, exclusive bool) error {
 }
 
 func unlock(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// privateMode: no one but the owner may read or enter it.
+func privateMode(fi os.FileInfo) bool { return fi.Mode().Perm()&0o077 == 0 }

@@ -47,3 +47,8 @@ func lockWait(f *os.File, exclusive bool) error {
 func unlock(f *os.File) {
 	windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, new(windows.Overlapped))
 }
+
+// privateMode: Windows keeps no Unix permission bits (Go reports a folder
+// as 0777); the folder lives beside the database in the user's own
+// %LOCALAPPDATA%, whose access list already admits the user alone.
+func privateMode(os.FileInfo) bool { return true }

@@ -33,7 +33,7 @@ func privateDir(dir string) error {
 	if err != nil {
 		return err
 	}
-	if !fi.IsDir() || fi.Mode()&os.ModeSymlink != 0 || fi.Mode().Perm()&0o077 != 0 || !ownedByUs(fi) {
+	if !fi.IsDir() || fi.Mode()&os.ModeSymlink != 0 || !privateMode(fi) || !ownedByUs(fi) {
 		return fmt.Errorf("%s is not a private folder of this user", dir)
 	}
 	return nil
