@@ -35,6 +35,10 @@ type Store struct {
 	// those that only appended to the audit trail): screens kept in memory
 	// compare it to know whether what they show may have changed.
 	gen atomic.Uint64
+	// changes remembers what the last transactions changed (ChangesSince);
+	// tables are the tables with a citizen_id column, read at open.
+	changes changeLog
+	tables  citizenIDColumns
 	// me is the caseworker User works as ("Jeg er"), read at open and kept
 	// by SetMe, so an audit row written inside a transaction can name them
 	// without a read of its own.
@@ -116,6 +120,11 @@ func open(path string, exists, own bool) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, User: localUser(), Now: model.Now, lock: lock}
 	if err := s.migrate(); err != nil {
+		db.Close()
+		lock.release()
+		return nil, explainBusy(err)
+	}
+	if err := s.readCitizenTables(); err != nil {
 		db.Close()
 		lock.release()
 		return nil, explainBusy(err)
@@ -258,7 +267,7 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 		return explainBusy(fmt.Errorf("%s: connect: %w", what, err))
 	}
 	defer conn.Close()
-	w := &textWatch{}
+	w := &textWatch{tables: s.tables}
 	if err := w.attach(conn); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
@@ -282,7 +291,9 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
 	}
 	if !auditOnly[what] {
-		s.gen.Add(1)
+		s.changes.mu.Lock()
+		s.changes.record(s.gen.Add(1), w)
+		s.changes.mu.Unlock()
 	}
 	if w.removed.Load() {
 		// The -wal still holds the pages as they were before: checkpoint it

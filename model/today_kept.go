@@ -1,0 +1,107 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// TodayRead is Today as read for one scope, with what its figures were
+// worked out from: kept by the window, so that a change to a few citizens
+// replaces their lines and their cases and works the figures out again in
+// memory, never reading the whole office again.
+type TodayRead struct {
+	View *TodayView
+	// Office and Mine are the two figures for the office and (with a
+	// caseworker's scope) for the caseworker's citizens.
+	Office, Mine Compliance
+	Kind         OfficeKind
+	Scope        Scope
+	// Cases are the office's active cases the figures count (each
+	// caseworker's, whatever the scope).
+	Cases []Case
+}
+
+// TodayPart is what one citizen adds to Today: their lines (in the read's
+// scope) and, when the figures may count them, their case.
+type TodayPart struct {
+	CitizenID int64
+	View      *TodayView
+	Case      *Case
+}
+
+// Figure works the two figures out from the kept cases.
+func (t *TodayRead) Figure(r *RuleSet, now time.Time) {
+	t.Office = r.Tally(t.Kind, t.Cases, now)
+	t.Mine = Compliance{}
+	if !t.Scope.All() {
+		mine := make([]Case, 0, len(t.Cases)/8)
+		for i := range t.Cases {
+			if t.Cases[i].Caseworker == t.Scope.Caseworker {
+				mine = append(mine, t.Cases[i])
+			}
+		}
+		t.Mine = r.Tally(t.Kind, mine, now)
+	}
+}
+
+// Replace puts one citizen's part in place of their lines and case, and
+// works the figures out again.
+func (t *TodayRead) Replace(p *TodayPart, r *RuleSet, now time.Time) {
+	t.View.Replace(p.CitizenID, p.View)
+	t.Cases = slices.DeleteFunc(t.Cases, func(c Case) bool { return c.ID == p.CitizenID })
+	if p.Case != nil {
+		t.Cases = append(t.Cases, *p.Case)
+	}
+	t.Figure(r, now)
+}
+
+// Replace puts the lines of part (one citizen's, read alone) in place of
+// that citizen's lines, each list kept in its order.
+func (v *TodayView) Replace(id int64, part *TodayView) {
+	if part == nil {
+		part = &TodayView{}
+	}
+	v.Conversations = merge(v.Conversations, part.Conversations, func(c TodayConversation) bool { return c.CitizenID == id }, byStart)
+	v.OverdueSteps = merge(v.OverdueSteps, part.OverdueSteps, func(s TodayStep) bool { return s.CitizenID == id },
+		func(a, b TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
+	v.Due = merge(v.Due, part.Due, func(d TodayDue) bool { return d.CitizenID == id },
+		func(a, b TodayDue) bool { return a.Due.By.Before(b.Due.By) })
+	v.CatchUp = merge(v.CatchUp, part.CatchUp, func(c TodayConversation) bool { return c.CitizenID == id }, byStart)
+	v.Notices = merge(v.Notices, part.Notices, func(n Notice) bool { return n.CitizenID == id },
+		func(a, b Notice) bool { return a.CreatedAt.Before(b.CreatedAt) || a.CreatedAt.Equal(b.CreatedAt) && a.ID < b.ID })
+	v.Youth = merge(v.Youth, part.Youth, func(y YouthRow) bool { return y.CitizenID == id },
+		func(a, b YouthRow) bool { return a.Age < b.Age || a.Age == b.Age && a.Name < b.Name })
+	v.BenefitLate = merge(v.BenefitLate, part.BenefitLate, func(b BenefitLate) bool { return b.CitizenID == id },
+		func(a, b BenefitLate) bool { return a.Due.Before(b.Due) })
+	v.BenefitMeetings = merge(v.BenefitMeetings, part.BenefitMeetings, func(m BenefitMeeting) bool { return m.CitizenID == id },
+		func(a, b BenefitMeeting) bool { return a.At.Before(b.At) || a.At.Equal(b.At) && FoldName(a.Name) < FoldName(b.Name) })
+}
+
+func byStart(a, b TodayConversation) bool {
+	return a.Start.Before(b.Start) || a.Start.Equal(b.Start) && FoldName(a.Name) < FoldName(b.Name)
+}
+
+// merge drops the items of list that drop says, then puts each of add
+// after the last item not after it (as a stable sort would place it).
+func merge[T any](list, add []T, drop func(T) bool, less func(a, b T) bool) []T {
+	list = slices.DeleteFunc(list, drop)
+	for _, x := range add {
+		at := len(list)
+		for at > 0 && less(x, list[at-1]) {
+			at--
+		}
+		list = slices.Insert(list, at, x)
+	}
+	return list
+}
+
+// Changes is what changed in the records since a screen read them
+// (Store.ChangesSince): the citizens and the settings written, or anything.
+type Changes struct {
+	Citizens []int64
+	Settings []string
+	Anything bool
+}
+
+// SettingCatchUp is the setting of the last catch-up session.
+const SettingCatchUp = "office.catchup"
