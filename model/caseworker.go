@@ -52,4 +52,6 @@ func Mine(initials string) Scope { return Scope{Caseworker: initials} }
 func (s Scope) All() bool { return s.Caseworker == "" && s.Citizen == 0 }
 
 // Includes says whether a citizen with this caseworker falls in the scope.
-func (s Scope) Includes(caseworker string) bool { return s.Caseworker == "" || s.Caseworker == caseworker }
+func (s Scope) Includes(caseworker string) bool {
+	return s.Caseworker == "" || s.Caseworker == caseworker
+}

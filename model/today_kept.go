@@ -62,23 +62,74 @@ func (v *TodayView) Replace(id int64, part *TodayView) {
 		part = &TodayView{}
 	}
 	v.Conversations = merge(v.Conversations, part.Conversations, func(c TodayConversation) bool { return c.CitizenID == id }, byStart)
-	v.OverdueSteps = merge(v.OverdueSteps, part.OverdueSteps, func(s TodayStep) bool { return s.CitizenID == id },
-		func(a, b TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
-	v.Due = merge(v.Due, part.Due, func(d TodayDue) bool { return d.CitizenID == id },
-		func(a, b TodayDue) bool { return a.Due.By.Before(b.Due.By) })
+	v.OverdueSteps = merge(v.OverdueSteps, part.OverdueSteps, func(s TodayStep) bool { return s.CitizenID == id }, StepBefore)
+	v.Due = merge(v.Due, part.Due, func(d TodayDue) bool { return d.CitizenID == id }, DueBefore)
 	v.CatchUp = merge(v.CatchUp, part.CatchUp, func(c TodayConversation) bool { return c.CitizenID == id }, byStart)
 	v.Notices = merge(v.Notices, part.Notices, func(n Notice) bool { return n.CitizenID == id },
-		func(a, b Notice) bool { return a.CreatedAt.Before(b.CreatedAt) || a.CreatedAt.Equal(b.CreatedAt) && a.ID < b.ID })
-	v.Youth = merge(v.Youth, part.Youth, func(y YouthRow) bool { return y.CitizenID == id },
-		func(a, b YouthRow) bool { return a.Age < b.Age || a.Age == b.Age && a.Name < b.Name })
-	v.BenefitLate = merge(v.BenefitLate, part.BenefitLate, func(b BenefitLate) bool { return b.CitizenID == id },
-		func(a, b BenefitLate) bool { return a.Due.Before(b.Due) })
+		func(a, b Notice) bool {
+			return a.CreatedAt.Before(b.CreatedAt) || a.CreatedAt.Equal(b.CreatedAt) && a.ID < b.ID
+		})
+	v.Youth = merge(v.Youth, part.Youth, func(y YouthRow) bool { return y.CitizenID == id }, YouthBefore)
+	v.BenefitLate = merge(v.BenefitLate, part.BenefitLate, func(b BenefitLate) bool { return b.CitizenID == id }, LateBefore)
 	v.BenefitMeetings = merge(v.BenefitMeetings, part.BenefitMeetings, func(m BenefitMeeting) bool { return m.CitizenID == id },
-		func(a, b BenefitMeeting) bool { return a.At.Before(b.At) || a.At.Equal(b.At) && FoldName(a.Name) < FoldName(b.Name) })
+		func(a, b BenefitMeeting) bool {
+			if !a.At.Equal(b.At) {
+				return a.At.Before(b.At)
+			}
+			if ka, kb := FoldName(a.Name), FoldName(b.Name); ka != kb {
+				return ka < kb
+			}
+			return a.CitizenID < b.CitizenID
+		})
 }
 
+// The orders of Today's parts, each ending in the citizen (the store
+// sorts by them, and a citizen's lines re-read are put in place by them).
+
+// StepBefore: the earliest overdue step first.
+func StepBefore(a, b TodayStep) bool {
+	if !a.Steps[0].ToDate.Equal(b.Steps[0].ToDate) {
+		return a.Steps[0].ToDate.Before(b.Steps[0].ToDate)
+	}
+	return a.CitizenID < b.CitizenID
+}
+
+// DueBefore: the earliest deadline first.
+func DueBefore(a, b TodayDue) bool {
+	if !a.Due.By.Equal(b.Due.By) {
+		return a.Due.By.Before(b.Due.By)
+	}
+	return a.CitizenID < b.CitizenID
+}
+
+// LateBefore: the benefit longest overdue first.
+func LateBefore(a, b BenefitLate) bool {
+	if !a.Due.Equal(b.Due) {
+		return a.Due.Before(b.Due)
+	}
+	return a.CitizenID < b.CitizenID
+}
+
+// YouthBefore: the youngest first, then by name.
+func YouthBefore(a, b YouthRow) bool {
+	if a.Age != b.Age {
+		return a.Age < b.Age
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	return a.CitizenID < b.CitizenID
+}
+
+// byStart is the conversations' order: start, name, conversation.
 func byStart(a, b TodayConversation) bool {
-	return a.Start.Before(b.Start) || a.Start.Equal(b.Start) && FoldName(a.Name) < FoldName(b.Name)
+	if !a.Start.Equal(b.Start) {
+		return a.Start.Before(b.Start)
+	}
+	if ka, kb := FoldName(a.Name), FoldName(b.Name); ka != kb {
+		return ka < kb
+	}
+	return a.ID < b.ID
 }
 
 // merge drops the items of list that drop says, then puts each of add

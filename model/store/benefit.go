@@ -213,7 +213,7 @@ func (s *Store) BenefitMeetings(from, to time.Time) ([]model.BenefitMeeting, err
 func (s *Store) benefitMeetings(from, to time.Time, scope model.Scope) ([]model.BenefitMeeting, error) {
 	cond, args := scopeCond("z.caseworker", scope)
 	rows, err := s.db.Query(`SELECT b.citizen_id, z.name, b.meeting_at, b.meeting_place FROM benefit_cases b
-		JOIN citizens z ON z.id = b.citizen_id WHERE b.meeting_at >= ? AND b.meeting_at < ?`+cond+` ORDER BY b.meeting_at, z.name_key`,
+		JOIN citizens z ON z.id = b.citizen_id WHERE b.meeting_at >= ? AND b.meeting_at < ?`+cond+` ORDER BY b.meeting_at, z.name_key, b.citizen_id`,
 		append([]any{from.Format(model.WallLayout), to.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("benefit meetings: %w", err)

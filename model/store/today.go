@@ -224,7 +224,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string, scop
 	}
 	cond, more := scopeCond("z.caseworker", scope)
 	q, args = q+cond, append(args, more...)
-	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key`, args...)
+	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("conversations between: %w", err)
 	}
@@ -295,7 +295,7 @@ func (s *Store) overdueSteps(plan *model.ReceptionPlan, cal *model.WorkCalendar,
 			out = append(out, row)
 		}
 	}
-	sortBy(out, func(a, b model.TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
+	sortBy(out, func(a, b model.TodayStep) bool { return model.StepBefore(a, b) })
 	return out, nil
 }
 
@@ -325,7 +325,7 @@ func (s *Store) benefitLate(plan *model.ReceptionPlan, cal *model.WorkCalendar, 
 			out = append(out, model.BenefitLate{CitizenID: z.ID, Name: z.Name, Due: due})
 		}
 	}
-	sortBy(out, func(a, b model.BenefitLate) bool { return a.Due.Before(b.Due) })
+	sortBy(out, func(a, b model.BenefitLate) bool { return model.LateBefore(a, b) })
 	return out, nil
 }
 
@@ -404,7 +404,7 @@ func dueFrom(r *model.RuleSet, kind model.OfficeKind, cases []model.Case, now ti
 	for i := range cases {
 		out = append(out, nearDeadlines(&cases[i], cases[i].Due(r, kind), now)...)
 	}
-	sortBy(out, func(a, b model.TodayDue) bool { return a.Due.By.Before(b.Due.By) })
+	sortBy(out, func(a, b model.TodayDue) bool { return model.DueBefore(a, b) })
 	return out
 }
 

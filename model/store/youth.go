@@ -67,7 +67,7 @@ func (s *Store) youthToRefer(now time.Time, scope model.Scope) ([]model.YouthRow
 		y.Kind = model.YouthKindAt(y.Age)
 		out = append(out, y)
 	}
-	sortBy(out, func(a, b model.YouthRow) bool { return a.Age < b.Age || a.Age == b.Age && a.Name < b.Name })
+	sortBy(out, func(a, b model.YouthRow) bool { return model.YouthBefore(a, b) })
 	return out, rows.Err()
 }
 
