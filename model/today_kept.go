@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -48,11 +49,27 @@ func (t *TodayRead) Figure(r *RuleSet, now time.Time) {
 // works the figures out again.
 func (t *TodayRead) Replace(p *TodayPart, r *RuleSet, now time.Time) {
 	t.View.Replace(p.CitizenID, p.View)
-	t.Cases = slices.DeleteFunc(t.Cases, func(c Case) bool { return c.ID == p.CitizenID })
+	var old *Case
+	if i := slices.IndexFunc(t.Cases, func(c Case) bool { return c.ID == p.CitizenID }); i >= 0 {
+		o := t.Cases[i]
+		old = &o
+		t.Cases = slices.Delete(t.Cases, i, i+1)
+	}
 	if p.Case != nil {
 		t.Cases = append(t.Cases, *p.Case)
 	}
-	t.Figure(r, now)
+	// Only the two cases are worked out: the office's figures less the old
+	// case plus the new, the caseworker's the same when it was or is theirs.
+	t.Office = r.Retally(t.Office, t.Kind, now, old, p.Case)
+	if !t.Scope.All() {
+		mine := func(c *Case) *Case {
+			if c != nil && c.Caseworker == t.Scope.Caseworker {
+				return c
+			}
+			return nil
+		}
+		t.Mine = r.Retally(t.Mine, t.Kind, now, mine(old), mine(p.Case))
+	}
 }
 
 // Replace puts the lines of part (one citizen's, read alone) in place of
@@ -156,3 +173,55 @@ type Changes struct {
 
 // SettingCatchUp is the setting of the last catch-up session.
 const SettingCatchUp = "office.catchup"
+
+// Retally is c (Tally's figures) with the case old taken out and the case
+// now put in (either may be nil): the two cases alone are worked out, not
+// the office again.
+func (r *RuleSet) Retally(c Compliance, kind OfficeKind, at time.Time, old, now *Case) Compliance {
+	groups := slices.Clone(c.Groups)
+	apply := func(cs *Case, sign int) {
+		if cs == nil {
+			return
+		}
+		t := r.Tally(kind, []Case{*cs}, at)
+		c.First.Total += sign * t.First.Total
+		c.First.OnCourse += sign * t.First.OnCourse
+		c.First.Exempted += sign * t.First.Exempted
+		c.NoRule += sign * t.NoRule
+		for _, g := range t.Groups {
+			i := slices.IndexFunc(groups, func(x GroupFigure) bool {
+				return x.Group == g.Group && x.TargetPercent == g.TargetPercent
+			})
+			if i < 0 {
+				i = len(groups)
+				groups = append(groups, GroupFigure{Group: g.Group, Figure: Figure{TargetPercent: g.TargetPercent}})
+			}
+			groups[i].Total += sign * g.Total
+			groups[i].OnCourse += sign * g.OnCourse
+			groups[i].Exempted += sign * g.Exempted
+		}
+	}
+	apply(old, -1)
+	apply(now, +1)
+	groups = slices.DeleteFunc(groups, func(g GroupFigure) bool { return g.Total == 0 })
+	if len(groups) == 0 {
+		groups = nil
+	}
+	slices.SortStableFunc(groups, func(a, b GroupFigure) int {
+		if a.TargetPercent != b.TargetPercent {
+			return b.TargetPercent - a.TargetPercent
+		}
+		return strings.Compare(a.Group, b.Group)
+	})
+	c.Groups, c.OnTime = groups, Figure{}
+	for _, g := range groups {
+		c.OnTime.OnCourse += g.OnCourse
+		c.OnTime.Total += g.Total
+		c.OnTime.Exempted += g.Exempted
+		c.OnTime.TargetPercent = max(c.OnTime.TargetPercent, g.TargetPercent)
+	}
+	if c.OnTime.TargetPercent == 0 {
+		c.OnTime.TargetPercent = r.targetOn(kind, DateOnly(at))
+	}
+	return c
+}
