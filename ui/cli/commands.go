@@ -250,7 +250,7 @@ func runList(e *Env, args []string) error {
 func runCheck(e *Env, args []string) error {
 	fs := newFlags("check")
 	db := dbFlag(fs)
-	quick := fs.Bool("quick", false, "hurtig kontrol: læser hver side, men sammenligner ikke indeks med tabeller (den fulde kontrol tager omkring fem gange så lang tid)")
+	quick := fs.Bool("quick", false, "hurtig kontrol: læser hver side, men sammenligner ikke indeks med tabeller (den fulde kontrol tager to til tre gange så lang tid)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
