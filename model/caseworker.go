@@ -37,6 +37,9 @@ func (c *Caseworker) Validate() error {
 // office when Caseworker is "".
 type Scope struct {
 	Caseworker string
+	// Citizen narrows the scope to one citizen as well (the store's re-read
+	// of a citizen that changed); 0 for none.
+	Citizen int64
 }
 
 // WholeOffice is the whole office's scope.
@@ -46,7 +49,9 @@ var WholeOffice = Scope{}
 func Mine(initials string) Scope { return Scope{Caseworker: initials} }
 
 // All is true for the whole office.
-func (s Scope) All() bool { return s.Caseworker == "" }
+func (s Scope) All() bool { return s.Caseworker == "" && s.Citizen == 0 }
 
 // Includes says whether a citizen with this caseworker falls in the scope.
-func (s Scope) Includes(caseworker string) bool { return s.All() || s.Caseworker == caseworker }
+func (s Scope) Includes(caseworker string) bool {
+	return s.Caseworker == "" || s.Caseworker == caseworker
+}

@@ -45,6 +45,7 @@ type Store interface {
 	callSource
 	tempAgencyStore
 	todaySource
+	checkStore
 	upskillingStore
 	closeStore
 	caseStore
@@ -158,7 +159,11 @@ func (u *UI) reset(store Store, handouts Handouts) {
 	}
 	// The window is drawn first; then Today is read and filled, then the
 	// caseload is read behind it, so that Ctrl+F finds it ready.
-	u.today.whenPainted(func() { u.today.loadInBackground(u.caseload.loadInBackground) })
+	// The quick check of the database runs last, behind both (they share
+	// one connection).
+	u.today.whenPainted(func() {
+		u.today.loadInBackground(func() { u.caseload.loadInBackground(u.quickCheckInBackground) })
+	})
 }
 
 // onCaseload shows the caseload over Today.

@@ -200,9 +200,13 @@ func (s *caseloadScreen) shown() {
 
 // loadInBackground reads the caseload off the window's goroutine and
 // keeps it for the first Ctrl+F; citizens changed meanwhile stay marked
-// (UI.dirty) and are read again when it is shown.
-func (s *caseloadScreen) loadInBackground() {
+// (UI.dirty) and are read again when it is shown. then (if any) follows
+// on the window's goroutine.
+func (s *caseloadScreen) loadInBackground(then func()) {
 	if s.loaded {
+		if then != nil {
+			then()
+		}
 		return
 	}
 	s.reading++
@@ -212,6 +216,9 @@ func (s *caseloadScreen) loadInBackground() {
 		s.ui.do(func() {
 			if err == nil && n == s.reading && s == s.ui.caseload {
 				s.keep(rows) // else it is read in place when opened (an error then too)
+			}
+			if then != nil {
+				then()
 			}
 		})
 	}()

@@ -3,6 +3,8 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,14 +23,19 @@ type todaySource interface {
 	BackupSettings() (model.BackupSettings, error)
 	viewLogger
 	todayActionStore
-	Compliance(r *model.RuleSet, now time.Time) (model.Compliance, error)
-	ComplianceFor(r *model.RuleSet, now time.Time, scope model.Scope) (model.Compliance, error)
 	SaveCatchUp(at time.Time) error
-	TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error)
+	// TodayRead reads Today with its figures; TodayCitizen what one
+	// citizen adds to it, TodayCatchUp the catch-up part alone.
+	TodayRead(c *model.Content, now time.Time, scope model.Scope) (*model.TodayRead, error)
+	TodayCitizen(c *model.Content, now time.Time, scope model.Scope, id int64) (*model.TodayPart, error)
+	TodayCatchUp(now time.Time, scope model.Scope) (time.Time, []model.TodayConversation, error)
 	DueForDeletion(now time.Time, scope model.Scope) ([]model.DueForDeletion, error)
 	// Generation grows with every change to the records: Today is read
-	// again only when it moved, the day turned or the scope changed.
+	// again only when it moved, the day turned or the scope changed;
+	// ChangesSince says what moved it, so that only the citizens changed
+	// are read again.
 	Generation() uint64
+	ChangesSince(gen uint64) model.Changes
 }
 
 // maxTodayRows keeps each part of Today readable; the rest is counted.
@@ -44,7 +51,9 @@ type todayScreen struct {
 	viewed viewLog
 	backup *secondaryLabel
 	view   *model.TodayView
-	body   *fyne.Container
+	// data is what was read last, kept to be updated after a change.
+	data *todayData
+	body *fyne.Container
 	// first and onTime are the caseload's two figures: the first
 	// conversation, and the other conversations on time.
 	first, onTime *widget.Label
@@ -159,13 +168,14 @@ func (s *todayScreen) whenPainted(fn func()) {
 // todayData is everything Today shows, read in one go (in the window's
 // background goroutine at start and on return).
 type todayData struct {
-	at           todayStamp
-	view         *model.TodayView
-	office, mine model.Compliance
-	figureErr    error
-	backup       model.BackupSettings
-	backupErr    error
-	deletions    int
+	at        todayStamp
+	read      *model.TodayRead
+	view      *model.TodayView
+	backup    model.BackupSettings
+	backupErr error
+	// deletions are the citizens whose closed cases are past the
+	// retention period (nil when they could not be read).
+	deletions map[int64]bool
 }
 
 // read reads Today from the database; it touches no widget.
@@ -173,24 +183,101 @@ func (s *todayScreen) read(at todayStamp) (*todayData, error) {
 	now := s.ui.now()
 	d := &todayData{at: at}
 	var err error
-	if d.view, err = s.store.TodayFor(s.ui.content, now, at.scope); err != nil {
+	if d.read, err = s.store.TodayRead(s.ui.content, now, at.scope); err != nil {
 		return nil, err
 	}
-	d.office, d.figureErr = s.store.ComplianceFor(s.ui.content.Rules, now, model.WholeOffice)
-	if d.figureErr == nil && !at.scope.All() {
-		d.mine, d.figureErr = s.store.ComplianceFor(s.ui.content.Rules, now, at.scope)
-	}
+	d.view = d.read.View
 	d.backup, d.backupErr = s.store.BackupSettings()
 	if due, err := s.store.DueForDeletion(now, model.WholeOffice); err == nil {
-		d.deletions = len(due)
+		d.deletions = map[int64]bool{}
+		for _, x := range due {
+			d.deletions[x.CitizenID] = true
+		}
 	}
 	return d, nil
+}
+
+// maxReread is how many changed citizens Today re-reads one by one; after
+// more it reads itself again whole.
+const maxReread = 20
+
+// update brings what was read last up to at, re-reading only what changed
+// since (the citizens changed, the catch-up); ok is false when that cannot
+// be told and Today must be read whole. It touches no widget, and no
+// screen's state: it works on a copy.
+func (s *todayScreen) update(last *todayData, at todayStamp) (d *todayData, ok bool, err error) {
+	if last == nil || last.at.day != at.day || last.at.scope != at.scope || last.read == nil {
+		return nil, false, nil
+	}
+	ch := s.store.ChangesSince(last.at.gen)
+	if ch.Anything || len(ch.Citizens) > maxReread {
+		return nil, false, nil
+	}
+	for _, k := range ch.Settings {
+		if k != model.SettingCatchUp {
+			return nil, false, nil
+		}
+	}
+	now := s.ui.now()
+	d = last.copy()
+	d.at = at
+	for _, id := range ch.Citizens {
+		p, err := s.store.TodayCitizen(s.ui.content, now, at.scope, id)
+		if err != nil {
+			return nil, false, err
+		}
+		d.read.Replace(p, s.ui.content.Rules, now)
+		if d.deletions != nil {
+			due, err := s.store.DueForDeletion(now, model.Scope{Citizen: id})
+			if err != nil {
+				return nil, false, err
+			}
+			delete(d.deletions, id)
+			if len(due) > 0 {
+				d.deletions[id] = true
+			}
+		}
+	}
+	if len(ch.Settings) > 0 {
+		if d.read.View.CatchUpSince, d.read.View.CatchUp, err = s.store.TodayCatchUp(now, at.scope); err != nil {
+			return nil, false, err
+		}
+	}
+	d.view = d.read.View
+	d.backup, d.backupErr = s.store.BackupSettings()
+	return d, true, nil
+}
+
+// copy is a copy of d that an update may change while d is shown.
+func (d *todayData) copy() *todayData {
+	c := *d
+	r := *d.read
+	v := *d.read.View
+	v.Conversations, v.OverdueSteps, v.Due = slices.Clone(v.Conversations), slices.Clone(v.OverdueSteps), slices.Clone(v.Due)
+	v.CatchUp, v.Notices, v.Youth = slices.Clone(v.CatchUp), slices.Clone(v.Notices), slices.Clone(v.Youth)
+	v.BenefitLate, v.BenefitMeetings = slices.Clone(v.BenefitLate), slices.Clone(v.BenefitMeetings)
+	r.View, r.Cases = &v, slices.Clone(r.Cases)
+	c.read = &r
+	c.view = &v
+	if d.deletions != nil {
+		c.deletions = maps.Clone(d.deletions)
+	}
+	return &c
+}
+
+// readOrUpdate updates what was read last when only a few citizens (or
+// the catch-up) changed, else reads Today whole.
+func (s *todayScreen) readOrUpdate(last *todayData, at todayStamp) (*todayData, error) {
+	if d, ok, err := s.update(last, at); ok || err != nil {
+		return d, err
+	}
+	return s.read(at)
 }
 
 // load reads Today from the database and shows it (on the window's goroutine).
 func (s *todayScreen) load() {
 	s.reading++
-	d, err := s.read(s.stamp())
+	d, err := s.readOrUpdate(s.data, s.stamp())
 	if err != nil {
 		s.ui.showError(err)
 		return
@@ -202,9 +289,9 @@ func (s *todayScreen) load() {
 // when read; then calls done (if any) on the window's goroutine.
 func (s *todayScreen) loadInBackground(done func()) {
 	s.reading++
-	n, at := s.reading, s.stamp()
+	n, at, last := s.reading, s.stamp(), s.data
 	go func() {
-		d, err := s.read(at)
+		d, err := s.readOrUpdate(last, at)
 		s.ui.do(func() {
 			if n != s.reading || s != s.ui.today { // a newer read is on its way, or a restore replaced Today
 				return
@@ -224,14 +311,14 @@ func (s *todayScreen) loadInBackground(done func()) {
 // show puts what was read on the screen, reusing the rows.
 func (s *todayScreen) show(d *todayData) {
 	now := s.ui.now()
-	s.view, s.shown = d.view, d.at
+	s.view, s.shown, s.data = d.view, d.at, d
 	setText(s.title, fmt.Sprintf(lang.L("today.title"), model.DanishDate(d.at.day)))
 	if err := s.viewed.record(s.store, d.view.CitizenIDs()); err != nil {
 		s.ui.showError(err)
 	}
 	s.showFigure(d)
 	s.showBackup(d.backup, d.backupErr, now)
-	s.showDeletion(d.deletions)
+	s.showDeletion(len(d.deletions))
 	ids := make([]int64, len(d.view.Notices))
 	for i, n := range d.view.Notices {
 		ids[i] = n.ID
@@ -330,18 +417,14 @@ func (s *todayScreen) showBackup(b model.BackupSettings, err error, now time.Tim
 // showFigure shows the two figures for the office and, with "Mine"
 // chosen, for the caseworker's citizens beside them.
 func (s *todayScreen) showFigure(d *todayData) {
-	if d.figureErr != nil {
-		s.first.SetText(errText(d.figureErr))
-		return
-	}
-	c := d.office
+	c := d.read.Office
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
 	if d.at.scope.All() {
 		return
 	}
-	addMine(s.first, "today.figure.first.name", d.mine.First, c.First)
-	addMine(s.onTime, "today.figure.ontime.name", d.mine.OnTime, c.OnTime)
+	addMine(s.first, "today.figure.first.name", d.read.Mine.First, c.First)
+	addMine(s.onTime, "today.figure.ontime.name", d.read.Mine.OnTime, c.OnTime)
 }
 
 // addMine puts the caseworker's own figure first, the office's after it;

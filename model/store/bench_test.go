@@ -257,3 +257,38 @@ func BenchmarkMatchJob(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTodayRead is Today with both figures for one caseworker at
+// 10,000 citizens (what the window reads whole): one read of the office's
+// cases feeds the figures and "kræver snart".
+func BenchmarkTodayRead(b *testing.B) {
+	s, _ := benchData(b)
+	c := benchContent()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.TodayRead(c, benchNow, model.Mine("MK")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTodayAfterOneChange is what Today reads and works out after a
+// change to one citizen at 10,000: the citizen's lines and case re-read,
+// put in place, and both figures worked out from the kept cases.
+func BenchmarkTodayAfterOneChange(b *testing.B) {
+	s, _ := benchData(b)
+	c := benchContent()
+	kept, err := s.TodayRead(c, benchNow, model.Mine("MK"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		p, err := s.TodayCitizen(c, benchNow, model.Mine("MK"), benchBusy)
+		if err != nil {
+			b.Fatal(err)
+		}
+		kept.Replace(p, c.Rules, benchNow)
+	}
+}

@@ -143,7 +143,7 @@ func (s *Store) OpenNotices() ([]model.Notice, error) {
 
 func (s *Store) openNotices(scope model.Scope) ([]model.Notice, error) {
 	cond, args := scopeCond("z.caseworker", scope)
-	return s.notices(`n.acknowledged_at = ''`+cond+` ORDER BY n.created_at, n.id`, args...)
+	return s.noticesFrom(ownFirst(scope, "notices n", "n"), `n.acknowledged_at = ''`+cond+` ORDER BY n.created_at, n.id`, args...)
 }
 
 // Notices loads the notices with the given IDs, oldest first.
@@ -159,8 +159,12 @@ func (s *Store) Notices(ids []int64) ([]model.Notice, error) {
 }
 
 func (s *Store) notices(where string, args ...any) ([]model.Notice, error) {
+	return s.noticesFrom(`notices n JOIN citizens z ON z.id = n.citizen_id`, where, args...)
+}
+
+func (s *Store) noticesFrom(from, where string, args ...any) ([]model.Notice, error) {
 	rows, err := s.db.Query(`SELECT n.id, n.citizen_id, n.direction, n.text, n.created_at, n.created_by,
-		n.sent_at, n.sent_by, n.sent_how, z.name FROM notices n JOIN citizens z ON z.id = n.citizen_id WHERE `+where, args...)
+		n.sent_at, n.sent_by, n.sent_how, z.name FROM `+from+` WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load notices: %w", err)
 	}
@@ -212,8 +216,8 @@ func (s *Store) BenefitMeetings(from, to time.Time) ([]model.BenefitMeeting, err
 
 func (s *Store) benefitMeetings(from, to time.Time, scope model.Scope) ([]model.BenefitMeeting, error) {
 	cond, args := scopeCond("z.caseworker", scope)
-	rows, err := s.db.Query(`SELECT b.citizen_id, z.name, b.meeting_at, b.meeting_place FROM benefit_cases b
-		JOIN citizens z ON z.id = b.citizen_id WHERE b.meeting_at >= ? AND b.meeting_at < ?`+cond+` ORDER BY b.meeting_at, z.name_key`,
+	rows, err := s.db.Query(`SELECT b.citizen_id, z.name, b.meeting_at, b.meeting_place FROM `+ownFirst(scope, "benefit_cases b", "b")+`
+		WHERE b.meeting_at >= ? AND b.meeting_at < ?`+cond+` ORDER BY b.meeting_at, z.name_key, b.citizen_id`,
 		append([]any{from.Format(model.WallLayout), to.Format(model.WallLayout)}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("benefit meetings: %w", err)

@@ -83,10 +83,15 @@ type dateRange struct {
 // citizen, the days read from citizens.held_days (kept by triggers, 0010).
 func (s *Store) activeCases(ranges []dateRange, scope model.Scope) ([]model.Case, error) {
 	where, args := caseFilter(ranges)
-	if !scope.All() {
-		where, args = where+` AND caseworker = ?`, append(args, scope.Caseworker)
+	cond, more := scopeCond("caseworker", scope)
+	where, args = where+cond, append(args, more...)
+	table := "citizens"
+	if scope.Caseworker != "" && scope.Citizen == 0 {
+		// one caseworker's citizens through citizens_caseworker, not the
+		// office's date ranges filtered: flat in the office's size
+		table = "citizens INDEXED BY citizens_caseworker"
 	}
-	return s.ruleCitizens(where, args)
+	return s.ruleCitizens(table, where, args)
 }
 
 // caseFilter selects active citizens by unemployment start or first
@@ -102,11 +107,11 @@ func caseFilter(ranges []dateRange) (string, []any) {
 	return `+status = ` + lit(model.StatusActive) + ` AND (` + strings.Join(ors, ` OR `) + `)`, args
 }
 
-func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
+func (s *Store) ruleCitizens(table, where string, args []any) ([]model.Case, error) {
 	rows, err := s.db.Query(`SELECT id, name, cpr, benefit, education, first_contact, unemployed_since, transferred_on,
-			birth_date, registered_on, other_benefit, benefit_since, held_days,
+			birth_date, registered_on, other_benefit, benefit_since, held_days, caseworker,
 			EXISTS (SELECT 1 FROM exemptions e WHERE e.citizen_id = citizens.id AND e.undone_at = '')
-		FROM citizens WHERE `+where, args...)
+		FROM `+table+` WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load caseload for the rules: %w", err)
 	}
@@ -118,7 +123,7 @@ func (s *Store) ruleCitizens(where string, args []any) ([]model.Case, error) {
 		var cpr string
 		if err := rows.Scan(&c.ID, &c.Name, &cpr, &c.Benefit, &c.Education, scanDate(&c.FirstContact),
 			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate), scanDate(&c.RegisteredOn),
-			&c.OtherBenefit, scanDate(&c.BenefitSince), &held, &c.Exempt); err != nil {
+			&c.OtherBenefit, scanDate(&c.BenefitSince), &held, &c.Caseworker, &c.Exempt); err != nil {
 			return nil, fmt.Errorf("scan caseload for the rules: %w", err)
 		}
 		c.CPR = model.CPR(cpr)

@@ -15,7 +15,7 @@ const (
 	keyReceptionPlan = "reception.plan"
 	keyClosures      = "office.closures"
 	keyOfficeKind    = "office.kind"
-	keyCatchUp       = "office.catchup"
+	keyCatchUp       = model.SettingCatchUp
 )
 
 // ReceptionPlan returns the office's own plan, or def when none is saved.

@@ -54,10 +54,8 @@ func (s *Store) DueForDeletion(now time.Time, scope model.Scope) ([]model.DueFor
 		JOIN citizens z ON z.id = k.citizen_id
 		WHERE k.closed_on <= ? AND z.status <> ` + lit(model.StatusActive)
 	args := []any{cutoff.Format(model.DateLayout)}
-	if !scope.All() {
-		q += ` AND z.caseworker = ?`
-		args = append(args, scope.Caseworker)
-	}
+	cond, more := scopeCond("z.caseworker", scope)
+	q, args = q+cond, append(args, more...)
 	rows, err := s.db.Query(q+` ORDER BY k.closed_on, z.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("cases due for deletion: %w", err)

@@ -168,7 +168,7 @@ func (s *Store) loadSyncActive() error {
 	return nil
 }
 
-type change struct {
+type syncChange struct {
 	tbl string
 	rid int64
 	gid sql.NullString
@@ -187,10 +187,10 @@ func (s *Store) recordOps(tx *sql.Tx) error {
 		tbl string
 		rid int64
 	}
-	net := map[key]*change{}
+	net := map[key]*syncChange{}
 	var order []key
 	for rows.Next() {
-		var c change
+		var c syncChange
 		if err := rows.Scan(&c.tbl, &c.rid, &c.gid, &c.op); err != nil {
 			rows.Close()
 			return err
@@ -403,7 +403,7 @@ func (s *Store) citizenGidOf(tx *sql.Tx, t *syncTable, row map[string]any, selfG
 }
 
 // buildOp makes the operation for one touched row (nil: nothing to send).
-func (s *Store) buildOp(tx *sql.Tx, c *change, st SyncState, now time.Time) (*SyncOp, error) {
+func (s *Store) buildOp(tx *sql.Tx, c *syncChange, st SyncState, now time.Time) (*SyncOp, error) {
 	t, ok := syncTableByName(c.tbl)
 	if !ok {
 		return nil, fmt.Errorf("sync: unknown table %s", c.tbl)

@@ -21,6 +21,12 @@ type textWatch struct {
 	// audited counts the audit rows the transaction wrote: it is anchored
 	// (anchor.go).
 	audited atomic.Int64
+	// tables, citizens, settings and anything are what the transaction
+	// changed (changes.go); tables nil: not followed.
+	tables   citizenIDColumns
+	citizens map[int64]bool
+	settings map[string]bool
+	anything bool
 }
 
 func (w *textWatch) attach(conn *sql.Conn) error {
@@ -44,6 +50,7 @@ func (w *textWatch) detach(conn *sql.Conn) {
 }
 
 func (w *textWatch) row(d sqlite.SQLitePreUpdateData) {
+	w.note(&d)
 	if d.Op == sqlite3.SQLITE_INSERT && d.TableName == "audit" && d.DatabaseName == "main" {
 		w.audited.Add(1)
 	}

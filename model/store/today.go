@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"jobspor/model"
@@ -16,15 +17,121 @@ func (s *Store) Today(c *model.Content, now time.Time) (*model.TodayView, error)
 // TodayFor is Today for one caseworker's citizens (or the whole office's):
 // each query is narrowed in SQL, not the office's day filtered afterwards.
 func (s *Store) TodayFor(c *model.Content, now time.Time, scope model.Scope) (*model.TodayView, error) {
+	return s.todayView(c, now, scope, nil)
+}
+
+// TodayRead is Today with the two figures for the office (and for the
+// scope's caseworker): one read of the office's active cases feeds the
+// figures and "kræver snart", and the cases are kept (model.TodayRead) so
+// that a change to one citizen updates them without the office read again.
+func (s *Store) TodayRead(c *model.Content, now time.Time, scope model.Scope) (*model.TodayRead, error) {
+	kind, err := s.OfficeKind()
+	if err != nil {
+		return nil, err
+	}
+	day := model.DateOnly(now)
+	figures, deadlines := figureRanges(c.Rules, day), deadlineRanges(c.Rules, day)
+	cases, err := s.activeCases(append(append([]dateRange(nil), figures...), deadlines...), model.WholeOffice)
+	if err != nil {
+		return nil, err
+	}
+	t := &model.TodayRead{Kind: kind, Scope: scope, Cases: make([]model.Case, 0, len(cases))}
+	near := &nearCases{kind: kind}
+	for i := range cases {
+		if inRanges(&cases[i], figures) {
+			t.Cases = append(t.Cases, cases[i])
+		}
+		if inRanges(&cases[i], deadlines) && scope.Includes(cases[i].Caseworker) {
+			near.cases = append(near.cases, cases[i])
+		}
+	}
+	t.Figure(c.Rules, now)
+	if t.View, err = s.todayView(c, now, scope, near); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// TodayCitizen reads what one citizen adds to Today in the scope: their
+// lines, and their case when the figures count it (whatever the scope).
+func (s *Store) TodayCitizen(c *model.Content, now time.Time, scope model.Scope, id int64) (*model.TodayPart, error) {
+	kind, err := s.OfficeKind()
+	if err != nil {
+		return nil, err
+	}
+	day := model.DateOnly(now)
+	figures, deadlines := figureRanges(c.Rules, day), deadlineRanges(c.Rules, day)
+	cases, err := s.activeCases(append(append([]dateRange(nil), figures...), deadlines...), model.Scope{Citizen: id})
+	if err != nil {
+		return nil, err
+	}
+	p := &model.TodayPart{CitizenID: id}
+	near := &nearCases{kind: kind}
+	for i := range cases {
+		if inRanges(&cases[i], figures) {
+			p.Case = &cases[i]
+		}
+		if inRanges(&cases[i], deadlines) && scope.Includes(cases[i].Caseworker) {
+			near.cases = append(near.cases, cases[i])
+		}
+	}
+	one := scope
+	one.Citizen = id
+	if p.View, err = s.todayView(c, now, one, near); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// TodayCatchUp reads the catch-up part alone (after the session was held).
+func (s *Store) TodayCatchUp(now time.Time, scope model.Scope) (time.Time, []model.TodayConversation, error) {
+	return s.catchUp(now, scope)
+}
+
+// nearCases are the active cases already read whose dates may put a
+// deadline near today (nil: "kræver snart" reads its own).
+type nearCases struct {
+	kind  model.OfficeKind
+	cases []model.Case
+}
+
+// inRanges: the case's date column lies in one of the ranges (as the SQL
+// BETWEEN of caseFilter has it).
+func inRanges(c *model.Case, ranges []dateRange) bool {
+	for _, r := range ranges {
+		d := c.UnemployedSince
+		if r.column == "first_contact" {
+			d = c.FirstContact
+		}
+		if n := dayNum(d); !d.IsZero() && n >= dayNum(r.from) && n <= dayNum(r.to) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayNum orders calendar days as their stored text does (yyyymmdd).
+func dayNum(t time.Time) int {
+	y, m, d := t.Date()
+	return y*10000 + int(m)*100 + d
+}
+
+func (s *Store) todayView(c *model.Content, now time.Time, scope model.Scope, near *nearCases) (*model.TodayView, error) {
 	t := &model.TodayView{Date: model.DateOnly(now)}
 	steps := []func() error{
 		func() (err error) { t.Conversations, err = s.dayConversations(now, scope); return },
-		func() (err error) { t.OverdueSteps, err = s.overdueSteps(c, now, scope); return },
-		func() (err error) { t.Due, err = s.dueSoon(c.Rules, now, scope); return },
+		func() (err error) { t.OverdueSteps, t.BenefitLate, err = s.reception(c, now, scope); return },
+		func() (err error) {
+			if near != nil {
+				t.Due = dueFrom(c.Rules, near.kind, near.cases, now)
+				return nil
+			}
+			t.Due, err = s.dueSoon(c.Rules, now, scope)
+			return
+		},
 		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now, scope); return },
 		func() (err error) { t.Notices, err = s.openNotices(scope); return },
 		func() (err error) { t.Youth, err = s.youthToRefer(now, scope); return },
-		func() (err error) { t.BenefitLate, err = s.benefitLate(c, now, scope); return },
 		func() (err error) {
 			t.BenefitMeetings, err = s.benefitMeetings(model.Day(now), model.Day(now).AddDate(0, 0, 14), scope)
 			return
@@ -38,6 +145,43 @@ func (s *Store) TodayFor(c *model.Content, now time.Time, scope model.Scope) (*m
 	return t, nil
 }
 
+// reception reads the recent citizens once for both parts that follow the
+// reception plan: the overdue steps and the benefits not settled.
+func (s *Store) reception(c *model.Content, now time.Time, scope model.Scope) ([]model.TodayStep, []model.BenefitLate, error) {
+	plan, err := s.ReceptionPlan(c.Reception)
+	if err != nil {
+		return nil, nil, err
+	}
+	cal, err := s.Calendar()
+	if err != nil {
+		return nil, nil, err
+	}
+	stepsSince, lateSince := now.AddDate(0, 0, -(maxDay(plan)*7/5+14)), now.AddDate(0, 0, -benefitLateDays)
+	since := stepsSince
+	if lateSince.Before(since) {
+		since = lateSince
+	}
+	citizens, err := s.recent(since, now, scope)
+	if err != nil {
+		return nil, nil, err
+	}
+	from := func(since time.Time) []model.Citizen {
+		out := make([]model.Citizen, 0, len(citizens))
+		for _, z := range citizens {
+			if dayNum(z.FirstContact) >= dayNum(since) {
+				out = append(out, z)
+			}
+		}
+		return out
+	}
+	steps, err := s.overdueSteps(plan, cal, from(stepsSince), stepsSince, now, scope)
+	if err != nil {
+		return nil, nil, err
+	}
+	late, err := s.benefitLate(plan, cal, from(lateSince), lateSince, now, scope)
+	return steps, late, err
+}
+
 // DayConversations lists the conversations on the day of `day`, in time order.
 func (s *Store) DayConversations(day time.Time) ([]model.TodayConversation, error) {
 	return s.dayConversations(day, model.WholeOffice)
@@ -48,12 +192,29 @@ func (s *Store) dayConversations(day time.Time, scope model.Scope) ([]model.Toda
 	return s.conversationsBetween(from, from.AddDate(0, 0, 1), "", scope)
 }
 
-// scopeCond narrows a query on citizens (alias z) to one caseworker's.
-func scopeCond(column string, scope model.Scope) (string, []any) {
-	if scope.All() {
-		return "", nil
+// ownFirst joins a table of citizens' rows (alias) to citizens z: for one
+// caseworker their citizens come first, through citizens_caseworker, and
+// each one's rows are sought (a read flat in the office's size); else the
+// planner chooses.
+func ownFirst(scope model.Scope, table, alias string) string {
+	if scope.Caseworker != "" && scope.Citizen == 0 {
+		return `citizens z INDEXED BY citizens_caseworker CROSS JOIN ` + table + ` ON ` + alias + `.citizen_id = z.id`
 	}
-	return ` AND ` + column + ` = ?`, []any{scope.Caseworker}
+	return table + ` JOIN citizens z ON z.id = ` + alias + `.citizen_id`
+}
+
+// scopeCond narrows a query on citizens (alias z) to one caseworker's,
+// and to one citizen (column's "caseworker" read as "id").
+func scopeCond(column string, scope model.Scope) (string, []any) {
+	var cond string
+	var args []any
+	if scope.Caseworker != "" {
+		cond, args = ` AND `+column+` = ?`, append(args, scope.Caseworker)
+	}
+	if scope.Citizen != 0 {
+		cond, args = cond+` AND `+strings.TrimSuffix(column, "caseworker")+`id = ?`, append(args, scope.Citizen)
+	}
+	return cond, args
 }
 
 func (s *Store) conversationsBetween(from, to time.Time, attendance string, scope model.Scope) ([]model.TodayConversation, error) {
@@ -74,7 +235,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string, scop
 	}
 	cond, more := scopeCond("z.caseworker", scope)
 	q, args = q+cond, append(args, more...)
-	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key`, args...)
+	rows, err := s.db.Query(q+` ORDER BY c.start, z.name_key, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("conversations between: %w", err)
 	}
@@ -95,7 +256,7 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string, scop
 func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, error) {
 	cond, more := scopeCond("caseworker", scope)
 	table := "citizens"
-	if !scope.All() {
+	if scope.Citizen == 0 && scope.Caseworker != "" {
 		table = "citizens INDEXED BY citizens_caseworker" // one caseworker's few hundred, not the office's date range
 	}
 	rows, err := s.db.Query(`SELECT id, name, first_contact, cpr, birth_date, reception_variant FROM `+table+`
@@ -119,21 +280,8 @@ func (s *Store) recent(from, to time.Time, scope model.Scope) ([]model.Citizen, 
 }
 
 // overdueSteps: reception steps past their last day and not ticked, for the
-// citizens still inside the plan's span.
-func (s *Store) overdueSteps(c *model.Content, now time.Time, scope model.Scope) ([]model.TodayStep, error) {
-	plan, err := s.ReceptionPlan(c.Reception)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := s.Calendar()
-	if err != nil {
-		return nil, err
-	}
-	since := now.AddDate(0, 0, -(maxDay(plan)*7/5 + 14))
-	citizens, err := s.recent(since, now, scope)
-	if err != nil {
-		return nil, err
-	}
+// citizens still inside the plan's span (first seen since).
+func (s *Store) overdueSteps(plan *model.ReceptionPlan, cal *model.WorkCalendar, citizens []model.Citizen, since, now time.Time, scope model.Scope) ([]model.TodayStep, error) {
 	done, err := s.doneSteps(since, scope)
 	if err != nil {
 		return nil, err
@@ -158,7 +306,7 @@ func (s *Store) overdueSteps(c *model.Content, now time.Time, scope model.Scope)
 			out = append(out, row)
 		}
 	}
-	sortBy(out, func(a, b model.TodayStep) bool { return a.Steps[0].ToDate.Before(b.Steps[0].ToDate) })
+	sortBy(out, func(a, b model.TodayStep) bool { return model.StepBefore(a, b) })
 	return out, nil
 }
 
@@ -168,20 +316,7 @@ const benefitLateDays = 90
 // benefitLate: active citizens first seen in the last benefitLateDays who
 // intend to apply for a benefit that is not settled though the plan's
 // clarification has ended (10 råd #7).
-func (s *Store) benefitLate(c *model.Content, now time.Time, scope model.Scope) ([]model.BenefitLate, error) {
-	plan, err := s.ReceptionPlan(c.Reception)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := s.Calendar()
-	if err != nil {
-		return nil, err
-	}
-	since := now.AddDate(0, 0, -benefitLateDays)
-	citizens, err := s.recent(since, now, scope)
-	if err != nil {
-		return nil, err
-	}
+func (s *Store) benefitLate(plan *model.ReceptionPlan, cal *model.WorkCalendar, citizens []model.Citizen, since, now time.Time, scope model.Scope) ([]model.BenefitLate, error) {
 	pending, err := s.pendingSince(since, scope)
 	if err != nil {
 		return nil, err
@@ -201,7 +336,7 @@ func (s *Store) benefitLate(c *model.Content, now time.Time, scope model.Scope) 
 			out = append(out, model.BenefitLate{CitizenID: z.ID, Name: z.Name, Due: due})
 		}
 	}
-	sortBy(out, func(a, b model.BenefitLate) bool { return a.Due.Before(b.Due) })
+	sortBy(out, func(a, b model.BenefitLate) bool { return model.LateBefore(a, b) })
 	return out, nil
 }
 
@@ -209,7 +344,7 @@ func (s *Store) benefitLate(c *model.Content, now time.Time, scope model.Scope) 
 // benefit not yet settled.
 func (s *Store) pendingSince(since time.Time, scope model.Scope) (map[int64]bool, error) {
 	cond, more := scopeCond("z.caseworker", scope)
-	rows, err := s.db.Query(`SELECT b.citizen_id FROM benefit_cases b JOIN citizens z ON z.id = b.citizen_id
+	rows, err := s.db.Query(`SELECT b.citizen_id FROM `+ownFirst(scope, "benefit_cases b", "b")+`
 		WHERE b.intends_on <> '' AND b.settled_on = '' AND z.first_contact >= ?`+cond,
 		append([]any{since.Format(model.DateLayout)}, more...)...)
 	if err != nil {
@@ -235,7 +370,7 @@ type stepKey struct {
 // doneSteps loads the ticked reception steps of citizens who started since.
 func (s *Store) doneSteps(since time.Time, scope model.Scope) (map[stepKey]bool, error) {
 	cond, more := scopeCond("z.caseworker", scope)
-	rows, err := s.db.Query(`SELECT r.citizen_id, r.step_id FROM reception_steps r JOIN citizens z ON z.id = r.citizen_id
+	rows, err := s.db.Query(`SELECT r.citizen_id, r.step_id FROM `+ownFirst(scope, "reception_steps r", "r")+`
 		WHERE z.first_contact >= ?`+cond, append([]any{since.Format(model.DateLayout)}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("done reception steps: %w", err)
@@ -271,12 +406,17 @@ func (s *Store) dueSoon(r *model.RuleSet, now time.Time, scope model.Scope) ([]m
 	if err != nil {
 		return nil, err
 	}
+	return dueFrom(r, kind, cases, now), nil
+}
+
+// dueFrom lists the deadlines near now of the cases, soonest first.
+func dueFrom(r *model.RuleSet, kind model.OfficeKind, cases []model.Case, now time.Time) []model.TodayDue {
 	var out []model.TodayDue
 	for i := range cases {
 		out = append(out, nearDeadlines(&cases[i], cases[i].Due(r, kind), now)...)
 	}
-	sortBy(out, func(a, b model.TodayDue) bool { return a.Due.By.Before(b.Due.By) })
-	return out, nil
+	sortBy(out, func(a, b model.TodayDue) bool { return model.DueBefore(a, b) })
+	return out
 }
 
 // nearDeadlines: a citizen exempted from the minimum (under a rule that

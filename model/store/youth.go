@@ -50,8 +50,8 @@ func (s *Store) YouthToRefer(now time.Time) ([]model.YouthRow, error) {
 
 func (s *Store) youthToRefer(now time.Time, scope model.Scope) ([]model.YouthRow, error) {
 	cond, args := scopeCond("z.caseworker", scope)
-	rows, err := s.db.Query(`SELECT z.id, z.name, z.cpr, z.birth_date, f.flagged_on, f.referred_on FROM youth_flags f
-		JOIN citizens z ON z.id = f.citizen_id WHERE f.referred_on = '' AND z.status = `+lit(model.StatusActive)+cond, args...)
+	rows, err := s.db.Query(`SELECT z.id, z.name, z.cpr, z.birth_date, f.flagged_on, f.referred_on FROM `+ownFirst(scope, "youth_flags f", "f")+`
+		WHERE f.referred_on = '' AND z.status = `+lit(model.StatusActive)+cond, args...)
 	if err != nil {
 		return nil, fmt.Errorf("youth to refer: %w", err)
 	}
@@ -67,7 +67,7 @@ func (s *Store) youthToRefer(now time.Time, scope model.Scope) ([]model.YouthRow
 		y.Kind = model.YouthKindAt(y.Age)
 		out = append(out, y)
 	}
-	sortBy(out, func(a, b model.YouthRow) bool { return a.Age < b.Age || a.Age == b.Age && a.Name < b.Name })
+	sortBy(out, func(a, b model.YouthRow) bool { return model.YouthBefore(a, b) })
 	return out, rows.Err()
 }
 

@@ -19,6 +19,7 @@ import (
 // Store is what the command line asks of the database; main opens it.
 type Store interface {
 	Check() ([]model.Message, error)
+	QuickCheck() ([]model.Message, error)
 	HasBackupKey() (bool, error)
 	SetBackupPassphrase(passphrase string) error
 	BackupSettings() (model.BackupSettings, error)
@@ -107,7 +108,7 @@ func commands() []command {
 		{"import", "import (occupations|prospects|jobs|postcodes|related) FIL [--dry-run] [--db FIL]", runImport},
 		{"match", "match (--citizen ID | --job ID) [--db FIL]", runMatch},
 		{"list", "list [--db FIL]", runList},
-		{"check", "check [--db FIL]", runCheck},
+		{"check", "check [--db FIL] [--quick]", runCheck},
 		{"init", "init [--db FIL]   opretter en ny, tom database", runInit},
 		{"backup", "backup [--to MAPPE] [--passphrase-file FIL] [--db FIL]", runBackup},
 		{"restore", "restore FIL [--db MÅL] [--passphrase-file FIL]", runRestore},

@@ -143,6 +143,10 @@ func TestCheckSaysOK(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "ok: ") {
 		t.Fatalf("check = %d %q", code, out)
 	}
+	code, out, _ = run(t, nil, "check", "--quick", "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "ok: ") || !strings.Contains(out, "hurtige") {
+		t.Fatalf("check --quick = %d %q", code, out)
+	}
 }
 
 func TestBadCommandLinesFailClearlyInDanish(t *testing.T) {
