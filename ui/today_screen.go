@@ -57,9 +57,12 @@ type todayScreen struct {
 	// first and onTime are the caseload's two figures: the first
 	// conversation, and the other conversations on time.
 	first, onTime *widget.Label
-	catchUp       *widget.Button
-	printAll      *widget.Button
-	root          fyne.CanvasObject
+	// groups is the minimum per target group STAR names, with the
+	// citizens exempted after a concrete assessment (a warning above the cap).
+	groups   *secondaryLabel
+	catchUp  *widget.Button
+	printAll *widget.Button
+	root     fyne.CanvasObject
 	// scope switches between "Mine" and "Hele kontoret"; deletion reminds
 	// of closed cases past the retention period.
 	scope    *widget.RadioGroup
@@ -120,6 +123,8 @@ func (s *todayScreen) reload() {
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.body = container.NewVBox()
 	s.first, s.onTime = widget.NewLabel(""), widget.NewLabel("")
+	s.groups = newSecondaryLabel("")
+	s.groups.Wrapping = fyne.TextWrapWord
 	s.backup = newSecondaryLabel("")
 	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
@@ -149,7 +154,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.body.Objects = objects
 	s.painted = container.NewStack()
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
-		more, s.first, s.onTime, s.scope, s.backup, container.NewHBox(s.deletion))
+		more, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
 	s.padded = container.NewPadded(s.body)
 	s.scroll = container.NewVScroll(s.padded)
 	return container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -420,11 +425,43 @@ func (s *todayScreen) showFigure(d *todayData) {
 	c := d.read.Office
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
+	s.showGroups(c)
 	if d.at.scope.All() {
 		return
 	}
 	addMine(s.first, "today.figure.first.name", d.read.Mine.First, c.First)
 	addMine(s.onTime, "today.figure.ontime.name", d.read.Mine.OnTime, c.OnTime)
+}
+
+// showGroups shows the office's minimum per target group with the citizens
+// exempted, warns in words (and colour) where more are exempted than the
+// law allows, and counts the citizens no rule covers.
+func (s *todayScreen) showGroups(c model.Compliance) {
+	var lines []string
+	warn := false
+	for _, g := range c.Groups {
+		lines = append(lines, strings.TrimSpace(fmt.Sprintf(lang.L("today.figure.group"), g.Group, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted)))
+		if g.TooManyExempted(c.ExemptMaxPercent) {
+			warn = true
+			share := 100 * float64(g.Exempted) / float64(g.Total)
+			lines = append(lines, strings.TrimSpace(fmt.Sprintf(lang.L("today.figure.exemptwarn"), g.Exempted, g.Total, share, c.ExemptMaxPercent)))
+		}
+	}
+	if c.NoRule > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("today.figure.norule"), c.NoRule))
+	}
+	if text := strings.Join(lines, "\n"); s.groups.Text != text {
+		s.groups.SetText(text)
+	}
+	s.groups.setColour(colorNameSecondaryText)
+	if warn {
+		s.groups.setColour(theme.ColorNameError)
+	}
+	if len(lines) == 0 {
+		s.groups.Hide()
+	} else {
+		s.groups.Show()
+	}
 }
 
 // addMine puts the caseworker's own figure first, the office's after it;
