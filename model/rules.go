@@ -586,3 +586,22 @@ func (r *RuleSet) targetOn(kind OfficeKind, day time.Time) int {
 	}
 	return t
 }
+
+// GroupLines are the minimum's lines per target group, with the citizens
+// exempted, a warning where more are exempted than ExemptMaxPercent, and
+// the citizens no rule covers; warn says whether any group is over the cap.
+// The command line and Today print the same lines.
+func (c Compliance) GroupLines() (lines []Message, warn bool) {
+	for _, g := range c.Groups {
+		lines = append(lines, Message{Key: "today.figure.group", Args: []any{g.Group, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted}})
+		if g.TooManyExempted(c.ExemptMaxPercent) {
+			warn = true
+			share := 100 * float64(g.Exempted) / float64(g.Total)
+			lines = append(lines, Message{Key: "today.figure.exemptwarn", Args: []any{g.Exempted, g.Total, share, c.ExemptMaxPercent}})
+		}
+	}
+	if c.NoRule > 0 {
+		lines = append(lines, Message{Key: "today.figure.norule", Args: []any{c.NoRule}})
+	}
+	return lines, warn
+}

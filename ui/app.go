@@ -90,7 +90,6 @@ type UI struct {
 	guide    *model.Guide
 	handouts Handouts
 	clock    model.Clock
-	now      func() time.Time // clock.Now
 
 	today        *todayScreen
 	caseload     *caseloadScreen
@@ -136,7 +135,7 @@ func New(a fyne.App, win fyne.Window, store Store, content *model.Content, hando
 // newUI is New; with background, Today and the caseload are read off the
 // window's goroutine (the window is shown before they are read).
 func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, handouts Handouts, clock model.Clock, background bool) *UI {
-	u := &UI{app: a, win: win, content: content, guide: content.Guide, clock: clock, now: clock.Now, background: background}
+	u := &UI{app: a, win: win, content: content, guide: content.Guide, clock: clock, background: background}
 	applyTheme(a)
 	win.SetOnClosed(u.onClosed)
 	u.reset(store, handouts)
@@ -209,6 +208,9 @@ func (u *UI) back() {
 	}
 	u.show(top.content())
 }
+
+// now is the time on the window's clock.
+func (u *UI) now() time.Time { return u.clock.Now() }
 
 // top is the screen on top of the stack (the one shown).
 func (u *UI) top() screen { return u.stack[len(u.stack)-1] }

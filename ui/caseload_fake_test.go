@@ -70,7 +70,7 @@ func newFakeCaseload(t *testing.T, f *fakeCaseload) (*UI, *caseloadScreen) {
 	w.Resize(fyne.NewSize(1366, 768))
 	content := testutil.Content(t)
 	u := &UI{app: a, win: w, content: content, guide: content.Guide,
-		now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local) }}
+		clock: model.NewFixedClock(time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local))}
 	w.SetOnClosed(u.onClosed)
 	closeAtEnd(t, u)
 	s := newCaseloadScreen(u, f)

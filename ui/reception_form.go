@@ -18,6 +18,7 @@ import (
 
 // receptionStore is what receptionForm asks of the database.
 type receptionStore interface {
+	rulesStore
 	ReceptionPlan(def *model.ReceptionPlan) (*model.ReceptionPlan, error)
 	Calendar() (*model.WorkCalendar, error)
 	Reception(p *model.ReceptionPlan, cal *model.WorkCalendar, c *model.Citizen) ([]model.DatedStep, error)

@@ -33,10 +33,7 @@ func (f *receptionForm) ruleText() fyne.CanvasObject {
 // exemptionBox shows the citizen's exemption from the minimum after a
 // concrete assessment, with a way to record or undo it.
 func (f *receptionForm) exemptionBox() fyne.CanvasObject {
-	st, ok := f.store.(rulesStore)
-	if !ok {
-		return container.NewVBox()
-	}
+	st := f.store
 	box := container.NewVBox()
 	var reason *formEntry // the reason being typed, while no exemption is open
 	var draw func()
@@ -94,8 +91,8 @@ func (f *receptionForm) exemptionBox() fyne.CanvasObject {
 // variantPicker chooses the reception plan's variant at the first
 // conversation (10 råd #5-#7); the plan is drawn again.
 func (f *receptionForm) variantPicker(plan *model.ReceptionPlan) fyne.CanvasObject {
-	st, ok := f.store.(rulesStore)
-	if !ok || len(plan.Variants) == 0 {
+	st := f.store
+	if len(plan.Variants) == 0 {
 		return container.NewVBox()
 	}
 	ids := []string{model.VariantStandard}

@@ -437,18 +437,10 @@ func (s *todayScreen) showFigure(d *todayData) {
 // exempted, warns in words (and colour) where more are exempted than the
 // law allows, and counts the citizens no rule covers.
 func (s *todayScreen) showGroups(c model.Compliance) {
-	var lines []string
-	warn := false
-	for _, g := range c.Groups {
-		lines = append(lines, strings.TrimSpace(fmt.Sprintf(lang.L("today.figure.group"), g.Group, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted)))
-		if g.TooManyExempted(c.ExemptMaxPercent) {
-			warn = true
-			share := 100 * float64(g.Exempted) / float64(g.Total)
-			lines = append(lines, strings.TrimSpace(fmt.Sprintf(lang.L("today.figure.exemptwarn"), g.Exempted, g.Total, share, c.ExemptMaxPercent)))
-		}
-	}
-	if c.NoRule > 0 {
-		lines = append(lines, fmt.Sprintf(lang.L("today.figure.norule"), c.NoRule))
+	messages, warn := c.GroupLines()
+	lines := make([]string, len(messages))
+	for i, m := range messages {
+		lines[i] = strings.TrimSpace(msg(m))
 	}
 	if text := strings.Join(lines, "\n"); s.groups.Text != text {
 		s.groups.SetText(text)

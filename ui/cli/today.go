@@ -115,15 +115,9 @@ func writeToday(w io.Writer, v *model.TodayView, c model.Compliance) {
 // exempted citizens and a warning above the cap, and the citizens no rule
 // covers.
 func writeGroups(w io.Writer, c model.Compliance) {
-	for _, g := range c.Groups {
-		fmt.Fprintln(w, model.Message{Key: "today.figure.group", Args: []any{g.Group, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted}}.Text())
-		if g.TooManyExempted(c.ExemptMaxPercent) {
-			share := 100 * float64(g.Exempted) / float64(g.Total)
-			fmt.Fprintln(w, model.Message{Key: "today.figure.exemptwarn", Args: []any{g.Exempted, g.Total, share, c.ExemptMaxPercent}}.Text())
-		}
-	}
-	if c.NoRule > 0 {
-		fmt.Fprintln(w, model.Message{Key: "today.figure.norule", Args: []any{c.NoRule}}.Text())
+	lines, _ := c.GroupLines()
+	for _, m := range lines {
+		fmt.Fprintln(w, m.Text())
 	}
 }
 
