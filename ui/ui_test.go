@@ -27,7 +27,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	onWindow = testWindow.add
-	os.Exit(m.Run())
+	code := m.Run()
+	stopOfficeCluster()
+	os.Exit(code)
 }
 
 type fakeHandouts struct{ made []int64 }
