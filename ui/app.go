@@ -86,6 +86,7 @@ type UI struct {
 	app      fyne.App
 	win      fyne.Window
 	store    Store
+	office   Office // nil without an office (see office.go)
 	content  *model.Content
 	guide    *model.Guide
 	handouts Handouts
