@@ -104,3 +104,47 @@ func (c *Cluster) Stop() {
 func (c *Cluster) DSN(user, db string) string {
 	return fmt.Sprintf("host=%s port=%d user=%s dbname=%s sslmode=disable", c.Dir, c.Port, user, db)
 }
+
+// StartTLS runs a cluster as an office's server is set up (README, "How an
+// office runs its server"): TCP on 127.0.0.1:port with TLS from the given
+// certificate and key (PEM), and SCRAM passwords required for every login
+// over the network (hostssl … scram-sha-256; plain TCP rejected). The
+// Unix socket stays trusted for the administrator's setup.
+func StartTLS(port int, certPEM, keyPEM []byte) (*Cluster, error) {
+	bin, err := binDir()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "jobspor-pgtls-")
+	if err != nil {
+		return nil, err
+	}
+	c := &Cluster{Dir: dir, Port: port, bin: bin}
+	fail := func(err error) (*Cluster, error) { os.RemoveAll(dir); return nil, err }
+	if err := giveToServerUser(dir); err != nil {
+		return fail(err)
+	}
+	data := filepath.Join(dir, "data")
+	if err := c.run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"); err != nil {
+		return fail(err)
+	}
+	hba := "local all all trust\n" +
+		"hostssl all all 127.0.0.1/32 scram-sha-256\n" +
+		"host all all 127.0.0.1/32 reject\n"
+	files := map[string][]byte{"pg_hba.conf": []byte(hba), "server.crt": certPEM, "server.key": keyPEM}
+	for name, b := range files {
+		p := filepath.Join(data, name)
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			return fail(err)
+		}
+		if err := giveToServerUser(p); err != nil {
+			return fail(err)
+		}
+	}
+	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -c unix_socket_directories=%s -p %d -c fsync=off "+
+		"-c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key -c password_encryption=scram-sha-256", dir, port)
+	if err := c.run("pg_ctl", "-D", data, "-o", opts, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "start"); err != nil {
+		return fail(err)
+	}
+	return c, nil
+}
