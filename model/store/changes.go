@@ -85,6 +85,11 @@ func (w *textWatch) note(d *sqlite.SQLitePreUpdateData) {
 	case "settings":
 		w.setting(d)
 		return
+	case "outbox", "sync_record", "sync_note", "sync_state", "sync_changes", "sync_refresh":
+		// the office's bookkeeping, written beside each change (whose own
+		// rows name its citizen) and by a sync; no screen shows it. An open
+		// conflict (sync_conflict) counts as a change to anything.
+		return
 	}
 	col, ok := w.tables[d.TableName]
 	if !ok {

@@ -40,3 +40,24 @@ func TestChangesSinceNamesTheCitizen(t *testing.T) {
 		t.Errorf("since the start: %+v, want anything", got)
 	}
 }
+
+// In an office every change also writes the outbox and the sync
+// bookkeeping: a conversation still names its citizen alone, so Today
+// re-reads one citizen, not the whole office.
+func TestChangesInAnOfficeStillNameTheCitizen(t *testing.T) {
+	s, _, now := keptFixture(t)
+	must(t, s.JoinOffice("host=/nonexistent port=1 user=x dbname=y sslmode=disable", "AB", s.NewGid()))
+	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	must(t, err)
+	id := rows[2].ID
+	gen := s.Generation()
+	conv := &model.Conversation{CitizenID: id, Start: now, End: now.Add(time.Hour), Kind: model.KindJob, Form: model.FormPhone, Attendance: model.AttendancePlanned}
+	must(t, s.PlanConversation(conv))
+	must(t, s.SetAttendance(conv.ID, model.AttendanceHeld))
+	if got := s.ChangesSince(gen); !reflect.DeepEqual(got, model.Changes{Citizens: []int64{id}}) {
+		t.Errorf("after a conversation in an office: %+v, want citizen %d alone", got, id)
+	}
+	if st, err := s.OfficeStatus(); err != nil || st.Pending == 0 {
+		t.Fatalf("the change did not wait in the outbox: %+v %v", st, err)
+	}
+}
