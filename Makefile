@@ -60,6 +60,7 @@ bench: deps-test
 ## demo citizens, each run beside an empty Fyne window (the floor); medians of RUNS runs, then
 ## resident memory 4 s after Ctrl+F and 20 citizens opened. BENCH_DIR keeps the demo databases between runs.
 RUNS      ?= 7
+KILL_RUNS ?= 10
 BENCH_DIR ?= /tmp/jobspor-bench
 XVFB      := xvfb-run -a -s "-screen 0 1366x768x24 -br"
 bench-window: build deps-look
@@ -96,9 +97,11 @@ bench-handouts: deps-test
 
 ## office-sim: the office simulation, RUNS runs (3-15 laptops each against one PostgreSQL, offline
 ## periods, moves, cover, concurrent edits, kills); the invariants are checked after every run.
-## CI runs 100; `make office-sim RUNS=10000` is the long campaign. Then the mutations must be caught.
+## CI runs 100; `make office-sim RUNS=10000` is the long campaign. Then KILL_RUNS runs whose laptops are
+## separate processes SIGKILLed at random while they work, and the mutations must be caught.
 office-sim: deps-test
 	JOBSPOR_CI=1 JOBSPOR_SIM_RUNS=$(RUNS) $(GO) test -count=1 -timeout 0 -v -run '^TestSimulation$$' ./model/store/office/
+	JOBSPOR_CI=1 JOBSPOR_SIM_KILL_RUNS=$(KILL_RUNS) $(GO) test -count=1 -timeout 0 -v -run '^TestSimulationWithRealKills$$' ./model/store/office/
 	JOBSPOR_CI=1 JOBSPOR_SIM_MUTATIONS=1 $(GO) test -count=1 -timeout 30m -v -run '^TestSimulationCatchesMutations$$' ./model/store/office/
 
 ## office-bench: the office benchmarks (first join, a push of 200 ops, pulls, 15 laptops at once)

@@ -30,6 +30,9 @@ var roster = []Caseworker{
 }
 
 func TestMain(m *testing.M) {
+	if spec := os.Getenv("JOBSPOR_SIM_CHILD"); spec != "" {
+		os.Exit(simChild(spec)) // a laptop process of TestSimulationWithRealKills
+	}
 	if !pgtest.Available() {
 		if pgtest.InCI() {
 			fmt.Println("FAIL: CI is set and no PostgreSQL is installed (apt-get install postgresql)")
