@@ -98,10 +98,11 @@ type UI struct {
 	conversation *conversationScreen
 	form         *citizenForm
 	stack        []screen
-	dirty        map[int64]bool
-	kind         model.OfficeKind
-	me           string      // the caseworker this account works as ("" when none is chosen)
-	scope        model.Scope // whose work Today, the call list, batches and the calendar show
+	// listeners are told of every change (see changed).
+	listeners []func(ids []int64)
+	kind      model.OfficeKind
+	me        string      // the caseworker this account works as ("" when none is chosen)
+	scope     model.Scope // whose work Today, the call list, batches and the calendar show
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again, off the window's goroutine; what it returns to do on
 	// the window's goroutine starts the window afresh on the database (nil
@@ -146,7 +147,7 @@ func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, han
 
 // reset starts the window afresh on a store (at start, after a restore).
 func (u *UI) reset(store Store, handouts Handouts) {
-	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
+	u.store, u.handouts, u.stack, u.listeners = store, handouts, nil, nil
 	u.loadOfficeKind()
 	u.loadMe()
 	u.mergeCatalogue()
@@ -246,7 +247,7 @@ func (u *UI) onOpenCitizen(id int64) {
 
 // onCitizenDeleted leaves the deleted citizen's screens for the list below.
 func (u *UI) onCitizenDeleted(id int64) {
-	u.touch(id)
+	u.changed(id)
 	u.popToList()
 	u.caseload.reload()
 	u.show(u.stack[len(u.stack)-1].content())
@@ -264,15 +265,6 @@ func (u *UI) onEditCitizen(c *model.Citizen) {
 	f := newCitizenForm(u, u.store, c)
 	u.push(f)
 	u.win.Canvas().Focus(f.name)
-}
-
-// touch marks a citizen whose caseload row must be re-read before the
-// caseload is shown again.
-func (u *UI) touch(id int64) {
-	if u.dirty == nil {
-		u.dirty = map[int64]bool{}
-	}
-	u.dirty[id] = true
 }
 
 func (u *UI) addShortcuts() {

@@ -29,11 +29,17 @@ type prospectsStore interface {
 var prospectCategories = []model.Category{model.CategorySevere, model.CategoryShortage, model.CategoryParadox,
 	model.CategoryGood, model.CategoryPoor}
 
+// prospectsShell is what prospectsScreen asks of the window.
+type prospectsShell interface {
+	goBack()
+	showError(err error)
+}
+
 // prospectsScreen lists Arbejdsmarkedsbalancen's titles for a region by
 // rating and by occupational group (the seed's searches): "every title
 // with shortage", "good prospects in hotel and kitchen work".
 type prospectsScreen struct {
-	ui      *UI
+	shell   prospectsShell
 	store   prospectsStore
 	region  *safeSelect
 	cats    *checkFlow
@@ -48,7 +54,7 @@ type prospectsScreen struct {
 }
 
 func (u *UI) onProspects() {
-	s := &prospectsScreen{ui: u, store: u.store}
+	s := &prospectsScreen{shell: u, store: u.store}
 	s.root = s.build()
 	s.reload()
 	u.push(s)
@@ -57,10 +63,10 @@ func (u *UI) onProspects() {
 func (s *prospectsScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *prospectsScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	office, err := s.store.Region()
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.region = newSelect(model.Regions, func(string) { s.reload() })
 	s.region.SetSelected(office)
@@ -106,7 +112,7 @@ func (s *prospectsScreen) reload() {
 	}
 	all, err := s.store.ProspectList(s.region.Selected, s.selectedCats(), "")
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.fillGroups(all)
 	s.shown = s.filter(all)

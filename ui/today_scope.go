@@ -56,13 +56,13 @@ func (s *todayScreen) newScopeChoice() *widget.RadioGroup {
 // buildScope shows the switch only when this account has a caseworker.
 func (s *todayScreen) buildScope() {
 	s.scope.OnChanged = nil
-	if s.ui.me == "" {
+	if s.shell.caseworker() == "" {
 		s.scope.Hide()
 		return
 	}
 	s.scope.Show()
 	s.scope.SetSelected(lang.L(scopeKeys[1]))
-	if !s.ui.scope.All() {
+	if !s.shell.workScope().All() {
 		s.scope.SetSelected(lang.L(scopeKeys[0]))
 	}
 	s.scope.OnChanged = s.onScope
@@ -71,9 +71,9 @@ func (s *todayScreen) buildScope() {
 func (s *todayScreen) onScope(label string) {
 	scope := model.WholeOffice
 	if label == lang.L(scopeKeys[0]) {
-		scope = model.Mine(s.ui.me)
+		scope = model.Mine(s.shell.caseworker())
 	}
-	s.ui.setScope(scope)
+	s.shell.setScope(scope)
 	s.reload()
 }
 
@@ -88,7 +88,7 @@ func (s *todayScreen) showDeletion(due int) {
 }
 
 func (s *todayScreen) newDeletionButton() *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.ui.onDeletion)
+	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.shell.onDeletion)
 	b.Importance = widget.WarningImportance
 	b.Alignment = widget.ButtonAlignLeading
 	b.Hide()

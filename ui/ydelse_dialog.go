@@ -14,11 +14,18 @@ import (
 	"jobspor/model"
 )
 
+// ydelseShell is what ydelseDialog asks of the window.
+type ydelseShell interface {
+	handoutMaker() Handouts
+	printed(path string, err error)
+	window() fyne.Window
+}
+
 // ydelseDialog asks for the date and place of the benefit meeting (filled in
 // from the meeting stored with the citizen), then makes the document
 // checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
-	ui      *UI
+	shell   ydelseShell
 	store   benefitCaseReader
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
@@ -33,8 +40,8 @@ type benefitCaseReader interface {
 	BenefitCase(citizenID int64) (model.BenefitCase, error)
 }
 
-func newYdelseDialog(u *UI, st benefitCaseReader, c *model.Citizen) *ydelseDialog {
-	return &ydelseDialog{ui: u, store: st, citizen: c}
+func newYdelseDialog(sh ydelseShell, st benefitCaseReader, c *model.Citizen) *ydelseDialog {
+	return &ydelseDialog{shell: sh, store: st, citizen: c}
 }
 
 func (d *ydelseDialog) show() {
@@ -42,7 +49,7 @@ func (d *ydelseDialog) show() {
 	d.date.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	d.date.Validator = validDateOrEmpty
 	d.place = newFormEntry()
-	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
+	d.place.SetText(d.shell.handoutMaker().DefaultBenefitPlace())
 	if b, err := d.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
 		d.stored = b.MeetingAt
 		d.date.SetText(shortDate(b.MeetingAt))
@@ -52,7 +59,7 @@ func (d *ydelseDialog) show() {
 		{Text: lang.L("ydelse.date"), Widget: d.date, HintText: lang.L("ydelse.datehint")},
 		{Text: lang.L("ydelse.place"), Widget: d.place},
 	}
-	d.dlg = dialog.NewForm(lang.L("handout.ydelse"), lang.L("action.makepdf"), lang.L("action.cancel"), items, d.onConfirm, d.ui.win)
+	d.dlg = dialog.NewForm(lang.L("handout.ydelse"), lang.L("action.makepdf"), lang.L("action.cancel"), items, d.onConfirm, d.shell.window())
 	d.dlg.Resize(fyne.NewSize(520, 260))
 	d.dlg.Show()
 }
@@ -79,7 +86,7 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 	if !d.stored.IsZero() && model.DateOnly(d.stored).Equal(meeting) {
 		meeting = d.stored // the stored meeting keeps its clock
 	}
-	d.ui.printed(d.ui.handouts.Ydelse(d.citizen.ID, meeting, d.place.Text))
+	d.shell.printed(d.shell.handoutMaker().Ydelse(d.citizen.ID, meeting, d.place.Text))
 }
 
 // printed opens a handout just written; a handout saved with □ for
