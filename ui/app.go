@@ -20,16 +20,16 @@ import (
 // each screen declares. Only the window's wiring holds it; screens get their
 // own narrow part.
 type Store interface {
-	attendanceSource
+	attendanceStore
 	batchStore
-	caseloadSource
-	citizenEditor
-	citizenViewer
+	caseloadStore
+	citizenFormStore
+	citizenViewStore
 	companyStore
 	conversationStore
 	conversationJobsStore
 	educationStore
-	jobSaver
+	jobFormStore
 	jobStore
 	jobLogStore
 	officeRulesStore
@@ -37,14 +37,14 @@ type Store interface {
 	placesStore
 	planEditorStore
 	prospectsStore
-	conversationPlanner
+	planFormStore
 	receptionStore
 	settingsScreenStore
 	jobListStore
 	citizenStore
-	callSource
+	callsStore
 	tempAgencyStore
-	todaySource
+	todayStore
 	checkStore
 	upskillingStore
 	closeStore

@@ -16,8 +16,8 @@ import (
 	"jobspor/model"
 )
 
-// attendanceSource is what attendanceScreen asks of the database.
-type attendanceSource interface {
+// attendanceStore is what attendanceScreen asks of the database.
+type attendanceStore interface {
 	Attendance(from, to time.Time) (*model.AttendanceStats, error)
 }
 
@@ -34,7 +34,7 @@ type attendanceShell interface {
 // #9), and the load to expect next week.
 type attendanceScreen struct {
 	shell  attendanceShell
-	store  attendanceSource
+	store  attendanceStore
 	months *safeSelect
 	stats  *model.AttendanceStats
 	body   *fyne.Container
@@ -43,7 +43,7 @@ type attendanceScreen struct {
 
 var periodMonths = []int{3, 6, 12}
 
-func newAttendanceScreen(sh attendanceShell, st attendanceSource) *attendanceScreen {
+func newAttendanceScreen(sh attendanceShell, st attendanceStore) *attendanceScreen {
 	s := &attendanceScreen{shell: sh, store: st}
 	s.root = s.build()
 	return s

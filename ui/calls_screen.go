@@ -13,9 +13,9 @@ import (
 	"jobspor/model"
 )
 
-// callSource is what the call list asks of the database.
-type callSource interface {
-	viewLogger
+// callsStore is what the call list asks of the database.
+type callsStore interface {
+	viewLogStore
 	Calendar() (*model.WorkCalendar, error)
 	ConversationsFrom(day time.Time, days int) ([]model.TodayConversation, error)
 }
@@ -36,14 +36,14 @@ type callsShell interface {
 // to copy, print, or take into Outlook as a calendar.
 type callsScreen struct {
 	shell callsShell
-	store callSource
+	store callsStore
 	day   time.Time
 	calls []model.TodayConversation
 	text  string
 	root  fyne.CanvasObject
 }
 
-func newCallsScreen(sh callsShell, st callSource) (*callsScreen, error) {
+func newCallsScreen(sh callsShell, st callsStore) (*callsScreen, error) {
 	cal, err := st.Calendar()
 	if err != nil {
 		return nil, err

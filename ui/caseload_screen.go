@@ -16,9 +16,9 @@ import (
 	"jobspor/model"
 )
 
-// caseloadSource is what caseloadScreen asks of the database.
-type caseloadSource interface {
-	viewLogger
+// caseloadStore is what caseloadScreen asks of the database.
+type caseloadStore interface {
+	viewLogStore
 	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
 	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
 	Caseworkers() ([]model.Caseworker, error)
@@ -50,7 +50,7 @@ type caseloadShell interface {
 // search and filters, loaded once and filtered in memory.
 type caseloadScreen struct {
 	shell  caseloadShell
-	store  caseloadSource
+	store  caseloadStore
 	viewed viewLog
 
 	search *formEntry
@@ -100,7 +100,7 @@ var caseColumns = []column{
 	{"col.flag", model.SortByFlag, 150},
 }
 
-func newCaseloadScreen(sh caseloadShell, st caseloadSource) *caseloadScreen {
+func newCaseloadScreen(sh caseloadShell, st caseloadStore) *caseloadScreen {
 	s := &caseloadScreen{shell: sh, store: st, viewed: viewLog{what: "caseload"},
 		tracks:   newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel),
 		statuses: newChoice(model.Statuses, statusLabel)}

@@ -15,8 +15,8 @@ import (
 	"jobspor/model"
 )
 
-// citizenEditor is what citizenForm asks of the database.
-type citizenEditor interface {
+// citizenFormStore is what citizenForm asks of the database.
+type citizenFormStore interface {
 	CreateCitizen(c *model.Citizen) error
 	UpdateCitizen(c *model.Citizen) error
 }
@@ -33,7 +33,7 @@ type citizenFormShell interface {
 // citizenForm creates a citizen (orig nil) or edits one.
 type citizenForm struct {
 	shell citizenFormShell
-	store citizenEditor
+	store citizenFormStore
 	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, postcode *formEntry
@@ -55,7 +55,7 @@ type citizenForm struct {
 	statuses   choice[model.Status]
 }
 
-func newCitizenForm(sh citizenFormShell, st citizenEditor, orig *model.Citizen) *citizenForm {
+func newCitizenForm(sh citizenFormShell, st citizenFormStore, orig *model.Citizen) *citizenForm {
 	return &citizenForm{shell: sh, store: st, orig: orig,
 		benefits:   newChoice(model.Benefits, benefitLabel),
 		educations: newChoice(model.Educations, educationLabel),

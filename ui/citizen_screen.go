@@ -16,7 +16,7 @@ import (
 // citizenStore is what the citizen screen and every section on it ask of
 // the database: the screen hands each section its own part.
 type citizenStore interface {
-	citizenViewer
+	citizenViewStore
 	openingStore
 	receptionStore
 	companyStore
@@ -25,12 +25,12 @@ type citizenStore interface {
 	upskillingStore
 	jobLogStore
 	conversationStore
-	conversationPlanner
+	planFormStore
 	caseStore
 }
 
-// citizenViewer is what citizenScreen asks of the database.
-type citizenViewer interface {
+// citizenViewStore is what citizenScreen asks of the database.
+type citizenViewStore interface {
 	ViewCitizen(id int64) (*model.Citizen, error)
 	Citizen(id int64) (*model.Citizen, error)
 	Conversations(citizenID int64) ([]model.Conversation, error)

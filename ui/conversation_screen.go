@@ -21,7 +21,7 @@ type conversationStore interface {
 	ProspectFor(region, title, code string) (model.Prospect, error)
 	Region() (string, error)
 	conversationJobsStore
-	conversationPlanner
+	planFormStore
 	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
 	SaveConversation(c *model.Conversation) error
 	DeleteConversation(id int64) error

@@ -16,7 +16,7 @@ import (
 
 // deletionStore is what the "Til sletning" screen asks of the database.
 type deletionStore interface {
-	viewLogger
+	viewLogStore
 	Retention() (model.Retention, error)
 	DueForDeletion(now time.Time, scope model.Scope) ([]model.DueForDeletion, error)
 	Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResult, error)

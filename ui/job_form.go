@@ -12,8 +12,8 @@ import (
 	"jobspor/model"
 )
 
-// jobSaver is what jobForm asks of the database.
-type jobSaver interface {
+// jobFormStore is what jobForm asks of the database.
+type jobFormStore interface {
 	SaveJob(j *model.Job) error
 }
 
@@ -27,7 +27,7 @@ type jobFormShell interface {
 // jobForm adds or edits one opening.
 type jobForm struct {
 	shell   jobFormShell
-	store   jobSaver
+	store   jobFormStore
 	onSaved func()
 	editing model.Job
 
@@ -39,7 +39,7 @@ type jobForm struct {
 	state                                           *saveState
 }
 
-func newJobForm(sh jobFormShell, st jobSaver, onSaved func()) *jobForm {
+func newJobForm(sh jobFormShell, st jobFormStore, onSaved func()) *jobForm {
 	return &jobForm{shell: sh, store: st, onSaved: onSaved}
 }
 

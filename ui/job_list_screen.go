@@ -18,7 +18,7 @@ import (
 // jobListStore is what the job list and its form ask of the database.
 type jobListStore interface {
 	jobStore
-	jobSaver
+	jobFormStore
 }
 
 // jobStore is what jobListScreen asks of the database.

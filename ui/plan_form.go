@@ -13,8 +13,8 @@ import (
 	"jobspor/model"
 )
 
-// conversationPlanner is what planForm asks of the database.
-type conversationPlanner interface {
+// planFormStore is what planForm asks of the database.
+type planFormStore interface {
 	PlanConversation(c *model.Conversation) error
 }
 
@@ -96,7 +96,7 @@ type planFormShell interface {
 // planForm plans a conversation: date, start and end, kind and form.
 type planForm struct {
 	shell     planFormShell
-	store     conversationPlanner
+	store     planFormStore
 	citizenID int64
 	onPlanned func(*model.Conversation)
 
@@ -110,7 +110,7 @@ type planForm struct {
 	forms            choice[model.ConversationForm]
 }
 
-func newPlanForm(sh planFormShell, st conversationPlanner, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
+func newPlanForm(sh planFormShell, st planFormStore, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
 	f := &planForm{shell: sh, store: st, citizenID: citizenID, onPlanned: onPlanned,
 		kinds: newChoice(model.ConversationKinds, kindLabel), forms: newChoice(model.ConversationForms, formLabel)}
 	f.date = dateEntry(day)

@@ -18,10 +18,10 @@ import (
 	"jobspor/model"
 )
 
-// todaySource is what todayScreen asks of the database.
-type todaySource interface {
+// todayStore is what todayScreen asks of the database.
+type todayStore interface {
 	BackupSettings() (model.BackupSettings, error)
-	viewLogger
+	viewLogStore
 	todayActionStore
 	SaveCatchUp(at time.Time) error
 	// TodayRead reads Today with its figures; TodayCitizen what one
@@ -79,7 +79,7 @@ type todayShell interface {
 // (Store.Generation), the day turned or "Mine / Hele kontoret" moved.
 type todayScreen struct {
 	shell  todayShell
-	store  todaySource
+	store  todayStore
 	viewed viewLog
 	backup *secondaryLabel
 	view   *model.TodayView
@@ -122,7 +122,7 @@ type todayStamp struct {
 	ok    bool
 }
 
-func newTodayScreen(sh todayShell, st todaySource) *todayScreen {
+func newTodayScreen(sh todayShell, st todayStore) *todayScreen {
 	s := &todayScreen{shell: sh, store: st, viewed: viewLog{what: "today"}}
 	s.root = s.build()
 	return s

@@ -26,7 +26,7 @@ type ydelseShell interface {
 // checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
 	shell   ydelseShell
-	store   benefitCaseReader
+	store   ydelseStore
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
 	date    *formEntry
@@ -34,13 +34,13 @@ type ydelseDialog struct {
 	dlg     *dialog.FormDialog
 }
 
-// benefitCaseReader is what the checklist's dialog asks of the database:
+// ydelseStore is what the checklist's dialog asks of the database:
 // the meeting already booked.
-type benefitCaseReader interface {
+type ydelseStore interface {
 	BenefitCase(citizenID int64) (model.BenefitCase, error)
 }
 
-func newYdelseDialog(sh ydelseShell, st benefitCaseReader, c *model.Citizen) *ydelseDialog {
+func newYdelseDialog(sh ydelseShell, st ydelseStore, c *model.Citizen) *ydelseDialog {
 	return &ydelseDialog{shell: sh, store: st, citizen: c}
 }
 
