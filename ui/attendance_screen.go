@@ -159,5 +159,3 @@ func nextWeekTable(st *model.AttendanceStats) fyne.CanvasObject {
 	}
 	return box
 }
-
-func (u *UI) onAttendance() { u.push(newAttendanceScreen(u, u.store)) }

@@ -141,5 +141,3 @@ func (s *batchScreen) onStop() {
 	}
 	s.stop.Disable()
 }
-
-func (u *UI) onBatch() { u.push(newBatchScreen(u, u.store)) }

@@ -104,12 +104,3 @@ func (s *callsScreen) onCalendar(days int) {
 	}
 	s.shell.openFile(path)
 }
-
-func (u *UI) onCallList() {
-	s, err := newCallsScreen(u, u.store)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
-}

@@ -324,14 +324,6 @@ func (s *caseloadScreen) onSort(by model.CaseSort) {
 	s.applyFilter()
 }
 
-// countText says how many citizens are shown, in singular or plural.
-func (u *UI) countText(n int) string {
-	if n == 1 {
-		return fmt.Sprintf(u.term("list.count.one"), n)
-	}
-	return fmt.Sprintf(u.term("list.count"), n)
-}
-
 // cellText is what column col shows for row r.
 func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
 	switch caseColumns[col].sort {

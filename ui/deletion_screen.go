@@ -168,6 +168,3 @@ func (s *deletionScreen) onPurge(ids []int64) {
 	s.shell.notify(fmt.Sprintf(lang.L("deletion.done"), res.Citizens))
 	s.load()
 }
-
-// onDeletion opens the list of cases due for deletion.
-func (u *UI) onDeletion() { u.push(newDeletionScreen(u, u.store)) }

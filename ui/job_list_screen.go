@@ -210,12 +210,3 @@ func (s *jobListScreen) onImport() {
 		}}
 	im.onPick()
 }
-
-func (u *UI) onJobList() {
-	s, err := newJobListScreen(u, u.store)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
-}

@@ -53,11 +53,11 @@ type prospectsScreen struct {
 	root    fyne.CanvasObject
 }
 
-func (u *UI) onProspects() {
-	s := &prospectsScreen{shell: u, store: u.store}
+func newProspectsScreen(sh prospectsShell, st prospectsStore) *prospectsScreen {
+	s := &prospectsScreen{shell: sh, store: st}
 	s.root = s.build()
 	s.reload()
-	u.push(s)
+	return s
 }
 
 func (s *prospectsScreen) content() fyne.CanvasObject { return s.root }
@@ -194,15 +194,4 @@ func (s *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	dot.Refresh()
 	c.Objects[2].(*secondaryLabel).SetText("DISCO " + p.Code)
 	c.Refresh()
-}
-
-// mergeCatalogue adds the titles imported editions named to the catalogue
-// the goal and job pickers search.
-func (u *UI) mergeCatalogue() {
-	titles, err := u.store.CatalogueTitles()
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.content.Catalogue.Add(titles)
 }

@@ -204,12 +204,3 @@ func (s *settingsScreen) saveOffice() error {
 	s.problems.Hide()
 	return nil
 }
-
-func (u *UI) onSettings() {
-	s, err := newSettingsScreen(u, u.store)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
-}

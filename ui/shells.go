@@ -62,3 +62,31 @@ func (u *UI) changed(ids ...int64) {
 // listen has fn told of every change (see changed); the window's screens
 // are built afresh by reset, and their listeners with them.
 func (u *UI) listen(fn func(ids []int64)) { u.listeners = append(u.listeners, fn) }
+
+// loadMe reads which caseworker this account works as; Today, the call
+// list, batches and the calendar then show theirs by default.
+func (u *UI) loadMe() {
+	me, err := u.store.Me()
+	if err != nil {
+		u.showError(err)
+	}
+	u.me = me
+	u.setScope(model.Mine(me))
+}
+
+// setScope chooses whose work the lists show; without a caseworker chosen
+// it is always the whole office.
+func (u *UI) setScope(s model.Scope) {
+	if u.me == "" {
+		s = model.WholeOffice
+	}
+	u.scope = s
+	u.handouts.SetScope(s)
+}
+
+// onMeChanged is called when Indstillinger chooses this account's caseworker.
+func (u *UI) onMeChanged(initials string) {
+	u.me = initials
+	u.setScope(model.Mine(initials))
+	u.today.buildScope()
+}

@@ -3,10 +3,8 @@ package ui
 import (
 	"time"
 
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
 )
@@ -68,26 +66,6 @@ func (s *todayScreen) undoable(err error, done string, undo func() error) {
 	}
 	s.load()
 	s.shell.offerUndo(done, func() { s.do(undo()) })
-}
-
-// offerUndo shows "✓ done  [Fortryd]" in the corner for a while.
-func (u *UI) offerUndo(done string, undo func()) {
-	var hide func()
-	btn := widget.NewButtonWithIcon(lang.L("action.undo"), theme.ContentUndoIcon(), func() {
-		hide()
-		undo()
-	})
-	u.lastUndo = btn
-	hide = u.toast(container.NewHBox(widget.NewLabel("✓ "+done), btn), undoFor)
-}
-
-// onOpenConversation opens a citizen's conversation from Today; back leads
-// to the citizen, then to Today.
-func (u *UI) onOpenConversation(citizenID, conversationID int64) {
-	u.onOpenCitizen(citizenID)
-	if u.citizen != nil && u.citizen.citizen.ID == citizenID {
-		u.citizen.onOpenConversation(conversationID)
-	}
 }
 
 // todayOpen is what a line's Open button does: its own, or the citizen.

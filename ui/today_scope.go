@@ -15,34 +15,6 @@ type scopeStore interface {
 	Me() (string, error)
 }
 
-// loadMe reads which caseworker this account works as; Today, the call
-// list, batches and the calendar then show theirs by default.
-func (u *UI) loadMe() {
-	me, err := u.store.Me()
-	if err != nil {
-		u.showError(err)
-	}
-	u.me = me
-	u.setScope(model.Mine(me))
-}
-
-// setScope chooses whose work the lists show; without a caseworker chosen
-// it is always the whole office.
-func (u *UI) setScope(s model.Scope) {
-	if u.me == "" {
-		s = model.WholeOffice
-	}
-	u.scope = s
-	u.handouts.SetScope(s)
-}
-
-// onMeChanged is called when Indstillinger chooses this account's caseworker.
-func (u *UI) onMeChanged(initials string) {
-	u.me = initials
-	u.setScope(model.Mine(initials))
-	u.today.buildScope()
-}
-
 var scopeKeys = []string{"scope.mine", "scope.office"}
 
 // scopeChoice is the "Mine / Hele kontoret" switch on Today.

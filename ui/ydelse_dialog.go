@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"net/url"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -87,31 +84,4 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 		meeting = d.stored // the stored meeting keeps its clock
 	}
 	d.shell.printed(d.shell.handoutMaker().Ydelse(d.citizen.ID, meeting, d.place.Text))
-}
-
-// printed opens a handout just written; a handout saved with □ for
-// characters the font lacks is opened too, with the warning beside it.
-func (u *UI) printed(path string, err error) {
-	if w, ok := model.AsPrintWarning(err); ok {
-		u.openFile(path)
-		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), u.win)
-		return
-	}
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.openFile(path)
-}
-
-// openFile opens a written handout in the system's viewer and says where
-// it is; when no viewer starts, it says so in Danish (the system's own
-// message, such as `exec: "xdg-open": …`, is not shown).
-func (u *UI) openFile(path string) {
-	abs, _ := filepath.Abs(path)
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
-		dialog.ShowInformation(lang.L("handout.saved"), fmt.Sprintf(lang.L("handout.notopened"), abs), u.win)
-		return
-	}
-	dialog.ShowInformation(lang.L("handout.saved"), abs, u.win)
 }
