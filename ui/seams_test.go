@@ -109,3 +109,30 @@ func sourceFiles(t *testing.T) []string {
 	}
 	return src
 }
+
+// TestNarrowInterfacesHaveOneSuffix: what a screen asks of the database is
+// its …Store, what it asks of the window its …Shell; the few other
+// interfaces are named here.
+func TestNarrowInterfacesHaveOneSuffix(t *testing.T) {
+	others := map[string]bool{"Handouts": true, "Office": true, "screen": true, "editable": true, "restartable": true}
+	fset := token.NewFileSet()
+	for _, f := range sourceFiles(t) {
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok {
+				return true
+			}
+			if _, ok := ts.Type.(*ast.InterfaceType); !ok || others[ts.Name.Name] {
+				return true
+			}
+			if name := ts.Name.Name; !strings.HasSuffix(name, "Store") && !strings.HasSuffix(name, "Shell") {
+				t.Errorf("%s: interface %s: name it …Store (what it asks of the database) or …Shell (of the window)", fset.Position(ts.Pos()), name)
+			}
+			return true
+		})
+	}
+}
