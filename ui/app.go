@@ -1,7 +1,13 @@
 // Package ui is Jobspor's window: Today, the caseload, the citizen and the
 // conversation screens and the forms over the model. It imports neither the
-// store nor the PDF code: main hands it a Store and Handouts, and each screen
-// holds only the narrow part of Store it declares in its own file.
+// store nor the PDF code: main hands it a Store and Handouts. Each screen
+// and section declares in its own file the narrow part of Store it needs
+// (its …Store) and of the window (its …Shell, which *UI implements), and
+// holds only those; screens learn of each other's changes only through the
+// window's one change signal (changed, in shells.go). The window's own
+// methods: its start here, moving between screens in navigate.go, what it
+// gives the screens in shells.go, saving and leaving in save.go, notices in
+// notify.go, threads and timers in window_do.go, closing in closing.go.
 package ui
 
 import (
@@ -20,16 +26,16 @@ import (
 // each screen declares. Only the window's wiring holds it; screens get their
 // own narrow part.
 type Store interface {
-	attendanceSource
+	attendanceStore
 	batchStore
-	caseloadSource
-	citizenEditor
-	citizenViewer
+	caseloadStore
+	citizenFormStore
+	citizenViewStore
 	companyStore
 	conversationStore
 	conversationJobsStore
 	educationStore
-	jobSaver
+	jobFormStore
 	jobStore
 	jobLogStore
 	officeRulesStore
@@ -37,14 +43,14 @@ type Store interface {
 	placesStore
 	planEditorStore
 	prospectsStore
-	conversationPlanner
+	planFormStore
 	receptionStore
 	settingsScreenStore
 	jobListStore
 	citizenStore
-	callSource
+	callsStore
 	tempAgencyStore
-	todaySource
+	todayStore
 	checkStore
 	upskillingStore
 	closeStore
@@ -74,9 +80,14 @@ type Handouts interface {
 // screen is one full-window view on the window's stack; Escape (back)
 // shows the one below it.
 //
-// Two words are kept apart in every screen: load reads the screen's data
-// from the database and draws it; reload, called when the screen comes back
-// on top (back, Escape), re-reads only what may have changed meanwhile.
+// A screen reads what it shows when it is built, or (Today, the caseload)
+// when it is first shown, possibly in the background at start (load). A
+// screen that keeps what it read while it is covered also has reload:
+// back calls it when the screen comes back on top, to re-read only what
+// may have changed meanwhile (Today when the records moved, the caseload
+// the citizens the change signal named, the citizen screen its citizen,
+// the deletion and prospects lists their rows). Screens without reload
+// are built afresh each time they are opened.
 type screen interface {
 	content() fyne.CanvasObject
 }
@@ -98,10 +109,11 @@ type UI struct {
 	conversation *conversationScreen
 	form         *citizenForm
 	stack        []screen
-	dirty        map[int64]bool
-	kind         model.OfficeKind
-	me           string      // the caseworker this account works as ("" when none is chosen)
-	scope        model.Scope // whose work Today, the call list, batches and the calendar show
+	// listeners are told of every change (see changed).
+	listeners []func(ids []int64)
+	kind      model.OfficeKind
+	me        string      // the caseworker this account works as ("" when none is chosen)
+	scope     model.Scope // whose work Today, the call list, batches and the calendar show
 	// restoreDB closes the database, restores a backup in its place and
 	// opens it again, off the window's goroutine; what it returns to do on
 	// the window's goroutine starts the window afresh on the database (nil
@@ -146,7 +158,7 @@ func newUI(a fyne.App, win fyne.Window, store Store, content *model.Content, han
 
 // reset starts the window afresh on a store (at start, after a restore).
 func (u *UI) reset(store Store, handouts Handouts) {
-	u.store, u.handouts, u.stack, u.dirty = store, handouts, nil, nil
+	u.store, u.handouts, u.stack, u.listeners = store, handouts, nil, nil
 	u.loadOfficeKind()
 	u.loadMe()
 	u.mergeCatalogue()
@@ -166,115 +178,13 @@ func (u *UI) reset(store Store, handouts Handouts) {
 	})
 }
 
-// onCaseload shows the caseload over Today.
-func (u *UI) onCaseload() {
-	u.stack = u.stack[:1]
-	if u.caseload.loaded {
-		u.caseload.reload()
-	} else {
-		u.caseload.load()
-	}
-	u.push(u.caseload)
-}
-
-// popToList drops screens down to the list the caseworker came from
-// (the caseload, the job list or Today), so Escape from a citizen returns there.
-func (u *UI) popToList() {
-	for len(u.stack) > 1 {
-		switch u.stack[len(u.stack)-1].(type) {
-		case *caseloadScreen, *todayScreen, *jobListScreen:
-			return
-		}
-		u.stack = u.stack[:len(u.stack)-1]
-	}
-}
-
-// push shows s on top of the current screen.
-func (u *UI) push(s screen) {
-	u.stack = append(u.stack, s)
-	u.track(s)
-	u.show(s.content())
-}
-
-// back returns to the previous screen (Escape); Today is the bottom.
-func (u *UI) back() {
-	if len(u.stack) <= 1 {
-		return
-	}
-	u.stack = u.stack[:len(u.stack)-1]
-	top := u.stack[len(u.stack)-1]
-	u.track(top)
-	if r, ok := top.(interface{ reload() }); ok {
-		r.reload()
-	}
-	u.show(top.content())
-}
-
 // now is the time on the window's clock.
 func (u *UI) now() time.Time { return u.clock.Now() }
 
-// top is the screen on top of the stack (the one shown).
-func (u *UI) top() screen { return u.stack[len(u.stack)-1] }
-
-// track remembers which screens are showing, for tests and callbacks.
-func (u *UI) track(s screen) {
-	u.citizen, u.conversation, u.form = nil, nil, nil
-	for _, x := range u.stack {
-		switch v := x.(type) {
-		case *citizenScreen:
-			u.citizen = v
-		case *conversationScreen:
-			u.conversation = v
-		case *citizenForm:
-			u.form = v
-		}
-	}
-}
-
+// showError shows err in Danish in a dialog (see errorForDialog).
 func (u *UI) showError(err error) { dialog.ShowError(errorForDialog(err), u.win) }
 
-// onOpenCitizen opens the citizen screen over the caseload.
-func (u *UI) onOpenCitizen(id int64) {
-	s, err := newCitizenScreen(u, u.store, id)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.popToList()
-	u.push(s)
-}
-
-// onCitizenDeleted leaves the deleted citizen's screens for the list below.
-func (u *UI) onCitizenDeleted(id int64) {
-	u.touch(id)
-	u.popToList()
-	u.caseload.reload()
-	u.show(u.stack[len(u.stack)-1].content())
-	u.track(u.stack[len(u.stack)-1])
-}
-
-func (u *UI) onNewCitizen() {
-	f := newCitizenForm(u, u.store, nil)
-	u.popToList()
-	u.push(f)
-	u.win.Canvas().Focus(f.name)
-}
-
-func (u *UI) onEditCitizen(c *model.Citizen) {
-	f := newCitizenForm(u, u.store, c)
-	u.push(f)
-	u.win.Canvas().Focus(f.name)
-}
-
-// touch marks a citizen whose caseload row must be re-read before the
-// caseload is shown again.
-func (u *UI) touch(id int64) {
-	if u.dirty == nil {
-		u.dirty = map[int64]bool{}
-	}
-	u.dirty[id] = true
-}
-
+// addShortcuts binds Ctrl+N, Ctrl+F and Ctrl+S, never behind a dialog.
 func (u *UI) addShortcuts() {
 	ctrl := func(k fyne.KeyName, fn func()) {
 		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
@@ -290,8 +200,13 @@ func (u *UI) addShortcuts() {
 	u.win.Canvas().SetOnTypedKey(u.onKey)
 }
 
-// onFind opens the caseload and puts the cursor in the search field.
-func (u *UI) onFind() {
-	u.onCaseload()
-	u.win.Canvas().Focus(u.caseload.search)
+// mergeCatalogue adds the titles imported editions named to the catalogue
+// the goal and job pickers search.
+func (u *UI) mergeCatalogue() {
+	titles, err := u.store.CatalogueTitles()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.content.Catalogue.Add(titles)
 }

@@ -16,7 +16,7 @@ import (
 // phase: choosing one assigns the track, with date and reason.
 func (f *openingForm) buildAssessment() fyne.CanvasObject {
 	var tracks []model.TrackID
-	for _, o := range f.s.ui.guide.Assessment {
+	for _, o := range f.shell.guideBook().Assessment {
 		tracks = append(tracks, o.Track)
 	}
 	f.outcomes = newChoice(tracks, f.outcomeLabel)
@@ -27,7 +27,7 @@ func (f *openingForm) buildAssessment() fyne.CanvasObject {
 	f.reason.SetMinRowsVisible(2)
 	f.reason.SetPlaceHolder(lang.L("assess.reasonph"))
 	f.onDate = newFormEntry()
-	f.onDate.SetText(shortDate(f.s.ui.now()))
+	f.onDate.SetText(shortDate(f.shell.now()))
 	f.assign = widget.NewButtonWithIcon(lang.L("assess.assign"), theme.ConfirmIcon(), f.onAssign)
 	f.assign.Importance = widget.HighImportance
 	f.s.addForm(pendingInput{typed: f.typedAssessment, add: f.assignChosen, clear: f.clearAssessment})
@@ -39,7 +39,7 @@ func (f *openingForm) buildAssessment() fyne.CanvasObject {
 }
 
 func (f *openingForm) outcomeLabel(t model.TrackID) string {
-	for _, o := range f.s.ui.guide.Assessment {
+	for _, o := range f.shell.guideBook().Assessment {
 		if o.Track == t {
 			return o.Label
 		}
@@ -49,7 +49,7 @@ func (f *openingForm) outcomeLabel(t model.TrackID) string {
 
 func (f *openingForm) onAssign() {
 	if err := f.assignChosen(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.s.current = sectionTrack // show the new track
@@ -86,7 +86,7 @@ func (f *openingForm) assignChosen() error {
 		return err
 	}
 	f.reason.SetText("")
-	f.s.ui.touch(f.s.citizen.ID)
+	f.shell.changed(f.s.citizen.ID)
 	return nil
 }
 
@@ -111,5 +111,5 @@ func (s *citizenScreen) buildTrackHistory() fyne.CanvasObject {
 // reloadShown re-reads the citizen and redraws the whole screen in place.
 func (s *citizenScreen) reloadShown() {
 	s.reload()
-	s.ui.show(s.root)
+	s.shell.show(s.root)
 }

@@ -16,16 +16,25 @@ import (
 	"jobspor/model"
 )
 
-// attendanceSource is what attendanceScreen asks of the database.
-type attendanceSource interface {
+// attendanceStore is what attendanceScreen asks of the database.
+type attendanceStore interface {
 	Attendance(from, to time.Time) (*model.AttendanceStats, error)
+}
+
+// attendanceShell is what attendanceScreen asks of the window.
+type attendanceShell interface {
+	goBack()
+	handoutMaker() Handouts
+	now() time.Time
+	openFile(path string)
+	showError(err error)
 }
 
 // attendanceScreen shows when citizens come and when they do not (10 råd
 // #9), and the load to expect next week.
 type attendanceScreen struct {
-	ui     *UI
-	store  attendanceSource
+	shell  attendanceShell
+	store  attendanceStore
 	months *safeSelect
 	stats  *model.AttendanceStats
 	body   *fyne.Container
@@ -34,8 +43,8 @@ type attendanceScreen struct {
 
 var periodMonths = []int{3, 6, 12}
 
-func newAttendanceScreen(u *UI, st attendanceSource) *attendanceScreen {
-	s := &attendanceScreen{ui: u, store: st}
+func newAttendanceScreen(sh attendanceShell, st attendanceStore) *attendanceScreen {
+	s := &attendanceScreen{shell: sh, store: st}
 	s.root = s.build()
 	return s
 }
@@ -50,7 +59,7 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 	s.months = newSelect(labels, func(string) { s.load() })
 	s.body = container.NewVBox()
 	s.months.SetSelectedIndex(1)
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	pdf := widget.NewButtonWithIcon(lang.L("stats.pdf"), theme.DocumentPrintIcon(), s.onPDF)
 	period := container.NewGridWrap(fyne.NewSize(230, s.months.MinSize().Height), s.months)
 	top := container.NewBorder(nil, nil, container.NewHBox(back, heading(lang.L("stats.title"))), container.NewHBox(period, pdf))
@@ -58,14 +67,14 @@ func (s *attendanceScreen) build() fyne.CanvasObject {
 }
 
 func (s *attendanceScreen) period() (time.Time, time.Time) {
-	to := time.Date(s.ui.now().Year(), s.ui.now().Month(), s.ui.now().Day(), 0, 0, 0, 0, time.Local)
+	to := time.Date(s.shell.now().Year(), s.shell.now().Month(), s.shell.now().Day(), 0, 0, 0, 0, time.Local)
 	return to.AddDate(0, -periodMonths[s.months.SelectedIndex()], 0), to
 }
 
 func (s *attendanceScreen) load() {
 	st, err := s.store.Attendance(s.period())
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.stats = st
@@ -81,12 +90,12 @@ func (s *attendanceScreen) load() {
 
 func (s *attendanceScreen) onPDF() {
 	from, to := s.period()
-	path, err := s.ui.handouts.Attendance(from, to)
+	path, err := s.shell.handoutMaker().Attendance(from, to)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.ui.openFile(path)
+	s.shell.openFile(path)
 }
 
 type bar struct {
@@ -150,5 +159,3 @@ func nextWeekTable(st *model.AttendanceStats) fyne.CanvasObject {
 	}
 	return box
 }
-
-func (u *UI) onAttendance() { u.push(newAttendanceScreen(u, u.store)) }

@@ -23,10 +23,18 @@ type backupStore interface {
 	Backup(folder string, keep int) (model.BackupInfo, error)
 }
 
+// backupShell is what backupForm asks of the window.
+type backupShell interface {
+	do(fn func())
+	notify(text string)
+	onRestorePick()
+	window() fyne.Window
+}
+
 // backupForm is the "Sikkerhedskopi" part of Indstillinger: where backups
 // go, how many are kept, when Today warns, the passphrase, and a backup now.
 type backupForm struct {
-	ui      *UI
+	shell   backupShell
 	store   backupStore
 	folder  *formEntry
 	keep    *formEntry
@@ -40,8 +48,8 @@ type backupForm struct {
 	running atomic.Bool // a backup is being made off the window's goroutine
 }
 
-func newBackupForm(u *UI, st backupStore) *backupForm {
-	return &backupForm{ui: u, store: st}
+func newBackupForm(sh backupShell, st backupStore) *backupForm {
+	return &backupForm{shell: sh, store: st}
 }
 
 func (f *backupForm) build() fyne.CanvasObject {
@@ -66,7 +74,7 @@ func (f *backupForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("backup.passphrase"), f.pass),
 		widget.NewFormItem(lang.L("backup.again"), f.again))
 	f.now = widget.NewButtonWithIcon(lang.L("backup.now"), theme.UploadIcon(), f.onBackupNow)
-	restore := widget.NewButtonWithIcon(lang.L("restore.button"), theme.HistoryIcon(), f.ui.onRestorePick)
+	restore := widget.NewButtonWithIcon(lang.L("restore.button"), theme.HistoryIcon(), f.shell.onRestorePick)
 	f.state = newSaveState(func() string { return joinFields(f.folder.Text, f.keep.Text, f.maxAge.Text, f.pass.Text, f.again.Text) })
 	f.state.reset()
 	watch(f.state.changed, f.folder, f.keep, f.maxAge, f.pass, f.again)
@@ -90,7 +98,7 @@ func (f *backupForm) onPick() {
 		if err == nil && dir != nil {
 			f.folder.SetText(dir.Path())
 		}
-	}, f.ui.win)
+	}, f.shell.window())
 }
 
 // write stores the choices and, when typed twice alike, the passphrase
@@ -171,7 +179,7 @@ func (f *backupForm) onBackupNow() {
 	f.status.SetText(lang.L("backup.running"))
 	go func() {
 		info, err := f.store.Backup(b.Folder, b.Keep)
-		f.ui.do(func() { f.backedUp(info, err) })
+		f.shell.do(func() { f.backedUp(info, err) })
 	}()
 }
 
@@ -185,7 +193,7 @@ func (f *backupForm) backedUp(info model.BackupInfo, err error) {
 		return
 	}
 	f.setProblem("")
-	f.ui.notify(fmt.Sprintf(lang.L("backup.done"), info.Path))
+	f.shell.notify(fmt.Sprintf(lang.L("backup.done"), info.Path))
 }
 
 // busy says whether a backup is being made.

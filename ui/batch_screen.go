@@ -22,10 +22,21 @@ type batchStore interface {
 	Calendar() (*model.WorkCalendar, error)
 }
 
+// batchShell is what batchScreen asks of the window.
+type batchShell interface {
+	do(fn func())
+	goBack()
+	handoutMaker() Handouts
+	now() time.Time
+	openFile(path string)
+	showError(err error)
+	window() fyne.Window
+}
+
 // batchScreen prints one kind of handout for every appointment on a day,
 // as one PDF or one file per citizen, with a progress bar and a cancel button.
 type batchScreen struct {
-	ui       *UI
+	shell    batchShell
 	store    batchStore
 	date     *formEntry
 	kind     *safeSelect
@@ -40,8 +51,8 @@ type batchScreen struct {
 	kinds choice[model.HandoutKind]
 }
 
-func newBatchScreen(u *UI, st batchStore) *batchScreen {
-	s := &batchScreen{ui: u, store: st, kinds: newChoice(model.CitizenHandouts, func(k model.HandoutKind) string { return lang.L("print." + string(k)) })}
+func newBatchScreen(sh batchShell, st batchStore) *batchScreen {
+	s := &batchScreen{shell: sh, store: st, kinds: newChoice(model.CitizenHandouts, func(k model.HandoutKind) string { return lang.L("print." + string(k)) })}
 	s.root = s.build()
 	return s
 }
@@ -49,7 +60,7 @@ func newBatchScreen(u *UI, st batchStore) *batchScreen {
 func (s *batchScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *batchScreen) build() fyne.CanvasObject {
-	day := s.ui.now() // the day's handouts, for today's conversations (the next working day at a weekend)
+	day := s.shell.now() // the day's handouts, for today's conversations (the next working day at a weekend)
 	if cal, err := s.store.Calendar(); err == nil {
 		day = cal.NextWorkday(day)
 	}
@@ -64,7 +75,7 @@ func (s *batchScreen) build() fyne.CanvasObject {
 	s.stop.Disable()
 	s.progress = widget.NewProgressBar()
 	s.status = widget.NewLabel("")
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	form := widget.NewForm(widget.NewFormItem(lang.L("batch.day"), s.date), widget.NewFormItem(lang.L("batch.kind"), s.kind),
 		widget.NewFormItem(lang.L("batch.as"), s.oneFile))
 	return container.NewVBox(container.NewHBox(back, heading(lang.L("batch.title"))), form,
@@ -74,7 +85,7 @@ func (s *batchScreen) build() fyne.CanvasObject {
 func (s *batchScreen) onStart() {
 	day, err := model.ParseDate(s.date.Text)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	kind, _ := s.kinds.value(s.kind.Selected)
@@ -91,33 +102,33 @@ func (s *batchScreen) onStart() {
 	go s.run(kind, local, one, out)
 }
 
-func (s *batchScreen) outDir() string { return s.ui.handouts.Folder() }
+func (s *batchScreen) outDir() string { return s.shell.handoutMaker().Folder() }
 
 // run works in the background and touches the window only through fyne.Do.
 func (s *batchScreen) run(kind model.HandoutKind, day time.Time, one bool, out string) {
-	paths, err := s.ui.handouts.Batch(kind, day, one, out, func(done, total int) {
-		s.ui.do(func() {
+	paths, err := s.shell.handoutMaker().Batch(kind, day, one, out, func(done, total int) {
+		s.shell.do(func() {
 			s.progress.SetValue(float64(done) / float64(total))
 			s.status.SetText(fmt.Sprintf(lang.L("batch.done"), done, total))
 		})
 	}, s.cancel)
-	s.ui.do(func() { s.finish(paths, err, one, out) })
+	s.shell.do(func() { s.finish(paths, err, one, out) })
 }
 
 func (s *batchScreen) finish(paths []string, err error, one bool, out string) {
 	s.start.Enable()
 	s.stop.Disable()
 	if w, ok := model.AsPrintWarning(err); ok {
-		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), s.ui.win)
+		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), s.shell.window())
 		err = nil
 	}
 	switch {
 	case errors.Is(err, model.ErrCancelled):
 		s.status.SetText(lang.L("batch.cancelled"))
 	case err != nil:
-		s.ui.showError(err)
+		s.shell.showError(err)
 	case one:
-		s.ui.openFile(out)
+		s.shell.openFile(out)
 	default:
 		s.status.SetText(fmt.Sprintf(lang.L("batch.files"), len(paths), strings.TrimSuffix(out, filepath.Ext(out))))
 	}
@@ -130,5 +141,3 @@ func (s *batchScreen) onStop() {
 	}
 	s.stop.Disable()
 }
-
-func (u *UI) onBatch() { u.push(newBatchScreen(u, u.store)) }

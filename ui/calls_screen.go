@@ -13,35 +13,47 @@ import (
 	"jobspor/model"
 )
 
-// callSource is what the call list asks of the database.
-type callSource interface {
-	viewLogger
+// callsStore is what the call list asks of the database.
+type callsStore interface {
+	viewLogStore
 	Calendar() (*model.WorkCalendar, error)
 	ConversationsFrom(day time.Time, days int) ([]model.TodayConversation, error)
+}
+
+// callsShell is what callsScreen asks of the window.
+type callsShell interface {
+	now() time.Time
+	workScope() model.Scope
+	copyText(text string)
+	goBack()
+	handoutMaker() Handouts
+	notify(text string)
+	openFile(path string)
+	showError(err error)
 }
 
 // callsScreen is the call list for the next working day's appointments:
 // to copy, print, or take into Outlook as a calendar.
 type callsScreen struct {
-	ui    *UI
-	store callSource
+	shell callsShell
+	store callsStore
 	day   time.Time
 	calls []model.TodayConversation
 	text  string
 	root  fyne.CanvasObject
 }
 
-func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
+func newCallsScreen(sh callsShell, st callsStore) (*callsScreen, error) {
 	cal, err := st.Calendar()
 	if err != nil {
 		return nil, err
 	}
-	s := &callsScreen{ui: u, store: st, day: cal.NextWorkday(u.now().AddDate(0, 0, 1))}
+	s := &callsScreen{shell: sh, store: st, day: cal.NextWorkday(sh.now().AddDate(0, 0, 1))}
 	s.day = model.Day(s.day)
 	if s.calls, err = st.ConversationsFrom(s.day, 1); err != nil {
 		return nil, err
 	}
-	s.calls = model.InScope(s.calls, u.scope)
+	s.calls = model.InScope(s.calls, sh.workScope())
 	ids := make([]int64, len(s.calls))
 	for i, c := range s.calls {
 		ids[i] = c.CitizenID
@@ -57,7 +69,7 @@ func newCallsScreen(u *UI, st callSource) (*callsScreen, error) {
 func (s *callsScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *callsScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	title := heading(fmt.Sprintf(lang.L("calls.heading"), model.DanishDate(s.day)))
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("calls.copy"), theme.ContentCopyIcon(), s.onCopy),
@@ -71,33 +83,24 @@ func (s *callsScreen) build() fyne.CanvasObject {
 }
 
 func (s *callsScreen) onCopy() {
-	s.ui.app.Clipboard().SetContent(s.text)
-	s.ui.notify(lang.L("calls.copied"))
+	s.shell.copyText(s.text)
+	s.shell.notify(lang.L("calls.copied"))
 }
 
 func (s *callsScreen) onPrint() {
-	path, err := s.ui.handouts.CallList(s.day)
+	path, err := s.shell.handoutMaker().CallList(s.day)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.ui.openFile(path)
+	s.shell.openFile(path)
 }
 
 func (s *callsScreen) onCalendar(days int) {
-	path, err := s.ui.handouts.Calendar(s.day, days)
+	path, err := s.shell.handoutMaker().Calendar(s.day, days)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.ui.openFile(path)
-}
-
-func (u *UI) onCallList() {
-	s, err := newCallsScreen(u, u.store)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
+	s.shell.openFile(path)
 }

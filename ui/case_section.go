@@ -32,16 +32,28 @@ type caseStore interface {
 	Retention() (model.Retention, error)
 }
 
+// caseShell is what caseSection asks of the window.
+type caseShell interface {
+	closeShell
+	changed(ids ...int64)
+	handoutMaker() Handouts
+	onCitizenDeleted(id int64)
+	printed(path string, err error)
+	showError(err error)
+	window() fyne.Window
+}
+
 // caseSection is the "Forløb" part of the citizen screen: the caseworker,
 // closing and reopening the case, the right of access, deleting a mistake.
 type caseSection struct {
+	shell caseShell
 	s     *citizenScreen
 	store caseStore
 	team  choice[string]
 }
 
 func newCaseSection(s *citizenScreen, st caseStore) *caseSection {
-	return &caseSection{s: s, store: st}
+	return &caseSection{shell: s.shell, s: s, store: st}
 }
 
 func (c *caseSection) build() fyne.CanvasObject {
@@ -88,11 +100,11 @@ func (c *caseSection) onCaseworker(label string) {
 		return
 	}
 	if err := c.store.AssignCaseworker([]int64{c.s.citizen.ID}, initials); err != nil {
-		c.s.ui.showError(err)
+		c.shell.showError(err)
 		return
 	}
 	c.s.citizen.Caseworker = initials
-	c.s.ui.touch(c.s.citizen.ID)
+	c.shell.changed(c.s.citizen.ID)
 }
 
 func (c *caseSection) buildState() fyne.CanvasObject {
@@ -134,14 +146,14 @@ func (c *caseSection) onAskReopen() {
 		if yes {
 			c.onReopen()
 		}
-	}, c.s.ui.win)
+	}, c.shell.window())
 	d.SetConfirmText(lang.L("case.reopen"))
 	d.Show()
 }
 
 func (c *caseSection) onReopen() {
 	if err := c.store.ReopenCase(c.s.citizen.ID); err != nil {
-		c.s.ui.showError(err)
+		c.shell.showError(err)
 		return
 	}
 	c.s.afterCaseChange()
@@ -157,7 +169,7 @@ func (c *caseSection) onAskDelete() {
 			if yes {
 				c.onDelete()
 			}
-		}, c.s.ui.win)
+		}, c.shell.window())
 	d.SetConfirmText(lang.L("case.delete.confirm"))
 	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
@@ -165,10 +177,10 @@ func (c *caseSection) onAskDelete() {
 
 func (c *caseSection) onDelete() {
 	if err := c.store.DeleteCitizen(c.s.citizen.ID); err != nil {
-		c.s.ui.showError(err)
+		c.shell.showError(err)
 		return
 	}
-	c.s.ui.onCitizenDeleted(c.s.citizen.ID)
+	c.shell.onCitizenDeleted(c.s.citizen.ID)
 }
 
 func (c *caseSection) buildDelete() fyne.CanvasObject {
@@ -207,7 +219,7 @@ func (c *caseSection) buildInsight() fyne.CanvasObject {
 		hint(lang.L("case.insight.hint")), container.NewHBox(pdf, js))
 }
 
-func (c *caseSection) onInsightPDF() { c.s.ui.printed(c.s.ui.handouts.Insight(c.s.citizen.ID)) }
+func (c *caseSection) onInsightPDF() { c.shell.printed(c.shell.handoutMaker().Insight(c.s.citizen.ID)) }
 
 func (c *caseSection) onInsightJSON() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -216,11 +228,11 @@ func (c *caseSection) onInsightJSON() {
 		}
 		defer w.Close()
 		if err := c.writeExport(w); err != nil {
-			c.s.ui.showError(err)
+			c.shell.showError(err)
 			return
 		}
-		dialog.ShowInformation(lang.L("case.insight"), w.URI().Path(), c.s.ui.win)
-	}, c.s.ui.win)
+		dialog.ShowInformation(lang.L("case.insight"), w.URI().Path(), c.shell.window())
+	}, c.shell.window())
 	d.SetFileName(fmt.Sprintf("indsigt-%d.json", c.s.citizen.ID))
 	d.Show()
 }

@@ -6,16 +6,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// caseTableShell is what caseTable asks of the window.
+type caseTableShell interface {
+	onOpenCitizen(id int64)
+}
+
 // caseTable is the caseload table: sortable headers, arrow keys to move and
 // Enter (or Space, or a click) to open the citizen.
 type caseTable struct {
+	shell caseTableShell
 	widget.Table
 	screen *caseloadScreen
 	cursor int
 }
 
 func newCaseTable(s *caseloadScreen) *caseTable {
-	t := &caseTable{screen: s}
+	t := &caseTable{shell: s.shell, screen: s}
 	t.Length = func() (int, int) { return len(s.rows), len(caseColumns) }
 	t.CreateCell = t.createCell
 	t.UpdateCell = t.updateCell
@@ -95,7 +101,7 @@ func (t *caseTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 func (t *caseTable) onSelected(id widget.TableCellID) {
 	if id.Row >= 0 && id.Row < len(t.screen.rows) {
 		t.cursor = id.Row
-		t.screen.ui.onOpenCitizen(t.screen.rows[id.Row].ID)
+		t.shell.onOpenCitizen(t.screen.rows[id.Row].ID)
 	}
 }
 

@@ -103,7 +103,7 @@ func TestCaseloadScreenOverAFake(t *testing.T) {
 		t.Fatalf("typing 'søren': %d rows (%v), %d reads; want only Søren, filtered in memory", len(s.rows), s.rows, f.reads)
 	}
 	f.rows[1].Name = "Anna Berg Jensen"
-	u.touch(2)
+	u.changed(2)
 	s.reload()
 	if len(f.rowsFor) != 1 || f.rowsFor[0] != 2 || f.reads != 1 {
 		t.Fatalf("reload re-read rows %v and the whole caseload %d times; want only citizen 2", f.rowsFor, f.reads)
@@ -161,7 +161,7 @@ func TestADeletedCitizenLeavesTheCaseloadQuietly(t *testing.T) {
 	u, s := newFakeCaseload(t, f)
 	s.load()
 	f.rows = f.rows[:1]
-	u.touch(2)
+	u.changed(2)
 	s.reload()
 	if len(s.all) != 1 || s.all[0].ID != 1 {
 		t.Fatalf("after the deletion the caseload holds %v", s.all)

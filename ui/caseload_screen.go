@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -15,9 +16,9 @@ import (
 	"jobspor/model"
 )
 
-// caseloadSource is what caseloadScreen asks of the database.
-type caseloadSource interface {
-	viewLogger
+// caseloadStore is what caseloadScreen asks of the database.
+type caseloadStore interface {
+	viewLogStore
 	CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseRow, error)
 	Caseload(g *model.Guide, now time.Time) ([]model.CaseRow, error)
 	Caseworkers() ([]model.Caseworker, error)
@@ -25,11 +26,31 @@ type caseloadSource interface {
 	Generation() uint64
 }
 
+// caseloadShell is what caseloadScreen asks of the window.
+type caseloadShell interface {
+	caseTableShell
+	caseworker() string
+	countText(n int) string
+	do(fn func())
+	goBack()
+	guideBook() *model.Guide
+	kept(s screen) bool
+	listen(fn func(ids []int64))
+	notify(text string)
+	now() time.Time
+	onNewCitizen()
+	onSettings()
+	settle()
+	showError(err error)
+	term(key string) string
+	window() fyne.Window
+}
+
 // caseloadScreen is the start screen: every citizen as a sortable table with
 // search and filters, loaded once and filtered in memory.
 type caseloadScreen struct {
-	ui     *UI
-	store  caseloadSource
+	shell  caseloadShell
+	store  caseloadStore
 	viewed viewLog
 
 	search *formEntry
@@ -54,6 +75,9 @@ type caseloadScreen struct {
 	reading       int    // reads started: a late background read never replaces a newer one
 	unseen        bool   // read in the background and not shown yet
 	keptAt        uint64 // the store's generation when it was read so
+	// dirty are the citizens changed since the caseload was last shown
+	// (the window's change signal): their rows are read again when it is.
+	dirty map[int64]bool
 
 	tracks   choice[model.TrackID]
 	statuses choice[model.Status]
@@ -76,12 +100,30 @@ var caseColumns = []column{
 	{"col.flag", model.SortByFlag, 150},
 }
 
-func newCaseloadScreen(u *UI, st caseloadSource) *caseloadScreen {
-	s := &caseloadScreen{ui: u, store: st, viewed: viewLog{what: "caseload"},
+func newCaseloadScreen(sh caseloadShell, st caseloadStore) *caseloadScreen {
+	s := &caseloadScreen{shell: sh, store: st, viewed: viewLog{what: "caseload"},
 		tracks:   newChoice(append([]model.TrackID{model.TrackNone}, model.Tracks...), trackLabel),
 		statuses: newChoice(model.Statuses, statusLabel)}
 	s.root = s.build()
+	sh.listen(s.onChanged)
 	return s
+}
+
+// onChanged hears the window's change signal: the changed citizens' rows
+// are read again when the caseload is next shown (reload), one query each;
+// a citizen it does not hold yet (just created) is added at once.
+func (s *caseloadScreen) onChanged(ids []int64) {
+	if s.dirty == nil {
+		s.dirty = map[int64]bool{}
+	}
+	added := false
+	for _, id := range ids {
+		s.dirty[id] = true
+		added = added || !slices.ContainsFunc(s.all, func(r model.CaseRow) bool { return r.ID == id })
+	}
+	if added && !s.unseen {
+		s.reload()
+	}
 }
 
 func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
@@ -89,20 +131,20 @@ func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 // reload re-reads the rows of the citizens changed since the caseload was
 // last shown (one query each), not the whole caseload.
 func (s *caseloadScreen) reload() {
-	for id := range s.ui.dirty {
-		row, err := s.store.CaseRowFor(s.ui.guide, s.ui.now(), id)
+	for id := range s.dirty {
+		row, err := s.store.CaseRowFor(s.shell.guideBook(), s.shell.now(), id)
 		if errors.Is(err, model.ErrNotFound) {
 			s.removeRow(id) // deleted (a mistake, or past its retention)
 			continue
 		}
 		if err != nil {
-			s.ui.showError(err)
+			s.shell.showError(err)
 			continue
 		}
 		s.replaceRow(row)
 	}
 	if s.loaded { // else a read still to come may predate them: they stay marked
-		s.ui.dirty = nil
+		s.dirty = nil
 	}
 	if s.unseen { // read in the background, shown for the first time
 		s.unseen = false
@@ -111,7 +153,7 @@ func (s *caseloadScreen) reload() {
 			return
 		}
 		if err := s.viewed.record(s.store, caseIDs(s.all)); err != nil {
-			s.ui.showError(err)
+			s.shell.showError(err)
 		}
 		return
 	}
@@ -150,7 +192,7 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.status.SetSelected(statusLabel(model.StatusActive))
 	s.noPlan = newCheck(lang.L("list.noplan"), func(bool) { s.applyFilter() })
 	s.count = widget.NewLabel("")
-	s.newBtn = widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
+	s.newBtn = widget.NewButtonWithIcon(s.shell.term("citizen.new"), theme.ContentAddIcon(), s.shell.onNewCitizen)
 	s.newBtn.Importance = widget.HighImportance
 	s.table = newCaseTable(s)
 	s.who = newSelect(nil, func(string) { s.applyFilter() })
@@ -163,8 +205,8 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("list.elsewhere.show"), theme.VisibilityIcon(), s.onShowWholeOffice))
 	s.elsewhere.Hide()
 	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move, s.take)
-	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings)
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.shell.onSettings)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters, s.elsewhere)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
@@ -179,13 +221,13 @@ func (s *caseloadScreen) filterSelect(all string, options []string) *safeSelect 
 // load reads the caseload from the database.
 func (s *caseloadScreen) load() {
 	s.reading++
-	rows, err := s.store.Caseload(s.ui.guide, s.ui.now())
+	rows, err := s.store.Caseload(s.shell.guideBook(), s.shell.now())
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.all, s.loaded = rows, true
-	s.ui.dirty = nil
+	s.dirty = nil
 	s.shown()
 }
 
@@ -193,14 +235,14 @@ func (s *caseloadScreen) load() {
 func (s *caseloadScreen) shown() {
 	s.loadTeam()
 	if err := s.viewed.record(s.store, caseIDs(s.all)); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.applyFilter()
 }
 
 // loadInBackground reads the caseload off the window's goroutine and
 // keeps it for the first Ctrl+F; citizens changed meanwhile stay marked
-// (UI.dirty) and are read again when it is shown. then (if any) follows
+// (dirty) and are read again when it is shown. then (if any) follows
 // on the window's goroutine.
 func (s *caseloadScreen) loadInBackground(then func()) {
 	if s.loaded {
@@ -210,11 +252,11 @@ func (s *caseloadScreen) loadInBackground(then func()) {
 		return
 	}
 	s.reading++
-	n, now := s.reading, s.ui.now()
+	n, now := s.reading, s.shell.now()
 	go func() {
-		rows, err := s.store.Caseload(s.ui.guide, now)
-		s.ui.do(func() {
-			if err == nil && n == s.reading && s == s.ui.caseload {
+		rows, err := s.store.Caseload(s.shell.guideBook(), now)
+		s.shell.do(func() {
+			if err == nil && n == s.reading && s.shell.kept(s) {
 				s.keep(rows) // else it is read in place when opened (an error then too)
 			}
 			if then != nil {
@@ -234,9 +276,9 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	// the table makes and measures its cells here, not on the first Ctrl+F.
 	s.keptAt = s.store.Generation()
 	s.loadTeam() // filters
-	s.root.Resize(s.ui.win.Canvas().Size())
+	s.root.Resize(s.shell.window().Canvas().Size())
 	s.loaded = true
-	s.ui.settle() // the start's reading is done: what it left behind can go back
+	s.shell.settle() // the start's reading is done: what it left behind can go back
 }
 
 func caseIDs(rows []model.CaseRow) []int64 {
@@ -266,7 +308,7 @@ func (s *caseloadScreen) applyFilter() {
 	s.rows = model.AppendCaseload(s.rows[:0], s.all, f)
 	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
 	s.showElsewhere(f)
-	if count := s.ui.countText(len(s.rows)); count != s.count.Text { // often the same while typing
+	if count := s.shell.countText(len(s.rows)); count != s.count.Text { // often the same while typing
 		s.count.SetText(count)
 	}
 	s.table.UnselectAll()
@@ -280,14 +322,6 @@ func (s *caseloadScreen) onSort(by model.CaseSort) {
 		s.sortBy, s.sortDesc = by, false
 	}
 	s.applyFilter()
-}
-
-// countText says how many citizens are shown, in singular or plural.
-func (u *UI) countText(n int) string {
-	if n == 1 {
-		return fmt.Sprintf(u.term("list.count.one"), n)
-	}
-	return fmt.Sprintf(u.term("list.count"), n)
 }
 
 // cellText is what column col shows for row r.

@@ -15,11 +15,11 @@ import (
 func (s *caseloadScreen) loadTeam() {
 	team, err := s.store.Caseworkers()
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.team = team
 	options := []string{lang.L("list.allcaseworkers")}
-	if s.ui.me != "" {
+	if s.shell.caseworker() != "" {
 		options = append(options, lang.L("scope.mine"))
 	}
 	options = append(options, lang.L("list.nocaseworker.filter"))
@@ -28,7 +28,7 @@ func (s *caseloadScreen) loadTeam() {
 	}
 	s.who.Options = options
 	s.who.SetSelectedIndex(0)
-	if s.ui.me != "" {
+	if s.shell.caseworker() != "" {
 		s.who.SetSelectedIndex(1)
 	}
 	setEnabled(s.move, len(team) > 0)
@@ -40,7 +40,7 @@ func (s *caseloadScreen) whoScope() model.Scope {
 		return model.WholeOffice
 	}
 	if s.who.Selected == lang.L("scope.mine") {
-		return model.Mine(s.ui.me)
+		return model.Mine(s.shell.caseworker())
 	}
 	if s.unassignedChosen() {
 		return model.WholeOffice // narrowed by CaseFilter.NoCaseworker
@@ -74,8 +74,8 @@ func (s *caseloadScreen) showElsewhere(f model.CaseFilter) {
 		setText(s.elsewhereText, fmt.Sprintf(lang.L(key), n, s.who.Selected))
 		s.elsewhere.Show()
 	}
-	if s.ui.me != "" && s.unassignedChosen() && len(s.rows) > 0 {
-		s.take.SetText(fmt.Sprintf(lang.L("list.take"), len(s.rows), s.ui.me))
+	if s.shell.caseworker() != "" && s.unassignedChosen() && len(s.rows) > 0 {
+		s.take.SetText(fmt.Sprintf(lang.L("list.take"), len(s.rows), s.shell.caseworker()))
 		s.take.Show()
 	} else {
 		s.take.Hide()
@@ -88,8 +88,8 @@ func (s *caseloadScreen) onShowWholeOffice() { s.who.SetSelectedIndex(0) }
 // onTake gives the citizens without a caseworker shown to this account's
 // caseworker ("Jeg er"), in one step.
 func (s *caseloadScreen) onTake() {
-	if s.ui.me != "" {
-		s.onMove(s.ui.me)
+	if s.shell.caseworker() != "" {
+		s.onMove(s.shell.caseworker())
 	}
 }
 
@@ -110,14 +110,14 @@ func (s *caseloadScreen) onAskMove() {
 		if ok && to.SelectedIndex() >= 0 {
 			s.onMove(s.team[to.SelectedIndex()].Initials)
 		}
-	}, s.ui.win)
+	}, s.shell.window())
 	d.Show()
 }
 
 func (s *caseloadScreen) onMove(initials string) {
 	ids := caseIDs(s.rows)
 	if err := s.store.AssignCaseworker(ids, initials); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	moved := make(map[int64]bool, len(ids))
@@ -129,6 +129,6 @@ func (s *caseloadScreen) onMove(initials string) {
 			s.all[i].Caseworker = initials
 		}
 	}
-	s.ui.notify(fmt.Sprintf(lang.L("list.moved"), len(ids), initials))
+	s.shell.notify(fmt.Sprintf(lang.L("list.moved"), len(ids), initials))
 	s.applyFilter()
 }

@@ -15,16 +15,25 @@ import (
 	"jobspor/model"
 )
 
-// citizenEditor is what citizenForm asks of the database.
-type citizenEditor interface {
+// citizenFormStore is what citizenForm asks of the database.
+type citizenFormStore interface {
 	CreateCitizen(c *model.Citizen) error
 	UpdateCitizen(c *model.Citizen) error
 }
 
+// citizenFormShell is what citizenForm asks of the window.
+type citizenFormShell interface {
+	back()
+	changed(ids ...int64)
+	now() time.Time
+	onOpenCitizen(id int64)
+	term(key string) string
+}
+
 // citizenForm creates a citizen (orig nil) or edits one.
 type citizenForm struct {
-	ui    *UI
-	store citizenEditor
+	shell citizenFormShell
+	store citizenFormStore
 	orig  *model.Citizen
 
 	name, cpr, phone, email, firstContact, postcode *formEntry
@@ -46,8 +55,8 @@ type citizenForm struct {
 	statuses   choice[model.Status]
 }
 
-func newCitizenForm(u *UI, st citizenEditor, orig *model.Citizen) *citizenForm {
-	return &citizenForm{ui: u, store: st, orig: orig,
+func newCitizenForm(sh citizenFormShell, st citizenFormStore, orig *model.Citizen) *citizenForm {
+	return &citizenForm{shell: sh, store: st, orig: orig,
 		benefits:   newChoice(model.Benefits, benefitLabel),
 		educations: newChoice(model.Educations, educationLabel),
 		statuses:   newChoice(model.Statuses, statusLabel)}
@@ -101,7 +110,7 @@ func (f *citizenForm) item(label string, w fyne.CanvasObject, hint string) *widg
 
 func (f *citizenForm) title() string {
 	if f.orig == nil {
-		return f.ui.term("citizen.new")
+		return f.shell.term("citizen.new")
 	}
 	return lang.L("citizen.edit")
 }
@@ -129,7 +138,7 @@ func (f *citizenForm) fill() {
 	c := f.orig
 	if c == nil {
 		c = &model.Citizen{Benefit: model.BenefitDagpenge, Education: model.EducationUnskilled,
-			Status: model.StatusActive, FirstContact: f.ui.now()}
+			Status: model.StatusActive, FirstContact: f.shell.now()}
 	}
 	f.name.SetText(c.Name)
 	f.cpr.SetPlaceHolder(lang.L("form.cprplaceholder"))
@@ -166,7 +175,7 @@ func (f *citizenForm) Discard()    { f.state.reset() }
 func (f *citizenForm) Save() error {
 	c, err := f.citizen()
 	if err != nil {
-		err = errors.Join(err, withoutUnreadDate(c.ValidateOn(f.ui.now()), c, f.firstContact.Text))
+		err = errors.Join(err, withoutUnreadDate(c.ValidateOn(f.shell.now()), c, f.firstContact.Text))
 	} else {
 		err = f.write(c)
 	}
@@ -177,8 +186,7 @@ func (f *citizenForm) Save() error {
 	f.problems.Hide()
 	f.orig = c // a second save changes the citizen just created
 	f.state.reset()
-	f.ui.touch(c.ID)
-	f.ui.caseload.reload()
+	f.shell.changed(c.ID)
 	return nil
 }
 
@@ -240,7 +248,7 @@ func withoutUnreadDate(err error, c *model.Citizen, typed string) error {
 
 func (f *citizenForm) onSave() {
 	if f.Save() == nil {
-		f.ui.onOpenCitizen(f.orig.ID)
+		f.shell.onOpenCitizen(f.orig.ID)
 	}
 }
 
@@ -269,4 +277,4 @@ func joinedErrText(err error) string {
 	return strings.Join(lines, "\n")
 }
 
-func (f *citizenForm) onCancel() { f.ui.back() }
+func (f *citizenForm) onCancel() { f.shell.back() }

@@ -46,7 +46,7 @@ func (s *citizenScreen) buildOverview() fyne.CanvasObject {
 }
 
 func (s *citizenScreen) age() string {
-	a, ok := s.citizen.AgeOn(s.ui.now())
+	a, ok := s.citizen.AgeOn(s.shell.now())
 	if !ok {
 		return "–"
 	}
@@ -61,7 +61,7 @@ func (s *citizenScreen) onRevealCPR() {
 		return
 	}
 	if err := s.store.LogAudit(model.AuditView, s.citizen.ID, "cpr revealed"); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.cpr.SetText(s.citizen.CPR.Formatted())

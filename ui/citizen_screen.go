@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +16,7 @@ import (
 // citizenStore is what the citizen screen and every section on it ask of
 // the database: the screen hands each section its own part.
 type citizenStore interface {
-	citizenViewer
+	citizenViewStore
 	openingStore
 	receptionStore
 	companyStore
@@ -24,12 +25,12 @@ type citizenStore interface {
 	upskillingStore
 	jobLogStore
 	conversationStore
-	conversationPlanner
+	planFormStore
 	caseStore
 }
 
-// citizenViewer is what citizenScreen asks of the database.
-type citizenViewer interface {
+// citizenViewStore is what citizenScreen asks of the database.
+type citizenViewStore interface {
 	ViewCitizen(id int64) (*model.Citizen, error)
 	Citizen(id int64) (*model.Citizen, error)
 	Conversations(citizenID int64) ([]model.Conversation, error)
@@ -46,10 +47,37 @@ type section struct {
 	build func() fyne.CanvasObject
 }
 
+// citizenShell is what citizenScreen asks of the window.
+type citizenShell interface {
+	caseShell
+	companyShell
+	tempAgencyShell
+	educationShell
+	jobLogShell
+	openingShell
+	receptionShell
+	upskillingShell
+	conversationShell
+	askLeave(e editable, then func())
+	changed(ids ...int64)
+	goBack()
+	guideBook() *model.Guide
+	handoutMaker() Handouts
+	leave(then func())
+	now() time.Time
+	onEditCitizen(c *model.Citizen)
+	printed(path string, err error)
+	push(s screen)
+	show(o fyne.CanvasObject)
+	showError(err error)
+	term(key string) string
+	window() fyne.Window
+}
+
 // citizenScreen shows one citizen: a header with the essentials and actions,
 // a list of sections on the left and the chosen section on the right.
 type citizenScreen struct {
-	ui       *UI
+	shell    citizenShell
 	store    citizenStore
 	citizen  *model.Citizen
 	progress map[string]model.Progress
@@ -75,12 +103,12 @@ type citizenScreen struct {
 	track     trackForms
 }
 
-func newCitizenScreen(u *UI, st citizenStore, id int64) (*citizenScreen, error) {
+func newCitizenScreen(sh citizenShell, st citizenStore, id int64) (*citizenScreen, error) {
 	c, err := st.ViewCitizen(id)
 	if err != nil {
 		return nil, err
 	}
-	s := &citizenScreen{ui: u, store: st, citizen: c}
+	s := &citizenScreen{shell: sh, store: st, citizen: c}
 	if err := s.loadProgress(); err != nil {
 		return nil, err
 	}
@@ -104,7 +132,7 @@ func (s *citizenScreen) reload() {
 		err = s.loadProgress()
 	}
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.root = s.build()
@@ -151,7 +179,7 @@ func (s *citizenScreen) makeSections() []section {
 	return []section{
 		{lang.L("section.overview"), s.buildOverview},
 		{lang.L("section.reception"), s.buildReception},
-		{s.ui.guide.Opening().Title, s.buildOpening},
+		{s.shell.guideBook().Opening().Title, s.buildOpening},
 		{s.trackTitle(), s.buildTrack},
 		{lang.L("section.conversations"), s.buildConversations},
 		{lang.L("section.joblog"), s.buildJobLog},
@@ -168,13 +196,13 @@ func (s *citizenScreen) buildCase() fyne.CanvasObject {
 // afterCaseChange re-reads the citizen after the case was closed or
 // reopened: the header, the sections, Today and the caseload change with it.
 func (s *citizenScreen) afterCaseChange() {
-	s.ui.touch(s.citizen.ID)
+	s.shell.changed(s.citizen.ID)
 	s.reload()
-	s.ui.show(s.root)
+	s.shell.show(s.root)
 }
 
 func (s *citizenScreen) trackTitle() string {
-	if t := s.ui.guide.Track(s.citizen.Track); t != nil {
+	if t := s.shell.guideBook().Track(s.citizen.Track); t != nil {
 		return t.Title
 	}
 	return lang.L("section.track")
@@ -193,7 +221,7 @@ func (s *citizenScreen) onSection(i widget.ListItemID) {
 	s.nav.OnSelected = nil // the list keeps showing where the caseworker is
 	s.nav.Select(s.current)
 	s.nav.OnSelected = s.onSection
-	s.ui.askLeave(s, func() { s.nav.Select(i) })
+	s.shell.askLeave(s, func() { s.nav.Select(i) })
 }
 
 // Dirty, Save and Discard make the screen an editable: the forms in the
@@ -226,12 +254,12 @@ func (s *citizenScreen) showSection(i widget.ListItemID) {
 func (s *citizenScreen) rebuildSection() { s.showSection(s.current) }
 
 func (s *citizenScreen) buildHeader() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(s.shell.term("action.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	name := widget.NewLabelWithStyle(s.citizen.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Truncation = fyne.TextTruncateEllipsis
 	s.edit = widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() {
-		s.ui.leave(func() { s.ui.onEditCitizen(s.citizen) }) // the screen is drawn again after the edit
+		s.shell.leave(func() { s.shell.onEditCitizen(s.citizen) }) // the screen is drawn again after the edit
 	})
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
@@ -242,10 +270,10 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 func (s *citizenScreen) headerInfo() string {
 	c := s.citizen
 	parts := trackLabel(c.Track) + "  ·  " + statusLabel(c.Status) + "  ·  " + benefitLabel(c.Benefit)
-	if a, ok := c.CPR.AgeOn(s.ui.now()); ok {
+	if a, ok := c.CPR.AgeOn(s.shell.now()); ok {
 		parts = fmt.Sprintf(lang.L("view.years"), a) + "  ·  " + parts
 	}
 	return parts
 }
 
-func (s *citizenScreen) onYdelse() { newYdelseDialog(s.ui, s.store, s.citizen).show() }
+func (s *citizenScreen) onYdelse() { newYdelseDialog(s.shell, s.store, s.citizen).show() }

@@ -13,9 +13,18 @@ import (
 	"jobspor/model"
 )
 
+// closeShell is what closeDialog asks of the window.
+type closeShell interface {
+	now() time.Time
+	showError(err error)
+	texts() *model.Content
+	window() fyne.Window
+}
+
 // closeDialog asks how the case ended, shows what closing will change, and
 // closes it only when the caseworker confirms that.
 type closeDialog struct {
+	shell                 closeShell
 	c                     *caseSection
 	date, employer, start *formEntry
 	hours                 *formEntry
@@ -26,7 +35,7 @@ type closeDialog struct {
 }
 
 func newCloseDialog(c *caseSection) *closeDialog {
-	return &closeDialog{c: c, reasons: newChoice(model.CloseReasons, closeReasonLabel)}
+	return &closeDialog{shell: c.shell, c: c, reasons: newChoice(model.CloseReasons, closeReasonLabel)}
 }
 
 // withJob fills in a job the citizen got (from an application marked "ansat").
@@ -36,7 +45,7 @@ func (d *closeDialog) withJob(employer string) *closeDialog {
 }
 
 func (d *closeDialog) show() {
-	d.date = dateEntry(d.c.s.ui.now())
+	d.date = dateEntry(d.shell.now())
 	d.reason = newSelect(d.reasons.labels, nil)
 	d.reason.PlaceHolder = lang.L("select.choose")
 	d.employer, d.start, d.hours = newFormEntry(), dateEntry(time.Time{}), newFormEntry()
@@ -59,7 +68,7 @@ func (d *closeDialog) showForm() {
 		{Text: lang.L("close.hours"), Widget: d.hours},
 		{Text: lang.L("close.note"), Widget: d.note},
 	}
-	f := dialog.NewForm(lang.L("case.close.title"), lang.L("close.next"), lang.L("action.cancel"), items, d.onForm, d.c.s.ui.win)
+	f := dialog.NewForm(lang.L("case.close.title"), lang.L("close.next"), lang.L("action.cancel"), items, d.onForm, d.shell.window())
 	f.Resize(fyne.NewSize(560, 460))
 	f.Show()
 }
@@ -70,15 +79,15 @@ func (d *closeDialog) onForm(ok bool) {
 	}
 	cl, err := d.closing()
 	if err == nil {
-		err = cl.Validate(d.c.s.ui.now())
+		err = cl.Validate(d.shell.now())
 	}
 	if err != nil {
 		d.again(err)
 		return
 	}
-	preview, err := d.c.store.ClosePreview(d.c.s.ui.content, cl.CitizenID, cl.Date)
+	preview, err := d.c.store.ClosePreview(d.shell.texts(), cl.CitizenID, cl.Date)
 	if err != nil {
-		d.c.s.ui.showError(err)
+		d.shell.showError(err)
 		return
 	}
 	d.confirm(cl, preview)
@@ -86,7 +95,7 @@ func (d *closeDialog) onForm(ok bool) {
 
 // again shows what is wrong, then the form again with what was typed.
 func (d *closeDialog) again(err error) {
-	e := dialog.NewError(errorForDialog(err), d.c.s.ui.win)
+	e := dialog.NewError(errorForDialog(err), d.shell.window())
 	e.SetOnClosed(d.showForm)
 	e.Show()
 }
@@ -128,7 +137,7 @@ func (d *closeDialog) confirm(cl *model.CaseClosing, p model.ClosePreview) {
 			if yes {
 				d.onConfirm(cl)
 			}
-		}, d.c.s.ui.win)
+		}, d.shell.window())
 	c.Resize(fyne.NewSize(620, 320))
 	c.Show()
 }
@@ -158,7 +167,7 @@ func previewText(cl *model.CaseClosing, p model.ClosePreview) string {
 
 func (d *closeDialog) onConfirm(cl *model.CaseClosing) {
 	if err := d.c.store.CloseCase(cl); err != nil {
-		d.c.s.ui.showError(err)
+		d.shell.showError(err)
 		return
 	}
 	d.c.s.afterCaseChange()

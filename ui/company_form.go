@@ -25,9 +25,17 @@ type tempAgencyStore interface {
 	TempAgencies(citizenID int64) ([]model.TempAgency, error)
 }
 
+// companyShell is what companyForm asks of the window.
+type companyShell interface {
+	askIfDirty(e editable, then func())
+	notify(text string)
+	showError(err error)
+}
+
 // companyForm lists company internships and wage subsidies and adds or
 // edits one, flagging a missing joint meeting when no job followed.
 type companyForm struct {
+	shell   companyShell
 	s       *citizenScreen
 	store   companyStore
 	editing model.CompanyEffort
@@ -43,7 +51,7 @@ type companyForm struct {
 }
 
 func newCompanyForm(s *citizenScreen) *companyForm {
-	return &companyForm{s: s, store: s.store,
+	return &companyForm{shell: s.shell, s: s, store: s.store,
 		kinds: newChoice(model.CompanyKinds,
 			func(k model.CompanyKind) string { return lang.L("company.kind." + string(k)) }),
 		outcomes: newChoice([]string{"", "job", "no_job"}, func(v string) string { return lang.L("company.outcome." + orNone(v)) })}
@@ -134,7 +142,7 @@ func (f *companyForm) fill() {
 // load shows another effort in the form, after asking when the form holds
 // changes not saved.
 func (f *companyForm) load(c model.CompanyEffort) {
-	f.s.ui.askIfDirty(formSaver{f.state, f.write}, func() {
+	f.shell.askIfDirty(formSaver{f.state, f.write}, func() {
 		f.editing = c
 		f.fill()
 	})
@@ -142,10 +150,10 @@ func (f *companyForm) load(c model.CompanyEffort) {
 
 func (f *companyForm) onSave() {
 	if err := f.write(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
-	f.s.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 // write saves the effort, lists it and empties the form for a new one.
@@ -167,8 +175,16 @@ func (f *companyForm) write() error {
 	return f.showList()
 }
 
+// tempAgencyShell is what tempAgencyForm asks of the window.
+type tempAgencyShell interface {
+	notify(text string)
+	now() time.Time
+	showError(err error)
+}
+
 // tempAgencyForm records registration with temp agencies (vikarbureauer).
 type tempAgencyForm struct {
+	shell             tempAgencyShell
 	s                 *citizenScreen
 	store             tempAgencyStore
 	agency, reg, note *formEntry
@@ -178,7 +194,7 @@ type tempAgencyForm struct {
 }
 
 func newTempAgencyForm(s *citizenScreen) *tempAgencyForm {
-	return &tempAgencyForm{s: s, store: s.store}
+	return &tempAgencyForm{shell: s.shell, s: s, store: s.store}
 }
 
 func (f *tempAgencyForm) build() fyne.CanvasObject {
@@ -188,7 +204,7 @@ func (f *tempAgencyForm) build() fyne.CanvasObject {
 	}
 	f.agency, f.note = newFormEntry(), newFormEntry()
 	f.agency.SetPlaceHolder(lang.L("temp.agency"))
-	f.reg = dateEntry(f.s.ui.now())
+	f.reg = dateEntry(f.shell.now())
 	f.save = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), f.onSave)
 	f.state = newSaveState(func() string { return joinFields(f.agency.Text, f.reg.Text, f.note.Text) })
 	f.state.reset()
@@ -216,10 +232,10 @@ func (f *tempAgencyForm) showList() error {
 
 func (f *tempAgencyForm) onSave() {
 	if err := f.write(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
-	f.s.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 // write adds the registration, lists it and empties the form.
@@ -234,7 +250,7 @@ func (f *tempAgencyForm) write() error {
 	}
 	f.agency.SetText("")
 	f.note.SetText("")
-	f.reg.SetText(shortDate(f.s.ui.now()))
+	f.reg.SetText(shortDate(f.shell.now()))
 	f.state.reset()
 	return f.showList()
 }

@@ -27,10 +27,18 @@ type conversationJobsStore interface {
 // guide asks for about three to be shown.
 const maxSuggested = 8
 
+// conversationJobsShell is what conversationJobs asks of the window.
+type conversationJobsShell interface {
+	reachShell
+	now() time.Time
+	showError(err error)
+}
+
 // conversationJobs is the conversation's concrete jobs: earlier agreements to
 // follow up, openings that fit the goals to show, and those shown with a
 // tick for the ones the citizen will apply for before the next conversation.
 type conversationJobs struct {
+	shell     conversationJobsShell
 	s         *conversationScreen
 	store     conversationJobsStore
 	presented []model.PresentedJob
@@ -43,7 +51,7 @@ type conversationJobs struct {
 }
 
 func newConversationJobs(s *conversationScreen, st conversationJobsStore) *conversationJobs {
-	return &conversationJobs{s: s, store: st, box: container.NewVBox()}
+	return &conversationJobs{shell: s.shell, s: s, store: st, box: container.NewVBox()}
 }
 
 func (c *conversationJobs) build() fyne.CanvasObject {
@@ -52,7 +60,7 @@ func (c *conversationJobs) build() fyne.CanvasObject {
 }
 
 func (c *conversationJobs) load() {
-	u := c.s.cs.ui
+	u := c.shell
 	var err error
 	if c.presented, err = c.store.PresentedJobs(c.s.conversation.ID); err == nil {
 		c.suggested, err = c.store.MatchCitizen(c.s.cs.citizen.ID, u.now())
@@ -127,14 +135,14 @@ func (c *conversationJobs) addSuggested() {
 
 func (c *conversationJobs) onShow(jobID int64) {
 	if err := c.store.PresentJob(c.s.conversation.ID, jobID); err != nil {
-		c.s.cs.ui.showError(err)
+		c.shell.showError(err)
 	}
 	c.load()
 }
 
 func (c *conversationJobs) onAgree(jobID int64, on bool) {
 	if err := c.store.AgreeJob(c.s.conversation.ID, jobID, on); err != nil {
-		c.s.cs.ui.showError(err)
+		c.shell.showError(err)
 	}
 	c.load()
 }

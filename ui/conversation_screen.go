@@ -21,16 +21,33 @@ type conversationStore interface {
 	ProspectFor(region, title, code string) (model.Prospect, error)
 	Region() (string, error)
 	conversationJobsStore
-	conversationPlanner
+	planFormStore
 	NextConversation(citizenID int64, after time.Time) (*model.Conversation, error)
 	SaveConversation(c *model.Conversation) error
 	DeleteConversation(id int64) error
+}
+
+// conversationShell is what conversationScreen asks of the window.
+type conversationShell interface {
+	conversationJobsShell
+	back()
+	changed(ids ...int64)
+	copyText(text string)
+	goBack()
+	guideBook() *model.Guide
+	handoutMaker() Handouts
+	notify(text string)
+	now() time.Time
+	openFile(path string)
+	showError(err error)
+	window() fyne.Window
 }
 
 // conversationScreen is the conversation across the desk: attendance, notes
 // and agreements on the left; the current track's open actions on the right,
 // ticked as done on the conversation's date.
 type conversationScreen struct {
+	shell        conversationShell
 	cs           *citizenScreen
 	store        conversationStore
 	conversation *model.Conversation
@@ -55,7 +72,7 @@ func newConversationScreen(cs *citizenScreen, st conversationStore, id int64) (*
 	if err != nil {
 		return nil, err
 	}
-	s := &conversationScreen{cs: cs, store: st, conversation: c, attendances: newChoice(model.Attendances, attendanceLabel)}
+	s := &conversationScreen{shell: cs.shell, cs: cs, store: st, conversation: c, attendances: newChoice(model.Attendances, attendanceLabel)}
 	s.root = s.build()
 	return s, nil
 }
@@ -93,7 +110,7 @@ func (s *conversationScreen) buildConversation() fyne.CanvasObject {
 	s.state = newSaveState(s.formText)
 	s.state.reset()
 	watch(s.state.changed, s.attendance, s.notes, s.agreements)
-	s.next = newPlanForm(s.cs.ui, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
+	s.next = newPlanForm(s.shell, s.store, s.cs.citizen.ID, s.nextDay(), s.onNextPlanned)
 	s.nextLine = lowLabel("")
 	s.showNext()
 	body := container.NewVBox(s.attendance, form, s.state.withButton(s.save), widget.NewSeparator(),
@@ -104,7 +121,7 @@ func (s *conversationScreen) buildConversation() fyne.CanvasObject {
 // nextDay suggests a week after this conversation, never a day gone by.
 func (s *conversationScreen) nextDay() time.Time {
 	d := s.conversation.Start.AddDate(0, 0, 7)
-	if now := s.cs.ui.now(); d.Before(now) {
+	if now := s.shell.now(); d.Before(now) {
 		return now
 	}
 	return d
@@ -150,9 +167,9 @@ func (s *conversationScreen) forms() editables {
 }
 
 func (s *conversationScreen) buildActions() fyne.CanvasObject {
-	t := s.cs.ui.guide.Track(s.cs.citizen.Track)
+	t := s.shell.guideBook().Track(s.cs.citizen.Track)
 	if t == nil {
-		t = s.cs.ui.guide.Opening()
+		t = s.shell.guideBook().Opening()
 	}
 	s.actions = newPhaseSection(t, s.cs.progress, s.onTick, s.cs.onNote)
 	s.actions.openOnly = true
@@ -173,11 +190,11 @@ func (s *conversationScreen) read() {
 
 func (s *conversationScreen) onSave() {
 	if err := s.write(); err != nil {
-		s.cs.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.state.reset()
-	s.cs.ui.notify(lang.L("saved"))
+	s.shell.notify(lang.L("saved"))
 }
 
 // write stores the conversation's own fields.
@@ -186,7 +203,7 @@ func (s *conversationScreen) write() error {
 	if err := s.store.SaveConversation(s.conversation); err != nil {
 		return err
 	}
-	s.cs.ui.touch(s.cs.citizen.ID)
+	s.shell.changed(s.cs.citizen.ID)
 	return nil
 }
 
@@ -194,13 +211,13 @@ func (s *conversationScreen) write() error {
 // one stays as it is (it is not drawn again from the database).
 func (s *conversationScreen) onNextPlanned(*model.Conversation) {
 	s.showNext()
-	s.cs.ui.notify(lang.L("conversation.planned"))
+	s.shell.notify(lang.L("conversation.planned"))
 }
 
 // onCopySummary puts a plain-text summary on the clipboard for the case system.
 func (s *conversationScreen) onCopySummary() {
-	s.cs.ui.app.Clipboard().SetContent(s.summary())
-	s.cs.ui.notify(lang.L("conversation.copied"))
+	s.shell.copyText(s.summary())
+	s.shell.notify(lang.L("conversation.copied"))
 }
 
 func (s *conversationScreen) summary() string {
@@ -232,7 +249,7 @@ func (s *conversationScreen) goalLines() []model.GoalLine {
 func (s *conversationScreen) doneOnTheDay() []model.Action {
 	var out []model.Action
 	day := shortDate(s.conversation.Start)
-	for _, p := range []*model.Phase{s.cs.ui.guide.Opening(), s.cs.ui.guide.Track(s.cs.citizen.Track)} {
+	for _, p := range []*model.Phase{s.shell.guideBook().Opening(), s.shell.guideBook().Track(s.cs.citizen.Track)} {
 		if p == nil {
 			continue
 		}
@@ -247,16 +264,16 @@ func (s *conversationScreen) doneOnTheDay() []model.Action {
 	return out
 }
 
-func (s *conversationScreen) onBack() { s.cs.ui.goBack() }
+func (s *conversationScreen) onBack() { s.shell.goBack() }
 
 // onCalendar exports this one appointment for Outlook.
 func (s *conversationScreen) onCalendar() {
-	path, err := s.cs.ui.handouts.CalendarOne(s.conversation.ID)
+	path, err := s.shell.handoutMaker().CalendarOne(s.conversation.ID)
 	if err != nil {
-		s.cs.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.cs.ui.openFile(path)
+	s.shell.openFile(path)
 }
 
 // onAskDelete deletes a conversation recorded by mistake, after asking.
@@ -266,7 +283,7 @@ func (s *conversationScreen) onAskDelete() {
 			if yes {
 				s.onDelete()
 			}
-		}, s.cs.ui.win)
+		}, s.shell.window())
 	d.SetConfirmText(lang.L("conversation.delete.confirm"))
 	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
@@ -274,9 +291,9 @@ func (s *conversationScreen) onAskDelete() {
 
 func (s *conversationScreen) onDelete() {
 	if err := s.store.DeleteConversation(s.conversation.ID); err != nil {
-		s.cs.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.cs.ui.touch(s.cs.citizen.ID)
-	s.cs.ui.back()
+	s.shell.changed(s.cs.citizen.ID)
+	s.shell.back()
 }

@@ -16,16 +16,27 @@ import (
 
 // deletionStore is what the "Til sletning" screen asks of the database.
 type deletionStore interface {
-	viewLogger
+	viewLogStore
 	Retention() (model.Retention, error)
 	DueForDeletion(now time.Time, scope model.Scope) ([]model.DueForDeletion, error)
 	Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResult, error)
 }
 
+// deletionShell is what deletionScreen asks of the window.
+type deletionShell interface {
+	changed(ids ...int64)
+	goBack()
+	notify(text string)
+	now() time.Time
+	showError(err error)
+	term(key string) string
+	window() fyne.Window
+}
+
 // deletionScreen lists the closed cases past the office's retention period
 // and deletes one, the chosen or all of them (GDPR art. 5(1)(e)).
 type deletionScreen struct {
-	ui      *UI
+	shell   deletionShell
 	store   deletionStore
 	due     []model.DueForDeletion
 	chosen  map[int64]bool
@@ -37,8 +48,8 @@ type deletionScreen struct {
 	viewLog viewLog
 }
 
-func newDeletionScreen(u *UI, st deletionStore) *deletionScreen {
-	s := &deletionScreen{ui: u, store: st, chosen: map[int64]bool{}, viewLog: viewLog{what: "deletion list"}}
+func newDeletionScreen(sh deletionShell, st deletionStore) *deletionScreen {
+	s := &deletionScreen{shell: sh, store: st, chosen: map[int64]bool{}, viewLog: viewLog{what: "deletion list"}}
 	s.root = s.build()
 	s.load()
 	return s
@@ -47,7 +58,7 @@ func newDeletionScreen(u *UI, st deletionStore) *deletionScreen {
 func (s *deletionScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *deletionScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(s.ui.term("action.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(s.shell.term("action.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	s.policy = lowLabel("")
 	s.list = container.NewVBox()
 	s.some = widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onDeleteChosen)
@@ -62,13 +73,13 @@ func (s *deletionScreen) build() fyne.CanvasObject {
 func (s *deletionScreen) load() {
 	r, err := s.store.Retention()
 	if err == nil {
-		s.due, err = s.store.DueForDeletion(s.ui.now(), model.WholeOffice)
+		s.due, err = s.store.DueForDeletion(s.shell.now(), model.WholeOffice)
 	}
 	if err == nil {
 		err = s.viewLog.record(s.store, s.ids(false))
 	}
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.policy.SetText(policyText(r))
@@ -141,25 +152,19 @@ func (s *deletionScreen) ask(ids []int64) {
 		if yes {
 			s.onPurge(ids)
 		}
-	}, s.ui.win)
+	}, s.shell.window())
 	d.SetConfirmText(lang.L("deletion.confirm"))
 	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
 }
 
 func (s *deletionScreen) onPurge(ids []int64) {
-	res, err := s.store.Purge(ids, s.ui.now(), false)
+	res, err := s.store.Purge(ids, s.shell.now(), false)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	for _, id := range ids {
-		s.ui.touch(id)
-	}
-	s.ui.caseload.reload()
-	s.ui.notify(fmt.Sprintf(lang.L("deletion.done"), res.Citizens))
+	s.shell.changed(ids...)
+	s.shell.notify(fmt.Sprintf(lang.L("deletion.done"), res.Citizens))
 	s.load()
 }
-
-// onDeletion opens the list of cases due for deletion.
-func (u *UI) onDeletion() { u.push(newDeletionScreen(u, u.store)) }

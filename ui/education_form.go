@@ -16,9 +16,16 @@ type educationStore interface {
 	SaveEducationPlan(e *model.EducationPlan) error
 }
 
+// educationShell is what educationForm asks of the window.
+type educationShell interface {
+	notify(text string)
+	showError(err error)
+}
+
 // educationForm is the education lift's record: the chosen education,
 // prior-learning assessment, dyslexia test, enrolment, start and internship.
 type educationForm struct {
+	shell educationShell
 	s     *citizenScreen
 	store educationStore
 
@@ -34,7 +41,7 @@ func newEducationForm(s *citizenScreen) *educationForm {
 	opt := func(prefix string, values ...string) choice[string] {
 		return newChoice(values, func(v string) string { return lang.L(prefix + "." + orNone(v)) })
 	}
-	return &educationForm{s: s, store: s.store,
+	return &educationForm{shell: s.shell, s: s, store: s.store,
 		priors:      opt("edu.prior", "", "planned", "done"),
 		dyslexias:   opt("edu.dyslexia", "", "offered", "done"),
 		internships: opt("edu.internship", "", "searching", "found")}
@@ -88,11 +95,11 @@ func (f *educationForm) formText() string {
 
 func (f *educationForm) onSave() {
 	if err := f.write(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.state.reset()
-	f.s.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 func (f *educationForm) write() error {

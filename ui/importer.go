@@ -15,11 +15,18 @@ import (
 	"jobspor/model"
 )
 
+// importerShell is what importer asks of the window.
+type importerShell interface {
+	notify(text string)
+	showError(err error)
+	window() fyne.Window
+}
+
 // importer reads a file the caseworker picks, shows what it would import
 // (a dry run), and imports it all on confirmation.
 type importer struct {
-	ui  *UI
-	run func(data []byte, name string, dry bool) (model.ImportResult, error)
+	shell importerShell
+	run   func(data []byte, name string, dry bool) (model.ImportResult, error)
 	// sample lists what the file holds for the preview (optional).
 	sample func(data []byte) []string
 	// after runs once the import is stored (optional).
@@ -27,15 +34,15 @@ type importer struct {
 }
 
 func (s *settingsScreen) importButtons() fyne.CanvasObject {
-	u := s.ui
-	disco := &importer{ui: u, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+	u := s.shell
+	disco := &importer{shell: u, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
 		g, err := model.ParseDisco(data)
 		if err != nil {
 			return model.ImportResult{}, err
 		}
 		return s.store.ImportDisco(g, dry)
 	}}
-	prospects := &importer{ui: u, run: func(data []byte, name string, dry bool) (model.ImportResult, error) {
+	prospects := &importer{shell: u, run: func(data []byte, name string, dry bool) (model.ImportResult, error) {
 		pub, ps, err := model.ParseProspects(data)
 		if err != nil {
 			return model.ImportResult{}, err
@@ -59,9 +66,9 @@ func (im *importer) onPick() {
 			err = im.preview(data, r.URI().Name())
 		}
 		if err != nil {
-			im.ui.showError(err)
+			im.shell.showError(err)
 		}
-	}, im.ui.win)
+	}, im.shell.window())
 }
 
 func (im *importer) preview(data []byte, name string) error {
@@ -73,7 +80,7 @@ func (im *importer) preview(data []byte, name string) error {
 	if im.sample != nil {
 		msg += "\n\n" + strings.Join(im.sample(data), "\n")
 	}
-	dialog.ShowConfirm(lang.L("import.heading"), msg, func(ok bool) { im.onConfirm(ok, data, name) }, im.ui.win)
+	dialog.ShowConfirm(lang.L("import.heading"), msg, func(ok bool) { im.onConfirm(ok, data, name) }, im.shell.window())
 	return nil
 }
 
@@ -82,10 +89,10 @@ func (im *importer) onConfirm(ok bool, data []byte, name string) {
 		return
 	}
 	if _, err := im.run(data, name, false); err != nil {
-		im.ui.showError(err)
+		im.shell.showError(err)
 		return
 	}
-	im.ui.notify(lang.L("import.done"))
+	im.shell.notify(lang.L("import.done"))
 	if im.after != nil {
 		im.after()
 	}

@@ -12,15 +12,22 @@ import (
 	"jobspor/model"
 )
 
-// jobSaver is what jobForm asks of the database.
-type jobSaver interface {
+// jobFormStore is what jobForm asks of the database.
+type jobFormStore interface {
 	SaveJob(j *model.Job) error
+}
+
+// jobFormShell is what jobForm asks of the window.
+type jobFormShell interface {
+	askIfDirty(e editable, then func())
+	showError(err error)
+	texts() *model.Content
 }
 
 // jobForm adds or edits one opening.
 type jobForm struct {
-	ui      *UI
-	store   jobSaver
+	shell   jobFormShell
+	store   jobFormStore
 	onSaved func()
 	editing model.Job
 
@@ -32,12 +39,12 @@ type jobForm struct {
 	state                                           *saveState
 }
 
-func newJobForm(u *UI, st jobSaver, onSaved func()) *jobForm {
-	return &jobForm{ui: u, store: st, onSaved: onSaved}
+func newJobForm(sh jobFormShell, st jobFormStore, onSaved func()) *jobForm {
+	return &jobForm{shell: sh, store: st, onSaved: onSaved}
 }
 
 func (f *jobForm) build() fyne.CanvasObject {
-	f.title = newGoalPicker(f.ui.content.Catalogue, lang.L("jobs.titleph"))
+	f.title = newGoalPicker(f.shell.texts().Catalogue, lang.L("jobs.titleph"))
 	f.employer, f.place, f.how, f.contact, f.source = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
 	f.employer.SetPlaceHolder(lang.L("jobs.employer"))
 	f.place.SetPlaceHolder(lang.L("jobs.place"))
@@ -85,7 +92,7 @@ func (f *jobForm) Save() error {
 }
 
 // load shows an opening to edit, after asking about one being typed.
-func (f *jobForm) load(j model.Job) { f.ui.askIfDirty(f, func() { f.show(j) }) }
+func (f *jobForm) load(j model.Job) { f.shell.askIfDirty(f, func() { f.show(j) }) }
 
 // show fills the form with j, as saved.
 func (f *jobForm) show(j model.Job) {
@@ -104,6 +111,6 @@ func (f *jobForm) show(j model.Job) {
 
 func (f *jobForm) onSave() {
 	if err := f.Save(); err != nil {
-		f.ui.showError(err)
+		f.shell.showError(err)
 	}
 }

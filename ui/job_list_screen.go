@@ -18,7 +18,7 @@ import (
 // jobListStore is what the job list and its form ask of the database.
 type jobListStore interface {
 	jobStore
-	jobSaver
+	jobFormStore
 }
 
 // jobStore is what jobListScreen asks of the database.
@@ -29,10 +29,24 @@ type jobStore interface {
 	DeleteJob(id int64) error
 }
 
+// jobListShell is what jobListScreen asks of the window.
+type jobListShell interface {
+	jobFormShell
+	importerShell
+	goBack()
+	handoutMaker() Handouts
+	now() time.Time
+	onOpenCitizen(id int64)
+	onProspects()
+	printed(path string, err error)
+	showError(err error)
+	window() fyne.Window
+}
+
 // jobListScreen is the day's job list: openings known to the office, hot
 // and new first, to add by hand or import, and to match with citizens.
 type jobListScreen struct {
-	ui    *UI
+	shell jobListShell
 	store jobListStore
 	jobs  []model.Job
 	list  *widget.List
@@ -40,8 +54,8 @@ type jobListScreen struct {
 	root  fyne.CanvasObject
 }
 
-func newJobListScreen(u *UI, st jobListStore) (*jobListScreen, error) {
-	s := &jobListScreen{ui: u, store: st}
+func newJobListScreen(sh jobListShell, st jobListStore) (*jobListScreen, error) {
+	s := &jobListScreen{shell: sh, store: st}
 	if err := s.load(); err != nil {
 		return nil, err
 	}
@@ -57,18 +71,18 @@ func (s *jobListScreen) Save() error { return s.form.Save() }
 func (s *jobListScreen) Discard()    { s.form.Discard() }
 
 func (s *jobListScreen) load() error {
-	jobs, err := s.store.OpenJobs(s.ui.now())
+	jobs, err := s.store.OpenJobs(s.shell.now())
 	s.jobs = jobs
 	return err
 }
 
 func (s *jobListScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	imp := widget.NewButtonWithIcon(lang.L("jobs.import"), theme.UploadIcon(), s.onImport)
 	print := widget.NewButtonWithIcon(lang.L("jobs.print"), theme.DocumentPrintIcon(), s.onPrint)
-	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.ui.onProspects)
+	amb := widget.NewButtonWithIcon(lang.L("amb.button"), theme.InfoIcon(), s.shell.onProspects)
 	title := heading(fmt.Sprintf(lang.L("jobs.title"), len(s.jobs)))
-	s.form = newJobForm(s.ui, s.store, s.onSaved)
+	s.form = newJobForm(s.shell, s.store, s.onSaved)
 	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
 	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(amb, print, imp)), s.form.build(), widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, s.list)
@@ -106,7 +120,7 @@ func (s *jobListScreen) onAskDelete(j model.Job) {
 		if yes {
 			s.onDelete(j.ID)
 		}
-	}, s.ui.win)
+	}, s.shell.window())
 	d.SetConfirmText(lang.L("jobs.delete.confirm"))
 	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
@@ -114,7 +128,7 @@ func (s *jobListScreen) onAskDelete(j model.Job) {
 
 func (s *jobListScreen) onDelete(id int64) {
 	if err := s.store.DeleteJob(id); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.onSaved()
@@ -139,12 +153,12 @@ func deadlineText(t time.Time) string {
 
 // onPrint makes the day's job list in large print for the reception area.
 func (s *jobListScreen) onPrint() {
-	s.ui.printed(s.ui.handouts.Handout(model.HandoutJobList, 0))
+	s.shell.printed(s.shell.handoutMaker().Handout(model.HandoutJobList, 0))
 }
 
 func (s *jobListScreen) onSaved() {
 	if err := s.load(); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.list.Refresh()
 }
@@ -153,7 +167,7 @@ func (s *jobListScreen) onSaved() {
 func (s *jobListScreen) onWho(j model.Job) {
 	ms, err := s.store.MatchJob(j.ID)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	box := container.NewVBox()
@@ -162,7 +176,7 @@ func (s *jobListScreen) onWho(j model.Job) {
 		m := m
 		b := widget.NewButton(fmt.Sprintf("%s – %s (%s, %s)", m.Name, m.Goal, lang.L(fmt.Sprintf("fit.%d", m.Fit)), nearLabel(m.Near)), func() {
 			d.Hide() // the citizen opens over the job list, which Tilbage returns to
-			s.ui.onOpenCitizen(m.CitizenID)
+			s.shell.onOpenCitizen(m.CitizenID)
 		})
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
@@ -170,7 +184,7 @@ func (s *jobListScreen) onWho(j model.Job) {
 	if len(ms) == 0 {
 		box.Add(widget.NewLabel(lang.L("jobs.nobody")))
 	}
-	d = dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.ui.win)
+	d = dialog.NewCustom(fmt.Sprintf(lang.L("jobs.whotitle"), j.Title), lang.L("OK"), container.NewVScroll(box), s.shell.window())
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }
@@ -178,16 +192,16 @@ func (s *jobListScreen) onWho(j model.Job) {
 // onImport reads a CSV of openings, shows what it holds, and imports it
 // all on confirmation.
 func (s *jobListScreen) onImport() {
-	im := &importer{ui: s.ui, after: s.onSaved,
+	im := &importer{shell: s.shell, after: s.onSaved,
 		run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
-			jobs, err := model.ParseJobs(data, s.ui.now())
+			jobs, err := model.ParseJobs(data, s.shell.now())
 			if err != nil {
 				return model.ImportResult{}, err
 			}
 			return s.store.ImportJobs(jobs, dry)
 		},
 		sample: func(data []byte) []string {
-			jobs, _ := model.ParseJobs(data, s.ui.now())
+			jobs, _ := model.ParseJobs(data, s.shell.now())
 			var lines []string
 			for _, j := range jobs[:min(len(jobs), 10)] {
 				lines = append(lines, jobLine(j))
@@ -195,13 +209,4 @@ func (s *jobListScreen) onImport() {
 			return lines
 		}}
 	im.onPick()
-}
-
-func (u *UI) onJobList() {
-	s, err := newJobListScreen(u, u.store)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
 }

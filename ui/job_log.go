@@ -22,9 +22,17 @@ type jobLogStore interface {
 	DeleteApplication(id int64) error
 }
 
+// jobLogShell is what jobLog asks of the window.
+type jobLogShell interface {
+	now() time.Time
+	showError(err error)
+	window() fyne.Window
+}
+
 // jobLog is the citizen's log of applications: agreed ones until sent,
 // statuses, and applications per week over the course.
 type jobLog struct {
+	shell    jobLogShell
 	s        *citizenScreen
 	store    jobLogStore
 	apps     []model.Application
@@ -37,7 +45,7 @@ type jobLog struct {
 }
 
 func (s *citizenScreen) buildJobLog() fyne.CanvasObject {
-	l := &jobLog{s: s, store: s.store, rows: map[int64]*safeSelect{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
+	l := &jobLog{shell: s.shell, s: s, store: s.store, rows: map[int64]*safeSelect{}, statuses: newChoice(model.AppStatuses, appStatusLabel)}
 	s.joblog = l
 	return l.build()
 }
@@ -86,10 +94,10 @@ func (l *jobLog) row(a model.Application) fyne.CanvasObject {
 func (l *jobLog) onStatus(a model.Application, sel *safeSelect) {
 	a.Status, _ = l.statuses.value(sel.Selected)
 	if a.Status != model.AppAgreed && a.AppliedOn.IsZero() {
-		a.AppliedOn = l.s.ui.now()
+		a.AppliedOn = l.shell.now()
 	}
 	if err := l.save(a); err != nil {
-		l.s.ui.showError(err)
+		l.shell.showError(err)
 		l.s.rebuildSection() // the select shows the stored status again
 	}
 }
@@ -112,7 +120,7 @@ func (l *jobLog) offerClose(a model.Application) {
 		if yes {
 			newCloseDialog(newCaseSection(l.s, l.s.store)).withJob(employerOf(a.Text)).show()
 		}
-	}, l.s.ui.win)
+	}, l.shell.window())
 	d.SetConfirmText(lang.L("case.close"))
 	d.Show()
 }
@@ -150,11 +158,11 @@ func (l *jobLog) editForm(a model.Application, text, date, status string) {
 			return
 		}
 		if err := l.onEdited(a, textE.Text, dateE.Text, statusS.Selected); err != nil {
-			e := dialog.NewError(errorForDialog(err), l.s.ui.win)
+			e := dialog.NewError(errorForDialog(err), l.shell.window())
 			e.SetOnClosed(func() { l.editForm(a, textE.Text, dateE.Text, statusS.Selected) })
 			e.Show()
 		}
-	}, l.s.ui.win)
+	}, l.shell.window())
 	f.Resize(fyne.NewSize(560, 280))
 	f.Show()
 }
@@ -177,7 +185,7 @@ func (l *jobLog) onAskDelete(a model.Application) {
 		if yes {
 			l.onDelete(a.ID)
 		}
-	}, l.s.ui.win)
+	}, l.shell.window())
 	d.SetConfirmText(lang.L("joblog.delete.confirm"))
 	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
@@ -185,7 +193,7 @@ func (l *jobLog) onAskDelete(a model.Application) {
 
 func (l *jobLog) onDelete(id int64) {
 	if err := l.store.DeleteApplication(id); err != nil {
-		l.s.ui.showError(err)
+		l.shell.showError(err)
 		return
 	}
 	l.s.rebuildSection()
@@ -194,7 +202,7 @@ func (l *jobLog) onDelete(id int64) {
 func (l *jobLog) addForm() fyne.CanvasObject {
 	l.text = newFormEntry()
 	l.text.SetPlaceHolder(lang.L("joblog.textph"))
-	l.date = dateEntry(l.s.ui.now())
+	l.date = dateEntry(l.shell.now())
 	l.add = widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), l.onAdd)
 	l.s.addForm(pendingInput{typed: func() string { return typedIn(l.text) }, add: l.addApplication,
 		clear: func() { l.text.SetText("") }})
@@ -203,7 +211,7 @@ func (l *jobLog) addForm() fyne.CanvasObject {
 
 func (l *jobLog) onAdd() {
 	if err := l.addApplication(); err != nil {
-		l.s.ui.showError(err)
+		l.shell.showError(err)
 		return
 	}
 	l.s.rebuildSection()

@@ -122,7 +122,7 @@ func TestThreeJobsInAConversationLandInPlanAndJobLog(t *testing.T) {
 func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
 	u, store := newTestUI(t)
 	refreshed := false
-	im := &importer{ui: u, after: func() { refreshed = true },
+	im := &importer{shell: u, after: func() { refreshed = true },
 		run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
 			jobs, err := model.ParseJobs(data, u.now())
 			if err != nil {

@@ -95,18 +95,18 @@ func (s *settingsScreen) onChooseLogo() {
 		defer r.Close()
 		img, err := io.ReadAll(r)
 		if err != nil {
-			s.ui.showError(err)
+			s.shell.showError(err)
 			return
 		}
 		s.saveLogo(img)
-	}, s.ui.win)
+	}, s.shell.window())
 }
 
 func (s *settingsScreen) saveLogo(img []byte) {
 	if err := s.store.SaveLogo(img); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.setLogo(img)
-	s.ui.notify(lang.L("saved"))
+	s.shell.notify(lang.L("saved"))
 }

@@ -1,11 +1,17 @@
 package ui
 
 import (
+	"fmt"
+	"jobspor/model"
+	"net/url"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -60,4 +66,42 @@ func (toastLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		objects[i].Move(fyne.NewPos(size.Width-m.Width-16, y))
 		y -= 8
 	}
+}
+
+// offerUndo shows "✓ done  [Fortryd]" in the corner for a while.
+func (u *UI) offerUndo(done string, undo func()) {
+	var hide func()
+	btn := widget.NewButtonWithIcon(lang.L("action.undo"), theme.ContentUndoIcon(), func() {
+		hide()
+		undo()
+	})
+	u.lastUndo = btn
+	hide = u.toast(container.NewHBox(widget.NewLabel("✓ "+done), btn), undoFor)
+}
+
+// printed opens a handout just written; a handout saved with □ for
+// characters the font lacks is opened too, with the warning beside it.
+func (u *UI) printed(path string, err error) {
+	if w, ok := model.AsPrintWarning(err); ok {
+		u.openFile(path)
+		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), u.win)
+		return
+	}
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.openFile(path)
+}
+
+// openFile opens a written handout in the system's viewer and says where
+// it is; when no viewer starts, it says so in Danish (the system's own
+// message, such as `exec: "xdg-open": …`, is not shown).
+func (u *UI) openFile(path string) {
+	abs, _ := filepath.Abs(path)
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
+		dialog.ShowInformation(lang.L("handout.saved"), fmt.Sprintf(lang.L("handout.notopened"), abs), u.win)
+		return
+	}
+	dialog.ShowInformation(lang.L("handout.saved"), abs, u.win)
 }

@@ -28,9 +28,14 @@ type planEditorStore interface {
 	SaveReceptionPlan(p *model.ReceptionPlan) error
 }
 
+// officeRulesShell is what officeRules asks of the window.
+type officeRulesShell interface {
+	setOfficeKind(k model.OfficeKind)
+}
+
 // officeRules edits the office's kind and the days it closes.
 type officeRules struct {
-	ui                      *UI
+	shell                   officeRulesShell
 	store                   officeRulesStore
 	kind                    *widget.RadioGroup
 	grundlov, xmas, newyear *checkBox
@@ -38,8 +43,8 @@ type officeRules struct {
 	kinds                   choice[model.OfficeKind]
 }
 
-func newOfficeRules(u *UI, st officeRulesStore) *officeRules {
-	return &officeRules{ui: u, store: st, kinds: newChoice([]model.OfficeKind{model.OfficeJobcenter, model.OfficeAkasse},
+func newOfficeRules(sh officeRulesShell, st officeRulesStore) *officeRules {
+	return &officeRules{shell: sh, store: st, kinds: newChoice([]model.OfficeKind{model.OfficeJobcenter, model.OfficeAkasse},
 		func(k model.OfficeKind) string { return lang.L("officekind." + string(k)) })}
 }
 
@@ -91,13 +96,18 @@ func (o *officeRules) write() error {
 	if err != nil {
 		return err
 	}
-	o.ui.kind = k
+	o.shell.setOfficeKind(k)
 	return nil
+}
+
+// planEditorShell is what planEditor asks of the window.
+type planEditorShell interface {
+	texts() *model.Content
 }
 
 // planEditor edits the office's reception plan: one row per step.
 type planEditor struct {
-	ui    *UI
+	shell planEditorShell
 	store planEditorStore
 	steps []model.ReceptionStep
 	rows  []*planRow
@@ -111,10 +121,12 @@ type planRow struct {
 	citizen               *checkBox
 }
 
-func newPlanEditor(u *UI, st planEditorStore) *planEditor { return &planEditor{ui: u, store: st} }
+func newPlanEditor(sh planEditorShell, st planEditorStore) *planEditor {
+	return &planEditor{shell: sh, store: st}
+}
 
 func (e *planEditor) build(s *settingsScreen) fyne.CanvasObject {
-	p, err := e.store.ReceptionPlan(e.ui.content.Reception)
+	p, err := e.store.ReceptionPlan(e.shell.texts().Reception)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -192,6 +204,6 @@ func (e *planEditor) onDelete(i int) {
 }
 
 func (e *planEditor) onReset() {
-	e.steps = append([]model.ReceptionStep(nil), e.ui.content.Reception.Steps...)
+	e.steps = append([]model.ReceptionStep(nil), e.shell.texts().Reception.Steps...)
 	e.fill()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,9 +31,22 @@ type openingStore interface {
 	SaveOpening(o *model.Opening) error
 }
 
+// openingShell is what openingForm asks of the window.
+type openingShell interface {
+	changed(ids ...int64)
+	guideBook() *model.Guide
+	notify(text string)
+	now() time.Time
+	onSettings()
+	showError(err error)
+	texts() *model.Content
+	window() fyne.Window
+}
+
 // openingForm holds the opening phase's own fields: job goals, the need for
 // short upskilling, the EUV target group, and the assessment that ends it.
 type openingForm struct {
+	shell openingShell
 	s     *citizenScreen
 	store openingStore
 
@@ -62,7 +76,7 @@ type openingForm struct {
 }
 
 func (s *citizenScreen) buildOpening() fyne.CanvasObject {
-	f := &openingForm{s: s, store: s.store,
+	f := &openingForm{shell: s.shell, s: s, store: s.store,
 		horizons: newChoice([]model.Horizon{model.HorizonShort, model.HorizonLong}, horizonLabel),
 		euvs:     newChoice([]model.EUV{model.EUVUnknown, model.EUVYes, model.EUVNo}, euvLabel)}
 	s.opening = f
@@ -72,13 +86,13 @@ func (s *citizenScreen) buildOpening() fyne.CanvasObject {
 func (f *openingForm) build() fyne.CanvasObject {
 	var err error
 	if f.region, err = f.store.Region(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 	}
 	f.goalsBox = container.NewVBox()
 	f.showGoals()
 	f.s.addForm(pendingInput{typed: func() string { return typedIn(f.goalTitle.entry, f.goalNote) }, add: f.addTypedGoal,
 		clear: func() { f.goalTitle.entry.SetText(""); f.goalNote.SetText("") }})
-	phase := newPhaseSection(f.s.ui.guide.Opening(), f.s.progress, f.s.onTick, f.s.onNote)
+	phase := newPhaseSection(f.shell.guideBook().Opening(), f.s.progress, f.s.onTick, f.s.onNote)
 	f.s.phases = append(f.s.phases, phase)
 	body := container.NewVBox(
 		heading(lang.L("opening.goals")), f.goalsBox,
@@ -93,7 +107,7 @@ func (f *openingForm) build() fyne.CanvasObject {
 func (f *openingForm) showGoals() {
 	goals, err := f.store.JobGoals(f.s.citizen.ID)
 	if err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 	}
 	f.goals, f.altButtons, f.altReasons = goals, nil, nil
 	f.goalsBox.Objects = []fyne.CanvasObject{f.buildGoals()}
@@ -113,7 +127,7 @@ func (f *openingForm) buildGoals() fyne.CanvasObject {
 	if len(f.goals) == 0 {
 		list.Add(lowLabel(lang.L("opening.nogoals")))
 	}
-	f.goalTitle = newGoalPicker(f.s.ui.content.Catalogue, lang.L("opening.goaltitle"))
+	f.goalTitle = newGoalPicker(f.shell.texts().Catalogue, lang.L("opening.goaltitle"))
 	f.goalHorizon = widget.NewRadioGroup(f.horizons.labels, nil)
 	f.goalHorizon.Horizontal = true
 	f.goalHorizon.SetSelected(f.horizons.labels[0])
@@ -145,7 +159,7 @@ func (f *openingForm) goalRow(g model.JobGoal) fyne.CanvasObject {
 
 func (f *openingForm) onAddGoal() {
 	if err := f.addTypedGoal(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 	}
 }
 
@@ -158,7 +172,7 @@ func (f *openingForm) addTypedGoal() error {
 
 func (f *openingForm) addGoal(title, code string, h model.Horizon) {
 	if err := f.saveGoal(title, code, h); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 	}
 }
 
@@ -178,7 +192,7 @@ func (f *openingForm) onAskDeleteGoal(g model.JobGoal) {
 			if yes {
 				f.onDeleteGoal(g.ID)
 			}
-		}, f.s.ui.win)
+		}, f.shell.window())
 	d.SetConfirmText(lang.L("goal.delete.confirm"))
 	d.SetConfirmImportance(widget.DangerImportance) // never the default: Enter does not delete
 	d.Show()
@@ -186,7 +200,7 @@ func (f *openingForm) onAskDeleteGoal(g model.JobGoal) {
 
 func (f *openingForm) onDeleteGoal(id int64) {
 	if err := f.store.DeleteJobGoal(id); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.showGoals()
@@ -195,7 +209,7 @@ func (f *openingForm) onDeleteGoal(id int64) {
 func (f *openingForm) buildNeeds() fyne.CanvasObject {
 	o, err := f.store.Opening(f.s.citizen.ID)
 	if err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 	}
 	f.upskilling = newFormEntry()
 	f.upskilling.SetText(o.UpskillingNeed)
@@ -215,11 +229,11 @@ func (f *openingForm) buildNeeds() fyne.CanvasObject {
 
 func (f *openingForm) onSaveOpening() {
 	if err := f.saveOpening(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.needs.reset()
-	f.s.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 func (f *openingForm) saveOpening() error {

@@ -29,10 +29,16 @@ type reachStore interface {
 	SaveReach(citizenID int64, r model.Reach) error
 }
 
+// reachShell is what reachControl asks of the window.
+type reachShell interface {
+	changed(ids ...int64)
+	showError(err error)
+}
+
 // reachControl shows where the citizen lives and how far from home openings
 // are offered, and changes it in the conversation.
 type reachControl struct {
-	ui      *UI
+	shell   reachShell
 	store   reachStore
 	citizen *model.Citizen
 	radio   *widget.RadioGroup
@@ -40,8 +46,8 @@ type reachControl struct {
 	changed func()
 }
 
-func newReachControl(u *UI, st reachStore, c *model.Citizen, changed func()) *reachControl {
-	return &reachControl{ui: u, store: st, citizen: c, changed: changed, reaches: newChoice(model.Reaches, reachLabel)}
+func newReachControl(sh reachShell, st reachStore, c *model.Citizen, changed func()) *reachControl {
+	return &reachControl{shell: sh, store: st, citizen: c, changed: changed, reaches: newChoice(model.Reaches, reachLabel)}
 }
 
 func reachLabel(r model.Reach) string { return lang.L("reach." + string(r)) }
@@ -80,28 +86,35 @@ func (r *reachControl) onChanged(label string) {
 		return
 	}
 	if err := r.store.SaveReach(r.citizen.ID, reach); err != nil {
-		r.ui.showError(err)
+		r.shell.showError(err)
 		return
 	}
 	r.citizen.Reach = reach
-	r.ui.touch(r.citizen.ID)
+	r.shell.changed(r.citizen.ID)
 	r.changed()
 }
 
 // nearLabel says where an opening lies seen from the citizen's home.
 func nearLabel(n model.Nearness) string { return lang.L(fmt.Sprintf("near.%d", n)) }
 
+// relatedShell is what relatedEditor asks of the window.
+type relatedShell interface {
+	notify(text string)
+	showError(err error)
+	texts() *model.Content
+}
+
 // relatedEditor edits the office's related titles (CSV text) in Indstillinger.
 type relatedEditor struct {
-	ui    *UI
+	shell relatedShell
 	store placesStore
 	text  *formEntry
 	state *saveState // saved with Indstillinger's one Gem
 }
 
 func (s *settingsScreen) placesSection() fyne.CanvasObject {
-	e := &relatedEditor{ui: s.ui, store: s.store}
-	postcodes := &importer{ui: s.ui, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
+	e := &relatedEditor{shell: s.shell, store: s.store}
+	postcodes := &importer{shell: s.shell, run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
 		rows, err := model.ParsePostcodes(data)
 		if err != nil {
 			return model.ImportResult{}, err
@@ -125,7 +138,7 @@ func (s *settingsScreen) postcodeInfo() string {
 }
 
 func (e *relatedEditor) build(s *settingsScreen) fyne.CanvasObject {
-	rel, err := e.store.Relations(e.ui.content.Related)
+	rel, err := e.store.Relations(e.shell.texts().Related)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -146,11 +159,11 @@ func (e *relatedEditor) write() error {
 
 func (e *relatedEditor) onReset() {
 	if _, err := e.store.SaveRelations(""); err != nil {
-		e.ui.showError(err)
+		e.shell.showError(err)
 		return
 	}
-	e.text.SetText(e.ui.content.Related.Text())
+	e.text.SetText(e.shell.texts().Related.Text())
 	e.state.reset()
 	e.state.changed()
-	e.ui.notify(lang.L("related.isdefault"))
+	e.shell.notify(lang.L("related.isdefault"))
 }

@@ -13,8 +13,8 @@ import (
 	"jobspor/model"
 )
 
-// conversationPlanner is what planForm asks of the database.
-type conversationPlanner interface {
+// planFormStore is what planForm asks of the database.
+type planFormStore interface {
 	PlanConversation(c *model.Conversation) error
 }
 
@@ -25,7 +25,7 @@ func (s *citizenScreen) buildConversations() fyne.CanvasObject {
 	if err != nil {
 		return lowLabel(errText(err))
 	}
-	p := newPlanForm(s.ui, s.store, s.citizen.ID, s.ui.now(), func(c *model.Conversation) { s.rebuildSection() })
+	p := newPlanForm(s.shell, s.store, s.citizen.ID, s.shell.now(), func(c *model.Conversation) { s.rebuildSection() })
 	s.planner = p
 	top := container.NewVBox(heading(lang.L("conversation.plan")), p.build(), widget.NewSeparator(),
 		heading(lang.L("section.conversations")))
@@ -72,26 +72,31 @@ func conversationLine(c model.Conversation) string {
 // openConversation opens a conversation from the list, after asking about
 // a conversation being planned (the section is drawn again on return).
 func (s *citizenScreen) openConversation(id int64) {
-	s.ui.leave(func() { s.onOpenConversation(id) })
+	s.shell.leave(func() { s.onOpenConversation(id) })
 }
 
 func (s *citizenScreen) onOpenConversation(id int64) {
 	cs, err := newConversationScreen(s, s.store, id)
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.ui.push(cs)
+	s.shell.push(cs)
 }
 
 func kindLabel(k model.ConversationKind) string { return lang.L("conversation.kind." + string(k)) }
 func formLabel(f model.ConversationForm) string { return lang.L("conversation.form." + string(f)) }
 func attendanceLabel(a model.Attendance) string { return lang.L("conversation.att." + string(a)) }
 
+// planFormShell is what planForm asks of the window.
+type planFormShell interface {
+	changed(ids ...int64)
+}
+
 // planForm plans a conversation: date, start and end, kind and form.
 type planForm struct {
-	ui        *UI
-	store     conversationPlanner
+	shell     planFormShell
+	store     planFormStore
 	citizenID int64
 	onPlanned func(*model.Conversation)
 
@@ -105,8 +110,8 @@ type planForm struct {
 	forms            choice[model.ConversationForm]
 }
 
-func newPlanForm(u *UI, st conversationPlanner, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
-	f := &planForm{ui: u, store: st, citizenID: citizenID, onPlanned: onPlanned,
+func newPlanForm(sh planFormShell, st planFormStore, citizenID int64, day time.Time, onPlanned func(*model.Conversation)) *planForm {
+	f := &planForm{shell: sh, store: st, citizenID: citizenID, onPlanned: onPlanned,
 		kinds: newChoice(model.ConversationKinds, kindLabel), forms: newChoice(model.ConversationForms, formLabel)}
 	f.date = dateEntry(day)
 	return f
@@ -159,7 +164,7 @@ func (f *planForm) Save() error {
 		return shownError{err}
 	}
 	f.problems.Hide()
-	f.ui.touch(f.citizenID)
+	f.shell.changed(f.citizenID)
 	f.start.SetText("")
 	f.end.SetText("")
 	f.state.reset()

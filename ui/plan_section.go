@@ -15,7 +15,7 @@ import (
 // buildPlan is one view of what is agreed with the citizen: what the plan
 // handout prints.
 func (s *citizenScreen) buildPlan() fyne.CanvasObject {
-	p, err := s.store.Plan(s.ui.guide, s.citizen.ID)
+	p, err := s.store.Plan(s.shell.guideBook(), s.citizen.ID)
 	if err != nil {
 		return lowLabel(errText(err))
 	}

@@ -19,7 +19,7 @@ func (s *citizenScreen) printButton() *widget.Button {
 			items = append(items, fyne.NewMenuItem(lang.L("print."+string(k)), func() { s.onPrint(k) }))
 		}
 		items = append(items, fyne.NewMenuItem(lang.L("handout.ydelse"), s.onYdelse))
-		c := s.ui.win.Canvas()
+		c := s.shell.window().Canvas()
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
 		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
 	})
@@ -27,5 +27,5 @@ func (s *citizenScreen) printButton() *widget.Button {
 }
 
 func (s *citizenScreen) onPrint(kind model.HandoutKind) {
-	s.ui.printed(s.ui.handouts.Handout(kind, s.citizen.ID))
+	s.shell.printed(s.shell.handoutMaker().Handout(kind, s.citizen.ID))
 }

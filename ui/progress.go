@@ -8,7 +8,7 @@ import (
 
 // onTick saves a ticked or unticked action at once, dated today.
 func (s *citizenScreen) onTick(a model.Action, done bool) (model.Progress, error) {
-	return s.tickOn(a, done, s.ui.now())
+	return s.tickOn(a, done, s.shell.now())
 }
 
 // tickOn saves an action as done on the given day (a conversation's date).
@@ -22,17 +22,17 @@ func (s *citizenScreen) onNote(a model.Action, note string) (model.Progress, err
 	p := s.progress[a.ID]
 	p.CitizenID, p.ActionID, p.Note = s.citizen.ID, a.ID, note
 	if p.Done && p.DoneOn.IsZero() {
-		p.DoneOn = s.ui.now()
+		p.DoneOn = s.shell.now()
 	}
 	return s.saveProgress(p)
 }
 
 func (s *citizenScreen) saveProgress(p model.Progress) (model.Progress, error) {
 	if err := s.store.SaveProgress(&p); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return s.progress[p.ActionID], err
 	}
 	s.progress[p.ActionID] = p
-	s.ui.touch(s.citizen.ID)
+	s.shell.changed(s.citizen.ID)
 	return p, nil
 }

@@ -66,7 +66,7 @@ func (f *openingForm) alternatives(g model.JobGoal, p model.Prospect) fyne.Canva
 	if p.Rating != model.RatingPoor {
 		return container.NewVBox()
 	}
-	rel, err := f.store.Relations(f.s.ui.content.Related)
+	rel, err := f.store.Relations(f.shell.texts().Related)
 	var alts []model.Alternative
 	if err == nil {
 		alts, err = f.store.Alternatives(f.region, g, p.Rating, rel, maxAlternatives)
@@ -104,7 +104,7 @@ func (f *openingForm) notYetGoals(alts []model.Alternative) []model.Alternative 
 // that adds it as a goal.
 func (f *openingForm) alternativeRow(a model.Alternative) fyne.CanvasObject {
 	code := a.Code
-	if t, ok := f.s.ui.content.Catalogue.Lookup(a.Title); ok && code == "" {
+	if t, ok := f.shell.texts().Catalogue.Lookup(a.Title); ok && code == "" {
 		code = t.Code
 	}
 	add := widget.NewButtonWithIcon(lang.L("action.add"), theme.ContentAddIcon(), func() { f.addGoal(a.Title, code, model.HorizonShort) })
@@ -134,7 +134,7 @@ func (f *openingForm) editionInfo() fyne.CanvasObject {
 	e, err := f.store.LatestEdition()
 	if errors.Is(err, model.ErrNotFound) {
 		// a new office: a button to the import, not a command line
-		open := widget.NewButtonWithIcon(lang.L("prospect.import"), theme.UploadIcon(), f.s.ui.onSettings)
+		open := widget.NewButtonWithIcon(lang.L("prospect.import"), theme.UploadIcon(), f.shell.onSettings)
 		return container.NewBorder(nil, nil, nil, open, lowLabel(lang.L("prospect.noedition")))
 	}
 	if err != nil {

@@ -29,11 +29,17 @@ type prospectsStore interface {
 var prospectCategories = []model.Category{model.CategorySevere, model.CategoryShortage, model.CategoryParadox,
 	model.CategoryGood, model.CategoryPoor}
 
+// prospectsShell is what prospectsScreen asks of the window.
+type prospectsShell interface {
+	goBack()
+	showError(err error)
+}
+
 // prospectsScreen lists Arbejdsmarkedsbalancen's titles for a region by
 // rating and by occupational group (the seed's searches): "every title
 // with shortage", "good prospects in hotel and kitchen work".
 type prospectsScreen struct {
-	ui      *UI
+	shell   prospectsShell
 	store   prospectsStore
 	region  *safeSelect
 	cats    *checkFlow
@@ -47,20 +53,20 @@ type prospectsScreen struct {
 	root    fyne.CanvasObject
 }
 
-func (u *UI) onProspects() {
-	s := &prospectsScreen{ui: u, store: u.store}
+func newProspectsScreen(sh prospectsShell, st prospectsStore) *prospectsScreen {
+	s := &prospectsScreen{shell: sh, store: st}
 	s.root = s.build()
 	s.reload()
-	u.push(s)
+	return s
 }
 
 func (s *prospectsScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *prospectsScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	office, err := s.store.Region()
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.region = newSelect(model.Regions, func(string) { s.reload() })
 	s.region.SetSelected(office)
@@ -106,7 +112,7 @@ func (s *prospectsScreen) reload() {
 	}
 	all, err := s.store.ProspectList(s.region.Selected, s.selectedCats(), "")
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.fillGroups(all)
 	s.shown = s.filter(all)
@@ -188,15 +194,4 @@ func (s *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	dot.Refresh()
 	c.Objects[2].(*secondaryLabel).SetText("DISCO " + p.Code)
 	c.Refresh()
-}
-
-// mergeCatalogue adds the titles imported editions named to the catalogue
-// the goal and job pickers search.
-func (u *UI) mergeCatalogue() {
-	titles, err := u.store.CatalogueTitles()
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.content.Catalogue.Add(titles)
 }

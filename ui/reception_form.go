@@ -31,9 +31,21 @@ type receptionStore interface {
 	YouthFlag(citizenID int64) (model.YouthRow, bool, error)
 }
 
+// receptionShell is what receptionForm asks of the window.
+type receptionShell interface {
+	changed(ids ...int64)
+	handoutMaker() Handouts
+	notify(text string)
+	now() time.Time
+	officeKind() model.OfficeKind
+	showError(err error)
+	texts() *model.Content
+}
+
 // receptionForm is the citizen's first weeks: the dated reception plan, the
 // benefit office in step, the conversations the rules require, the youth flag.
 type receptionForm struct {
+	shell receptionShell
 	s     *citizenScreen
 	store receptionStore
 	steps []model.DatedStep
@@ -52,7 +64,7 @@ type receptionForm struct {
 }
 
 func (s *citizenScreen) buildReception() fyne.CanvasObject {
-	f := &receptionForm{s: s, store: s.store, checks: map[string]*checkBox{}}
+	f := &receptionForm{shell: s.shell, s: s, store: s.store, checks: map[string]*checkBox{}}
 	s.reception = f
 	f.planBox, f.youthBox = container.NewVBox(), container.NewVBox()
 	f.showPlanAndYouth()
@@ -73,8 +85,8 @@ func (f *receptionForm) showPlanAndYouth() {
 }
 
 func (f *receptionForm) buildPlan() fyne.CanvasObject {
-	u := f.s.ui
-	plan, err := f.store.ReceptionPlan(u.content.Reception)
+	u := f.shell
+	plan, err := f.store.ReceptionPlan(u.texts().Reception)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -108,7 +120,7 @@ func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
 	title := widget.NewLabel(fmt.Sprintf(lang.L("reception.step"), when, days, st.Title))
 	title.TextStyle.Bold = true
 	title.Wrapping = fyne.TextWrapWord
-	if st.Overdue(f.s.ui.now()) {
+	if st.Overdue(f.shell.now()) {
 		title.Importance = widget.DangerImportance
 		title.SetText(title.Text + "  – " + lang.L("reception.overdue"))
 	}
@@ -121,14 +133,14 @@ func (f *receptionForm) stepRow(st model.DatedStep) fyne.CanvasObject {
 
 func (f *receptionForm) onTick(stepID string, done bool) {
 	if err := f.store.TickReception(f.s.citizen.ID, stepID, done); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 	}
-	f.s.ui.touch(f.s.citizen.ID)
+	f.shell.changed(f.s.citizen.ID)
 	f.showPlanAndYouth()
 }
 
 func (f *receptionForm) buildDue() fyne.CanvasObject {
-	due, err := f.store.DueConversations(f.s.ui.content.Rules, f.s.citizen)
+	due, err := f.store.DueConversations(f.shell.texts().Rules, f.s.citizen)
 	if err != nil {
 		return lowLabel(errText(err))
 	}
@@ -142,7 +154,7 @@ func (f *receptionForm) buildDue() fyne.CanvasObject {
 		case d.Met:
 			l.Importance = widget.SuccessImportance
 			l.Text += "  – " + lang.L("rules.met")
-		case d.By.Before(f.s.ui.now()):
+		case d.By.Before(f.shell.now()):
 			l.Importance = widget.DangerImportance
 			l.Text += "  – " + lang.L("reception.overdue")
 		}
@@ -201,8 +213,8 @@ func (f *receptionForm) buildMeeting(b model.BenefitCase) {
 		f.meetingClock.SetText(b.MeetingAt.Format("15:04"))
 	}
 	f.meetingPlace.SetText(b.MeetingPlace)
-	if b.MeetingPlace == "" && f.s.ui.handouts != nil {
-		f.meetingPlace.SetText(f.s.ui.handouts.DefaultBenefitPlace())
+	if b.MeetingPlace == "" && f.shell.handoutMaker() != nil {
+		f.meetingPlace.SetText(f.shell.handoutMaker().DefaultBenefitPlace())
 	}
 }
 
@@ -235,11 +247,11 @@ func (f *receptionForm) buildNotice() fyne.CanvasObject {
 
 func (f *receptionForm) onSaveCase() {
 	if err := f.writeCase(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.caseState.reset()
-	f.s.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 // writeCase stores the benefit case.
@@ -263,10 +275,10 @@ func (f *receptionForm) writeCase() error {
 
 func (f *receptionForm) onSendNotice() {
 	if err := f.sendNotice(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
-	f.s.ui.notify(lang.L("benefit.sent"))
+	f.shell.notify(lang.L("benefit.sent"))
 }
 
 // sendNotice stores the message typed to (or from) the benefit office.
@@ -287,14 +299,14 @@ func (f *receptionForm) buildYouth() fyne.CanvasObject {
 	if err != nil || !ok {
 		return container.NewVBox()
 	}
-	age, _ := f.s.citizen.AgeOn(f.s.ui.now())
+	age, _ := f.s.citizen.AgeOn(f.shell.now())
 	text := fmt.Sprintf(lang.L("youth.flagged"), lang.L("youth.kind."+string(model.YouthKindAt(age))), shortDate(y.FlaggedOn))
 	if !y.ReferredOn.IsZero() {
 		return widget.NewLabel(text + " " + fmt.Sprintf(lang.L("youth.referred"), shortDate(y.ReferredOn)))
 	}
 	refer := widget.NewButtonWithIcon(lang.L("today.refer"), theme.MailSendIcon(), func() {
 		if err := f.store.SetReferred(f.s.citizen.ID, true); err != nil {
-			f.s.ui.showError(err)
+			f.shell.showError(err)
 		}
 		f.showPlanAndYouth()
 	})

@@ -24,7 +24,7 @@ type rulesStore interface {
 // ruleText is the rule for the citizen in plain Danish: what it asks, its
 // paragraphs and how sure it is ("Bygger på STAR's vejledning").
 func (f *receptionForm) ruleText() fyne.CanvasObject {
-	e := f.s.ui.content.Rules.Explain(f.s.ui.kind, f.s.citizen)
+	e := f.shell.texts().Rules.Explain(f.shell.officeKind(), f.s.citizen)
 	l := lowLabel(e.Plain())
 	l.Wrapping = fyne.TextWrapWord
 	return l
@@ -38,7 +38,7 @@ func (f *receptionForm) exemptionBox() fyne.CanvasObject {
 	var reason *formEntry // the reason being typed, while no exemption is open
 	var draw func()
 	exempt := func() error {
-		x := &model.Exemption{CitizenID: f.s.citizen.ID, Reason: reason.Text, DecidedOn: model.Day(f.s.ui.now())}
+		x := &model.Exemption{CitizenID: f.s.citizen.ID, Reason: reason.Text, DecidedOn: model.Day(f.shell.now())}
 		if err := st.Exempt(x); err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (f *receptionForm) exemptionBox() fyne.CanvasObject {
 			box.Add(l)
 			box.Add(widget.NewButtonWithIcon(lang.L("exemption.undo"), theme.ContentUndoIcon(), func() {
 				if err := st.UndoExemption(f.s.citizen.ID); err != nil {
-					f.s.ui.showError(err)
+					f.shell.showError(err)
 				}
 				draw()
 			}))
@@ -78,7 +78,7 @@ func (f *receptionForm) exemptionBox() fyne.CanvasObject {
 			box.Add(lowLabel(lang.L("exemption.help")))
 			box.Add(container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("exemption.do"), theme.ConfirmIcon(), func() {
 				if err := exempt(); err != nil {
-					f.s.ui.showError(err)
+					f.shell.showError(err)
 				}
 			}), reason))
 		}
@@ -114,7 +114,7 @@ func (f *receptionForm) variantPicker(plan *model.ReceptionPlan) fyne.CanvasObje
 		for i, l := range labels {
 			if l == label && ids[i] != current {
 				if err := st.SetReceptionVariant(plan, f.s.citizen, ids[i]); err != nil {
-					f.s.ui.showError(err)
+					f.shell.showError(err)
 					return
 				}
 				f.showPlanAndYouth()

@@ -20,10 +20,15 @@ type retentionStore interface {
 	SaveRetention(r model.Retention) error
 }
 
+// retentionShell is what retentionForm asks of the window.
+type retentionShell interface {
+	onDeletion()
+}
+
 // retentionForm is the office's deletion policy: how long a closed case is
 // kept, why, and how long the audit trail is kept.
 type retentionForm struct {
-	ui     *UI
+	shell  retentionShell
 	store  retentionStore
 	months *formEntry
 	years  *formEntry
@@ -31,8 +36,8 @@ type retentionForm struct {
 	state  *saveState // saved with Indstillinger's one Gem
 }
 
-func newRetentionForm(u *UI, st retentionStore) *retentionForm {
-	return &retentionForm{ui: u, store: st}
+func newRetentionForm(sh retentionShell, st retentionStore) *retentionForm {
+	return &retentionForm{shell: sh, store: st}
 }
 
 func (f *retentionForm) build() fyne.CanvasObject {
@@ -51,7 +56,7 @@ func (f *retentionForm) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("retention.months"), f.months),
 		widget.NewFormItem(lang.L("retention.reason"), f.reason),
 		widget.NewFormItem(lang.L("retention.audityears"), f.years))
-	due := widget.NewButtonWithIcon(lang.L("deletion.title"), theme.DeleteIcon(), f.ui.onDeletion)
+	due := widget.NewButtonWithIcon(lang.L("deletion.title"), theme.DeleteIcon(), f.shell.onDeletion)
 	f.state = newSaveState(func() string { return joinFields(f.months.Text, f.years.Text, f.reason.Text) })
 	f.state.reset()
 	watch(f.state.changed, f.months, f.years, f.reason)

@@ -32,9 +32,27 @@ type settingsStore interface {
 	SaveOffice(o model.Office) error
 }
 
+// settingsShell is what settingsScreen asks of the window.
+type settingsShell interface {
+	relatedShell
+	importerShell
+	officeRulesShell
+	planEditorShell
+	teamShell
+	backupShell
+	retentionShell
+	themeShell
+	mergeCatalogue()
+	goBack()
+	notify(text string)
+	saveOrSay(e editable) bool
+	showError(err error)
+	window() fyne.Window
+}
+
 // settingsScreen edits the office's details printed on every handout.
 type settingsScreen struct {
-	ui       *UI
+	shell    settingsShell
 	store    settingsScreenStore
 	entries  []*formEntry
 	problems *widget.Label
@@ -49,12 +67,12 @@ type settingsScreen struct {
 
 var officeFields = []string{"office.name", "office.address", "office.phone", "office.email", "office.hours", "office.benefitplace"}
 
-func newSettingsScreen(u *UI, st settingsScreenStore) (*settingsScreen, error) {
+func newSettingsScreen(sh settingsShell, st settingsScreenStore) (*settingsScreen, error) {
 	o, err := st.Office()
 	if err != nil {
 		return nil, err
 	}
-	s := &settingsScreen{ui: u, store: st}
+	s := &settingsScreen{shell: sh, store: st}
 	s.root = s.build(o)
 	return s, nil
 }
@@ -75,18 +93,18 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	s.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	s.mark = newUnsavedMark()
-	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.ui.goBack)
+	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.mark, s.save), title),
 		lowLabel(lang.L("settings.help")), s.problems)
-	s.rules, s.plan = newOfficeRules(s.ui, s.store), newPlanEditor(s.ui, s.store)
-	look := widget.NewForm(widget.NewFormItem(lang.L("settings.theme"), themeSelect(s.ui)))
+	s.rules, s.plan = newOfficeRules(s.shell, s.store), newPlanEditor(s.shell, s.store)
+	look := widget.NewForm(widget.NewFormItem(lang.L("settings.theme"), themeSelect(s.shell)))
 	preview := s.buildPreview(o.Logo)
 	office := newSaveState(func() string { return joinFields(s.texts()...) })
 	watch(office.changed, entryObjects(s.entries)...)
 	s.addPart(office, s.saveOffice)
 	body := container.NewVBox(form, preview, widget.NewSeparator(), look, widget.NewSeparator(),
-		newTeamForm(s.ui, s.store).build(), widget.NewSeparator(), s.rules.build(s), widget.NewSeparator(),
+		newTeamForm(s.shell, s.store).build(), widget.NewSeparator(), s.rules.build(s), widget.NewSeparator(),
 		s.plan.build(s), widget.NewSeparator(), s.backupPart(), widget.NewSeparator(),
 		s.retentionPart(), widget.NewSeparator(), s.importButtons(),
 		widget.NewSeparator(), s.placesSection())
@@ -95,7 +113,7 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 }
 
 func (s *settingsScreen) backupPart() fyne.CanvasObject {
-	f := newBackupForm(s.ui, s.store)
+	f := newBackupForm(s.shell, s.store)
 	o := f.build()
 	if f.state != nil {
 		s.addPart(f.state, f.write)
@@ -104,7 +122,7 @@ func (s *settingsScreen) backupPart() fyne.CanvasObject {
 }
 
 func (s *settingsScreen) retentionPart() fyne.CanvasObject {
-	f := newRetentionForm(s.ui, s.store)
+	f := newRetentionForm(s.shell, s.store)
 	o := f.build()
 	if f.state != nil {
 		s.addPart(f.state, f.write)
@@ -166,8 +184,8 @@ func officeValues(o *model.Office) []*string {
 
 // onSave is the one Gem: every part with changes is saved.
 func (s *settingsScreen) onSave() {
-	if s.ui.saveOrSay(s) {
-		s.ui.notify(lang.L("saved"))
+	if s.shell.saveOrSay(s) {
+		s.shell.notify(lang.L("saved"))
 	}
 }
 
@@ -185,13 +203,4 @@ func (s *settingsScreen) saveOffice() error {
 	}
 	s.problems.Hide()
 	return nil
-}
-
-func (u *UI) onSettings() {
-	s, err := newSettingsScreen(u, u.store)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
 }

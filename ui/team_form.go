@@ -19,10 +19,17 @@ type teamStore interface {
 	SetMe(initials string) error
 }
 
+// teamShell is what teamForm asks of the window.
+type teamShell interface {
+	notify(text string)
+	onMeChanged(initials string)
+	showError(err error)
+}
+
 // teamForm is the "Sagsbehandlere" part of Indstillinger: the office's
 // caseworkers, and which of them works on this computer account.
 type teamForm struct {
-	ui       *UI
+	shell    teamShell
 	store    teamStore
 	box      *fyne.Container
 	initials *formEntry
@@ -31,8 +38,8 @@ type teamForm struct {
 	team     []model.Caseworker
 }
 
-func newTeamForm(u *UI, st teamStore) *teamForm {
-	return &teamForm{ui: u, store: st, box: container.NewVBox()}
+func newTeamForm(sh teamShell, st teamStore) *teamForm {
+	return &teamForm{shell: sh, store: st, box: container.NewVBox()}
 }
 
 func (f *teamForm) build() fyne.CanvasObject {
@@ -80,18 +87,18 @@ func (f *teamForm) row(c model.Caseworker) fyne.CanvasObject {
 func (f *teamForm) onAdd() {
 	c := &model.Caseworker{Initials: f.initials.Text, Name: f.name.Text}
 	if err := f.store.SaveCaseworker(c); err != nil {
-		f.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.initials.SetText("")
 	f.name.SetText("")
 	f.refresh()
-	f.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 func (f *teamForm) onRemove(initials string) {
 	if err := f.store.RemoveCaseworker(initials); err != nil {
-		f.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
 	f.refresh()
@@ -101,10 +108,10 @@ func (f *teamForm) onMe(label string) {
 	for _, c := range f.team {
 		if caseworkerLabel(f.team, c.Initials) == label {
 			if err := f.store.SetMe(c.Initials); err != nil {
-				f.ui.showError(err)
+				f.shell.showError(err)
 				return
 			}
-			f.ui.onMeChanged(c.Initials)
+			f.shell.onMeChanged(c.Initials)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2/lang"
 
 	"jobspor/model"
@@ -23,4 +25,12 @@ func (u *UI) term(key string) string {
 		}
 	}
 	return lang.L(key)
+}
+
+// countText says how many citizens are shown, in singular or plural.
+func (u *UI) countText(n int) string {
+	if n == 1 {
+		return fmt.Sprintf(u.term("list.count.one"), n)
+	}
+	return fmt.Sprintf(u.term("list.count"), n)
 }

@@ -155,17 +155,31 @@ func (l *secondaryLabel) SetText(text string) {
 
 // themeSelect chooses the appearance under Indstillinger; the choice is
 // kept and applied at once.
-func themeSelect(u *UI) *safeSelect {
+func themeSelect(sh themeShell) *safeSelect {
 	c := newChoice([]string{themeLight, themeDark, themeSystem}, themeLabel)
 	sel := newSelect(c.labels, nil)
-	sel.SetSelected(c.label(newJobsporTheme(themeMode(u.app)).mode))
+	sel.SetSelected(c.label(sh.themeChosen()))
 	sel.OnChanged = func(label string) {
 		mode, _ := c.value(label)
-		u.app.Preferences().SetString(themePreference, mode)
-		applyTheme(u.app)
-		u.restyle()
+		sh.chooseTheme(mode)
 	}
 	return sel
+}
+
+// themeShell is what the choice of appearance asks of the window.
+type themeShell interface {
+	themeChosen() string
+	chooseTheme(mode string)
+}
+
+// themeChosen is the appearance chosen (light, dark or the system's).
+func (u *UI) themeChosen() string { return newJobsporTheme(themeMode(u.app)).mode }
+
+// chooseTheme keeps the appearance chosen and applies it at once.
+func (u *UI) chooseTheme(mode string) {
+	u.app.Preferences().SetString(themePreference, mode)
+	applyTheme(u.app)
+	u.restyle()
 }
 
 // restyle redraws the screens kept for later (the stack, Today, the

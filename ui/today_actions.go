@@ -3,10 +3,8 @@ package ui
 import (
 	"time"
 
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"jobspor/model"
 )
@@ -28,8 +26,8 @@ const undoFor = 8 * time.Second
 // and Udeblevet in place (a later one cannot have been missed yet).
 func (s *todayScreen) conversationLine(c model.TodayConversation, text string) todayLine {
 	l := todayLine{text: text, citizenID: c.CitizenID,
-		open: func() { s.ui.onOpenConversation(c.CitizenID, c.ID) }}
-	if c.Attendance == model.AttendancePlanned && !c.Start.After(s.ui.now()) {
+		open: func() { s.shell.onOpenConversation(c.CitizenID, c.ID) }}
+	if c.Attendance == model.AttendancePlanned && !c.Start.After(s.shell.now()) {
 		l.actions = []lineAction{
 			{lang.L("today.held"), theme.ConfirmIcon(), func() { s.onAttendance(c, model.AttendanceHeld) }},
 			{lang.L("today.noshow"), theme.CancelIcon(), func() { s.onAttendance(c, model.AttendanceNoShow) }},
@@ -44,7 +42,7 @@ func (s *todayScreen) onAttendance(c model.TodayConversation, a model.Attendance
 	s.undoable(st.SetAttendance(c.ID, a), c.Name+": "+attendanceLabel(a), func() error {
 		return st.SetAttendance(c.ID, c.Attendance)
 	})
-	s.ui.touch(c.CitizenID)
+	s.shell.changed(c.CitizenID)
 }
 
 // onAcknowledge is "Set" on a notice.
@@ -57,37 +55,17 @@ func (s *todayScreen) onAcknowledge(id int64) {
 func (s *todayScreen) onRefer(id int64) {
 	st := s.store
 	s.undoable(st.SetReferred(id, true), lang.L("today.undo.refer"), func() error { return st.SetReferred(id, false) })
-	s.ui.touch(id)
+	s.shell.changed(id)
 }
 
 // undoable shows what an action did with Fortryd beside it, and Today again.
 func (s *todayScreen) undoable(err error, done string, undo func() error) {
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.load()
-	s.ui.offerUndo(done, func() { s.do(undo()) })
-}
-
-// offerUndo shows "✓ done  [Fortryd]" in the corner for a while.
-func (u *UI) offerUndo(done string, undo func()) {
-	var hide func()
-	btn := widget.NewButtonWithIcon(lang.L("action.undo"), theme.ContentUndoIcon(), func() {
-		hide()
-		undo()
-	})
-	u.lastUndo = btn
-	hide = u.toast(container.NewHBox(widget.NewLabel("✓ "+done), btn), undoFor)
-}
-
-// onOpenConversation opens a citizen's conversation from Today; back leads
-// to the citizen, then to Today.
-func (u *UI) onOpenConversation(citizenID, conversationID int64) {
-	u.onOpenCitizen(citizenID)
-	if u.citizen != nil && u.citizen.citizen.ID == citizenID {
-		u.citizen.onOpenConversation(conversationID)
-	}
+	s.shell.offerUndo(done, func() { s.do(undo()) })
 }
 
 // todayOpen is what a line's Open button does: its own, or the citizen.
@@ -96,5 +74,5 @@ func (s *todayScreen) todayOpen(l todayLine) func() {
 		return l.open
 	}
 	id := l.citizenID
-	return func() { s.ui.onOpenCitizen(id) }
+	return func() { s.shell.onOpenCitizen(id) }
 }

@@ -12,7 +12,7 @@ import (
 
 // countingToday is Today's narrow view of the database, counting its reads.
 type countingToday struct {
-	todaySource
+	todayStore
 	whole    int
 	citizens []int64
 	catchUps int
@@ -20,17 +20,17 @@ type countingToday struct {
 
 func (c *countingToday) TodayRead(ct *model.Content, now time.Time, scope model.Scope) (*model.TodayRead, error) {
 	c.whole++
-	return c.todaySource.TodayRead(ct, now, scope)
+	return c.todayStore.TodayRead(ct, now, scope)
 }
 
 func (c *countingToday) TodayCitizen(ct *model.Content, now time.Time, scope model.Scope, id int64) (*model.TodayPart, error) {
 	c.citizens = append(c.citizens, id)
-	return c.todaySource.TodayCitizen(ct, now, scope, id)
+	return c.todayStore.TodayCitizen(ct, now, scope, id)
 }
 
 func (c *countingToday) TodayCatchUp(now time.Time, scope model.Scope) (time.Time, []model.TodayConversation, error) {
 	c.catchUps++
-	return c.todaySource.TodayCatchUp(now, scope)
+	return c.todayStore.TodayCatchUp(now, scope)
 }
 
 // TestTodayRereadsTheChangedCitizenOnly: after a change to one citizen,
@@ -43,7 +43,7 @@ func TestTodayRereadsTheChangedCitizenOnly(t *testing.T) {
 	b := storetest.AddCitizen(t, store, func(c *model.Citizen) { c.Name = "Bent Bo" })
 	storetest.Plan(t, store, a.ID, u.now().Add(2*time.Hour), 30)
 	storetest.Plan(t, store, b.ID, u.now().Add(3*time.Hour), 30)
-	count := &countingToday{todaySource: store}
+	count := &countingToday{todayStore: store}
 	u.today.store = count
 	u.today.load()
 	if count.whole != 1 || len(u.today.view.Conversations) != 2 {

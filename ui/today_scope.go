@@ -15,34 +15,6 @@ type scopeStore interface {
 	Me() (string, error)
 }
 
-// loadMe reads which caseworker this account works as; Today, the call
-// list, batches and the calendar then show theirs by default.
-func (u *UI) loadMe() {
-	me, err := u.store.Me()
-	if err != nil {
-		u.showError(err)
-	}
-	u.me = me
-	u.setScope(model.Mine(me))
-}
-
-// setScope chooses whose work the lists show; without a caseworker chosen
-// it is always the whole office.
-func (u *UI) setScope(s model.Scope) {
-	if u.me == "" {
-		s = model.WholeOffice
-	}
-	u.scope = s
-	u.handouts.SetScope(s)
-}
-
-// onMeChanged is called when Indstillinger chooses this account's caseworker.
-func (u *UI) onMeChanged(initials string) {
-	u.me = initials
-	u.setScope(model.Mine(initials))
-	u.today.buildScope()
-}
-
 var scopeKeys = []string{"scope.mine", "scope.office"}
 
 // scopeChoice is the "Mine / Hele kontoret" switch on Today.
@@ -56,13 +28,13 @@ func (s *todayScreen) newScopeChoice() *widget.RadioGroup {
 // buildScope shows the switch only when this account has a caseworker.
 func (s *todayScreen) buildScope() {
 	s.scope.OnChanged = nil
-	if s.ui.me == "" {
+	if s.shell.caseworker() == "" {
 		s.scope.Hide()
 		return
 	}
 	s.scope.Show()
 	s.scope.SetSelected(lang.L(scopeKeys[1]))
-	if !s.ui.scope.All() {
+	if !s.shell.workScope().All() {
 		s.scope.SetSelected(lang.L(scopeKeys[0]))
 	}
 	s.scope.OnChanged = s.onScope
@@ -71,9 +43,9 @@ func (s *todayScreen) buildScope() {
 func (s *todayScreen) onScope(label string) {
 	scope := model.WholeOffice
 	if label == lang.L(scopeKeys[0]) {
-		scope = model.Mine(s.ui.me)
+		scope = model.Mine(s.shell.caseworker())
 	}
-	s.ui.setScope(scope)
+	s.shell.setScope(scope)
 	s.reload()
 }
 
@@ -88,7 +60,7 @@ func (s *todayScreen) showDeletion(due int) {
 }
 
 func (s *todayScreen) newDeletionButton() *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.ui.onDeletion)
+	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.shell.onDeletion)
 	b.Importance = widget.WarningImportance
 	b.Alignment = widget.ButtonAlignLeading
 	b.Hide()

@@ -18,10 +18,10 @@ import (
 	"jobspor/model"
 )
 
-// todaySource is what todayScreen asks of the database.
-type todaySource interface {
+// todayStore is what todayScreen asks of the database.
+type todayStore interface {
 	BackupSettings() (model.BackupSettings, error)
-	viewLogger
+	viewLogStore
 	todayActionStore
 	SaveCatchUp(at time.Time) error
 	// TodayRead reads Today with its figures; TodayCitizen what one
@@ -41,13 +41,45 @@ type todaySource interface {
 // maxTodayRows keeps each part of Today readable; the rest is counted.
 const maxTodayRows = 25
 
+// todayShell is what todayScreen asks of the window.
+type todayShell interface {
+	caseworker() string
+	changed(ids ...int64)
+	copyText(text string)
+	do(fn func())
+	handoutMaker() Handouts
+	inBackground() bool
+	notify(text string)
+	now() time.Time
+	offerUndo(done string, undo func())
+	onAttendance()
+	onBatch()
+	onCallList()
+	onCaseload()
+	onDeletion()
+	onJobList()
+	onNewCitizen()
+	onOpenCitizen(id int64)
+	onOpenConversation(citizenID, conversationID int64)
+	onSettings()
+	printed(path string, err error)
+	restoringNow() bool
+	setScope(s model.Scope)
+	showError(err error)
+	term(key string) string
+	texts() *model.Content
+	kept(s screen) bool
+	top() screen
+	workScope() model.Scope
+}
+
 // todayScreen is the start screen: what today asks of the caseworker, each
 // line opening the citizen. It is built once and kept: coming back to it
 // shows it as it was, and it is read again only when the records changed
 // (Store.Generation), the day turned or "Mine / Hele kontoret" moved.
 type todayScreen struct {
-	ui     *UI
-	store  todaySource
+	shell  todayShell
+	store  todayStore
 	viewed viewLog
 	backup *secondaryLabel
 	view   *model.TodayView
@@ -90,8 +122,8 @@ type todayStamp struct {
 	ok    bool
 }
 
-func newTodayScreen(u *UI, st todaySource) *todayScreen {
-	s := &todayScreen{ui: u, store: st, viewed: viewLog{what: "today"}}
+func newTodayScreen(sh todayShell, st todayStore) *todayScreen {
+	s := &todayScreen{shell: sh, store: st, viewed: viewLog{what: "today"}}
 	s.root = s.build()
 	return s
 }
@@ -100,7 +132,7 @@ func (s *todayScreen) content() fyne.CanvasObject { return s.root }
 
 // stamp is what a read now would be read at.
 func (s *todayScreen) stamp() todayStamp {
-	return todayStamp{gen: s.store.Generation(), day: model.DateOnly(s.ui.now()), scope: s.ui.scope, ok: true}
+	return todayStamp{gen: s.store.Generation(), day: model.DateOnly(s.shell.now()), scope: s.shell.workScope(), ok: true}
 }
 
 // stale: something Today shows may have changed since it was read.
@@ -113,7 +145,7 @@ func (s *todayScreen) reload() {
 	if !s.stale() {
 		return
 	}
-	if s.ui.background {
+	if s.shell.inBackground() {
 		s.loadInBackground(nil)
 		return
 	}
@@ -129,16 +161,16 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.backup.Wrapping = fyne.TextWrapWord
 	s.catchUp = widget.NewButtonWithIcon(lang.L("today.catchupheld"), theme.ConfirmIcon(), s.onCatchUpHeld)
 	s.printAll = widget.NewButtonWithIcon(lang.L("today.printnotices"), theme.DocumentPrintIcon(), nil)
-	list := widget.NewButtonWithIcon(s.ui.term("today.citizens"), theme.ListIcon(), s.ui.onCaseload)
+	list := widget.NewButtonWithIcon(s.shell.term("today.citizens"), theme.ListIcon(), s.shell.onCaseload)
 	list.Importance = widget.HighImportance
-	newBtn := widget.NewButtonWithIcon(s.ui.term("citizen.new"), theme.ContentAddIcon(), s.ui.onNewCitizen)
+	newBtn := widget.NewButtonWithIcon(s.shell.term("citizen.new"), theme.ContentAddIcon(), s.shell.onNewCitizen)
 	more := newFlow(
-		widget.NewButtonWithIcon(lang.L("jobs.button"), theme.StorageIcon(), s.ui.onJobList),
-		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.ui.onCallList),
-		widget.NewButtonWithIcon(lang.L("batch.button"), theme.DocumentPrintIcon(), s.ui.onBatch),
-		widget.NewButtonWithIcon(lang.L("stats.title"), theme.GridIcon(), s.ui.onAttendance),
-		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.ui.onSettings))
-	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.ui.now())))
+		widget.NewButtonWithIcon(lang.L("jobs.button"), theme.StorageIcon(), s.shell.onJobList),
+		widget.NewButtonWithIcon(lang.L("calls.title"), theme.MailComposeIcon(), s.shell.onCallList),
+		widget.NewButtonWithIcon(lang.L("batch.button"), theme.DocumentPrintIcon(), s.shell.onBatch),
+		widget.NewButtonWithIcon(lang.L("stats.title"), theme.GridIcon(), s.shell.onAttendance),
+		widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.shell.onSettings))
+	title := heading(fmt.Sprintf(lang.L("today.title"), model.DanishDate(s.shell.now())))
 	title.SizeName = theme.SizeNameSubHeadingText
 	s.title = title
 	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
@@ -162,7 +194,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 
 // whenPainted calls fn once the window has painted Today for the first time.
 func (s *todayScreen) whenPainted(fn func()) {
-	s.painted.Objects = []fyne.CanvasObject{firstPaint(s.ui.do, func() {
+	s.painted.Objects = []fyne.CanvasObject{firstPaint(s.shell.do, func() {
 		s.painted.Objects = nil
 		s.painted.Refresh()
 		fn()
@@ -185,10 +217,10 @@ type todayData struct {
 
 // read reads Today from the database; it touches no widget.
 func (s *todayScreen) read(at todayStamp) (*todayData, error) {
-	now := s.ui.now()
+	now := s.shell.now()
 	d := &todayData{at: at}
 	var err error
-	if d.read, err = s.store.TodayRead(s.ui.content, now, at.scope); err != nil {
+	if d.read, err = s.store.TodayRead(s.shell.texts(), now, at.scope); err != nil {
 		return nil, err
 	}
 	d.view = d.read.View
@@ -223,15 +255,15 @@ func (s *todayScreen) update(last *todayData, at todayStamp) (d *todayData, ok b
 			return nil, false, nil
 		}
 	}
-	now := s.ui.now()
+	now := s.shell.now()
 	d = last.copy()
 	d.at = at
 	for _, id := range ch.Citizens {
-		p, err := s.store.TodayCitizen(s.ui.content, now, at.scope, id)
+		p, err := s.store.TodayCitizen(s.shell.texts(), now, at.scope, id)
 		if err != nil {
 			return nil, false, err
 		}
-		d.read.Replace(p, s.ui.content.Rules, now)
+		d.read.Replace(p, s.shell.texts().Rules, now)
 		if d.deletions != nil {
 			due, err := s.store.DueForDeletion(now, model.Scope{Citizen: id})
 			if err != nil {
@@ -284,7 +316,7 @@ func (s *todayScreen) load() {
 	s.reading++
 	d, err := s.readOrUpdate(s.data, s.stamp())
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.show(d)
@@ -297,12 +329,12 @@ func (s *todayScreen) loadInBackground(done func()) {
 	n, at, last := s.reading, s.stamp(), s.data
 	go func() {
 		d, err := s.readOrUpdate(last, at)
-		s.ui.do(func() {
-			if n != s.reading || s != s.ui.today { // a newer read is on its way, or a restore replaced Today
+		s.shell.do(func() {
+			if n != s.reading || !s.shell.kept(s) { // a newer read is on its way, or a restore replaced Today
 				return
 			}
 			if err != nil {
-				s.ui.showError(err)
+				s.shell.showError(err)
 			} else {
 				s.show(d)
 			}
@@ -315,11 +347,11 @@ func (s *todayScreen) loadInBackground(done func()) {
 
 // show puts what was read on the screen, reusing the rows.
 func (s *todayScreen) show(d *todayData) {
-	now := s.ui.now()
+	now := s.shell.now()
 	s.view, s.shown, s.data = d.view, d.at, d
 	setText(s.title, fmt.Sprintf(lang.L("today.title"), model.DanishDate(d.at.day)))
 	if err := s.viewed.record(s.store, d.view.CitizenIDs()); err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 	}
 	s.showFigure(d)
 	s.showBackup(d.backup, d.backupErr, now)
@@ -349,11 +381,11 @@ const tickEvery = 20 * time.Second
 // midnight the new day is read; when a conversation has begun since the
 // lines were shown, its line gets its buttons (nothing is read for that).
 func (s *todayScreen) tick() {
-	if s.view == nil || s.ui.restoring.Load() {
+	if s.view == nil || s.shell.restoringNow() {
 		return
 	}
-	if model.DateOnly(s.ui.now()) != s.shown.day {
-		if s.ui.top() == screen(s) {
+	if model.DateOnly(s.shell.now()) != s.shown.day {
+		if s.shell.top() == screen(s) {
 			s.reload()
 		}
 		return
@@ -366,7 +398,7 @@ func (s *todayScreen) tick() {
 // begunCount is how many of the conversations shown on Today are still
 // planned and have begun by now (the ones offering one-click attendance).
 func (s *todayScreen) begunCount() int {
-	now, n := s.ui.now(), 0
+	now, n := s.shell.now(), 0
 	for _, c := range s.view.Conversations[:min(len(s.view.Conversations), maxTodayRows)] {
 		if c.Attendance == model.AttendancePlanned && !c.Start.After(now) {
 			n++
@@ -666,7 +698,7 @@ func (s *todayScreen) stepLine(st model.TodayStep) todayLine {
 
 func (s *todayScreen) dueLine(d model.TodayDue) todayLine {
 	l := todayLine{text: fmt.Sprintf(lang.L("today.dueline"), d.Name, d.Due.Label, d.Due.Had, d.Due.Count, shortDate(d.Due.By)),
-		citizenID: d.CitizenID, danger: d.Due.By.Before(model.DateOnly(s.ui.now()))} // the last day itself is not overdue
+		citizenID: d.CitizenID, danger: d.Due.By.Before(model.DateOnly(s.shell.now()))} // the last day itself is not overdue
 	if l.danger { // the red says it again in a word
 		l.text += "  – " + lang.L("reception.overdue")
 	}
@@ -697,18 +729,18 @@ func sentText(n model.Notice) string {
 }
 
 func (s *todayScreen) onPrintNotices(ids []int64, asList bool) {
-	s.ui.printed(s.ui.handouts.Notices(ids, asList))
+	s.shell.printed(s.shell.handoutMaker().Notices(ids, asList))
 	s.load()
 }
 
 func (s *todayScreen) onCopyNotice(id int64) {
-	text, err := s.ui.handouts.NoticesText([]int64{id})
+	text, err := s.shell.handoutMaker().NoticesText([]int64{id})
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
-	s.ui.app.Clipboard().SetContent(text)
-	s.ui.notify(lang.L("notice.copied"))
+	s.shell.copyText(text)
+	s.shell.notify(lang.L("notice.copied"))
 	s.load()
 }
 
@@ -734,12 +766,12 @@ func (s *todayScreen) youthLine(y model.YouthRow) todayLine {
 		citizenID: y.CitizenID, actions: []lineAction{{lang.L("today.refer"), theme.MailSendIcon(), func() { s.onRefer(id) }}}}
 }
 
-func (s *todayScreen) onCatchUpHeld() { s.do(s.store.SaveCatchUp(s.ui.now())) }
+func (s *todayScreen) onCatchUpHeld() { s.do(s.store.SaveCatchUp(s.shell.now())) }
 
 // do shows an error or refreshes Today after an action.
 func (s *todayScreen) do(err error) {
 	if err != nil {
-		s.ui.showError(err)
+		s.shell.showError(err)
 		return
 	}
 	s.load()

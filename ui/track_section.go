@@ -15,7 +15,7 @@ import (
 // buildTrack shows the current track's checklists and the records the
 // guide calls for on that track.
 func (s *citizenScreen) buildTrack() fyne.CanvasObject {
-	t := s.ui.guide.Track(s.citizen.Track)
+	t := s.shell.guideBook().Track(s.citizen.Track)
 	if t == nil {
 		return container.NewPadded(lowLabel(lang.L("view.notrack")))
 	}

@@ -18,8 +18,16 @@ type upskillingStore interface {
 	Upskillings(citizenID int64) ([]model.Upskilling, error)
 }
 
+// upskillingShell is what upskillingForm asks of the window.
+type upskillingShell interface {
+	askIfDirty(e editable, then func())
+	notify(text string)
+	showError(err error)
+}
+
 // upskillingForm lists the citizen's upskilling and adds or edits one.
 type upskillingForm struct {
+	shell   upskillingShell
 	s       *citizenScreen
 	store   upskillingStore
 	editing model.Upskilling
@@ -36,7 +44,7 @@ type upskillingForm struct {
 }
 
 func newUpskillingForm(s *citizenScreen) *upskillingForm {
-	return &upskillingForm{s: s, store: s.store,
+	return &upskillingForm{shell: s.shell, s: s, store: s.store,
 		kinds:    newChoice(model.UpskillingKinds, func(k model.UpskillingKind) string { return lang.L("upskill.kind." + string(k)) }),
 		statuses: newChoice(model.UpskillingStatuses, func(k model.UpskillingStatus) string { return lang.L("upskill.status." + string(k)) })}
 }
@@ -130,7 +138,7 @@ func (f *upskillingForm) fill() {
 // load shows another upskilling in the form, after asking when the form
 // holds changes not saved.
 func (f *upskillingForm) load(u model.Upskilling) {
-	f.s.ui.askIfDirty(formSaver{f.state, f.write}, func() {
+	f.shell.askIfDirty(formSaver{f.state, f.write}, func() {
 		f.editing = u
 		f.fill()
 	})
@@ -138,10 +146,10 @@ func (f *upskillingForm) load(u model.Upskilling) {
 
 func (f *upskillingForm) onSave() {
 	if err := f.write(); err != nil {
-		f.s.ui.showError(err)
+		f.shell.showError(err)
 		return
 	}
-	f.s.ui.notify(lang.L("saved"))
+	f.shell.notify(lang.L("saved"))
 }
 
 // write saves the upskilling, lists it and empties the form for a new one.

@@ -2,8 +2,8 @@ package ui
 
 import "jobspor/model"
 
-// viewLogger is the part of the store that records views of many citizens.
-type viewLogger interface {
+// viewLogStore is the part of the store that records views of many citizens.
+type viewLogStore interface {
 	LogViewed(what string, citizenIDs []int64) error
 }
 
@@ -14,7 +14,7 @@ type viewLog struct {
 	last string
 }
 
-func (v *viewLog) record(store viewLogger, ids []int64) error {
+func (v *viewLog) record(store viewLogStore, ids []int64) error {
 	key := model.IDRanges(ids)
 	if key == v.last {
 		return nil

@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"net/url"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,12 +11,19 @@ import (
 	"jobspor/model"
 )
 
+// ydelseShell is what ydelseDialog asks of the window.
+type ydelseShell interface {
+	handoutMaker() Handouts
+	printed(path string, err error)
+	window() fyne.Window
+}
+
 // ydelseDialog asks for the date and place of the benefit meeting (filled in
 // from the meeting stored with the citizen), then makes the document
 // checklist and opens it in the system's PDF viewer.
 type ydelseDialog struct {
-	ui      *UI
-	store   benefitCaseReader
+	shell   ydelseShell
+	store   ydelseStore
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
 	date    *formEntry
@@ -27,14 +31,14 @@ type ydelseDialog struct {
 	dlg     *dialog.FormDialog
 }
 
-// benefitCaseReader is what the checklist's dialog asks of the database:
+// ydelseStore is what the checklist's dialog asks of the database:
 // the meeting already booked.
-type benefitCaseReader interface {
+type ydelseStore interface {
 	BenefitCase(citizenID int64) (model.BenefitCase, error)
 }
 
-func newYdelseDialog(u *UI, st benefitCaseReader, c *model.Citizen) *ydelseDialog {
-	return &ydelseDialog{ui: u, store: st, citizen: c}
+func newYdelseDialog(sh ydelseShell, st ydelseStore, c *model.Citizen) *ydelseDialog {
+	return &ydelseDialog{shell: sh, store: st, citizen: c}
 }
 
 func (d *ydelseDialog) show() {
@@ -42,7 +46,7 @@ func (d *ydelseDialog) show() {
 	d.date.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	d.date.Validator = validDateOrEmpty
 	d.place = newFormEntry()
-	d.place.SetText(d.ui.handouts.DefaultBenefitPlace())
+	d.place.SetText(d.shell.handoutMaker().DefaultBenefitPlace())
 	if b, err := d.store.BenefitCase(d.citizen.ID); err == nil && !b.MeetingAt.IsZero() {
 		d.stored = b.MeetingAt
 		d.date.SetText(shortDate(b.MeetingAt))
@@ -52,7 +56,7 @@ func (d *ydelseDialog) show() {
 		{Text: lang.L("ydelse.date"), Widget: d.date, HintText: lang.L("ydelse.datehint")},
 		{Text: lang.L("ydelse.place"), Widget: d.place},
 	}
-	d.dlg = dialog.NewForm(lang.L("handout.ydelse"), lang.L("action.makepdf"), lang.L("action.cancel"), items, d.onConfirm, d.ui.win)
+	d.dlg = dialog.NewForm(lang.L("handout.ydelse"), lang.L("action.makepdf"), lang.L("action.cancel"), items, d.onConfirm, d.shell.window())
 	d.dlg.Resize(fyne.NewSize(520, 260))
 	d.dlg.Show()
 }
@@ -79,32 +83,5 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 	if !d.stored.IsZero() && model.DateOnly(d.stored).Equal(meeting) {
 		meeting = d.stored // the stored meeting keeps its clock
 	}
-	d.ui.printed(d.ui.handouts.Ydelse(d.citizen.ID, meeting, d.place.Text))
-}
-
-// printed opens a handout just written; a handout saved with □ for
-// characters the font lacks is opened too, with the warning beside it.
-func (u *UI) printed(path string, err error) {
-	if w, ok := model.AsPrintWarning(err); ok {
-		u.openFile(path)
-		dialog.ShowInformation(lang.L("handout.saved"), msg(w.Message()), u.win)
-		return
-	}
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.openFile(path)
-}
-
-// openFile opens a written handout in the system's viewer and says where
-// it is; when no viewer starts, it says so in Danish (the system's own
-// message, such as `exec: "xdg-open": …`, is not shown).
-func (u *UI) openFile(path string) {
-	abs, _ := filepath.Abs(path)
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
-		dialog.ShowInformation(lang.L("handout.saved"), fmt.Sprintf(lang.L("handout.notopened"), abs), u.win)
-		return
-	}
-	dialog.ShowInformation(lang.L("handout.saved"), abs, u.win)
+	d.shell.printed(d.shell.handoutMaker().Ydelse(d.citizen.ID, meeting, d.place.Text))
 }
