@@ -1,42 +1,57 @@
 package model
 
-import "time"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+)
 
-// CitizenRecord is the citizen as exported for a right-of-access request.
-type CitizenRecord struct {
-	ID           int64   `json:"id"`
-	Name         string  `json:"name"`
-	CPR          string  `json:"cpr"`
-	BirthDate    string  `json:"birth_date,omitempty"`
-	Phone        string  `json:"phone"`
-	Email        string  `json:"email"`
-	Postcode     string  `json:"postcode"`
-	Reach        Reach   `json:"reach"`
-	Benefit      Benefit `json:"benefit"`
-	Education    string  `json:"education"`
-	FirstContact string  `json:"first_contact"`
-	// UnemployedSince and TransferredOn are the dates the conversation rules count from.
-	UnemployedSince string `json:"unemployed_since"`
-	TransferredOn   string `json:"transferred_on,omitempty"`
-	RegisteredOn    string `json:"registered_on,omitempty"`
-	OtherBenefit    string `json:"other_benefit,omitempty"`
-	// ReceptionVariant is the reception plan's variant chosen for the citizen.
-	ReceptionVariant string `json:"reception_variant,omitempty"`
-	// BenefitSince is the day of a change of benefit (a new period).
-	BenefitSince string  `json:"benefit_since,omitempty"`
-	Status       Status  `json:"status"`
-	Caseworker   string  `json:"caseworker"`
-	Track        TrackID `json:"track"`
-	Notes        string  `json:"notes"`
-	CreatedAt    string  `json:"created_at"`
-	UpdatedAt    string  `json:"updated_at"`
+// ExportRow is one stored row as exported for a right-of-access request:
+// its columns in the table's order, each with its value. Its JSON is an
+// object with one key per column, in that order.
+type ExportRow []ExportField
+
+// ExportField is one column of an exported row.
+type ExportField struct {
+	Key   string
+	Value any
+}
+
+// MarshalJSON writes the row as one object, its keys in order.
+func (r ExportRow) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, f := range r {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, err := json.Marshal(f.Key)
+		if err != nil {
+			return nil, err
+		}
+		value, err := json.Marshal(f.Value)
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", f.Key, err)
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(value)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 // Export is everything Jobspor holds about one citizen, one key per kind of record.
 type Export struct {
-	ExportedAt    string          `json:"exported_at"`
-	ExportedBy    string          `json:"exported_by"`
-	Citizen       CitizenRecord   `json:"citizen"`
+	ExportedAt string `json:"exported_at"`
+	ExportedBy string `json:"exported_by"`
+	// CitizenRow is every column of the citizen's row (the store's list
+	// of citizen columns decides which, and their order).
+	CitizenRow ExportRow `json:"citizen"`
+	// Citizen is the same citizen as Jobspor works with it, for the
+	// readable copy; the JSON has the row instead.
+	Citizen       Citizen         `json:"-"`
 	Progress      []Progress      `json:"progress"`
 	JobGoals      []JobGoal       `json:"job_goals"`
 	Opening       Opening         `json:"opening"`

@@ -146,21 +146,22 @@ func personLines(t *insightTexts, e *model.Export) []string {
 	c := e.Citizen
 	field := func(key, value string) string { return t.Labels[key] + ": " + value }
 	cpr := ""
-	if len(c.CPR) == 11 {
-		cpr = fmt.Sprintf(t.CPRNote, c.CPR[:6]+"-xxxx")
+	if masked := c.CPR.Masked(); masked != "" {
+		cpr = fmt.Sprintf(t.CPRNote, masked)
 	}
 	caseworker := ""
 	if c.Caseworker != "" {
 		caseworker = e.CaseworkerName(c.Caseworker)
 	}
-	lines := []string{field("name", c.Name), field("cpr", cpr), field("birth", isoToDanish(c.BirthDate)), field("phone", c.Phone),
+	born, _ := c.Born()
+	lines := []string{field("name", c.Name), field("cpr", cpr), field("birth", dateOr(born)), field("phone", c.Phone),
 		field("email", c.Email), field("postcode", c.Postcode), field("benefit", t.Benefits[string(c.Benefit)]),
-		field("education", t.word(c.Education)), field("first_contact", isoToDanish(c.FirstContact)),
-		field("unemployed_since", isoToDanish(c.UnemployedSince)),
+		field("education", t.word(string(c.Education))), field("first_contact", dateOr(c.FirstContact)),
+		field("unemployed_since", dateOr(c.UnemployedSince)),
 		field("status", t.word(string(c.Status))), field("track", t.Tracks[string(c.Track)]),
-		field("caseworker", caseworker), field("created", isoToDanish(c.CreatedAt[:min(10, len(c.CreatedAt))]))}
-	if c.TransferredOn != "" {
-		lines = append(lines, field("transferred_on", isoToDanish(c.TransferredOn)))
+		field("caseworker", caseworker), field("created", dateOr(c.CreatedAt.UTC()))}
+	if !c.TransferredOn.IsZero() {
+		lines = append(lines, field("transferred_on", dateOr(c.TransferredOn)))
 	}
 	if c.Notes != "" {
 		lines = append(lines, field("notes", c.Notes))
@@ -324,12 +325,4 @@ func dateOr(t time.Time) string {
 		return ""
 	}
 	return t.Format("02-01-2006")
-}
-
-// isoToDanish turns a stored 2006-01-02 into 02-01-2006.
-func isoToDanish(s string) string {
-	if t, err := time.Parse(model.DateLayout, s); err == nil {
-		return t.Format("02-01-2006")
-	}
-	return strings.TrimSpace(s)
 }

@@ -5,13 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"jobspor/model"
 )
-
-const citizenColumns = `id, name, cpr, phone, email, benefit, education, first_contact,
-	status, track, notes, created_at, updated_at, postcode, reach, caseworker, unemployed_since, transferred_on, birth_date, registered_on, other_benefit, reception_variant, benefit_since`
 
 // CreateCitizen validates and inserts c, setting its ID, and audits it.
 // A citizen without a caseworker gets the one this computer account works as.
@@ -28,23 +24,11 @@ func (s *Store) CreateCitizen(c *model.Citizen) error {
 		c.Caseworker = me
 	}
 	now := s.Now().UTC()
+	c.CreatedAt, c.UpdatedAt = now, now
 	return s.inTx("create citizen", func(tx *sql.Tx) error {
-		res, err := tx.Exec(`
-			INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education,
-				first_contact, status, track, notes, created_at, updated_at, postcode, reach, caseworker,
-				unemployed_since, transferred_on, birth_date, registered_on, other_benefit, reception_variant, benefit_since)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes,
-			now.Format(time.RFC3339), now.Format(time.RFC3339), c.Postcode, c.Reach, c.Caseworker,
-			dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate), dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant, dateText(c.BenefitSince))
-		if err != nil {
+		if err := insertCitizen(func(args ...any) (sql.Result, error) { return tx.Exec(insertCitizenSQL, args...) }, c); err != nil {
 			return duplicateCPR(fmt.Errorf("insert citizen: %w", err))
 		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("insert citizen: %w", err)
-		}
-		c.CreatedAt, c.UpdatedAt = now, now
 		if err := s.flagYouth(tx, c); err != nil {
 			return err
 		}
@@ -68,17 +52,9 @@ func (s *Store) UpdateCitizen(c *model.Citizen) error {
 		if today := model.Day(s.Now()); old.Benefit != c.Benefit && c.BenefitSince.Equal(old.BenefitSince) && today.After(c.FirstContact) {
 			c.BenefitSince = today
 		}
-		_, err = tx.Exec(`
-			UPDATE citizens SET name = ?, name_key = ?, cpr = ?, phone = ?, email = ?, benefit = ?,
-				education = ?, first_contact = ?, status = ?, track = ?, notes = ?, updated_at = ?,
-				postcode = ?, reach = ?, caseworker = ?, unemployed_since = ?, transferred_on = ?, birth_date = ?,
-				registered_on = ?, other_benefit = ?, reception_variant = ?, benefit_since = ?
-			WHERE id = ?`,
-			c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-			c.FirstContact.Format(model.DateLayout), c.Status, c.Track, c.Notes, now.Format(time.RFC3339),
-			c.Postcode, c.Reach, c.Caseworker, dateText(c.UnemployedSince), dateText(c.TransferredOn), dateText(c.BirthDate),
-			dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant, dateText(c.BenefitSince), c.ID)
-		if err != nil {
+		updated := *c
+		updated.UpdatedAt = now
+		if _, err := tx.Exec(updateCitizenSQL, append(citizenValues(&updated, citizenColumn.updated), c.ID)...); err != nil {
 			return duplicateCPR(fmt.Errorf("update citizen %d: %w", c.ID, err))
 		}
 		c.UpdatedAt = now
@@ -87,38 +63,6 @@ func (s *Store) UpdateCitizen(c *model.Citizen) error {
 		}
 		return s.audit(tx, model.AuditUpdate, c.ID, changedFields(old, c))
 	})
-}
-
-// changedFields names the fields that differ, never their values: the audit
-// trail must not become a second copy of the personal data.
-func changedFields(a, b *model.Citizen) string {
-	var f []string
-	add := func(changed bool, name string) {
-		if changed {
-			f = append(f, name)
-		}
-	}
-	add(a.Name != b.Name, "name")
-	add(a.CPR != b.CPR, "cpr")
-	add(a.Phone != b.Phone, "phone")
-	add(a.Email != b.Email, "email")
-	add(a.Benefit != b.Benefit, "benefit")
-	add(a.Education != b.Education, "education")
-	add(!a.FirstContact.Equal(b.FirstContact), "first_contact")
-	add(!a.UnemployedSince.Equal(b.UnemployedSince), "unemployed_since")
-	add(!a.TransferredOn.Equal(b.TransferredOn), "transferred_on")
-	add(!a.BirthDate.Equal(b.BirthDate), "birth_date")
-	add(!a.RegisteredOn.Equal(b.RegisteredOn), "registered_on")
-	add(a.OtherBenefit != b.OtherBenefit, "other_benefit")
-	add(a.ReceptionVariant != b.ReceptionVariant, "reception_variant")
-	add(!a.BenefitSince.Equal(b.BenefitSince), "benefit_since")
-	add(a.Status != b.Status, "status")
-	add(a.Track != b.Track, "track")
-	add(a.Notes != b.Notes, "notes")
-	add(a.Postcode != b.Postcode, "postcode")
-	add(a.Reach != b.Reach, "reach")
-	add(a.Caseworker != b.Caseworker, "caseworker")
-	return strings.Join(f, ",")
 }
 
 func duplicateCPR(err error) error {
@@ -155,18 +99,13 @@ type rowScanner interface{ Scan(dest ...any) error }
 
 func scanCitizen(r rowScanner) (*model.Citizen, error) {
 	var c model.Citizen
-	var cpr string
-	err := r.Scan(&c.ID, &c.Name, &cpr, &c.Phone, &c.Email, &c.Benefit, &c.Education,
-		scanDate(&c.FirstContact), &c.Status, &c.Track, &c.Notes, scanMoment(&c.CreatedAt), scanMoment(&c.UpdatedAt),
-		&c.Postcode, &c.Reach, &c.Caseworker, scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate),
-		scanDate(&c.RegisteredOn), &c.OtherBenefit, &c.ReceptionVariant, scanDate(&c.BenefitSince))
+	err := scanCitizenRow(r, &c)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scan citizen: %w", err)
 	}
-	c.CPR = model.CPR(cpr)
 	return &c, nil
 }
 

@@ -68,8 +68,7 @@ type demo struct {
 }
 
 var demoStatements = map[string]string{
-	"citizen": `INSERT INTO citizens (name, name_key, cpr, phone, email, benefit, education, first_contact, status,
-		track, notes, created_at, updated_at, postcode, caseworker, unemployed_since, transferred_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
+	"citizen":    insertCitizenSQL,
 	"caseworker": `INSERT INTO caseworkers (initials, name) VALUES (?, ?)`,
 	"closing": `INSERT INTO case_closings (citizen_id, closed_on, reason, employer, job_start, hours, closed_by, closed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -128,14 +127,12 @@ func (d *demo) citizen() error {
 	if err := c.ValidateOn(d.today); err != nil {
 		return fmt.Errorf("demo citizen %q: %w", c.Name, err)
 	}
-	created := c.FirstContact.Add(9 * time.Hour).Format(time.RFC3339)
-	res, err := d.exec("citizen", c.Name, model.FoldName(c.Name), string(c.CPR), c.Phone, c.Email, c.Benefit, c.Education,
-		c.FirstContact.Format(model.DateLayout), c.Status, c.Track, created, created, c.Postcode, c.Caseworker,
-		dateText(c.UnemployedSince), dateText(c.TransferredOn))
-	if err != nil {
-		return err
+	c.CreatedAt = c.FirstContact.Add(9 * time.Hour)
+	c.UpdatedAt = c.CreatedAt
+	created := c.CreatedAt.Format(time.RFC3339)
+	if err := insertCitizen(d.stmt["citizen"].Exec, c); err != nil {
+		return fmt.Errorf("demo citizen: %w", err)
 	}
-	c.ID, _ = res.LastInsertId()
 	d.stats.Citizens++
 	if _, err := d.exec("audit", created, demoAuditUser(d.pick(demoUsers)), model.AuditCreate, c.ID, ""); err != nil {
 		return err

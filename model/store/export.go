@@ -33,7 +33,7 @@ func (s *Store) gatherExport(id int64) (*model.Export, error) {
 		return nil, err
 	}
 	e := &model.Export{ExportedAt: s.Now().UTC().Format(time.RFC3339), ExportedBy: s.User,
-		Citizen: citizenRecord(c), Progress: sortedProgress(progress)}
+		CitizenRow: citizenRecord(c), Citizen: *c, Progress: sortedProgress(progress)}
 	steps := []func() error{
 		func() (err error) { e.JobGoals, err = s.JobGoals(id); return },
 		func() (err error) { e.Opening, err = s.Opening(id); return },
@@ -73,20 +73,6 @@ func (s *Store) exportCaseworkers(e *model.Export) error {
 		}
 	}
 	return nil
-}
-
-func citizenRecord(c *model.Citizen) model.CitizenRecord {
-	r := model.CitizenRecord{ID: c.ID, Name: c.Name, CPR: c.CPR.Formatted(), Phone: c.Phone, Email: c.Email,
-		Postcode: c.Postcode, Reach: c.Reach, Benefit: c.Benefit, Education: string(c.Education), FirstContact: c.FirstContact.Format(model.DateLayout),
-		Status: c.Status, Caseworker: c.Caseworker, Track: c.Track, Notes: c.Notes,
-		CreatedAt: c.CreatedAt.Format(time.RFC3339), UpdatedAt: c.UpdatedAt.Format(time.RFC3339)}
-	if b, ok := c.Born(); ok {
-		r.BirthDate = b.Format(model.DateLayout)
-	}
-	r.UnemployedSince, r.TransferredOn = dateText(c.UnemployedSince), dateText(c.TransferredOn)
-	r.RegisteredOn, r.OtherBenefit, r.ReceptionVariant = dateText(c.RegisteredOn), c.OtherBenefit, c.ReceptionVariant
-	r.BenefitSince = dateText(c.BenefitSince)
-	return r
 }
 
 func sortedProgress(m map[string]model.Progress) []model.Progress {
