@@ -74,10 +74,14 @@ var citizenTable = []citizenColumn{
 	textColumn("caseworker", func(c *model.Citizen) *string { return &c.Caseworker }),
 	dateColumn("unemployed_since", func(c *model.Citizen) *time.Time { return &c.UnemployedSince }),
 	dateColumn("transferred_on", func(c *model.Citizen) *time.Time { return &c.TransferredOn }),
-	// the export gives the birth date the CPR number holds, or the typed one without it
+	// the export gives the typed birth date, or the one the CPR number holds
+	// when none was typed (the two agree when both are there)
 	dateColumn("birth_date", func(c *model.Citizen) *time.Time { return &c.BirthDate }).exported(func(c *model.Citizen) any {
-		b, _ := c.Born()
-		return dateText(b)
+		if c.BirthDate.IsZero() {
+			b, _ := c.Born()
+			return dateText(b)
+		}
+		return dateText(c.BirthDate)
 	}),
 	dateColumn("registered_on", func(c *model.Citizen) *time.Time { return &c.RegisteredOn }),
 	textColumn("other_benefit", func(c *model.Citizen) *string { return &c.OtherBenefit }),
