@@ -19,24 +19,21 @@ func runBackup(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := ensureBackupKey(e, s, *passFile); err != nil {
-		return err
-	}
-	folder, keep, err := backupFolder(s, *to)
-	if err != nil {
-		return err
-	}
-	info, err := s.Backup(folder, keep)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.Stdout, "ok: sikkerhedskopi %s (revisionsspor: %d rækker)\n", info.Path, info.Audit.Rows)
-	return nil
+	return withStore(e, *db, func(s Store) error {
+		if err := ensureBackupKey(e, s, *passFile); err != nil {
+			return err
+		}
+		folder, keep, err := backupFolder(s, *to)
+		if err != nil {
+			return err
+		}
+		info, err := s.Backup(folder, keep)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.Stdout, "ok: sikkerhedskopi %s (revisionsspor: %d rækker)\n", info.Path, info.Audit.Rows)
+		return nil
+	})
 }
 
 // ensureBackupKey asks for a passphrase the first time only.

@@ -48,16 +48,13 @@ func runClose(e *Env, args []string) error {
 	if err := optionalDate(*start, &cl.JobStart); err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.CloseCase(cl); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.Stdout, "Forløbet for borger %d er afsluttet %s\n", *id, cl.Date.Format("02-01-2006"))
-	return nil
+	return withStore(e, *db, func(s Store) error {
+		if err := s.CloseCase(cl); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.Stdout, "Forløbet for borger %d er afsluttet %s\n", *id, cl.Date.Format("02-01-2006"))
+		return nil
+	})
 }
 
 func optionalDate(text string, dst *time.Time) error {
@@ -78,21 +75,18 @@ func runPurge(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	r, err := s.Retention()
-	if err != nil {
-		return err
-	}
-	res, err := s.Purge(nil, e.now(), *dry)
-	if err != nil {
-		return err
-	}
-	writePurge(e, r, res, *dry)
-	return nil
+	return withStore(e, *db, func(s Store) error {
+		r, err := s.Retention()
+		if err != nil {
+			return err
+		}
+		res, err := s.Purge(nil, e.now(), *dry)
+		if err != nil {
+			return err
+		}
+		writePurge(e, r, res, *dry)
+		return nil
+	})
 }
 
 func writePurge(e *Env, r model.Retention, res model.PurgeResult, dry bool) {
@@ -122,20 +116,17 @@ func runCaseworker(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	switch args[0] {
-	case "add":
-		return addCaseworker(e, s, rest)
-	case "move":
-		return moveCitizens(e, s, *to, *ids)
-	case "me":
-		return setMe(e, s, rest)
-	}
-	return listCaseworkers(e, s)
+	return withStore(e, *db, func(s Store) error {
+		switch args[0] {
+		case "add":
+			return addCaseworker(e, s, rest)
+		case "move":
+			return moveCitizens(e, s, *to, *ids)
+		case "me":
+			return setMe(e, s, rest)
+		}
+		return listCaseworkers(e, s)
+	})
 }
 
 // parseWithArgs parses flags placed before or after the positional arguments.

@@ -297,12 +297,39 @@ func dbPath(path string, def func() (string, error)) (string, error) {
 	return p, nil
 }
 
-func openStore(e *Env, path string) (Store, Handouts, error) {
-	p, err := dbPath(path, model.DefaultDBPath)
+// useStore opens the database --db names (def's when it names none;
+// create: the command may make a new one), hands it to work and closes it
+// again: the start every command that reads or writes the database shares.
+func useStore(e *Env, db string, def func() (string, error), create bool, work func(Store, Handouts) error) error {
+	path, err := dbPath(db, def)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	return e.Open(p, false)
+	s, h, err := e.Open(path, create)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return work(s, h)
+}
+
+// withStore is useStore for a command on an existing database (--db or the
+// default one).
+func withStore(e *Env, db string, work func(s Store) error) error {
+	return useStore(e, db, model.DefaultDBPath, false, func(s Store, _ Handouts) error { return work(s) })
+}
+
+// withScope is withStore for a command that takes --who: work gets the
+// caseworker scope it names, and the handouts already limited to it.
+func withScope(e *Env, db, who string, work func(s Store, h Handouts, scope model.Scope) error) error {
+	return useStore(e, db, model.DefaultDBPath, false, func(s Store, h Handouts) error {
+		scope, err := scopeOf(s, who)
+		if err != nil {
+			return err
+		}
+		h.SetScope(scope)
+		return work(s, h, scope)
+	})
 }
 
 func runWindow(e *Env, args []string) error {

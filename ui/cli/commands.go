@@ -34,16 +34,9 @@ func runDemo(e *Env, args []string) error {
 	if *n < 1 || *n > 100000 {
 		return usageError{"--citizens skal være mellem 1 og 100000"}
 	}
-	path, err := dbPath(*db, model.DemoDBPath)
-	if err != nil {
-		return err
-	}
-	s, _, err := e.Open(path, true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return seedDemo(e, s, *n, *seed, *ifEmpty)
+	return useStore(e, *db, model.DemoDBPath, true, func(s Store, _ Handouts) error {
+		return seedDemo(e, s, *n, *seed, *ifEmpty)
+	})
 }
 
 // runInit creates a new, empty database (the only command besides demo
@@ -54,17 +47,10 @@ func runInit(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	path, err := dbPath(*db, model.DefaultDBPath)
-	if err != nil {
-		return err
-	}
-	s, _, err := e.Open(path, true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	fmt.Fprintf(e.Stdout, "ok: %s er klar (skema %d)\n", s.Path(), e.SchemaVersion)
-	return nil
+	return useStore(e, *db, model.DefaultDBPath, true, func(s Store, _ Handouts) error {
+		fmt.Fprintf(e.Stdout, "ok: %s er klar (skema %d)\n", s.Path(), e.SchemaVersion)
+		return nil
+	})
 }
 
 func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
@@ -106,23 +92,15 @@ func runHandout(e *Env, args []string) error {
 	if (*id > 0) == (*date != "") && kind != model.HandoutJobList {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
 	}
-	s, h, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	scope, err := scopeOf(s, *who)
-	if err != nil {
-		return err
-	}
-	h.SetScope(scope)
-	if *date != "" {
-		return batchHandouts(e, h, kind, *date, *out)
-	}
-	if kind == model.HandoutYdelse && (*meetingDate != "" || *meetingPlace != "") {
-		return ydelseWithMeeting(e, h, *id, *meetingDate, *meetingPlace, *out)
-	}
-	return oneHandout(e, h, kind, *id, *out)
+	return withScope(e, *db, *who, func(_ Store, h Handouts, _ model.Scope) error {
+		if *date != "" {
+			return batchHandouts(e, h, kind, *date, *out)
+		}
+		if kind == model.HandoutYdelse && (*meetingDate != "" || *meetingPlace != "") {
+			return ydelseWithMeeting(e, h, *id, *meetingDate, *meetingPlace, *out)
+		}
+		return oneHandout(e, h, kind, *id, *out)
+	})
 }
 
 func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string) error {
@@ -205,18 +183,15 @@ func runExport(e *Env, args []string) error {
 	if *id <= 0 {
 		return usageError{"--citizen ID skal angives"}
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	x, err := s.ExportCitizen(*id)
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(e.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(x)
+	return withStore(e, *db, func(s Store) error {
+		x, err := s.ExportCitizen(*id)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(e.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(x)
+	})
 }
 
 func runList(e *Env, args []string) error {
@@ -225,26 +200,23 @@ func runList(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
-	if err != nil {
-		return err
-	}
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		ids[i] = r.ID
-	}
-	if err := s.LogViewed("list", ids); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		fmt.Fprintf(e.Stdout, "%d\t%s\n", r.ID, r.Name)
-	}
-	return nil
+	return withStore(e, *db, func(s Store) error {
+		rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+		if err != nil {
+			return err
+		}
+		ids := make([]int64, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		if err := s.LogViewed("list", ids); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			fmt.Fprintf(e.Stdout, "%d\t%s\n", r.ID, r.Name)
+		}
+		return nil
+	})
 }
 
 func runCheck(e *Env, args []string) error {
@@ -254,32 +226,29 @@ func runCheck(e *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	check := s.Check
-	if *quick {
-		check = s.QuickCheck
-	}
-	problems, err := check()
-	if err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		lines := make([]string, len(problems))
-		for i, p := range problems {
-			lines[i] = p.Text()
+	return withStore(e, *db, func(s Store) error {
+		check := s.Check
+		if *quick {
+			check = s.QuickCheck
 		}
-		return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(lines, "\n  "))
-	}
-	if *quick {
-		fmt.Fprintf(e.Stdout, "ok: %s er i orden efter den hurtige kontrol (skema %d); den fulde: jobspor check\n", s.Path(), e.SchemaVersion)
+		problems, err := check()
+		if err != nil {
+			return err
+		}
+		if len(problems) > 0 {
+			lines := make([]string, len(problems))
+			for i, p := range problems {
+				lines[i] = p.Text()
+			}
+			return fmt.Errorf("databasen %s har fejl:\n  %s", s.Path(), strings.Join(lines, "\n  "))
+		}
+		if *quick {
+			fmt.Fprintf(e.Stdout, "ok: %s er i orden efter den hurtige kontrol (skema %d); den fulde: jobspor check\n", s.Path(), e.SchemaVersion)
+			return nil
+		}
+		fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
 		return nil
-	}
-	fmt.Fprintf(e.Stdout, "ok: %s er i orden (skema %d)\n", s.Path(), e.SchemaVersion)
-	return nil
+	})
 }
 
 // handoutNames are the registry's handouts as the command line names them.

@@ -32,45 +32,42 @@ func runExempt(e *Env, args []string) error {
 	if *id <= 0 || (*undo && *reason != "") {
 		return usageError{"angiv --citizen ID og enten --reason TEKST, --undo eller ingen af dem (vis)"}
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if _, err := s.Citizen(*id); err != nil {
-		return err
-	}
-	switch {
-	case *undo:
-		if err := s.UndoExemption(*id); err != nil {
+	return withStore(e, *db, func(s Store) error {
+		if _, err := s.Citizen(*id); err != nil {
 			return err
 		}
-		fmt.Fprintln(e.Stdout, model.Message{Key: "cli.exempt.undone", Args: []any{*id}}.Text())
+		switch {
+		case *undo:
+			if err := s.UndoExemption(*id); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.Stdout, model.Message{Key: "cli.exempt.undone", Args: []any{*id}}.Text())
+			return nil
+		case *reason != "":
+			x := &model.Exemption{CitizenID: *id, Reason: *reason} // the day: the store's today unless given
+			if err := optionalDate(*date, &x.DecidedOn); err != nil {
+				return err
+			}
+			if err := s.Exempt(x); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.Stdout, model.Message{Key: "cli.exempt.done", Args: []any{*id, x.DecidedOn.Format("02-01-2006")}}.Text())
+			return nil
+		}
+		list, err := s.Exemptions(*id)
+		if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			fmt.Fprintln(e.Stdout, model.Message{Key: "cli.exempt.none", Args: []any{*id}}.Text())
+		}
+		for _, x := range list {
+			state := model.Message{Key: "cli.exempt.open"}.Text()
+			if !x.Open() {
+				state = model.Message{Key: "cli.exempt.wasundone", Args: []any{x.UndoneAt.Local().Format("02-01-2006")}}.Text()
+			}
+			fmt.Fprintf(e.Stdout, "%s\t%s\t%s\t%s\n", x.DecidedOn.Format("02-01-2006"), x.DecidedBy, state, x.Reason)
+		}
 		return nil
-	case *reason != "":
-		x := &model.Exemption{CitizenID: *id, Reason: *reason} // the day: the store's today unless given
-		if err := optionalDate(*date, &x.DecidedOn); err != nil {
-			return err
-		}
-		if err := s.Exempt(x); err != nil {
-			return err
-		}
-		fmt.Fprintln(e.Stdout, model.Message{Key: "cli.exempt.done", Args: []any{*id, x.DecidedOn.Format("02-01-2006")}}.Text())
-		return nil
-	}
-	list, err := s.Exemptions(*id)
-	if err != nil {
-		return err
-	}
-	if len(list) == 0 {
-		fmt.Fprintln(e.Stdout, model.Message{Key: "cli.exempt.none", Args: []any{*id}}.Text())
-	}
-	for _, x := range list {
-		state := model.Message{Key: "cli.exempt.open"}.Text()
-		if !x.Open() {
-			state = model.Message{Key: "cli.exempt.wasundone", Args: []any{x.UndoneAt.Local().Format("02-01-2006")}}.Text()
-		}
-		fmt.Fprintf(e.Stdout, "%s\t%s\t%s\t%s\n", x.DecidedOn.Format("02-01-2006"), x.DecidedBy, state, x.Reason)
-	}
-	return nil
+	})
 }

@@ -23,21 +23,18 @@ func runImport(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := importKind(s, kind, file, data, *dry, e.now())
-	if err != nil {
-		return err
-	}
-	verb := "importeret"
-	if *dry {
-		verb = "ville blive importeret (intet er ændret)"
-	}
-	fmt.Fprintf(e.Stdout, "%s: %d nye, %d ændrede, %d uændrede %s\n", file, res.Added, res.Changed, res.Unchanged, verb)
-	return nil
+	return withStore(e, *db, func(s Store) error {
+		res, err := importKind(s, kind, file, data, *dry, e.now())
+		if err != nil {
+			return err
+		}
+		verb := "importeret"
+		if *dry {
+			verb = "ville blive importeret (intet er ændret)"
+		}
+		fmt.Fprintf(e.Stdout, "%s: %d nye, %d ændrede, %d uændrede %s\n", file, res.Added, res.Changed, res.Unchanged, verb)
+		return nil
+	})
 }
 
 // importers read each kind of import file and store it (or, dry, count it).
@@ -98,15 +95,12 @@ func runMatch(e *Env, args []string) error {
 	if (*citizen > 0) == (*job > 0) {
 		return usageError{"angiv enten --citizen ID eller --job ID"}
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if *citizen > 0 {
-		return printJobMatches(e, s, *citizen)
-	}
-	return printCitizenMatches(e, s, *job)
+	return withStore(e, *db, func(s Store) error {
+		if *citizen > 0 {
+			return printJobMatches(e, s, *citizen)
+		}
+		return printCitizenMatches(e, s, *job)
+	})
 }
 
 var (

@@ -27,35 +27,28 @@ func runToday(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, _, err := openStore(e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	scope, err := scopeOf(s, *who)
-	if err != nil {
-		return err
-	}
-	v, err := s.TodayFor(e.Content, now, scope)
-	if err != nil {
-		return err
-	}
-	c, err := s.Compliance(e.Content.Rules, now)
-	if err != nil {
-		return err
-	}
-	if err := s.LogViewed("today", v.CitizenIDs()); err != nil {
-		return err
-	}
-	writeToday(e.Stdout, v, c)
-	if !scope.All() {
-		mine, err := s.ComplianceFor(e.Content.Rules, now, scope)
+	return withScope(e, *db, *who, func(s Store, _ Handouts, scope model.Scope) error {
+		v, err := s.TodayFor(e.Content, now, scope)
 		if err != nil {
 			return err
 		}
-		writeMine(e.Stdout, mine, c)
-	}
-	return nil
+		c, err := s.Compliance(e.Content.Rules, now)
+		if err != nil {
+			return err
+		}
+		if err := s.LogViewed("today", v.CitizenIDs()); err != nil {
+			return err
+		}
+		writeToday(e.Stdout, v, c)
+		if !scope.All() {
+			mine, err := s.ComplianceFor(e.Content.Rules, now, scope)
+			if err != nil {
+				return err
+			}
+			writeMine(e.Stdout, mine, c)
+		}
+		return nil
+	})
 }
 
 // writeMine prints the caseworker's two figures beside the office's.
@@ -173,26 +166,18 @@ func runCalendar(e *Env, args []string) error {
 	if (*id > 0) == (*date != "") || !strings.HasSuffix(strings.ToLower(*out), ".ics") || *days < 1 || *days > 31 {
 		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD [--days 1-31], og --out FIL.ics"}
 	}
-	s, h, err := openStore(e, *db)
-	if err != nil {
+	return withScope(e, *db, *who, func(_ Store, cal Handouts, _ model.Scope) error {
+		var err error
+		if *id > 0 {
+			err = cal.CalendarFor(*out, *id)
+		} else if d, perr := model.ParseDate(*date); perr != nil {
+			err = perr
+		} else {
+			err = cal.CalendarTo(*out, model.Day(d), *days)
+		}
+		if err == nil {
+			fmt.Fprintln(e.Stdout, *out)
+		}
 		return err
-	}
-	defer s.Close()
-	scope, err := scopeOf(s, *who)
-	if err != nil {
-		return err
-	}
-	h.SetScope(scope)
-	cal := h
-	if *id > 0 {
-		err = cal.CalendarFor(*out, *id)
-	} else if d, perr := model.ParseDate(*date); perr != nil {
-		err = perr
-	} else {
-		err = cal.CalendarTo(*out, model.Day(d), *days)
-	}
-	if err == nil {
-		fmt.Fprintln(e.Stdout, *out)
-	}
-	return err
+	})
 }
