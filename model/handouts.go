@@ -10,11 +10,11 @@ import (
 type HandoutKind string
 
 const (
-	HandoutFolder  HandoutKind = "folder"  // jobsøgningsfolder
-	HandoutPlan    HandoutKind = "plan"    // plan og aftaler
-	HandoutJobs    HandoutKind = "jobs"    // job vist til borgeren
-	HandoutJobList HandoutKind = "joblist" // dagens jobliste i stor skrift
-	HandoutYdelse  HandoutKind = "ydelse"  // tjekliste til ydelseskontoret
+	HandoutFolder         HandoutKind = "folder"  // jobsøgningsfolder
+	HandoutPlan           HandoutKind = "plan"    // plan og aftaler
+	HandoutJobs           HandoutKind = "jobs"    // job vist til borgeren
+	HandoutJobList        HandoutKind = "joblist" // dagens jobliste i stor skrift
+	HandoutBenefitMeeting HandoutKind = "ydelse"  // tjekliste til ydelseskontoret
 )
 
 // Handout is one kind of handout in the registry: every part of Jobspor
@@ -38,7 +38,7 @@ var Handouts = []Handout{
 	{Kind: HandoutPlan, File: "plan", PerCitizen: true, Menu: true},
 	{Kind: HandoutJobs, File: "job", PerCitizen: true, Menu: true},
 	{Kind: HandoutJobList, File: "dagens-job"},
-	{Kind: HandoutYdelse, File: "ydelsestjekliste", PerCitizen: true},
+	{Kind: HandoutBenefitMeeting, File: "ydelsestjekliste", PerCitizen: true},
 }
 
 // HandoutKinds lists every handout in menu order.

@@ -20,7 +20,7 @@ type Office struct {
 	Phone   string `json:"phone"`
 	Email   string `json:"email"`
 	Hours   string `json:"hours"`
-	// BenefitPlace is where the benefit (ydelse) talk is held.
+	// BenefitPlace is where the benefit meeting is held.
 	BenefitPlace string `json:"benefit_place"`
 	// Logo is a PNG or JPEG printed at the top of every handout.
 	Logo []byte `json:"-"`

@@ -81,8 +81,8 @@ func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID in
 	switch kind {
 	case model.HandoutJobList:
 		return s.loadDayList(office, s.Now())
-	case model.HandoutYdelse:
-		return s.loadYdelse(office, citizenID)
+	case model.HandoutBenefitMeeting:
+		return s.loadBenefitMeeting(office, citizenID)
 	}
 	load := map[model.HandoutKind]func(model.Office, *model.Citizen) (drawing, error){
 		model.HandoutFolder: s.loadFolder, model.HandoutPlan: s.loadPlan, model.HandoutJobs: s.loadJobs}[kind]
@@ -96,9 +96,9 @@ func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID in
 	return load(office, c)
 }
 
-// loadYdelse reads the checklist with the benefit meeting stored with the
+// loadBenefitMeeting reads the checklist with the benefit meeting stored with the
 // citizen (the office's benefit place when none is stored).
-func (s *Service) loadYdelse(office model.Office, id int64) (drawing, error) {
+func (s *Service) loadBenefitMeeting(office model.Office, id int64) (drawing, error) {
 	c, err := s.store.Citizen(id)
 	if err != nil {
 		return nil, err
@@ -107,11 +107,11 @@ func (s *Service) loadYdelse(office model.Office, id int64) (drawing, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.ydelseDrawing(office, c, b), nil
+	return s.benefitMeetingDrawing(office, c, b), nil
 }
 
-// loadYdelser is loadYdelse for many citizens, in two queries.
-func (s *Service) loadYdelser(office model.Office, ids []int64) ([]drawing, error) {
+// loadBenefitMeetings is loadBenefitMeeting for many citizens, in two queries.
+func (s *Service) loadBenefitMeetings(office model.Office, ids []int64) ([]drawing, error) {
 	cs, err := s.store.CitizensMany(ids)
 	if err != nil {
 		return nil, err
@@ -122,18 +122,18 @@ func (s *Service) loadYdelser(office model.Office, ids []int64) ([]drawing, erro
 	}
 	out := make([]drawing, len(cs))
 	for i, c := range cs {
-		out[i] = s.ydelseDrawing(office, c, benefit[c.ID])
+		out[i] = s.benefitMeetingDrawing(office, c, benefit[c.ID])
 	}
 	return out, nil
 }
 
-// ydelseDrawing is the checklist for one citizen from what was read.
-func (s *Service) ydelseDrawing(office model.Office, c *model.Citizen, b model.BenefitCase) drawing {
-	d := YdelseData{Office: office, CitizenName: c.Name, MeetingDate: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
+// benefitMeetingDrawing is the checklist for one citizen from what was read.
+func (s *Service) benefitMeetingDrawing(office model.Office, c *model.Citizen, b model.BenefitCase) drawing {
+	d := BenefitMeetingData{Office: office, CitizenName: c.Name, MeetingAt: b.MeetingAt, MeetingPlace: b.MeetingPlace, Printed: s.Now()}
 	if d.MeetingPlace == "" {
 		d.MeetingPlace = office.BenefitPlace
 	}
-	return func(doc *Document) error { return doc.AddYdelse(d) }
+	return func(doc *Document) error { return doc.AddBenefitMeeting(d) }
 }
 
 // loadDayList is the job list open on day, for the reception area.
@@ -355,8 +355,8 @@ const batchChunk = 64
 // other kinds one by one. On an error it returns the handouts read before it.
 func (s *Service) reader(kind model.HandoutKind, office model.Office) (read func(ids []int64) ([]drawing, error), step int) {
 	switch kind {
-	case model.HandoutYdelse:
-		return func(ids []int64) ([]drawing, error) { return s.loadYdelser(office, ids) }, batchChunk
+	case model.HandoutBenefitMeeting:
+		return func(ids []int64) ([]drawing, error) { return s.loadBenefitMeetings(office, ids) }, batchChunk
 	case model.HandoutFolder:
 		return func(ids []int64) ([]drawing, error) { return s.loadFolders(office, ids) }, batchChunk
 	}

@@ -11,10 +11,10 @@ import (
 )
 
 // batchBench is 1,000 active demo citizens, each with an appointment on
-// the same day (a closed case's talks are not on the day's list).
+// the same day (a closed case's conversations are not on the day's list).
 func batchBench(b *testing.B) (*Service, time.Time) {
 	svc, s := demoService(b, 2000)
-	day := time.Date(2027, 5, 3, 0, 0, 0, 0, time.Local) // far from the demo's own talks
+	day := time.Date(2027, 5, 3, 0, 0, 0, 0, time.Local) // far from the demo's own conversations
 	rows, _ := s.ListCitizens(model.CitizenFilter{AnyTrack: true, Status: model.StatusActive})
 	if len(rows) < 1000 {
 		b.Fatalf("%d active demo citizens", len(rows))

@@ -83,7 +83,7 @@ func (s *Service) loadFolders(office model.Office, ids []int64) ([]drawing, erro
 func (s *Service) folderDrawing(office model.Office, c *model.Citizen, steps []model.DatedStep, conversations []model.TodayConversation,
 	apps []model.Application, b model.BenefitCase) drawing {
 	f := FolderData{Office: office, Name: c.Name, Steps: steps, Printed: s.Now(), Agreed: agreedApps(apps),
-		Meeting: b.MeetingAt, MeetingPlace: b.MeetingPlace}
+		BenefitMeetingAt: b.MeetingAt, BenefitMeetingPlace: b.MeetingPlace}
 	for _, t := range conversations {
 		f.Conversations = append(f.Conversations, t.Conversation)
 	}

@@ -21,15 +21,15 @@ import (
 // date, the demo database behind the service. They use only the service's
 // public API, so the same file measures the code before and after a change.
 
-// benchDay(n) is a day far from the demo's own talks on which exactly n
+// benchDay(n) is a day far from the demo's own conversations on which exactly n
 // citizens have an appointment.
 func benchDay(n int) time.Time {
 	offset := map[int]int{100: 0, 200: 1, 1000: 2}[n]
 	return time.Date(2027, 3, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, offset)
 }
 
-// appointmentsFor gives the first n active demo citizens a planned talk
-// on benchDay(n) (a closed case's talks are not on the day's list).
+// appointmentsFor gives the first n active demo citizens a planned conversation
+// on benchDay(n) (a closed case's conversations are not on the day's list).
 func appointmentsFor(b *testing.B, s *store.Store, n int) {
 	b.Helper()
 	rows, err := s.ListCitizens(model.CitizenFilter{AnyTrack: true, Status: model.StatusActive})
@@ -193,7 +193,7 @@ func BenchmarkYdelseDocument(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for i := 0; i < b.N; i++ {
-				doc, err := Ydelse(YdelseData{Office: office, CitizenName: "Søren Ærø Åkjær", Printed: model.Now()}, Options{})
+				doc, err := BenefitMeeting(BenefitMeetingData{Office: office, CitizenName: "Søren Ærø Åkjær", Printed: model.Now()}, Options{})
 				if err == nil {
 					err = doc.Write(io.Discard)
 				}

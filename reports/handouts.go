@@ -9,30 +9,30 @@ import (
 
 // FolderTexts is the job-search folder's wording (assets/handouts/folder.json).
 type FolderTexts struct {
-	Version         string   `json:"version"`
-	Title           string   `json:"title"`
-	Intro           string   `json:"intro"`
-	IntroAhead      string   `json:"intro_ahead"`
-	PlanHeading     string   `json:"plan_heading"`
-	PlanIntro       string   `json:"plan_intro"`
-	Columns         []string `json:"columns"`
-	WithYou         string   `json:"with_you"`
-	WithoutYou      string   `json:"without_you"`
-	AheadHeading    string   `json:"ahead_heading"`
-	AheadTalks      string   `json:"ahead_talks"`
-	AheadJobs       string   `json:"ahead_jobs"`
-	AheadNone       string   `json:"ahead_none"`
-	JobLine         string   `json:"job_line"`
-	MoreJobs        string   `json:"more_jobs"`
-	NoConversations string   `json:"no_conversations"`
-	ExpectHeading   string   `json:"expect_heading"`
-	Expect          []string `json:"expect"`
-	Agreed          string   `json:"agreed"`
-	OfferHeading    string   `json:"offer_heading"`
-	Offer           []string `json:"offer"`
-	NextHeading     string   `json:"next_heading"`
-	BenefitHeading  string   `json:"benefit_heading"`
-	Printed         string   `json:"printed"`
+	Version            string   `json:"version"`
+	Title              string   `json:"title"`
+	Intro              string   `json:"intro"`
+	IntroAhead         string   `json:"intro_ahead"`
+	PlanHeading        string   `json:"plan_heading"`
+	PlanIntro          string   `json:"plan_intro"`
+	Columns            []string `json:"columns"`
+	WithYou            string   `json:"with_you"`
+	WithoutYou         string   `json:"without_you"`
+	AheadHeading       string   `json:"ahead_heading"`
+	AheadConversations string   `json:"ahead_conversations"`
+	AheadJobs          string   `json:"ahead_jobs"`
+	AheadNone          string   `json:"ahead_none"`
+	JobLine            string   `json:"job_line"`
+	MoreJobs           string   `json:"more_jobs"`
+	NoConversations    string   `json:"no_conversations"`
+	ExpectHeading      string   `json:"expect_heading"`
+	Expect             []string `json:"expect"`
+	Agreed             string   `json:"agreed"`
+	OfferHeading       string   `json:"offer_heading"`
+	Offer              []string `json:"offer"`
+	NextHeading        string   `json:"next_heading"`
+	BenefitHeading     string   `json:"benefit_heading"`
+	Printed            string   `json:"printed"`
 }
 
 // FolderData is one citizen's job-search folder (10 råd #6): no CPR.
@@ -42,10 +42,10 @@ type FolderData struct {
 	Steps         []model.DatedStep
 	Conversations []model.Conversation // planned, from today on
 	Agreed        []model.Application  // agreed and not yet sent
-	// Meeting and MeetingPlace are the stored benefit meeting (zero: none).
-	Meeting      time.Time
-	MeetingPlace string
-	Printed      time.Time
+	// BenefitMeetingAt and BenefitMeetingPlace are the stored benefit meeting (zero: none).
+	BenefitMeetingAt    time.Time
+	BenefitMeetingPlace string
+	Printed             time.Time
 }
 
 // Ahead is true once the reception weeks are over: the folder then shows
@@ -65,8 +65,8 @@ func (f FolderData) Ahead() bool {
 
 // Lists in the folder are cut so it stays on one page.
 const (
-	folderMaxTalks = 4
-	folderMaxJobs  = 5
+	folderMaxConversations = 4
+	folderMaxJobs          = 5
 )
 
 // AddFolder adds the folder "your way back to work" for one citizen, on
@@ -93,7 +93,7 @@ func (doc *Document) AddFolder(f FolderData) error {
 		doc.folderConversations(t, f)
 		doc.folderPlan(t, f)
 	}
-	doc.folderMeeting(t, f)
+	doc.folderBenefitMeeting(t, f)
 	doc.twoColumns(t.ExpectHeading, folderExpect(t, f), t.OfferHeading, t.Offer)
 	doc.Small(fmt.Sprintf(t.Printed, DanishDate(f.Printed)))
 	return nil
@@ -132,26 +132,26 @@ func (doc *Document) folderConversations(t FolderTexts, f FolderData) {
 	case len(f.Conversations) == 0:
 		doc.Para(t.NoConversations)
 	case len(f.Conversations) > 1:
-		doc.Small(t.AheadTalks)
-		doc.compactBullets(talkLines(f.Conversations[1:]))
+		doc.Small(t.AheadConversations)
+		doc.compactBullets(laterConversationLines(f.Conversations[1:]))
 	}
 }
 
-func talkLines(conversations []model.Conversation) []string {
+func laterConversationLines(conversations []model.Conversation) []string {
 	var lines []string
-	for _, c := range conversations[:min(len(conversations), folderMaxTalks)] {
+	for _, c := range conversations[:min(len(conversations), folderMaxConversations)] {
 		lines = append(lines, DanishDateTime(c.Start)+" – "+conversationWords(c))
 	}
 	return lines
 }
 
-// folderMeeting shows the meeting at the benefit office, when one is booked.
-func (doc *Document) folderMeeting(t FolderTexts, f FolderData) {
-	if f.Meeting.IsZero() {
+// folderBenefitMeeting shows the meeting at the benefit office, when one is booked.
+func (doc *Document) folderBenefitMeeting(t FolderTexts, f FolderData) {
+	if f.BenefitMeetingAt.IsZero() {
 		return
 	}
 	doc.Heading(t.BenefitHeading)
-	doc.Para(joinNonEmpty(" – ", meetingWhen(f.Meeting), f.MeetingPlace))
+	doc.Para(joinNonEmpty(" – ", meetingWhen(f.BenefitMeetingAt), f.BenefitMeetingPlace))
 }
 
 // folderAhead is what is ahead after the first weeks: the later conversations and

@@ -65,7 +65,7 @@ func Insight(office model.Office, e *model.Export, printed time.Time, opts Optio
 	if err := loadTexts("insight", &t); err != nil {
 		return nil, err
 	}
-	var y YdelseTexts
+	var y BenefitMeetingTexts
 	if err := loadTexts("ydelse", &y); err != nil {
 		return nil, err
 	}

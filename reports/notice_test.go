@@ -86,13 +86,13 @@ func TestNoticeCopiedAsText(t *testing.T) {
 	}
 }
 
-// TestYdelseFromStoredMeeting: the checklist prints the meeting stored with
+// TestBenefitMeetingFromStoredMeeting: the checklist prints the meeting stored with
 // the citizen when none is typed.
-func TestYdelseFromStoredMeeting(t *testing.T) {
+func TestBenefitMeetingFromStoredMeeting(t *testing.T) {
 	meeting := time.Date(2026, 12, 7, 10, 30, 0, 0, time.Local)
 	_, svc, c := benefitService(t, model.BenefitCase{MeetingAt: meeting, MeetingPlace: "Ydelseskontoret, Torvet 2"})
 	path := filepath.Join(t.TempDir(), "ydelse.pdf")
-	if err := svc.YdelseTo(path, c.ID, time.Time{}, ""); err != nil {
+	if err := svc.BenefitMeetingTo(path, c.ID, time.Time{}, ""); err != nil {
 		t.Fatal(err)
 	}
 	text := foldedFileText(t, path)
@@ -104,14 +104,14 @@ func TestYdelseFromStoredMeeting(t *testing.T) {
 	}
 }
 
-// TestYdelseHandoutUsesStoredMeeting: the plain "handout ydelse" (the CLI
+// TestBenefitMeetingHandoutUsesStoredMeeting: the plain "handout ydelse" (the CLI
 // without --meeting-date, and the day's batch) prints the stored meeting too,
 // and the job-search folder shows it.
-func TestYdelseHandoutUsesStoredMeeting(t *testing.T) {
+func TestBenefitMeetingHandoutUsesStoredMeeting(t *testing.T) {
 	meeting := time.Date(2026, 12, 8, 13, 15, 0, 0, time.Local)
 	_, svc, c := benefitService(t, model.BenefitCase{MeetingAt: meeting, MeetingPlace: "Borgerservice, Torvet 2"})
 	path := filepath.Join(t.TempDir(), "ydelse.pdf")
-	if err := svc.HandoutTo(model.HandoutYdelse, path, c.ID); err != nil {
+	if err := svc.HandoutTo(model.HandoutBenefitMeeting, path, c.ID); err != nil {
 		t.Fatal(err)
 	}
 	text := foldedFileText(t, path)

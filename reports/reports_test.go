@@ -40,9 +40,9 @@ func pdfText(t *testing.T, doc *Document) string {
 	return string(out)
 }
 
-func ydelse(t *testing.T, name string, meeting time.Time) *Document {
+func benefitMeeting(t *testing.T, name string, meeting time.Time) *Document {
 	t.Helper()
-	doc, err := Ydelse(YdelseData{Office: testOffice, CitizenName: name, MeetingDate: meeting,
+	doc, err := BenefitMeeting(BenefitMeetingData{Office: testOffice, CitizenName: name, MeetingAt: meeting,
 		MeetingPlace: testOffice.BenefitPlace, Printed: fixed}, Options{Fixed: fixed})
 	if err != nil {
 		t.Fatal(err)
@@ -50,9 +50,9 @@ func ydelse(t *testing.T, name string, meeting time.Time) *Document {
 	return doc
 }
 
-func TestYdelseChecklistPrintsWhatTheCitizenNeeds(t *testing.T) {
+func TestBenefitMeetingChecklistPrintsWhatTheCitizenNeeds(t *testing.T) {
 	meeting := time.Date(2026, 12, 7, 10, 30, 0, 0, time.Local)
-	text := pdfText(t, ydelse(t, "Søren Ærøskøbing Åkjær", meeting))
+	text := pdfText(t, benefitMeeting(t, "Søren Ærøskøbing Åkjær", meeting))
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{
 		"Søren Ærøskøbing Åkjær", "Jobcenter Ærøskøbing", "Tlf. 62 52 10 00",
@@ -74,8 +74,8 @@ func TestYdelseChecklistPrintsWhatTheCitizenNeeds(t *testing.T) {
 	}
 }
 
-func TestYdelseWithoutDateLeavesALineToWriteOn(t *testing.T) {
-	flat := strings.Join(strings.Fields(pdfText(t, ydelse(t, "Mette Kjær", time.Time{}))), " ")
+func TestBenefitMeetingWithoutDateLeavesALineToWriteOn(t *testing.T) {
+	flat := strings.Join(strings.Fields(pdfText(t, benefitMeeting(t, "Mette Kjær", time.Time{}))), " ")
 	if !strings.Contains(flat, "Dato: ____") {
 		t.Errorf("no blank to write the date on: %s", flat)
 	}
@@ -83,7 +83,7 @@ func TestYdelseWithoutDateLeavesALineToWriteOn(t *testing.T) {
 
 func TestLongNameWrapsWithoutClipping(t *testing.T) {
 	name := "Anne-Sofie Kirstine Østergaard Bækgaard-Frølund Søndergaard Ærenlund Mølgaard Hansen" // 80+ characters
-	flat := strings.Join(strings.Fields(pdfText(t, ydelse(t, name, time.Time{}))), " ")
+	flat := strings.Join(strings.Fields(pdfText(t, benefitMeeting(t, name, time.Time{}))), " ")
 	if !strings.Contains(flat, name) {
 		t.Errorf("the 80-character name is not printed whole:\n%s", flat)
 	}
@@ -91,8 +91,8 @@ func TestLongNameWrapsWithoutClipping(t *testing.T) {
 
 func TestSameInputGivesTheSameBytes(t *testing.T) {
 	var a, b bytes.Buffer
-	ydelse(t, "Åse Lund", fixed).Write(&a)
-	ydelse(t, "Åse Lund", fixed).Write(&b)
+	benefitMeeting(t, "Åse Lund", fixed).Write(&a)
+	benefitMeeting(t, "Åse Lund", fixed).Write(&b)
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("two builds with a fixed date differ")
 	}
@@ -113,11 +113,11 @@ func TestDanishDate(t *testing.T) {
 	}
 }
 
-func BenchmarkYdelse(b *testing.B) {
-	d := YdelseData{Office: testOffice, CitizenName: "Søren Ærø", MeetingDate: fixed, MeetingPlace: "Ydelseskontoret", Printed: fixed}
+func BenchmarkBenefitMeeting(b *testing.B) {
+	d := BenefitMeetingData{Office: testOffice, CitizenName: "Søren Ærø", MeetingAt: fixed, MeetingPlace: "Ydelseskontoret", Printed: fixed}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		doc, err := Ydelse(d, Options{})
+		doc, err := BenefitMeeting(d, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -192,7 +192,7 @@ func TestLogoIsPrintedAtTheTop(t *testing.T) {
 	pngenc.Encode(&png, img)
 	office := testOffice
 	office.Logo = png.Bytes()
-	doc, err := Ydelse(YdelseData{Office: office, CitizenName: "Åse Ø", Printed: fixed}, Options{Fixed: fixed})
+	doc, err := BenefitMeeting(BenefitMeetingData{Office: office, CitizenName: "Åse Ø", Printed: fixed}, Options{Fixed: fixed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestLogoIsPrintedAtTheTop(t *testing.T) {
 		t.Errorf("letterhead text lost next to the logo: %s", text)
 	}
 	office.Logo = []byte("not an image")
-	broken, err := Ydelse(YdelseData{Office: office, CitizenName: "Åse Ø", Printed: fixed}, Options{Fixed: fixed})
+	broken, err := BenefitMeeting(BenefitMeetingData{Office: office, CitizenName: "Åse Ø", Printed: fixed}, Options{Fixed: fixed})
 	if err == nil {
 		err = broken.Write(io.Discard)
 	}

@@ -49,7 +49,7 @@ func TestWriteEveryKind(t *testing.T) {
 	}
 	svc.Opts = Options{Fixed: fixed}
 	out := filepath.Join(dir, "logo")
-	for _, kind := range []model.HandoutKind{model.HandoutYdelse, model.HandoutFolder} {
+	for _, kind := range []model.HandoutKind{model.HandoutBenefitMeeting, model.HandoutFolder} {
 		if err := svc.HandoutTo(kind, filepath.Join(out, string(kind)+".pdf"), c.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +69,7 @@ func writeEveryKind(t *testing.T, svc *Service, id int64, day time.Time) {
 	for _, kind := range Kinds {
 		must(string(kind), svc.HandoutTo(kind, filepath.Join(out, string(kind)+".pdf"), id))
 	}
-	must("ydelse with date", svc.YdelseTo(filepath.Join(out, "ydelse-dato.pdf"), id, day, "Ydelseskontoret, Vestergade 1"))
+	must("ydelse with date", svc.BenefitMeetingTo(filepath.Join(out, "ydelse-dato.pdf"), id, day, "Ydelseskontoret, Vestergade 1"))
 	calls, err := svc.CallList(day)
 	must("call list", err)
 	must("call list", os.Rename(calls, filepath.Join(out, "opkaldsliste.pdf")))

@@ -92,16 +92,16 @@ func (s *Service) DefaultBenefitPlace() string {
 	return o.BenefitPlace
 }
 
-// Ydelse writes the benefit checklist for a citizen into OutDir and returns its path.
-func (s *Service) Ydelse(citizenID int64, meeting time.Time, place string) (string, error) {
+// BenefitMeeting writes the benefit checklist for a citizen into OutDir and returns its path.
+func (s *Service) BenefitMeeting(citizenID int64, meeting time.Time, place string) (string, error) {
 	path := filepath.Join(s.OutDir, fmt.Sprintf("ydelsestjekliste-%s-%s.pdf",
 		strconv.FormatInt(citizenID, 10), s.Now().Format("2006-01-02-150405")))
-	return path, s.YdelseTo(path, citizenID, meeting, place)
+	return path, s.BenefitMeetingTo(path, citizenID, meeting, place)
 }
 
-// YdelseTo writes the benefit checklist for a citizen to path. Without a
+// BenefitMeetingTo writes the benefit checklist for a citizen to path. Without a
 // date and place given, the meeting stored with the citizen is printed.
-func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, place string) error {
+func (s *Service) BenefitMeetingTo(path string, citizenID int64, meeting time.Time, place string) error {
 	c, err := s.store.Citizen(citizenID)
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func (s *Service) YdelseTo(path string, citizenID int64, meeting time.Time, plac
 	if err != nil {
 		return err
 	}
-	doc, err := Ydelse(YdelseData{Office: office, CitizenName: c.Name, MeetingDate: meeting, MeetingPlace: place, Printed: s.Now()}, s.Opts)
+	doc, err := BenefitMeeting(BenefitMeetingData{Office: office, CitizenName: c.Name, MeetingAt: meeting, MeetingPlace: place, Printed: s.Now()}, s.Opts)
 	if err != nil {
 		return err
 	}

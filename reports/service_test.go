@@ -32,7 +32,7 @@ func TestServiceWritesAuditsAndLeavesNothingHalfWritten(t *testing.T) {
 	}
 	svc := NewService(s, testContent(t))
 	svc.Opts = Options{Fixed: fixed}
-	pdf, err := svc.Ydelse(c.ID, time.Time{}, "Ydelseskontoret")
+	pdf, err := svc.BenefitMeeting(c.ID, time.Time{}, "Ydelseskontoret")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestServiceWritesAuditsAndLeavesNothingHalfWritten(t *testing.T) {
 	if got := strings.Join(kinds, ","); !strings.Contains(got, "print:ydelse") || !strings.Contains(got, "export:calendar") {
 		t.Errorf("audit = %s", got)
 	}
-	if err := svc.YdelseTo(filepath.Join(dir, "findes-ikke", "\x00.pdf"), c.ID, time.Time{}, ""); err == nil {
+	if err := svc.BenefitMeetingTo(filepath.Join(dir, "findes-ikke", "\x00.pdf"), c.ID, time.Time{}, ""); err == nil {
 		t.Error("writing to an impossible path succeeded")
 	}
 	left, _ := filepath.Glob(filepath.Join(svc.OutDir, ".jobspor-*"))
@@ -101,7 +101,7 @@ func TestAPrintExistsExactlyWhenItsAuditRowDoes(t *testing.T) {
 		t.Error("a killed run's temp file was not swept at start")
 	}
 	out := filepath.Join(dir, "tjekliste.pdf")
-	if err := svc.YdelseTo(out, c.ID, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "Disken er fuld") {
+	if err := svc.BenefitMeetingTo(out, c.ID, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "Disken er fuld") {
 		t.Fatalf("print with a failing audit: %v", err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -112,13 +112,13 @@ func TestAPrintExistsExactlyWhenItsAuditRowDoes(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "mappe.pdf"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.YdelseTo(filepath.Join(dir, "mappe.pdf"), c.ID, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "kunne ikke gemmes") {
+	if err := svc.BenefitMeetingTo(filepath.Join(dir, "mappe.pdf"), c.ID, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "kunne ikke gemmes") {
 		t.Fatalf("print onto a folder: %v", err)
 	}
 	if after, _ := s.AuditFor(c.ID); len(after) != len(before) {
 		t.Fatal("a print that was not saved was audited")
 	}
-	must := svc.YdelseTo(out, c.ID, time.Time{}, "")
+	must := svc.BenefitMeetingTo(out, c.ID, time.Time{}, "")
 	if fi, err := os.Stat(out); must != nil || err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("a saved handout: %v, %v, mode %v; want it private", must, err, fi.Mode())
 	}
@@ -174,7 +174,7 @@ func TestAPrintIsAuditedBeforeItIsVisible(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "tjekliste.pdf")
 	a := &seeingAudit{Source: s, path: out}
 	svc := NewService(a, testContent(t))
-	if err := svc.YdelseTo(out, c.ID, time.Time{}, ""); err != nil {
+	if err := svc.BenefitMeetingTo(out, c.ID, time.Time{}, ""); err != nil {
 		t.Fatal(err)
 	}
 	if a.visible {

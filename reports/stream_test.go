@@ -10,7 +10,7 @@ import (
 	"jobspor/model"
 )
 
-// batchDay gives the first n active demo citizens a planned talk on one
+// batchDay gives the first n active demo citizens a planned conversation on one
 // day; the first of them is named name.
 func batchDay(t *testing.T, n int, name string) (*Service, time.Time, []int64) {
 	t.Helper()
@@ -56,7 +56,7 @@ func TestStreamedBatch(t *testing.T) {
 		}
 		stop := make(chan struct{})
 		half := filepath.Join(dir, "halv.pdf")
-		_, err = svc.Batch(model.HandoutYdelse, day, true, half, func(done, _ int) {
+		_, err = svc.Batch(model.HandoutBenefitMeeting, day, true, half, func(done, _ int) {
 			if done == 5 {
 				close(stop)
 			}
@@ -77,7 +77,7 @@ func TestStreamedBatchWithoutAuditLeavesNothing(t *testing.T) {
 	svc, day, _ := batchDay(t, 3, "Åse Øster")
 	svc.store = failingAudit{svc.store}
 	out := filepath.Join(t.TempDir(), "alle.pdf")
-	if _, err := svc.Batch(model.HandoutYdelse, day, true, out, func(int, int) {}, nil); err == nil || !strings.Contains(err.Error(), "Disken er fuld") {
+	if _, err := svc.Batch(model.HandoutBenefitMeeting, day, true, out, func(int, int) {}, nil); err == nil || !strings.Contains(err.Error(), "Disken er fuld") {
 		t.Fatalf("batch with a failing audit: %v", err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -109,7 +109,7 @@ func TestABatchReadInRunsKeepsTheDaysOrder(t *testing.T) {
 		names = append([]string{r.Name}, names...)
 		ids = append(ids, r.ID)
 	}
-	for _, kind := range []model.HandoutKind{model.HandoutYdelse, model.HandoutFolder} {
+	for _, kind := range []model.HandoutKind{model.HandoutBenefitMeeting, model.HandoutFolder} {
 		out := filepath.Join(t.TempDir(), "alle.pdf")
 		var told []int
 		if _, err := svc.Batch(kind, day, true, out, func(done, total int) { told = append(told, done) }, nil); err != nil {
@@ -124,7 +124,7 @@ func TestABatchReadInRunsKeepsTheDaysOrder(t *testing.T) {
 		at := 0
 		for i, name := range names {
 			j := strings.Index(text[at:], "Til: "+name)
-			if kind == model.HandoutYdelse {
+			if kind == model.HandoutBenefitMeeting {
 				j = strings.Index(text[at:], name)
 			}
 			if j < 0 {

@@ -62,7 +62,7 @@ type Store interface {
 
 // Handouts makes a handout as a PDF file and returns its path.
 type Handouts interface {
-	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
+	BenefitMeeting(citizenID int64, meeting time.Time, place string) (string, error)
 	Insight(citizenID int64) (string, error)
 	SetScope(scope model.Scope)
 	DefaultBenefitPlace() string

@@ -39,13 +39,13 @@ func (f *fakeHandouts) Insight(id int64) (string, error) {
 	return "/tmp/indsigt.pdf", nil
 }
 func (f *fakeHandouts) SetScope(model.Scope) {}
-func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
+func (f *fakeHandouts) BenefitMeeting(id int64, meeting time.Time, place string) (string, error) {
 	f.made = append(f.made, id)
 	return filepath.Join(os.TempDir(), "ydelse.pdf"), nil
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string { return "Ydelseskontoret" }
 func (f *fakeHandouts) Notices(ids []int64, asList bool) (string, error) {
-	return f.Ydelse(0, time.Time{}, "")
+	return f.BenefitMeeting(0, time.Time{}, "")
 }
 func (f *fakeHandouts) NoticesText(ids []int64) (string, error) {
 	return "Besked til ydelseskontoret", nil

@@ -83,5 +83,5 @@ func (d *ydelseDialog) onConfirm(ok bool) {
 	if !d.stored.IsZero() && model.DateOnly(d.stored).Equal(meeting) {
 		meeting = d.stored // the stored meeting keeps its clock
 	}
-	d.shell.printed(d.shell.handoutMaker().Ydelse(d.citizen.ID, meeting, d.place.Text))
+	d.shell.printed(d.shell.handoutMaker().BenefitMeeting(d.citizen.ID, meeting, d.place.Text))
 }

@@ -96,7 +96,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "demo [--db FIL] [--citizens N] [--seed S] [--if-empty]   (standard: demodatabasen)", runDemo},
-		{"handout", "handout (folder|plan|jobs|joblist|ydelse) (--citizen ID | --date ÅÅÅÅ-MM-DD [--caseworker INITIALER]) [--out STI] [--db FIL]", runHandout},
+		{"handout", "handout (folder|plan|jobs|joblist|ydelse) (--citizen ID | --date ÅÅÅÅ-MM-DD [--caseworker INITIALER]) [--out STI] [--db FIL]   ydelse: [--meeting-date ÅÅÅÅ-MM-DD] [--meeting-place STED]", runHandout},
 		{"export", "export --citizen ID [--db FIL]", runExport},
 		{"today", "today [--date ÅÅÅÅ-MM-DD] [--caseworker INITIALER] [--db FIL]", runToday},
 		{"calendar", "calendar (--citizen ID | --date ÅÅÅÅ-MM-DD [--days N] [--caseworker INITIALER]) --out FIL.ics [--db FIL]", runCalendar},

@@ -25,14 +25,14 @@ type fakeHandouts struct {
 	err   error
 }
 
-func (f *fakeHandouts) YdelseTo(path string, id int64, meeting time.Time, place string) error {
+func (f *fakeHandouts) BenefitMeetingTo(path string, id int64, meeting time.Time, place string) error {
 	if f.err != nil {
 		return f.err
 	}
 	f.wrote = append(f.wrote, path)
 	return os.WriteFile(path, []byte("%PDF-1.3"), 0o600)
 }
-func (f *fakeHandouts) Ydelse(id int64, meeting time.Time, place string) (string, error) {
+func (f *fakeHandouts) BenefitMeeting(id int64, meeting time.Time, place string) (string, error) {
 	return "", f.err
 }
 func (f *fakeHandouts) DefaultBenefitPlace() string                              { return "Ydelseskontoret" }
@@ -358,5 +358,19 @@ func TestBackupAndRestoreFromTheCommandLine(t *testing.T) {
 	}
 	if code, out, _ := run(t, &fakeHandouts{}, "list", "--db", target); code != 0 || !strings.Contains(out, "Åse Ærø") {
 		t.Fatalf("the restored database lists %q", out)
+	}
+}
+
+// TestHelpNamesTheBenefitMeetingFlagsNotTheOldOnes: the help shows
+// --meeting-date and --meeting-place; the old --talk and --place still
+// work (above) but are not offered.
+func TestHelpNamesTheBenefitMeetingFlagsNotTheOldOnes(t *testing.T) {
+	_, out, errs := run(t, nil, "help")
+	help := out + errs
+	if !strings.Contains(help, "--meeting-date") || !strings.Contains(help, "--meeting-place") {
+		t.Errorf("help does not name the benefit meeting's flags:\n%s", help)
+	}
+	if strings.Contains(help, "--talk") || strings.Contains(help, "--place ") {
+		t.Errorf("help offers the old flag names:\n%s", help)
 	}
 }

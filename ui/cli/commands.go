@@ -16,8 +16,8 @@ type Handouts interface {
 	Handout(kind model.HandoutKind, citizenID int64) (string, error)
 	HandoutTo(kind model.HandoutKind, path string, citizenID int64) error
 	Batch(kind model.HandoutKind, day time.Time, oneFile bool, out string, progress func(done, total int), cancel <-chan struct{}) ([]string, error)
-	YdelseTo(path string, citizenID int64, meeting time.Time, place string) error
-	Ydelse(citizenID int64, meeting time.Time, place string) (string, error)
+	BenefitMeetingTo(path string, citizenID int64, meeting time.Time, place string) error
+	BenefitMeeting(citizenID int64, meeting time.Time, place string) (string, error)
 	DefaultBenefitPlace() string
 	SetScope(scope model.Scope)
 }
@@ -96,8 +96,8 @@ func runHandout(e *Env, args []string) error {
 		if *date != "" {
 			return batchHandouts(e, h, kind, *date, *out)
 		}
-		if kind == model.HandoutYdelse && (*meetingDate != "" || *meetingPlace != "") {
-			return ydelseWithMeeting(e, h, *id, *meetingDate, *meetingPlace, *out)
+		if kind == model.HandoutBenefitMeeting && (*meetingDate != "" || *meetingPlace != "") {
+			return benefitMeetingGiven(e, h, *id, *meetingDate, *meetingPlace, *out)
 		}
 		return oneHandout(e, h, kind, *id, *out)
 	})
@@ -121,7 +121,9 @@ func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string
 	return err
 }
 
-func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) error {
+// benefitMeetingGiven writes the benefit meeting's checklist with the date
+// and place given on the command line instead of the stored ones.
+func benefitMeetingGiven(e *Env, h Handouts, id int64, date, place, out string) error {
 	var meeting time.Time
 	if date != "" {
 		t, err := model.ParseDate(date)
@@ -130,7 +132,7 @@ func ydelseWithMeeting(e *Env, h Handouts, id int64, date, place, out string) er
 		}
 		meeting = t
 	}
-	return writeYdelse(e, h, id, meeting, place, out)
+	return writeBenefitMeeting(e, h, id, meeting, place, out)
 }
 
 // batchHandouts writes the kind for every appointment on the day: one PDF
@@ -152,12 +154,12 @@ func batchHandouts(e *Env, h Handouts, kind model.HandoutKind, date, out string)
 	return err
 }
 
-func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out string) error {
+func writeBenefitMeeting(e *Env, h Handouts, id int64, meeting time.Time, place, out string) error {
 	if place == "" {
 		place = h.DefaultBenefitPlace()
 	}
 	if out == "" {
-		path, err := h.Ydelse(id, meeting, place)
+		path, err := h.BenefitMeeting(id, meeting, place)
 		if err == nil || isWarning(err) {
 			fmt.Fprintln(e.Stdout, path)
 		}
@@ -166,7 +168,7 @@ func writeYdelse(e *Env, h Handouts, id int64, meeting time.Time, place, out str
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
 		return usageError{"--out skal være en .pdf-fil"}
 	}
-	err := h.YdelseTo(out, id, meeting, place)
+	err := h.BenefitMeetingTo(out, id, meeting, place)
 	if err == nil || isWarning(err) {
 		fmt.Fprintln(e.Stdout, out)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // YdelseTexts is the wording of the benefit-office checklist (assets/handouts/ydelse.json).
-type YdelseTexts struct {
+type BenefitMeetingTexts struct {
 	Version          string   `json:"version"`
 	Title            string   `json:"title"`
 	Intro            string   `json:"intro"`
@@ -25,24 +25,24 @@ type YdelseTexts struct {
 
 // YdelseData is what the checklist prints. It holds the citizen's name and
 // never a CPR number.
-type YdelseData struct {
+type BenefitMeetingData struct {
 	Office       model.Office
 	CitizenName  string
-	MeetingDate  time.Time // zero: a line to write the date on
+	MeetingAt    time.Time // zero: a line to write the date on
 	MeetingPlace string
 	Printed      time.Time
 }
 
 // Ydelse builds the checklist of documents to bring to the benefit office
 // (10 råd #10): one A4 page.
-func Ydelse(d YdelseData, opts Options) (*Document, error) {
+func BenefitMeeting(d BenefitMeetingData, opts Options) (*Document, error) {
 	doc := NewBatch(d.Office, "Tjekliste til ydelseskontoret", opts)
-	return doc, doc.AddYdelse(d)
+	return doc, doc.AddBenefitMeeting(d)
 }
 
 // AddYdelse adds the checklist for one citizen on a new page.
-func (doc *Document) AddYdelse(d YdelseData) error {
-	var t YdelseTexts
+func (doc *Document) AddBenefitMeeting(d BenefitMeetingData) error {
+	var t BenefitMeetingTexts
 	if err := loadTexts("ydelse", &t); err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (doc *Document) AddYdelse(d YdelseData) error {
 		doc.CheckItem(item)
 	}
 	doc.Heading(t.MeetingHeading)
-	doc.Field(t.DateLabel, orBlank(meetingWhen(d.MeetingDate), t.Blank))
+	doc.Field(t.DateLabel, orBlank(meetingWhen(d.MeetingAt), t.Blank))
 	doc.Field(t.PlaceLabel, orBlank(d.MeetingPlace, t.Blank))
 	doc.Heading(t.NotesHeading)
 	doc.Lines(7)
