@@ -93,7 +93,7 @@ bench-typing: build deps-look
 ## bench-handouts: the handout benchmarks alone, five runs each (compressed, as printed):
 ## one checklist in memory, checklists to separate files, one-PDF batches of 100 and 1,000 with the heap's peak
 bench-handouts: deps-test
-	$(GO) test -run '^$$' -bench 'YdelseDocument|YdelseFiles|OnePDF' -benchmem -count 5 ./reports/
+	$(GO) test -run '^$$' -bench 'BenefitMeetingDocument|BenefitMeetingFiles|OnePDF' -benchmem -count 5 ./reports/
 
 ## office-sim: the office simulation, RUNS runs (3-15 laptops each against one PostgreSQL, offline
 ## periods, moves, cover, concurrent edits, kills); the invariants are checked after every run.

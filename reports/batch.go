@@ -81,11 +81,11 @@ func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID in
 	switch kind {
 	case model.HandoutJobList:
 		return s.loadDayList(office, s.Now())
-	case model.HandoutBenefitMeeting:
-		return s.loadBenefitMeeting(office, citizenID)
+	case model.HandoutBenefitMeeting, model.HandoutFolder:
+		return s.loadOneOfMany(kind, office, citizenID)
 	}
 	load := map[model.HandoutKind]func(model.Office, *model.Citizen) (drawing, error){
-		model.HandoutFolder: s.loadFolder, model.HandoutPlan: s.loadPlan, model.HandoutJobs: s.loadJobs}[kind]
+		model.HandoutPlan: s.loadPlan, model.HandoutJobs: s.loadJobs}[kind]
 	if load == nil {
 		return nil, model.UnknownHandout(kind) // never quietly the jobs sheet
 	}
@@ -96,21 +96,21 @@ func (s *Service) load(kind model.HandoutKind, office model.Office, citizenID in
 	return load(office, c)
 }
 
-// loadBenefitMeeting reads the checklist with the benefit meeting stored with the
-// citizen (the office's benefit place when none is stored).
-func (s *Service) loadBenefitMeeting(office model.Office, id int64) (drawing, error) {
-	c, err := s.store.Citizen(id)
+// loadOneOfMany reads one citizen's handout of a kind a batch reads for
+// many citizens at once (the checklist, the folder): the same reads, for
+// one.
+func (s *Service) loadOneOfMany(kind model.HandoutKind, office model.Office, citizenID int64) (drawing, error) {
+	read, _ := s.reader(kind, office)
+	drawings, err := read([]int64{citizenID})
 	if err != nil {
 		return nil, err
 	}
-	b, err := s.store.BenefitCase(id)
-	if err != nil {
-		return nil, err
-	}
-	return s.benefitMeetingDrawing(office, c, b), nil
+	return drawings[0], nil
 }
 
-// loadBenefitMeetings is loadBenefitMeeting for many citizens, in two queries.
+// loadBenefitMeetings reads the checklists with the benefit meeting stored
+// with each citizen (the office's benefit place when none is stored), in
+// two queries.
 func (s *Service) loadBenefitMeetings(office model.Office, ids []int64) ([]drawing, error) {
 	cs, err := s.store.CitizensMany(ids)
 	if err != nil {

@@ -11,38 +11,9 @@ import (
 // from the database.
 type drawing func(*Document) error
 
-// loadFolder gathers the citizen's dated plan, planned conversations and agreed
-// applications for the job-search folder.
-func (s *Service) loadFolder(office model.Office, c *model.Citizen) (drawing, error) {
-	plan, err := s.store.ReceptionPlan(s.content.Reception)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := s.store.Calendar()
-	if err != nil {
-		return nil, err
-	}
-	steps, err := s.store.Reception(plan, cal, c)
-	if err != nil {
-		return nil, err
-	}
-	conversations, err := s.store.PlannedFor(c.ID, s.Now())
-	if err != nil {
-		return nil, err
-	}
-	apps, err := s.store.Applications(c.ID)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.store.BenefitCase(c.ID)
-	if err != nil {
-		return nil, err
-	}
-	return s.folderDrawing(office, c, steps, conversations, apps, b), nil
-}
-
-// loadFolders is loadFolder for many citizens, in one query per kind of
-// record.
+// loadFolders gathers each citizen's dated plan, planned conversations,
+// agreed applications and benefit meeting for the job-search folder, in
+// one query per kind of record.
 func (s *Service) loadFolders(office model.Office, ids []int64) ([]drawing, error) {
 	plan, err := s.store.ReceptionPlan(s.content.Reception)
 	if err != nil {

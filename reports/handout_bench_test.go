@@ -57,9 +57,9 @@ func printingService(b *testing.B, sizes ...int) *Service {
 	return svc
 }
 
-// BenchmarkYdelseFiles writes the benefit checklist as one file per
+// BenchmarkBenefitMeetingFiles writes the benefit checklist as one file per
 // citizen, the batch's way (every core), and reports the time per file.
-func BenchmarkYdelseFiles(b *testing.B) {
+func BenchmarkBenefitMeetingFiles(b *testing.B) {
 	const n = 200
 	svc := printingService(b, n)
 	b.ReportAllocs()
@@ -179,10 +179,10 @@ func (p *peakSampler) stop() (peak, base uint64) {
 	return p.peak, p.base
 }
 
-// BenchmarkYdelseDocument makes one benefit checklist in memory, as
+// BenchmarkBenefitMeetingDocument makes one benefit checklist in memory, as
 // printed (compressed), without the database and the disk: the PDF's own
 // cost per file. "logo" adds a 600×200 logo with transparency.
-func BenchmarkYdelseDocument(b *testing.B) {
+func BenchmarkBenefitMeetingDocument(b *testing.B) {
 	for _, logo := range []bool{false, true} {
 		name := "plain"
 		office := model.Office{Name: "Jobcenter Ærøskøbing", Address: "Vestergade 1, 5970 Ærøskøbing", Phone: "62 52 10 00"}
