@@ -40,29 +40,14 @@ func (s *Store) saveApplication(tx *sql.Tx, a *model.Application) error {
 	return s.audit(tx, "joblog", a.CitizenID, string(a.Status))
 }
 
-// Applications is the citizen's job log, newest first.
+// Applications is the citizen's job log, newest first: ApplicationsMany
+// for one citizen.
 func (s *Store) Applications(citizenID int64) ([]model.Application, error) {
-	rows, err := s.db.Query(`SELECT a.id, a.citizen_id, coalesce(a.job_id, 0), a.text, a.applied_on, a.status,
-			coalesce(a.agreed_in, 0), coalesce(j.title || ', ' || j.employer, ''), coalesce(j.deadline, '')
-		FROM applications a LEFT JOIN jobs j ON j.id = a.job_id
-		WHERE a.citizen_id = ? ORDER BY a.applied_on = '', a.applied_on DESC, a.id DESC`, citizenID)
+	logs, err := s.ApplicationsMany([]int64{citizenID})
 	if err != nil {
-		return nil, fmt.Errorf("job log: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []model.Application
-	for rows.Next() {
-		var a model.Application
-		var jobText string
-		if err := rows.Scan(&a.ID, &a.CitizenID, &a.JobID, &a.Text, scanDate(&a.AppliedOn), &a.Status, &a.AgreedIn, &jobText, scanDate(&a.Deadline)); err != nil {
-			return nil, fmt.Errorf("scan application: %w", err)
-		}
-		if a.Text == "" {
-			a.Text = jobText
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return logs[citizenID], nil
 }
 
 // PresentJob records that an opening was shown in a conversation.

@@ -12,7 +12,8 @@ import (
 // PlannedFor, Applications, Reception) for many citizens at once: a batch
 // of handouts reads a few hundred citizens in five queries instead of five
 // queries each. Each gives what the per-citizen read gives for every
-// citizen named (a test holds them to it).
+// citizen named (a test holds them to it); the job log's per-citizen read
+// is ApplicationsMany for one.
 
 // idList is an IN list of the IDs: "?, ?, ?" and its arguments.
 func idList(ids []int64) (string, []any) {
@@ -117,8 +118,8 @@ func (s *Store) PlannedForMany(ids []int64, now time.Time) (map[int64][]model.To
 	return out, rows.Err()
 }
 
-// ApplicationsMany is Applications for each of ids: the job log, newest
-// first. A citizen without any has no entry.
+// ApplicationsMany is the job log of each of ids, newest first (Applications
+// is it for one). A citizen without any has no entry.
 func (s *Store) ApplicationsMany(ids []int64) (map[int64][]model.Application, error) {
 	out := make(map[int64][]model.Application, len(ids))
 	if len(ids) == 0 {
