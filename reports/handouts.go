@@ -19,7 +19,7 @@ type FolderTexts struct {
 	WithYou            string   `json:"with_you"`
 	WithoutYou         string   `json:"without_you"`
 	AheadHeading       string   `json:"ahead_heading"`
-	AheadConversations string   `json:"ahead_conversations"`
+	AheadConversations string   `json:"ahead_talks"` // the key offices' adapted texts already use
 	AheadJobs          string   `json:"ahead_jobs"`
 	AheadNone          string   `json:"ahead_none"`
 	JobLine            string   `json:"job_line"`
