@@ -352,22 +352,34 @@ func readRow(tx *sql.Tx, table string, rid int64) (map[string]any, error) {
 	if !rows.Next() {
 		return nil, rows.Err()
 	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
+	vals, err := scanValues(rows, len(cols))
+	if err != nil {
+		return nil, err
+	}
+	row := make(map[string]any, len(cols))
+	for i, c := range cols {
+		row[c] = vals[i]
+	}
+	return row, rows.Err()
+}
+
+// scanValues reads the current row's n columns as they are stored, text
+// as strings.
+func scanValues(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
 	if err := rows.Scan(ptrs...); err != nil {
 		return nil, err
 	}
-	row := make(map[string]any, len(cols))
-	for i, c := range cols {
-		if b, ok := vals[i].([]byte); ok {
+	for i, v := range vals {
+		if b, ok := v.([]byte); ok {
 			vals[i] = string(b)
 		}
-		row[c] = vals[i]
 	}
-	return row, rows.Err()
+	return vals, nil
 }
 
 func noteHash(body string) string {
@@ -619,22 +631,14 @@ func (s *Store) HistoryOps() ([]SyncOp, error) {
 		}
 		cols, _ := rows.Columns()
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
+			vals, err := scanValues(rows, len(cols))
+			if err != nil {
 				rows.Close()
 				return nil, err
 			}
 			row := map[string]any{}
 			for i, c := range cols[1:] {
-				v := vals[i+1]
-				if b, ok := v.([]byte); ok {
-					v = string(b)
-				}
-				row[c] = v
+				row[c] = vals[i+1]
 			}
 			rid := asInt(vals[0])
 			gid, _ := row["gid"].(string)
@@ -687,18 +691,9 @@ func eachRow(db *sql.DB, q string, fn func([]any)) error {
 	defer rows.Close()
 	cols, _ := rows.Columns()
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanValues(rows, len(cols))
+		if err != nil {
 			return err
-		}
-		for i, v := range vals {
-			if b, ok := v.([]byte); ok {
-				vals[i] = string(b)
-			}
 		}
 		fn(vals)
 	}
