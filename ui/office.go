@@ -1,11 +1,100 @@
 package ui
 
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
 // Office is everything the window asks of the office tier (issue 26): the
 // union of what each office part declares in its own file. It is nil on a
 // laptop that main did not hand an office to (and in most tests); every
 // office part says nothing then, and the laptop works exactly as before.
 type Office interface {
+	officeSyncer // the header and its sync (office_sync.go)
+	kontorLink   // Indstillinger → Kontor (office_kontor.go)
+}
+
+// officeBar is the window's office state: the header in the top bar and
+// the sync that keeps it honest (nil without an office).
+type officeBar struct {
+	header *officeHeader
+	sync   *officeSync
 }
 
 // SetOffice hands the window the office tier (main, and the office's tests).
-func (u *UI) SetOffice(o Office) { u.office = o }
+// On a laptop in an office the header appears and a sync starts at once.
+func (u *UI) SetOffice(o Office) {
+	u.stopOffice()
+	u.office = o
+	if o != nil {
+		h := newOfficeHeader(u.now, nil)
+		s := newOfficeSync(o, u, h)
+		h.onSync = s.request
+		u.officeBar = &officeBar{header: h, sync: s}
+		s.begin(true)
+	}
+	if len(u.stack) > 0 {
+		u.show(u.top().content())
+	}
+}
+
+// stopOffice ends the office's sync (the window closes, another office or
+// database takes its place); a sync under way is cancelled.
+func (u *UI) stopOffice() {
+	if u.officeBar != nil {
+		u.officeBar.sync.stop()
+		u.officeBar = nil
+	}
+}
+
+// withOfficeBar puts the office's header above a screen (nothing without
+// an office; the header hides itself while the laptop is in none).
+func (u *UI) withOfficeBar(o fyne.CanvasObject) fyne.CanvasObject {
+	if u.officeBar == nil {
+		return o
+	}
+	return container.NewBorder(u.officeBar.header.box, nil, nil, nil, o)
+}
+
+// officeTouched: a save announced a change (touch); the office hears of it
+// after a short wait, once for a burst of saves.
+func (u *UI) officeTouched() {
+	if u.officeBar != nil {
+		u.officeBar.sync.changed()
+	}
+}
+
+// officePulled: a pull brought the office's changes; Today and the caseload
+// show them (each re-reads what its change detection says moved).
+func (u *UI) officePulled() {
+	switch u.top().(type) {
+	case *todayScreen:
+		u.today.reload()
+	case *caseloadScreen:
+		u.caseload.load()
+		return
+	}
+	u.caseload.loaded = false // read whole when shown next
+}
+
+// officeJoined: Kontor joined an office; the header appears and keeps time
+// from now on (the join made the first pull).
+func (u *UI) officeJoined() {
+	if u.officeBar == nil {
+		return
+	}
+	u.officeBar.sync.begin(false)
+	u.officePulled()
+}
+
+// showCopyable shows a text the caseworker must copy and hand on (a new
+// colleague's password, this laptop's public key).
+func (u *UI) showCopyable(title, text string) {
+	e := widget.NewEntry()
+	e.SetText(text)
+	d := dialog.NewCustom(title, "OK", e, u.win)
+	d.Resize(fyne.NewSize(560, 160))
+	d.Show()
+}
