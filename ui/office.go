@@ -21,6 +21,7 @@ type Office interface {
 type officeBar struct {
 	header *officeHeader
 	sync   *officeSync
+	kontor *kontorPart // Indstillinger → Kontor, kept: a join goes on while the caseworker is elsewhere
 }
 
 // SetOffice hands the window the office tier (main, and the office's tests).

@@ -47,6 +47,7 @@ type kontorWindow interface {
 type kontorPart struct {
 	link kontorLink
 	win  kontorWindow
+	root fyne.CanvasObject
 	box  *fyne.Container // the part's content, rebuilt when joined
 
 	server, initials, name *widget.Entry
@@ -72,13 +73,28 @@ type kontorAddForm struct {
 	box                       *fyne.Container
 }
 
-// kontorSection is Kontor in the settings screen (nothing without an office tier).
+// kontorSection is Kontor in the settings screen (nothing without an office
+// tier). The part is kept for the window's office: a join under way goes on
+// showing its progress when the caseworker leaves and comes back.
 func (u *UI) kontorSection() fyne.CanvasObject {
-	if u.office == nil {
+	if u.officeBar == nil {
 		return container.NewVBox()
 	}
+	if p := u.officeBar.kontor; p != nil {
+		p.reopen()
+		return p.root
+	}
 	p := newKontorPart(u.office, u)
-	return container.NewVBox(p.build(), widget.NewSeparator())
+	p.root = container.NewVBox(p.build(), widget.NewSeparator())
+	u.officeBar.kontor = p
+	return p.root
+}
+
+// reopen shows the office as it is now, unless a join is under way.
+func (p *kontorPart) reopen() {
+	if p.cancel == nil {
+		p.refresh()
+	}
 }
 
 func newKontorPart(link kontorLink, win kontorWindow) *kontorPart {
@@ -163,15 +179,19 @@ func (p *kontorPart) joinedSentence(st model.OfficeStatus) string {
 	return fmt.Sprintf(lang.L("kontor.member"), server, st.Initials, officeWhen(st.LastSync, p.win.now()))
 }
 
-// serverName is the server's address without a password.
+// serverName is the server's address without user or password.
 func serverName(server string) string {
 	if u, err := url.Parse(server); err == nil && u.Scheme != "" {
-		if u.User != nil {
-			u.User = nil
-		}
+		u.User = nil
 		return u.String()
 	}
-	return server
+	var kept []string
+	for _, f := range strings.Fields(server) {
+		if !strings.HasPrefix(f, "password=") && !strings.HasPrefix(f, "user=") {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // onConnect joins the office as the caseworker typed (off the window's goroutine).

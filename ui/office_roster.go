@@ -38,14 +38,6 @@ func (p *kontorPart) showRoster(ms []model.StaffMember, err error) {
 			lead = true
 		}
 	}
-	if !lead {
-		p.rosterNote.SetText("")
-		p.rosterNote.Hide()
-		p.roster.Objects = nil
-		p.roster.Refresh()
-		p.add.box.Hide()
-		return
-	}
 	p.rosterNote.SetText(lang.L("kontor.roster.title"))
 	p.rosterNote.TextStyle.Bold = true
 	p.rosterNote.Show()
@@ -56,7 +48,9 @@ func (p *kontorPart) showRoster(ms []model.StaffMember, err error) {
 	rows = append(rows, widget.NewButtonWithIcon(lang.L("kontor.roster.reload"), theme.ViewRefreshIcon(), p.loadRoster))
 	p.roster.Objects = rows
 	p.roster.Refresh()
-	p.add.box.Show()
+	if lead {
+		p.add.box.Show()
+	}
 }
 
 // rosterLine is one caseworker: initials, name, lead, last sync.
