@@ -395,15 +395,34 @@ func TestTheLeadSetsUpTheOfficeAndSeesAColleaguesLastSync(t *testing.T) {
 	if _, err := al.svc.Join(server, "AL"); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(rosterReload(k))
+	test.Tap(k.reload)
 	waitFor(t, "AL's last sync", func() bool {
 		r := labels(k.roster)
 		return strings.Contains(r, "AL  Anna Larsen · sidst opdateret ") && !strings.Contains(r, "AL  Anna Larsen · sidst opdateret aldrig")
 	})
 }
 
-func rosterReload(k *kontorPart) *widget.Button {
-	return k.roster.Objects[len(k.roster.Objects)-1].(*widget.Button)
+// The header's sentence in each state, with what waits and open conflicts
+// counted in Danish (one/many), and the time of the last sync as today's
+// clock time or with its day.
+func TestTheOfficeHeaderSentence(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 42, 0, 0, time.Local)
+	at := func(d time.Time) string { return d.UTC().Format(time.RFC3339) }
+	for _, c := range []struct {
+		st   model.OfficeStatus
+		want string
+	}{
+		{model.OfficeStatus{Configured: true, Reachable: true, LastSync: at(now)}, "Kontoret: opdateret 10.42"},
+		{model.OfficeStatus{Configured: true, Reachable: true, LastSync: at(now.AddDate(0, 0, -1)), Pending: 2},
+			"Kontoret: opdateret 06-12 10.42 · 2 ændringer venter"},
+		{model.OfficeStatus{Configured: true, Pending: 3, Conflicts: 1}, "Offline – 3 ændringer venter · 1 konflikt at afgøre"},
+		{model.OfficeStatus{Configured: true}, "Kontoret svarer ikke – du kan arbejde videre"},
+		{model.OfficeStatus{Configured: true, Reachable: true, LastSync: at(now), Conflicts: 2}, "Kontoret: opdateret 10.42 · 2 konflikter at afgøre"},
+	} {
+		if got := officeHeaderText(c.st, now); got != c.want {
+			t.Errorf("%+v: the header says %q, want %q", c.st, got, c.want)
+		}
+	}
 }
 
 // blockingJoin is the office tier whose join stops at a step until the

@@ -60,6 +60,7 @@ type kontorPart struct {
 	joinedAt               time.Time          // when this window joined (zero: before it opened)
 
 	roster     *fyne.Container
+	reload     *widget.Button // the roster read again
 	rosterNote *widget.Label
 	add        kontorAddForm
 	st         model.OfficeStatus

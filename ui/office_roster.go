@@ -20,6 +20,7 @@ import (
 // loadRoster reads the roster off the window's goroutine (it asks the
 // office); a caseworker who is not the lead sees neither roster nor form.
 func (p *kontorPart) loadRoster() {
+	p.rosterNote.TextStyle.Bold = false
 	p.rosterNote.SetText(lang.L("kontor.roster.reading"))
 	go func() {
 		ms, err := p.link.Roster(context.Background())
@@ -38,14 +39,15 @@ func (p *kontorPart) showRoster(ms []model.StaffMember, err error) {
 			lead = true
 		}
 	}
-	p.rosterNote.SetText(lang.L("kontor.roster.title"))
 	p.rosterNote.TextStyle.Bold = true
+	p.rosterNote.SetText(lang.L("kontor.roster.title"))
 	p.rosterNote.Show()
 	rows := make([]fyne.CanvasObject, 0, len(ms)+1)
 	for _, m := range ms {
 		rows = append(rows, widget.NewLabel(p.rosterLine(m)))
 	}
-	rows = append(rows, widget.NewButtonWithIcon(lang.L("kontor.roster.reload"), theme.ViewRefreshIcon(), p.loadRoster))
+	p.reload = widget.NewButtonWithIcon(lang.L("kontor.roster.reload"), theme.ViewRefreshIcon(), p.loadRoster)
+	rows = append(rows, container.NewHBox(p.reload))
 	p.roster.Objects = rows
 	p.roster.Refresh()
 	if lead {
