@@ -74,10 +74,26 @@ func (u *UI) officePulled() {
 	case *todayScreen:
 		u.today.reload()
 	case *caseloadScreen:
-		u.caseload.load()
+		u.reloadCaseloadShown()
 		return
 	}
 	u.caseload.loaded = false // read whole when shown next
+}
+
+// reloadCaseloadShown reads the caseload on screen whole again; in the
+// window, off its goroutine (a first pull can bring a thousand citizens
+// while the caseworker types in the search).
+func (u *UI) reloadCaseloadShown() {
+	u.caseload.loaded = false
+	if !u.background {
+		u.caseload.load()
+		return
+	}
+	u.caseload.loadInBackground(func() {
+		if u.top() == screen(u.caseload) {
+			u.caseload.reload()
+		}
+	})
 }
 
 // officeJoined: Kontor joined an office; the header appears and keeps time
