@@ -500,3 +500,28 @@ func TestCancelDuringAJoinLeavesTheLaptopAsItWas(t *testing.T) {
 		t.Fatalf("joining after a cancelled join failed: %q", k.message.Text)
 	}
 }
+
+// A case the lead hands over while the caseworker looks at her caseload
+// appears in it after the next sync (and the header says when).
+func TestACaseHandedOverAppearsInTheCaseloadAfterASync(t *testing.T) {
+	officeTimers(t)
+	server := officeServer(t)
+	al := newOfficeLaptop(t)
+	key, _ := al.svc.Recipient()
+	le := leadOffice(t, server, key, 1)
+	joinFromKontor(t, al, server, "AL")
+	al.ui.goBack()
+	al.ui.onCaseload()
+	if n := len(al.ui.caseload.rows); n != 1 {
+		t.Fatalf("the caseload shows %d citizens after the join, want 1", n)
+	}
+	c := storetest.AddCitizen(t, le.store, func(c *model.Citizen) { c.Name = "Overdraget Nu" })
+	if err := le.svc.Move([]int64{c.ID}, "AL"); err != nil {
+		t.Fatal(err)
+	}
+	al.syncFromHeader(t)
+	rows := al.ui.caseload.rows
+	if len(rows) != 2 || (rows[0].Name != "Overdraget Nu" && rows[1].Name != "Overdraget Nu") {
+		t.Fatalf("after the sync the caseload shows %v, want the case handed over too", rows)
+	}
+}
