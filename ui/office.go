@@ -46,6 +46,9 @@ func (u *UI) SetOffice(o Office) {
 func (u *UI) stopOffice() {
 	if u.officeBar != nil {
 		u.officeBar.sync.stop()
+		if k := u.officeBar.kontor; k != nil && k.cancel != nil {
+			k.cancel() // a join under way is abandoned: the laptop stays in no office
+		}
 		u.officeBar = nil
 	}
 }

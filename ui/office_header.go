@@ -66,7 +66,8 @@ func (h *officeHeader) syncing() {
 }
 
 // failed: the sync met a problem other than an unreachable office (a newer
-// office, a refused login): said in the header, the work goes on.
+// office, a refused login): said in the header (a model's message as it
+// is, anything else in general words), the work goes on.
 func (h *officeHeader) failed(err error) {
 	st := h.last
 	if errors.Is(err, model.ErrOfficeUnreachable) {
@@ -75,7 +76,12 @@ func (h *officeHeader) failed(err error) {
 		return
 	}
 	h.show(st)
-	h.text.SetText(lang.L("officebar.problem"))
+	text := lang.L("officebar.problem")
+	var ue *model.UserError
+	if errors.As(err, &ue) { // "opdatér Jobspor", a key not yet wrapped to this laptop: said as it is
+		text = errText(err)
+	}
+	h.text.SetText(text)
 	h.text.Importance = widget.DangerImportance
 	h.text.Refresh()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -523,5 +524,26 @@ func TestACaseHandedOverAppearsInTheCaseloadAfterASync(t *testing.T) {
 	rows := al.ui.caseload.rows
 	if len(rows) != 2 || (rows[0].Name != "Overdraget Nu" && rows[1].Name != "Overdraget Nu") {
 		t.Fatalf("after the sync the caseload shows %v, want the case handed over too", rows)
+	}
+}
+
+// A sync the office refuses for a reason of its own says that reason in
+// the header (a newer office: update Jobspor); anything else in general
+// words, and the work goes on.
+func TestTheHeaderSaysWhyASyncFailed(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 42, 0, 0, time.Local)
+	h := newOfficeHeader(func() time.Time { return now }, nil)
+	h.show(model.OfficeStatus{Configured: true, Reachable: true, LastSync: now.UTC().Format(time.RFC3339)})
+	h.failed(model.NewUserError("office.newer", nil))
+	if !strings.HasPrefix(h.text.Text, "Kontorets server er nyere end denne Jobspor: opdatér Jobspor.") {
+		t.Fatalf("a newer office: the header says %q", h.text.Text)
+	}
+	h.failed(fmt.Errorf("pq: permission denied for table staff"))
+	if h.text.Text != "Kontoret kunne ikke opdatere denne gang – du kan arbejde videre, og Jobspor prøver igen." {
+		t.Fatalf("another problem: the header says %q", h.text.Text)
+	}
+	h.failed(fmt.Errorf("dial: %w", model.ErrOfficeUnreachable))
+	if h.text.Text != "Kontoret svarer ikke – du kan arbejde videre" {
+		t.Fatalf("unreachable: the header says %q", h.text.Text)
 	}
 }
