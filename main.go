@@ -87,7 +87,17 @@ func startWindow(path string, create bool, content *model.Content, clock model.C
 			return nil, nil, nil, err
 		}
 		return s, h, s.Close, nil
-	}, store.Restore)
+	}, store.Restore, windowOffice)
+}
+
+// windowOffice is the office tier over the window's own database (the same
+// *store.Store, not a second open of the file).
+func windowOffice(s ui.Store) ui.Office {
+	st, ok := s.(*store.Store)
+	if !ok {
+		return nil
+	}
+	return office.New(st)
 }
 
 // readSecret reads a passphrase from the terminal without echo, or is nil

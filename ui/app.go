@@ -94,14 +94,16 @@ type screen interface {
 
 // UI is the main window and what it needs.
 type UI struct {
-	app      fyne.App
-	win      fyne.Window
-	store    Store
-	office   Office // nil without an office (see office.go)
-	content  *model.Content
-	guide    *model.Guide
-	handouts Handouts
-	clock    model.Clock
+	app    fyne.App
+	win    fyne.Window
+	store  Store
+	office Office // nil without an office (see office.go)
+	// officeBar is the office's header and sync (nil without an office).
+	officeBar *officeBar
+	content   *model.Content
+	guide     *model.Guide
+	handouts  Handouts
+	clock     model.Clock
 
 	today        *todayScreen
 	caseload     *caseloadScreen

@@ -40,7 +40,7 @@ func (u *UI) toast(content fyne.CanvasObject, d time.Duration) func() {
 
 // show puts a screen in the window, under the layer of notifications.
 func (u *UI) show(o fyne.CanvasObject) {
-	u.win.SetContent(container.NewStack(o, u.toastLayer()))
+	u.win.SetContent(container.NewStack(u.withOfficeBar(o), u.toastLayer()))
 	u.settle()
 }
 

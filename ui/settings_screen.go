@@ -42,6 +42,7 @@ type settingsShell interface {
 	backupShell
 	retentionShell
 	themeShell
+	kontorSection() fyne.CanvasObject
 	mergeCatalogue()
 	goBack()
 	notify(text string)
@@ -103,7 +104,7 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	office := newSaveState(func() string { return joinFields(s.texts()...) })
 	watch(office.changed, entryObjects(s.entries)...)
 	s.addPart(office, s.saveOffice)
-	body := container.NewVBox(form, preview, widget.NewSeparator(), look, widget.NewSeparator(),
+	body := container.NewVBox(form, preview, widget.NewSeparator(), look, widget.NewSeparator(), s.shell.kontorSection(),
 		newTeamForm(s.shell, s.store).build(), widget.NewSeparator(), s.rules.build(s), widget.NewSeparator(),
 		s.plan.build(s), widget.NewSeparator(), s.backupPart(), widget.NewSeparator(),
 		s.retentionPart(), widget.NewSeparator(), s.importButtons(),

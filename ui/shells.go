@@ -57,6 +57,7 @@ func (u *UI) changed(ids ...int64) {
 	for _, fn := range u.listeners {
 		fn(ids)
 	}
+	u.officeTouched() // a save is sent to the office soon after (debounced)
 }
 
 // listen has fn told of every change (see changed); the window's screens

@@ -62,10 +62,14 @@ type Opener func(path string) (s Store, h Handouts, close func() error, err erro
 // database there aside.
 type Restorer func(file, target, passphrase string) (model.BackupInfo, error)
 
+// OfficeFor is the office tier over an opened database (nil: none).
+type OfficeFor func(s Store) Office
+
 // Run opens the main window on the database at path and blocks until the
 // window is closed. A database that cannot be opened is explained in the
-// window, and the error is returned.
-func Run(a fyne.App, path string, content *model.Content, clock model.Clock, open Opener, restore Restorer) error {
+// window, and the error is returned. officeFor (may be nil) gives the
+// window the office over the same database, again after a restore.
+func Run(a fyne.App, path string, content *model.Content, clock model.Clock, open Opener, restore Restorer, officeFor OfficeFor) error {
 	w := a.NewWindow("Jobspor")
 	w.Resize(defaultWindowSize)
 	s, h, closeDB, err := open(path)
@@ -78,6 +82,12 @@ func Run(a fyne.App, path string, content *model.Content, clock model.Clock, ope
 	u := newUI(a, w, s, content, h, clock, true)
 	u.release = memory.Release
 	u.keepTime() // tests tick Today themselves
+	setOffice := func(s Store) {
+		if officeFor != nil {
+			u.SetOffice(officeFor(s))
+		}
+	}
+	setOffice(s)
 	u.restoreDB = func(file, passphrase string) (model.BackupInfo, func(), error) {
 		closeDB()
 		info, rerr := restore(file, path, passphrase)
@@ -86,7 +96,7 @@ func Run(a fyne.App, path string, content *model.Content, clock model.Clock, ope
 			return info, func() { showStartupError(w, oerr) }, oerr
 		}
 		closeDB = c
-		return info, func() { u.reset(s, h) }, rerr
+		return info, func() { u.reset(s, h); setOffice(s) }, rerr
 	}
 	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()

@@ -67,6 +67,7 @@ func (u *UI) keepTime() {
 // stop, and whatever its goroutines still send it is dropped (do).
 func (u *UI) onClosed() {
 	u.closed = true
+	u.stopOffice()
 	for id, t := range u.timers {
 		t.Stop()
 		delete(u.timers, id)

@@ -753,3 +753,26 @@ func (s *Store) MarkHistory(ops []SyncOp, accepted map[string]bool) error {
 		return err
 	})
 }
+
+// AbandonJoin undoes a join that did not finish (cancelled, or the office
+// refused it before the first pull was applied): the laptop is no longer in
+// an office and keeps no office state; its records stay as they are (their
+// gids are harmless). A later join sends its history again.
+func (s *Store) AbandonJoin() error {
+	err := s.syncTx("office leave", func(tx *sql.Tx) error {
+		for _, q := range []string{`DELETE FROM outbox`, `DELETE FROM sync_record`, `DELETE FROM sync_note`,
+			`DELETE FROM sync_refresh`, `DELETE FROM sync_conflict`,
+			`UPDATE sync_state SET active = 0, server = '', initials = '', device = '', since = 0,
+				last_sync = '', last_error = '', history_sent = 0 WHERE id = 1`} {
+			if _, err := tx.Exec(q); err != nil {
+				return fmt.Errorf("leave the office: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.office.Store(false)
+	return nil
+}

@@ -645,8 +645,8 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	}
 	o := model.OfficeStatus{Configured: st.Active, Server: st.Server, Initials: st.Initials, LastSync: st.LastSync,
 		LastError: st.LastError, Reachable: st.LastError == ""}
-	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = '')`).
-		Scan(&o.Pending, &o.Conflicts)
+	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = ''),
+		(SELECT count(*) FROM citizens)`).Scan(&o.Pending, &o.Conflicts, &o.Citizens)
 	return o, err
 }
 

@@ -36,7 +36,12 @@ func Open(dbPath string) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{Store: s, IdentityPath: DefaultIdentityPath(), ConnectTimeout: 5 * time.Second}, nil
+	return New(s), nil
+}
+
+// New is the office over a store already open (the window's own).
+func New(s *store.Store) *Service {
+	return &Service{Store: s, IdentityPath: DefaultIdentityPath(), ConnectTimeout: 5 * time.Second}
 }
 
 // Close closes the database.
@@ -96,6 +101,9 @@ type unreachable struct{ err error }
 
 func (u unreachable) Error() string { return "office unreachable: " + u.err.Error() }
 func (u unreachable) Unwrap() error { return u.err }
+
+// Is makes an unreachable office model.ErrOfficeUnreachable to the window.
+func (u unreachable) Is(target error) bool { return target == model.ErrOfficeUnreachable }
 
 // IsUnreachable says whether err means the office could not be reached.
 func IsUnreachable(err error) bool {
@@ -227,7 +235,24 @@ func (v *Service) Recipient() (string, error) {
 // now on every change goes to the outbox; then the laptop's history is
 // sent in bulk and the office's cases pulled.
 func (v *Service) Join(server, initials string) (model.OfficeStatus, error) {
-	ctx := context.Background()
+	return v.JoinWith(context.Background(), server, initials, nil)
+}
+
+// JoinSteps is how many steps a join reports to its progress callback
+// before the first pull's tables (connect, key, join here, history, push),
+// and after them (apply).
+const joinSteps = 6
+
+// JoinWith is Join that ctx can cancel and that reports its progress (done
+// of total steps; may be nil). A join cancelled or failed before its first
+// pull was applied leaves the laptop as it was: not in an office.
+func (v *Service) JoinWith(ctx context.Context, server, initials string, progress func(done, total int)) (model.OfficeStatus, error) {
+	total := joinSteps + len(store.SyncTables)
+	step := func(n int) {
+		if progress != nil {
+			progress(n, total)
+		}
+	}
 	id, err := LoadOrMakeIdentity(v.IdentityPath)
 	if err != nil {
 		return model.OfficeStatus{}, err
@@ -236,7 +261,8 @@ func (v *Service) Join(server, initials string) (model.OfficeStatus, error) {
 	if err != nil {
 		return model.OfficeStatus{}, err
 	}
-	defer conn.Close(ctx)
+	defer conn.Close(context.Background())
+	step(1)
 	if err := checkVersion(ctx, conn); err != nil {
 		return model.OfficeStatus{}, err
 	}
@@ -244,39 +270,112 @@ func (v *Service) Join(server, initials string) (model.OfficeStatus, error) {
 	if err != nil {
 		return model.OfficeStatus{}, err
 	}
+	step(2)
 	if err := v.Store.JoinOffice(server, initials, v.Store.NewGid()); err != nil {
 		return model.OfficeStatus{}, err
 	}
-	cl := &Client{Store: v.Store, Conn: conn, Key: key}
-	if err := cl.SendHistory(ctx); err != nil {
+	step(3)
+	cl := &Client{Store: v.Store, Conn: conn, Key: key, Progress: func(n int) { step(joinSteps - 1 + n) }}
+	if err := v.firstSync(ctx, cl, step); err != nil {
+		if st, _ := v.Store.SyncState(); st.LastSync == "" { // the first pull was not applied: not joined
+			if aerr := v.Store.AbandonJoin(); aerr != nil {
+				return model.OfficeStatus{}, errors.Join(err, aerr)
+			}
+		}
 		return model.OfficeStatus{}, err
 	}
-	if err := cl.Sync(ctx); err != nil {
-		return model.OfficeStatus{}, err
-	}
+	step(total)
 	return v.Store.OfficeStatus()
+}
+
+// firstSync sends the laptop's history, pushes and makes the first pull.
+func (v *Service) firstSync(ctx context.Context, cl *Client, step func(int)) error {
+	if err := cl.SendHistory(ctx); err != nil {
+		return err
+	}
+	step(4)
+	if err := checkVersion(ctx, cl.Conn); err != nil {
+		return err
+	}
+	if _, err := cl.Push(ctx); err != nil {
+		return err
+	}
+	step(5)
+	return cl.Pull(ctx)
 }
 
 // Sync pushes and pulls. An unreachable office is not an error: the status
 // says so and the changes wait.
 func (v *Service) Sync() (model.OfficeStatus, error) {
-	ctx := context.Background()
+	st, _, err := v.SyncWith(context.Background())
+	return st, err
+}
+
+// SyncWith is Sync that ctx can cancel; changed says whether the pull
+// brought anything from the office (the window then reads its lists again).
+func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, changed bool, err error) {
 	st, err := v.Store.SyncState()
 	if err != nil {
-		return model.OfficeStatus{}, err
+		return model.OfficeStatus{}, false, err
 	}
 	if !st.Active {
-		return model.OfficeStatus{}, model.NewUserError("office.none", nil)
+		return model.OfficeStatus{}, false, model.NewUserError("office.none", nil)
 	}
 	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
 	if err != nil && IsUnreachable(err) {
 		v.Store.FailedSync(err.Error())
-		return v.Store.OfficeStatus()
+		status, err = v.Store.OfficeStatus()
+		return status, false, err
 	}
 	if err != nil {
-		return model.OfficeStatus{}, err
+		return model.OfficeStatus{}, false, err
 	}
-	return v.Store.OfficeStatus()
+	after, err := v.Store.SyncState()
+	if err != nil {
+		return model.OfficeStatus{}, false, err
+	}
+	status, err = v.Store.OfficeStatus()
+	return status, after.Since != st.Since, err
+}
+
+// Roster is the office's caseworkers with each one's last sync, as this
+// laptop's caseworker sees them (the lead's Kontor shows it).
+func (v *Service) Roster(ctx context.Context) ([]model.StaffMember, error) {
+	st, err := v.Store.SyncState()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Active {
+		return nil, model.NewUserError("office.none", nil)
+	}
+	conn, err := v.connect(ctx, st.Server, st.Initials)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close(context.Background())
+	return readRoster(ctx, conn)
+}
+
+func readRoster(ctx context.Context, conn *pgx.Conn) ([]model.StaffMember, error) {
+	rows, err := conn.Query(ctx, `SELECT initials, name, is_lead, wrapped_key IS NOT NULL, last_sync
+		FROM jobspor.staff ORDER BY initials`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.StaffMember
+	for rows.Next() {
+		var m model.StaffMember
+		var last *time.Time
+		if err := rows.Scan(&m.Initials, &m.Name, &m.Lead, &m.HasKey, &last); err != nil {
+			return nil, err
+		}
+		if last != nil {
+			m.LastSync = *last
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*Client) error) error {
@@ -288,7 +387,7 @@ func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*C
 	if err != nil {
 		return err
 	}
-	defer conn.Close(ctx)
+	defer conn.Close(context.Background())
 	if err := checkVersion(ctx, conn); err != nil {
 		return err
 	}

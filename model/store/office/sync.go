@@ -30,6 +30,9 @@ type Client struct {
 	// "lww" (last write wins), "nolock" (no commit-order lock), "norefresh"
 	// (no full refresh of a case newly visible).
 	Mutate string
+	// Progress, if set, is told how many of the synced tables a pull has
+	// fetched so far (the window's progress bar at a first join).
+	Progress func(tablesFetched int)
 }
 
 // Fault points.
@@ -563,7 +566,10 @@ func (c *Client) Pull(ctx context.Context) error {
 	if full == nil {
 		full = []string{}
 	}
-	for _, t := range store.SyncTables {
+	for i, t := range store.SyncTables {
+		if c.Progress != nil {
+			c.Progress(i)
+		}
 		q := `SELECT to_jsonb(t) FROM jobspor.` + pgx.Identifier{t.Name}.Sanitize() + ` t
 			WHERE change_seq > $1 OR gid = ANY($3::uuid[])`
 		if t.Citizen != "" {

@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+)
+
+// The lead's part of Kontor: the roster with each caseworker's last sync,
+// and a new colleague added.
+
+// loadRoster reads the roster off the window's goroutine (it asks the
+// office); a caseworker who is not the lead sees neither roster nor form.
+func (p *kontorPart) loadRoster() {
+	p.rosterNote.TextStyle.Bold = false
+	p.rosterNote.SetText(lang.L("kontor.roster.reading"))
+	go func() {
+		ms, err := p.link.Roster(context.Background())
+		p.win.do(func() { p.showRoster(ms, err) })
+	}()
+}
+
+func (p *kontorPart) showRoster(ms []model.StaffMember, err error) {
+	if err != nil {
+		p.rosterNote.SetText(officeErrText(err, p.st.Server))
+		return
+	}
+	lead := false
+	for _, m := range ms {
+		if m.Initials == p.st.Initials && m.Lead {
+			lead = true
+		}
+	}
+	p.rosterNote.TextStyle.Bold = true
+	p.rosterNote.SetText(lang.L("kontor.roster.title"))
+	p.rosterNote.Show()
+	rows := make([]fyne.CanvasObject, 0, len(ms)+1)
+	for _, m := range ms {
+		rows = append(rows, widget.NewLabel(p.rosterLine(m)))
+	}
+	p.reload = widget.NewButtonWithIcon(lang.L("kontor.roster.reload"), theme.ViewRefreshIcon(), p.loadRoster)
+	rows = append(rows, container.NewHBox(p.reload))
+	p.roster.Objects = rows
+	p.roster.Refresh()
+	if lead {
+		p.add.box.Show()
+	}
+}
+
+// rosterLine is one caseworker: initials, name, lead, last sync.
+func (p *kontorPart) rosterLine(m model.StaffMember) string {
+	last := lang.L("officebar.never")
+	if !m.LastSync.IsZero() {
+		last = m.LastSync.In(p.win.now().Location()).Format("02-01-2006 15.04")
+	}
+	role := ""
+	if m.Lead {
+		role = " · " + lang.L("kontor.roster.lead")
+	}
+	key := ""
+	if !m.HasKey {
+		key = " · " + lang.L("kontor.roster.nokey")
+	}
+	return fmt.Sprintf(lang.L("kontor.roster.line"), m.Initials, m.Name, role, last, key)
+}
+
+func (p *kontorPart) buildAddForm() kontorAddForm {
+	f := kontorAddForm{initials: widget.NewEntry(), name: widget.NewEntry(), recipient: widget.NewEntry()}
+	f.recipient.SetPlaceHolder("age1…")
+	f.lead = widget.NewCheck(lang.L("kontor.add.lead"), nil)
+	f.button = widget.NewButtonWithIcon(lang.L("kontor.add"), theme.ContentAddIcon(), p.onAdd)
+	form := widget.NewForm(widget.NewFormItem(lang.L("kontor.initials"), f.initials),
+		widget.NewFormItem(lang.L("kontor.add.name"), f.name),
+		widget.NewFormItem(lang.L("kontor.add.key"), f.recipient),
+		widget.NewFormItem("", f.lead))
+	f.box = container.NewVBox(widget.NewLabelWithStyle(lang.L("kontor.add.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		form, container.NewHBox(f.button))
+	f.box.Hide()
+	return f
+}
+
+// onAdd adds the colleague at the office (as its administrator, off the
+// window's goroutine) and shows the password to hand over once.
+func (p *kontorPart) onAdd() {
+	f := p.add
+	initials, name := strings.ToUpper(strings.TrimSpace(f.initials.Text)), strings.TrimSpace(f.name.Text)
+	recipient, lead := strings.TrimSpace(f.recipient.Text), f.lead.Checked
+	if initials == "" || name == "" {
+		p.rosterNote.SetText(lang.L("kontor.add.need"))
+		return
+	}
+	f.button.Disable()
+	server := p.st.Server
+	go func() {
+		pw, err := p.link.AddCaseworker(server, initials, name, lead, recipient)
+		p.win.do(func() { p.added(initials, pw, err) })
+	}()
+}
+
+func (p *kontorPart) added(initials, password string, err error) {
+	p.add.button.Enable()
+	if err != nil {
+		p.rosterNote.SetText(officeErrText(err, p.st.Server))
+		return
+	}
+	for _, e := range []*widget.Entry{p.add.initials, p.add.name, p.add.recipient} {
+		e.SetText("")
+	}
+	p.add.lead.SetChecked(false)
+	p.win.showCopyable(fmt.Sprintf(lang.L("kontor.add.password"), initials), password)
+	p.loadRoster()
+}
