@@ -264,7 +264,12 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
 	actions := container.NewHBox(s.edit, print)
-	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())
+	header := container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info)
+	if banner := s.ui.conflictBanner(s.citizen.ID); banner != nil {
+		header.Add(banner)
+	}
+	header.Add(widget.NewSeparator())
+	return header
 }
 
 func (s *citizenScreen) headerInfo() string {

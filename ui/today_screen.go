@@ -112,6 +112,9 @@ type todayScreen struct {
 	// begun is how many conversations had begun when the lines were shown.
 	begun int
 	title *widget.Label
+	// conflicts holds the count of changes waiting for the caseworker's
+	// decision (empty without an office or conflicts).
+	conflicts *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -185,8 +188,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	}
 	s.body.Objects = objects
 	s.painted = container.NewStack()
+	s.conflicts = container.NewHBox()
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
-		more, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
+		more, s.conflicts, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
 	s.padded = container.NewPadded(s.body)
 	s.scroll = container.NewVScroll(s.padded)
 	return container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -361,7 +365,17 @@ func (s *todayScreen) show(d *todayData) {
 		ids[i] = n.ID
 	}
 	s.printAll.OnTapped = func() { s.onPrintNotices(ids, true) }
+	s.showConflicts()
 	s.showParts()
+}
+
+// showConflicts shows how many changes wait for the caseworker's decision.
+func (s *todayScreen) showConflicts() {
+	s.conflicts.Objects = nil
+	if b := s.ui.conflictsButton(); b != nil {
+		s.conflicts.Objects = []fyne.CanvasObject{b}
+	}
+	s.conflicts.Refresh()
 }
 
 // showParts shows the parts of what was read, as of the clock's time now.

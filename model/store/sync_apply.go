@@ -670,6 +670,11 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 			return err
 		}
 		if cur == n.Gid {
+			// the newest is this laptop's own: a colleague's version written
+			// beside it is shown too (both stay at the office)
+			if err := noteBeside(tx, t, k, notes, n); err != nil {
+				return err
+			}
 			continue
 		}
 		if cur != "" && !chainReaches(notes, n.Gid, cur) {
@@ -694,6 +699,30 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		if _, err := tx.Exec(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
 			ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`,
 			k.parent, k.field, n.Gid, noteHash(n.Body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// noteBeside keeps, for a person to see, every other version of the note
+// head that neither supersedes nor is superseded (two versions written
+// apart), when this laptop's field holds head.
+func noteBeside(tx *sql.Tx, t *syncTable, k noteKey, notes []ServerNote, head ServerNote) error {
+	superseded := map[string]bool{}
+	for _, n := range notes {
+		if n.Supersedes != "" {
+			superseded[n.Supersedes] = true
+		}
+	}
+	for _, o := range notes {
+		if o.Gid == head.Gid || o.Parent != k.parent || o.Field != k.field || superseded[o.Gid] || chainReaches(notes, head.Gid, o.Gid) {
+			continue
+		}
+		err := putConflict(tx, Conflict{OpID: "note:" + o.Gid, Citizen: o.Citizen, Table: t.Name, Record: k.parent,
+			Field: k.field, Outcome: "conflict", Mine: head.Body, Theirs: o.Body, Author: o.Author,
+			TheirsBy: o.Author, TheirsAt: o.WrittenAt})
+		if err != nil {
 			return err
 		}
 	}
