@@ -224,14 +224,13 @@ func (s *conflictsScreen) lateBody(c model.OfficeConflict, k *conflictCard) (fyn
 		[]fyne.CanvasObject{k.seen, k.open}
 }
 
-// lateText says who wrote the note and when, beside when she lost the case.
+// lateText says who wrote the note and when (by her computer's clock,
+// never used for order), and when the office saw the case handed over:
+// the office knows only that the note arrived after.
 func lateText(c model.OfficeConflict) string {
 	written, handed := parseStamp(c.TheirsAt), parseStamp(c.HandedAt)
-	switch {
-	case written.IsZero() || handed.IsZero():
+	if written.IsZero() || handed.IsZero() {
 		return fmt.Sprintf(lang.L("conflicts.late.plain"), who(c.TheirsBy))
-	case written.Before(handed):
-		return fmt.Sprintf(lang.L("conflicts.late.before"), who(c.TheirsBy), danishStamp(written), danishStamp(handed))
 	}
 	return fmt.Sprintf(lang.L("conflicts.late.after"), who(c.TheirsBy), danishStamp(written), danishStamp(handed))
 }

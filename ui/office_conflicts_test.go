@@ -431,7 +431,7 @@ func TestARefusedChangeIsShownWithItsTextAndTheLateNoteArrivesMarked(t *testing.
 		t.Fatalf("the banner opened %T, not the conflict screen for the citizen", bk.ui.top())
 	}
 	wantShown(t, "BK's conflict screen", s.content(), "Ændringer på Åse Ørum der venter på din afgørelse",
-		"Skrevet efter overdragelse", "Skrevet på toget: hun har fået job på lageret.", "AL skrev denne note 23. november 2026 kl. 10.00")
+		"Skrevet efter overdragelse", "Skrevet på toget: hun har fået job på lageret.", "AL skrev noten 23. november 2026 kl. 10.00 (efter sin computers ur). Sagen var overdraget")
 	if onBK.Notes != "Skrevet på toget: hun har fået job på lageret." {
 		t.Errorf("BK's case holds the notes %q", onBK.Notes)
 	}
