@@ -492,5 +492,5 @@ func (u *UI) openCitizenFromConflict(id int64) {
 	u.push(s)
 }
 
-func (u *UI) copyText(text string)       { u.app.Clipboard().SetContent(text) }
+func (u *UI) copyText(text string)      { u.app.Clipboard().SetContent(text) }
 func (u *UI) dialogParent() fyne.Window { return u.win }
