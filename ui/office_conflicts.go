@@ -3,11 +3,13 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"image/color"
 	"sort"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -96,7 +98,7 @@ func (s *conflictsScreen) load() error {
 			s.items = append(s.items, c)
 		}
 	}
-	sort.SliceStable(s.items, func(i, j int) bool { return s.items[i].CitizenName < s.items[j].CitizenName })
+	sort.SliceStable(s.items, func(i, j int) bool { return conflictBefore(s.items[i], s.items[j]) })
 	s.draw()
 	return nil
 }
@@ -119,6 +121,21 @@ func (s *conflictsScreen) draw() {
 	}
 	s.list.Objects = objects
 	s.list.Refresh()
+}
+
+// kindOrder is the order of a citizen's cards: fields to decide first.
+var kindOrder = map[model.ConflictKind]int{model.ConflictField: 0, model.ConflictNote: 1, model.ConflictLateNote: 2,
+	model.ConflictRefused: 3, model.ConflictTwice: 4}
+
+// conflictBefore orders the cards by citizen (those no longer here last), then kind.
+func conflictBefore(a, b model.OfficeConflict) bool {
+	if (a.CitizenName == "") != (b.CitizenName == "") {
+		return a.CitizenName != ""
+	}
+	if a.CitizenName != b.CitizenName {
+		return a.CitizenName < b.CitizenName
+	}
+	return kindOrder[a.Kind] < kindOrder[b.Kind]
 }
 
 func (s *conflictsScreen) heading() string {
@@ -163,15 +180,31 @@ func (s *conflictsScreen) buildCard(c model.OfficeConflict) *conflictCard {
 func cardTitle(c model.OfficeConflict) string {
 	who := c.CitizenName
 	if who == "" {
+		who = refusedName(c)
+	}
+	if who == "" {
 		who = lang.L("conflicts.notHere")
+	}
+	if c.Field == "*" {
+		return who + "  ·  " + fmt.Sprintf(lang.L("conflicts.record"), tableLabel(c.Table))
 	}
 	return who + "  ·  " + fieldLabel(c.Table, strings.TrimPrefix(c.Field, "note:"))
 }
 
+// refusedName is the name a refused change of a citizen carries ("" none).
+func refusedName(c model.OfficeConflict) string {
+	var fields map[string]any
+	if c.Table != "citizens" || json.Unmarshal([]byte(c.Mine), &fields) != nil {
+		return ""
+	}
+	name, _ := fields["name"].(string)
+	return name
+}
+
 // fieldBody is a field both sides changed: the two values side by side.
 func (s *conflictsScreen) fieldBody(c model.OfficeConflict, k *conflictCard) (fyne.CanvasObject, []fyne.CanvasObject) {
-	mine := side(lang.L("conflicts.mine"), fieldValue(c.Table, c.Field, c.Mine), s.mineWhen(c))
-	theirs := side(theirsTitle(c), fieldValue(c.Table, c.Field, c.Theirs), s.theirsWhen(c))
+	mine := sideBig(lang.L("conflicts.mine"), fieldValue(c.Table, c.Field, c.Mine), s.mineWhen(c))
+	theirs := sideBig(theirsTitle(c), fieldValue(c.Table, c.Field, c.Theirs), s.theirsWhen(c))
 	k.theirs = s.button("conflicts.keeptheirs", theme.CancelIcon(), c, "theirs")
 	k.mine = s.button("conflicts.usemine", theme.ConfirmIcon(), c, "mine")
 	k.edit = widget.NewButtonWithIcon(lang.L("conflicts.edit"), theme.DocumentCreateIcon(), func() { s.onEdit(c) })
@@ -322,6 +355,13 @@ func side(title, value, when string) fyne.CanvasObject {
 	return container.NewVBox(t, v, w)
 }
 
+// sideBig is a side whose value is one field's: shown large, to compare at a glance.
+func sideBig(title, value, when string) fyne.CanvasObject {
+	box := side(title, value, when).(*fyne.Container)
+	box.Objects[1].(*widget.Label).SizeName = theme.SizeNameSubHeadingText
+	return box
+}
+
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -350,7 +390,11 @@ func fieldLabel(table, field string) string {
 	if l := lang.X("conflicts.field."+field, ""); l != "" {
 		return l
 	}
-	return fmt.Sprintf(lang.L("conflicts.field.other"), lang.X("conflicts.table."+table, lang.L("conflicts.table.other")))
+	return fmt.Sprintf(lang.L("conflicts.field.other"), tableLabel(table))
+}
+
+func tableLabel(table string) string {
+	return lang.X("conflicts.table."+table, lang.L("conflicts.table.other"))
 }
 
 // fieldValue is a value as the caseworker reads it: labels for the
@@ -370,6 +414,9 @@ func fieldValue(table, field, v string) string {
 		case "track":
 			return trackLabel(model.TrackID(v))
 		}
+	}
+	if d, err := time.Parse(model.DateLayout, v); err == nil {
+		return d.Format("02-01-2006") // a date as the window shows dates
 	}
 	return v
 }
@@ -391,7 +438,12 @@ func refusedText(c model.OfficeConflict) string {
 		}
 		keys = append(keys, f)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { // the name first, then as the columns sort
+		if (keys[i] == "name") != (keys[j] == "name") {
+			return keys[i] == "name"
+		}
+		return keys[i] < keys[j]
+	})
 	lines := make([]string, 0, len(keys))
 	for _, f := range keys {
 		lines = append(lines, fieldLabel(c.Table, f)+": "+fieldValue(c.Table, f, fmt.Sprint(fields[f])))
@@ -465,7 +517,11 @@ func (u *UI) conflictBanner(citizenID int64) fyne.CanvasObject {
 	b.Importance = widget.WarningImportance
 	label := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	label.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, nil, b, label)
+	tint := theme.Color(theme.ColorNameWarning)
+	r, g, bl, _ := tint.RGBA()
+	back := canvas.NewRectangle(color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x30})
+	back.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(back, container.NewBorder(nil, nil, nil, b, label))
 }
 
 // onConflicts opens the conflict screen (one citizen's, or all when 0).

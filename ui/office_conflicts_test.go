@@ -344,6 +344,13 @@ func TestRetWritesTheTypedValueAsANewEdit(t *testing.T) {
 	for _, x := range s.items {
 		c = x
 	}
+	err := s.office.Settle(c.ID, "edited", "ring til mor")
+	if err == nil || !strings.Contains(errText(err), "Telefonnummeret") {
+		t.Errorf("Ret with a phone number the form refuses: %v (%q)", err, errText(err))
+	}
+	if p := al.localCitizen(t, gid).Phone; p != "22 33 44 55" && p != "22 22 22 22" || al.ui.conflictCount(0) != 1 {
+		t.Errorf("a refused Ret left the phone %q and %d conflicts", p, al.ui.conflictCount(0))
+	}
 	s.onSettle(c, "edited", "33 33 33 33")
 	al.sync(t)
 	bk.sync(t)

@@ -134,9 +134,9 @@ func (s *Store) SettleConflict(opID, how, value string) error {
 		}
 		switch how {
 		case "mine":
-			err = writeConflictField(tx, c, c.Mine)
+			err = s.writeConflictField(tx, c, c.Mine)
 		case "edited":
-			err = writeConflictField(tx, c, value)
+			err = s.writeConflictField(tx, c, value)
 		}
 		if err != nil {
 			return err
@@ -171,8 +171,10 @@ func openConflict(tx *sql.Tx, opID string) (Conflict, sql.NullInt64, error) {
 }
 
 // writeConflictField writes value into the conflict's field of its record,
-// as a caseworker's edit (the outbox takes it with the transaction).
-func writeConflictField(tx *sql.Tx, c Conflict, value string) error {
+// as a caseworker's edit (the outbox takes it with the transaction). A
+// citizen is checked as the citizen form checks it: a value it would refuse
+// is refused here too, and nothing is written.
+func (s *Store) writeConflictField(tx *sql.Tx, c Conflict, value string) error {
 	t, ok := syncTableByName(c.Table)
 	if !ok || c.Field == "*" || c.Outcome != "conflict" || strings.ContainsAny(c.Field, `":, `) {
 		return model.NewUserError("office.conflict.notfield", nil, c.Field)
@@ -191,7 +193,14 @@ func writeConflictField(tx *sql.Tx, c Conflict, value string) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return model.NewUserError("office.conflict.gone", nil)
 	}
-	return nil
+	if t.Name != "citizens" {
+		return nil
+	}
+	cit, err := scanCitizen(tx.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE gid = ?`, c.Record))
+	if err != nil {
+		return err
+	}
+	return cit.ValidateOn(s.Now())
 }
 
 // Resolution is a person's choice about one of the office's conflicts,
@@ -840,7 +849,7 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 // UseMine writes a conflict's "mine" value again as a new edit (it goes to
 // the outbox based on the office's current version).
 func (s *Store) UseMine(c Conflict) error {
-	return s.inTx("resolve conflict", func(tx *sql.Tx) error { return writeConflictField(tx, c, c.Mine) })
+	return s.inTx("resolve conflict", func(tx *sql.Tx) error { return s.writeConflictField(tx, c, c.Mine) })
 }
 
 // SyncedText is the free text field of the record with gid as this laptop
