@@ -77,7 +77,7 @@ func (s *conflictsScreen) reload() {
 }
 
 func (s *conflictsScreen) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.win.goBack)
+	back := widget.NewButtonWithIcon(lang.L("action.back"), theme.NavigateBackIcon(), s.win.goBack)
 	s.title = heading("")
 	s.title.Wrapping = fyne.TextWrapWord
 	s.list = container.NewVBox()
@@ -225,7 +225,7 @@ func settleable(c model.OfficeConflict) bool {
 // noteBody is two versions of one note, both kept: nothing to delete.
 func (s *conflictsScreen) noteBody(c model.OfficeConflict, k *conflictCard) (fyne.CanvasObject, []fyne.CanvasObject) {
 	mine := side(lang.L("conflicts.note.mine"), c.Mine, "")
-	theirs := side(fmt.Sprintf(lang.L("conflicts.note.theirs"), who(c.TheirsBy)), c.Theirs, s.theirsWhen(c))
+	theirs := side(fmt.Sprintf(lang.L("conflicts.note.theirs"), who(c.TheirsBy)), c.Theirs, noteWhen(c))
 	k.copy = widget.NewButtonWithIcon(lang.L("conflicts.copymine"), theme.ContentCopyIcon(), func() { s.onCopy(c.Mine) })
 	k.seen = s.button("conflicts.bothkept", theme.ConfirmIcon(), c, "seen")
 	k.open = s.openButton(c)
@@ -330,6 +330,14 @@ func (s *conflictsScreen) theirsWhen(c model.OfficeConflict) string {
 	return lang.L("conflicts.theirs.unknown")
 }
 
+// noteWhen is who wrote a colleague's version and when, by her computer's clock.
+func noteWhen(c model.OfficeConflict) string {
+	if t := parseStamp(c.TheirsAt); !t.IsZero() {
+		return fmt.Sprintf(lang.L("conflicts.note.when"), who(c.TheirsBy), danishStamp(t))
+	}
+	return ""
+}
+
 func theirsTitle(c model.OfficeConflict) string {
 	if c.TheirsBy == "" {
 		return lang.L("conflicts.theirs")
@@ -350,9 +358,13 @@ func side(title, value, when string) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v := widget.NewLabel(value)
 	v.Wrapping = fyne.TextWrapWord
-	w := newSecondaryLabel(when)
-	w.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(t, v, w)
+	box := container.NewVBox(t, v)
+	if when != "" {
+		w := newSecondaryLabel(when)
+		w.Wrapping = fyne.TextWrapWord
+		box.Add(w)
+	}
+	return box
 }
 
 // sideBig is a side whose value is one field's: shown large, to compare at a glance.
@@ -529,6 +541,13 @@ func (u *UI) onConflicts(citizenID int64) {
 	o, ok := u.office.(officeConflicts)
 	if !ok || o == nil {
 		return
+	}
+	if n := len(u.stack); n >= 2 { // the case was opened from the conflict screen: back to it
+		if below, ok := u.stack[n-2].(*conflictsScreen); ok {
+			below.citizenID = citizenID
+			u.back()
+			return
+		}
 	}
 	s, err := newConflictsScreen(u, o, citizenID)
 	if err != nil {
