@@ -298,6 +298,12 @@ func wantResolvedAtOffice(t *testing.T, server, field, how, by string) {
 	if res != how || who != by {
 		t.Errorf("the office holds the conflict as %q by %q, want %q by %q", res, who, how, by)
 	}
+	var n int
+	err = c.QueryRow(context.Background(), `SELECT count(*) FROM jobspor.audit WHERE action = $1 AND actor = $2 AND detail LIKE $3`,
+		"conflict "+how, by, "%."+field).Scan(&n)
+	if err != nil || n != 1 {
+		t.Errorf("the office's audit has %d entries for the resolution (%v), want 1", n, err)
+	}
 }
 
 // A resolution made offline reaches the office with the next sync.

@@ -189,6 +189,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.body.Objects = objects
 	s.painted = container.NewStack()
 	s.conflicts = container.NewHBox()
+	s.conflicts.Hide() // no room taken without an office or conflicts
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
 		more, s.conflicts, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
 	s.padded = container.NewPadded(s.body)
@@ -372,8 +373,10 @@ func (s *todayScreen) show(d *todayData) {
 // showConflicts shows how many changes wait for the caseworker's decision.
 func (s *todayScreen) showConflicts() {
 	s.conflicts.Objects = nil
+	s.conflicts.Hide()
 	if b := s.ui.conflictsButton(); b != nil {
 		s.conflicts.Objects = []fyne.CanvasObject{b}
+		s.conflicts.Show()
 	}
 	s.conflicts.Refresh()
 }

@@ -253,9 +253,6 @@ func (c *Client) pushResolutions(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, lockSQL); err != nil {
-		return err
-	}
 	ids := make([]string, 0, len(rs))
 	for _, r := range rs {
 		how := r.How
@@ -267,8 +264,8 @@ func (c *Client) pushResolutions(ctx context.Context) error {
 			at = c.Store.Now()
 		}
 		// the person's time as this laptop said it (never used for order)
-		if _, err := tx.Exec(ctx, `UPDATE jobspor.conflict SET resolution = $2, resolved_by = jobspor.me(), resolved_at = $3
-			WHERE op_id = $1 AND resolved_at IS NULL`, r.OpID, how, at); err != nil {
+		// closed once, audited at the office (a second laptop's choice finds it closed)
+		if _, err := tx.Exec(ctx, `SELECT jobspor.resolve_conflict($1, $2, $3)`, r.OpID, how, at); err != nil {
 			return err
 		}
 		ids = append(ids, r.OpID)
