@@ -44,6 +44,10 @@ type Conflict struct {
 	// HandedAt is, for a note written after a hand-over, when its author
 	// lost the case.
 	HandedAt string
+	// CitizenID and CitizenName are the local citizen's (read by Conflicts;
+	// 0 and "" when the case is not on this laptop).
+	CitizenID   int64
+	CitizenName string
 }
 
 // AckPush records the office's answers in one transaction: the operations
@@ -92,8 +96,10 @@ func putConflict(tx *sql.Tx, c Conflict) error {
 
 // Conflicts lists the conflicts and refusals not yet resolved.
 func (s *Store) Conflicts() ([]Conflict, error) {
-	rows, err := s.db.Query(`SELECT op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author,
-		mine_at, theirs_by, theirs_at, handed_at FROM sync_conflict WHERE resolution = '' ORDER BY rowid`)
+	rows, err := s.db.Query(`SELECT k.op_id, k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, k.theirs, k.author,
+		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, coalesce(c.id, 0), coalesce(c.name, '')
+		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
+		WHERE k.resolution = '' ORDER BY k.rowid`)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +108,7 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 	for rows.Next() {
 		var c Conflict
 		if err := rows.Scan(&c.OpID, &c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &c.Theirs, &c.Author,
-			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt); err != nil {
+			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt, &c.CitizenID, &c.CitizenName); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -873,14 +879,4 @@ func (s *Store) SyncedText(gid, field string) (string, error) {
 		return "", nil
 	}
 	return body, err
-}
-
-// CitizenName is the citizen's name ("" when the citizen is not here).
-func (s *Store) CitizenName(id int64) (string, error) {
-	var name string
-	err := s.db.QueryRow(`SELECT name FROM citizens WHERE id = ?`, id).Scan(&name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return name, err
 }

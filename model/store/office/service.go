@@ -372,18 +372,8 @@ func (v *Service) Conflicts() ([]model.OfficeConflict, error) {
 		if !store.LocalNotice(c.OpID) && c.Author != "" && c.Author != st.Initials {
 			continue
 		}
-		id, err := v.Store.CitizenIDByGid(c.Citizen)
-		if err != nil {
-			return nil, err
-		}
-		name := ""
-		if id != 0 {
-			if name, err = v.Store.CitizenName(id); err != nil {
-				return nil, err
-			}
-		}
 		out = append(out, model.OfficeConflict{ID: c.OpID, Table: c.Table, Field: c.Field, Outcome: c.Outcome,
-			Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: id, CitizenName: name,
+			Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: c.CitizenID, CitizenName: c.CitizenName,
 			Kind: model.KindOfConflict(c.OpID, c.Outcome), MineAt: c.MineAt, TheirsBy: c.TheirsBy, TheirsAt: c.TheirsAt,
 			HandedAt: c.HandedAt})
 	}
