@@ -320,6 +320,16 @@ func TestAResolutionMadeOfflineReachesTheOfficeAtTheNextSync(t *testing.T) {
 	}
 	bk.sync(t)
 	al.sync(t)
+	bk.sync(t) // BK's laptop holds AL's conflict on the shared case: it is AL's to settle
+	if raw, _ := bk.store.Conflicts(); len(raw) != 1 || raw[0].Author != "AL" {
+		t.Fatalf("BK's laptop holds %+v, want AL's conflict", raw)
+	}
+	if st, _ := bk.office.Status(); st.Conflicts != 0 || bk.ui.conflictCount(0) != 0 {
+		t.Errorf("BK is asked about AL's conflict: status %d, window %d", st.Conflicts, bk.ui.conflictCount(0))
+	}
+	if st, _ := al.office.Status(); st.Conflicts != 1 {
+		t.Errorf("AL's status counts %d conflicts, want 1", st.Conflicts)
+	}
 	s := openConflicts(t, al.ui, "1 ændring venter på din afgørelse")
 	for _, card := range s.cards {
 		test.Tap(card.theirs) // no connection is made: the choice waits here

@@ -847,7 +847,10 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	}
 	o := model.OfficeStatus{Configured: st.Active, Server: st.Server, Initials: st.Initials, LastSync: st.LastSync,
 		LastError: st.LastError, Reachable: st.LastError == ""}
-	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = '')`).
+	// the conflicts this caseworker is asked about: her own and this laptop's
+	// notices (a colleague's conflict on a shared case is hers to settle)
+	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = ''
+		AND (instr(op_id, ':') > 0 OR author IN ('', ?)))`, st.Initials).
 		Scan(&o.Pending, &o.Conflicts)
 	return o, err
 }
