@@ -60,6 +60,7 @@ type citizenShell interface {
 	conversationShell
 	askLeave(e editable, then func())
 	changed(ids ...int64)
+	conflictBanner(citizenID int64) fyne.CanvasObject
 	goBack()
 	guideBook() *model.Guide
 	handoutMaker() Handouts
@@ -265,7 +266,7 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	info := widget.NewLabel(s.headerInfo())
 	actions := container.NewHBox(s.edit, print)
 	header := container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info)
-	if banner := s.ui.conflictBanner(s.citizen.ID); banner != nil {
+	if banner := s.shell.conflictBanner(s.citizen.ID); banner != nil {
 		header.Add(banner)
 	}
 	header.Add(widget.NewSeparator())

@@ -5,7 +5,7 @@ package ui
 // laptop that main did not hand an office to (and in most tests); every
 // office part says nothing then, and the laptop works exactly as before.
 type Office interface {
-	officeConflicts
+	conflictsStore
 }
 
 // SetOffice hands the window the office tier (main, and the office's tests).

@@ -19,24 +19,24 @@ import (
 	"jobspor/model"
 )
 
-// officeConflicts is what the conflict screen, Today's count and the
+// conflictsStore is what the conflict screen, Today's count and the
 // case's banner ask of the office (issue 26): the open conflicts, refusals
 // and notices this caseworker is asked about, and a person's choice.
 // Settle needs no connection: the choice reaches the office with the next sync.
-type officeConflicts interface {
+type conflictsStore interface {
 	Conflicts() ([]model.OfficeConflict, error)
 	Settle(id, how, value string) error
 }
 
-// conflictsWindow is what the conflict screen asks of the window.
-type conflictsWindow interface {
+// conflictsShell is what the conflict screen asks of the window.
+type conflictsShell interface {
+	changed(ids ...int64)
 	goBack()
 	showError(err error)
 	notify(text string)
 	openCitizenFromConflict(id int64)
 	copyText(text string)
-	now() time.Time
-	dialogParent() fyne.Window
+	window() fyne.Window
 }
 
 // conflictsScreen shows each open conflict side by side — this laptop's
@@ -44,8 +44,8 @@ type conflictsWindow interface {
 // a refused change with its text to enter again; a note written after a
 // hand-over. Nothing is settled without a person's tap.
 type conflictsScreen struct {
-	win       conflictsWindow
-	office    officeConflicts
+	win       conflictsShell
+	office    conflictsStore
 	citizenID int64 // 0: all; else only this citizen's
 	items     []model.OfficeConflict
 	list      *fyne.Container
@@ -61,7 +61,7 @@ type conflictCard struct {
 	box                                  fyne.CanvasObject
 }
 
-func newConflictsScreen(w conflictsWindow, o officeConflicts, citizenID int64) (*conflictsScreen, error) {
+func newConflictsScreen(w conflictsShell, o conflictsStore, citizenID int64) (*conflictsScreen, error) {
 	s := &conflictsScreen{win: w, office: o, citizenID: citizenID}
 	s.root = s.build()
 	return s, s.load()
@@ -287,6 +287,9 @@ func (s *conflictsScreen) onSettle(c model.OfficeConflict, how, value string) {
 		s.win.showError(err)
 		return
 	}
+	if c.CitizenID != 0 && (how == "mine" || how == "edited") {
+		s.win.changed(c.CitizenID) // the caseload and Today re-read the citizen
+	}
 	s.win.notify(lang.L("conflicts.settled." + how))
 	s.reload()
 }
@@ -301,10 +304,10 @@ func (s *conflictsScreen) onEdit(c model.OfficeConflict) {
 			if ok {
 				s.onSettle(c, "edited", strings.TrimSpace(entry.Text))
 			}
-		}, s.win.dialogParent())
+		}, s.win.window())
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
-	s.win.dialogParent().Canvas().Focus(entry)
+	s.win.window().Canvas().Focus(entry)
 }
 
 func (s *conflictsScreen) onCopy(text string) {
@@ -477,7 +480,7 @@ func skipInRefused(f string, v any) bool {
 // conflictCount is the number of open conflicts this caseworker is asked
 // about (0 without an office, or when it cannot be read).
 func (u *UI) conflictCount(citizenID int64) int {
-	o, ok := u.office.(officeConflicts)
+	o, ok := u.office.(conflictsStore)
 	if !ok || o == nil {
 		return 0
 	}
@@ -538,7 +541,7 @@ func (u *UI) conflictBanner(citizenID int64) fyne.CanvasObject {
 
 // onConflicts opens the conflict screen (one citizen's, or all when 0).
 func (u *UI) onConflicts(citizenID int64) {
-	o, ok := u.office.(officeConflicts)
+	o, ok := u.office.(conflictsStore)
 	if !ok || o == nil {
 		return
 	}
@@ -549,23 +552,10 @@ func (u *UI) onConflicts(citizenID int64) {
 			return
 		}
 	}
-	s, err := newConflictsScreen(u, o, citizenID)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
+	u.open(newConflictsScreen(u, o, citizenID))
 }
 
 // openCitizenFromConflict opens the citizen over the conflict screen; back returns to it.
 func (u *UI) openCitizenFromConflict(id int64) {
-	s, err := newCitizenScreen(u, u.store, id)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	u.push(s)
+	u.open(newCitizenScreen(u, u.store, id))
 }
-
-func (u *UI) copyText(text string)      { u.app.Clipboard().SetContent(text) }
-func (u *UI) dialogParent() fyne.Window { return u.win }

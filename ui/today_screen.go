@@ -45,6 +45,7 @@ const maxTodayRows = 25
 type todayShell interface {
 	caseworker() string
 	changed(ids ...int64)
+	conflictsButton() fyne.CanvasObject
 	copyText(text string)
 	do(fn func())
 	handoutMaker() Handouts
@@ -374,7 +375,7 @@ func (s *todayScreen) show(d *todayData) {
 func (s *todayScreen) showConflicts() {
 	s.conflicts.Objects = nil
 	s.conflicts.Hide()
-	if b := s.ui.conflictsButton(); b != nil {
+	if b := s.shell.conflictsButton(); b != nil {
 		s.conflicts.Objects = []fyne.CanvasObject{b}
 		s.conflicts.Show()
 	}
