@@ -480,21 +480,30 @@ func skipInRefused(f string, v any) bool {
 // conflictCount is the number of open conflicts this caseworker is asked
 // about (0 without an office, or when it cannot be read).
 func (u *UI) conflictCount(citizenID int64) int {
+	n, _ := u.conflictCounts(citizenID)
+	return n
+}
+
+// conflictCounts is how many open conflicts there are (one citizen's, or
+// all for 0), and how many of them are notes written after a hand-over.
+func (u *UI) conflictCounts(citizenID int64) (n, late int) {
 	o, ok := u.office.(conflictsStore)
 	if !ok || o == nil {
-		return 0
+		return 0, 0
 	}
 	cs, err := o.Conflicts()
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	n := 0
 	for _, c := range cs {
 		if citizenID == 0 || c.CitizenID == citizenID {
 			n++
+			if c.Kind == model.ConflictLateNote {
+				late++
+			}
 		}
 	}
-	return n
+	return n, late
 }
 
 // conflictsButton is Today's count that opens the conflict screen (nil
@@ -518,14 +527,11 @@ func conflictCountText(n int) string {
 
 // conflictBanner is the case's banner when it has an open conflict (nil else).
 func (u *UI) conflictBanner(citizenID int64) fyne.CanvasObject {
-	n := u.conflictCount(citizenID)
+	n, late := u.conflictCounts(citizenID)
 	if n == 0 {
 		return nil
 	}
-	text := lang.L("conflicts.banner.one")
-	if n > 1 {
-		text = fmt.Sprintf(lang.L("conflicts.banner"), n)
-	}
+	text := bannerText(n, late)
 	b := widget.NewButtonWithIcon(lang.L("conflicts.banner.open"), theme.WarningIcon(), func() {
 		u.leave(func() { u.onConflicts(citizenID) })
 	})
@@ -537,6 +543,20 @@ func (u *UI) conflictBanner(citizenID int64) fyne.CanvasObject {
 	back := canvas.NewRectangle(color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x30})
 	back.CornerRadius = theme.InputRadiusSize()
 	return container.NewStack(back, container.NewBorder(nil, nil, nil, b, label))
+}
+
+// bannerText says what waits on the case: decisions, or notes written
+// after a hand-over to be seen (their own words: nothing to decide).
+func bannerText(n, late int) string {
+	switch {
+	case late == n && n == 1:
+		return lang.L("conflicts.banner.late.one")
+	case late == n:
+		return fmt.Sprintf(lang.L("conflicts.banner.late"), n)
+	case n == 1:
+		return lang.L("conflicts.banner.one")
+	}
+	return fmt.Sprintf(lang.L("conflicts.banner"), n)
 }
 
 // onConflicts opens the conflict screen (one citizen's, or all when 0).

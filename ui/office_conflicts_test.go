@@ -447,7 +447,7 @@ func TestARefusedChangeIsShownWithItsTextAndTheLateNoteArrivesMarked(t *testing.
 	bk.sync(t)
 	onBK := bk.localCitizen(t, gid)
 	bk.ui.onOpenCitizen(onBK.ID)
-	wantShown(t, "BK's case", bk.ui.citizen.content(), "En ændring på denne borger venter på din afgørelse")
+	wantShown(t, "BK's case", bk.ui.citizen.content(), "En note på denne borger er skrevet efter overdragelsen – se den")
 	test.Tap(findButton(t, bk.ui.citizen.content(), "Se og afgør"))
 	s, ok := bk.ui.top().(*conflictsScreen)
 	if !ok || s.citizenID != onBK.ID {
