@@ -36,8 +36,50 @@ type OfficeConflict struct {
 	Mine    string
 	Theirs  string
 	Author  string
-	// CitizenID is the local citizen it concerns (0: not on this laptop).
-	CitizenID int64
+	// CitizenID is the local citizen it concerns (0: not on this laptop);
+	// CitizenName its name ("" then).
+	CitizenID   int64
+	CitizenName string
+	// Kind says what a person is asked about.
+	Kind ConflictKind
+	// MineAt is when this laptop made its edit; TheirsBy and TheirsAt who
+	// made the office's value and when (RFC 3339 in UTC; "" unknown).
+	MineAt, TheirsBy, TheirsAt string
+	// HandedAt is, for a note written after a hand-over, when its author
+	// lost the case.
+	HandedAt string
+}
+
+// ConflictKind is what a conflict asks of a person.
+type ConflictKind string
+
+const (
+	// ConflictField: a field both this laptop and a colleague changed.
+	ConflictField ConflictKind = "field"
+	// ConflictNote: two versions of one note, both kept.
+	ConflictNote ConflictKind = "note"
+	// ConflictRefused: a change the office refused (say, the case was
+	// handed away meanwhile), kept with its text.
+	ConflictRefused ConflictKind = "refused"
+	// ConflictLateNote: a note a colleague wrote after she lost the case.
+	ConflictLateNote ConflictKind = "late"
+	// ConflictTwice: a record made both here and at the office.
+	ConflictTwice ConflictKind = "twice"
+)
+
+// KindOfConflict classifies a conflict by its id and outcome.
+func KindOfConflict(id, outcome string) ConflictKind {
+	switch {
+	case outcome == "rejected":
+		return ConflictRefused
+	case len(id) > 5 && id[:5] == "note:":
+		return ConflictNote
+	case len(id) > 5 && id[:5] == "late:":
+		return ConflictLateNote
+	case len(id) > 5 && id[:5] == "pull:":
+		return ConflictTwice
+	}
+	return ConflictField
 }
 
 // StaffMember is one caseworker on the office's roster, as the window's

@@ -60,6 +60,7 @@ type citizenShell interface {
 	conversationShell
 	askLeave(e editable, then func())
 	changed(ids ...int64)
+	conflictBanner(citizenID int64) fyne.CanvasObject
 	goBack()
 	guideBook() *model.Guide
 	handoutMaker() Handouts
@@ -264,7 +265,12 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
 	actions := container.NewHBox(s.edit, print)
-	return container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info, widget.NewSeparator())
+	header := container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info)
+	if banner := s.shell.conflictBanner(s.citizen.ID); banner != nil {
+		header.Add(banner)
+	}
+	header.Add(widget.NewSeparator())
+	return header
 }
 
 func (s *citizenScreen) headerInfo() string {

@@ -64,6 +64,7 @@ func builtKeys() map[string][]string {
 		"prospect.cat.":      strs(model.Categories),
 		"reach.":             strs(model.Reaches),
 		"near.":              {"0", "1", "2", "3"}, // model.Nearness
+		"conflicts.settled.": {"theirs", "mine", "edited", "dismissed", "seen"},
 	}
 }
 

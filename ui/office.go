@@ -12,8 +12,9 @@ import (
 // laptop that main did not hand an office to (and in most tests); every
 // office part says nothing then, and the laptop works exactly as before.
 type Office interface {
-	syncOffice   // the header and its sync (office_sync.go)
-	kontorOffice // Indstillinger → Kontor (office_kontor.go)
+	syncOffice     // the header and its sync (office_sync.go)
+	kontorOffice   // Indstillinger → Kontor (office_kontor.go)
+	conflictsStore // the conflict screen, Today's count, the case's banner (office_conflicts.go)
 }
 
 // officeBar is the window's office state: the header in the top bar and

@@ -65,9 +65,9 @@ func officeTimers(t *testing.T) func() []*officeTimer {
 // officeLaptop is one caseworker's computer in the tests: a window on its own
 // SQLite file and the office tier over the same store.
 type officeLaptop struct {
-	ui    *UI
-	store *store.Store
-	svc   *office.Service
+	ui     *UI
+	store  *store.Store
+	office *office.Service
 }
 
 // newLaptop opens a window on a fresh SQLite file (the test clock, 23-11-2026
@@ -77,7 +77,7 @@ func newOfficeLaptop(t *testing.T) *officeLaptop {
 	u, s := newTestUI(t)
 	svc := &office.Service{Store: s, IdentityPath: filepath.Join(t.TempDir(), "identity.txt"), ConnectTimeout: 5 * time.Second}
 	u.SetOffice(svc)
-	return &officeLaptop{ui: u, store: s, svc: svc}
+	return &officeLaptop{ui: u, store: s, office: svc}
 }
 
 // kontor opens Indstillinger and returns its Kontor part.
@@ -114,13 +114,13 @@ func (l *officeLaptop) headerText() string {
 func leadOffice(t *testing.T, server, alKey string, n int) *officeLaptop {
 	t.Helper()
 	le := newOfficeLaptop(t)
-	if _, err := le.svc.Init(server, "LE", "Lene Eriksen"); err != nil {
+	if _, err := le.office.Init(server, "LE", "Lene Eriksen"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := le.svc.AddCaseworker(server, "AL", "Anna Larsen", false, alKey); err != nil {
+	if _, err := le.office.AddCaseworker(server, "AL", "Anna Larsen", false, alKey); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := le.svc.Join(server, "LE"); err != nil {
+	if _, err := le.office.Join(server, "LE"); err != nil {
 		t.Fatal(err)
 	}
 	var ids []int64
@@ -129,7 +129,7 @@ func leadOffice(t *testing.T, server, alKey string, n int) *officeLaptop {
 		ids = append(ids, c.ID)
 	}
 	if n > 0 {
-		if err := le.svc.Move(ids, "AL"); err != nil {
+		if err := le.office.Move(ids, "AL"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -162,7 +162,7 @@ func TestACaseworkerJoinsTheOfficeFromKontor(t *testing.T) {
 	if got := al.headerText(); got != "" {
 		t.Fatalf("a officeLaptop in no office shows %q in its header", got)
 	}
-	key, _ := al.svc.Recipient()
+	key, _ := al.office.Recipient()
 	leadOffice(t, server, key, 3)
 
 	k := joinFromKontor(t, al, server, "al")
@@ -292,7 +292,7 @@ func TestTheOfficeHeaderIsAlwaysHonest(t *testing.T) {
 	officeTimers(t)
 	server := officeServer(t)
 	al := newOfficeLaptop(t)
-	key, _ := al.svc.Recipient()
+	key, _ := al.office.Recipient()
 	leadOffice(t, server, key, 1)
 	px, via := newProxy(t, server)
 	joinFromKontor(t, al, via, "AL")
@@ -315,7 +315,7 @@ func TestTheOfficeHeaderIsAlwaysHonest(t *testing.T) {
 	if got := al.headerText(); got != "Kontoret: opdateret 10.00" {
 		t.Fatalf("back at the office: the header says %q", got)
 	}
-	if st, _ := al.svc.Status(); st.Pending != 0 {
+	if st, _ := al.office.Status(); st.Pending != 0 {
 		t.Fatalf("%d changes still wait after the office answered again", st.Pending)
 	}
 }
@@ -327,7 +327,7 @@ func TestSavesAreSentInOneDebouncedSync(t *testing.T) {
 	timers := officeTimers(t)
 	server := officeServer(t)
 	al := newOfficeLaptop(t)
-	key, _ := al.svc.Recipient()
+	key, _ := al.office.Recipient()
 	leadOffice(t, server, key, 0)
 	joinFromKontor(t, al, server, "AL")
 	s := al.ui.officeBar.sync
@@ -350,7 +350,7 @@ func TestSavesAreSentInOneDebouncedSync(t *testing.T) {
 	}
 	debounce.fn()
 	waitFor(t, "the debounced sync", func() bool { return s.syncs == before+1 && !s.running })
-	if st, _ := al.svc.Status(); st.Pending != 0 {
+	if st, _ := al.office.Status(); st.Pending != 0 {
 		t.Fatalf("after the debounced sync %d changes still wait", st.Pending)
 	}
 	if s.wait() != officeEvery {
@@ -381,7 +381,7 @@ func TestTheLeadSetsUpTheOfficeAndSeesAColleaguesLastSync(t *testing.T) {
 	waitFor(t, "the roster", func() bool { return k.add.box.Visible() })
 
 	al := newOfficeLaptop(t)
-	key, _ := al.svc.Recipient()
+	key, _ := al.office.Recipient()
 	test.Type(k.add.initials, "al")
 	test.Type(k.add.name, "Anna Larsen")
 	test.Type(k.add.recipient, key)
@@ -393,7 +393,7 @@ func TestTheLeadSetsUpTheOfficeAndSeesAColleaguesLastSync(t *testing.T) {
 	if r := labels(k.roster); !strings.Contains(r, "AL  Anna Larsen · sidst opdateret aldrig") {
 		t.Fatalf("before AL synced the roster says %q", r)
 	}
-	if _, err := al.svc.Join(server, "AL"); err != nil {
+	if _, err := al.office.Join(server, "AL"); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(k.reload)
@@ -454,11 +454,11 @@ func TestCancelDuringAJoinLeavesTheLaptopAsItWas(t *testing.T) {
 	officeTimers(t)
 	server := officeServer(t)
 	al := newOfficeLaptop(t)
-	key, _ := al.svc.Recipient()
+	key, _ := al.office.Recipient()
 	leadOffice(t, server, key, 2)
 	storetest.AddCitizen(t, al.store, func(c *model.Citizen) { c.Name = "Søren Ærø" })
 	storetest.AddCitizen(t, al.store, func(c *model.Citizen) { c.Name = "Mette Kjær" })
-	b := &blockingJoin{Service: al.svc, at: 3, reached: make(chan struct{}), release: make(chan struct{})}
+	b := &blockingJoin{Service: al.office, at: 3, reached: make(chan struct{}), release: make(chan struct{})}
 	al.ui.SetOffice(b)
 	k := al.kontor(t)
 	test.Type(k.server, server)
@@ -479,7 +479,7 @@ func TestCancelDuringAJoinLeavesTheLaptopAsItWas(t *testing.T) {
 	if k.message.Text != "Forbindelsen blev afbrudt. Computeren er ikke med i et kontor; alt virker som før." {
 		t.Fatalf("after Annullér Kontor says %q", k.message.Text)
 	}
-	st, err := al.svc.Status()
+	st, err := al.office.Status()
 	if err != nil || st.Configured || st.Pending != 0 {
 		t.Fatalf("after Annullér the laptop is %+v (%v), want in no office", st, err)
 	}
@@ -487,7 +487,7 @@ func TestCancelDuringAJoinLeavesTheLaptopAsItWas(t *testing.T) {
 		t.Fatalf("after Annullér the header says %q", got)
 	}
 	c := storetest.AddCitizen(t, al.store, func(c *model.Citizen) { c.Name = "Efter Annullér" })
-	if st, _ := al.svc.Status(); st.Pending != 0 {
+	if st, _ := al.office.Status(); st.Pending != 0 {
 		t.Fatalf("a change after Annullér went to the outbox (%d waiting)", st.Pending)
 	}
 	al.ui.onOpenCitizen(c.ID)
@@ -495,7 +495,7 @@ func TestCancelDuringAJoinLeavesTheLaptopAsItWas(t *testing.T) {
 		t.Fatal("the window does not open a citizen after a cancelled join")
 	}
 	// and the officeLaptop can join after all
-	al.ui.SetOffice(al.svc)
+	al.ui.SetOffice(al.office)
 	k = joinFromKontor(t, al, server, "AL")
 	if k.joinedText == nil {
 		t.Fatalf("joining after a cancelled join failed: %q", k.message.Text)
@@ -508,7 +508,7 @@ func TestACaseHandedOverAppearsInTheCaseloadAfterASync(t *testing.T) {
 	officeTimers(t)
 	server := officeServer(t)
 	al := newOfficeLaptop(t)
-	key, _ := al.svc.Recipient()
+	key, _ := al.office.Recipient()
 	le := leadOffice(t, server, key, 1)
 	joinFromKontor(t, al, server, "AL")
 	al.ui.goBack()
@@ -517,7 +517,7 @@ func TestACaseHandedOverAppearsInTheCaseloadAfterASync(t *testing.T) {
 		t.Fatalf("the caseload shows %d citizens after the join, want 1", n)
 	}
 	c := storetest.AddCitizen(t, le.store, func(c *model.Citizen) { c.Name = "Overdraget Nu" })
-	if err := le.svc.Move([]int64{c.ID}, "AL"); err != nil {
+	if err := le.office.Move([]int64{c.ID}, "AL"); err != nil {
 		t.Fatal(err)
 	}
 	al.syncFromHeader(t)

@@ -45,6 +45,7 @@ const maxTodayRows = 25
 type todayShell interface {
 	caseworker() string
 	changed(ids ...int64)
+	conflictsButton() fyne.CanvasObject
 	copyText(text string)
 	do(fn func())
 	handoutMaker() Handouts
@@ -112,6 +113,9 @@ type todayScreen struct {
 	// begun is how many conversations had begun when the lines were shown.
 	begun int
 	title *widget.Label
+	// conflicts holds the count of changes waiting for the caseworker's
+	// decision (empty without an office or conflicts).
+	conflicts *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -185,8 +189,10 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	}
 	s.body.Objects = objects
 	s.painted = container.NewStack()
+	s.conflicts = container.NewHBox()
+	s.conflicts.Hide() // no room taken without an office or conflicts
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
-		more, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
+		more, s.conflicts, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
 	s.padded = container.NewPadded(s.body)
 	s.scroll = container.NewVScroll(s.padded)
 	return container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -361,7 +367,19 @@ func (s *todayScreen) show(d *todayData) {
 		ids[i] = n.ID
 	}
 	s.printAll.OnTapped = func() { s.onPrintNotices(ids, true) }
+	s.showConflicts()
 	s.showParts()
+}
+
+// showConflicts shows how many changes wait for the caseworker's decision.
+func (s *todayScreen) showConflicts() {
+	s.conflicts.Objects = nil
+	s.conflicts.Hide()
+	if b := s.shell.conflictsButton(); b != nil {
+		s.conflicts.Objects = []fyne.CanvasObject{b}
+		s.conflicts.Show()
+	}
+	s.conflicts.Refresh()
 }
 
 // showParts shows the parts of what was read, as of the clock's time now.

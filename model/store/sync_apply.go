@@ -37,6 +37,17 @@ type Conflict struct {
 	Mine    string
 	Theirs  string
 	Author  string
+	// MineAt is when this laptop made its edit (as it said); TheirsBy and
+	// TheirsAt who made the office's value and when the office took it
+	// (for a note: its author and when it was written).
+	MineAt, TheirsBy, TheirsAt string
+	// HandedAt is, for a note written after a hand-over, when its author
+	// lost the case.
+	HandedAt string
+	// CitizenID and CitizenName are the local citizen's (read by Conflicts;
+	// 0 and "" when the case is not on this laptop).
+	CitizenID   int64
+	CitizenName string
 }
 
 // AckPush records the office's answers in one transaction: the operations
@@ -72,19 +83,23 @@ func (s *Store) AckPush(results []OpResult) error {
 }
 
 func putConflict(tx *sql.Tx, c Conflict) error {
-	_, err := tx.Exec(`INSERT INTO sync_conflict (op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET
+	_, err := tx.Exec(`INSERT INTO sync_conflict (op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author,
+		mine_at, theirs_by, theirs_at, handed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET
 		field = CASE WHEN instr(field, excluded.field) > 0 THEN field ELSE field || ', ' || excluded.field END,
 		mine = CASE WHEN instr(field, excluded.field) > 0 THEN mine ELSE mine || char(10) || excluded.mine END,
 		theirs = CASE WHEN instr(field, excluded.field) > 0 THEN theirs ELSE theirs || char(10) || excluded.theirs END`,
-		c.OpID, c.Citizen, c.Table, c.Record, c.Field, c.Outcome, c.Mine, c.Theirs, c.Author)
+		c.OpID, c.Citizen, c.Table, c.Record, c.Field, c.Outcome, c.Mine, c.Theirs, c.Author,
+		c.MineAt, c.TheirsBy, c.TheirsAt, c.HandedAt)
 	return err
 }
 
 // Conflicts lists the conflicts and refusals not yet resolved.
 func (s *Store) Conflicts() ([]Conflict, error) {
-	rows, err := s.db.Query(`SELECT op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author
-		FROM sync_conflict WHERE resolution = '' ORDER BY rowid`)
+	rows, err := s.db.Query(`SELECT k.op_id, k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, k.theirs, k.author,
+		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, coalesce(c.id, 0), coalesce(c.name, '')
+		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
+		WHERE k.resolution = '' ORDER BY k.rowid`)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +107,8 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 	var out []Conflict
 	for rows.Next() {
 		var c Conflict
-		if err := rows.Scan(&c.OpID, &c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &c.Theirs, &c.Author); err != nil {
+		if err := rows.Scan(&c.OpID, &c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &c.Theirs, &c.Author,
+			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt, &c.CitizenID, &c.CitizenName); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -102,15 +118,133 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 
 // ResolveConflict stores a person's choice (theirs, mine, dismissed) and audits it.
 func (s *Store) ResolveConflict(opID, resolution string) error {
+	return s.SettleConflict(opID, resolution, "")
+}
+
+// LocalNotice says whether a conflict id is this laptop's own notice (two
+// versions of a note, a row twice, a note written after a hand-over):
+// nothing at the office to close.
+func LocalNotice(opID string) bool { return strings.Contains(opID, ":") }
+
+// SettleConflict stores a person's choice for a conflict in one
+// transaction: "mine" writes this laptop's value again and "edited" the
+// value given, each as a new edit (it goes to the office based on its
+// current version); "theirs" keeps the office's value; "dismissed" and
+// "seen" close a refusal or a notice. The choice is audited, and a choice
+// about the office's conflict waits to be sent with the next sync.
+func (s *Store) SettleConflict(opID, how, value string) error {
 	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
-		res, err := tx.Exec(`UPDATE sync_conflict SET resolution = ? WHERE op_id = ? AND resolution = ''`, resolution, opID)
+		c, citizen, err := openConflict(tx, opID)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return model.NewUserError("office.conflict.unknown", nil, opID)
+		switch how {
+		case "mine":
+			err = s.writeConflictField(tx, c, c.Mine)
+		case "edited":
+			err = s.writeConflictField(tx, c, value)
 		}
-		return appendAudit(tx, s.auditRow("office conflict", sql.NullInt64{}, opID+" "+resolution))
+		if err != nil {
+			return err
+		}
+		sent := 0
+		if LocalNotice(opID) {
+			sent = 1
+		}
+		if _, err := tx.Exec(`UPDATE sync_conflict SET resolution = ?, resolved_at = ?, resolved_by = ?, sent = ?
+			WHERE op_id = ? AND resolution = ''`, how, s.Now().UTC().Format(time.RFC3339), s.auditUser(), sent, opID); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("%s %s.%s %s", opID, c.Table, c.Field, how)
+		if how == "edited" && c.Field != "cpr" {
+			detail += ": " + value
+		}
+		return appendAudit(tx, s.auditRow("office conflict", citizen, detail))
+	})
+}
+
+// openConflict reads an open conflict and the local citizen it concerns.
+func openConflict(tx *sql.Tx, opID string) (Conflict, sql.NullInt64, error) {
+	c := Conflict{OpID: opID}
+	var citizen sql.NullInt64
+	err := tx.QueryRow(`SELECT k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, c.id
+		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
+		WHERE k.op_id = ? AND k.resolution = ''`, opID).Scan(&c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &citizen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, citizen, model.NewUserError("office.conflict.unknown", nil, opID)
+	}
+	return c, citizen, err
+}
+
+// writeConflictField writes value into the conflict's field of its record,
+// as a caseworker's edit (the outbox takes it with the transaction). A
+// citizen is checked as the citizen form checks it: a value it would refuse
+// is refused here too, and nothing is written.
+func (s *Store) writeConflictField(tx *sql.Tx, c Conflict, value string) error {
+	t, ok := syncTableByName(c.Table)
+	if !ok || c.Field == "*" || c.Outcome != "conflict" || strings.ContainsAny(c.Field, `":, `) {
+		return model.NewUserError("office.conflict.notfield", nil, c.Field)
+	}
+	cols, err := tableColumns(tx, t.Name)
+	if err != nil {
+		return err
+	}
+	if !cols[c.Field] || localOnly[c.Field] {
+		return model.NewUserError("office.conflict.notfield", nil, c.Field)
+	}
+	res, err := tx.Exec(`UPDATE `+t.Name+` SET "`+c.Field+`" = ? WHERE gid = ?`, value, c.Record)
+	if err != nil {
+		return model.NewUserError("office.conflict.badvalue", err, value)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return model.NewUserError("office.conflict.gone", nil)
+	}
+	if t.Name != "citizens" {
+		return nil
+	}
+	cit, err := scanCitizen(tx.QueryRow(`SELECT `+citizenColumns+` FROM citizens WHERE gid = ?`, c.Record))
+	if err != nil {
+		return err
+	}
+	return cit.ValidateOn(s.Now())
+}
+
+// Resolution is a person's choice about one of the office's conflicts,
+// made on this laptop and not yet at the office.
+type Resolution struct {
+	OpID, How, At string
+}
+
+// PendingResolutions are the choices not yet sent to the office.
+func (s *Store) PendingResolutions() ([]Resolution, error) {
+	rows, err := s.db.Query(`SELECT op_id, resolution, resolved_at FROM sync_conflict WHERE sent = 0 AND resolution <> '' ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Resolution
+	for rows.Next() {
+		var r Resolution
+		if err := rows.Scan(&r.OpID, &r.How, &r.At); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ResolutionsSent records that the office has these choices.
+func (s *Store) ResolutionsSent(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return s.syncTx("office resolutions", func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.Exec(`UPDATE sync_conflict SET sent = 1 WHERE op_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -156,8 +290,11 @@ type ServerRow struct {
 // ServerNote is one version of a free text at the office.
 type ServerNote struct {
 	Gid, Citizen, ParentKind, Parent, Field, Supersedes, Body, Author string
-	Late                                                              bool
-	Seq                                                               int64
+	// Late: written by a caseworker who no longer had the case (a former
+	// owner, a cover that ended); HandedAt is when she lost it.
+	Late                bool
+	WrittenAt, HandedAt string
+	Seq                 int64
 }
 
 // PullBatch is what one pull brought, applied in one transaction.
@@ -245,10 +382,13 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 		}
 		// the office's open conflicts replace those it sent before; this laptop's
 		// own notices (two versions of a note, a row twice) stay until resolved
-		if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%'`); err != nil {
+		if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%' AND op_id NOT LIKE 'late:%'`); err != nil {
 			return err
 		}
 		if err := applyNotes(tx, b.Notes); err != nil {
+			return err
+		}
+		if err := markLateNotes(tx, b.Notes); err != nil {
 			return err
 		}
 		for _, c := range b.Conflicts {
@@ -545,6 +685,11 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 			return err
 		}
 		if cur == n.Gid {
+			// the newest is this laptop's own: a colleague's version written
+			// beside it is shown too (both stay at the office)
+			if err := noteBeside(tx, t, k, notes, n); err != nil {
+				return err
+			}
 			continue
 		}
 		if cur != "" && !chainReaches(notes, n.Gid, cur) {
@@ -553,7 +698,8 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 			var mine string
 			if err := tx.QueryRow(`SELECT "`+k.field+`" FROM `+t.Name+` WHERE gid = ?`, k.parent).Scan(&mine); err == nil && mine != n.Body {
 				if err := putConflict(tx, Conflict{OpID: "note:" + n.Gid, Citizen: n.Citizen, Table: t.Name, Record: k.parent,
-					Field: k.field, Outcome: "conflict", Mine: mine, Theirs: n.Body, Author: n.Author}); err != nil {
+					Field: k.field, Outcome: "conflict", Mine: mine, Theirs: n.Body, Author: n.Author,
+					TheirsBy: n.Author, TheirsAt: n.WrittenAt}); err != nil {
 					return err
 				}
 			}
@@ -568,6 +714,62 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		if _, err := tx.Exec(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
 			ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`,
 			k.parent, k.field, n.Gid, noteHash(n.Body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// noteBeside keeps, for a person to see, every other version of the note
+// head that neither supersedes nor is superseded (two versions written
+// apart), when this laptop's field holds head.
+func noteBeside(tx *sql.Tx, t *syncTable, k noteKey, notes []ServerNote, head ServerNote) error {
+	superseded := map[string]bool{}
+	for _, n := range notes {
+		if n.Supersedes != "" {
+			superseded[n.Supersedes] = true
+		}
+	}
+	for _, o := range notes {
+		if o.Gid == head.Gid || o.Parent != k.parent || o.Field != k.field || superseded[o.Gid] || chainReaches(notes, head.Gid, o.Gid) {
+			continue
+		}
+		err := putConflict(tx, Conflict{OpID: "note:" + o.Gid, Citizen: o.Citizen, Table: t.Name, Record: k.parent,
+			Field: k.field, Outcome: "conflict", Mine: head.Body, Theirs: o.Body, Author: o.Author,
+			TheirsBy: o.Author, TheirsAt: o.WrittenAt})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markLateNotes keeps, for a person to see, each note a colleague wrote
+// after she lost the case (issue 26: "skrevet efter overdragelse"), when
+// its record is on this laptop. Seen once, it stays seen.
+func markLateNotes(tx *sql.Tx, notes []ServerNote) error {
+	var me string
+	if err := tx.QueryRow(`SELECT initials FROM sync_state WHERE id = 1`).Scan(&me); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		if !n.Late || n.Author == me {
+			continue
+		}
+		t, ok := syncTableByName(n.ParentKind)
+		if !ok || !isNoteColumn(t, n.Field) {
+			continue
+		}
+		if id, err := localID(tx, t.Name, n.Parent); err != nil || id == 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		_, err := tx.Exec(`INSERT OR IGNORE INTO sync_conflict (op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs,
+			author, theirs_by, theirs_at, handed_at) VALUES (?, ?, ?, ?, ?, 'conflict', '', ?, ?, ?, ?, ?)`,
+			"late:"+n.Gid, n.Citizen, t.Name, n.Parent, n.Field, n.Body, n.Author, n.Author, n.WrittenAt, n.HandedAt)
+		if err != nil {
 			return err
 		}
 	}
@@ -645,29 +847,18 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	}
 	o := model.OfficeStatus{Configured: st.Active, Server: st.Server, Initials: st.Initials, LastSync: st.LastSync,
 		LastError: st.LastError, Reachable: st.LastError == ""}
-	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = ''),
-		(SELECT count(*) FROM citizens)`).Scan(&o.Pending, &o.Conflicts, &o.Citizens)
+	// the conflicts this caseworker is asked about: her own and this laptop's
+	// notices (a colleague's conflict on a shared case is hers to settle)
+	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = ''
+		AND (instr(op_id, ':') > 0 OR author IN ('', ?))), (SELECT count(*) FROM citizens)`, st.Initials).
+		Scan(&o.Pending, &o.Conflicts, &o.Citizens)
 	return o, err
 }
 
 // UseMine writes a conflict's "mine" value again as a new edit (it goes to
 // the outbox based on the office's current version).
 func (s *Store) UseMine(c Conflict) error {
-	t, ok := syncTableByName(c.Table)
-	if !ok || c.Field == "*" || strings.ContainsAny(c.Field, `":`) {
-		return model.NewUserError("office.conflict.notfield", nil, c.Field)
-	}
-	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
-		cols, err := tableColumns(tx, t.Name)
-		if err != nil {
-			return err
-		}
-		if !cols[c.Field] || localOnly[c.Field] {
-			return model.NewUserError("office.conflict.notfield", nil, c.Field)
-		}
-		_, err = tx.Exec(`UPDATE `+t.Name+` SET "`+c.Field+`" = ? WHERE gid = ?`, c.Mine, c.Record)
-		return err
-	})
+	return s.inTx("resolve conflict", func(tx *sql.Tx) error { return s.writeConflictField(tx, c, c.Mine) })
 }
 
 // SyncedText is the free text field of the record with gid as this laptop

@@ -454,64 +454,68 @@ func (v *Service) onServer(ids []int64, fn func(context.Context, *Client, string
 	})
 }
 
-// Conflicts lists the open conflicts and refusals.
+// Conflicts lists the open conflicts, refusals and notices this laptop's
+// caseworker is asked about (a colleague's own conflicts on a shared case
+// are hers to settle), with the citizen's name when the case is here.
 func (v *Service) Conflicts() ([]model.OfficeConflict, error) {
+	st, err := v.Store.SyncState()
+	if err != nil {
+		return nil, err
+	}
 	cs, err := v.Store.Conflicts()
 	if err != nil {
 		return nil, err
 	}
 	out := make([]model.OfficeConflict, 0, len(cs))
 	for _, c := range cs {
-		id, err := v.Store.CitizenIDByGid(c.Citizen)
-		if err != nil {
-			return nil, err
+		if !store.LocalNotice(c.OpID) && c.Author != "" && c.Author != st.Initials {
+			continue
 		}
 		out = append(out, model.OfficeConflict{ID: c.OpID, Table: c.Table, Field: c.Field, Outcome: c.Outcome,
-			Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: id})
+			Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: c.CitizenID, CitizenName: c.CitizenName,
+			Kind: model.KindOfConflict(c.OpID, c.Outcome), MineAt: c.MineAt, TheirsBy: c.TheirsBy, TheirsAt: c.TheirsAt,
+			HandedAt: c.HandedAt})
 	}
 	return out, nil
 }
 
-// Resolve stores a person's choice for a conflict: "theirs" (keep the
-// office's value), "mine" (write mine again, as a new edit) or "dismissed";
-// at the office too when it can be reached.
+// Settle stores a person's choice for one conflict on this laptop, in one
+// transaction, audited: "theirs" (keep the office's value), "mine" (write
+// mine again, as a new edit), "edited" (write value, as a new edit),
+// "dismissed" (a refusal seen) or "seen" (a notice seen). It needs no
+// connection: the choice and the edit reach the office with the next sync.
+func (v *Service) Settle(id, how, value string) error {
+	switch how {
+	case "theirs", "mine", "edited", "dismissed", "seen":
+	default:
+		return model.NewUserError("office.conflict.how", nil, how)
+	}
+	return v.Store.SettleConflict(id, how, value)
+}
+
+// Resolve stores a person's choice for a conflict (the command line's
+// theirs, mine or dismissed), then tells the office at once when it can
+// be reached; else the next sync does.
 func (v *Service) Resolve(id, how string) error {
 	switch how {
 	case "theirs", "mine", "dismissed":
 	default:
 		return model.NewUserError("office.conflict.how", nil, how)
 	}
-	if how == "mine" {
-		cs, err := v.Store.Conflicts()
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			if c.OpID == id {
-				if err := v.Store.UseMine(c); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	if err := v.Store.ResolveConflict(id, how); err != nil {
+	if err := v.Store.SettleConflict(id, how, ""); err != nil {
 		return err
 	}
-	if strings.Contains(id, ":") {
-		return nil // a notice of this laptop's own (two note versions, a row twice): nothing at the office to close
+	if store.LocalNotice(id) {
+		return nil // a notice of this laptop's own: nothing at the office to close
 	}
 	ctx := context.Background()
 	st, err := v.Store.SyncState()
 	if err != nil || !st.Active {
 		return err
 	}
-	err = v.withClient(ctx, st, func(cl *Client) error {
-		_, err := cl.Conn.Exec(ctx, `UPDATE jobspor.conflict SET resolution = $2, resolved_by = jobspor.me(), resolved_at = now()
-			WHERE op_id = $1 AND resolved_at IS NULL`, id, how)
-		return err
-	})
+	err = v.withClient(ctx, st, func(cl *Client) error { return cl.pushResolutions(ctx) })
 	if err != nil && IsUnreachable(err) {
-		return nil // resolved here; the office hears of it with a later sync (its conflict list is replaced at pull)
+		return nil // resolved here; the next sync carries it to the office
 	}
 	return err
 }

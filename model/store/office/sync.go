@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -196,21 +197,86 @@ func (c *Client) conflictNote(ctx context.Context, tx pgx.Tx, st *opState, op st
 	if field == "cpr" {
 		mine, theirs, mineFull = "(CPR-nummer)", "(CPR-nummer)", "(CPR-nummer)"
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO jobspor.conflict (op_id, citizen_gid, tbl, record_gid, field, note_gid, outcome,
-		base_version, server_version, mine, theirs, author)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, jobspor.me()) ON CONFLICT (op_id, field) DO NOTHING`,
-		op.ID, nullUUID(op.Citizen), op.Table, nullUUID(op.Gid), field, nullUUID(note), outcome, base, server, mine, theirs)
+	theirsBy, theirsAt, err := whoWrote(ctx, tx, op.Gid, server)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO jobspor.conflict (op_id, citizen_gid, tbl, record_gid, field, note_gid, outcome,
+		base_version, server_version, mine, theirs, author, mine_at, theirs_by, theirs_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, jobspor.me(), $12, $13, $14) ON CONFLICT (op_id, field) DO NOTHING`,
+		op.ID, nullUUID(op.Citizen), op.Table, nullUUID(op.Gid), field, nullUUID(note), outcome, base, server, mine, theirs,
+		op.At, theirsBy, theirsAt)
 	if err != nil {
 		return err
 	}
 	st.res.Conflicts = append(st.res.Conflicts, store.Conflict{OpID: op.ID, Citizen: op.Citizen, Table: op.Table,
-		Record: op.Gid, Field: field, Outcome: outcome, Mine: mineFull, Theirs: theirs, Author: op.By})
+		Record: op.Gid, Field: field, Outcome: outcome, Mine: mineFull, Theirs: theirs, Author: op.By,
+		MineAt: op.At, TheirsBy: theirsBy, TheirsAt: stamp(theirsAt)})
 	if outcome == "rejected" {
 		st.rejected = true
 	} else {
 		st.conflict = true
 	}
 	return nil
+}
+
+// whoWrote is who made the office's version of a record, and when the
+// office took it (nil: unknown, as for versions older than the office's
+// schema 5, or no version at all).
+func whoWrote(ctx context.Context, tx pgx.Tx, gid string, version int64) (string, *time.Time, error) {
+	if version <= 0 || gid == "" {
+		return "", nil, nil
+	}
+	var by string
+	var at *time.Time
+	err := tx.QueryRow(ctx, `SELECT updated_by, at FROM jobspor.history WHERE gid = $1 AND version = $2`, gid, version).Scan(&by, &at)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil, nil
+	}
+	return by, at, err
+}
+
+// stamp is a time from the office as the laptop keeps it ("" unknown).
+func stamp(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// pushResolutions sends the choices a person made on this laptop about
+// the office's conflicts (offline too): the office closes them, once.
+func (c *Client) pushResolutions(ctx context.Context) error {
+	rs, err := c.Store.PendingResolutions()
+	if err != nil || len(rs) == 0 {
+		return err
+	}
+	tx, err := c.Conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.Background())
+	ids := make([]string, 0, len(rs))
+	for _, r := range rs {
+		how := r.How
+		if how == "seen" {
+			how = "dismissed"
+		}
+		at, err := time.Parse(time.RFC3339, r.At)
+		if err != nil {
+			at = c.Store.Now()
+		}
+		// the person's time as this laptop said it (never used for order)
+		// closed once, audited at the office (a second laptop's choice finds it closed)
+		if _, err := tx.Exec(ctx, `SELECT jobspor.resolve_conflict($1, $2, $3)`, r.OpID, how, at); err != nil {
+			return err
+		}
+		ids = append(ids, r.OpID)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	return c.Store.ResolutionsSent(ids)
 }
 
 // applyOp applies one operation inside the push's transaction. The
@@ -603,17 +669,20 @@ func (c *Client) Pull(ctx context.Context) error {
 		}
 	}
 	rows, err = tx.Query(ctx, `SELECT gid::text, citizen_gid::text, parent_kind, parent_gid::text, field,
-		coalesce(supersedes::text, ''), body, author, late, change_seq FROM jobspor.note
+		coalesce(supersedes::text, ''), body, author, late, written_at, handed_at, change_seq FROM jobspor.note
 		WHERE change_seq > $1 OR citizen_gid = ANY($2::uuid[]) OR parent_gid = ANY($3::uuid[])`, want.Since, full, refresh)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var n store.ServerNote
-		if err := rows.Scan(&n.Gid, &n.Citizen, &n.ParentKind, &n.Parent, &n.Field, &n.Supersedes, &n.Body, &n.Author, &n.Late, &n.Seq); err != nil {
+		var handed *time.Time
+		if err := rows.Scan(&n.Gid, &n.Citizen, &n.ParentKind, &n.Parent, &n.Field, &n.Supersedes, &n.Body, &n.Author, &n.Late,
+			&n.WrittenAt, &handed, &n.Seq); err != nil {
 			rows.Close()
 			return err
 		}
+		n.HandedAt = stamp(handed)
 		batch.Notes = append(batch.Notes, n)
 		if n.Seq > batch.Since {
 			batch.Since = n.Seq
@@ -624,16 +693,19 @@ func (c *Client) Pull(ctx context.Context) error {
 		return err
 	}
 	rows, err = tx.Query(ctx, `SELECT op_id::text, coalesce(citizen_gid::text, ''), tbl, coalesce(record_gid::text, ''), field,
-		outcome, mine, theirs, author FROM jobspor.conflict WHERE resolved_at IS NULL ORDER BY id`)
+		outcome, mine, theirs, author, mine_at, theirs_by, theirs_at FROM jobspor.conflict WHERE resolved_at IS NULL ORDER BY id`)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var cf store.Conflict
-		if err := rows.Scan(&cf.OpID, &cf.Citizen, &cf.Table, &cf.Record, &cf.Field, &cf.Outcome, &cf.Mine, &cf.Theirs, &cf.Author); err != nil {
+		var at *time.Time
+		if err := rows.Scan(&cf.OpID, &cf.Citizen, &cf.Table, &cf.Record, &cf.Field, &cf.Outcome, &cf.Mine, &cf.Theirs, &cf.Author,
+			&cf.MineAt, &cf.TheirsBy, &at); err != nil {
 			rows.Close()
 			return err
 		}
+		cf.TheirsAt = stamp(at)
 		batch.Conflicts = append(batch.Conflicts, cf)
 	}
 	rows.Close()
@@ -710,6 +782,9 @@ func (c *Client) Sync(ctx context.Context) error {
 		return err
 	}
 	if _, err := c.Push(ctx); err != nil {
+		return err
+	}
+	if err := c.pushResolutions(ctx); err != nil {
 		return err
 	}
 	return c.Pull(ctx)

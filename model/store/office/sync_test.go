@@ -187,8 +187,9 @@ func TestConcurrentEditsMergeOrConflictNeverOverwrite(t *testing.T) {
 	if n := count(t, su, `SELECT count(*) FROM jobspor.note WHERE citizen_gid = $1 AND supersedes IS NOT NULL`, cgid); n != 2 {
 		t.Fatalf("%d note versions superseding the first, want both edits", n)
 	}
-	// the two versions of the note: both at the office; the laptop whose
-	// version is not the newest shows the other beside it
+	// the two versions of the note: both at the office; each laptop shows
+	// the other's version beside its own (issue 26: the laptop whose version
+	// is the newest is asked too, not only the other)
 	ab.sync(t)
 	notices := 0
 	for _, l := range []*laptop{ab, cd} {
@@ -202,8 +203,8 @@ func TestConcurrentEditsMergeOrConflictNeverOverwrite(t *testing.T) {
 			}
 		}
 	}
-	if notices != 1 {
-		t.Fatalf("%d notices of two note versions, want 1", notices)
+	if notices != 2 {
+		t.Fatalf("%d notices of two note versions, want one on each laptop", notices)
 	}
 	// CD's laptop converges on the office's values once the conflict is shown
 	cd.sync(t)
