@@ -97,7 +97,8 @@ type UI struct {
 	app    fyne.App
 	win    fyne.Window
 	store  Store
-	office Office // nil without an office (see office.go)
+	office Office     // nil without an office (see office.go)
+	covers coverMarks // the covers this caseworker holds, as last read (office_colleagues.go)
 	// officeBar is the office's header and sync (nil without an office).
 	officeBar *officeBar
 	content   *model.Content

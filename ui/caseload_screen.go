@@ -29,6 +29,7 @@ type caseloadStore interface {
 // caseloadShell is what caseloadScreen asks of the window.
 type caseloadShell interface {
 	caseTableShell
+	colleaguesShell
 	caseworker() string
 	countText(n int) string
 	do(fn func())
@@ -56,7 +57,8 @@ type caseloadScreen struct {
 	search *formEntry
 	track  *safeSelect
 	status *safeSelect
-	who    *safeSelect // all caseworkers, mine, or one colleague's
+	who    *safeSelect     // all caseworkers, mine, or one colleague's
+	bar    *fyne.Container // Ny borger, Indstillinger (and an office lead's Dækning…)
 	move   *widget.Button
 	take   *widget.Button // the citizens without a caseworker to "Jeg er"
 	// elsewhere says how many matches the chosen caseworker hides.
@@ -206,8 +208,9 @@ func (s *caseloadScreen) build() fyne.CanvasObject {
 	s.elsewhere.Hide()
 	filters := newFlow(s.who, s.track, s.status, s.noPlan, s.count, s.move, s.take)
 	settings := widget.NewButtonWithIcon(lang.L("settings.title"), theme.SettingsIcon(), s.shell.onSettings)
+	s.bar = container.NewHBox(s.newBtn, settings)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
-	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.newBtn, settings), s.search), filters, s.elsewhere)
+	top := container.NewVBox(container.NewBorder(nil, nil, back, s.bar, s.search), filters, s.elsewhere)
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 
@@ -343,7 +346,7 @@ func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
 		}
 		return r.Caseworker
 	}
-	return flagText(r)
+	return withMark(flagText(r), s.shell.coverMark(r.ID))
 }
 
 func nextText(r model.CaseRow) string {

@@ -13,7 +13,7 @@ import (
 // loadTeam fills the caseworker filter: everyone, mine (when this account
 // has a caseworker, and then chosen first), or one colleague's citizens.
 func (s *caseloadScreen) loadTeam() {
-	team, err := s.store.Caseworkers()
+	team, err := s.shell.team(s.store.Caseworkers)
 	if err != nil {
 		s.shell.showError(err)
 	}
@@ -32,6 +32,7 @@ func (s *caseloadScreen) loadTeam() {
 		s.who.SetSelectedIndex(1)
 	}
 	setEnabled(s.move, len(team) > 0)
+	s.shell.placeCoverButton(s.bar)
 }
 
 // whoScope is the scope the caseworker filter chose.
@@ -116,6 +117,9 @@ func (s *caseloadScreen) onAskMove() {
 
 func (s *caseloadScreen) onMove(initials string) {
 	ids := caseIDs(s.rows)
+	if s.shell.handOver(ids, initials) {
+		return // in an office: the audited hand-over
+	}
 	if err := s.store.AssignCaseworker(ids, initials); err != nil {
 		s.shell.showError(err)
 		return

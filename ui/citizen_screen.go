@@ -264,8 +264,8 @@ func (s *citizenScreen) buildHeader() fyne.CanvasObject {
 	})
 	print := s.printButton()
 	info := widget.NewLabel(s.headerInfo())
-	actions := container.NewHBox(s.edit, print)
-	header := container.NewVBox(container.NewBorder(nil, nil, back, actions, name), info)
+	actions := container.NewHBox(present(s.shell.handOverButton(s.citizen.ID), s.edit, print)...)
+	header := container.NewVBox(present(container.NewBorder(nil, nil, back, actions, name), info, s.shell.coverBanner(s.citizen.ID))...)
 	if banner := s.shell.conflictBanner(s.citizen.ID); banner != nil {
 		header.Add(banner)
 	}

@@ -30,6 +30,7 @@ type conversationStore interface {
 // conversationShell is what conversationScreen asks of the window.
 type conversationShell interface {
 	conversationJobsShell
+	colleaguesShell
 	back()
 	changed(ids ...int64)
 	copyText(text string)
@@ -92,7 +93,8 @@ func (s *conversationScreen) buildHeader() fyne.CanvasObject {
 	s.copyBtn = widget.NewButtonWithIcon(lang.L("conversation.copy"), theme.ContentCopyIcon(), s.onCopySummary)
 	ics := widget.NewButtonWithIcon(lang.L("conversation.ics"), theme.DownloadIcon(), s.onCalendar)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onAskDelete)
-	return container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn, del), title), widget.NewSeparator())
+	return container.NewVBox(present(container.NewBorder(nil, nil, back, container.NewHBox(ics, s.copyBtn, del), title),
+		s.shell.coverBanner(s.cs.citizen.ID), widget.NewSeparator())...)
 }
 
 func (s *conversationScreen) buildConversation() fyne.CanvasObject {

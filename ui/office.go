@@ -12,9 +12,10 @@ import (
 // laptop that main did not hand an office to (and in most tests); every
 // office part says nothing then, and the laptop works exactly as before.
 type Office interface {
-	syncOffice     // the header and its sync (office_sync.go)
-	kontorOffice   // Indstillinger → Kontor (office_kontor.go)
-	conflictsStore // the conflict screen, Today's count, the case's banner (office_conflicts.go)
+	syncOffice       // the header and its sync (office_sync.go)
+	kontorOffice     // Indstillinger → Kontor (office_kontor.go)
+	conflictsStore   // the conflict screen, Today's count, the case's banner (office_conflicts.go)
+	colleaguesOffice // colleagues, hand-over and cover (office_colleagues.go)
 }
 
 // officeBar is the window's office state: the header in the top bar and
@@ -36,6 +37,9 @@ func (u *UI) SetOffice(o Office) {
 		h.onSync = s.request
 		u.officeBar = &officeBar{header: h, sync: s}
 		s.begin(true)
+	}
+	if u.today != nil {
+		u.today.buildScope() // the scope choice names the office's roster (office_colleagues.go)
 	}
 	if len(u.stack) > 0 {
 		u.show(u.top().content())
@@ -74,6 +78,7 @@ func (u *UI) officeTouched() {
 // officePulled: a pull brought the office's changes; Today and the caseload
 // show them (each re-reads what its change detection says moved).
 func (u *UI) officePulled() {
+	u.today.buildScope() // the roster may have changed (office_colleagues.go)
 	switch u.top().(type) {
 	case *todayScreen:
 		u.today.reload()

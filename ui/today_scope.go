@@ -10,40 +10,64 @@ import (
 	"jobspor/model"
 )
 
-// scopeStore is what "Mine / Hele kontoret" asks of the database.
+// scopeStore is what "Mine / a colleague / Hele kontoret" asks of the database.
 type scopeStore interface {
 	Me() (string, error)
+	Caseworkers() ([]model.Caseworker, error)
 }
 
 var scopeKeys = []string{"scope.mine", "scope.office"}
 
-// scopeChoice is the "Mine / Hele kontoret" switch on Today.
-func (s *todayScreen) newScopeChoice() *widget.RadioGroup {
-	r := widget.NewRadioGroup([]string{lang.L(scopeKeys[0]), lang.L(scopeKeys[1])}, nil)
-	r.Horizontal = true
-	r.Required = true
-	return r
+// scopeChoices are the scope choice's options: Mine, each colleague (in an
+// office the office's roster, else the caseworkers on this laptop), and
+// Hele kontoret — the cases this caseworker may see.
+func (u *UI) scopeChoices() ([]string, []model.Scope) {
+	labels, scopes := []string{lang.L(scopeKeys[0])}, []model.Scope{model.Mine(u.me)}
+	team, err := u.team(u.store.Caseworkers)
+	if err != nil {
+		u.showError(err)
+	}
+	for _, c := range team {
+		if c.Initials != u.me {
+			labels, scopes = append(labels, caseworkerLabel(team, c.Initials)), append(scopes, model.Mine(c.Initials))
+		}
+	}
+	return append(labels, lang.L(scopeKeys[1])), append(scopes, model.WholeOffice)
 }
 
-// buildScope shows the switch only when this account has a caseworker.
+// newScopeChoice is the "Mine / a colleague / Hele kontoret" choice on Today.
+func (s *todayScreen) newScopeChoice() *safeSelect {
+	return newSelect(nil, nil)
+}
+
+// buildScope shows the choice only when this account has a caseworker.
 func (s *todayScreen) buildScope() {
 	s.scope.OnChanged = nil
 	if s.shell.caseworker() == "" {
 		s.scope.Hide()
+		s.scopeRow.Hide()
 		return
 	}
+	labels, scopes := s.shell.scopeChoices()
+	s.scope.Options = labels
 	s.scope.Show()
-	s.scope.SetSelected(lang.L(scopeKeys[1]))
-	if !s.shell.workScope().All() {
-		s.scope.SetSelected(lang.L(scopeKeys[0]))
+	s.scopeRow.Show()
+	s.scope.SetSelectedIndex(0)
+	for i, sc := range scopes {
+		if sc == s.shell.workScope() {
+			s.scope.SetSelectedIndex(i)
+		}
 	}
 	s.scope.OnChanged = s.onScope
 }
 
 func (s *todayScreen) onScope(label string) {
-	scope := model.WholeOffice
-	if label == lang.L(scopeKeys[0]) {
-		scope = model.Mine(s.shell.caseworker())
+	labels, scopes := s.shell.scopeChoices()
+	scope := model.Mine(s.shell.caseworker())
+	for i, l := range labels {
+		if l == label {
+			scope = scopes[i]
+		}
 	}
 	s.shell.setScope(scope)
 	s.reload()

@@ -43,6 +43,7 @@ const maxTodayRows = 25
 
 // todayShell is what todayScreen asks of the window.
 type todayShell interface {
+	colleaguesShell
 	caseworker() string
 	changed(ids ...int64)
 	conflictsButton() fyne.CanvasObject
@@ -96,9 +97,10 @@ type todayScreen struct {
 	catchUp  *widget.Button
 	printAll *widget.Button
 	root     fyne.CanvasObject
-	// scope switches between "Mine" and "Hele kontoret"; deletion reminds
+	// scope chooses "Mine", a colleague or "Hele kontoret"; deletion reminds
 	// of closed cases past the retention period.
-	scope    *widget.RadioGroup
+	scope    *safeSelect
+	scopeRow *fyne.Container // the choice with its label, as wide as they need
 	deletion *widget.Button
 	// sections are Today's parts, built once; their rows are reused.
 	sections []*todaySection
@@ -178,6 +180,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	s.title = title
 	s.scope, s.deletion = s.newScopeChoice(), s.newDeletionButton()
+	s.scopeRow = container.NewHBox(widget.NewLabel(lang.L("scope.show")), s.scope)
 	s.buildScope()
 	s.first.Wrapping, s.onTime.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	extras := []fyne.CanvasObject{nil, nil, nil, s.catchUp, nil, nil, s.printAll, nil}
@@ -192,7 +195,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.conflicts = container.NewHBox()
 	s.conflicts.Hide() // no room taken without an office or conflicts
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
-		more, s.conflicts, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
+		more, s.conflicts, s.first, s.onTime, s.groups, s.scopeRow, s.backup, container.NewHBox(s.deletion))
 	s.padded = container.NewPadded(s.body)
 	s.scroll = container.NewVScroll(s.padded)
 	return container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -476,7 +479,7 @@ func (s *todayScreen) showFigure(d *todayData) {
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
 	s.showGroups(c)
-	if d.at.scope.All() {
+	if d.at.scope.All() || d.at.scope.Caseworker != s.shell.caseworker() { // a colleague's: the office's figure only
 		return
 	}
 	addMine(s.first, "today.figure.first.name", d.read.Mine.First, c.First)
@@ -659,6 +662,7 @@ type todayRow struct {
 	buttons []*widget.Button
 	root    *fyne.Container
 	opens   func()
+	mark    *widget.Label // "dækker for AL til 12-12" on a covered case's line (office_colleagues.go)
 }
 
 func newTodayRow(s *todayScreen) *todayRow {
@@ -692,7 +696,8 @@ func (r *todayRow) show(l todayLine) {
 		}
 		objects[i] = b
 	}
-	if len(objects) != len(r.actions.Objects) {
+	objects, marks := r.withCoverMark(l.citizenID, objects)
+	if len(objects) != len(r.actions.Objects) || marks {
 		r.actions.Objects = objects
 		r.root.Refresh() // the line is laid out again: its buttons take room from the text
 	} else {

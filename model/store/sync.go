@@ -735,6 +735,9 @@ func (s *Store) MarkHistory(ops []SyncOp, accepted map[string]bool) error {
 				if _, err := rec.Exec(op.Gid, op.Table, op.Citizen); err != nil {
 					return err
 				}
+				if err := ownUnassigned(tx, op); err != nil {
+					return err
+				}
 			} else {
 				if err := enqueue(tx, op, now); err != nil {
 					return err

@@ -306,6 +306,10 @@ type PullBatch struct {
 	Notes     []ServerNote
 	Conflicts []Conflict
 	Since     int64
+	// Staff is the office's roster, Covers the covers this caseworker
+	// holds (nil: not read; they stay as they are).
+	Staff  []model.Colleague
+	Covers []CoverRow
 }
 
 // PullWant is what the next pull must fetch besides everything after Since.
@@ -397,6 +401,9 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 			}
 		}
 		if _, err := tx.Exec(`DELETE FROM sync_refresh`); err != nil {
+			return err
+		}
+		if err := applyColleagues(tx, b.Staff, b.Covers); err != nil {
 			return err
 		}
 		_, err = tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,

@@ -604,6 +604,10 @@ func (c *Client) Pull(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback(context.Background())
+	cover, err := c.readCover(ctx, tx) // the roster and this caseworker's covers (colleagues.go)
+	if err != nil {
+		return err
+	}
 	batch := store.PullBatch{Since: want.Since, Visible: []string{}}
 	rows, err := tx.Query(ctx, `SELECT gid::text FROM jobspor.citizens WHERE NOT deleted`)
 	if err != nil {
@@ -722,6 +726,7 @@ func (c *Client) Pull(ctx context.Context) error {
 		fmt.Printf("pull: since %d -> %d, %d visible, %d full, %d refresh, %d rows, %d notes, %d conflicts\n",
 			want.Since, batch.Since, len(batch.Visible), len(full), len(refresh), len(batch.Rows), len(batch.Notes), len(batch.Conflicts))
 	}
+	cover.into(&batch)
 	return c.Store.ApplyPull(batch, c.Store.Now())
 }
 
