@@ -1,4 +1,4 @@
--- 0016: colleagues and cover in the window (issue 26). What the last pull
+-- 0017: colleagues and cover in the window (issue 26). What the last pull
 -- brought of the office's roster and of the covers this caseworker holds,
 -- so that the window names colleagues and says "Du dækker for AL til 12-12"
 -- offline too. Both are replaced whole by every pull.
