@@ -73,17 +73,32 @@ func TestCoverForAColleagueIsTheLeadsAndAudited(t *testing.T) {
 	}
 
 	// the laptop's clock past the cover's last day: one pull and the cases are gone
+	// CD's work not yet sent stays when the case leaves the laptop, and goes later
+	covered := cd.citizenByName(t, "Åse Lund")
+	covered.Phone = "87654321"
+	if err := cd.s.UpdateCitizen(covered); err != nil {
+		t.Fatal(err)
+	}
 	later := time.Date(3000, 1, 1, 9, 0, 0, 0, time.UTC)
 	cd.s.Now = func() time.Time { return later }
-	cd.sync(t)
+	if err := cd.cl.Pull(bg); err != nil { // a pull before the push: the work is unsent
+		t.Fatal(err)
+	}
 	if cd.citizenByName(t, "Åse Lund") != nil || cd.citizenByName(t, "Bo Berg") != nil {
 		t.Error("a cover past its day on the laptop's clock left the cases on the laptop")
 	}
 	if covers, _ := v.Covering(); len(covers) != 0 {
 		t.Errorf("CD's laptop still marks %d covers", len(covers))
 	}
+	if n, err := cd.s.PendingCount(); err != nil || n == 0 {
+		t.Fatalf("CD's unsent edit of a case that left the laptop is gone (%d, %v)", n, err)
+	}
+	cd.sync(t)
+	if n, _ := cd.s.PendingCount(); n != 0 {
+		t.Errorf("%d operations still wait on CD's laptop", n)
+	}
 	ab.sync(t)
-	if ab.citizenByName(t, "Åse Lund") == nil {
-		t.Error("the owner lost the case")
+	if got := ab.citizenByName(t, "Åse Lund"); got == nil || got.Phone != "87654321" {
+		t.Errorf("the owner has %+v, want CD's phone number made while covering", got)
 	}
 }
