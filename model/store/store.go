@@ -47,6 +47,9 @@ type Store struct {
 	// office is whether this laptop is in an office (sync_state.active):
 	// then every transaction writes its changes to the outbox.
 	office atomic.Bool
+	// committed is where this Store's last anchored write, committed, left
+	// the audit chain: Close confirms it in the anchor file.
+	committed atomic.Pointer[anchoredHead]
 }
 
 // Generation is a number that grows with every committed change to the
@@ -150,6 +153,7 @@ func open(path string, exists, own bool) (*Store, error) {
 // Close moves everything in the -wal into the database and empties it, so
 // text removed from a record is gone from the files, then closes.
 func (s *Store) Close() error {
+	s.confirmClose()
 	s.scrubWAL()
 	err := s.db.Close()
 	s.lock.release()
@@ -316,15 +320,19 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 			return explainBusy(fmt.Errorf("%s: outbox: %w", what, err))
 		}
 	}
+	var anchored *anchoredHead
 	if n := w.audited.Load(); n > 0 {
 		// Anchored before the commit, under the write lock: the anchor's
 		// lines follow the commits' order.
-		if err := s.anchorWrite(tx, n); err != nil {
+		if anchored, err = s.anchorWrite(tx, n); err != nil {
 			return explainBusy(err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
+	}
+	if anchored != nil {
+		s.committed.Store(anchored) // confirmed at Close (confirmClose)
 	}
 	if !auditOnly[what] {
 		s.changes.mu.Lock()
