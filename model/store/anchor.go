@@ -273,7 +273,12 @@ func (s *Store) againstAnchor(q auditQ, head, start model.ChainHead) (*model.Mes
 		if marked > 0 {
 			return &model.Message{Key: "audit.anchor.missing", Args: []any{s.anchorPath()}}, nil, nil
 		}
-		return nil, nil, nil // a database from before the anchor's second version
+		// A database from before the anchor's second version, unless the
+		// head kept outside says its anchor was there.
+		return s.keptHeadProblem(nil), nil, nil
+	}
+	if problem := s.keptHeadProblem(lines); problem != nil {
+		return problem, nil, nil
 	}
 	// Walk the lines: each starts where the last committed one ended.
 	committed := make([]anchorLine, 0, len(lines))

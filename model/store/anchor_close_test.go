@@ -2,6 +2,8 @@ package store
 
 import (
 	"database/sql"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"jobspor/model"
@@ -75,3 +77,71 @@ var errKilled = errorString("killed before the commit")
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+// copyPair copies the closed database at from and its anchor file to to.
+func copyPair(t *testing.T, from, to string) {
+	t.Helper()
+	for _, side := range []string{"-wal", "-shm"} {
+		os.Remove(to + side)
+	}
+	for _, ext := range []string{"", ".audit"} {
+		raw, err := os.ReadFile(from + ext)
+		must(t, err)
+		must(t, os.WriteFile(to+ext, raw, 0o600))
+	}
+}
+
+// TestARollbackOfBothFilesIsNamed: the database and its anchor file
+// replaced together by an older copy of the pair, which agrees with itself:
+// the head kept outside the data folder names it.
+func TestARollbackOfBothFilesIsNamed(t *testing.T) {
+	path := closedTrail(t)
+	old := filepath.Join(t.TempDir(), "kopi.db")
+	copyPair(t, path, old)
+	s, err := OpenExisting(path)
+	must(t, err)
+	c := makeCitizen(t, s)
+	for i := 0; i < 3; i++ {
+		must(t, s.LogAudit(model.AuditView, c.ID, "efter kopien"))
+	}
+	must(t, s.Close())
+	copyPair(t, old, path)
+	checkSays(t, reopen(t, path), "erstattet af en ældre kopi")
+}
+
+// TestAPairFromElsewhereIsNamed: the pair replaced by another database's
+// (a copy kept aside, another office's): its history is not the one kept.
+func TestAPairFromElsewhereIsNamed(t *testing.T) {
+	path := closedTrail(t)
+	other := trailWithRows(t, 8)
+	must(t, other.Close())
+	copyPair(t, other.Path(), path)
+	checkSays(t, reopen(t, path), "er erstattet uden om Jobspor")
+}
+
+// TestARestoreAndANewDatabaseAreNoRollback: a restore puts an older pair in
+// place, and a database made anew where one was deleted starts a new
+// history: neither is named.
+func TestARestoreAndANewDatabaseAreNoRollback(t *testing.T) {
+	path := closedTrail(t)
+	s := reopen(t, path)
+	must(t, s.SetBackupPassphrase(testPassphrase))
+	info, err := s.Backup(filepath.Join(t.TempDir(), "usb"), 0)
+	must(t, err)
+	c := makeCitizen(t, s)
+	must(t, s.LogAudit(model.AuditView, c.ID, "efter backuppen"))
+	must(t, s.Close())
+	_, err = Restore(info.Path, path, testPassphrase)
+	must(t, err)
+	checkSaysOK(t, reopen(t, path))
+
+	fresh := closedTrail(t)
+	for _, ext := range []string{"", "-wal", "-shm", ".audit"} {
+		os.Remove(fresh + ext)
+	}
+	n, err := Open(fresh)
+	must(t, err)
+	must(t, n.LogAudit(model.AuditView, makeCitizen(t, n).ID, "ny"))
+	checkSaysOK(t, n)
+	n.Close()
+}

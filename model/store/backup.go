@@ -122,6 +122,7 @@ func (s *Store) Backup(folder string, keep int) (model.BackupInfo, error) {
 	if err != nil {
 		return info, err
 	}
+	keepHead(s.path, s.Now())
 	if err := s.saveSetting(keyLastBackup, m.Created.Format(time.RFC3339)); err != nil {
 		return info, err
 	}
@@ -421,6 +422,9 @@ func Restore(file, target, passphrase string) (model.BackupInfo, error) {
 	err = os.Rename(anchor, target+".audit")
 	if err == nil {
 		err = model.SyncDir(filepath.Dir(target))
+	}
+	if err == nil {
+		keepHead(target, model.Now()) // the restored pair is the one to compare with now
 	}
 	info := model.BackupInfo{Path: file, Made: m.Created, Audit: m.Audit, KeptAside: aside}
 	return info, err

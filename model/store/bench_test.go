@@ -27,7 +27,13 @@ func TestMain(m *testing.M) {
 	if err := model.SetTexts(assets.DanishTexts); err != nil {
 		panic(err)
 	}
+	kept, err := os.MkdirTemp("", "jobspor-kept-")
+	if err != nil {
+		panic(err)
+	}
+	keptHeadDir = func() (string, error) { return kept, nil }
 	code := m.Run()
+	os.RemoveAll(kept)
 	if benchStore != nil {
 		benchStore.Close()
 		os.RemoveAll(benchDir)

@@ -118,6 +118,9 @@ func open(path string, exists, own bool) (*Store, error) {
 		// A folder no one may write in: nothing can be restored there
 		// either, so the database is opened without its lock.
 		sweepTemp(path)
+		if !exists {
+			forgetHead(path) // a new database is no rollback of one that was there
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -154,6 +157,9 @@ func open(path string, exists, own bool) (*Store, error) {
 // text removed from a record is gone from the files, then closes.
 func (s *Store) Close() error {
 	s.confirmClose()
+	if s.lock != nil {
+		keepHead(s.path, s.Now())
+	}
 	s.scrubWAL()
 	err := s.db.Close()
 	s.lock.release()
@@ -438,7 +444,11 @@ func (s *Store) check(quick bool) ([]model.Message, error) {
 	}
 	problems = append(problems, msgs(problem)...)
 	if len(problems) == 0 {
-		return nil, s.recordAnchor("check", head, start)
+		err := s.recordAnchor("check", head, start)
+		if err == nil {
+			keepHead(s.path, s.Now())
+		}
+		return nil, err
 	}
 	return problems, nil
 }
