@@ -38,7 +38,9 @@ func TestPurgeTakesTheCitizenOutOfTheCopiesKeptAside(t *testing.T) {
 	gone := makeCitizen(t, s, func(c *model.Citizen) {
 		c.Name, c.CPR, c.FirstContact = "Ingeborg Slettesen", "0101801234", day("2025-02-01")
 	})
-	makeCitizen(t, s, func(c *model.Citizen) { c.Name, c.CPR, c.FirstContact = "Bente Bliver", "0202802345", day("2025-02-01") })
+	makeCitizen(t, s, func(c *model.Citizen) {
+		c.Name, c.CPR, c.FirstContact = "Bente Bliver", "0202802345", day("2025-02-01")
+	})
 	atNoon(s, "2025-04-01")
 	must(t, s.CloseCase(&model.CaseClosing{CitizenID: gone.ID, Date: day("2025-03-31"), Reason: model.CloseMoved}))
 	must(t, s.SetBackupPassphrase(testPassphrase))

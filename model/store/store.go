@@ -69,7 +69,7 @@ var busyTimeoutMS = 5000
 // path, never a file: URI, whose '#' would silently cut the path short.
 func dsn(path string) string {
 	return fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate",
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_pragma=temp_store(2)&_txlock=immediate",
 		path, busyTimeoutMS)
 }
 
