@@ -145,3 +145,44 @@ func TestARestoreAndANewDatabaseAreNoRollback(t *testing.T) {
 	checkSaysOK(t, n)
 	n.Close()
 }
+
+// TestARestoreKilledBetweenItsRenamesIsNoAlarm: a restore notes both pairs
+// outside the data folder before it renames: killed before its renames or
+// between them and its last note, the next check finds either pair fine —
+// and still names a pair from elsewhere.
+func TestARestoreKilledBetweenItsRenamesIsNoAlarm(t *testing.T) {
+	path := closedTrail(t)
+	s := reopen(t, path)
+	must(t, s.SetBackupPassphrase(testPassphrase))
+	info, err := s.Backup(filepath.Join(t.TempDir(), "usb"), 0)
+	must(t, err)
+	must(t, s.Close())
+	restored := filepath.Join(t.TempDir(), "gendannet.db")
+	_, err = Restore(info.Path, restored, testPassphrase)
+	must(t, err)
+	// Each start after a kill finds one of the two (and notes it anew).
+	keepHeadRestoring(path, restored+".audit", model.Now())
+	checkAndClose(t, path, "") // killed before the renames: the old pair
+	keepHeadRestoring(path, restored+".audit", model.Now())
+	copyPair(t, restored, path)
+	checkAndClose(t, path, "") // killed after them: the restored pair
+	keepHeadRestoring(path, restored+".audit", model.Now())
+	other := trailWithRows(t, 4)
+	must(t, other.Close())
+	copyPair(t, other.Path(), path)
+	checkAndClose(t, path, "er erstattet uden om Jobspor")
+}
+
+// checkAndClose opens the database at path as the next start would, checks
+// it (sound when want is "", else naming want) and closes it.
+func checkAndClose(t *testing.T, path, want string) {
+	t.Helper()
+	s, err := OpenExisting(path)
+	must(t, err)
+	defer s.Close()
+	if want == "" {
+		checkSaysOK(t, s)
+	} else {
+		checkSays(t, s, want)
+	}
+}

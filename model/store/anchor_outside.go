@@ -42,6 +42,10 @@ type keptHead struct {
 	hash  string
 	first string // the hash of the anchor's first line: its history
 	at    time.Time
+	// next is, while a restore puts its pair in place, the first line's
+	// hash of the restored anchor: a restore killed between its renames
+	// leaves either pair, and both are Jobspor's.
+	next string
 }
 
 // keptHeadPath names the kept head of the database at dbPath.
@@ -64,8 +68,8 @@ func readKeptHead(dbPath string) *keptHead {
 	if err != nil {
 		return nil
 	}
-	f := strings.Split(strings.TrimSpace(string(raw)), "\t")
-	if len(f) != 5 || f[0] != "1" {
+	f := strings.Split(strings.TrimRight(string(raw), "\n"), "\t")
+	if (len(f) != 5 && len(f) != 6) || f[0] != "1" {
 		return nil
 	}
 	seq, err1 := strconv.ParseInt(f[1], 10, 64)
@@ -73,7 +77,11 @@ func readKeptHead(dbPath string) *keptHead {
 	if err1 != nil || err2 != nil {
 		return nil
 	}
-	return &keptHead{seq: seq, hash: f[2], first: f[3], at: at}
+	k := &keptHead{seq: seq, hash: f[2], first: f[3], at: at}
+	if len(f) == 6 {
+		k.next = f[5]
+	}
+	return k
 }
 
 // keepHead keeps the anchor's newest line outside the data folder. It is
@@ -81,9 +89,28 @@ func readKeptHead(dbPath string) *keptHead {
 // check as strong as the anchor alone.
 func keepHead(dbPath string, now time.Time) {
 	first, last, ok := anchorEnds(dbPath + ".audit")
+	if ok {
+		writeKept(dbPath, fmt.Sprintf("1\t%d\t%s\t%s\t%s\n", last.seq, last.hash, first.hash, now.UTC().Format(time.RFC3339)))
+	}
+}
+
+// keepHeadRestoring keeps, before a restore renames its pair into place,
+// both the current anchor's newest line and the first line of the restored
+// anchor at next: after a kill either pair is found and neither is named.
+func keepHeadRestoring(dbPath, next string, now time.Time) {
+	nf, _, ok := anchorEnds(next)
 	if !ok {
 		return
 	}
+	first, last, ok := anchorEnds(dbPath + ".audit")
+	if !ok {
+		first, last = anchorLine{}, anchorLine{}
+	}
+	writeKept(dbPath, fmt.Sprintf("1\t%d\t%s\t%s\t%s\t%s\n", last.seq, last.hash, first.hash, now.UTC().Format(time.RFC3339), nf.hash))
+}
+
+// writeKept replaces the kept head of dbPath with text, atomically.
+func writeKept(dbPath, text string) {
 	p, err := keptHeadPath(dbPath)
 	if err != nil || os.MkdirAll(filepath.Dir(p), 0o700) != nil {
 		return
@@ -93,7 +120,7 @@ func keepHead(dbPath string, now time.Time) {
 	if err != nil {
 		return
 	}
-	_, err = fmt.Fprintf(f, "1\t%d\t%s\t%s\t%s\n", last.seq, last.hash, first.hash, now.UTC().Format(time.RFC3339))
+	_, err = f.WriteString(text)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -146,6 +173,12 @@ func (s *Store) keptHeadProblem(lines []anchorLine) *model.Message {
 	k := readKeptHead(s.path)
 	if k == nil {
 		return nil
+	}
+	if k.next != "" && len(lines) > 0 && lines[0].hash == k.next {
+		return nil // a restore's pair, put in place
+	}
+	if k.first == "" {
+		return nil // nothing was known of the pair before the restore
 	}
 	when := model.DanishDateTime(k.at.Local())
 	switch {

@@ -416,6 +416,8 @@ func Restore(file, target, passphrase string) (model.BackupInfo, error) {
 	if err != nil {
 		return model.BackupInfo{}, err
 	}
+	keepHeadRestoring(target, anchor, model.Now()) // either pair after a kill
+
 	if err := os.Rename(tmp, target); err != nil {
 		return model.BackupInfo{}, explainRestore(fmt.Errorf("put the restored database in place: %w", err))
 	}
