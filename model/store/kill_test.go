@@ -15,12 +15,13 @@ import (
 )
 
 // The kill test runs when JOBSPOR_KILLTEST is set (make killtest): it is
-// slow for every test run. A child process (this test binary) backs up,
-// imports or restores in a loop and is killed with SIGKILL at a random
-// moment, 200 times in all; after every kill there is a Jobspor database at
-// the path (a restore never leaves none); afterwards the database is sound,
-// every backup in the folder restores, every import is whole, and no temp
-// file is left.
+// slow for every test run. Child processes (this test binary) back up,
+// import, restore, make a new database or write audit rows in a loop, one
+// or two at once, and are killed with SIGKILL at a random moment, 240
+// rounds in all; after every kill there is a Jobspor database at the path
+// (a restore never leaves none); afterwards the database is sound, every
+// backup in the folder restores, every import is whole, no temp file is
+// left, and every first start killed opens and checks sound.
 func TestKillDuringBackupAndImport(t *testing.T) {
 	if os.Getenv("JOBSPOR_KILLTEST") == "" {
 		t.Skip("set JOBSPOR_KILLTEST=1 (make killtest)")
@@ -28,19 +29,25 @@ func TestKillDuringBackupAndImport(t *testing.T) {
 	dir := t.TempDir()
 	db, folder, csv := filepath.Join(dir, "jobspor.db"), filepath.Join(dir, "usb"), filepath.Join(dir, "job.csv")
 	killSetup(t, db, csv)
-	kills := 0
-	for i := 0; i < 200; i++ {
-		mode := []string{"backup", "import", "restore"}[i%3]
-		kills += killChild(t, mode, db, folder, csv)
+	// Each round kills what runs at once: one backup, import, restore or
+	// first start; two backups beside each other; a backup beside a
+	// Jobspor writing audit rows as the window and list do.
+	rounds := [][]string{{"backup"}, {"import"}, {"restore"}, {"init"}, {"backup", "backup"}, {"backup", "writer"}}
+	kills, want := 0, 0
+	for i := 0; i < 240; i++ {
+		modes := rounds[i%len(rounds)]
+		want += len(modes)
+		kills += killChildren(t, modes, db, folder, csv)
 		if exists, err := checkFile(db); !exists || err != nil {
-			t.Fatalf("after a %s was killed there is no database at the path (%v)", mode, err)
+			t.Fatalf("after %v was killed there is no database at the path (%v)", modes, err)
 		}
 	}
 	t.Logf("%d children killed with SIGKILL", kills)
-	if kills < 200 {
-		t.Fatalf("only %d of 200 children were killed while working", kills)
+	if kills < want {
+		t.Fatalf("only %d of %d children were killed while working", kills, want)
 	}
 	killAfterwards(t, db, folder)
+	killFirstStarts(t, filepath.Join(dir, "init"))
 }
 
 const killJobs = 50
@@ -73,25 +80,35 @@ func killSource(db string) string {
 	return files[0]
 }
 
-// killChild starts a child working in mode and kills it after a random
-// moment once it has started; it returns 1 when the child was killed.
-func killChild(t *testing.T, mode, db, folder, csv string) int {
+// killChildren starts a child working in each mode, all at once, and
+// kills them after a random moment once all have started; it returns how
+// many were killed.
+func killChildren(t *testing.T, modes []string, db, folder, csv string) int {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$")
-	cmd.Env = append(os.Environ(), "JOBSPOR_KILLCHILD="+mode, "KILL_DB="+db, "KILL_FOLDER="+folder, "KILL_CSV="+csv)
-	out, err := cmd.StdoutPipe()
-	must(t, err)
-	must(t, cmd.Start())
-	buf := make([]byte, 5)
-	out.Read(buf) // "ready": the database is open, the work starts
-	time.Sleep(time.Duration(rand.IntN(120)) * time.Millisecond)
-	cmd.Process.Signal(syscall.SIGKILL)
-	err = cmd.Wait()
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		return 1
+	var cmds []*exec.Cmd
+	for _, mode := range modes {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$")
+		cmd.Env = append(os.Environ(), "JOBSPOR_KILLCHILD="+mode, "KILL_DB="+db, "KILL_FOLDER="+folder, "KILL_CSV="+csv,
+			"KILL_INIT="+filepath.Join(filepath.Dir(db), "init"))
+		out, err := cmd.StdoutPipe()
+		must(t, err)
+		must(t, cmd.Start())
+		buf := make([]byte, 5)
+		out.Read(buf) // "ready": the database is open, the work starts
+		cmds = append(cmds, cmd)
 	}
-	t.Logf("child %s ended by itself: %v", mode, err)
-	return 0
+	time.Sleep(time.Duration(rand.IntN(120)) * time.Millisecond)
+	killed := 0
+	for i, cmd := range cmds {
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			killed++
+			continue
+		}
+		t.Logf("child %s ended by itself: %v", modes[i], err)
+	}
+	return killed
 }
 
 // TestKillChild is the child's work: a loop of backups or imports.
@@ -100,12 +117,23 @@ func TestKillChild(t *testing.T) {
 	if mode == "" {
 		t.Skip("the kill test's child process")
 	}
-	if mode == "restore" {
+	switch mode {
+	case "restore":
 		db := os.Getenv("KILL_DB")
 		fmt.Print("ready")
 		for i := 0; i < 1000; i++ {
 			_, err := Restore(killSource(db), db, testPassphrase)
 			must(t, err)
+		}
+		return
+	case "init":
+		dir := os.Getenv("KILL_INIT")
+		must(t, os.MkdirAll(dir, 0o700))
+		fmt.Print("ready")
+		for i := 0; i < 1000; i++ {
+			s, err := Open(filepath.Join(dir, fmt.Sprintf("j-%d-%d.db", os.Getpid(), i)))
+			must(t, err)
+			must(t, s.Close())
 		}
 		return
 	}
@@ -115,9 +143,12 @@ func TestKillChild(t *testing.T) {
 	must(t, err)
 	fmt.Print("ready")
 	for i := 0; i < 1000; i++ {
-		if mode == "backup" {
+		switch mode {
+		case "backup":
 			_, err = s.Backup(os.Getenv("KILL_FOLDER"), 5)
-		} else {
+		case "writer":
+			err = s.LogViewed("liste", []int64{1, 2, 3})
+		default:
 			err = killImport(s, data)
 		}
 		must(t, err)
@@ -125,12 +156,27 @@ func TestKillChild(t *testing.T) {
 }
 
 func killImport(s *Store, data []byte) error {
-	jobs, err := model.ParseJobs(data, model.Now())
-	if err != nil {
-		return err
-	}
-	_, err = s.ImportJobs(jobs, false)
+	_, err := s.ImportJobsCSV(data, model.Now(), false)
 	return err
+}
+
+// killFirstStarts opens every database a killed first start left, as the
+// next start would: each is completed and checks sound.
+func killFirstStarts(t *testing.T, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "j-*.db"))
+	for _, f := range files {
+		s, err := Open(f)
+		if err != nil {
+			t.Fatalf("a first start killed left %s, which the next cannot open: %v", filepath.Base(f), err)
+		}
+		problems, err := s.Check()
+		s.Close()
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("a first start killed left %s, completed with problems: %v %v", filepath.Base(f), problems, err)
+		}
+	}
+	t.Logf("%d first starts (killed or finished) open and check sound", len(files))
 }
 
 // killAfterwards opens the database as the next start would and checks it.
