@@ -48,6 +48,25 @@ func TestKillDuringBackupAndImport(t *testing.T) {
 	}
 	killAfterwards(t, db, folder)
 	killFirstStarts(t, filepath.Join(dir, "init"))
+	killAllPrivate(t, dir)
+}
+
+// killAllPrivate finds no file or folder others may read among everything
+// the kills left (databases, side files, backups, temp folders, anchors).
+func killAllPrivate(t *testing.T, dir string) {
+	t.Helper()
+	n := 0
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || p == dir || fi.Mode()&os.ModeSymlink != 0 {
+			return nil
+		}
+		n++
+		if fi.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s is readable by others (%v)", p, fi.Mode().Perm())
+		}
+		return nil
+	})
+	t.Logf("%d files and folders after the kills, each private", n)
 }
 
 const killJobs = 50
