@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -99,6 +100,64 @@ func killSource(db string) string {
 	return files[0]
 }
 
+// TestKillDuringSystemCalls (make killtest, where strace is installed):
+// a backup, an import, a restore and a first start, each killed exactly at
+// its Nth fsync, rename, chmod or link (strace injects SIGKILL at the call,
+// which is then never made; counted per thread), N from 1 to 6. After each
+// kill there is a database at the path; afterwards everything is checked
+// as in TestKillDuringBackupAndImport.
+func TestKillDuringSystemCalls(t *testing.T) {
+	if os.Getenv("JOBSPOR_KILLTEST") == "" {
+		t.Skip("set JOBSPOR_KILLTEST=1 (make killtest)")
+	}
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed: no kills at exact system calls here")
+	}
+	dir := t.TempDir()
+	db, folder, csv := filepath.Join(dir, "jobspor.db"), filepath.Join(dir, "usb"), filepath.Join(dir, "job.csv")
+	killSetup(t, db, csv)
+	calls := []string{"fsync,fdatasync", "rename,renameat,renameat2", "chmod,fchmod,fchmodat", "link,linkat"}
+	kills, runs := 0, 0
+	killed := map[string]int{}
+	for _, mode := range []string{"backup", "import", "restore", "init"} {
+		for _, call := range calls {
+			for n := 1; n <= 6; n++ {
+				runs++
+				cmd := exec.Command(strace, "-f", "-qq", "-o", os.DevNull,
+					"-e", fmt.Sprintf("inject=%s:signal=KILL:when=%d", call, n), os.Args[0], "-test.run=^TestKillChild$")
+				// A child that never makes the call (a first start links
+				// nothing) ends by itself after a few rounds.
+				cmd.Env = append(os.Environ(), "JOBSPOR_KILLCHILD="+mode, "KILL_DB="+db, "KILL_FOLDER="+folder, "KILL_CSV="+csv,
+					"KILL_INIT="+filepath.Join(dir, "init"), "KILL_ROUNDS=20")
+				cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+				must(t, cmd.Start())
+				timer := time.AfterFunc(60*time.Second, func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+				err := cmd.Wait()
+				timer.Stop()
+				if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+					kills++
+					killed[mode]++
+				} else if err != nil {
+					t.Fatalf("%s, %s #%d: the child failed: %v", mode, call, n, err)
+				}
+				if exists, err := checkFile(db); !exists || err != nil {
+					t.Fatalf("after a %s was killed at %s #%d there is no database at the path (%v)", mode, call, n, err)
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d children killed at a system call (%v); the others never made it", kills, runs, killed)
+	for mode, n := range killed {
+		if n < 3 {
+			t.Fatalf("only %d %s children were killed at a system call", n, mode)
+		}
+	}
+	killAfterwards(t, db, folder)
+	killFirstStarts(t, filepath.Join(dir, "init"))
+	killAllPrivate(t, dir)
+}
+
 // killChildren starts a child working in each mode, all at once, and
 // kills them after a random moment once all have started; it returns how
 // many were killed.
@@ -136,11 +195,15 @@ func TestKillChild(t *testing.T) {
 	if mode == "" {
 		t.Skip("the kill test's child process")
 	}
+	rounds := 1000
+	if n, err := strconv.Atoi(os.Getenv("KILL_ROUNDS")); err == nil {
+		rounds = n
+	}
 	switch mode {
 	case "restore":
 		db := os.Getenv("KILL_DB")
 		fmt.Print("ready")
-		for i := 0; i < 1000; i++ {
+		for i := 0; i < rounds; i++ {
 			_, err := Restore(killSource(db), db, testPassphrase)
 			must(t, err)
 		}
@@ -149,7 +212,7 @@ func TestKillChild(t *testing.T) {
 		dir := os.Getenv("KILL_INIT")
 		must(t, os.MkdirAll(dir, 0o700))
 		fmt.Print("ready")
-		for i := 0; i < 1000; i++ {
+		for i := 0; i < rounds; i++ {
 			s, err := Open(filepath.Join(dir, fmt.Sprintf("j-%d-%d.db", os.Getpid(), i)))
 			must(t, err)
 			must(t, s.Close())
@@ -161,7 +224,7 @@ func TestKillChild(t *testing.T) {
 	data, err := os.ReadFile(os.Getenv("KILL_CSV"))
 	must(t, err)
 	fmt.Print("ready")
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < rounds; i++ {
 		switch mode {
 		case "backup":
 			_, err = s.Backup(os.Getenv("KILL_FOLDER"), 5)
