@@ -107,7 +107,7 @@ office-bench: deps-test
 
 ## killtest: SIGKILLs during backups (alone, two at once, beside a writer), imports, restores, first starts and batches of prints, then the next start checks everything; 1,000 checks beside a writer
 killtest:
-	JOBSPOR_KILLTEST=1 CGO_ENABLED=0 $(GO) test -count=1 -run '^(TestKillDuring(BackupAndImport|SystemCalls|Prints)|TestChecksBesideAWritingLoopRaiseNoFalseAlarm)$$' -v ./model/store/ ./reports/
+	JOBSPOR_KILLTEST=1 CGO_ENABLED=0 $(GO) test -count=1 -timeout 30m -run '^(TestKillDuring(BackupAndImport|SystemCalls|Prints)|TestChecksBesideAWritingLoopRaiseNoFalseAlarm)$$' -v ./model/store/ ./reports/
 
 ## samples: every handout for one demo citizen, as PDF and PNG pages, in $(SAMPLES)
 SAMPLES ?= samples

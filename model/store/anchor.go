@@ -253,7 +253,7 @@ type anchoredHead struct{ head, start model.ChainHead }
 // line with nothing after it whose row never arrived. A killed process
 // writes no close line, so a real killed write stays told apart.
 func (s *Store) confirmClose() {
-	if h := s.committed.Load(); h != nil {
+	if h := s.committed.Swap(nil); h != nil {
 		s.appendAnchor("close", h.head, h.head, h.start, true)
 	}
 }
