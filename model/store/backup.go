@@ -350,7 +350,8 @@ func prune(folder string, keep int) error {
 	}
 	sort.Slice(names, func(i, j int) bool { return backupOrder(names[i]) < backupOrder(names[j]) })
 	for _, old := range names[:len(names)-keep] {
-		if err := os.Remove(old); err != nil {
+		// Gone already: another backup at the same time pruned it.
+		if err := os.Remove(old); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("remove an old backup: %w", err)
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -38,7 +39,13 @@ func TestKillDuringBackupAndImport(t *testing.T) {
 	for i := 0; i < 240; i++ {
 		modes := rounds[i%len(rounds)]
 		want += len(modes)
-		kills += killChildren(t, modes, db, folder, csv)
+		// Mostly early kills; every fifth round later, so that on a busy
+		// machine some backups finish (each must then restore).
+		late := 120 * time.Millisecond
+		if i%5 == 0 {
+			late = time.Second
+		}
+		kills += killChildren(t, modes, late, db, folder, csv)
 		if exists, err := checkFile(db); !exists || err != nil {
 			t.Fatalf("after %v was killed there is no database at the path (%v)", modes, err)
 		}
@@ -159,11 +166,12 @@ func TestKillDuringSystemCalls(t *testing.T) {
 }
 
 // killChildren starts a child working in each mode, all at once, and
-// kills them after a random moment once all have started; it returns how
-// many were killed.
-func killChildren(t *testing.T, modes []string, db, folder, csv string) int {
+// kills them at a random moment before late once all have started; it
+// returns how many were killed.
+func killChildren(t *testing.T, modes []string, late time.Duration, db, folder, csv string) int {
 	t.Helper()
 	var cmds []*exec.Cmd
+	var outs []io.Reader
 	for _, mode := range modes {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$")
 		cmd.Env = append(os.Environ(), "JOBSPOR_KILLCHILD="+mode, "KILL_DB="+db, "KILL_FOLDER="+folder, "KILL_CSV="+csv,
@@ -173,18 +181,19 @@ func killChildren(t *testing.T, modes []string, db, folder, csv string) int {
 		must(t, cmd.Start())
 		buf := make([]byte, 5)
 		out.Read(buf) // "ready": the database is open, the work starts
-		cmds = append(cmds, cmd)
+		cmds, outs = append(cmds, cmd), append(outs, out)
 	}
-	time.Sleep(time.Duration(rand.IntN(120)) * time.Millisecond)
+	time.Sleep(time.Duration(rand.Int64N(int64(late))))
 	killed := 0
 	for i, cmd := range cmds {
 		cmd.Process.Signal(syscall.SIGKILL)
+		said, _ := io.ReadAll(outs[i])
 		err := cmd.Wait()
 		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			killed++
 			continue
 		}
-		t.Logf("child %s ended by itself: %v", modes[i], err)
+		t.Logf("child %s ended by itself: %v\n%s", modes[i], err, said)
 	}
 	return killed
 }
@@ -195,7 +204,7 @@ func TestKillChild(t *testing.T) {
 	if mode == "" {
 		t.Skip("the kill test's child process")
 	}
-	rounds := 1000
+	rounds := 1 << 30 // until killed
 	if n, err := strconv.Atoi(os.Getenv("KILL_ROUNDS")); err == nil {
 		rounds = n
 	}
