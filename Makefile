@@ -108,9 +108,9 @@ office-sim: deps-test
 office-bench: deps-test
 	JOBSPOR_CI=1 $(GO) test -count=1 -run '^$$' -bench . -benchtime 3x -timeout 60m ./model/store/office/
 
-## killtest: 200 SIGKILLs during backups and imports, then the next start checks everything
+## killtest: SIGKILLs during backups (alone, two at once, beside a writer), imports, restores, first starts and batches of prints, then the next start checks everything; 1,000 checks beside a writer
 killtest:
-	JOBSPOR_KILLTEST=1 CGO_ENABLED=0 $(GO) test -count=1 -run '^TestKillDuringBackupAndImport$$' -v ./model/store/
+	JOBSPOR_KILLTEST=1 CGO_ENABLED=0 $(GO) test -count=1 -timeout 30m -run '^(TestKillDuring(BackupAndImport|SystemCalls|Prints)|TestChecksBesideAWritingLoopRaiseNoFalseAlarm)$$' -v ./model/store/ ./reports/
 
 ## samples: every handout for one demo citizen, as PDF and PNG pages, in $(SAMPLES)
 SAMPLES ?= samples

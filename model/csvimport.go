@@ -67,25 +67,38 @@ type csvFile struct {
 // empty (Excel writes them for cleared rows) are skipped; a file without
 // rows is refused.
 func readCSV(data []byte, required []string) ([]csvRow, error) {
+	var out []csvRow
+	err := eachCSVRow(data, required, func(r csvRow) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// eachCSVRow is readCSV handing each row to fn as it is read, so a file of
+// a million rows is never held as rows: fn's error stops the reading and is
+// returned.
+func eachCSVRow(data []byte, required []string, fn func(csvRow) error) error {
 	text, err := decodeCSV(data)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, NewUserError("error.import.empty", nil)
+		return NewUserError("error.import.empty", nil)
 	}
 	f := &csvFile{text: text, comma: delimiter(text)}
 	f.r = csv.NewReader(strings.NewReader(text))
 	f.r.Comma = f.comma
+	f.r.ReuseRecord = true
 	cols, line, err := f.readHeader(required)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	rows, err := f.readRows(cols)
-	if err == nil && len(rows) == 0 {
-		return nil, importError(line+1, "import.norows")
+	n, err := f.eachRow(cols, fn)
+	if err == nil && n == 0 {
+		return importError(line+1, "import.norows")
 	}
-	return rows, err
+	return err
 }
 
 // readHeader reads and checks the header and returns the required columns'
@@ -122,28 +135,33 @@ func (f *csvFile) setColumns(header []string, cols map[string]int) {
 	}
 }
 
-func (f *csvFile) readRows(cols map[string]int) ([]csvRow, error) {
-	var out []csvRow
+// eachRow reads the rows after the header, checks each and hands it to fn;
+// it returns how many rows were not blank.
+func (f *csvFile) eachRow(cols map[string]int, fn func(csvRow) error) (int, error) {
+	n := 0
 	for {
 		rec, err := f.r.Read()
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			return n, nil
 		}
 		if err != nil {
-			return nil, f.csvErr(err, rec)
+			return n, f.csvErr(err, rec)
 		}
 		if err := f.checkRecord(rec); err != nil {
-			return nil, err
+			return n, err
 		}
 		if blankRecord(rec) {
 			continue
 		}
 		line, _ := f.r.FieldPos(0)
-		row := csvRow{Line: line, Fields: map[string]string{}}
+		row := csvRow{Line: line, Fields: make(map[string]string, len(cols))}
 		for name, i := range cols {
 			row.Fields[name] = strings.TrimSpace(rec[i])
 		}
-		out = append(out, row)
+		n++
+		if err := fn(row); err != nil {
+			return n, err
+		}
 	}
 }
 

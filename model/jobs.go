@@ -43,23 +43,32 @@ func (j *Job) Validate() error {
 // ansøgning;kontakt;kilde;hot (frist as ÅÅÅÅ-MM-DD or DD-MM-ÅÅÅÅ, hot as
 // ja/nej) and, when the file has it, postnr.
 func ParseJobs(data []byte, added time.Time) ([]Job, error) {
+	var out []Job
+	err := EachJob(data, added, func(j Job) error {
+		out = append(out, j)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EachJob is ParseJobs handing each opening to fn as it is read (an import
+// of a million rows holds none of them): a row in error, or fn's error,
+// stops it and is returned.
+func EachJob(data []byte, added time.Time, fn func(Job) error) error {
 	cols := []string{"titel", "disco", "arbejdsgiver", "sted", "frist", "ansøgning", "kontakt", "kilde", "hot"}
 	if hasColumn(data, "postnr") {
 		cols = append(cols, "postnr")
 	}
-	rows, err := readCSV(data, cols)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Job, 0, len(rows))
-	for _, r := range rows {
+	return eachCSVRow(data, cols, func(r csvRow) error {
 		j, err := jobRow(r, added)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, j)
-	}
-	return out, nil
+		return fn(j)
+	})
 }
 
 func jobRow(r csvRow, added time.Time) (Job, error) {

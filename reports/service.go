@@ -314,7 +314,12 @@ func (s *Service) saveWith(path string, citizenIDs []int64, action, kind string,
 		// Found before the print is audited: a rename onto a folder fails.
 		return model.NewUserError("error.print.write", fmt.Errorf("%s is a folder", path), path)
 	}
-	tmp, made, err := writeTemp(path, write)
+	own, err := claim(dir)
+	if err != nil {
+		return model.NewUserError("error.print.write", err, path)
+	}
+	defer own.release()
+	tmp, made, err := writeTemp(path, own.tempPattern(), write)
 	if tmp != "" {
 		defer os.Remove(tmp)
 	}
@@ -333,14 +338,15 @@ func (s *Service) saveWith(path string, citizenIDs []int64, action, kind string,
 	return nil
 }
 
-// tempPrefix names unfinished handout files; they are swept at start.
+// tempPrefix names unfinished handout files; a start sweeps those no
+// running print owns (tempowner.go).
 const tempPrefix = ".jobspor-"
 
-// writeTemp has write fill a private temp file beside path and syncs it;
-// it returns the temp file's name. made is write's own error; err is the
-// file's (a full disk, a folder that went away).
-func writeTemp(path string, write func(io.Writer) error) (tmpName string, made, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*") // 0600
+// writeTemp has write fill a private temp file (named by pattern) beside
+// path and syncs it; it returns the temp file's name. made is write's own
+// error; err is the file's (a full disk, a folder that went away).
+func writeTemp(path, pattern string, write func(io.Writer) error) (tmpName string, made, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), pattern) // 0600
 	if err != nil {
 		return "", nil, err
 	}
@@ -395,14 +401,6 @@ func (f *fileWriter) Write(p []byte) (int, error) {
 func (s *Service) sweep(dir string) {
 	once, _ := s.swept.LoadOrStore(dir, new(sync.Once))
 	once.(*sync.Once).Do(func() { sweepTemps(dir) })
-}
-
-// sweepTemps removes unfinished handout files a killed run left in dir.
-func sweepTemps(dir string) {
-	stale, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
-	for _, f := range stale {
-		os.Remove(f)
-	}
 }
 
 // Insight writes the citizen's right-of-access document into OutDir and

@@ -188,6 +188,9 @@ func (s *Store) appendAnchor(kind string, prev, head, start model.ChainHead, onl
 	if onlyAtHead && ok && !sameHead(last.head, head) {
 		return nil
 	}
+	if kind == "close" && !ok {
+		return nil // nothing to confirm: a missing anchor stays missing
+	}
 	l := anchorLine{seq: 1, at: s.Now(), kind: kind, prev: prev, head: head, start: start}
 	if ok {
 		l.seq, l.prevLine = last.seq+1, last.hash
@@ -213,17 +216,17 @@ func (s *Store) recordAnchor(kind string, head, start model.ChainHead) error {
 // anchorWrite anchors a transaction that wrote n audit rows, before it
 // commits: where the chain stood before (n rows back), where it ends now,
 // and where the trail starts.
-func (s *Store) anchorWrite(tx *sql.Tx, n int64) error {
+func (s *Store) anchorWrite(tx *sql.Tx, n int64) (*anchoredHead, error) {
 	if s.path == "" {
-		return nil
+		return nil, nil
 	}
 	var head model.ChainHead
 	if err := tx.QueryRow(`SELECT audit_id, hash FROM audit_chain ORDER BY audit_id DESC LIMIT 1`).Scan(&head.LastID, &head.Hash); err != nil {
-		return fmt.Errorf("anchor the audit trail: %w", err)
+		return nil, fmt.Errorf("anchor the audit trail: %w", err)
 	}
 	start, err := auditStart(tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	prev := model.ChainHead{LastID: head.LastID - n}
 	switch err := tx.QueryRow(`SELECT hash FROM audit_chain WHERE audit_id = ?`, prev.LastID).Scan(&prev.Hash); {
@@ -231,12 +234,28 @@ func (s *Store) anchorWrite(tx *sql.Tx, n int64) error {
 		prev.Hash = start.Hash
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
-		return fmt.Errorf("anchor the audit trail: %w", err)
+		return nil, fmt.Errorf("anchor the audit trail: %w", err)
 	}
 	if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, '2') ON CONFLICT (key) DO NOTHING`, settingAnchored); err != nil {
-		return fmt.Errorf("anchor the audit trail: %w", err)
+		return nil, fmt.Errorf("anchor the audit trail: %w", err)
 	}
-	return s.appendAnchor("write", prev, head, start, false)
+	return &anchoredHead{head: head, start: start}, s.appendAnchor("write", prev, head, start, false)
+}
+
+// anchoredHead is where a write this Store anchored left the chain.
+type anchoredHead struct{ head, start model.ChainHead }
+
+// confirmClose appends, when the Store closes, a "close" line confirming
+// that its last anchored write committed — but only while that write's line
+// is still the anchor's last (a later line, of another process or a check,
+// already starts where it ended). Without it a newest row deleted together
+// with its seal would look like a write killed before its commit: a write
+// line with nothing after it whose row never arrived. A killed process
+// writes no close line, so a real killed write stays told apart.
+func (s *Store) confirmClose() {
+	if h := s.committed.Swap(nil); h != nil {
+		s.appendAnchor("close", h.head, h.head, h.start, true)
+	}
 }
 
 // againstAnchor compares the snapshot (q) of a verified chain ending at
@@ -254,7 +273,12 @@ func (s *Store) againstAnchor(q auditQ, head, start model.ChainHead) (*model.Mes
 		if marked > 0 {
 			return &model.Message{Key: "audit.anchor.missing", Args: []any{s.anchorPath()}}, nil, nil
 		}
-		return nil, nil, nil // a database from before the anchor's second version
+		// A database from before the anchor's second version, unless the
+		// head kept outside says its anchor was there.
+		return s.keptHeadProblem(nil), nil, nil
+	}
+	if problem := s.keptHeadProblem(lines); problem != nil {
+		return problem, nil, nil
 	}
 	// Walk the lines: each starts where the last committed one ended.
 	committed := make([]anchorLine, 0, len(lines))

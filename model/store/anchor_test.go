@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"jobspor/model"
 )
@@ -176,6 +177,14 @@ func TestChecksBesideAWritingLoopRaiseNoFalseAlarm(t *testing.T) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	var writes atomic.Int64
+	// 60 checks in every test run; make killtest runs all 1,000, beside a
+	// writer that pauses a little between writes (each check reads the
+	// whole trail: a trail grown by tens of thousands of rows made the
+	// thousand checks take minutes).
+	least, pause := 60, time.Duration(0)
+	if os.Getenv("JOBSPOR_KILLTEST") != "" {
+		least, pause = 1000, 5*time.Millisecond
+	}
 	go func() {
 		defer wg.Done()
 		for {
@@ -189,10 +198,11 @@ func TestChecksBesideAWritingLoopRaiseNoFalseAlarm(t *testing.T) {
 				return
 			}
 			writes.Add(1)
+			time.Sleep(pause)
 		}
 	}()
 	alarms, checks := 0, 0
-	for i := 0; i < 1000 && (i < 60 || writes.Load() < 100); i++ {
+	for i := 0; i < 1000 && (i < least || writes.Load() < 100); i++ {
 		checks++
 		problems, err := s.Check()
 		if err != nil || len(problems) > 0 {

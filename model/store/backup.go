@@ -122,6 +122,7 @@ func (s *Store) Backup(folder string, keep int) (model.BackupInfo, error) {
 	if err != nil {
 		return info, err
 	}
+	keepHead(s.path, s.Now())
 	if err := s.saveSetting(keyLastBackup, m.Created.Format(time.RFC3339)); err != nil {
 		return info, err
 	}
@@ -349,7 +350,8 @@ func prune(folder string, keep int) error {
 	}
 	sort.Slice(names, func(i, j int) bool { return backupOrder(names[i]) < backupOrder(names[j]) })
 	for _, old := range names[:len(names)-keep] {
-		if err := os.Remove(old); err != nil {
+		// Gone already: another backup at the same time pruned it.
+		if err := os.Remove(old); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("remove an old backup: %w", err)
 		}
 	}
@@ -415,12 +417,17 @@ func Restore(file, target, passphrase string) (model.BackupInfo, error) {
 	if err != nil {
 		return model.BackupInfo{}, err
 	}
+	keepHeadRestoring(target, anchor, model.Now()) // either pair after a kill
+
 	if err := os.Rename(tmp, target); err != nil {
 		return model.BackupInfo{}, explainRestore(fmt.Errorf("put the restored database in place: %w", err))
 	}
 	err = os.Rename(anchor, target+".audit")
 	if err == nil {
 		err = model.SyncDir(filepath.Dir(target))
+	}
+	if err == nil {
+		keepHead(target, model.Now()) // the restored pair is the one to compare with now
 	}
 	info := model.BackupInfo{Path: file, Made: m.Created, Audit: m.Audit, KeptAside: aside}
 	return info, err

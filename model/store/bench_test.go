@@ -27,7 +27,22 @@ func TestMain(m *testing.M) {
 	if err := model.SetTexts(assets.DanishTexts); err != nil {
 		panic(err)
 	}
+	// The heads kept outside the data folder go to a folder of the test's
+	// own, shared with the kill tests' children (which inherit it).
+	kept, mine := os.Getenv("JOBSPOR_TEST_KEPT"), false
+	if kept == "" {
+		dir, err := os.MkdirTemp("", "jobspor-kept-")
+		if err != nil {
+			panic(err)
+		}
+		kept, mine = dir, true
+		os.Setenv("JOBSPOR_TEST_KEPT", kept)
+	}
+	keptHeadDir = func() (string, error) { return kept, nil }
 	code := m.Run()
+	if mine {
+		os.RemoveAll(kept)
+	}
 	if benchStore != nil {
 		benchStore.Close()
 		os.RemoveAll(benchDir)

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"jobspor/model"
@@ -86,41 +85,86 @@ func (s *Store) OpenJobs(today time.Time) ([]model.Job, error) {
 // ImportJobs adds the openings in one transaction; a dry run writes nothing.
 //
 // An opening is the same as one already held when its title, employer,
-// place and deadline are: importing the same file again adds nothing.
+// place and deadline are: importing the same file again adds nothing. Each
+// opening is looked up by a seek in the index jobs_key, which also finds
+// the ones this import added (twice in one file); a dry run adds them too
+// and rolls the transaction back. Both statements are prepared once, and the
+// page cache is larger while the import runs.
 func (s *Store) ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error) {
-	var res model.ImportResult
-	err := s.inTx("import jobs", func(tx *sql.Tx) error {
-		seen := map[string]bool{}
-		held, err := tx.Prepare(jobHeldSQL)
-		if err != nil {
-			return fmt.Errorf("look for the opening: %w", err)
-		}
-		defer held.Close()
+	res, err := s.importJobs(dryRun, func(add func(*model.Job) error) error {
 		for i := range jobs {
-			held, err := jobHeld(held, &jobs[i])
-			if err != nil {
-				return err
-			}
-			if held || seen[jobKey(&jobs[i])] {
-				res.Unchanged++
-				continue
-			}
-			seen[jobKey(&jobs[i])] = true
-			res.Added++
-			if dryRun {
-				continue
-			}
-			if err := saveJob(tx, &jobs[i]); err != nil {
+			if err := add(&jobs[i]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	if dryRun {
+		for i := range jobs {
+			jobs[i].ID = 0 // rolled back
+		}
+	}
 	return res, err
 }
 
-func jobKey(j *model.Job) string {
-	return strings.Join([]string{j.Title, j.Employer, j.Place, dateText(j.Deadline)}, "\x1f")
+// ImportJobsCSV reads a job list (model.EachJob) and adds its openings as
+// ImportJobs does, each as it is read: a file of a million rows is never
+// held as openings, and a row in error leaves nothing added.
+func (s *Store) ImportJobsCSV(data []byte, added time.Time, dryRun bool) (model.ImportResult, error) {
+	return s.importJobs(dryRun, func(add func(*model.Job) error) error {
+		return model.EachJob(data, added, func(j model.Job) error { return add(&j) })
+	})
+}
+
+// importJobs runs feed in one transaction; feed hands every opening to add.
+func (s *Store) importJobs(dryRun bool, feed func(add func(*model.Job) error) error) (model.ImportResult, error) {
+	var res model.ImportResult
+	err := s.inTx("import jobs", func(tx *sql.Tx) error {
+		defer largerCache(tx)()
+		held, err := tx.Prepare(jobHeldSQL)
+		if err != nil {
+			return fmt.Errorf("look for the opening: %w", err)
+		}
+		defer held.Close()
+		ins, err := tx.Prepare(addJobSQL)
+		if err != nil {
+			return fmt.Errorf("add job: %w", err)
+		}
+		defer ins.Close()
+		err = feed(func(j *model.Job) error {
+			found, err := jobHeld(held, j)
+			if err != nil || found {
+				res.Unchanged++
+				return err
+			}
+			res.Added++
+			return addJob(ins, j)
+		})
+		if err == nil && dryRun {
+			return errDryRun
+		}
+		return err
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	if err != nil {
+		return model.ImportResult{}, err
+	}
+	return res, nil
+}
+
+const addJobSQL = `INSERT INTO jobs (title, code, employer, place, deadline, how_to_apply, contact, source, added_on, hot, postcode)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// addJob inserts a new opening with the prepared addJobSQL.
+func addJob(st *sql.Stmt, j *model.Job) error {
+	r, err := st.Exec(j.Title, j.Code, j.Employer, j.Place, dateText(j.Deadline), j.HowToApply, j.Contact, j.Source, dateText(j.AddedOn), j.Hot, j.Postcode)
+	if err != nil {
+		return fmt.Errorf("add job: %w", err)
+	}
+	j.ID, _ = r.LastInsertId()
+	return nil
 }
 
 // jobHeldSQL counts the openings with the same title, employer, place and

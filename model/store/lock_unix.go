@@ -4,32 +4,15 @@ package store
 
 import (
 	"errors"
+	"jobspor/model"
 	"os"
 	"syscall"
 )
 
 const oNoFollow = syscall.O_NOFOLLOW
 
-// tryLock takes an advisory lock on f without waiting: ok is false when
-// another open file holds a conflicting lock (err nil) or locking failed.
-func tryLock(f *os.File, exclusive bool) (bool, error) {
-	how := syscall.LOCK_SH
-	if exclusive {
-		how = syscall.LOCK_EX
-	}
-	for {
-		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
-		switch {
-		case err == nil:
-			return true, nil
-		case errors.Is(err, syscall.EINTR):
-			continue
-		case errors.Is(err, syscall.EWOULDBLOCK):
-			return false, nil
-		}
-		return false, err
-	}
-}
+// tryLock takes an advisory lock on f without waiting (model.TryLockFile).
+func tryLock(f *os.File, exclusive bool) (bool, error) { return model.TryLockFile(f, exclusive) }
 
 func ownedByUs(fi os.FileInfo) bool {
 	st, ok := fi.Sys().(*syscall.Stat_t)

@@ -4,6 +4,7 @@ package store
 
 import (
 	"errors"
+	"jobspor/model"
 	"os"
 
 	"golang.org/x/sys/windows"
@@ -13,21 +14,8 @@ import (
 // the private folder is checked with Lstat before use.
 const oNoFollow = 0
 
-func tryLock(f *os.File, exclusive bool) (bool, error) {
-	flags := uint32(windows.LOCKFILE_FAIL_IMMEDIATELY)
-	if exclusive {
-		flags |= windows.LOCKFILE_EXCLUSIVE_LOCK
-	}
-	ol := new(windows.Overlapped)
-	err := windows.LockFileEx(windows.Handle(f.Fd()), flags, 0, 1, 0, ol)
-	switch {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, windows.ERROR_LOCK_VIOLATION), errors.Is(err, windows.ERROR_IO_PENDING):
-		return false, nil
-	}
-	return false, err
-}
+// tryLock takes an advisory lock on f without waiting (model.TryLockFile).
+func tryLock(f *os.File, exclusive bool) (bool, error) { return model.TryLockFile(f, exclusive) }
 
 func ownedByUs(os.FileInfo) bool { return true }
 

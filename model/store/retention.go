@@ -89,8 +89,13 @@ func (s *Store) Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResul
 		return res, err
 	}
 	chosen := pick(due, ids)
+	var cprs []string
 	err = s.inTx("purge", func(tx *sql.Tx) error {
 		for _, d := range chosen {
+			var cpr string
+			if err := tx.QueryRow(`SELECT cpr FROM citizens WHERE id = ?`, d.CitizenID).Scan(&cpr); err == nil && cpr != "" {
+				cprs = append(cprs, cpr) // to find them in the copies kept aside
+			}
 			if err := deleteCitizen(tx, d.CitizenID); err != nil {
 				return err
 			}
@@ -117,7 +122,7 @@ func (s *Store) Purge(ids []int64, now time.Time, dryRun bool) (model.PurgeResul
 		for _, d := range chosen {
 			ids[d.CitizenID] = true
 		}
-		res.Files = s.forgetFiles(ids, now.AddDate(0, -r.Months, 0))
+		res.Files = s.forgetFiles(ids, cprs, now.AddDate(0, -r.Months, 0))
 	}
 	return res, err
 }

@@ -248,3 +248,37 @@ func TestBackupsBesideStartsInALoopAllSucceed(t *testing.T) {
 	}
 	t.Logf("%d backups beside %d starts", len(made), starts)
 }
+
+// TestBackupsPruningAtOnceAllSucceed: backups finishing at the same time
+// each prune the folder to the newest N; one finding an old backup already
+// removed by the other is no failure (two backups at once in make
+// killtest reported a finished backup as failed).
+func TestBackupsPruningAtOnceAllSucceed(t *testing.T) {
+	for round := 0; round < 20; round++ {
+		folder := t.TempDir()
+		for i := 0; i < 12; i++ {
+			name := filepath.Join(folder, fmt.Sprintf("jobspor-2026-11-23-1000%02d%s", i, backupExt))
+			must(t, os.WriteFile(name, []byte("x"), 0o600))
+		}
+		errs := make(chan error, 8)
+		var wg sync.WaitGroup
+		for g := 0; g < 8; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs <- prune(folder, 2)
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("a backup pruning beside another failed: %v", err)
+			}
+		}
+		left, _ := filepath.Glob(filepath.Join(folder, "*"+backupExt))
+		if len(left) != 2 {
+			t.Fatalf("%d backups left; want the newest 2", len(left))
+		}
+	}
+}

@@ -47,6 +47,9 @@ type Store struct {
 	// office is whether this laptop is in an office (sync_state.active):
 	// then every transaction writes its changes to the outbox.
 	office atomic.Bool
+	// committed is where this Store's last anchored write, committed, left
+	// the audit chain: Close confirms it in the anchor file.
+	committed atomic.Pointer[anchoredHead]
 }
 
 // Generation is a number that grows with every committed change to the
@@ -66,7 +69,7 @@ var busyTimeoutMS = 5000
 // path, never a file: URI, whose '#' would silently cut the path short.
 func dsn(path string) string {
 	return fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate",
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_pragma=temp_store(2)&_txlock=immediate",
 		path, busyTimeoutMS)
 }
 
@@ -115,6 +118,9 @@ func open(path string, exists, own bool) (*Store, error) {
 		// A folder no one may write in: nothing can be restored there
 		// either, so the database is opened without its lock.
 		sweepTemp(path)
+		if !exists {
+			forgetHead(path) // a new database is no rollback of one that was there
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -150,6 +156,10 @@ func open(path string, exists, own bool) (*Store, error) {
 // Close moves everything in the -wal into the database and empties it, so
 // text removed from a record is gone from the files, then closes.
 func (s *Store) Close() error {
+	s.confirmClose()
+	if s.lock != nil {
+		keepHead(s.path, s.Now())
+	}
 	s.scrubWAL()
 	err := s.db.Close()
 	s.lock.release()
@@ -316,15 +326,19 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) error {
 			return explainBusy(fmt.Errorf("%s: outbox: %w", what, err))
 		}
 	}
+	var anchored *anchoredHead
 	if n := w.audited.Load(); n > 0 {
 		// Anchored before the commit, under the write lock: the anchor's
 		// lines follow the commits' order.
-		if err := s.anchorWrite(tx, n); err != nil {
+		if anchored, err = s.anchorWrite(tx, n); err != nil {
 			return explainBusy(err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return explainBusy(fmt.Errorf("%s: commit: %w", what, err))
+	}
+	if anchored != nil {
+		s.committed.Store(anchored) // confirmed at Close (confirmClose)
 	}
 	if !auditOnly[what] {
 		s.changes.mu.Lock()
@@ -430,7 +444,11 @@ func (s *Store) check(quick bool) ([]model.Message, error) {
 	}
 	problems = append(problems, msgs(problem)...)
 	if len(problems) == 0 {
-		return nil, s.recordAnchor("check", head, start)
+		err := s.recordAnchor("check", head, start)
+		if err == nil {
+			keepHead(s.path, s.Now())
+		}
+		return nil, err
 	}
 	return problems, nil
 }

@@ -32,7 +32,7 @@ type Store interface {
 	CreateCitizen(c *model.Citizen) error
 	ExportCitizen(id int64) (*model.Export, error)
 	ImportDisco(groups []model.DiscoGroup, dryRun bool) (model.ImportResult, error)
-	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
+	ImportJobsCSV(data []byte, added time.Time, dryRun bool) (model.ImportResult, error)
 	ImportProspects(published time.Time, ps []model.Prospect, source string, dryRun bool) (model.ImportResult, error)
 	ImportPostcodes(rows []model.Postcode, dryRun bool) (model.ImportResult, error)
 	SaveRelations(text string) (int, error)

@@ -54,11 +54,7 @@ var importers = map[string]func(s Store, file string, data []byte, dry bool, tod
 		return s.ImportProspects(published, ps, file, dry)
 	},
 	"jobs": func(s Store, _ string, data []byte, dry bool, today time.Time) (model.ImportResult, error) {
-		jobs, err := model.ParseJobs(data, today)
-		if err != nil {
-			return model.ImportResult{}, err
-		}
-		return s.ImportJobs(jobs, dry)
+		return s.ImportJobsCSV(data, today, dry) // each opening stored as it is read
 	},
 	"postcodes": func(s Store, _ string, data []byte, dry bool, today time.Time) (model.ImportResult, error) {
 		rows, err := model.ParsePostcodes(data)
