@@ -133,7 +133,7 @@ func TestKillPrintChild(t *testing.T) {
 	fmt.Print("ready")
 	for i := 0; i < 1000; i++ {
 		run := filepath.Join(os.Getenv("KILL_OUT"), fmt.Sprintf("%d-%d", os.Getpid(), i))
-		if _, err := svc.Batch(model.HandoutYdelse, day, false, run, func(int, int) {}, nil); err != nil {
+		if _, err := svc.Batch(model.HandoutBenefitMeeting, day, false, run, func(int, int) {}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"jobspor/assets"
 	"jobspor/model"
+	"jobspor/model/testutil"
 )
 
 // TestMain loads the Danish wording the messages under test are read in.
@@ -13,5 +14,8 @@ func TestMain(m *testing.M) {
 	if err := model.SetTexts(assets.DanishTexts); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	done := testutil.PrivateConfigDir()
+	code := m.Run()
+	done()
+	os.Exit(code)
 }

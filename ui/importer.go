@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -61,7 +60,7 @@ func (im *importer) onPick() {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(r)
+		data, err := model.ReadImport(r, r.URI().Name())
 		if err == nil {
 			err = im.preview(data, r.URI().Name())
 		}

@@ -23,7 +23,7 @@ type jobListStore interface {
 
 // jobStore is what jobListScreen asks of the database.
 type jobStore interface {
-	ImportJobs(jobs []model.Job, dryRun bool) (model.ImportResult, error)
+	ImportJobsCSV(data []byte, added time.Time, dryRun bool) (model.ImportResult, error)
 	MatchJob(jobID int64) ([]model.CitizenMatch, error)
 	OpenJobs(today time.Time) ([]model.Job, error)
 	DeleteJob(id int64) error
@@ -194,11 +194,7 @@ func (s *jobListScreen) onWho(j model.Job) {
 func (s *jobListScreen) onImport() {
 	im := &importer{shell: s.shell, after: s.onSaved,
 		run: func(data []byte, _ string, dry bool) (model.ImportResult, error) {
-			jobs, err := model.ParseJobs(data, s.shell.now())
-			if err != nil {
-				return model.ImportResult{}, err
-			}
-			return s.store.ImportJobs(jobs, dry)
+			return s.store.ImportJobsCSV(data, s.shell.now(), dry) // each opening stored as it is read
 		},
 		sample: func(data []byte) []string {
 			jobs, _ := model.ParseJobs(data, s.shell.now())

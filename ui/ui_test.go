@@ -27,7 +27,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	onWindow = testWindow.add
+	done := testutil.PrivateConfigDir()
 	code := m.Run()
+	done()
 	stopOfficeCluster()
 	os.Exit(code)
 }

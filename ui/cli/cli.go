@@ -278,11 +278,12 @@ func readInput(path string) ([]byte, error) {
 	case !fi.Mode().IsRegular():
 		return nil, model.NewUserError("error.file.notfile", nil, path)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, model.NewUserError("error.file.unreadable", err, path)
 	}
-	return data, nil
+	defer f.Close()
+	return model.ReadImport(f, path)
 }
 
 // dbPath resolves --db: the given file, else the default one.

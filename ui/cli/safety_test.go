@@ -34,6 +34,10 @@ func TestCommandLineMistakesAreSaidInDanishAndChangeNothing(t *testing.T) {
 	pass := filepath.Join(dir, "kode.txt")
 	os.WriteFile(pass, []byte("Ærø-kontoret 2026\n"), 0o600)
 	missing := filepath.Join(dir, "findes-ikke.csv")
+	huge := filepath.Join(dir, "alle-job.csv") // beyond the stated limit: refused before it is read
+	row := "Køkkenmedhjælper;941210;Kantinen på Ærø;Ærøskøbing;;Ring;;Jobnet;nej\n"
+	os.WriteFile(huge, []byte("titel;disco;arbejdsgiver;sted;frist;ansøgning;kontakt;kilde;hot\n"+
+		strings.Repeat(row, model.MaxImportBytes/len(row)+1)), 0o600)
 	cases := []struct {
 		args []string
 		code int
@@ -44,6 +48,7 @@ func TestCommandLineMistakesAreSaidInDanishAndChangeNothing(t *testing.T) {
 		{[]string{"caseworker", "add", "ZZ", "\x1b[31mRød\x1b[0m", "--db", db}, 1, "styretegn"},
 		{[]string{"import", "jobs", missing, "--db", db}, 1, "findes ikke"},
 		{[]string{"import", "jobs", dir, "--db", db}, 1, "er en mappe"},
+		{[]string{"import", "jobs", huge, "--db", db}, 1, "er for stor til én indlæsning (højst 32 MB"},
 		{[]string{"import", "related", fifo, "--db", db}, 1, "ikke en almindelig fil"},
 		{[]string{"backup", "--passphrase-file", missing, "--to", filepath.Join(dir, "usb"), "--db", db}, 1, "findes ikke"},
 		{[]string{"backup", "--passphrase-file", dir, "--to", filepath.Join(dir, "usb"), "--db", db}, 1, "er en mappe"},
