@@ -14,6 +14,7 @@ import (
 type Office interface {
 	syncOffice   // the header and its sync (office_sync.go)
 	kontorOffice // Indstillinger → Kontor (office_kontor.go)
+	jobsOffice   // the office's job list, settings and figures (office_jobs.go)
 }
 
 // officeBar is the window's office state: the header in the top bar and

@@ -58,6 +58,7 @@ type todayShell interface {
 	onCaseload()
 	onDeletion()
 	onJobList()
+	jobsOffice() jobsOffice // nil without an office
 	onNewCitizen()
 	onOpenCitizen(id int64)
 	onOpenConversation(citizenID, conversationID int64)
@@ -112,6 +113,10 @@ type todayScreen struct {
 	// begun is how many conversations had begun when the lines were shown.
 	begun int
 	title *widget.Label
+	// office is the office's part (figures, hot jobs, meetings); nil
+	// without an office.
+	office *todayOffice
+	top    *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -187,6 +192,8 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.painted = container.NewStack()
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
 		more, s.first, s.onTime, s.groups, s.scope, s.backup, container.NewHBox(s.deletion))
+	s.top = top
+	s.attachOffice()
 	s.padded = container.NewPadded(s.body)
 	s.scroll = container.NewVScroll(s.padded)
 	return container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -213,6 +220,8 @@ type todayData struct {
 	// deletions are the citizens whose closed cases are past the
 	// retention period (nil when they could not be read).
 	deletions map[int64]bool
+	// office is the office's part (nil without an office).
+	office *todayOfficeData
 }
 
 // read reads Today from the database; it touches no widget.
@@ -225,6 +234,7 @@ func (s *todayScreen) read(at todayStamp) (*todayData, error) {
 	}
 	d.view = d.read.View
 	d.backup, d.backupErr = s.store.BackupSettings()
+	d.office = s.office.read(now)
 	if due, err := s.store.DueForDeletion(now, model.WholeOffice); err == nil {
 		d.deletions = map[int64]bool{}
 		for _, x := range due {
@@ -282,6 +292,7 @@ func (s *todayScreen) update(last *todayData, at todayStamp) (d *todayData, ok b
 	}
 	d.view = d.read.View
 	d.backup, d.backupErr = s.store.BackupSettings()
+	d.office = s.office.read(now)
 	return d, true, nil
 }
 
@@ -313,6 +324,7 @@ func (s *todayScreen) readOrUpdate(last *todayData, at todayStamp) (*todayData, 
 
 // load reads Today from the database and shows it (on the window's goroutine).
 func (s *todayScreen) load() {
+	s.attachOffice()
 	s.reading++
 	d, err := s.readOrUpdate(s.data, s.stamp())
 	if err != nil {
@@ -325,6 +337,7 @@ func (s *todayScreen) load() {
 // loadInBackground reads Today off the window's goroutine and shows it
 // when read; then calls done (if any) on the window's goroutine.
 func (s *todayScreen) loadInBackground(done func()) {
+	s.attachOffice()
 	s.reading++
 	n, at, last := s.reading, s.stamp(), s.data
 	go func() {
@@ -354,6 +367,7 @@ func (s *todayScreen) show(d *todayData) {
 		s.shell.showError(err)
 	}
 	s.showFigure(d)
+	s.office.show(d.office, d.read.Office)
 	s.showBackup(d.backup, d.backupErr, now)
 	s.showDeletion(len(d.deletions))
 	ids := make([]int64, len(d.view.Notices))
@@ -454,7 +468,7 @@ func (s *todayScreen) showBackup(b model.BackupSettings, err error, now time.Tim
 // showFigure shows the two figures for the office and, with "Mine"
 // chosen, for the caseworker's citizens beside them.
 func (s *todayScreen) showFigure(d *todayData) {
-	c := d.read.Office
+	c := s.office.figuresFor(d.office, d.read.Office)
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
 	s.showGroups(c)
