@@ -31,6 +31,9 @@ func (u *UI) SetOffice(o Office) {
 	u.stopOffice()
 	u.office = o
 	if o != nil {
+		if u.content != nil {
+			o.UseRules(u.content.Rules) // the first sync reports the caseworker's figures
+		}
 		h := newOfficeHeader(u.now, nil)
 		s := newOfficeSync(o, u, h)
 		h.onSync = s.request

@@ -7,6 +7,7 @@ package office
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -271,4 +272,13 @@ func (c *Client) pullPostcodes(ctx context.Context, tx pgx.Tx, batch *store.Pull
 	}
 	batch.Postcodes, batch.PostcodesSeq = list, seq
 	return rows.Err()
+}
+
+// officeMark tells apart what the office said of itself and its postcode
+// list before and after a sync: when it moved, the window shows it again
+// (the office's figures on Today) even when no record changed.
+func (v *Service) officeMark() string {
+	info, _ := v.Store.OfficeInfo()
+	seq, _ := v.Store.PostcodesSeq()
+	return fmt.Sprint(info.Seq, info.Figures.ComputedAt.UnixNano(), seq)
 }

@@ -323,6 +323,7 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 	if !st.Active {
 		return model.OfficeStatus{}, false, model.NewUserError("office.none", nil)
 	}
+	office := v.officeMark()
 	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
 	if err != nil && IsUnreachable(err) {
 		v.Store.FailedSync(err.Error())
@@ -337,7 +338,7 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 		return model.OfficeStatus{}, false, err
 	}
 	status, err = v.Store.OfficeStatus()
-	return status, after.Since != st.Since, err
+	return status, after.Since != st.Since || v.officeMark() != office, err
 }
 
 // Roster is the office's caseworkers with each one's last sync, as this
