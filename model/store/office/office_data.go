@@ -171,16 +171,14 @@ func (v *Service) SetCompanyContact(server, initials string, on bool) error {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	// the office's change sequence moves with the roster: every laptop reads the capacity again
-	tag, err := tx.Exec(ctx, `UPDATE jobspor.staff SET company_contact = $2 WHERE initials = upper($1)`, initials, on)
+	// the roster's stamp moves: every laptop reads the capacity again
+	tag, err := tx.Exec(ctx, `UPDATE jobspor.staff SET company_contact = $2, roster_seq = jobspor.next_seq()
+		WHERE initials = upper($1)`, initials, on)
 	if err != nil {
 		return err
 	}
 	if tag.RowsAffected() == 0 {
 		return model.NewUserError("officejobs.nocaseworker", nil, strings.ToUpper(initials))
-	}
-	if _, err := tx.Exec(ctx, `SELECT jobspor.next_seq()`); err != nil {
-		return err
 	}
 	return tx.Commit(ctx)
 }

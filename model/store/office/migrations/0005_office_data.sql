@@ -91,10 +91,13 @@ CREATE VIEW office_meetings AS
     WHERE NOT b.deleted AND NOT c.deleted AND b.meeting_at <> '';
 GRANT SELECT ON office_meetings TO jobspor_staff;
 
--- How far the office's change sequence has moved (any write by anyone): a
--- laptop reads the office's figures and capacity again only when it moved,
--- or a while passed.
+-- How far what the office's figures, capacity and meetings are read from
+-- has moved, as the caller's snapshot sees it (not the sequence's
+-- last_value, which moves before a writer commits): a laptop reads them
+-- again only when it moved, or a while passed. A roster change stamps it.
+ALTER TABLE staff ADD COLUMN roster_seq bigint NOT NULL DEFAULT 0;
 CREATE FUNCTION office_seq() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = jobspor, pg_temp
-AS $$ SELECT last_value FROM change_seq $$;
+AS $$ SELECT greatest((SELECT max(change_seq) FROM citizens), (SELECT max(change_seq) FROM conversations),
+                      (SELECT max(change_seq) FROM benefit_cases), (SELECT max(roster_seq) FROM staff), 0) $$;
 REVOKE EXECUTE ON FUNCTION office_seq() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION office_seq() TO jobspor_staff;
