@@ -28,6 +28,7 @@ type attendanceShell interface {
 	now() time.Time
 	openFile(path string)
 	showError(err error)
+	jobsOffice() jobsOffice // nil without an office
 }
 
 // attendanceScreen shows when citizens come and when they do not (10 råd
@@ -85,6 +86,7 @@ func (s *attendanceScreen) load() {
 		heading(lang.L("stats.byday")), barChart(bars(st.DayColumns())),
 		heading(lang.L("stats.nextweek")), nextWeekTable(st),
 	}
+	s.body.Objects = append(s.body.Objects, officeCapacity(s.shell.jobsOffice())...)
 	s.body.Refresh()
 }
 

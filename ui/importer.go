@@ -48,10 +48,14 @@ func (s *settingsScreen) importButtons() fyne.CanvasObject {
 		}
 		return s.store.ImportProspects(pub, ps, name, dry)
 	}, after: u.mergeCatalogue}
+	prospectsButton := widget.NewButtonWithIcon(lang.L("import.prospects"), theme.UploadIcon(), prospects.onPick)
+	if s.locked { // the prospects editions are the office's: the lead imports them
+		prospectsButton.Disable()
+	}
 	return container.NewVBox(heading(lang.L("import.heading")), lowLabel(lang.L("import.help")),
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("import.disco"), theme.UploadIcon(), disco.onPick),
-			widget.NewButtonWithIcon(lang.L("import.prospects"), theme.UploadIcon(), prospects.onPick)))
+			prospectsButton))
 }
 
 func (im *importer) onPick() {

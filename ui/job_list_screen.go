@@ -41,6 +41,7 @@ type jobListShell interface {
 	printed(path string, err error)
 	showError(err error)
 	window() fyne.Window
+	jobsOffice() jobsOffice // nil without an office
 }
 
 // jobListScreen is the day's job list: openings known to the office, hot
@@ -49,13 +50,16 @@ type jobListScreen struct {
 	shell jobListShell
 	store jobListStore
 	jobs  []model.Job
-	list  *widget.List
-	form  *jobForm
-	root  fyne.CanvasObject
+	// readOnly: a caseworker's laptop in an office, where the jobs at the
+	// office are the lead's to edit or remove (anyone adds one).
+	readOnly bool
+	list     *widget.List
+	form     *jobForm
+	root     fyne.CanvasObject
 }
 
 func newJobListScreen(sh jobListShell, st jobListStore) (*jobListScreen, error) {
-	s := &jobListScreen{shell: sh, store: st}
+	s := &jobListScreen{shell: sh, store: st, readOnly: officeReadOnly(sh.jobsOffice())}
 	if err := s.load(); err != nil {
 		return nil, err
 	}
@@ -85,6 +89,9 @@ func (s *jobListScreen) build() fyne.CanvasObject {
 	s.form = newJobForm(s.shell, s.store, s.onSaved)
 	s.list = widget.NewList(func() int { return len(s.jobs) }, s.createRow, s.updateRow)
 	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, title), container.NewHBox(amb, print, imp)), s.form.build(), widget.NewSeparator())
+	if note := officeJobListNote(s.shell.jobsOffice()); note != nil {
+		top.Objects = append(top.Objects[:1], append([]fyne.CanvasObject{note}, top.Objects[1:]...)...)
+	}
 	return container.NewBorder(top, nil, nil, nil, s.list)
 }
 
@@ -111,6 +118,13 @@ func (s *jobListScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	btns.Objects[0].(*widget.Button).OnTapped = func() { s.onWho(j) }
 	btns.Objects[1].(*widget.Button).OnTapped = func() { s.form.load(j) }
 	btns.Objects[2].(*widget.Button).OnTapped = func() { s.onAskDelete(j) }
+	for _, b := range btns.Objects[1:] {
+		if s.readOnly {
+			b.(*widget.Button).Disable()
+		} else {
+			b.(*widget.Button).Enable()
+		}
+	}
 }
 
 // onAskDelete removes an opening that was filled or entered by mistake,

@@ -16,6 +16,7 @@ type Office interface {
 	kontorOffice     // Indstillinger → Kontor (office_kontor.go)
 	conflictsStore   // the conflict screen, Today's count, the case's banner (office_conflicts.go)
 	colleaguesOffice // colleagues, hand-over and cover (office_colleagues.go)
+	jobsOffice       // the office's job list, settings and figures (office_jobs.go)
 }
 
 // officeBar is the window's office state: the header in the top bar and
@@ -32,6 +33,9 @@ func (u *UI) SetOffice(o Office) {
 	u.stopOffice()
 	u.office = o
 	if o != nil {
+		if u.content != nil {
+			o.UseRules(u.content.Rules) // the first sync reports the caseworker's figures
+		}
 		h := newOfficeHeader(u.now, nil)
 		s := newOfficeSync(o, u, h)
 		h.onSync = s.request

@@ -70,7 +70,7 @@ func (o *officeRules) build(s *settingsScreen) fyne.CanvasObject {
 		return joinFields(o.kind.Selected, o.region.Selected, boolText(o.grundlov.Checked), boolText(o.xmas.Checked), boolText(o.newyear.Checked))
 	})
 	watch(st.changed, o.kind, o.region, o.grundlov, o.xmas, o.newyear)
-	s.addPart(st, o.write)
+	s.addOfficePart(st, o.write)
 	return container.NewVBox(heading(lang.L("officekind.heading")), form)
 }
 
@@ -134,7 +134,7 @@ func (e *planEditor) build(s *settingsScreen) fyne.CanvasObject {
 	e.box = container.NewVBox()
 	e.state = newSaveState(e.text)
 	e.fill()
-	s.addPart(e.state, e.write)
+	s.addOfficePart(e.state, e.write)
 	add := widget.NewButtonWithIcon(lang.L("plan.addstep"), theme.ContentAddIcon(), e.onAdd)
 	reset := widget.NewButtonWithIcon(lang.L("plan.reset"), theme.ViewRefreshIcon(), e.onReset)
 	return container.NewVBox(heading(lang.L("plan.editor")), lowLabel(lang.L("plan.editorhelp")), e.box, container.NewHBox(add, reset))

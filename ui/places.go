@@ -122,7 +122,7 @@ func (s *settingsScreen) placesSection() fyne.CanvasObject {
 		return s.store.ImportPostcodes(rows, dry)
 	}}
 	return container.NewVBox(heading(lang.L("places.heading")), lowLabel(s.postcodeInfo()),
-		container.NewHBox(widget.NewButtonWithIcon(lang.L("places.import"), theme.UploadIcon(), postcodes.onPick)),
+		s.officePart(container.NewHBox(widget.NewButtonWithIcon(lang.L("places.import"), theme.UploadIcon(), postcodes.onPick))),
 		widget.NewSeparator(), e.build(s))
 }
 
@@ -146,9 +146,9 @@ func (e *relatedEditor) build(s *settingsScreen) fyne.CanvasObject {
 	reset := widget.NewButton(lang.L("related.reset"), e.onReset)
 	e.state = newSaveState(func() string { return e.text.Text })
 	watch(e.state.changed, e.text)
-	s.addPart(e.state, e.write)
-	return container.NewVBox(heading(lang.L("related.heading")), lowLabel(lang.L("related.help")), e.text,
-		container.NewHBox(reset))
+	s.addOfficePart(e.state, e.write)
+	return s.officePart(container.NewVBox(heading(lang.L("related.heading")), lowLabel(lang.L("related.help")), e.text,
+		container.NewHBox(reset)))
 }
 
 // write stores the related titles (Indstillinger's Gem).

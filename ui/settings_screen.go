@@ -43,6 +43,7 @@ type settingsShell interface {
 	retentionShell
 	themeShell
 	kontorSection() fyne.CanvasObject
+	jobsOffice() jobsOffice // nil without an office
 	mergeCatalogue()
 	goBack()
 	notify(text string)
@@ -62,8 +63,11 @@ type settingsScreen struct {
 	parts    editables      // every part whose changes wait for Gem
 	rules    *officeRules
 	plan     *planEditor
-	preview  *letterhead
-	root     fyne.CanvasObject
+	// locked: a caseworker's laptop in an office, where the office's own
+	// settings are shown read-only (the lead sets them; office_jobs.go).
+	locked  bool
+	preview *letterhead
+	root    fyne.CanvasObject
 }
 
 var officeFields = []string{"office.name", "office.address", "office.phone", "office.email", "office.hours", "office.benefitplace"}
@@ -98,16 +102,19 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 	title := heading(lang.L("settings.title"))
 	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(s.mark, s.save), title),
 		lowLabel(lang.L("settings.help")), s.problems)
+	if s.locked = officeReadOnly(s.shell.jobsOffice()); s.locked {
+		top.Add(officeSettingsNote())
+	}
 	s.rules, s.plan = newOfficeRules(s.shell, s.store), newPlanEditor(s.shell, s.store)
 	look := widget.NewForm(widget.NewFormItem(lang.L("settings.theme"), themeSelect(s.shell)))
 	preview := s.buildPreview(o.Logo)
 	office := newSaveState(func() string { return joinFields(s.texts()...) })
 	watch(office.changed, entryObjects(s.entries)...)
-	s.addPart(office, s.saveOffice)
-	body := container.NewVBox(form, preview, widget.NewSeparator(), look, widget.NewSeparator(), s.shell.kontorSection(),
-		newTeamForm(s.shell, s.store).build(), widget.NewSeparator(), s.rules.build(s), widget.NewSeparator(),
-		s.plan.build(s), widget.NewSeparator(), s.backupPart(), widget.NewSeparator(),
-		s.retentionPart(), widget.NewSeparator(), s.importButtons(),
+	s.addOfficePart(office, s.saveOffice)
+	body := container.NewVBox(s.letterheadPart(form, o), preview, widget.NewSeparator(), look, widget.NewSeparator(), s.shell.kontorSection(),
+		newTeamForm(s.shell, s.store).build(), widget.NewSeparator(), s.officePart(s.rules.build(s)), widget.NewSeparator(),
+		s.officePart(s.plan.build(s)), widget.NewSeparator(), s.backupPart(), widget.NewSeparator(),
+		s.officePart(s.retentionPart()), widget.NewSeparator(), s.importButtons(),
 		widget.NewSeparator(), s.placesSection())
 	s.refreshSave()
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
@@ -126,7 +133,7 @@ func (s *settingsScreen) retentionPart() fyne.CanvasObject {
 	f := newRetentionForm(s.shell, s.store)
 	o := f.build()
 	if f.state != nil {
-		s.addPart(f.state, f.write)
+		s.addOfficePart(f.state, f.write)
 	}
 	return o
 }

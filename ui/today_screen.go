@@ -60,6 +60,7 @@ type todayShell interface {
 	onCaseload()
 	onDeletion()
 	onJobList()
+	jobsOffice() jobsOffice // nil without an office
 	onNewCitizen()
 	onOpenCitizen(id int64)
 	onOpenConversation(citizenID, conversationID int64)
@@ -118,6 +119,10 @@ type todayScreen struct {
 	// conflicts holds the count of changes waiting for the caseworker's
 	// decision (empty without an office or conflicts).
 	conflicts *fyne.Container
+	// office is the office's part (figures, hot jobs, meetings); nil
+	// without an office.
+	office *todayOffice
+	top    *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -196,6 +201,8 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.conflicts.Hide() // no room taken without an office or conflicts
 	top := container.NewVBox(container.NewBorder(nil, nil, s.painted, container.NewHBox(list, newBtn), title),
 		more, s.conflicts, s.first, s.onTime, s.groups, s.scopeRow, s.backup, container.NewHBox(s.deletion))
+	s.top = top
+	s.attachOffice()
 	s.padded = container.NewPadded(s.body)
 	s.scroll = container.NewVScroll(s.padded)
 	return container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -222,6 +229,8 @@ type todayData struct {
 	// deletions are the citizens whose closed cases are past the
 	// retention period (nil when they could not be read).
 	deletions map[int64]bool
+	// office is the office's part (nil without an office).
+	office *todayOfficeData
 }
 
 // read reads Today from the database; it touches no widget.
@@ -234,6 +243,7 @@ func (s *todayScreen) read(at todayStamp) (*todayData, error) {
 	}
 	d.view = d.read.View
 	d.backup, d.backupErr = s.store.BackupSettings()
+	d.office = s.office.read(now)
 	if due, err := s.store.DueForDeletion(now, model.WholeOffice); err == nil {
 		d.deletions = map[int64]bool{}
 		for _, x := range due {
@@ -291,6 +301,7 @@ func (s *todayScreen) update(last *todayData, at todayStamp) (d *todayData, ok b
 	}
 	d.view = d.read.View
 	d.backup, d.backupErr = s.store.BackupSettings()
+	d.office = s.office.read(now)
 	return d, true, nil
 }
 
@@ -322,6 +333,7 @@ func (s *todayScreen) readOrUpdate(last *todayData, at todayStamp) (*todayData, 
 
 // load reads Today from the database and shows it (on the window's goroutine).
 func (s *todayScreen) load() {
+	s.attachOffice()
 	s.reading++
 	d, err := s.readOrUpdate(s.data, s.stamp())
 	if err != nil {
@@ -334,6 +346,7 @@ func (s *todayScreen) load() {
 // loadInBackground reads Today off the window's goroutine and shows it
 // when read; then calls done (if any) on the window's goroutine.
 func (s *todayScreen) loadInBackground(done func()) {
+	s.attachOffice()
 	s.reading++
 	n, at, last := s.reading, s.stamp(), s.data
 	go func() {
@@ -363,6 +376,7 @@ func (s *todayScreen) show(d *todayData) {
 		s.shell.showError(err)
 	}
 	s.showFigure(d)
+	s.office.show(d.office, d.read.Office)
 	s.showBackup(d.backup, d.backupErr, now)
 	s.showDeletion(len(d.deletions))
 	ids := make([]int64, len(d.view.Notices))
@@ -475,7 +489,7 @@ func (s *todayScreen) showBackup(b model.BackupSettings, err error, now time.Tim
 // showFigure shows the two figures for the office and, with "Mine"
 // chosen, for the caseworker's citizens beside them.
 func (s *todayScreen) showFigure(d *todayData) {
-	c := d.read.Office
+	c := s.office.figuresFor(d.office, d.read.Office)
 	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
 	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
 	s.showGroups(c)

@@ -22,6 +22,9 @@ func (s *Store) ImportPostcodes(rows []model.Postcode, dryRun bool) (model.Impor
 		if dryRun {
 			return nil
 		}
+		if err := markPostcodesImported(tx); err != nil {
+			return err
+		}
 		return replacePostcodes(tx, rows)
 	})
 	return res, err

@@ -40,7 +40,8 @@ func (s *Store) SaveLogo(img []byte) error {
 	return s.saveSetting("office.logo", base64.StdEncoding.EncodeToString(img))
 }
 
-// SaveOffice stores every office field in one transaction.
+// SaveOffice stores every office field in one transaction (only those that
+// changed are written: in an office each is a record of the office's).
 func (s *Store) SaveOffice(o model.Office) error {
 	if err := o.Validate(); err != nil {
 		return err
@@ -48,7 +49,7 @@ func (s *Store) SaveOffice(o model.Office) error {
 	return s.inTx("save office", func(tx *sql.Tx) error {
 		for i, f := range o.Fields() {
 			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, model.OfficeKeys[i], *f); err != nil {
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value <> excluded.value`, model.OfficeKeys[i], *f); err != nil {
 				return fmt.Errorf("save setting %s: %w", model.OfficeKeys[i], err)
 			}
 		}

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"jobspor/model"
 )
 
 // syncTable describes one table that syncs with the office.
@@ -39,6 +41,8 @@ var SyncTables = []syncTable{
 	{Name: "jobs"},
 	{Name: "prospect_editions"},
 	{Name: "prospects", Refs: map[string]string{"edition_id": "prospect_editions"}},
+	// settings: only the office's own (model.OfficeSettingKeys) have gids and travel.
+	{Name: "settings"},
 	{Name: "citizens", Citizen: "self", Notes: []string{"notes"}},
 	{Name: "progress", Citizen: "citizen_id", Notes: []string{"note"}},
 	{Name: "conversations", Citizen: "citizen_id", Notes: []string{"notes", "agreements"}},
@@ -150,8 +154,26 @@ func fillGids(tx *sql.Tx, now time.Time) error {
 		if has == 0 {
 			continue // a later migration gives it its gid (and fills them)
 		}
+		if t.Name == "settings" {
+			if err := fillSettingGids(tx); err != nil {
+				return err
+			}
+			continue
+		}
 		if _, err := tx.Exec(`UPDATE `+t.Name+` SET gid = `+gidSQL+` WHERE gid IS NULL`, now.UnixMilli()); err != nil {
 			return fmt.Errorf("gids for %s: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
+// fillSettingGids gives the office's settings their gids, derived from
+// their keys (the same setting on two laptops is one record at the office);
+// the laptop's own settings get none and never travel.
+func fillSettingGids(tx *sql.Tx) error {
+	for _, k := range model.OfficeSettingKeys {
+		if _, err := tx.Exec(`UPDATE settings SET gid = ? WHERE key = ? AND gid IS NULL`, derivedGid("settings", k), k); err != nil {
+			return fmt.Errorf("gid for setting %s: %w", k, err)
 		}
 	}
 	return nil
@@ -314,6 +336,7 @@ var naturalKeys = map[string][]string{
 	"youth_flags":       {"citizen_id"},
 	"case_closings":     {"citizen_id"},
 	"conversation_jobs": {"conversation_id", "job_id"},
+	"settings":          {"key"},
 }
 
 // naturalGid derives a row's gid from its table and key (references as gids).

@@ -310,6 +310,13 @@ type PullBatch struct {
 	// holds (nil: not read; they stay as they are).
 	Staff  []model.Colleague
 	Covers []CoverRow
+	// Office is what the office says of itself (lead, figures, capacity);
+	// nil: nothing new.
+	Office *model.OfficeInfo
+	// Postcodes are the office's postcode list, up to PostcodesSeq, when
+	// it changed since the last pull (nil: it did not).
+	Postcodes    []model.Postcode
+	PostcodesSeq int64
 }
 
 // PullWant is what the next pull must fetch besides everything after Since.
@@ -406,6 +413,12 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 		if err := applyColleagues(tx, b.Staff, b.Covers); err != nil {
 			return err
 		}
+		if err := putOfficeInfo(tx, b.Office); err != nil {
+			return err
+		}
+		if err := putPostcodes(tx, b); err != nil {
+			return err
+		}
 		_, err = tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,
 			b.Since, at.UTC().Format(time.RFC3339))
 		return err
@@ -459,6 +472,24 @@ func localID(tx *sql.Tx, table, gid string) (int64, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
+	return id, err
+}
+
+// settingByKey finds the laptop's row of an office setting saved here
+// before it had a gid (say, on a laptop that joined before settings
+// travelled), and gives it the office's gid: the office's value then
+// replaces it, as for every office setting.
+func settingByKey(tx *sql.Tx, r ServerRow) (int64, error) {
+	key, _ := r.Fields["key"].(string)
+	var id int64
+	err := tx.QueryRow(`SELECT rowid FROM settings WHERE key = ?`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	_, err = tx.Exec(`UPDATE settings SET gid = ? WHERE rowid = ?`, r.Gid, id)
 	return id, err
 }
 
@@ -542,6 +573,11 @@ func (s *Store) applyRow(tx *sql.Tx, pc *pullCtx, r ServerRow, at time.Time) err
 	id, err := localID(tx, t.Name, r.Gid)
 	if err != nil {
 		return err
+	}
+	if id == 0 && t.Name == "settings" {
+		if id, err = settingByKey(tx, r); err != nil {
+			return err
+		}
 	}
 	if r.Deleted {
 		if id != 0 {

@@ -52,6 +52,9 @@ func TestJoiningGivesEveryRowOfEverySyncedTableAGid(t *testing.T) {
 	must(t, s.JoinOffice("postgres://kontor", "AB", "d"))
 	seen := map[string]bool{}
 	for _, tb := range SyncTables {
+		if tb.Name == "settings" {
+			continue // the office's settings get derived gids: TestOnlyTheOfficesSettingsTravel
+		}
 		rows, err := s.db.Query(`SELECT gid FROM ` + tb.Name)
 		must(t, err)
 		for rows.Next() {
@@ -238,7 +241,7 @@ func TestEveryKindOfRecordReachesTheOutbox(t *testing.T) {
 	}
 	for _, tb := range SyncTables {
 		switch tb.Name {
-		case "caseworkers", "prospect_editions", "prospects", "youth_flags":
+		case "caseworkers", "prospect_editions", "prospects", "youth_flags", "settings":
 			continue // not made by everyRecord
 		}
 		if !tables[tb.Name] {
@@ -281,5 +284,77 @@ func TestResolvingAConflictWithMineWritesItAgain(t *testing.T) {
 	must(t, s.db.QueryRow(`SELECT count(*) FROM audit WHERE action = 'office conflict'`).Scan(&n))
 	if n != 1 {
 		t.Fatalf("%d audit rows for the resolution", n)
+	}
+}
+
+// The office's settings (the letterhead) travel, the laptop's own do not:
+// saving the letterhead in an office puts one operation per changed setting
+// in the outbox, each with the gid derived from its key (the same on every
+// laptop), and a backup setting none; a letterhead saved before joining
+// gets the same gids at the join.
+func TestOnlyTheOfficesSettingsTravel(t *testing.T) {
+	s := newTestStore(t)
+	o := model.DefaultOffice
+	o.Name, o.Phone = "Jobcenter Vest", "70 10 20 30"
+	must(t, s.SaveOffice(o))
+	must(t, s.JoinOffice("postgres://kontor", "LE", "d"))
+	var g sql.NullString
+	must(t, s.db.QueryRow(`SELECT gid FROM settings WHERE key = 'office.name'`).Scan(&g))
+	if g.String != derivedGid("settings", "office.name") {
+		t.Fatalf("the letterhead saved before joining has gid %v", g)
+	}
+	o.Name = "Jobcenter Vest, Afdeling Nord"
+	must(t, s.SaveOffice(o))
+	must(t, s.saveSetting("backup.folder", "/tmp/x"))
+	byGid := map[string]SyncOp{}
+	for _, op := range outboxOps(t, s) {
+		if op.Table != "settings" {
+			t.Fatalf("an operation for %s: %+v", op.Table, op)
+		}
+		byGid[op.Gid] = op
+	}
+	op, ok := byGid[derivedGid("settings", "office.name")]
+	if !ok || op.Fields["value"] != "Jobcenter Vest, Afdeling Nord" || op.Fields["key"] != "office.name" || op.Citizen != "" {
+		t.Fatalf("the office's name did not reach the outbox: %+v", byGid)
+	}
+	if len(byGid) != 1 {
+		t.Fatalf("%d settings went to the outbox, want the one changed: %+v", len(byGid), byGid)
+	}
+	// every setting of the office's, and only those, reaches the outbox
+	// (migration 0016's triggers name the same keys as the model)
+	must(t, s.saveSettings(map[string]string{"backup.keep": "9"}))
+	for _, k := range model.OfficeSettingKeys {
+		must(t, s.saveSetting(k, "ny værdi"))
+	}
+	n := 0
+	for _, op := range outboxOps(t, s) {
+		if op.Fields["key"] == "backup.keep" {
+			t.Errorf("a laptop's own setting travels: %+v", op)
+		}
+		n++
+	}
+	if want := 1 + len(model.OfficeSettingKeys); n != want {
+		t.Errorf("%d settings in the outbox, want %d", n, want)
+	}
+}
+
+// What the office says of itself is never replaced by an older read (two
+// syncs of one laptop at once, say the window's and a scheduled command's).
+func TestAnOlderReadOfTheOfficeNeverReplacesANewer(t *testing.T) {
+	s := joinedStore(t)
+	at := time.Date(2026, 12, 7, 10, 42, 0, 0, time.UTC)
+	newer := model.OfficeInfo{Seq: 9, Figures: model.OfficeFigures{ComputedAt: at, Caseworkers: 3}}
+	older := model.OfficeInfo{Seq: 7, Figures: model.OfficeFigures{ComputedAt: at.Add(time.Minute), Caseworkers: 2}}
+	must(t, s.ApplyPull(PullBatch{Office: &newer}, at))
+	must(t, s.ApplyPull(PullBatch{Office: &older}, at))
+	got, err := s.OfficeInfo()
+	must(t, err)
+	if got.Seq != 9 || got.Figures.Caseworkers != 3 || !got.Known {
+		t.Fatalf("after an older read the laptop holds %+v", got)
+	}
+	later := model.OfficeInfo{Seq: 9, Figures: model.OfficeFigures{ComputedAt: at.Add(5 * time.Minute), Caseworkers: 4}}
+	must(t, s.ApplyPull(PullBatch{Office: &later}, at))
+	if got, _ := s.OfficeInfo(); got.Figures.Caseworkers != 4 {
+		t.Fatalf("a later read of the same sequence was not kept: %+v", got)
 	}
 }

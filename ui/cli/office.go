@@ -22,18 +22,21 @@ type Office interface {
 	Cover(citizenIDs []int64, to string, until time.Time, reason string) error
 	Conflicts() ([]model.OfficeConflict, error)
 	Resolve(id, how string) error
+	// SetCompanyContact marks on the roster who holds company contact (10 råd, råd 2).
+	SetCompanyContact(server, initials string, on bool) error
 	Close() error
 }
 
 const officeUsage = "office (init --server URL --initials I --name N | add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] | " +
+	"company-contact INITIALER ja|nej --server URL | " +
 	"recipient | join --server URL --initials I | sync | status | move --to I --citizen ID[,ID...] | " +
 	"cover --to I --citizen ID[,ID...] --until D --reason R | conflicts [resolve ID --keep theirs|mine|dismissed]) [--db FIL]"
 
 func runOffice(e *Env, args []string) error {
 	subs := map[string]bool{"init": true, "add-caseworker": true, "recipient": true, "join": true, "sync": true,
-		"status": true, "move": true, "cover": true, "conflicts": true}
+		"status": true, "move": true, "cover": true, "conflicts": true, "company-contact": true}
 	if len(args) == 0 || !subs[args[0]] {
-		return usageError{"angiv init, add-caseworker, recipient, join, sync, status, move, cover eller conflicts"}
+		return usageError{"angiv init, add-caseworker, company-contact, recipient, join, sync, status, move, cover eller conflicts"}
 	}
 	if e.OpenOffice == nil {
 		return usageError{"denne udgave af Jobspor kan ikke bruge et kontor"}
@@ -74,6 +77,8 @@ func runOffice(e *Env, args []string) error {
 		}
 		fmt.Fprintf(e.Stdout, "Kontoret er oprettet med %s som leder.\nDin offentlige nøgle: %s\n", strings.ToUpper(*initials), r)
 		return nil
+	case "company-contact":
+		return runCompanyContact(e, o, rest, *server)
 	case "add-caseworker":
 		if len(rest) < 2 || *server == "" {
 			return usageError{"angiv INITIALER NAVN og --server"}
@@ -198,4 +203,22 @@ func printStatus(e *Env, st model.OfficeStatus) {
 	if !st.Reachable {
 		fmt.Fprintln(e.Stdout, "Kontoret kunne ikke nås sidst. Det er helt normalt: Jobspor arbejder videre her og sender ændringerne, når kontoret kan nås.")
 	}
+}
+
+// runCompanyContact marks on the office's roster who holds company contact
+// (10 råd, råd 2: first conversations can go to them); the lead does it as
+// the office's administrator, like add-caseworker.
+func runCompanyContact(e *Env, o Office, rest []string, server string) error {
+	if len(rest) != 2 || server == "" || (rest[1] != "ja" && rest[1] != "nej") {
+		return usageError{"angiv INITIALER ja|nej og --server"}
+	}
+	if err := o.SetCompanyContact(server, rest[0], rest[1] == "ja"); err != nil {
+		return officeError(err)
+	}
+	if rest[1] == "ja" {
+		fmt.Fprintf(e.Stdout, "%s har virksomhedskontakt: første samtaler kan gå til %s.\n", strings.ToUpper(rest[0]), strings.ToUpper(rest[0]))
+	} else {
+		fmt.Fprintf(e.Stdout, "%s har ikke længere virksomhedskontakt.\n", strings.ToUpper(rest[0]))
+	}
+	return nil
 }

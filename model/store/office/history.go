@@ -22,6 +22,9 @@ func (c *Client) SendHistory(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if ops, err = c.officeSettingsFromLeads(ctx, ops); err != nil {
+		return err
+	}
 	if err := c.recordJoin(ctx); err != nil {
 		return err
 	}
@@ -258,4 +261,22 @@ func (c *Client) recordJoin(ctx context.Context) error {
 	_, err = c.Conn.Exec(ctx, `SELECT jobspor.joined($1)`, fmt.Sprintf("laptop audit rows %d, last %d, hash %s",
 		head.Rows, head.LastID, strings.Join(groups, ":")))
 	return err
+}
+
+// officeSettingsFromLeads leaves a caseworker's own letterhead out of the
+// history she brings: the office's settings are the lead's to set, and the
+// office's replace hers at the first pull (a refusal to show her would
+// only say so).
+func (c *Client) officeSettingsFromLeads(ctx context.Context, ops []store.SyncOp) ([]store.SyncOp, error) {
+	var lead bool
+	if err := c.Conn.QueryRow(ctx, `SELECT jobspor.i_am_lead()`).Scan(&lead); err != nil || lead {
+		return ops, err
+	}
+	out := ops[:0:0]
+	for _, op := range ops {
+		if op.Table != "settings" {
+			out = append(out, op)
+		}
+	}
+	return out, nil
 }

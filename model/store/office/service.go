@@ -28,6 +28,8 @@ type Service struct {
 	IdentityPath string
 	// ConnectTimeout bounds a connection attempt: an unreachable office is normal.
 	ConnectTimeout time.Duration
+	// rules compute the caseworker's figures reported at each sync (UseRules).
+	rules rulesHolder
 }
 
 // Open opens the laptop's database for office commands.
@@ -275,7 +277,7 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 		return model.OfficeStatus{}, err
 	}
 	step(3)
-	cl := &Client{Store: v.Store, Conn: conn, Key: key, Progress: func(n int) { step(joinSteps - 1 + n) }}
+	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), Progress: func(n int) { step(joinSteps - 1 + n) }}
 	if err := v.firstSync(ctx, cl, step); err != nil {
 		if st, _ := v.Store.SyncState(); st.LastSync == "" { // the first pull was not applied: not joined
 			if aerr := v.Store.AbandonJoin(); aerr != nil {
@@ -321,6 +323,7 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 	if !st.Active {
 		return model.OfficeStatus{}, false, model.NewUserError("office.none", nil)
 	}
+	office := v.officeMark()
 	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
 	if err != nil && IsUnreachable(err) {
 		v.Store.FailedSync(err.Error())
@@ -335,7 +338,7 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 		return model.OfficeStatus{}, false, err
 	}
 	status, err = v.Store.OfficeStatus()
-	return status, after.Since != st.Since, err
+	return status, after.Since != st.Since || v.officeMark() != office, err
 }
 
 // Roster is the office's caseworkers with each one's last sync, as this
@@ -396,12 +399,12 @@ func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*C
 		return err
 	}
 	if !st.HistorySent {
-		cl := &Client{Store: v.Store, Conn: conn, Key: key}
+		cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load()}
 		if err := cl.SendHistory(ctx); err != nil {
 			return err
 		}
 	}
-	return fn(&Client{Store: v.Store, Conn: conn, Key: key})
+	return fn(&Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load()})
 }
 
 // Status reads the laptop's office state (no connection needed).

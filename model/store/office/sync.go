@@ -14,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"jobspor/model"
 	"jobspor/model/store"
 )
 
@@ -34,6 +35,10 @@ type Client struct {
 	// Progress, if set, is told how many of the synced tables a pull has
 	// fetched so far (the window's progress bar at a first join).
 	Progress func(tablesFetched int)
+	// Rules, when set, compute the caseworker's figures, reported at every
+	// sync (issue 26); reportChanged: this sync's report changed them.
+	Rules         *model.RuleSet
+	reportChanged bool
 }
 
 // Fault points.
@@ -636,9 +641,16 @@ func (c *Client) Pull(ctx context.Context) error {
 	if full == nil {
 		full = []string{}
 	}
+	officeData, err := hasOfficeData(ctx, tx)
+	if err != nil {
+		return err
+	}
 	for i, t := range store.SyncTables {
 		if c.Progress != nil {
 			c.Progress(i)
+		}
+		if t.Name == "settings" && !officeData {
+			continue // an office one migration older: no shared settings yet
 		}
 		q := `SELECT to_jsonb(t) FROM jobspor.` + pgx.Identifier{t.Name}.Sanitize() + ` t
 			WHERE change_seq > $1 OR gid = ANY($3::uuid[])`
@@ -716,6 +728,14 @@ func (c *Client) Pull(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	if officeData {
+		if batch.Office, err = c.officeInfoIfDue(ctx, tx); err != nil {
+			return err
+		}
+		if err := c.pullPostcodes(ctx, tx, &batch); err != nil {
+			return err
+		}
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return err
 	}
@@ -790,6 +810,18 @@ func (c *Client) Sync(ctx context.Context) error {
 		return err
 	}
 	if err := c.pushResolutions(ctx); err != nil {
+		return err
+	}
+	if ok, err := hasOfficeData(ctx, c.Conn); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return c.Pull(ctx)
+	}
+	if err := c.reportFigures(ctx); err != nil {
+		return err
+	}
+	if err := c.sendPostcodes(ctx); err != nil {
 		return err
 	}
 	return c.Pull(ctx)
