@@ -282,4 +282,6 @@ func (s *citizenScreen) headerInfo() string {
 	return parts
 }
 
-func (s *citizenScreen) onYdelse() { newYdelseDialog(s.shell, s.store, s.citizen).show() }
+func (s *citizenScreen) onBenefitMeeting() {
+	newBenefitMeetingDialog(s.shell, s.store, s.citizen).show()
+}

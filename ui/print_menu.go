@@ -18,7 +18,7 @@ func (s *citizenScreen) printButton() *widget.Button {
 		for _, k := range model.MenuHandouts {
 			items = append(items, fyne.NewMenuItem(lang.L("print."+string(k)), func() { s.onPrint(k) }))
 		}
-		items = append(items, fyne.NewMenuItem(lang.L("handout.ydelse"), s.onYdelse))
+		items = append(items, fyne.NewMenuItem(lang.L("handout.ydelse"), s.onBenefitMeeting))
 		c := s.shell.window().Canvas()
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
 		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)

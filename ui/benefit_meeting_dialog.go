@@ -11,19 +11,19 @@ import (
 	"jobspor/model"
 )
 
-// ydelseShell is what ydelseDialog asks of the window.
-type ydelseShell interface {
+// benefitMeetingShell is what benefitMeetingDialog asks of the window.
+type benefitMeetingShell interface {
 	handoutMaker() Handouts
 	printed(path string, err error)
 	window() fyne.Window
 }
 
-// ydelseDialog asks for the date and place of the benefit meeting (filled in
+// benefitMeetingDialog asks for the date and place of the benefit meeting (filled in
 // from the meeting stored with the citizen), then makes the document
 // checklist and opens it in the system's PDF viewer.
-type ydelseDialog struct {
-	shell   ydelseShell
-	store   ydelseStore
+type benefitMeetingDialog struct {
+	shell   benefitMeetingShell
+	store   benefitMeetingStore
 	citizen *model.Citizen
 	stored  time.Time // the stored meeting, with its clock
 	date    *formEntry
@@ -31,17 +31,17 @@ type ydelseDialog struct {
 	dlg     *dialog.FormDialog
 }
 
-// ydelseStore is what the checklist's dialog asks of the database:
+// benefitMeetingStore is what the checklist's dialog asks of the database:
 // the meeting already booked.
-type ydelseStore interface {
+type benefitMeetingStore interface {
 	BenefitCase(citizenID int64) (model.BenefitCase, error)
 }
 
-func newYdelseDialog(sh ydelseShell, st ydelseStore, c *model.Citizen) *ydelseDialog {
-	return &ydelseDialog{shell: sh, store: st, citizen: c}
+func newBenefitMeetingDialog(sh benefitMeetingShell, st benefitMeetingStore, c *model.Citizen) *benefitMeetingDialog {
+	return &benefitMeetingDialog{shell: sh, store: st, citizen: c}
 }
 
-func (d *ydelseDialog) show() {
+func (d *benefitMeetingDialog) show() {
 	d.date = newFormEntry()
 	d.date.SetPlaceHolder(lang.L("form.dateplaceholder"))
 	d.date.Validator = validDateOrEmpty
@@ -72,7 +72,7 @@ func validDateOrEmpty(s string) error {
 	return nil
 }
 
-func (d *ydelseDialog) onConfirm(ok bool) {
+func (d *benefitMeetingDialog) onConfirm(ok bool) {
 	if !ok {
 		return
 	}
