@@ -22,7 +22,7 @@ func TestTodayAfterAChangeLooksAsIfReadAnew(t *testing.T) {
 	u.win.Resize(fyne.NewSize(1024, 640))
 	a := storetest.AddCitizen(t, st, func(c *model.Citizen) { c.Name = "Åse Ærø Sørensen" })
 	storetest.Plan(t, st, a.ID, time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local), 45)
-	count := &countingToday{todaySource: st}
+	count := &countingToday{todayStore: st}
 	u.today.store = count
 	u.today.load()
 	if n := len(u.today.sections[0].box.Objects); n != 3 { // title, one line, separator
