@@ -17,7 +17,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: office-sim office-bench run test test-race test-days lint build bench bench-window bench-typing bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: office-sim office-bench run test test-race test-days lint build bench bench-window bench-typing bench-idle bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -89,6 +89,23 @@ bench-typing: build deps-look
 	@$(BIN) list --db $(BENCH_DIR)/demo10000.db >/dev/null
 	JOBSPOR_THEME=light FYNE_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f \
 		-type $(KEYS) -text hansen -- floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db
+
+## bench-idle: the window's CPU while idle on Today under Xvfb, at 10,000 and 150 demo citizens, each
+## run beside an empty Fyne window (the floor): /proc/PID/stat read IDLE_AFTER after the first pixels
+## (the start's reading, the quick check and the memory's hand-back done) and IDLE later; medians of IDLE_RUNS.
+IDLE_RUNS  ?= 3
+IDLE       ?= 60s
+IDLE_AFTER ?= 15s
+bench-idle: build deps-look
+	$(GO) build -o $(BENCH_DIR)/firstframe ./.ci/bench/firstframe
+	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
+	@for n in 10000 150; do \
+		test -f $(BENCH_DIR)/demo$$n.db || $(BIN) demo --db $(BENCH_DIR)/demo$$n.db --citizens $$n >/dev/null || exit 1; \
+		$(BIN) list --db $(BENCH_DIR)/demo$$n.db >/dev/null || exit 1; \
+		echo "== idle on Today, $$n citizens"; \
+		JOBSPOR_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs $(IDLE_RUNS) -idle $(IDLE) -idle-after $(IDLE_AFTER) -- \
+			floor=$(BENCH_DIR)/emptywindow ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo$$n.db | grep median || exit 1; \
+	done
 
 ## bench-handouts: the handout benchmarks alone, five runs each (compressed, as printed):
 ## one checklist in memory, checklists to separate files, one-PDF batches of 100 and 1,000 with the heap's peak

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -18,8 +19,58 @@ type TodayRead struct {
 	Kind         OfficeKind
 	Scope        Scope
 	// Cases are the office's active cases the figures count (each
-	// caseworker's, whatever the scope).
+	// caseworker's, whatever the scope), as read: never changed afterwards,
+	// so that a copy of the read (Copy) shares them.
 	Cases []Case
+	// Replaced are the cases of the citizens re-read since, in place of
+	// theirs in Cases (nil: they count no more).
+	Replaced map[int64]*Case
+}
+
+// Copy is a copy of t that Replace may change while t is shown: the lines'
+// lists and the replaced cases are copied, the cases as read shared.
+func (t *TodayRead) Copy() *TodayRead {
+	c := *t
+	if t.View != nil {
+		v := *t.View
+		v.Conversations, v.OverdueSteps, v.Due = slices.Clone(v.Conversations), slices.Clone(v.OverdueSteps), slices.Clone(v.Due)
+		v.CatchUp, v.Notices, v.Youth = slices.Clone(v.CatchUp), slices.Clone(v.Notices), slices.Clone(v.Youth)
+		v.BenefitLate, v.BenefitMeetings = slices.Clone(v.BenefitLate), slices.Clone(v.BenefitMeetings)
+		c.View = &v
+	}
+	c.Replaced = maps.Clone(t.Replaced)
+	return &c
+}
+
+// active is every case the figures count now: those read, less the
+// replaced, with the replacements.
+func (t *TodayRead) active() []Case {
+	if len(t.Replaced) == 0 {
+		return t.Cases
+	}
+	out := make([]Case, 0, len(t.Cases)+len(t.Replaced))
+	for i := range t.Cases {
+		if _, ok := t.Replaced[t.Cases[i].ID]; !ok {
+			out = append(out, t.Cases[i])
+		}
+	}
+	for _, c := range t.Replaced {
+		if c != nil {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+// caseOf is the citizen's case the figures count now, or nil.
+func (t *TodayRead) caseOf(id int64) *Case {
+	if c, ok := t.Replaced[id]; ok {
+		return c
+	}
+	if i := slices.IndexFunc(t.Cases, func(c Case) bool { return c.ID == id }); i >= 0 {
+		return &t.Cases[i]
+	}
+	return nil
 }
 
 // TodayPart is what one citizen adds to Today: their lines (in the read's
@@ -32,13 +83,14 @@ type TodayPart struct {
 
 // Figure works the two figures out from the kept cases.
 func (t *TodayRead) Figure(r *RuleSet, now time.Time) {
-	t.Office = r.Tally(t.Kind, t.Cases, now)
+	cases := t.active()
+	t.Office = r.Tally(t.Kind, cases, now)
 	t.Mine = Compliance{}
 	if !t.Scope.All() {
-		mine := make([]Case, 0, len(t.Cases)/8)
-		for i := range t.Cases {
-			if t.Cases[i].Caseworker == t.Scope.Caseworker {
-				mine = append(mine, t.Cases[i])
+		mine := make([]Case, 0, len(cases)/8)
+		for i := range cases {
+			if cases[i].Caseworker == t.Scope.Caseworker {
+				mine = append(mine, cases[i])
 			}
 		}
 		t.Mine = r.Tally(t.Kind, mine, now)
@@ -46,18 +98,15 @@ func (t *TodayRead) Figure(r *RuleSet, now time.Time) {
 }
 
 // Replace puts one citizen's part in place of their lines and case, and
-// works the figures out again.
+// works the figures out again. The cases as read are left as they are
+// (a copy shares them): the new case goes to Replaced.
 func (t *TodayRead) Replace(p *TodayPart, r *RuleSet, now time.Time) {
 	t.View.Replace(p.CitizenID, p.View)
-	var old *Case
-	if i := slices.IndexFunc(t.Cases, func(c Case) bool { return c.ID == p.CitizenID }); i >= 0 {
-		o := t.Cases[i]
-		old = &o
-		t.Cases = slices.Delete(t.Cases, i, i+1)
+	old := t.caseOf(p.CitizenID)
+	if t.Replaced == nil {
+		t.Replaced = map[int64]*Case{}
 	}
-	if p.Case != nil {
-		t.Cases = append(t.Cases, *p.Case)
-	}
+	t.Replaced[p.CitizenID] = p.Case
 	// Only the two cases are worked out: the office's figures less the old
 	// case plus the new, the caseworker's the same when it was or is theirs.
 	t.Office = r.Retally(t.Office, t.Kind, now, old, p.Case)

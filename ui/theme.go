@@ -142,8 +142,10 @@ func newSecondaryLabel(text string) *secondaryLabel {
 // setColour draws the text in another theme colour (the error colour for a
 // warning that also says it is one).
 func (l *secondaryLabel) setColour(n fyne.ThemeColorName) {
-	l.Segments[0].(*widget.TextSegment).Style.ColorName = n
-	l.Refresh()
+	if style := &l.Segments[0].(*widget.TextSegment).Style; style.ColorName != n {
+		style.ColorName = n
+		l.Refresh()
+	}
 }
 
 // SetText changes the text.

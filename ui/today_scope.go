@@ -79,7 +79,9 @@ func (s *todayScreen) showDeletion(due int) {
 		s.deletion.Hide()
 		return
 	}
-	s.deletion.SetText(fmt.Sprintf(lang.L("today.deletion"), due))
+	if text := fmt.Sprintf(lang.L("today.deletion"), due); s.deletion.Text != text {
+		s.deletion.SetText(text)
+	}
 	s.deletion.Show()
 }
 

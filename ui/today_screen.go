@@ -104,7 +104,9 @@ type todayScreen struct {
 	scopeRow *fyne.Container // the choice with its label, as wide as they need
 	deletion *widget.Button
 	// sections are Today's parts, built once; their rows are reused.
+	// kept lays them out with their sizes kept until a part changes.
 	sections []*todaySection
+	kept     *keptBox
 	// shown is what the screen shows was read at; reading counts the reads
 	// started, so that a late background read never replaces a newer one.
 	shown   todayStamp
@@ -164,7 +166,8 @@ func (s *todayScreen) reload() {
 }
 
 func (s *todayScreen) build() fyne.CanvasObject {
-	s.body = container.NewVBox()
+	s.kept = newKeptBox()
+	s.body = container.New(s.kept)
 	s.first, s.onTime = widget.NewLabel(""), widget.NewLabel("")
 	s.groups = newSecondaryLabel("")
 	s.groups.Wrapping = fyne.TextWrapWord
@@ -305,17 +308,12 @@ func (s *todayScreen) update(last *todayData, at todayStamp) (d *todayData, ok b
 	return d, true, nil
 }
 
-// copy is a copy of d that an update may change while d is shown.
+// copy is a copy of d that an update may change while d is shown (the
+// office's cases as read are shared, not copied: model.TodayRead.Copy).
 func (d *todayData) copy() *todayData {
 	c := *d
-	r := *d.read
-	v := *d.read.View
-	v.Conversations, v.OverdueSteps, v.Due = slices.Clone(v.Conversations), slices.Clone(v.OverdueSteps), slices.Clone(v.Due)
-	v.CatchUp, v.Notices, v.Youth = slices.Clone(v.CatchUp), slices.Clone(v.Notices), slices.Clone(v.Youth)
-	v.BenefitLate, v.BenefitMeetings = slices.Clone(v.BenefitLate), slices.Clone(v.BenefitMeetings)
-	r.View, r.Cases = &v, slices.Clone(r.Cases)
-	c.read = &r
-	c.view = &v
+	c.read = d.read.Copy()
+	c.view = c.read.View
 	if d.deletions != nil {
 		c.deletions = maps.Clone(d.deletions)
 	}
@@ -399,13 +397,22 @@ func (s *todayScreen) showConflicts() {
 	s.conflicts.Refresh()
 }
 
-// showParts shows the parts of what was read, as of the clock's time now.
+// showParts shows the parts of what was read, as of the clock's time now:
+// a line whose text changed is drawn again in place, and only when a part
+// gained or lost lines (or a line's size changed) is it laid out again,
+// with the parts below it moved.
 func (s *todayScreen) showParts() {
 	s.begun = s.begunCount()
+	var moved []*todaySection
 	for i, part := range s.parts() {
-		s.sections[i].show(part)
+		if s.sections[i].show(part) {
+			moved = append(moved, s.sections[i])
+			s.kept.forget(s.sections[i].box)
+		}
 	}
-	s.relayout()
+	if len(moved) > 0 {
+		s.relayout(moved)
+	}
 }
 
 // tickEvery is how often Today looks at the clock: a conversation that
@@ -442,15 +449,16 @@ func (s *todayScreen) begunCount() int {
 	return n
 }
 
-// relayout lays the parts out again without refreshing every row: a
+// relayout lays the parts moved out again without refreshing every row: a
 // Container's or a Scroll's Refresh refreshes each child, measuring all
-// text anew (most of the cost of showing Today again).
-func (s *todayScreen) relayout() {
+// text anew. The parts' sizes are kept (keptBox), so only the parts moved
+// are measured again.
+func (s *todayScreen) relayout(moved []*todaySection) {
 	size, min := s.scroll.Size(), s.padded.MinSize()
 	s.padded.Resize(fyne.NewSize(max(size.Width, min.Width), max(size.Height, min.Height)))
 	relayout(s.padded)
 	relayout(s.body)
-	for _, p := range s.sections {
+	for _, p := range moved {
 		relayout(p.box)
 	}
 	if size.Height > 1 { // a Scroll updates its bars when resized (and only then without a deep refresh)
@@ -470,30 +478,35 @@ func relayout(c *fyne.Container) {
 // showBackup says when the last good backup was made, and warns (in words,
 // not only in colour) when it is older than the office allows.
 func (s *todayScreen) showBackup(b model.BackupSettings, err error, now time.Time) {
+	var text string
 	switch {
 	case err != nil:
-		s.backup.SetText(errText(err))
+		text = errText(err)
 	case b.Last.IsZero():
-		s.backup.SetText(lang.L("today.backup.none"))
+		text = lang.L("today.backup.none")
 	case b.Overdue(now):
-		s.backup.SetText(fmt.Sprintf(lang.L("today.backup.old"), model.DanishDateTime(b.Last.Local()), b.MaxAgeDays))
+		text = fmt.Sprintf(lang.L("today.backup.old"), model.DanishDateTime(b.Last.Local()), b.MaxAgeDays)
 	default:
-		s.backup.SetText(fmt.Sprintf(lang.L("today.backup"), model.DanishDateTime(b.Last.Local())))
+		text = fmt.Sprintf(lang.L("today.backup"), model.DanishDateTime(b.Last.Local()))
 	}
-	s.backup.setColour(colorNameSecondaryText)
+	if s.backup.Text != text {
+		s.backup.SetText(text)
+	}
+	colour := colorNameSecondaryText
 	if err != nil || b.Last.IsZero() || b.Overdue(now) {
-		s.backup.setColour(theme.ColorNameError)
+		colour = theme.ColorNameError
 	}
+	s.backup.setColour(colour)
 }
 
 // showFigure shows the two figures for the office and, with "Mine"
 // chosen, for the caseworker's citizens beside them.
 func (s *todayScreen) showFigure(d *todayData) {
 	c := s.office.figuresFor(d.office, d.read.Office)
-	setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
-	setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
 	s.showGroups(c)
 	if d.at.scope.All() || d.at.scope.Caseworker != s.shell.caseworker() { // a colleague's: the office's figure only
+		setFigure(s.first, "today.figure.first", c.First, c.PeriodMonths)
+		setFigure(s.onTime, "today.figure.ontime", c.OnTime, c.PeriodMonths)
 		return
 	}
 	addMine(s.first, "today.figure.first.name", d.read.Mine.First, c.First)
@@ -512,10 +525,11 @@ func (s *todayScreen) showGroups(c model.Compliance) {
 	if text := strings.Join(lines, "\n"); s.groups.Text != text {
 		s.groups.SetText(text)
 	}
-	s.groups.setColour(colorNameSecondaryText)
+	colour := colorNameSecondaryText
 	if warn {
-		s.groups.setColour(theme.ColorNameError)
+		colour = theme.ColorNameError
 	}
+	s.groups.setColour(colour)
 	if len(lines) == 0 {
 		s.groups.Hide()
 	} else {
@@ -526,27 +540,27 @@ func (s *todayScreen) showGroups(c model.Compliance) {
 // addMine puts the caseworker's own figure first, the office's after it;
 // the colour follows the caseworker's.
 func addMine(l *widget.Label, name string, mine, office model.Figure) {
-	l.SetText(fmt.Sprintf(lang.L("today.figure.mine"), lang.L(name), mine.TargetPercent, mine.Share(), mine.OnCourse, mine.Total,
-		office.Share(), office.OnCourse, office.Total))
-	showMet(l, mine.Met())
+	showMet(l, fmt.Sprintf(lang.L("today.figure.mine"), lang.L(name), mine.TargetPercent, mine.Share(), mine.OnCourse, mine.Total,
+		office.Share(), office.OnCourse, office.Total), mine.Met())
 }
 
 // setFigure shows one figure against its target: green when reached.
 func setFigure(l *widget.Label, key string, f model.Figure, months int) {
-	l.SetText(fmt.Sprintf(lang.L(key), f.TargetPercent, f.Share(), f.OnCourse, f.Total, months))
-	showMet(l, f.Met())
+	showMet(l, fmt.Sprintf(lang.L(key), f.TargetPercent, f.Share(), f.OnCourse, f.Total, months), f.Met())
 }
 
-// showMet colours a figure green when its target is reached, and says so
-// in a word too.
-func showMet(l *widget.Label, met bool) {
-	word := "today.figure.met"
-	l.Importance = widget.SuccessImportance
+// showMet shows a figure's text, coloured green when its target is
+// reached, and saying so in a word too; the label is drawn again only
+// when that changed (measuring a wrapped text is not free).
+func showMet(l *widget.Label, text string, met bool) {
+	word, importance := "today.figure.met", widget.SuccessImportance
 	if !met {
-		word, l.Importance = "today.figure.below", widget.WarningImportance
+		word, importance = "today.figure.below", widget.WarningImportance
 	}
-	l.Text += "  – " + lang.L(word)
-	l.Refresh()
+	if text += "  – " + lang.L(word); l.Text != text || l.Importance != importance {
+		l.Text, l.Importance = text, importance
+		l.Refresh()
+	}
 }
 
 // todayLine is one line of Today: text, the citizen it opens, and
@@ -605,6 +619,7 @@ func part[T any](title string, items []T, line func(T) todayLine) todayPart {
 type todaySection struct {
 	screen     *todayScreen
 	box        *fyne.Container
+	kept       *keptBox
 	title      *widget.Label
 	head       fyne.CanvasObject
 	extra      fyne.CanvasObject
@@ -614,7 +629,8 @@ type todaySection struct {
 }
 
 func newTodaySection(s *todayScreen, extra fyne.CanvasObject) *todaySection {
-	p := &todaySection{screen: s, box: container.NewVBox(), title: heading(""), extra: extra,
+	kept := newKeptBox()
+	p := &todaySection{screen: s, box: container.New(kept), kept: kept, title: heading(""), extra: extra,
 		none: lowLabel(lang.L("today.none")), more: lowLabel(""), separator: widget.NewSeparator()}
 	p.head = p.title
 	if extra != nil {
@@ -625,21 +641,24 @@ func newTodaySection(s *todayScreen, extra fyne.CanvasObject) *todaySection {
 }
 
 // show sets the section's objects once (a Container.Add per row would lay
-// the box out again each time).
-func (p *todaySection) show(part todayPart) {
-	setText(p.title, fmt.Sprintf("%s (%d)", part.title, part.total))
-	if p.extra != nil {
-		if part.total == 0 && p.extra == p.screen.printAll {
-			p.extra.Hide()
-		} else {
-			p.extra.Show()
-		}
+// the box out again each time); moved says the part must be laid out again
+// (a line more or less, or a size changed), else what changed was drawn in
+// place.
+func (p *todaySection) show(part todayPart) (moved bool) {
+	if setText(p.title, fmt.Sprintf("%s (%d)", part.title, part.total)) {
+		moved = true
+		p.kept.forget(p.head)
+	}
+	if p.extra != nil && p.showExtra(!(part.total == 0 && p.extra == p.screen.printAll)) {
+		moved = true
+		p.kept.forget(p.head)
 	}
 	objects := make([]fyne.CanvasObject, 0, len(part.lines)+3)
 	objects = append(objects, p.head)
 	if part.total == 0 {
 		if none := cmp.Or(part.none, lang.L("today.none")); p.none.Text != none {
 			p.none.SetText(none)
+			p.kept.forget(p.none)
 		}
 		objects = append(objects, p.none)
 	}
@@ -647,24 +666,52 @@ func (p *todaySection) show(part todayPart) {
 		if i == len(p.rows) {
 			p.rows = append(p.rows, newTodayRow(p.screen))
 		}
-		p.rows[i].show(l)
+		if p.rows[i].show(l) {
+			moved = true
+			p.kept.forget(p.rows[i].root)
+		}
 		objects = append(objects, p.rows[i].root)
 	}
 	if part.total > len(part.lines) {
 		if text := fmt.Sprintf(lang.L("today.more"), part.total-len(part.lines)); p.more.Text != text {
 			p.more.SetText(text)
+			p.kept.forget(p.more)
 		}
 		objects = append(objects, p.more)
 	}
-	p.box.Objects = append(objects, p.separator) // laid out by todayScreen.show
+	objects = append(objects, p.separator)
+	if !slices.Equal(objects, p.box.Objects) {
+		moved = true
+		p.box.Objects = objects // laid out by todayScreen.relayout
+	}
+	return moved
 }
 
-// setText changes a label's text only when it differs: each change
-// measures the text again.
-func setText(l *widget.Label, text string) {
-	if l.Text != text {
-		l.SetText(text)
+// showExtra shows or hides the part's button beside its title, and says
+// whether that changed (the title's line is laid out again then).
+func (p *todaySection) showExtra(show bool) bool {
+	if show == p.extra.Visible() {
+		return false
 	}
+	if show {
+		p.extra.Show()
+	} else {
+		p.extra.Hide()
+	}
+	if head, ok := p.head.(*fyne.Container); ok {
+		relayout(head)
+	}
+	return true
+}
+
+// setText changes a label's text only when it differs (each change
+// measures the text again), and says whether it did.
+func setText(l *widget.Label, text string) bool {
+	if l.Text == text {
+		return false
+	}
+	l.SetText(text)
+	return true
 }
 
 // todayRow is one line's widgets, kept and given new lines.
@@ -687,7 +734,9 @@ func newTodayRow(s *todayScreen) *todayRow {
 	return r
 }
 
-func (r *todayRow) show(l todayLine) {
+// show gives the row a line; resized says its size may have changed (its
+// buttons changed), so that its part is laid out again.
+func (r *todayRow) show(l todayLine) (resized bool) {
 	r.opens = r.screen.todayOpen(l)
 	importance := widget.MediumImportance
 	if l.danger {
@@ -707,6 +756,7 @@ func (r *todayRow) show(l todayLine) {
 		if b.Text != a.label || b.Icon != a.icon {
 			b.Text, b.Icon = a.label, a.icon
 			b.Refresh()
+			resized = true
 		}
 		objects[i] = b
 	}
@@ -714,9 +764,13 @@ func (r *todayRow) show(l todayLine) {
 	if len(objects) != len(r.actions.Objects) || marks {
 		r.actions.Objects = objects
 		r.root.Refresh() // the line is laid out again: its buttons take room from the text
-	} else {
-		copy(r.actions.Objects, objects)
+		return true
 	}
+	copy(r.actions.Objects, objects)
+	if resized { // a button's new text or icon may take more or less room
+		r.root.Refresh()
+	}
+	return resized
 }
 
 func (s *todayScreen) conversationItem(c model.TodayConversation) todayLine {

@@ -74,6 +74,34 @@ func BenchmarkBackToTodayAfterChange10k(b *testing.B) {
 	}
 }
 
+// BenchmarkBackToTodayAfterOneCitizen10k: Escape to Today after one of
+// today's conversations was marked (Udeblevet, then Planlagt again): that
+// citizen is re-read and their line and case put in place.
+func BenchmarkBackToTodayAfterOneCitizen10k(b *testing.B) {
+	u, st := benchWindow(b)
+	if len(u.today.view.Conversations) == 0 {
+		b.Fatal("no conversation today")
+	}
+	conv := u.today.view.Conversations[0].ID
+	u.onCaseload()
+	u.back()
+	b.ResetTimer()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		u.onCaseload()
+		a := model.AttendanceNoShow
+		if i%2 == 1 {
+			a = model.AttendancePlanned
+		}
+		if err := st.SetAttendance(conv, a); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u.back()
+	}
+}
+
 // BenchmarkCaseloadFirstOpen10k: the first Ctrl+F after start (the window
 // reads the caseload behind Today; preload stands in for that read).
 func BenchmarkCaseloadFirstOpen10k(b *testing.B) {

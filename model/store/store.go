@@ -373,9 +373,12 @@ func (s *Store) Check() ([]model.Message, error) { return s.check(false) }
 // in the database's size, for a check in the window's background.
 func (s *Store) QuickCheck() ([]model.Message, error) { return s.check(true) }
 
-// checkCacheKiB is the page cache a check reads through (SQLite's default
-// is 2 MB): past it, a third of a full check's time at 10,000 citizens went
-// to reading pages again.
+// checkCacheKiB is the page cache the full check reads through (SQLite's
+// default is 2 MB): past it, a third of a full check's time at 10,000
+// citizens went to reading pages again. The quick check keeps the usual
+// cache: at 10,000 demo citizens it took the same CPU time (0.61-0.66 s
+// against 0.68 s) and 46 MB instead of 157 MB, and in the window, which
+// runs it after start, the larger cache's pages stayed resident all day.
 const checkCacheKiB = 64 << 10
 
 // largerCache gives q's connection checkCacheKiB of page cache; the
@@ -396,6 +399,9 @@ func largerCache(q interface {
 		if !done {
 			done = true
 			q.Exec(fmt.Sprintf(`PRAGMA cache_size = %d`, was))
+			// the pages past the usual cache go back at once, not when
+			// the connection closes (the window keeps it all day)
+			q.Exec(`PRAGMA shrink_memory`)
 		}
 	}
 }
@@ -406,7 +412,10 @@ func (s *Store) check(quick bool) ([]model.Message, error) {
 		return nil, explainBusy(fmt.Errorf("check: %w", err))
 	}
 	defer tx.Rollback()
-	restore := largerCache(tx)
+	restore := func() {}
+	if !quick { // the window's quick check keeps the usual cache: its pages would stay with the window all day
+		restore = largerCache(tx)
+	}
 	defer restore()
 	problems, err := integrityProblems(tx, quick)
 	if err != nil {

@@ -44,8 +44,10 @@ func TestTodayReadIsTodayAndTheFigures(t *testing.T) {
 func TestTodayCitizenReplacesTheirLines(t *testing.T) {
 	s, c, now := keptFixture(t)
 	for n, scope := range []model.Scope{model.WholeOffice, model.Mine("AL")} {
-		kept, err := s.TodayRead(c, now, scope)
+		shown, err := s.TodayRead(c, now, scope)
 		must(t, err)
+		before := shown.Copy()
+		kept := shown.Copy() // the window changes a copy while the read shows
 		var changed []int64
 		// a conversation of today held, and a due citizen's whole case closed
 		if len(kept.View.Conversations) > 0 {
@@ -81,6 +83,16 @@ func TestTodayCitizenReplacesTheirLines(t *testing.T) {
 		}
 		if !reflect.DeepEqual(kept.Office, fresh.Office) || !reflect.DeepEqual(kept.Mine, fresh.Mine) {
 			t.Errorf("%v: kept figures %+v / %+v, fresh %+v / %+v", scope, kept.Office, kept.Mine, fresh.Office, fresh.Mine)
+		}
+		// the figures worked out whole from the kept cases agree too
+		worked := *kept
+		worked.Figure(c.Rules, now)
+		if !reflect.DeepEqual(worked.Office, fresh.Office) || !reflect.DeepEqual(worked.Mine, fresh.Mine) {
+			t.Errorf("%v: figures from the kept cases %+v / %+v, fresh %+v / %+v", scope, worked.Office, worked.Mine, fresh.Office, fresh.Mine)
+		}
+		// and the read shown meanwhile is as it was
+		if !reflect.DeepEqual(shown, before) {
+			t.Errorf("%v: the read shown changed while its copy was updated", scope)
 		}
 	}
 }

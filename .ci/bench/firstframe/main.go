@@ -14,6 +14,12 @@
 //
 //	firstframe -runs 7 -rss-after 3s -- NAME=CMD ARGS... ;; NAME=CMD ARGS...
 //	firstframe -runs 3 -keys ctrl+f -type 36 -text hansen -- NAME=CMD ARGS... ;; ...
+//
+// With -idle D it reads the process's CPU time (/proc/PID/stat, user and
+// system) -idle-after after the first pixels and again D later, nothing
+// touched in between, and prints it as a share of one core.
+//
+//	firstframe -runs 3 -idle 60s -idle-after 15s -- NAME=CMD ARGS... ;; ...
 package main
 
 import (
@@ -35,6 +41,7 @@ type command struct {
 	ms   []float64
 	rss  []float64
 	keys []float64 // key to pixels, every key of every run
+	idle []float64 // percent of one core while idle
 }
 
 // typing is what -type asks for.
@@ -59,6 +66,9 @@ func main() {
 	flag.StringVar(&ty.text, "text", "hansen", "ASCII letters typed (then erased with BackSpace), over and over")
 	band := flag.String("band", "0,0,1024,48", "x,y,width,height of the screen where the typed text shows")
 	flag.DurationVar(&ty.settle, "settle", 2*time.Second, "wait this long after -keys before typing")
+	var id idling
+	flag.DurationVar(&id.over, "idle", 0, "read the CPU time used over this long, nothing touched (after -keys)")
+	flag.DurationVar(&id.after, "idle-after", 15*time.Second, "start reading the idle CPU time this long after the first pixels")
 	flag.Parse()
 	_, err := fmt.Sscanf(*band, "%d,%d,%d,%d", &ty.band[0], &ty.band[1], &ty.band[2], &ty.band[3])
 	cmds, err2 := parse(flag.Args())
@@ -72,18 +82,21 @@ func main() {
 	}
 	for r := 0; r < *runs; r++ {
 		for _, c := range cmds {
-			ms, rss, keyMs, err := run(c.argv, *timeout, *rssAfter, *keys, *open, ty)
+			ms, rss, keyMs, idle, err := run(c.argv, *timeout, *rssAfter, *keys, *open, ty, id)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "firstframe: %s: %v\n", c.name, err)
 				os.Exit(1)
 			}
-			c.ms, c.rss, c.keys = append(c.ms, ms), append(c.rss, rss), append(c.keys, keyMs...)
+			c.ms, c.rss, c.keys, c.idle = append(c.ms, ms), append(c.rss, rss), append(c.keys, keyMs...), append(c.idle, idle)
 			fmt.Printf("run %d  %-10s first pixels %6.0f ms", r+1, c.name, ms)
 			if *rssAfter > 0 {
 				fmt.Printf("  resident %5.0f MB", rss)
 			}
 			if ty.n > 0 {
 				fmt.Printf("  key to pixels median %5.1f ms  p90 %5.1f ms", median(keyMs), percentile(keyMs, 90))
+			}
+			if id.over > 0 {
+				fmt.Printf("  idle CPU %5.2f %% of a core over %s", idle, id.over)
 			}
 			fmt.Println()
 		}
@@ -95,6 +108,9 @@ func main() {
 		}
 		if ty.n > 0 {
 			fmt.Printf("  key to pixels median %5.1f ms  p90 %5.1f ms  (%d keys)", median(c.keys), percentile(c.keys, 90), len(c.keys))
+		}
+		if id.over > 0 {
+			fmt.Printf("  idle CPU %5.2f %% of a core", median(c.idle))
 		}
 		fmt.Println()
 	}
@@ -128,7 +144,12 @@ func parse(args []string) ([]*command, error) {
 // (Xvfb has no window manager to place it elsewhere).
 var samples = [][2]int{{20, 20}, {512, 20}, {1000, 20}, {20, 270}, {512, 270}, {1000, 270}, {20, 520}, {512, 520}, {1000, 520}}
 
-func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, ty typing) (ms, rssMB float64, keyMs []float64, err error) {
+// idling is what -idle asks for.
+type idling struct {
+	over, after time.Duration
+}
+
+func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, ty typing, id idling) (ms, rssMB float64, keyMs []float64, idle float64, err error) {
 	base := make([]uint64, len(samples))
 	for i, p := range samples {
 		base[i] = pixel(p[0], p[1])
@@ -138,7 +159,7 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, nil, err
+		return 0, 0, nil, 0, err
 	}
 	defer func() {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
@@ -151,20 +172,29 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 			break
 		}
 		if time.Since(start) > timeout {
-			return 0, 0, nil, fmt.Errorf("no pixels after %s", timeout)
+			return 0, 0, nil, 0, fmt.Errorf("no pixels after %s", timeout)
 		}
 		time.Sleep(500 * time.Microsecond)
 	}
 	if ty.n > 0 {
 		if err := quiet(ty.band, 500*time.Millisecond, timeout); err != nil {
-			return 0, 0, nil, err
+			return 0, 0, nil, 0, err
 		}
 		if keys != "" {
 			exec.Command("xdotool", append([]string{"key", "--delay", "100"}, strings.Fields(keys)...)...).Run()
 		}
 		time.Sleep(ty.settle)
 		keyMs, err = typeKeys(ty, timeout)
-		return ms, 0, keyMs, err
+		return ms, 0, keyMs, 0, err
+	}
+	if id.over > 0 {
+		if keys != "" {
+			time.Sleep(time.Second)
+			exec.Command("xdotool", append([]string{"key", "--delay", "100"}, strings.Fields(keys)...)...).Run()
+		}
+		time.Sleep(id.after)
+		idle, err = idleCPU(cmd.Process.Pid, id.over)
+		return ms, 0, nil, idle, err
 	}
 	if rssAfter > 0 {
 		if keys != "" {
@@ -178,7 +208,40 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 		time.Sleep(rssAfter)
 		rssMB, err = resident(cmd.Process.Pid)
 	}
-	return ms, rssMB, nil, err
+	return ms, rssMB, nil, 0, err
+}
+
+// idleCPU is the share of one core (percent) the process used over d.
+func idleCPU(pid int, d time.Duration) (float64, error) {
+	before, err := cpuTicks(pid)
+	if err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	time.Sleep(d)
+	after, err := cpuTicks(pid)
+	if err != nil {
+		return 0, err
+	}
+	const ticksPerSecond = 100 // USER_HZ, which /proc counts in on Linux
+	return float64(after-before) / ticksPerSecond / time.Since(start).Seconds() * 100, nil
+}
+
+// cpuTicks is the process's user and system CPU time in clock ticks
+// (/proc/PID/stat's fields 14 and 15, counted after the command's name).
+func cpuTicks(pid int) (uint64, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	s := string(data)
+	fields := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]) // the name may hold spaces
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("short /proc/%d/stat", pid)
+	}
+	utime, err1 := strconv.ParseUint(fields[11], 10, 64)
+	stime, err2 := strconv.ParseUint(fields[12], 10, 64)
+	return utime + stime, errors.Join(err1, err2)
 }
 
 // openRows is the xdotool command line that opens n citizens from the
