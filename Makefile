@@ -40,7 +40,7 @@ lint:
 ## test-race: the window's and the store's tests under the race detector (it needs cgo: gcc);
 ## the window's goroutines, timers and background reads must touch nothing beside the test
 test-race: deps-build deps-test
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./ui ./model/store
+	CGO_ENABLED=1 $(GO) test -race -count=1 -timeout 40m ./ui ./model/store
 
 ## test-days: the whole suite again with the one clock set to three far-apart days
 ## (JOBSPOR_CLOCK moves the system clock): green on any date, not only today's
