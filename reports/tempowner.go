@@ -49,7 +49,7 @@ func claim(dir string) (*owner, error) {
 		var b [8]byte
 		rand.Read(b[:])
 		o := &owner{dir: dir, token: hex.EncodeToString(b[:]), n: 1}
-		if o.lock, err = createLocked(o.lockPath()); err == nil {
+		if o.lock, err = model.CreateLocked(o.lockPath()); err == nil {
 			owners.m[dir] = o
 			return o, nil
 		}
@@ -74,26 +74,6 @@ func (o *owner) release() {
 	delete(owners.m, o.dir)
 	o.lock.Close()
 	os.Remove(o.lockPath())
-}
-
-// createLocked creates a new private lock file and locks it; a sweep that
-// took it first (and removed it) is noticed and told as an error.
-func createLocked(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL|model.ONoFollow, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	if ok, lerr := model.TryLockFile(f, true); !ok {
-		f.Close()
-		return nil, errors.Join(errors.New("lock "+path), lerr)
-	}
-	mine, err1 := f.Stat()
-	there, err2 := os.Lstat(path)
-	if err1 != nil || err2 != nil || !os.SameFile(mine, there) {
-		f.Close()
-		return nil, errors.New(path + " was swept before it was locked")
-	}
-	return f, nil
 }
 
 // sweepTemps removes the temp files in dir that no running print owns.

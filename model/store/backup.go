@@ -212,7 +212,7 @@ func writeBackup(folder, name, snap string, m manifest, to age.Recipient, wrappe
 	var err error
 	for try := 0; try < 10; try++ { // a sweep elsewhere may take a new file before it is locked
 		tmp = filepath.Join(folder, name+"-"+randomName()+backupExt+".tmp")
-		if f, err = createLocked(tmp); err == nil {
+		if f, err = model.CreateLocked(tmp); err == nil {
 			break
 		}
 	}

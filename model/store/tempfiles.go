@@ -69,7 +69,7 @@ func newTempOp(dbPath, kind string) (*tempOp, error) {
 		if err != nil {
 			return nil, explainWrite(err)
 		}
-		lock, err := createLocked(filepath.Join(dir, ".lock"))
+		lock, err := model.CreateLocked(filepath.Join(dir, ".lock"))
 		if err == nil {
 			return &tempOp{dir: dir, lock: lock}, nil
 		}
@@ -78,27 +78,6 @@ func newTempOp(dbPath, kind string) (*tempOp, error) {
 		os.RemoveAll(dir)
 	}
 	return nil, explainWrite(lastErr)
-}
-
-// createLocked creates a new private file and takes an exclusive lock on
-// it; a sweep that took the lock first, and removed the file, is noticed
-// (the path no longer names the file locked) and told as an error.
-func createLocked(path string) (*os.File, error) {
-	f, err := createPrivate(path)
-	if err != nil {
-		return nil, err
-	}
-	if ok, lerr := tryLock(f, true); !ok {
-		f.Close()
-		return nil, errors.Join(errors.New("lock "+path), lerr)
-	}
-	mine, err1 := f.Stat()
-	there, err2 := os.Lstat(path)
-	if err1 != nil || err2 != nil || !os.SameFile(mine, there) {
-		f.Close()
-		return nil, errors.New(path + " was swept before it was locked")
-	}
-	return f, nil
 }
 
 // file creates an empty private file in the operation's folder.
