@@ -92,6 +92,8 @@ type StaffMember struct {
 	HasKey bool
 	// LastSync is when the caseworker's laptop last pulled (zero: never).
 	LastSync time.Time
+	// CompanyContact: holds company contact (10 råd, råd 2; the lead sets it).
+	CompanyContact bool
 }
 
 // ErrOfficeUnreachable is what an office that could not be reached is

@@ -29,6 +29,9 @@ type OfficeInfo struct {
 	// Meetings are the whole office's meetings at the benefit office in
 	// the two weeks from the sync (whose case by initials only).
 	Meetings []OfficeMeeting `json:"meetings"`
+	// Attendance is the office's attendance pattern as the server added it
+	// up (nil: an office without it yet, one migration older).
+	Attendance *OfficeAttendance `json:"attendance,omitempty"`
 }
 
 // OfficeMeeting is one meeting at the benefit office in the office's overview.

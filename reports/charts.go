@@ -50,8 +50,10 @@ func (d *Document) BarChart(title string, bars []Bar, height float64) {
 
 // AttendanceData is the one-page capacity report.
 type AttendanceData struct {
-	Office  model.Office
-	Stats   *model.AttendanceStats
+	Office model.Office
+	Stats  *model.AttendanceStats
+	// Whose says whose pattern it is ("" for the laptop's own).
+	Whose   string
 	Printed time.Time
 }
 
@@ -61,6 +63,9 @@ func Attendance(a AttendanceData, opts Options) (*Document, error) {
 	t := attendance
 	doc := newDocument(a.Office, t.Title, opts)
 	doc.Title(t.Title)
+	if a.Whose != "" {
+		doc.Para(a.Whose)
+	}
 	doc.Para(fmt.Sprintf(t.Summary, model.DanishDate(st.From), model.DanishDate(st.To.AddDate(0, 0, -1)),
 		st.All.Total, st.All.Missed, 100*st.All.Rate()))
 	doc.BarChart(t.ByHour, bars(st.HourColumns()), 26)

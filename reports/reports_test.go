@@ -162,6 +162,22 @@ func TestAttendanceReportFitsOnePage(t *testing.T) {
 	}
 }
 
+// The office's pattern printed from the window says whose it is and still
+// fits on one page.
+func TestAttendanceReportOfTheOfficeSaysWhose(t *testing.T) {
+	whose := "Hele kontorets fremmøde, lagt sammen af kontoret ud fra hver sagsbehandlers egne tal."
+	doc, err := Attendance(AttendanceData{Office: testOffice, Stats: sampleStats(), Whose: whose, Printed: fixed}, Options{Fixed: fixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := doc.pdf.PageCount(); n != 1 {
+		t.Errorf("the office's capacity report runs to %d pages, want one", n)
+	}
+	if flat := strings.Join(strings.Fields(pdfText(t, doc)), " "); !strings.Contains(flat, whose) {
+		t.Errorf("the office's report does not say whose it is:\n%s", flat)
+	}
+}
+
 func TestCallListNamesAndPhonesNoCPR(t *testing.T) {
 	at := time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
 	calls := []model.TodayConversation{

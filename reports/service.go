@@ -208,15 +208,22 @@ func (s *Service) Attendance(from, to time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return s.AttendanceOf(st, "")
+}
+
+// AttendanceOf writes the attendance and capacity report of a pattern the
+// window shows (the caseworker's own, or the office's as the server added
+// it up); whose says which, above the summary ("" for none).
+func (s *Service) AttendanceOf(st *model.AttendanceStats, whose string) (string, error) {
 	office, err := s.store.Office()
 	if err != nil {
 		return "", err
 	}
-	doc, err := Attendance(AttendanceData{Office: office, Stats: st, Printed: s.Now()}, s.Opts)
+	doc, err := Attendance(AttendanceData{Office: office, Stats: st, Whose: whose, Printed: s.Now()}, s.Opts)
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(s.OutDir, "fremmoede-"+from.Format("2006-01-02")+"-"+to.Format("2006-01-02")+".pdf")
+	path := filepath.Join(s.OutDir, "fremmoede-"+st.From.Format("2006-01-02")+"-"+st.To.Format("2006-01-02")+".pdf")
 	return path, s.save(doc, path, nil, "attendance report")
 }
 

@@ -70,6 +70,8 @@ type Handouts interface {
 	NoticesText(ids []int64) (string, error)
 	CallList(day time.Time) (string, error)
 	Attendance(from, to time.Time) (string, error)
+	// AttendanceOf writes the pattern the window shows; whose says whose.
+	AttendanceOf(st *model.AttendanceStats, whose string) (string, error)
 	Calendar(from time.Time, days int) (string, error)
 	CalendarOne(conversationID int64) (string, error)
 	Handout(kind model.HandoutKind, citizenID int64) (string, error)

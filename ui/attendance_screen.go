@@ -18,11 +18,12 @@ import (
 
 // attendanceStore is what attendanceScreen asks of the database.
 type attendanceStore interface {
-	Attendance(from, to time.Time) (*model.AttendanceStats, error)
+	AttendanceFor(from, to time.Time, scope model.Scope) (*model.AttendanceStats, error)
 }
 
 // attendanceShell is what attendanceScreen asks of the window.
 type attendanceShell interface {
+	caseworker() string // who works on this computer account ("" when not chosen)
 	goBack()
 	handoutMaker() Handouts
 	now() time.Time
@@ -32,20 +33,22 @@ type attendanceShell interface {
 }
 
 // attendanceScreen shows when citizens come and when they do not (10 råd
-// #9), and the load to expect next week.
+// #9), and the load to expect next week. In an office it shows the
+// caseworker's own pattern or the whole office's, as the server added up
+// every laptop's report.
 type attendanceScreen struct {
 	shell  attendanceShell
 	store  attendanceStore
+	office jobsOffice // nil without an office
 	months *safeSelect
+	whose  *safeSelect // Mine / Hele kontoret, in an office only
 	stats  *model.AttendanceStats
 	body   *fyne.Container
 	root   fyne.CanvasObject
 }
 
-var periodMonths = []int{3, 6, 12}
-
 func newAttendanceScreen(sh attendanceShell, st attendanceStore) *attendanceScreen {
-	s := &attendanceScreen{shell: sh, store: st}
+	s := &attendanceScreen{shell: sh, store: st, office: sh.jobsOffice()}
 	s.root = s.build()
 	return s
 }
@@ -54,45 +57,123 @@ func (s *attendanceScreen) content() fyne.CanvasObject { return s.root }
 
 func (s *attendanceScreen) build() fyne.CanvasObject {
 	var labels []string
-	for _, m := range periodMonths {
+	for _, m := range model.AttendancePeriods {
 		labels = append(labels, fmt.Sprintf(lang.L("stats.months"), m))
 	}
-	s.months = newSelect(labels, func(string) { s.load() })
 	s.body = container.NewVBox()
+	s.months = newSelect(labels, func(string) { s.load() })
+	choices := container.NewHBox()
+	if s.office != nil {
+		s.whose = newSelect([]string{lang.L("scope.mine"), lang.L("scope.office")}, func(string) { s.load() })
+		s.whose.SetSelectedIndex(0)
+		choices.Add(container.NewGridWrap(fyne.NewSize(180, s.whose.MinSize().Height), s.whose))
+	}
 	s.months.SetSelectedIndex(1)
 	back := widget.NewButtonWithIcon(lang.L("today.back"), theme.NavigateBackIcon(), s.shell.goBack)
 	pdf := widget.NewButtonWithIcon(lang.L("stats.pdf"), theme.DocumentPrintIcon(), s.onPDF)
-	period := container.NewGridWrap(fyne.NewSize(230, s.months.MinSize().Height), s.months)
-	top := container.NewBorder(nil, nil, container.NewHBox(back, heading(lang.L("stats.title"))), container.NewHBox(period, pdf))
+	choices.Add(container.NewGridWrap(fyne.NewSize(230, s.months.MinSize().Height), s.months))
+	choices.Add(pdf)
+	top := container.NewBorder(nil, nil, container.NewHBox(back, heading(lang.L("stats.title"))), choices)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(s.body)))
 }
 
 func (s *attendanceScreen) period() (time.Time, time.Time) {
-	to := time.Date(s.shell.now().Year(), s.shell.now().Month(), s.shell.now().Day(), 0, 0, 0, 0, time.Local)
-	return to.AddDate(0, -periodMonths[s.months.SelectedIndex()], 0), to
+	to := model.Day(s.shell.now())
+	return to.AddDate(0, -s.periodMonths(), 0), to
+}
+
+func (s *attendanceScreen) periodMonths() int {
+	return model.AttendancePeriods[max(s.months.SelectedIndex(), 0)]
+}
+
+// wholeOffice: the whole office's pattern is chosen (in an office).
+func (s *attendanceScreen) wholeOffice() bool {
+	return s.whose != nil && s.whose.SelectedIndex() == 1
 }
 
 func (s *attendanceScreen) load() {
-	st, err := s.store.Attendance(s.period())
+	if s.body == nil || s.months.SelectedIndex() < 0 || s.whose != nil && s.whose.SelectedIndex() < 0 {
+		return // still being built
+	}
+	var head []fyne.CanvasObject
+	var st *model.AttendanceStats
+	var err error
+	if s.wholeOffice() {
+		st, head = s.officeStats()
+	} else {
+		from, to := s.period()
+		st, err = s.store.AttendanceFor(from, to, s.scope())
+	}
 	if err != nil {
 		s.shell.showError(err)
 		return
 	}
 	s.stats = st
-	s.body.Objects = []fyne.CanvasObject{
+	s.body.Objects = head
+	if st != nil {
+		s.body.Objects = append(s.body.Objects, s.charts(st)...)
+	}
+	s.body.Objects = append(s.body.Objects, officeCapacity(s.office)...)
+	s.body.Refresh()
+}
+
+// scope is whose conversations "Mine" counts: in an office the
+// caseworker's own citizens (as she reports them to the office), else
+// everything on the laptop.
+func (s *attendanceScreen) scope() model.Scope {
+	if s.office != nil && s.shell.caseworker() != "" {
+		return model.Mine(s.shell.caseworker())
+	}
+	return model.WholeOffice
+}
+
+// officeStats is the office's pattern as the last sync brought it, and
+// what the screen says above it: when the server added it up, from how
+// many caseworkers' reports (nil stats before the office has any).
+func (s *attendanceScreen) officeStats() (*model.AttendanceStats, []fyne.CanvasObject) {
+	info, err := s.office.OfficeInfo()
+	if err != nil {
+		l := widget.NewLabel(lang.L("officejobs.figures.error"))
+		l.Importance = widget.WarningImportance
+		return nil, []fyne.CanvasObject{l}
+	}
+	if !info.Known || info.Attendance == nil {
+		return nil, []fyne.CanvasObject{lowLabel(lang.L("officejobs.attendance.none"))}
+	}
+	a := info.Attendance
+	_, to := s.period()
+	stamp := widget.NewLabel(fmt.Sprintf(lang.L("officejobs.attendance.stamp"), officeStamp(a.ComputedAt),
+		a.Caseworkers, max(len(info.Capacity), a.Caseworkers)))
+	stamp.Wrapping = fyne.TextWrapWord
+	stamp.TextStyle.Bold = true
+	return a.Stats(s.periodMonths(), to), []fyne.CanvasObject{stamp}
+}
+
+// charts are the summary, the three charts and next week's load of st.
+func (s *attendanceScreen) charts(st *model.AttendanceStats) []fyne.CanvasObject {
+	return []fyne.CanvasObject{
 		widget.NewLabel(fmt.Sprintf(lang.L("stats.summary"), st.All.Total, st.All.Missed, 100*st.All.Rate())),
 		heading(lang.L("stats.byhour")), barChart(bars(st.HourColumns())),
 		heading(lang.L("stats.byweekday")), barChart(bars(st.WeekdayColumns())),
 		heading(lang.L("stats.byday")), barChart(bars(st.DayColumns())),
 		heading(lang.L("stats.nextweek")), nextWeekTable(st),
 	}
-	s.body.Objects = append(s.body.Objects, officeCapacity(s.shell.jobsOffice())...)
-	s.body.Refresh()
 }
 
+// onPDF prints the pattern shown: in an office saying whose it is.
 func (s *attendanceScreen) onPDF() {
-	from, to := s.period()
-	path, err := s.shell.handoutMaker().Attendance(from, to)
+	if s.stats == nil {
+		s.shell.showError(model.NewUserError("officejobs.attendance.none", nil))
+		return
+	}
+	whose := ""
+	switch {
+	case s.wholeOffice():
+		whose = lang.L("officejobs.attendance.pdf.office")
+	case s.office != nil:
+		whose = fmt.Sprintf(lang.L("officejobs.attendance.pdf.mine"), s.shell.caseworker())
+	}
+	path, err := s.shell.handoutMaker().AttendanceOf(s.stats, whose)
 	if err != nil {
 		s.shell.showError(err)
 		return

@@ -32,12 +32,16 @@ type kontorOffice interface {
 	AddCaseworker(server, initials, name string, lead bool, recipient string) (password string, err error)
 	// Roster is the office's caseworkers with each one's last sync.
 	Roster(ctx context.Context) ([]model.StaffMember, error)
+	// CompanyContact marks whether a colleague holds company contact (the
+	// office refuses anyone but a lead).
+	CompanyContact(ctx context.Context, initials string, holds bool) error
 }
 
 // kontorShell is what Kontor asks of the window.
 type kontorShell interface {
 	syncShell
 	now() time.Time
+	notify(text string)
 	officeJoined()                   // the laptop joined: the header starts
 	showCopyable(title, text string) // a password or key to hand on
 }
@@ -62,6 +66,7 @@ type kontorPart struct {
 	roster     *fyne.Container
 	reload     *widget.Button // the roster read again
 	rosterNote *widget.Label
+	contacts   map[string]*widget.Check // the lead's company contact, by initials
 	add        kontorAddForm
 	st         model.OfficeStatus
 }

@@ -42,9 +42,13 @@ func (p *kontorPart) showRoster(ms []model.StaffMember, err error) {
 	p.rosterNote.TextStyle.Bold = true
 	p.rosterNote.SetText(lang.L("kontor.roster.title"))
 	p.rosterNote.Show()
-	rows := make([]fyne.CanvasObject, 0, len(ms)+1)
+	rows := make([]fyne.CanvasObject, 0, len(ms)+2)
+	p.contacts = map[string]*widget.Check{}
+	if lead {
+		rows = append(rows, lowLabel(lang.L("kontor.roster.contact.help")))
+	}
 	for _, m := range ms {
-		rows = append(rows, widget.NewLabel(p.rosterLine(m)))
+		rows = append(rows, p.rosterRow(m, lead))
 	}
 	p.reload = widget.NewButtonWithIcon(lang.L("kontor.roster.reload"), theme.ViewRefreshIcon(), p.loadRoster)
 	rows = append(rows, container.NewHBox(p.reload))
@@ -53,6 +57,52 @@ func (p *kontorPart) showRoster(ms []model.StaffMember, err error) {
 	if lead {
 		p.add.box.Show()
 	}
+}
+
+// rosterRow is one caseworker on the roster; the lead also sets there
+// whether they hold company contact (10 råd, råd 2).
+func (p *kontorPart) rosterRow(m model.StaffMember, lead bool) fyne.CanvasObject {
+	line := widget.NewLabel(p.rosterLine(m))
+	if !lead {
+		if m.CompanyContact {
+			line.Text += " · " + lang.L("officejobs.capacity.contact")
+		}
+		return line
+	}
+	check := widget.NewCheck(lang.L("kontor.roster.contact"), nil)
+	check.SetChecked(m.CompanyContact)
+	check.OnChanged = func(on bool) { p.onCompanyContact(m.Initials, on) }
+	p.contacts[m.Initials] = check
+	return container.NewBorder(nil, nil, nil, check, line)
+}
+
+// onCompanyContact sets at the office whether a colleague holds company
+// contact (off the window's goroutine); refused or offline, the box goes
+// back and the roster says why.
+func (p *kontorPart) onCompanyContact(initials string, on bool) {
+	check := p.contacts[initials]
+	check.Disable()
+	go func() {
+		err := p.link.CompanyContact(context.Background(), initials, on)
+		p.win.do(func() { p.companyContactSet(initials, on, err) })
+	}()
+}
+
+func (p *kontorPart) companyContactSet(initials string, on bool, err error) {
+	check := p.contacts[initials]
+	if check == nil {
+		return // the roster was read again meanwhile
+	}
+	check.Enable()
+	if err != nil {
+		check.OnChanged = nil
+		check.SetChecked(!on)
+		check.OnChanged = func(on bool) { p.onCompanyContact(initials, on) }
+		p.rosterNote.TextStyle.Bold = false
+		p.rosterNote.SetText(officeErrText(err, p.st.Server))
+		return
+	}
+	p.win.notify(lang.L("saved"))
 }
 
 // rosterLine is one caseworker: initials, name, lead, last sync.

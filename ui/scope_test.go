@@ -46,7 +46,7 @@ func TestTodayRightAfterJegEr(t *testing.T) {
 		t.Fatalf("before Jeg er Today lists %d conversations; want the office's 4", n)
 	}
 	u.onSettings()
-	f := newTeamForm(u, u.store)
+	f := newTeamForm(u, u.store, false)
 	f.build()
 	f.onMe(caseworkerLabel(f.team, "AL"))
 	u.goBack()
@@ -86,7 +86,7 @@ func TestTodayRightAfterJegErInTheWindow(t *testing.T) {
 	u, _ := officeOfTwo(t)
 	u.background = true
 	u.onSettings()
-	f := newTeamForm(u, u.store)
+	f := newTeamForm(u, u.store, false)
 	f.build()
 	f.onMe(caseworkerLabel(f.team, "AL"))
 	u.goBack()

@@ -63,6 +63,7 @@ type settingsScreen struct {
 	parts    editables      // every part whose changes wait for Gem
 	rules    *officeRules
 	plan     *planEditor
+	team     *teamForm // Sagsbehandlere
 	// locked: a caseworker's laptop in an office, where the office's own
 	// settings are shown read-only (the lead sets them; office_jobs.go).
 	locked  bool
@@ -106,13 +107,14 @@ func (s *settingsScreen) build(o model.Office) fyne.CanvasObject {
 		top.Add(officeSettingsNote())
 	}
 	s.rules, s.plan = newOfficeRules(s.shell, s.store), newPlanEditor(s.shell, s.store)
+	s.team = newTeamForm(s.shell, s.store, s.locked)
 	look := widget.NewForm(widget.NewFormItem(lang.L("settings.theme"), themeSelect(s.shell)))
 	preview := s.buildPreview(o.Logo)
 	office := newSaveState(func() string { return joinFields(s.texts()...) })
 	watch(office.changed, entryObjects(s.entries)...)
 	s.addOfficePart(office, s.saveOffice)
 	body := container.NewVBox(s.letterheadPart(form, o), preview, widget.NewSeparator(), look, widget.NewSeparator(), s.shell.kontorSection(),
-		newTeamForm(s.shell, s.store).build(), widget.NewSeparator(), s.officePart(s.rules.build(s)), widget.NewSeparator(),
+		s.team.build(), widget.NewSeparator(), s.officePart(s.rules.build(s)), widget.NewSeparator(),
 		s.officePart(s.plan.build(s)), widget.NewSeparator(), s.backupPart(), widget.NewSeparator(),
 		s.officePart(s.retentionPart()), widget.NewSeparator(), s.importButtons(),
 		widget.NewSeparator(), s.placesSection())

@@ -36,10 +36,13 @@ type teamForm struct {
 	name     *formEntry
 	me       *safeSelect
 	team     []model.Caseworker
+	// locked: a caseworker's laptop in an office, where the lead keeps the
+	// office's caseworkers (the office refuses anyone else's change).
+	locked bool
 }
 
-func newTeamForm(sh teamShell, st teamStore) *teamForm {
-	return &teamForm{shell: sh, store: st, box: container.NewVBox()}
+func newTeamForm(sh teamShell, st teamStore, locked bool) *teamForm {
+	return &teamForm{shell: sh, store: st, box: container.NewVBox(), locked: locked}
 }
 
 func (f *teamForm) build() fyne.CanvasObject {
@@ -52,6 +55,11 @@ func (f *teamForm) build() fyne.CanvasObject {
 	f.refresh()
 	newRow := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, f.initials.MinSize().Height), f.initials), add, f.name)
 	meRow := widget.NewForm(widget.NewFormItem(lang.L("team.me"), f.me))
+	if f.locked {
+		note := widget.NewLabel(lang.L("team.office.readonly"))
+		note.Wrapping, note.Importance = fyne.TextWrapWord, widget.WarningImportance
+		return container.NewVBox(heading(lang.L("team.title")), note, f.box, meRow)
+	}
 	return container.NewVBox(heading(lang.L("team.title")), lowLabel(lang.L("team.help")), f.box, newRow, meRow)
 }
 
@@ -80,11 +88,17 @@ func (f *teamForm) refresh() {
 }
 
 func (f *teamForm) row(c model.Caseworker) fyne.CanvasObject {
+	if f.locked {
+		return widget.NewLabel(caseworkerLabel(f.team, c.Initials))
+	}
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onRemove(c.Initials) })
 	return container.NewBorder(nil, nil, nil, remove, widget.NewLabel(caseworkerLabel(f.team, c.Initials)))
 }
 
 func (f *teamForm) onAdd() {
+	if f.locked {
+		return
+	}
 	c := &model.Caseworker{Initials: f.initials.Text, Name: f.name.Text}
 	if err := f.store.SaveCaseworker(c); err != nil {
 		f.shell.showError(err)
@@ -97,6 +111,9 @@ func (f *teamForm) onAdd() {
 }
 
 func (f *teamForm) onRemove(initials string) {
+	if f.locked {
+		return
+	}
 	if err := f.store.RemoveCaseworker(initials); err != nil {
 		f.shell.showError(err)
 		return

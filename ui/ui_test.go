@@ -34,7 +34,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-type fakeHandouts struct{ made []int64 }
+type fakeHandouts struct {
+	made       []int64
+	attendance []string // whose pattern each attendance report printed
+}
 
 func (f *fakeHandouts) Insight(id int64) (string, error) {
 	f.made = append(f.made, id)
@@ -56,6 +59,10 @@ func (f *fakeHandouts) CallList(day time.Time) (string, error) {
 	return filepath.Join(os.TempDir(), "opkald.pdf"), nil
 }
 func (f *fakeHandouts) Attendance(from, to time.Time) (string, error) {
+	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
+}
+func (f *fakeHandouts) AttendanceOf(st *model.AttendanceStats, whose string) (string, error) {
+	f.attendance = append(f.attendance, whose)
 	return filepath.Join(os.TempDir(), "fremmoede.pdf"), nil
 }
 func (f *fakeHandouts) Folder() string { return os.TempDir() }

@@ -127,7 +127,10 @@ func officeInfo(ctx context.Context, tx pgx.Tx, now time.Time) (*model.OfficeInf
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	info.Meetings, err = officeMeetings(ctx, tx, now)
+	if info.Meetings, err = officeMeetings(ctx, tx, now); err != nil {
+		return nil, err
+	}
+	info.Attendance, err = officeAttendance(ctx, tx, now)
 	return info, err
 }
 

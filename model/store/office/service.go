@@ -360,8 +360,8 @@ func (v *Service) Roster(ctx context.Context) ([]model.StaffMember, error) {
 }
 
 func readRoster(ctx context.Context, conn *pgx.Conn) ([]model.StaffMember, error) {
-	rows, err := conn.Query(ctx, `SELECT initials, name, is_lead, wrapped_key IS NOT NULL, last_sync
-		FROM jobspor.staff ORDER BY initials`)
+	rows, err := conn.Query(ctx, `SELECT initials, name, is_lead, wrapped_key IS NOT NULL, last_sync,
+		company_contact FROM jobspor.staff ORDER BY initials`)
 	if err != nil {
 		return nil, err
 	}
@@ -370,7 +370,7 @@ func readRoster(ctx context.Context, conn *pgx.Conn) ([]model.StaffMember, error
 	for rows.Next() {
 		var m model.StaffMember
 		var last *time.Time
-		if err := rows.Scan(&m.Initials, &m.Name, &m.Lead, &m.HasKey, &last); err != nil {
+		if err := rows.Scan(&m.Initials, &m.Name, &m.Lead, &m.HasKey, &last, &m.CompanyContact); err != nil {
 			return nil, err
 		}
 		if last != nil {

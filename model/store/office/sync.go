@@ -821,6 +821,9 @@ func (c *Client) Sync(ctx context.Context) error {
 	if err := c.reportFigures(ctx); err != nil {
 		return err
 	}
+	if err := c.reportAttendance(ctx); err != nil {
+		return err
+	}
 	if err := c.sendPostcodes(ctx); err != nil {
 		return err
 	}
