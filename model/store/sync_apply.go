@@ -407,17 +407,24 @@ func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
 		if i == len(steps)-1 {
 			what = "office pull"
 		}
-		if err := s.syncTx(what, step); err != nil {
-			return err
+		err := s.syncTx(what, step)
+		if err == nil && i < len(steps)-1 && b.Between != nil {
+			err = b.Between(i+1, len(steps))
 		}
-		if i < len(steps)-1 && b.Between != nil {
-			if err := b.Between(i+1, len(steps)); err != nil {
-				return err
-			}
+		if err != nil && i > 0 {
+			return errors.Join(ErrPullUnfinished, err)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+// ErrPullUnfinished is in the error of a pull stopped after some of its
+// transactions: part of it is on the laptop, and the next pull does it
+// again whole.
+var ErrPullUnfinished = errors.New("the pull was stopped before its end")
 
 // pullApply is one pull being applied, transaction by transaction.
 type pullApply struct {
