@@ -482,9 +482,8 @@ func chunks(n, size int) [][2]int {
 	return out
 }
 
-// begin marks the cases this pull fetches whole (a pull stopped before its
-// end fetches them whole again, though their citizens are then here) and
-// reads what every later step needs once.
+// begin marks the cases this pull fetches whole: a pull stopped before its
+// end fetches them whole again, though their citizens are then here.
 func (p *pullApply) begin(tx *sql.Tx) error {
 	for _, g := range p.b.Whole {
 		if _, err := tx.Exec(`INSERT INTO sync_refresh (gid, tbl) VALUES (?, ?) ON CONFLICT (gid) DO UPDATE SET tbl = excluded.tbl`,
@@ -492,12 +491,6 @@ func (p *pullApply) begin(tx *sql.Tx) error {
 			return err
 		}
 	}
-	pc, err := newPullCtx(tx)
-	if err != nil {
-		return err
-	}
-	pc.heads = noteHeads(p.b.Notes)
-	p.pc = pc
 	return nil
 }
 
@@ -508,7 +501,14 @@ const wholeCase = "*case"
 // applyRows writes a chunk of records; what the window saved since the
 // last chunk (now in the outbox) is left as it is and fetched whole later.
 func (p *pullApply) applyRows(tx *sql.Tx, rows []ServerRow) error {
-	if err := p.pc.readPending(tx); err != nil {
+	if p.pc == nil { // read once, after the purge: the versions held, the records to fetch whole
+		pc, err := newPullCtx(tx)
+		if err != nil {
+			return err
+		}
+		pc.heads = p.ns.heads
+		p.pc = pc
+	} else if err := p.pc.readPending(tx); err != nil {
 		return err
 	}
 	for _, r := range rows {
