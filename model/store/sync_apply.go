@@ -465,7 +465,13 @@ func (p *pullApply) plan() ([]func(tx *sql.Tx) error, error) {
 	keys := p.ns.headKeys()
 	for _, part := range chunks(len(keys), p.size) {
 		k := keys[part[0]:part[1]]
-		steps = append(steps, func(tx *sql.Tx) error { return applyNotes(tx, p.ns, k) })
+		steps = append(steps, func(tx *sql.Tx) error {
+			var made map[noteKey]bool
+			if p.pc != nil {
+				made = p.pc.made
+			}
+			return applyNotes(tx, p.ns, made, k)
+		})
 	}
 	if len(steps) == 0 {
 		return []func(tx *sql.Tx) error{p.end}, nil // nothing new: one transaction, as an idle pull always was
@@ -663,7 +669,9 @@ func tableColumns(tx *sql.Tx, table string) (map[string]bool, error) {
 // holds, the records with unsent changes or to be fetched whole, each
 // table's columns.
 type pullCtx struct {
-	heads   map[noteKey]ServerNote
+	heads map[noteKey]ServerNote
+	// made are the free texts of records this pull made, written with them
+	made    map[noteKey]bool
 	version map[string]int64
 	pending map[string]bool
 	refresh map[string]bool
@@ -690,7 +698,7 @@ func (pc *pullCtx) readPending(tx *sql.Tx) error {
 }
 
 func newPullCtx(tx *sql.Tx) (*pullCtx, error) {
-	pc := &pullCtx{version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
+	pc := &pullCtx{made: map[noteKey]bool{}, version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
 	for q, fn := range map[string]func(g string, v int64){
 		`SELECT gid, version FROM sync_record`: func(g string, v int64) { pc.version[g] = v },
 		`SELECT gid, 0 FROM outbox`:            func(g string, _ int64) { pc.pending[g] = true },
@@ -849,6 +857,7 @@ func newRecordNotes(tx *sql.Tx, pc *pullCtx, t *syncTable, gid string) error {
 			gid, f, h.Gid, noteHash(h.Body)); err != nil {
 			return err
 		}
+		pc.made[noteKey{gid, f}] = true
 	}
 	return nil
 }
@@ -936,8 +945,11 @@ func (ns *noteSet) reaches(from, to string) bool {
 	return false
 }
 
-func applyNotes(tx *sql.Tx, ns *noteSet, keys []noteKey) error {
+func applyNotes(tx *sql.Tx, ns *noteSet, made map[noteKey]bool, keys []noteKey) error {
 	for _, k := range keys {
+		if made[k] {
+			continue // written with its record, by this pull
+		}
 		n := ns.heads[k]
 		t, ok := syncTableByName(n.ParentKind)
 		if !ok || !isNoteColumn(t, k.field) {
