@@ -194,3 +194,43 @@ func TestAPullKilledBetweenBatchesIsCompletedByTheNext(t *testing.T) {
 		})
 	}
 }
+
+// A history bigger than one of the laptop's transactions (280 records,
+// recorded 250 a transaction) is recorded whole: every record at the
+// office once, none left to go op by op, none a conflict, and the history
+// marked sent only with the last transaction.
+func TestAHistoryOfMoreThanOneTransactionIsRecordedWhole(t *testing.T) {
+	db := freshDB(t)
+	s := storeWithHistory(t, 140, 2000)
+	joinWithHistory(t, s, db, "AB")
+	su := login(t, db, "postgres")
+	if n := count(t, su, `SELECT count(*) FROM jobspor.citizens`); n != 140 {
+		t.Fatalf("%d citizens at the office", n)
+	}
+	if n := count(t, su, `SELECT count(*) FROM jobspor.conversations`); n != 140 {
+		t.Fatalf("%d conversations at the office", n)
+	}
+	if n := count(t, su, `SELECT count(*) FROM jobspor.applied_op`); n != 0 {
+		t.Fatalf("%d operations went op by op", n)
+	}
+	if n, _ := s.PendingCount(); n != 0 {
+		t.Fatalf("%d pending after the join", n)
+	}
+	if left, err := s.HistoryOps(); err != nil || len(left) != 0 {
+		t.Fatalf("%d records not recorded as at the office (%v)", len(left), err)
+	}
+	if st, err := s.SyncState(); err != nil || !st.HistorySent {
+		t.Fatalf("the history is not marked sent: %+v %v", st, err)
+	}
+	if cs, err := s.Conflicts(); err != nil || len(cs) != 0 {
+		t.Fatalf("conflicts after the join: %+v %v", cs, err)
+	}
+	second := newLaptop(t, db, "AB")
+	second.sync(t)
+	if st, _ := second.s.OfficeStatus(); st.Citizens != 140 {
+		t.Fatalf("AB's second laptop holds %d citizens", st.Citizens)
+	}
+	if c := second.citizenByName(t, "Borger 139"); c == nil || c.Notes != "Note om borger 139" {
+		t.Fatalf("the last citizen on the second laptop: %+v", c)
+	}
+}
