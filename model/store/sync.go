@@ -733,51 +733,65 @@ func derivedGid(parts ...string) string {
 	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
 }
 
-// MarkHistory records, in one transaction, the history the office took in
-// bulk (accepted: version 1, its notes), puts the rest in the outbox to go
-// op by op (and meet the office's rules one by one), and notes that the
-// history is sent.
+// MarkHistory records the history the office took in bulk (accepted:
+// version 1, its notes), puts the rest in the outbox to go op by op (and
+// meet the office's rules one by one), and, with the last, notes that the
+// history is sent. It writes ApplyBatchSize operations a transaction, so
+// the window's saves go through between them; stopped before its last,
+// the next join sends what is left again (the office keeps what it has).
 func (s *Store) MarkHistory(ops []SyncOp, accepted map[string]bool) error {
+	parts := chunks(len(ops), ApplyBatchSize)
+	for _, part := range parts {
+		if err := s.syncTx("office history", func(tx *sql.Tx) error {
+			return s.markHistory(tx, ops[part[0]:part[1]], accepted)
+		}); err != nil {
+			return err
+		}
+	}
 	return s.syncTx("office history", func(tx *sql.Tx) error {
-		now := s.Now().UTC()
-		rec, err := tx.Prepare(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, 1)
-			ON CONFLICT (gid) DO UPDATE SET version = max(version, 1)`)
-		if err != nil {
-			return err
-		}
-		defer rec.Close()
-		note, err := tx.Prepare(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
-			ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`)
-		if err != nil {
-			return err
-		}
-		defer note.Close()
-		for i := range ops {
-			op := &ops[i]
-			if accepted[op.Gid] {
-				if _, err := rec.Exec(op.Gid, op.Table, op.Citizen); err != nil {
-					return err
-				}
-				if err := ownUnassigned(tx, op); err != nil {
-					return err
-				}
-			} else {
-				if err := enqueue(tx, op, now); err != nil {
-					return err
-				}
-				if err := setLastOp(tx, op, op.Table); err != nil {
-					return err
-				}
-			}
-			for _, n := range op.Notes {
-				if _, err := note.Exec(op.Gid, n.Field, n.Gid, noteHash(n.Body)); err != nil {
-					return err
-				}
-			}
-		}
-		_, err = tx.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
+		_, err := tx.Exec(`UPDATE sync_state SET history_sent = 1 WHERE id = 1`)
 		return err
 	})
+}
+
+func (s *Store) markHistory(tx *sql.Tx, ops []SyncOp, accepted map[string]bool) error {
+	now := s.Now().UTC()
+	rec, err := tx.Prepare(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, 1)
+		ON CONFLICT (gid) DO UPDATE SET version = max(version, 1)`)
+	if err != nil {
+		return err
+	}
+	defer rec.Close()
+	note, err := tx.Prepare(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
+		ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`)
+	if err != nil {
+		return err
+	}
+	defer note.Close()
+	for i := range ops {
+		op := &ops[i]
+		if accepted[op.Gid] {
+			if _, err := rec.Exec(op.Gid, op.Table, op.Citizen); err != nil {
+				return err
+			}
+			if err := ownUnassigned(tx, op); err != nil {
+				return err
+			}
+		} else {
+			if err := enqueue(tx, op, now); err != nil {
+				return err
+			}
+			if err := setLastOp(tx, op, op.Table); err != nil {
+				return err
+			}
+		}
+		for _, n := range op.Notes {
+			if _, err := note.Exec(op.Gid, n.Field, n.Gid, noteHash(n.Body)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // AbandonJoin undoes a join that did not finish (cancelled, or the office

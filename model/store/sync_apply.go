@@ -317,6 +317,15 @@ type PullBatch struct {
 	// it changed since the last pull (nil: it did not).
 	Postcodes    []model.Postcode
 	PostcodesSeq int64
+	// Whole are the cases this pull fetched whole (newly visible here).
+	Whole []string
+	// Size is the most records, free texts or purged cases one transaction
+	// applies (0: ApplyBatchSize).
+	Size int
+	// Between, if set, is called after each of the pull's transactions but
+	// the last, with how many are done of how many; an error stops the
+	// pull there (what is applied stays; the next pull does the rest).
+	Between func(done, total int) error
 }
 
 // PullWant is what the next pull must fetch besides everything after Since.
@@ -349,116 +358,253 @@ func (s *Store) PullWant() (PullWant, error) {
 		w.Local[g] = true
 	}
 	rows.Close()
-	rows, err = s.db.Query(`SELECT gid FROM sync_refresh`)
+	rows, err = s.db.Query(`SELECT gid, tbl FROM sync_refresh`)
 	if err != nil {
 		return w, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var g string
-		if err := rows.Scan(&g); err != nil {
+		var g, tbl string
+		if err := rows.Scan(&g, &tbl); err != nil {
 			return w, err
 		}
 		w.Refresh = append(w.Refresh, g)
+		if tbl == wholeCase {
+			delete(w.Local, g) // a pull stopped before its end: the case is fetched whole again
+		}
 	}
 	return w, rows.Err()
 }
 
-// ApplyPull applies what the office sent in one transaction: cases no
-// longer visible are purged (their unsent operations stay in the outbox),
-// records are written parents first, each free text gets its newest
-// version, conflicts are replaced, and the pull's end is recorded.
+// ApplyBatchSize is how many records (or free texts, or cases to purge)
+// one transaction of a pull applies by default: a few hundred keep each
+// transaction to a fraction of a second, so the window's own reads and
+// saves never wait long for the laptop's one connection.
+const ApplyBatchSize = 250
+
+// ApplyPull applies what the office sent in bounded transactions (at most
+// b.Size records, free texts or purged cases each), so that the window's
+// saves and reads go through between them: cases no longer visible are
+// purged (their unsent operations stay in the outbox), records are
+// written parents first, each free text gets its newest version, and the
+// last transaction replaces the office's conflicts and records the pull's
+// end. Until that last one commits, the laptop's since does not move and
+// the cases fetched whole stay marked to be fetched whole: a pull stopped
+// between two transactions (a kill, a lost connection) is simply done
+// again by the next one, and every step finds what it already wrote.
 func (s *Store) ApplyPull(b PullBatch, at time.Time) error {
-	return s.syncTx("office pull", func(tx *sql.Tx) error {
-		if b.Visible != nil {
-			if err := purgeInvisible(tx, b.Visible); err != nil {
-				return err
+	size := b.Size
+	if size <= 0 {
+		size = ApplyBatchSize
+	}
+	p := &pullApply{s: s, b: b, at: at, size: size}
+	steps, err := p.plan()
+	if err != nil {
+		return err
+	}
+	for i, step := range steps {
+		what := "office pull step"
+		if i == len(steps)-1 {
+			what = "office pull"
+		}
+		err := s.syncTx(what, step)
+		if err == nil && i < len(steps)-1 && b.Between != nil {
+			err = b.Between(i+1, len(steps))
+		}
+		if err != nil && i > 0 {
+			return errors.Join(ErrPullUnfinished, err)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ErrPullUnfinished is in the error of a pull stopped after some of its
+// transactions: part of it is on the laptop, and the next pull does it
+// again whole.
+var ErrPullUnfinished = errors.New("the pull was stopped before its end")
+
+// pullApply is one pull being applied, transaction by transaction.
+type pullApply struct {
+	s    *Store
+	b    PullBatch
+	at   time.Time
+	size int
+	pc   *pullCtx
+	ns   *noteSet
+}
+
+// plan splits the pull into its transactions: marking the cases fetched
+// whole, purging (in chunks), the records (parents first, in chunks), the
+// free texts (in chunks), and the end.
+func (p *pullApply) plan() ([]func(tx *sql.Tx) error, error) {
+	var steps []func(tx *sql.Tx) error
+	if p.b.Visible != nil {
+		gone, err := p.s.invisibleCases(p.b.Visible)
+		if err != nil {
+			return nil, err
+		}
+		for _, part := range chunks(len(gone), p.size) {
+			g := gone[part[0]:part[1]]
+			steps = append(steps, func(tx *sql.Tx) error { return purgeCases(tx, g) })
+		}
+	}
+	rank := map[string]int{}
+	for i, t := range SyncTables {
+		rank[t.Name] = i
+	}
+	rows := append([]ServerRow(nil), p.b.Rows...)
+	sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Table] < rank[rows[j].Table] })
+	for _, part := range chunks(len(rows), p.size) {
+		r := rows[part[0]:part[1]]
+		steps = append(steps, func(tx *sql.Tx) error { return p.applyRows(tx, r) })
+	}
+	p.ns = newNoteSet(p.b.Notes)
+	keys := p.ns.headKeys()
+	for _, part := range chunks(len(keys), p.size) {
+		k := keys[part[0]:part[1]]
+		steps = append(steps, func(tx *sql.Tx) error {
+			var made map[noteKey]bool
+			if p.pc != nil {
+				made = p.pc.made
 			}
+			return applyNotes(tx, p.ns, made, k)
+		})
+	}
+	if len(steps) == 0 {
+		return []func(tx *sql.Tx) error{p.end}, nil // nothing new: one transaction, as an idle pull always was
+	}
+	return append(append([]func(tx *sql.Tx) error{p.begin}, steps...), p.end), nil
+}
+
+// chunks splits n items into [from, to) parts of at most size.
+func chunks(n, size int) [][2]int {
+	var out [][2]int
+	for i := 0; i < n; i += size {
+		out = append(out, [2]int{i, min(i+size, n)})
+	}
+	return out
+}
+
+// begin marks the cases this pull fetches whole: a pull stopped before its
+// end fetches them whole again, though their citizens are then here.
+func (p *pullApply) begin(tx *sql.Tx) error {
+	for _, g := range p.b.Whole {
+		if _, err := tx.Exec(`INSERT INTO sync_refresh (gid, tbl) VALUES (?, ?) ON CONFLICT (gid) DO UPDATE SET tbl = excluded.tbl`,
+			g, wholeCase); err != nil {
+			return err
 		}
-		rank := map[string]int{}
-		for i, t := range SyncTables {
-			rank[t.Name] = i
-		}
-		rows := append([]ServerRow(nil), b.Rows...)
-		sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Table] < rank[rows[j].Table] })
+	}
+	return nil
+}
+
+// wholeCase marks, in sync_refresh, a citizen whose whole case a pull
+// began to fetch and has not finished.
+const wholeCase = "*case"
+
+// applyRows writes a chunk of records; what the window saved since the
+// last chunk (now in the outbox) is left as it is and fetched whole later.
+func (p *pullApply) applyRows(tx *sql.Tx, rows []ServerRow) error {
+	if p.pc == nil { // read once, after the purge: the versions held, the records to fetch whole
 		pc, err := newPullCtx(tx)
 		if err != nil {
 			return err
 		}
-		pc.heads = noteHeads(b.Notes)
-		for _, r := range rows {
-			if err := s.applyRow(tx, pc, r, at); err != nil {
-				return fmt.Errorf("apply %s %s: %w", r.Table, r.Gid, err)
-			}
-		}
-		// the office's open conflicts replace those it sent before; this laptop's
-		// own notices (two versions of a note, a row twice) stay until resolved
-		if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%' AND op_id NOT LIKE 'late:%'`); err != nil {
-			return err
-		}
-		if err := applyNotes(tx, b.Notes); err != nil {
-			return err
-		}
-		if err := markLateNotes(tx, b.Notes); err != nil {
-			return err
-		}
-		for _, c := range b.Conflicts {
-			if err := putConflict(tx, c); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.Exec(`DELETE FROM sync_refresh`); err != nil {
-			return err
-		}
-		if err := applyColleagues(tx, b.Staff, b.Covers); err != nil {
-			return err
-		}
-		if err := putOfficeInfo(tx, b.Office); err != nil {
-			return err
-		}
-		if err := putPostcodes(tx, b); err != nil {
-			return err
-		}
-		_, err = tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,
-			b.Since, at.UTC().Format(time.RFC3339))
+		pc.heads = p.ns.heads
+		p.pc = pc
+	} else if err := p.pc.readPending(tx); err != nil {
 		return err
-	})
+	}
+	for _, r := range rows {
+		if err := p.s.applyRow(tx, p.pc, r, p.at); err != nil {
+			return fmt.Errorf("apply %s %s: %w", r.Table, r.Gid, err)
+		}
+	}
+	return nil
 }
 
-// purgeInvisible removes the cases this caseworker no longer has: those
-// that were at the office (a version) and are not visible now. A case made
-// here and not yet accepted stays.
-func purgeInvisible(tx *sql.Tx, visible []string) error {
+// end replaces the office's open conflicts, keeps the notes written after
+// a hand-over, the roster, covers, the office's figures and postcodes, and
+// records the pull's end: since moves only here.
+func (p *pullApply) end(tx *sql.Tx) error {
+	b := p.b
+	// the office's open conflicts replace those it sent before; this laptop's
+	// own notices (two versions of a note, a row twice) stay until resolved
+	if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%' AND op_id NOT LIKE 'late:%'`); err != nil {
+		return err
+	}
+	if err := markLateNotes(tx, b.Notes); err != nil {
+		return err
+	}
+	for _, c := range b.Conflicts {
+		if err := putConflict(tx, c); err != nil {
+			return err
+		}
+	}
+	// fetched whole now, except what has unsent changes here (skipped by this
+	// pull: fetched whole after they are sent)
+	if _, err := tx.Exec(`DELETE FROM sync_refresh WHERE gid NOT IN (SELECT gid FROM outbox)`); err != nil {
+		return err
+	}
+	if err := applyColleagues(tx, b.Staff, b.Covers); err != nil {
+		return err
+	}
+	if err := putOfficeInfo(tx, b.Office); err != nil {
+		return err
+	}
+	if err := putPostcodes(tx, b); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`UPDATE sync_state SET since = max(since, ?), last_sync = ?, last_error = '' WHERE id = 1`,
+		b.Since, p.at.UTC().Format(time.RFC3339))
+	return err
+}
+
+// invisibleCases are the cases this caseworker no longer has: those that
+// were at the office (a version) and are not visible now. A case made here
+// and not yet accepted stays.
+func (s *Store) invisibleCases(visible []string) ([]string, error) {
 	vis := make(map[string]bool, len(visible))
 	for _, g := range visible {
 		vis[g] = true
 	}
-	rows, err := tx.Query(`SELECT c.id, c.gid FROM citizens c JOIN sync_record r ON r.gid = c.gid WHERE r.version > 0`)
+	rows, err := s.db.Query(`SELECT c.gid FROM citizens c JOIN sync_record r ON r.gid = c.gid WHERE r.version > 0`)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var gone []int64
-	var gids []string
+	defer rows.Close()
+	var gone []string
 	for rows.Next() {
-		var id int64
 		var g string
-		if err := rows.Scan(&id, &g); err != nil {
-			rows.Close()
-			return err
+		if err := rows.Scan(&g); err != nil {
+			return nil, err
 		}
 		if !vis[g] {
-			gone, gids = append(gone, id), append(gids, g)
+			gone = append(gone, g)
 		}
 	}
-	rows.Close()
-	for i, id := range gone {
-		if err := deleteCitizen(tx, id); err != nil {
+	return gone, rows.Err()
+}
+
+// purgeCases removes these cases from the laptop (those already gone are
+// skipped); their unsent operations stay in the outbox.
+func purgeCases(tx *sql.Tx, gids []string) error {
+	for _, g := range gids {
+		id, err := localID(tx, "citizens", g)
+		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM sync_note WHERE parent_gid IN (SELECT gid FROM sync_record WHERE citizen_gid = ?)`, gids[i]); err != nil {
+		if id != 0 {
+			if err := deleteCitizen(tx, id); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(`DELETE FROM sync_note WHERE parent_gid IN (SELECT gid FROM sync_record WHERE citizen_gid = ?)`, g); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM sync_record WHERE citizen_gid = ? AND last_op NOT IN (SELECT op_id FROM outbox)`, gids[i]); err != nil {
+		if _, err := tx.Exec(`DELETE FROM sync_record WHERE citizen_gid = ? AND last_op NOT IN (SELECT op_id FROM outbox)`, g); err != nil {
 			return err
 		}
 	}
@@ -523,15 +669,36 @@ func tableColumns(tx *sql.Tx, table string) (map[string]bool, error) {
 // holds, the records with unsent changes or to be fetched whole, each
 // table's columns.
 type pullCtx struct {
-	heads   map[noteKey]ServerNote
+	heads map[noteKey]ServerNote
+	// made are the free texts of records this pull made, written with them
+	made    map[noteKey]bool
 	version map[string]int64
 	pending map[string]bool
 	refresh map[string]bool
 	cols    map[string]map[string]bool
 }
 
+// readPending reads again which records have unsent changes (the window
+// may have saved between two of the pull's transactions).
+func (pc *pullCtx) readPending(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT gid FROM outbox`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	pc.pending = map[string]bool{}
+	for rows.Next() {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			return err
+		}
+		pc.pending[g] = true
+	}
+	return rows.Err()
+}
+
 func newPullCtx(tx *sql.Tx) (*pullCtx, error) {
-	pc := &pullCtx{version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
+	pc := &pullCtx{made: map[noteKey]bool{}, version: map[string]int64{}, pending: map[string]bool{}, refresh: map[string]bool{}, cols: map[string]map[string]bool{}}
 	for q, fn := range map[string]func(g string, v int64){
 		`SELECT gid, version FROM sync_record`: func(g string, v int64) { pc.version[g] = v },
 		`SELECT gid, 0 FROM outbox`:            func(g string, _ int64) { pc.pending[g] = true },
@@ -666,11 +833,33 @@ func (s *Store) applyRow(tx *sql.Tx, pc *pullCtx, r ServerRow, at time.Time) err
 			return putConflict(tx, Conflict{OpID: "pull:" + r.Gid, Citizen: r.Citizen, Table: t.Name, Record: r.Gid,
 				Field: "*", Outcome: "conflict", Mine: "(en række på denne computer)", Theirs: "(kontorets række)"})
 		}
+		if err := newRecordNotes(tx, pc, t, r.Gid); err != nil {
+			return err
+		}
 	}
 	_, err = tx.Exec(`INSERT INTO sync_record (gid, tbl, citizen_gid, version) VALUES (?, ?, ?, ?)
 		ON CONFLICT (gid) DO UPDATE SET version = excluded.version, citizen_gid = excluded.citizen_gid`,
 		r.Gid, t.Name, r.Citizen, r.Version)
 	return err
+}
+
+// newRecordNotes records which versions of its free texts a record the
+// pull just made holds, in the same transaction: an edit the window makes
+// before the pull's free texts are applied is then no new version.
+func newRecordNotes(tx *sql.Tx, pc *pullCtx, t *syncTable, gid string) error {
+	for _, f := range t.Notes {
+		h, ok := pc.heads[noteKey{gid, f}]
+		if !ok {
+			continue
+		}
+		if _, err := tx.Exec(`INSERT INTO sync_note (parent_gid, field, note_gid, hash) VALUES (?, ?, ?, ?)
+			ON CONFLICT (parent_gid, field) DO UPDATE SET note_gid = excluded.note_gid, hash = excluded.hash`,
+			gid, f, h.Gid, noteHash(h.Body)); err != nil {
+			return err
+		}
+		pc.made[noteKey{gid, f}] = true
+	}
+	return nil
 }
 
 // applyNotes puts each free text's newest version into its column: of the
@@ -704,9 +893,64 @@ func noteHeads(notes []ServerNote) map[noteKey]ServerNote {
 var requiredText = map[string]string{"track_changes.reason": "(begrundelsen er ikke hentet)",
 	"exemptions.reason": "(begrundelsen er ikke hentet)"}
 
-func applyNotes(tx *sql.Tx, notes []ServerNote) error {
-	heads := noteHeads(notes)
-	for k, n := range heads {
+// noteSet is a pull's free texts, indexed once: each text's newest
+// version, which versions are superseded, and the versions of each text.
+type noteSet struct {
+	all        []ServerNote
+	heads      map[noteKey]ServerNote
+	superseded map[string]bool
+	by         map[string]string // a version's gid -> the version it supersedes
+	of         map[noteKey][]ServerNote
+}
+
+func newNoteSet(notes []ServerNote) *noteSet {
+	ns := &noteSet{all: notes, heads: noteHeads(notes), superseded: map[string]bool{},
+		by: make(map[string]string, len(notes)), of: map[noteKey][]ServerNote{}}
+	for _, n := range notes {
+		if n.Supersedes != "" {
+			ns.superseded[n.Supersedes] = true
+		}
+		ns.by[n.Gid] = n.Supersedes
+		k := noteKey{n.Parent, n.Field}
+		ns.of[k] = append(ns.of[k], n)
+	}
+	return ns
+}
+
+// headKeys are the texts with a newest version, in a fixed order.
+func (ns *noteSet) headKeys() []noteKey {
+	keys := make([]noteKey, 0, len(ns.heads))
+	for k := range ns.heads {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].parent != keys[j].parent {
+			return keys[i].parent < keys[j].parent
+		}
+		return keys[i].field < keys[j].field
+	})
+	return keys
+}
+
+// reaches says whether the version from supersedes (directly or through
+// versions in this pull) the version to.
+func (ns *noteSet) reaches(from, to string) bool {
+	for i, g := 0, from; g != "" && i <= len(ns.all); i++ {
+		next := ns.by[g]
+		if next == to {
+			return true
+		}
+		g = next
+	}
+	return false
+}
+
+func applyNotes(tx *sql.Tx, ns *noteSet, made map[noteKey]bool, keys []noteKey) error {
+	for _, k := range keys {
+		if made[k] {
+			continue // written with its record, by this pull
+		}
+		n := ns.heads[k]
 		t, ok := syncTableByName(n.ParentKind)
 		if !ok || !isNoteColumn(t, k.field) {
 			continue
@@ -730,12 +974,12 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 		if cur == n.Gid {
 			// the newest is this laptop's own: a colleague's version written
 			// beside it is shown too (both stay at the office)
-			if err := noteBeside(tx, t, k, notes, n); err != nil {
+			if err := noteBeside(tx, t, k, ns, n); err != nil {
 				return err
 			}
 			continue
 		}
-		if cur != "" && !chainReaches(notes, n.Gid, cur) {
+		if cur != "" && !ns.reaches(n.Gid, cur) {
 			// two versions of one note (written apart): both stay at the office;
 			// here the newest fills the field and a person sees the other beside it
 			var mine string
@@ -766,15 +1010,9 @@ func applyNotes(tx *sql.Tx, notes []ServerNote) error {
 // noteBeside keeps, for a person to see, every other version of the note
 // head that neither supersedes nor is superseded (two versions written
 // apart), when this laptop's field holds head.
-func noteBeside(tx *sql.Tx, t *syncTable, k noteKey, notes []ServerNote, head ServerNote) error {
-	superseded := map[string]bool{}
-	for _, n := range notes {
-		if n.Supersedes != "" {
-			superseded[n.Supersedes] = true
-		}
-	}
-	for _, o := range notes {
-		if o.Gid == head.Gid || o.Parent != k.parent || o.Field != k.field || superseded[o.Gid] || chainReaches(notes, head.Gid, o.Gid) {
+func noteBeside(tx *sql.Tx, t *syncTable, k noteKey, ns *noteSet, head ServerNote) error {
+	for _, o := range ns.of[k] {
+		if o.Gid == head.Gid || ns.superseded[o.Gid] || ns.reaches(head.Gid, o.Gid) {
 			continue
 		}
 		err := putConflict(tx, Conflict{OpID: "note:" + o.Gid, Citizen: o.Citizen, Table: t.Name, Record: k.parent,
@@ -817,23 +1055,6 @@ func markLateNotes(tx *sql.Tx, notes []ServerNote) error {
 		}
 	}
 	return nil
-}
-
-// chainReaches says whether the note from supersedes (directly or through
-// notes in this batch) the note to.
-func chainReaches(notes []ServerNote, from, to string) bool {
-	by := make(map[string]string, len(notes))
-	for _, n := range notes {
-		by[n.Gid] = n.Supersedes
-	}
-	for i, g := 0, from; g != "" && i <= len(notes); i++ {
-		next := by[g]
-		if next == to {
-			return true
-		}
-		g = next
-	}
-	return false
 }
 
 func isNoteColumn(t *syncTable, col string) bool {

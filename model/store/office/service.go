@@ -279,7 +279,8 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 	step(3)
 	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), Progress: func(n int) { step(joinSteps - 1 + n) }}
 	if err := v.firstSync(ctx, cl, step); err != nil {
-		if st, _ := v.Store.SyncState(); st.LastSync == "" { // the first pull was not applied: not joined
+		// the first pull was not applied: not joined (begun, it is finished by the next sync)
+		if st, _ := v.Store.SyncState(); st.LastSync == "" && !errors.Is(err, store.ErrPullUnfinished) {
 			if aerr := v.Store.AbandonJoin(); aerr != nil {
 				return model.OfficeStatus{}, errors.Join(err, aerr)
 			}

@@ -115,7 +115,7 @@ func simulateWithKills(t *testing.T, seed int64, rounds int) (simViolations, int
 			dsn: cluster.DSN(RoleName(ini), db)}
 		// JOBSPOR_SIM_MUTATE=lww breaks the server's version check on purpose:
 		// the run must then report a silent overwrite (the checker is not blind).
-		l.cl = &Client{Store: s, Key: testKey, Batch: 50, Mutate: os.Getenv("JOBSPOR_SIM_MUTATE")}
+		l.cl = &Client{Store: s, Key: testKey, Batch: 50, ApplyBatch: 7, Mutate: os.Getenv("JOBSPOR_SIM_MUTATE")}
 		r.laptops = append(r.laptops, l)
 		ops, err := s.PendingOps(1 << 20)
 		if err != nil {
@@ -226,7 +226,7 @@ func simChild(spec string) int {
 	}
 	ctx := context.Background()
 	l := &simLaptop{initials: p[2], lead: p[2] == "W01", s: s, rng: rand.New(rand.NewSource(seed)), online: true, dsn: p[1]}
-	l.cl = &Client{Store: s, Key: testKey, Batch: 50, Mutate: os.Getenv("JOBSPOR_SIM_MUTATE")}
+	l.cl = &Client{Store: s, Key: testKey, Batch: 50, ApplyBatch: 7, Mutate: os.Getenv("JOBSPOR_SIM_MUTATE")}
 	r := &simRun{ctx: ctx, rng: l.rng, led: &simLedger{ops: map[string]store.SyncOp{}, notes: map[string]string{}}}
 	r.laptops = make([]*simLaptop, n)
 	enc := json.NewEncoder(ledger)

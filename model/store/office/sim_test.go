@@ -161,12 +161,16 @@ func (l *simLaptop) sync(ctx context.Context, faults bool) error {
 		point = []string{FaultBeforeOp, FaultBeforeCommit, FaultAfterCommit, FaultBeforeApply}[l.rng.Intn(4)]
 	}
 	skip := l.rng.Intn(3)
+	if point == FaultBeforeApply && skip > 0 {
+		point = FaultBetweenBatches // killed after the first or second of the pull's local transactions
+		skip--
+	}
 	l.cl.Fault = func(p string) error {
 		if p == FaultBeforeOp {
 			time.Sleep(time.Duration(l.rng.Intn(300)) * time.Microsecond) // widen the windows between commits
 		}
 		if p == point {
-			if p == FaultBeforeOp && skip > 0 {
+			if (p == FaultBeforeOp || p == FaultBetweenBatches) && skip > 0 {
 				skip--
 				return nil
 			}
@@ -659,7 +663,7 @@ func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations
 		}
 		l := &simLaptop{initials: ini, lead: i == 1, s: s, rng: rand.New(rand.NewSource(seed*100 + int64(i))), online: true,
 			dsn: cluster.DSN(RoleName(ini), db), pKill: 0.2}
-		l.cl = &Client{Store: s, Key: testKey, Mutate: mutate, Batch: 50}
+		l.cl = &Client{Store: s, Key: testKey, Mutate: mutate, Batch: 50, ApplyBatch: 7}
 		r.laptops = append(r.laptops, l)
 	}
 	defer func() {

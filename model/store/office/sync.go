@@ -35,6 +35,9 @@ type Client struct {
 	// Progress, if set, is told how many of the synced tables a pull has
 	// fetched so far (the window's progress bar at a first join).
 	Progress func(tablesFetched int)
+	// ApplyBatch is how many records one local transaction of a pull
+	// applies (0: store.ApplyBatchSize).
+	ApplyBatch int
 	// Rules, when set, compute the caseworker's figures, reported at every
 	// sync (issue 26); reportChanged: this sync's report changed them.
 	Rules         *model.RuleSet
@@ -47,6 +50,9 @@ const (
 	FaultBeforeCommit = "before commit"
 	FaultAfterCommit  = "after the server's commit"
 	FaultBeforeApply  = "between pull and local apply"
+	// FaultBetweenBatches is asked after each local transaction of a pull
+	// but its last (the window's saves go through there).
+	FaultBetweenBatches = "between two batches of a pull's local apply"
 )
 
 func (c *Client) fault(point string) error {
@@ -594,7 +600,8 @@ var debugPull = false
 
 // Pull fetches, in one REPEATABLE READ READ ONLY transaction, what changed
 // at the office since the last pull, every case newly visible whole, and
-// the open conflicts; then applies it in one SQLite transaction.
+// the open conflicts; then applies it locally in transactions of at most
+// ApplyBatch records (see store.ApplyPull: since moves with the last).
 func (c *Client) Pull(ctx context.Context) error {
 	// covers past their day end for everybody; the lead's view shows this sync
 	if _, err := c.Conn.Exec(ctx, `SELECT jobspor.expire_cover(), jobspor.synced()`); err != nil {
@@ -747,6 +754,8 @@ func (c *Client) Pull(ctx context.Context) error {
 			want.Since, batch.Since, len(batch.Visible), len(full), len(refresh), len(batch.Rows), len(batch.Notes), len(batch.Conflicts))
 	}
 	cover.into(&batch)
+	batch.Whole, batch.Size = full, c.ApplyBatch
+	batch.Between = func(done, total int) error { return c.fault(FaultBetweenBatches) }
 	return c.Store.ApplyPull(batch, c.Store.Now())
 }
 
