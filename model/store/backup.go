@@ -3,7 +3,9 @@ package store
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -177,11 +179,45 @@ func (s *Store) snapshot(op *tempOp) (string, manifest, error) {
 	if err != nil {
 		return "", m, err
 	}
+	if beforeSnapshot != nil {
+		beforeSnapshot()
+	}
 	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
 		return "", m, explainBusy(fmt.Errorf("copy the database: %w", err))
 	}
+	// The manifest names the copy's own audit head: another Jobspor (the
+	// window, a command) may have committed audit rows between the check of
+	// the live trail above and the copy.
+	head, problem, err = copyHead(tmp)
+	if err != nil {
+		return "", m, err
+	}
+	if problem != nil {
+		return "", m, &model.UserError{Msg: *problem}
+	}
+	m.Audit = head
 	m.Size, m.SHA256, err = hashFile(tmp)
 	return tmp, m, err
+}
+
+// beforeSnapshot runs between the live trail's check and the copy (tests:
+// another Jobspor writing there).
+var beforeSnapshot func()
+
+// copyHead verifies the audit trail of a snapshot, read only, and returns
+// its head.
+func copyHead(path string) (model.ChainHead, *model.Message, error) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return model.ChainHead{}, nil, fmt.Errorf("read the copy: %w", err)
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return model.ChainHead{}, nil, fmt.Errorf("read the copy: %w", err)
+	}
+	defer tx.Rollback()
+	return verifyAuditIn(tx)
 }
 
 func hashFile(path string) (int64, string, error) {
