@@ -156,18 +156,35 @@ func LoadOrMakeIdentity(path string) (*age.X25519Identity, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return nil, err
-	}
 	sealed, err := protect([]byte(id.String() + "\n"))
 	if err != nil {
-		f.Close()
 		return nil, err
 	}
+	// Written whole beside it, then linked into place: two parts of the
+	// window asking at once (a hand-over beside the first sync) never read
+	// a half-written file, and the one that comes second takes the first's.
+	f, err := os.CreateTemp(filepath.Dir(path), ".identity-*")
+	if err != nil {
+		return nil, err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
 	if _, err := f.Write(sealed); err != nil {
 		f.Close()
 		return nil, err
 	}
-	return id, f.Close()
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if os.IsExist(err) {
+			return LoadOrMakeIdentity(path)
+		}
+		return nil, err
+	}
+	return id, nil
 }
