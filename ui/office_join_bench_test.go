@@ -74,7 +74,7 @@ func BenchmarkFirstJoinOf1000FromKontor(b *testing.B) {
 		test.Type(k.initials, "AL")
 		b.StartTimer()
 		test.Tap(k.connect)
-		stop := probeStore(s, &wait)
+		stop := storetest.ProbeReads(s, &wait)
 		for k.cancel != nil {
 			t0 := model.Now() // the wall clock (no JOBSPOR_CLOCK in benchmarks)
 			runWindow()
@@ -92,28 +92,4 @@ func BenchmarkFirstJoinOf1000FromKontor(b *testing.B) {
 	}
 	b.ReportMetric(float64(longest.Microseconds())/1000, "longest-window-ms")
 	b.ReportMetric(float64(wait.Microseconds())/1000, "longest-db-wait-ms")
-}
-
-// probeStore reads from the window's store every millisecond, as the
-// window would when a caseworker opens a citizen, until stop is called;
-// longest is the longest one read waited (the store has one connection:
-// a transaction the join holds makes it wait).
-func probeStore(s *store.Store, longest *time.Duration) (stop func()) {
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			t0 := model.Now() // the wall clock (no JOBSPOR_CLOCK in benchmarks)
-			s.OfficeStatus()
-			*longest = max(*longest, model.Now().Sub(t0))
-			time.Sleep(time.Millisecond)
-		}
-	}()
-	return func() { close(done); <-finished }
 }

@@ -18,6 +18,7 @@ import (
 
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/storetest"
 	"jobspor/model/testutil"
 )
 
@@ -172,7 +173,7 @@ func BenchmarkFirstJoin1000Of15000(b *testing.B) {
 			b.Fatal(err)
 		}
 		cl := &Client{Store: s, Conn: conn, Key: testKey}
-		stop := probeStore(s, &wait)
+		stop := storetest.ProbeReads(s, &wait)
 		if err := cl.SendHistory(context.Background()); err != nil {
 			b.Fatal(err)
 		}

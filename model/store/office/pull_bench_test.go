@@ -8,6 +8,7 @@ import (
 
 	"jobspor/model"
 	"jobspor/model/store"
+	"jobspor/model/store/storetest"
 )
 
 // BenchmarkFirstPullOf1000Demo: a second, empty laptop of AB joins the
@@ -48,7 +49,7 @@ func BenchmarkFirstPullOf1000Demo(b *testing.B) {
 			return nil
 		}
 		b.StartTimer()
-		stop := probeStore(s, &wait)
+		stop := storetest.ProbeReads(s, &wait)
 		if err := cl.Sync(context.Background()); err != nil {
 			b.Fatal(err)
 		}
@@ -63,27 +64,4 @@ func BenchmarkFirstPullOf1000Demo(b *testing.B) {
 	}
 	b.ReportMetric(float64(wait.Microseconds())/1000, "longest-db-wait-ms")
 	b.ReportMetric(float64(longestTx.Microseconds())/1000, "longest-apply-tx-ms")
-}
-
-// probeStore reads from the store every millisecond, as the window would,
-// until stop is called; longest is the longest one read waited (the store
-// has one connection: a transaction a sync holds makes it wait).
-func probeStore(s *store.Store, longest *time.Duration) (stop func()) {
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			t0 := model.Now() // the wall clock (no JOBSPOR_CLOCK in benchmarks)
-			s.OfficeStatus()
-			*longest = max(*longest, model.Now().Sub(t0))
-			time.Sleep(time.Millisecond)
-		}
-	}()
-	return func() { close(done); <-finished }
 }
