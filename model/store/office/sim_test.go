@@ -62,6 +62,12 @@ func simDatabase(t testing.TB) string {
 			return
 		}
 		defer c.Close(ctx)
+		// every change number the office hands out, for the commit-order watcher
+		if _, simErr = c.Exec(ctx, `CREATE TABLE jobspor.sim_seqs (seq bigint PRIMARY KEY);
+			DO $$ BEGIN EXECUTE format('ALTER TABLE jobspor.sim_seqs OWNER TO %I',
+				(SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'next_seq')); END $$`); simErr != nil {
+			return
+		}
 		for i := 1; i <= simStaff; i++ {
 			if simErr = AddCaseworker(ctx, c, Caseworker{Initials: fmt.Sprintf("W%02d", i), Name: "Kollega " + strconv.Itoa(i), Lead: i == 1}); simErr != nil {
 				return
@@ -82,15 +88,81 @@ const simTables = `jobspor.citizens, jobspor.progress, jobspor.conversations, jo
 	jobspor.cover, jobspor.audit, jobspor.access`
 
 // simMutation breaks the server for one variant: without the commit-order
-// lock the sequence is a plain nextval.
-func simMutation(ctx context.Context, admin *pgx.Conn, mutate string) error {
-	body := `BEGIN PERFORM pg_advisory_xact_lock(hashtext('jobspor.change_seq')); RETURN nextval('jobspor.change_seq'); END`
+// lock the sequence is a plain nextval. With watch, every number handed out
+// is also written to sim_seqs in the transaction that took it, so the
+// watcher sees exactly the numbers a pull could see.
+func simMutation(ctx context.Context, admin *pgx.Conn, mutate string, watch bool) error {
+	lock := `PERFORM pg_advisory_xact_lock(hashtext('jobspor.change_seq'));`
 	if mutate == "nolock" {
-		body = `BEGIN RETURN nextval('jobspor.change_seq'); END`
+		lock = ""
+	}
+	log := ""
+	if watch {
+		log = `INSERT INTO jobspor.sim_seqs VALUES (s);`
 	}
 	_, err := admin.Exec(ctx, `CREATE OR REPLACE FUNCTION jobspor.next_seq() RETURNS bigint LANGUAGE plpgsql
-		SECURITY DEFINER SET search_path = jobspor, pg_temp AS $$`+body+`$$`)
+		SECURITY DEFINER SET search_path = jobspor, pg_temp AS $$ DECLARE s bigint; BEGIN `+lock+
+		` s := nextval('jobspor.change_seq'); `+log+` RETURN s; END $$`)
 	return err
+}
+
+// simWatcher reads, again and again while the laptops work, what a pull
+// reading at that moment would take as its cursor (the highest change
+// number it sees) and how many numbers up to it it sees. If a number below
+// a cursor once seen commits later, a pull could have stepped over it: the
+// commit order is not the change order (the nolock mutation).
+type simWatcher struct {
+	seen map[int64]int64 // cursor -> the fewest numbers up to it seen with it
+	stop chan struct{}
+	done chan error
+}
+
+func watchCommitOrder(ctx context.Context, dsn string) (*simWatcher, error) {
+	c, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	w := &simWatcher{seen: map[int64]int64{}, stop: make(chan struct{}), done: make(chan error, 1)}
+	go func() {
+		defer c.Close(context.Background())
+		for {
+			select {
+			case <-w.stop:
+				w.done <- nil
+				return
+			default:
+			}
+			var top, n int64
+			if err := c.QueryRow(ctx, `SELECT coalesce(max(seq), 0), count(*) FROM jobspor.sim_seqs`).Scan(&top, &n); err != nil {
+				w.done <- err
+				return
+			}
+			if have, ok := w.seen[top]; !ok || n < have {
+				w.seen[top] = n
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+	}()
+	return w, nil
+}
+
+// skipped stops the watcher and counts the cursors a later commit went under.
+func (w *simWatcher) skipped(ctx context.Context, admin *pgx.Conn) (int, error) {
+	close(w.stop)
+	if err := <-w.done; err != nil {
+		return 0, err
+	}
+	bad := 0
+	for top, n := range w.seen {
+		var final int64
+		if err := admin.QueryRow(ctx, `SELECT count(*) FROM jobspor.sim_seqs WHERE seq <= $1`, top).Scan(&final); err != nil {
+			return 0, err
+		}
+		if final > n {
+			bad++
+		}
+	}
+	return bad, nil
 }
 
 type simLedger struct {
@@ -166,8 +238,14 @@ func (l *simLaptop) sync(ctx context.Context, faults bool) error {
 		skip--
 	}
 	l.cl.Fault = func(p string) error {
-		if p == FaultBeforeOp {
+		switch p {
+		case FaultBeforeOp:
 			time.Sleep(time.Duration(l.rng.Intn(300)) * time.Microsecond) // widen the windows between commits
+		case FaultBeforeCommit:
+			// a push that has taken its change numbers and not yet committed:
+			// the window a missing commit-order lock lets a colleague's pull
+			// skip through; with the lock it only holds the others back
+			time.Sleep(time.Duration(l.rng.Intn(3000)) * time.Microsecond)
 		}
 		if p == point {
 			if (p == FaultBeforeOp || p == FaultBetweenBatches) && skip > 0 {
@@ -422,10 +500,13 @@ func (r *simRun) run(steps int) error {
 // simViolations counts each invariant's breaches.
 type simViolations struct {
 	LostNotes, OpsWithoutOutcome, SilentOverwrites, WrongCases, MissingNotes, RLSLeaks, PlainCPR, Damaged int
+	// SkippablePulls: moments a pull's cursor passed a change not yet committed
+	SkippablePulls int
 }
 
 func (v simViolations) total() int {
-	return v.LostNotes + v.OpsWithoutOutcome + v.SilentOverwrites + v.WrongCases + v.MissingNotes + v.RLSLeaks + v.PlainCPR + v.Damaged
+	return v.LostNotes + v.OpsWithoutOutcome + v.SilentOverwrites + v.WrongCases + v.MissingNotes + v.RLSLeaks + v.PlainCPR + v.Damaged +
+		v.SkippablePulls
 }
 
 func (r *simRun) check() (simViolations, error) {
@@ -642,10 +723,13 @@ func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations
 	if _, err := admin.Exec(ctx, `TRUNCATE `+simTables+` CASCADE; ALTER SEQUENCE jobspor.change_seq RESTART`); err != nil {
 		t.Fatal(err)
 	}
-	if err := simMutation(ctx, admin, mutate); err != nil {
+	if _, err := admin.Exec(ctx, `TRUNCATE jobspor.sim_seqs`); err != nil {
 		t.Fatal(err)
 	}
-	defer simMutation(ctx, admin, "")
+	if err := simMutation(ctx, admin, mutate, true); err != nil {
+		t.Fatal(err)
+	}
+	defer simMutation(ctx, admin, "", false)
 	rng := rand.New(rand.NewSource(seed))
 	r := &simRun{t: t, ctx: ctx, db: db, admin: admin, rng: rng, mutate: mutate, dir: simDir(t),
 		led: &simLedger{ops: map[string]store.SyncOp{}, notes: map[string]string{}}}
@@ -672,10 +756,19 @@ func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations
 			l.s.Close()
 		}
 	}()
+	watcher, err := watchCommitOrder(ctx, cluster.DSN("postgres", db))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := r.run(steps); err != nil {
 		t.Fatalf("seed %d: %v", seed, err)
 	}
+	skipped, werr := watcher.skipped(ctx, admin)
+	if werr != nil {
+		t.Fatalf("seed %d: watcher: %v", seed, werr)
+	}
 	v, err := r.check()
+	v.SkippablePulls = skipped
 	if os.Getenv("JOBSPOR_SIM_DEBUG") != "" {
 		fmt.Printf("seed %d: %d laptops\n", seed, n)
 	}
