@@ -24,6 +24,9 @@ type OfficeStatus struct {
 	LastError string
 	// Citizens are the citizens on this laptop (after a join: those pulled).
 	Citizens int
+	// Join is what the join did with what the laptop held (set only by the
+	// join itself, to be told once).
+	Join *JoinReport
 }
 
 // OfficeConflict is an edit the office did not take as it was, for a

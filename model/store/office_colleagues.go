@@ -104,6 +104,10 @@ func ownUnassigned(tx *sql.Tx, op *SyncOp) error {
 	if op.Table != "citizens" {
 		return nil
 	}
+	if cw, _ := op.Fields["caseworker"].(string); cw != "" { // whose the office says it is
+		_, err := tx.Exec(`UPDATE citizens SET caseworker = ? WHERE gid = ? AND caseworker <> ?`, cw, op.Gid, cw)
+		return err
+	}
 	_, err := tx.Exec(`UPDATE citizens SET caseworker = (SELECT initials FROM sync_state WHERE id = 1)
 		WHERE gid = ? AND caseworker = ''`, op.Gid)
 	return err

@@ -60,8 +60,9 @@ func (s *Store) forgetFiles(ids map[int64]bool, cprs []string, expired time.Time
 }
 
 // keptCopyName matches a copy a restore kept aside: the database's name,
-// "-før-gendannelse-", the time it was kept, and a number within the second.
-var keptCopyName = regexp.MustCompile(`-før-gendannelse-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-[0-9]{2})?$`)
+// "-før-gendannelse-" (or "-før-kontor-", the copy a join keeps), the time
+// it was kept, and a number within the second.
+var keptCopyName = regexp.MustCompile(`-før-(?:gendannelse|kontor)-([0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6})(?:-[0-9]{2})?$`)
 
 // purgeKeptCopies takes the purged citizens out of the copies restores kept
 // aside. A copy is a whole database kept as the way back from a restore
@@ -75,6 +76,8 @@ var keptCopyName = regexp.MustCompile(`-før-gendannelse-([0-9]{4}-[0-9]{2}-[0-9
 func (s *Store) purgeKeptCopies(cprs []string, cutoff time.Time) int {
 	removed := 0
 	kept, _ := filepath.Glob(s.path + "-før-gendannelse-*")
+	joined, _ := filepath.Glob(s.path + JoinCopyName + "*")
+	kept = append(kept, joined...)
 	for _, k := range kept {
 		m := keptCopyName.FindStringSubmatch(k)
 		if fi, err := os.Lstat(k); m == nil || err != nil || !fi.Mode().IsRegular() {

@@ -801,7 +801,7 @@ func (s *Store) markHistory(tx *sql.Tx, ops []SyncOp, accepted map[string]bool) 
 func (s *Store) AbandonJoin() error {
 	err := s.syncTx("office leave", func(tx *sql.Tx) error {
 		for _, q := range []string{`DELETE FROM outbox`, `DELETE FROM sync_record`, `DELETE FROM sync_note`,
-			`DELETE FROM sync_refresh`, `DELETE FROM sync_conflict`,
+			`DELETE FROM sync_refresh`, `DELETE FROM sync_conflict`, `DELETE FROM settings WHERE key = '` + keyJoinCopy + `'`,
 			`UPDATE sync_state SET active = 0, server = '', initials = '', device = '', since = 0,
 				last_sync = '', last_error = '', history_sent = 0 WHERE id = 1`} {
 			if _, err := tx.Exec(q); err != nil {

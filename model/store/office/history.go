@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"jobspor/model"
 	"jobspor/model/store"
 )
 
@@ -16,31 +17,52 @@ import (
 // transaction, instead of an operation per record. What the office does
 // not take that way (another laptop's CPR number, a text that looks like
 // a CPR number, a row the rules refuse) goes to the outbox and meets the
-// rules op by op, so its refusal is kept with its text.
+// rules op by op, so its refusal is kept with its text. Before it, a copy
+// of the database is kept, the office's own data matched (history_join.go)
+// and what the caseworker's role may not write left out; cases held for
+// colleagues are handed to them in the same transaction. c.Joined then
+// says what was done.
 func (c *Client) SendHistory(ctx context.Context) error {
+	rep := &model.JoinReport{}
+	var err error
+	if rep.Copy, err = c.Store.KeepCopyBeforeOffice(); err != nil {
+		return err
+	}
+	var me string
+	var lead bool
+	if err := c.Conn.QueryRow(ctx, `SELECT coalesce(jobspor.me(), ''), jobspor.i_am_lead()`).Scan(&me, &lead); err != nil {
+		return err
+	}
+	if err := c.adoptOfficeRows(ctx, rep); err != nil {
+		return err
+	}
 	ops, err := c.Store.HistoryOps()
 	if err != nil {
 		return err
 	}
-	if ops, err = c.officeSettingsFromLeads(ctx, ops); err != nil {
-		return err
-	}
+	ops = forRole(ops, lead, rep)
+	owners := ownersAtJoin(ops, me)
 	if err := c.recordJoin(ctx); err != nil {
 		return err
 	}
 	if len(ops) == 0 {
+		c.Joined = rep
 		return c.Store.MarkHistory(nil, nil)
 	}
-	accepted, err := c.bulk(ctx, ops)
+	accepted, err := c.bulk(ctx, ops, owners, rep)
 	if err != nil {
 		if _, ok := refused(err); !ok {
 			return err
 		}
 		accepted = map[string]bool{} // the rules refused the bulk: all of it op by op
+		rep.HandedOver = nil
 	}
+	settleOwners(ops, owners, accepted, rep, me)
+	countSent(ops, accepted, rep)
 	if err := c.fault(FaultAfterCommit); err != nil {
 		return err
 	}
+	c.Joined = rep
 	return c.Store.MarkHistory(ops, accepted)
 }
 
@@ -63,7 +85,7 @@ func plainTexts(op store.SyncOp) bool {
 	return true
 }
 
-func (c *Client) bulk(ctx context.Context, ops []store.SyncOp) (map[string]bool, error) {
+func (c *Client) bulk(ctx context.Context, ops []store.SyncOp, owners map[string]string, rep *model.JoinReport) (map[string]bool, error) {
 	tx, err := c.Conn.Begin(ctx)
 	if err != nil {
 		return nil, err
@@ -72,13 +94,23 @@ func (c *Client) bulk(ctx context.Context, ops []store.SyncOp) (map[string]bool,
 	if _, err := tx.Exec(ctx, lockSQL); err != nil {
 		return nil, err
 	}
+	// cases this join handed over before (a send killed after the office's
+	// commit): the office has them and all that went with them
+	handed, err := handedBefore(ctx, tx, owners)
+	if err != nil {
+		return nil, err
+	}
 	byTable := map[string][]store.SyncOp{}
+	accepted := map[string]bool{}
 	for _, op := range ops {
 		if op.Kind == "upsert" && plainTexts(op) {
+			if handed[op.Citizen] {
+				accepted[op.Gid] = true
+				continue
+			}
 			byTable[op.Table] = append(byTable[op.Table], op)
 		}
 	}
-	accepted := map[string]bool{}
 	for _, t := range store.SyncTables {
 		list := byTable[t.Name]
 		if len(list) == 0 {
@@ -113,7 +145,10 @@ func (c *Client) bulk(ctx context.Context, ops []store.SyncOp) (map[string]bool,
 			accepted[g] = true
 		}
 	}
-	if err := c.bulkNotes(ctx, tx, ops, accepted); err != nil {
+	if err := c.bulkNotes(ctx, tx, ops, accepted, handed); err != nil {
+		return nil, err
+	}
+	if err := handOver(ctx, tx, owners, accepted, handed, rep); err != nil {
 		return nil, err
 	}
 	if err := c.fault(FaultBeforeCommit); err != nil {
@@ -156,9 +191,7 @@ func (c *Client) bulkTable(ctx context.Context, tx pgx.Tx, table string, refs ma
 		for _, f := range fields {
 			v := dbValue(op.Fields[f])
 			if table == "citizens" && f == "caseworker" {
-				if s, _ := v.(string); s == "" {
-					v = me
-				}
+				v = me // a colleague's case too: handed to her after (handOver)
 			}
 			row = append(row, v)
 		}
@@ -193,13 +226,24 @@ func (c *Client) bulkTable(ctx context.Context, tx pgx.Tx, table string, refs ma
 		ON CONFLICT DO NOTHING`); err != nil {
 		return nil, err
 	}
-	// taken now, or by a killed earlier attempt: the rows the office holds and shows me
-	gids := make([]string, len(ops))
-	for i, op := range ops {
-		gids[i] = op.Gid
+	// taken: the rows the office now holds as sent (inserted now, or by a
+	// send killed after the office's commit). A row the office held already
+	// with other values (the same record changed elsewhere) is not: it goes
+	// op by op and meets the office's version as an edit, a conflict for a
+	// person where a field differs.
+	var same []string
+	for _, c := range ident[1:] {
+		if c == `"cpr_ct"` || (table == "citizens" && c == `"caseworker"`) {
+			continue // sealed anew each time (cpr_mac compares); a case may have moved since
+		}
+		same = append(same, "t."+c+" IS NOT DISTINCT FROM h."+c)
+	}
+	q := `SELECT h.gid::text FROM ` + tmp + ` h JOIN jobspor.` + pgx.Identifier{table}.Sanitize() + ` t ON t.gid = h.gid`
+	if len(same) > 0 {
+		q += ` WHERE ` + strings.Join(same, " AND ")
 	}
 	got := map[string]bool{}
-	r, err := tx.Query(ctx, `SELECT gid::text FROM jobspor.`+pgx.Identifier{table}.Sanitize()+` WHERE gid = ANY($1::uuid[])`, gids)
+	r, err := tx.Query(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -218,10 +262,10 @@ func (c *Client) bulkTable(ctx context.Context, tx pgx.Tx, table string, refs ma
 	return got, nil
 }
 
-func (c *Client) bulkNotes(ctx context.Context, tx pgx.Tx, ops []store.SyncOp, accepted map[string]bool) error {
+func (c *Client) bulkNotes(ctx context.Context, tx pgx.Tx, ops []store.SyncOp, accepted, handed map[string]bool) error {
 	var rows [][]any
 	for _, op := range ops {
-		if !accepted[op.Gid] {
+		if !accepted[op.Gid] || handed[op.Citizen] {
 			continue
 		}
 		for _, n := range op.Notes {
@@ -261,22 +305,4 @@ func (c *Client) recordJoin(ctx context.Context) error {
 	_, err = c.Conn.Exec(ctx, `SELECT jobspor.joined($1)`, fmt.Sprintf("laptop audit rows %d, last %d, hash %s",
 		head.Rows, head.LastID, strings.Join(groups, ":")))
 	return err
-}
-
-// officeSettingsFromLeads leaves a caseworker's own letterhead out of the
-// history she brings: the office's settings are the lead's to set, and the
-// office's replace hers at the first pull (a refusal to show her would
-// only say so).
-func (c *Client) officeSettingsFromLeads(ctx context.Context, ops []store.SyncOp) ([]store.SyncOp, error) {
-	var lead bool
-	if err := c.Conn.QueryRow(ctx, `SELECT jobspor.i_am_lead()`).Scan(&lead); err != nil || lead {
-		return ops, err
-	}
-	out := ops[:0:0]
-	for _, op := range ops {
-		if op.Table != "settings" {
-			out = append(out, op)
-		}
-	}
-	return out, nil
 }

@@ -288,7 +288,9 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 		return model.OfficeStatus{}, err
 	}
 	step(total)
-	return v.Store.OfficeStatus()
+	st, err := v.Store.OfficeStatus()
+	st.Join = cl.Joined
+	return st, err
 }
 
 // firstSync sends the laptop's history, pushes and makes the first pull.

@@ -42,6 +42,9 @@ type Client struct {
 	// sync (issue 26); reportChanged: this sync's report changed them.
 	Rules         *model.RuleSet
 	reportChanged bool
+	// Joined is what SendHistory did with the laptop's history (the
+	// join's summary); nil before it ran.
+	Joined *model.JoinReport
 }
 
 // Fault points.
@@ -388,6 +391,11 @@ func (c *Client) addNote(ctx context.Context, tx pgx.Tx, op store.SyncOp, n stor
 	}
 	if _, err := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT `+sp); err != nil {
 		return err
+	}
+	if pe.Code == "23505" && pe.ConstraintName == "note_pkey" {
+		// a note's gid is new, or derived from its record, field and text
+		// (a laptop's history): this very text is at the office already
+		return nil
 	}
 	return c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, pe.Message)
 }
