@@ -198,3 +198,153 @@ func TestACaseworkersLaptopJoinsWithoutFalseQuestions(t *testing.T) {
 		t.Errorf("the copy holds letterhead %q (%v), want AB's own", ko.Name, err)
 	}
 }
+
+// A lead's laptop that held her colleagues' cases (an office formed from one
+// shared laptop) joins while the office does not let a lead read cases:
+// every case reaches its caseworker whole (her laptop pulls it with every
+// record and note), handed over with the office's audited move; the lead's
+// laptop keeps none she may not read; a case of someone not on the roster
+// stays with the lead; no false question anywhere.
+func TestALeadsLaptopHandsHerColleaguesCasesOverAtTheJoin(t *testing.T) {
+	db := freshDB(t)
+	le := storeWithHistory(t, 9, 3000)
+	list, err := le.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"AB", "CD", "XY"} {
+		if err := le.SaveCaseworker(&model.Caseworker{Initials: who, Name: "Kollega " + who}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	owners := map[string][]int64{}
+	for i, c := range list {
+		who := []string{"AB", "CD", "XY"}[i%3]
+		owners[who] = append(owners[who], c.ID)
+	}
+	for who, ids := range owners {
+		if err := le.AssignCaseworker(ids, who); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, rep := joinAs(t, le, db, "LE")
+	noQuestions(t, db, le, "LE")
+	if rep == nil || len(rep.HandedOver) != 3 {
+		t.Fatalf("the summary names hand-overs %+v, want AB, CD and XY's", rep)
+	}
+	for _, h := range rep.HandedOver {
+		if h.Cases != 3 || h.Kept != (h.Initials == "XY") {
+			t.Errorf("hand-over %+v: want 3 cases, kept by the lead only for XY (not on the roster)", h)
+		}
+	}
+	su := login(t, db, "postgres")
+	for who, want := range map[string]int{"AB": 3, "CD": 3, "LE": 3} {
+		if n := count(t, su, `SELECT count(*) FROM jobspor.citizens WHERE caseworker = $1`, who); n != want {
+			t.Errorf("%d cases of %s at the office, want %d", n, who, want)
+		}
+	}
+	if n := count(t, su, `SELECT count(*) FROM jobspor.audit WHERE action = 'move' AND actor = 'LE'`); n != 6 {
+		t.Errorf("%d hand-overs audited, want 6", n)
+	}
+	if n := count(t, login(t, db, "LE"), `SELECT count(*) FROM jobspor.citizens WHERE caseworker <> 'LE'`); n != 0 {
+		t.Errorf("the lead reads %d of her colleagues' cases at the office", n)
+	}
+	if st, _ := le.OfficeStatus(); st.Citizens != 3 {
+		t.Errorf("the lead's laptop holds %d cases after the join, want only the 3 now hers", st.Citizens)
+	}
+	for _, who := range []string{"AB", "CD"} {
+		l := newLaptop(t, db, who)
+		l.sync(t)
+		got, err := l.s.ListCitizens(model.CitizenFilter{AnyTrack: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 {
+			t.Errorf("%s's laptop pulled %d cases, want 3", who, len(got))
+		}
+		for _, c := range got {
+			full, err := l.s.Citizen(c.ID)
+			if err != nil || !strings.HasPrefix(full.Notes, "Note om borger") {
+				t.Errorf("%s's case %s arrived without its note (%q, %v)", who, c.Name, full.Notes, err)
+			}
+			convs, err := l.s.Conversations(c.ID)
+			if err != nil || len(convs) != 1 || !strings.HasPrefix(convs[0].Notes, "Samtale") {
+				t.Errorf("%s's case %s arrived without its conversation and its note (%v)", who, c.Name, err)
+			}
+		}
+		noQuestions(t, db, l.s, who)
+	}
+}
+
+// reopen opens the laptop's file again at the tests' time.
+func reopen(t *testing.T, path string) *store.Store {
+	t.Helper()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return at }
+	return s
+}
+
+// A laptop whose case was really changed elsewhere before it joined (a copy
+// of the shared laptop's file, the same records, taken by AB; the shared
+// laptop's copy of the case changed and handed to her at the lead's join)
+// still gets its conflict: her join neither overwrites the office's value
+// nor drops hers, and asks nothing else.
+func TestAJoinStillShowsARealConflict(t *testing.T) {
+	db := freshDB(t)
+	dir := t.TempDir()
+	shared := filepath.Join(dir, "shared.db")
+	le := storeWithHistoryAt(t, shared, 2, 4000)
+	list, _ := le.ListCitizens(model.CitizenFilter{AnyTrack: true})
+	ids := []int64{list[0].ID, list[1].ID}
+	if err := le.SaveCaseworker(&model.Caseworker{Initials: "AB", Name: "Anna Berg"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := le.AssignCaseworker(ids, "AB"); err != nil {
+		t.Fatal(err)
+	}
+	if err := le.JoinOffice(db, "LE", "d"); err != nil { // the records get their gids
+		t.Fatal(err)
+	}
+	if err := le.AbandonJoin(); err != nil {
+		t.Fatal(err)
+	}
+	le.Close()
+	raw, err := os.ReadFile(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ab.db"), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	le, ab := reopen(t, shared), reopen(t, filepath.Join(dir, "ab.db"))
+	c, _ := le.Citizen(ids[0])
+	c.Phone = "11111111"
+	if err := le.UpdateCitizen(c); err != nil {
+		t.Fatal(err)
+	}
+	joinAs(t, le, db, "LE")
+	noQuestions(t, db, le, "LE")
+
+	mine, _ := ab.Citizen(ids[0])
+	mine.Phone = "22222222"
+	if err := ab.UpdateCitizen(mine); err != nil {
+		t.Fatal(err)
+	}
+	joinAs(t, ab, db, "AB")
+	cs, err := ab.Conflicts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || cs[0].Field != "phone" || cs[0].Mine != "22222222" || cs[0].Theirs != "11111111" {
+		t.Fatalf("AB's laptop shows %+v, want one question, on the phone number: hers 22222222, the office's 11111111", cs)
+	}
+	su := login(t, db, "postgres")
+	if n := count(t, su, `SELECT count(*) FROM jobspor.citizens WHERE phone = '11111111'`); n != 1 {
+		t.Errorf("the office's phone number was overwritten by the join (%d)", n)
+	}
+}

@@ -16,7 +16,13 @@ import (
 // with a note and a conversation.
 func storeWithHistory(t testing.TB, n int, cprBase int) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "history.db"))
+	return storeWithHistoryAt(t, filepath.Join(t.TempDir(), "history.db"), n, cprBase)
+}
+
+// storeWithHistoryAt is storeWithHistory in the file at path.
+func storeWithHistoryAt(t testing.TB, path string, n int, cprBase int) *store.Store {
+	t.Helper()
+	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
