@@ -62,6 +62,8 @@ type kontorPart struct {
 	joinedText             *widget.Label
 	cancel                 context.CancelFunc // the join under way
 	joinedAt               time.Time          // when this window joined (zero: before it opened)
+	joined                 *model.JoinReport  // what this window's join did with the laptop's data
+	summary                *widget.Label      // joinSummary of it, under what was joined
 
 	roster     *fyne.Container
 	reload     *widget.Button // the roster read again
@@ -173,7 +175,12 @@ func (p *kontorPart) joinedView(st model.OfficeStatus) []fyne.CanvasObject {
 	p.rosterNote = widget.NewLabel("")
 	p.rosterNote.Wrapping = fyne.TextWrapWord
 	p.add = p.buildAddForm()
-	return []fyne.CanvasObject{p.joinedText, p.keyRow(), p.rosterNote, p.roster, p.add.box}
+	p.summary = widget.NewLabel(joinSummary(p.joined))
+	p.summary.Wrapping = fyne.TextWrapWord
+	if p.joined == nil {
+		p.summary.Hide()
+	}
+	return []fyne.CanvasObject{p.joinedText, p.summary, p.keyRow(), p.rosterNote, p.roster, p.add.box}
 }
 
 // joinedSentence says what was joined and when.
@@ -284,7 +291,7 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 		p.say(officeErrText(err, server))
 		return
 	}
-	p.joinedAt = p.win.now()
+	p.joinedAt, p.joined = p.win.now(), st.Join
 	p.refresh()
 	p.win.officeJoined()
 }

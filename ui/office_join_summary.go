@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"jobspor/model"
+)
+
+// joinSummary says once, in the caseworker's words, what her join did with
+// what her laptop held: what went to the office, what the office already
+// had (its version kept), the cases handed to colleagues, what was not
+// taken over, and where the copy from before the join is kept.
+func joinSummary(r *model.JoinReport) string {
+	if r == nil {
+		return ""
+	}
+	lines := []string{fmt.Sprintf(lang.L("kontor.join.sent"), r.Cases, r.Records, r.Notes)}
+	if r.JobsAdded > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.jobs"), r.JobsAdded))
+	}
+	if r.OfficeHad > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.officehad"), r.OfficeHad))
+	}
+	var handed []string
+	for _, h := range r.HandedOver {
+		if h.Kept {
+			lines = append(lines, fmt.Sprintf(lang.L("kontor.join.kept"), h.Cases, h.Initials))
+			continue
+		}
+		handed = append(handed, fmt.Sprintf(lang.L("kontor.join.handed.one"), h.Initials, h.Cases))
+	}
+	if len(handed) > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.handed"), strings.Join(handed, ", ")))
+	}
+	var notTaken []string
+	for _, n := range r.NotTaken {
+		notTaken = append(notTaken, fmt.Sprintf("%s (%d)", lang.L("kontor.join.table."+n.Table), n.Rows))
+	}
+	if len(notTaken) > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.nottaken"), strings.Join(notTaken, ", ")))
+	}
+	if len(r.Settings) > 0 {
+		names := make([]string, len(r.Settings))
+		for i, k := range r.Settings {
+			names[i] = lang.X("kontor.join.setting."+k, k)
+		}
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.settings"), strings.Join(names, ", ")))
+	}
+	if r.Copy != "" {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.copy"), r.Copy))
+	}
+	return strings.Join(lines, "\n")
+}
