@@ -183,11 +183,11 @@ func (s *Store) KeepCopyBeforeOffice() (string, error) {
 		return "", err
 	}
 	defer op.done()
-	snap, m, err := s.snapshot(op)
+	snap, err := op.file("copy.db")
 	if err != nil {
 		return "", err
 	}
-	start, err := auditStart(s.db)
+	head, start, err := copyBeside(s.path, snap)
 	if err != nil {
 		return "", err
 	}
@@ -202,7 +202,7 @@ func (s *Store) KeepCopyBeforeOffice() (string, error) {
 			continue
 		}
 		if err == nil { // the copy's own anchor starts at its head, as a restored file's does
-			err = (&Store{path: path, Now: s.Now}).recordAnchor("restore", m.Audit, start)
+			err = (&Store{path: path, Now: s.Now}).recordAnchor("restore", head, start)
 		}
 		if err == nil {
 			err = model.SyncDir(filepath.Dir(s.path))
@@ -213,4 +213,33 @@ func (s *Store) KeepCopyBeforeOffice() (string, error) {
 		return path, s.saveSetting(keyJoinCopy, path)
 	}
 	return "", explainWrite(fmt.Errorf("no free name for the copy before joining beside %s", s.path))
+}
+
+// copyBeside copies the database at path into the empty private file snap
+// on a connection of its own (WAL: the store's one connection, and the
+// window with it, is not held while the whole file is read), checks the
+// copy's audit trail and returns its head and start.
+func copyBeside(path, snap string) (head, start model.ChainHead, err error) {
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return head, start, err
+	}
+	defer db.Close()
+	if _, err := db.Exec(`VACUUM INTO ?`, snap); err != nil {
+		return head, start, explainBusy(fmt.Errorf("copy the database: %w", err))
+	}
+	head, problem, err := copyHead(snap)
+	if err != nil {
+		return head, start, err
+	}
+	if problem != nil {
+		return head, start, &model.UserError{Msg: *problem}
+	}
+	c, err := sql.Open("sqlite", snap)
+	if err != nil {
+		return head, start, err
+	}
+	defer c.Close()
+	start, err = auditStart(c)
+	return head, start, err
 }

@@ -63,7 +63,10 @@ func (c *Client) SendHistory(ctx context.Context) error {
 		return err
 	}
 	c.Joined = rep
-	return c.Store.MarkHistory(ops, accepted)
+	if err := c.Store.MarkHistory(ops, accepted); err != nil {
+		return err
+	}
+	return c.auditHandOvers(owners, accepted, rep)
 }
 
 // plainTexts says whether no text of the operation looks like a CPR number.

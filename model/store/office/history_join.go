@@ -233,6 +233,33 @@ func settleOwners(ops []store.SyncOp, owners map[string]string, accepted map[str
 	}
 }
 
+// auditHandOvers writes the join's hand-overs into the laptop's own audit
+// trail too, as a hand-over from the window is (before the first pull takes
+// the cases off a laptop whose caseworker may not read them).
+func (c *Client) auditHandOvers(owners map[string]string, accepted map[string]bool, rep *model.JoinReport) error {
+	for _, h := range rep.HandedOver {
+		if h.Kept {
+			continue
+		}
+		var ids []int64
+		for g, to := range owners {
+			if to != h.Initials || !accepted[g] {
+				continue
+			}
+			id, err := c.Store.CitizenIDByGid(g)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		if err := c.Store.LogOfficeAudit("office hand-over", ids, "-> "+h.Initials+" (at the join)"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // countSent counts what the office took in bulk.
 func countSent(ops []store.SyncOp, accepted map[string]bool, rep *model.JoinReport) {
 	for _, op := range ops {

@@ -249,6 +249,19 @@ func TestALeadsLaptopHandsHerColleaguesCasesOverAtTheJoin(t *testing.T) {
 	if n := count(t, login(t, db, "LE"), `SELECT count(*) FROM jobspor.citizens WHERE caseworker <> 'LE'`); n != 0 {
 		t.Errorf("the lead reads %d of her colleagues' cases at the office", n)
 	}
+	audit, err := le.OfficeAudit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	handed := 0
+	for _, e := range audit {
+		if strings.Contains(e.Detail, "(at the join): 3 borgere") {
+			handed++
+		}
+	}
+	if handed != 2 {
+		t.Errorf("the lead's own audit trail holds %d of the join's hand-overs to AB and CD: %+v", handed, audit)
+	}
 	if st, _ := le.OfficeStatus(); st.Citizens != 3 {
 		t.Errorf("the lead's laptop holds %d cases after the join, want only the 3 now hers", st.Citizens)
 	}
