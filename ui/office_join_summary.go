@@ -17,23 +17,31 @@ func joinSummary(r *model.JoinReport) string {
 	if r == nil {
 		return ""
 	}
-	lines := []string{fmt.Sprintf(lang.L("kontor.join.sent"), r.Cases, r.Records, r.Notes)}
+	sent := "kontor.join.sent"
+	if r.Cases == 1 {
+		sent = "kontor.join.sent.one"
+	}
+	lines := []string{fmt.Sprintf(lang.L(sent), r.Cases, r.Records, r.Notes)}
 	if r.JobsAdded > 0 {
 		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.jobs"), r.JobsAdded))
 	}
 	if r.OfficeHad > 0 {
 		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.officehad"), r.OfficeHad))
 	}
-	var handed []string
+	var handed, kept []string
 	for _, h := range r.HandedOver {
+		who := fmt.Sprintf(lang.L("kontor.join.handed.one"), h.Initials, h.Cases)
 		if h.Kept {
-			lines = append(lines, fmt.Sprintf(lang.L("kontor.join.kept"), h.Cases, h.Initials))
-			continue
+			kept = append(kept, who)
+		} else {
+			handed = append(handed, who)
 		}
-		handed = append(handed, fmt.Sprintf(lang.L("kontor.join.handed.one"), h.Initials, h.Cases))
 	}
 	if len(handed) > 0 {
 		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.handed"), strings.Join(handed, ", ")))
+	}
+	if len(kept) > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.kept"), strings.Join(kept, ", ")))
 	}
 	var notTaken []string
 	for _, n := range r.NotTaken {

@@ -40,7 +40,11 @@ func (c *Client) SendHistory(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	ops = forRole(ops, lead, rep)
+	roster, err := officeRoster(ctx, c.Conn)
+	if err != nil {
+		return err
+	}
+	ops = forRole(ops, lead, roster, rep)
 	owners := ownersAtJoin(ops, me)
 	if err := c.recordJoin(ctx); err != nil {
 		return err

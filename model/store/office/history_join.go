@@ -99,8 +99,9 @@ func (c *Client) adoptOfficeRows(ctx context.Context, rep *model.JoinReport) err
 }
 
 // forRole leaves out what the caseworker's role may not write (a
-// non-lead's own rows of the lead's tables): counted in the report, kept.
-func forRole(ops []store.SyncOp, lead bool, rep *model.JoinReport) []store.SyncOp {
+// non-lead's own rows of the lead's tables): counted in the report, kept
+// (a colleague on her list whom the office's roster names is no loss).
+func forRole(ops []store.SyncOp, lead bool, roster map[string]bool, rep *model.JoinReport) []store.SyncOp {
 	if lead {
 		return ops
 	}
@@ -117,6 +118,9 @@ func forRole(ops []store.SyncOp, lead bool, rep *model.JoinReport) []store.SyncO
 			}
 			continue
 		}
+		if who, _ := op.Fields["initials"].(string); op.Table == "caseworkers" && roster[who] {
+			continue
+		}
 		notTaken[op.Table]++
 	}
 	for _, t := range store.SyncTables {
@@ -126,6 +130,22 @@ func forRole(ops []store.SyncOp, lead bool, rep *model.JoinReport) []store.SyncO
 	}
 	sort.Strings(rep.Settings)
 	return out
+}
+
+// officeRoster is the initials on the office's roster.
+func officeRoster(ctx context.Context, q interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}) (map[string]bool, error) {
+	rows, err := q.Query(ctx, `SELECT initials FROM jobspor.staff`)
+	if err != nil {
+		return nil, err
+	}
+	staff, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	out := map[string]bool{}
+	for _, s := range staff {
+		out[s] = true
+	}
+	return out, err
 }
 
 // ownersAtJoin sends every case as the joining caseworker's own (the only
@@ -182,17 +202,9 @@ func handOver(ctx context.Context, tx pgx.Tx, owners map[string]string, accepted
 	if len(byTo) == 0 {
 		return nil
 	}
-	rows, err := tx.Query(ctx, `SELECT initials FROM jobspor.staff`)
+	onRoster, err := officeRoster(ctx, tx)
 	if err != nil {
 		return err
-	}
-	staff, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return err
-	}
-	onRoster := map[string]bool{}
-	for _, s := range staff {
-		onRoster[s] = true
 	}
 	tos := make([]string, 0, len(byTo))
 	for to := range byTo {

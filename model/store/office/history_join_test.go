@@ -176,6 +176,9 @@ func TestACaseworkersLaptopJoinsWithoutFalseQuestions(t *testing.T) {
 	if rep.Cases != 25 || rep.JobsAdded != 1 || rep.OfficeHad < 300 {
 		t.Errorf("the summary says %d cases, %d jobs added, %d of the office's rows already there", rep.Cases, rep.JobsAdded, rep.OfficeHad)
 	}
+	if len(rep.NotTaken) != 0 {
+		t.Errorf("the summary says %+v was not taken over: the roster and the prospects edition are the office's already", rep.NotTaken)
+	}
 	for _, k := range []string{"office.name", "jobs.related"} {
 		if !slices.Contains(rep.Settings, k) {
 			t.Errorf("the summary does not name %s as not taken over: %v", k, rep.Settings)
