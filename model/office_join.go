@@ -22,6 +22,9 @@ type JoinReport struct {
 	// Settings are the office's settings (keys) whose value here the office
 	// did not take: the office's value applies; this one is in Copy.
 	Settings []string
+	// SettingsKept are the office's settings (keys) the office has no value
+	// for and only a lead sets: not sent; this laptop's value stays here.
+	SettingsKept []string
 	// Copy is the copy of the database made before the join ("" none).
 	Copy string
 }
@@ -43,5 +46,5 @@ type JoinNotTaken struct {
 
 // Quiet says whether the join has nothing to tell beyond what was sent.
 func (r *JoinReport) Quiet() bool {
-	return r == nil || len(r.HandedOver) == 0 && len(r.NotTaken) == 0 && len(r.Settings) == 0
+	return r == nil || len(r.HandedOver) == 0 && len(r.NotTaken) == 0 && len(r.Settings) == 0 && len(r.SettingsKept) == 0
 }

@@ -51,14 +51,22 @@ func joinSummary(r *model.JoinReport) string {
 		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.nottaken"), strings.Join(notTaken, ", ")))
 	}
 	if len(r.Settings) > 0 {
-		names := make([]string, len(r.Settings))
-		for i, k := range r.Settings {
-			names[i] = lang.X("kontor.join.setting."+k, k)
-		}
-		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.settings"), strings.Join(names, ", ")))
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.settings"), settingNames(r.Settings)))
+	}
+	if len(r.SettingsKept) > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.settingskept"), settingNames(r.SettingsKept)))
 	}
 	if r.Copy != "" {
 		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.copy"), r.Copy))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// settingNames names the office's settings by their keys.
+func settingNames(keys []string) string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = lang.X("kontor.join.setting."+k, k)
+	}
+	return strings.Join(names, ", ")
 }

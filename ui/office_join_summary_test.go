@@ -91,3 +91,28 @@ func TestAJoinFromKontorSaysWhatItSentAndWhatItKept(t *testing.T) {
 		t.Errorf("AL's laptop holds %d jobs after the join, want the office's 41 (%v)", len(all), err)
 	}
 }
+
+// Every part of a join's summary is said in Danish: no key left untranslated
+// (each table and setting the join can name), nothing in English.
+func TestTheJoinSummarySaysEveryPartInDanish(t *testing.T) {
+	newTestUI(t)
+	r := &model.JoinReport{Cases: 1, Records: 12, Notes: 3, JobsAdded: 2, OfficeHad: 1500,
+		HandedOver: []model.JoinHandOver{{Initials: "AL", Cases: 3}, {Initials: "XY", Cases: 1, Kept: true}},
+		Settings:   model.OfficeSettingKeys, SettingsKept: []string{"jobs.related"}, Copy: "/data/jobspor.db-før-kontor-2026-11-23-100000"}
+	for _, tb := range []string{"caseworkers", "prospect_editions", "prospects"} {
+		r.NotTaken = append(r.NotTaken, model.JoinNotTaken{Table: tb, Rows: 2})
+	}
+	text := joinSummary(r)
+	for _, want := range []string{"Sendt til kontoret: 1 borger, 12 registreringer i alt og 3 noter.", "overdraget til dem: AL (3)",
+		"er lagt hos dig: XY (1)", "sagsbehandlere (2), udgaver af jobprognoserne (2), jobprognoser (2)", "beslægtede jobmål",
+		"kontorets navn, adresse, telefon", "gælder kun på denne computer"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"kontor.join", "office.", "retention.", "reception.", "%!"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the summary says %q:\n%s", bad, text)
+		}
+	}
+}

@@ -114,7 +114,7 @@ func forRole(ops []store.SyncOp, lead bool, roster map[string]bool, rep *model.J
 		}
 		if op.Table == "settings" {
 			if k, _ := op.Fields["key"].(string); k != "" {
-				rep.Settings = append(rep.Settings, k)
+				rep.SettingsKept = append(rep.SettingsKept, k)
 			}
 			continue
 		}
@@ -128,7 +128,7 @@ func forRole(ops []store.SyncOp, lead bool, roster map[string]bool, rep *model.J
 			rep.NotTaken = append(rep.NotTaken, model.JoinNotTaken{Table: t.Name, Rows: n})
 		}
 	}
-	sort.Strings(rep.Settings)
+	sort.Strings(rep.SettingsKept)
 	return out
 }
 

@@ -179,10 +179,11 @@ func TestACaseworkersLaptopJoinsWithoutFalseQuestions(t *testing.T) {
 	if len(rep.NotTaken) != 0 {
 		t.Errorf("the summary says %+v was not taken over: the roster and the prospects edition are the office's already", rep.NotTaken)
 	}
-	for _, k := range []string{"office.name", "jobs.related"} {
-		if !slices.Contains(rep.Settings, k) {
-			t.Errorf("the summary does not name %s as not taken over: %v", k, rep.Settings)
-		}
+	if !slices.Contains(rep.Settings, "office.name") {
+		t.Errorf("the summary does not name her letterhead as not taken over (the office's applies): %v", rep.Settings)
+	}
+	if !slices.Contains(rep.SettingsKept, "jobs.related") {
+		t.Errorf("the summary does not name her related titles as kept on her laptop only: %v", rep.SettingsKept)
 	}
 	if rep.Copy == "" || !strings.Contains(filepath.Base(rep.Copy), store.JoinCopyName) {
 		t.Fatalf("no copy kept before the join: %q", rep.Copy)
