@@ -108,6 +108,7 @@ func runOffice(e *Env, args []string) error {
 			return officeError(err)
 		}
 		printStatus(e, st)
+		printJoin(e, st.Join)
 		return nil
 	case "sync":
 		st, err := o.Sync()
@@ -187,6 +188,37 @@ func officeError(err error) error {
 		return fmt.Errorf("kontorets server kan ikke nås: %w", err)
 	}
 	return err
+}
+
+// printJoin says what the join did with what the laptop held (the window's
+// Kontor says the same in its summary).
+func printJoin(e *Env, r *model.JoinReport) {
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(e.Stdout, "Sendt til kontoret: %d borger(e), %d registreringer, %d noter; %d job føjet til kontorets jobliste; %d af kontorets egne oplysninger havde kontoret allerede (kontorets gælder).\n",
+		r.Cases, r.Records, r.Notes, r.JobsAdded, r.OfficeHad)
+	for _, h := range r.HandedOver {
+		if h.Kept {
+			fmt.Fprintf(e.Stdout, "%d borger(e) hos %s (ikke på kontorets liste) er lagt hos dig.\n", h.Cases, h.Initials)
+		} else {
+			fmt.Fprintf(e.Stdout, "%d borger(e) overdraget til %s.\n", h.Cases, h.Initials)
+		}
+	}
+	for _, n := range r.NotTaken {
+		what := map[string]string{"caseworkers": "sagsbehandlere", "prospect_editions": "udgaver af jobprognoserne",
+			"prospects": "jobprognoser"}[n.Table]
+		fmt.Fprintf(e.Stdout, "Ikke overtaget (kun lederen ændrer det; dit er stadig her): %d %s.\n", n.Rows, what)
+	}
+	if len(r.Settings) > 0 {
+		fmt.Fprintf(e.Stdout, "Dine indstillinger, hvor kontorets gælder: %s.\n", strings.Join(r.Settings, ", "))
+	}
+	if len(r.SettingsKept) > 0 {
+		fmt.Fprintf(e.Stdout, "Dine indstillinger, som kun gælder på denne computer: %s.\n", strings.Join(r.SettingsKept, ", "))
+	}
+	if r.Copy != "" {
+		fmt.Fprintf(e.Stdout, "Kopi fra før tilmeldingen: %s\n", r.Copy)
+	}
 }
 
 func printStatus(e *Env, st model.OfficeStatus) {

@@ -239,11 +239,11 @@ func (c *Client) bulkTable(ctx context.Context, tx pgx.Tx, table string, refs ma
 	// op by op and meets the office's version as an edit, a conflict for a
 	// person where a field differs.
 	var same []string
-	for _, c := range ident[1:] {
-		if c == `"cpr_ct"` || (table == "citizens" && c == `"caseworker"`) {
+	for _, col := range ident[1:] {
+		if col == `"cpr_ct"` || (table == "citizens" && col == `"caseworker"`) {
 			continue // sealed anew each time (cpr_mac compares); a case may have moved since
 		}
-		same = append(same, "t."+c+" IS NOT DISTINCT FROM h."+c)
+		same = append(same, "t."+col+" IS NOT DISTINCT FROM h."+col)
 	}
 	q := `SELECT h.gid::text FROM ` + tmp + ` h JOIN jobspor.` + pgx.Identifier{table}.Sanitize() + ` t ON t.gid = h.gid`
 	if len(same) > 0 {
