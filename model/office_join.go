@@ -43,8 +43,3 @@ type JoinNotTaken struct {
 	Table string
 	Rows  int
 }
-
-// Quiet says whether the join has nothing to tell beyond what was sent.
-func (r *JoinReport) Quiet() bool {
-	return r == nil || len(r.HandedOver) == 0 && len(r.NotTaken) == 0 && len(r.Settings) == 0 && len(r.SettingsKept) == 0
-}

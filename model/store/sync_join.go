@@ -111,8 +111,11 @@ func adoptTable(tx *sql.Tx, table string, office []OfficeRow) (int, []string, er
 		delete(local, o.Key) // a second local row of the same key stays this laptop's own
 		if l.gid != o.Gid {
 			var taken int
-			if err := tx.QueryRow(`SELECT count(*) FROM `+table+` WHERE gid = ?`, o.Gid).Scan(&taken); err != nil || taken > 0 {
-				continue
+			if err := tx.QueryRow(`SELECT count(*) FROM `+table+` WHERE gid = ?`, o.Gid).Scan(&taken); err != nil {
+				return 0, nil, err
+			}
+			if taken > 0 {
+				continue // another row here holds it already
 			}
 			if _, err := tx.Exec(`UPDATE `+table+` SET gid = ? WHERE rowid = ?`, o.Gid, l.rid); err != nil {
 				return 0, nil, err
