@@ -43,13 +43,16 @@ import (
 var leadOnly = map[string]bool{"caseworkers": true, "prospect_editions": true, "prospects": true, "settings": true}
 
 // officeKeyQueries read the keys of the office's own data, in the order of
-// store.OfficeDataKeys (an edition by its gid).
+// store.OfficeDataKeys (an edition by its gid). A row the office removed
+// counts too: the laptop's copy of it is the office's, and the first pull
+// removes it, rather than sending it back as new (a live row of the same
+// key first).
 var officeKeyQueries = map[string]string{
-	"caseworkers":       `SELECT gid::text, initials, '' FROM jobspor.caseworkers WHERE NOT deleted`,
-	"jobs":              `SELECT gid::text, title, employer, place, deadline, '' FROM jobspor.jobs WHERE NOT deleted`,
-	"prospect_editions": `SELECT gid::text, published, '' FROM jobspor.prospect_editions WHERE NOT deleted`,
-	"prospects":         `SELECT gid::text, coalesce(edition_gid::text, ''), region, title, '' FROM jobspor.prospects WHERE NOT deleted`,
-	"settings":          `SELECT gid::text, key, value FROM jobspor.settings WHERE NOT deleted`,
+	"caseworkers":       `SELECT gid::text, initials, '' FROM jobspor.caseworkers ORDER BY deleted`,
+	"jobs":              `SELECT gid::text, title, employer, place, deadline, '' FROM jobspor.jobs ORDER BY deleted`,
+	"prospect_editions": `SELECT gid::text, published, '' FROM jobspor.prospect_editions ORDER BY deleted`,
+	"prospects":         `SELECT gid::text, coalesce(edition_gid::text, ''), region, title, '' FROM jobspor.prospects ORDER BY deleted`,
+	"settings":          `SELECT gid::text, key, value FROM jobspor.settings ORDER BY deleted`,
 }
 
 // adoptOfficeRows matches the laptop's copy of the office's data with the
