@@ -65,6 +65,7 @@ func builtKeys() map[string][]string {
 		"reach.":             strs(model.Reaches),
 		"near.":              {"0", "1", "2", "3"}, // model.Nearness
 		"conflicts.settled.": {"theirs", "mine", "edited", "dismissed", "seen"},
+		"kontor.join.table.": {"caseworkers", "prospect_editions", "prospects"}, // the lead's tables a join names
 	}
 }
 
