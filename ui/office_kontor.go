@@ -277,6 +277,10 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 	p.cancelBtn.Enable()
 	p.busy(false)
 	if err != nil {
+		if cancelled && errors.Is(err, model.ErrJoinCancelledKept) {
+			p.say(lang.L("kontor.cancelledkept")) // stopped amid the first pull: says what stayed
+			return
+		}
 		if cancelled {
 			p.say(lang.L("kontor.cancelled"))
 			return
