@@ -106,7 +106,7 @@ func (s *caseloadScreen) onAskMove() {
 	to := newSelect(labels, nil)
 	to.PlaceHolder = lang.L("select.choose")
 	items := []*widget.FormItem{{Text: lang.L("list.move.to"), Widget: to,
-		HintText: fmt.Sprintf(lang.L("list.move.hint"), len(s.rows))}}
+		HintText: countText("list.move.hint", len(s.rows))}}
 	d := dialog.NewForm(lang.L("list.move"), lang.L("list.move.confirm"), lang.L("action.cancel"), items, func(ok bool) {
 		if ok && to.SelectedIndex() >= 0 {
 			s.onMove(s.team[to.SelectedIndex()].Initials)
@@ -133,6 +133,6 @@ func (s *caseloadScreen) onMove(initials string) {
 			s.all[i].Caseworker = initials
 		}
 	}
-	s.shell.notify(fmt.Sprintf(lang.L("list.moved"), len(ids), initials))
+	s.shell.notify(countText("list.moved", len(ids), initials))
 	s.applyFilter()
 }
