@@ -357,6 +357,10 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 		return model.OfficeStatus{}, false, model.NewUserError("office.none", nil)
 	}
 	office := v.officeMark()
+	held, err := v.Store.PullWant() // the cases held before: a pull that only takes cases away or brings them whole moves no since
+	if err != nil {
+		return model.OfficeStatus{}, false, err
+	}
 	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
 	if err != nil && IsUnreachable(err) {
 		v.Store.FailedSync(err.Error())
@@ -370,8 +374,25 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 	if err != nil {
 		return model.OfficeStatus{}, false, err
 	}
+	now, err := v.Store.PullWant()
+	if err != nil {
+		return model.OfficeStatus{}, false, err
+	}
 	status, err = v.Store.OfficeStatus()
-	return status, after.Since != st.Since || v.officeMark() != office, err
+	return status, after.Since != st.Since || v.officeMark() != office || !sameCases(held.Local, now.Local), err
+}
+
+// sameCases: the laptop holds the same cases as before.
+func sameCases(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for g := range a {
+		if !b[g] {
+			return false
+		}
+	}
+	return true
 }
 
 // Roster is the office's caseworkers with each one's last sync, as this
