@@ -105,3 +105,8 @@ var ErrOfficeUnreachable = errors.New("office unreachable")
 // cases that had arrived are gone again, but what the office's shared
 // lists (job list, prospects, settings) had brought stays (errors.Is).
 var ErrJoinCancelledKept = errors.New("join cancelled during its first pull: the office's shared lists that arrived are kept")
+
+// ErrJoinCancelledSent is in the error of a join cancelled after the
+// laptop's own citizens were sent to the office: they stay there, under
+// its caseworker's initials, though the laptop is in no office (errors.Is).
+var ErrJoinCancelledSent = errors.New("join cancelled after the laptop's citizens were sent to the office")

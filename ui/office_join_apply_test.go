@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/jackc/pgx/v5"
 
 	"jobspor/model"
 	"jobspor/model/store"
@@ -147,7 +148,7 @@ func TestCancelDuringTheFirstPullsApply(t *testing.T) {
 	test.Tap(k.cancelBtn)
 	close(w.release)
 	waitFor(t, "the cancelled join", func() bool { return k.cancel == nil })
-	want := "Forbindelsen blev afbrudt under hentningen. Computeren er ikke med i et kontor: kollegernes sager, der nåede at komme, er fjernet igen, og dine egne borgere er som før. Kontorets fælles lister (jobliste, prospekter, indstillinger), der nåede at komme, er beholdt."
+	want := "Forbindelsen blev afbrudt under hentningen. Computeren er ikke med i et kontor: kollegernes sager, der nåede at komme, er fjernet igen, og dine egne borgere er som før. Kontorets fælles lister (jobliste, prospekter, indstillinger), der nåede at komme, er beholdt. " + historySentText
 	if k.message.Text != want {
 		t.Fatalf("after Annullér amid the apply Kontor says %q", k.message.Text)
 	}
@@ -171,5 +172,58 @@ func TestCancelDuringTheFirstPullsApply(t *testing.T) {
 	}
 	if n := len(localNames(t, al.store)); n != 10 {
 		t.Fatalf("after joining again the laptop holds %d citizens, want its 2 and the 8 handed to AL", n)
+	}
+}
+
+const historySentText = "Dine egne borgere nåede dog at blive sendt til kontoret og ligger der under dine initialer; tal med kontorets leder, hvis de ikke skal være der."
+
+// ownAtTheOffice counts the named citizens the office holds as AL's.
+func ownAtTheOffice(t *testing.T, server string, names ...string) int {
+	t.Helper()
+	c, err := pgx.Connect(context.Background(), server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	var n int
+	if err := c.QueryRow(context.Background(), `SELECT count(*) FROM jobspor.citizens WHERE caseworker = 'AL' AND name = ANY($1)`, names).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Annullér after the laptop's own citizens were sent to the office, before
+// the first pull: the laptop is as it was, and Kontor says too that the
+// office keeps its citizens, under the caseworker's initials (true: the
+// office has them). Before they were sent it says nothing of the kind
+// (TestCancelDuringAJoinLeavesTheLaptopAsItWas, at step 3).
+func TestCancelAfterTheHistoryWasSentSaysSo(t *testing.T) {
+	officeTimers(t)
+	server := officeServer(t)
+	al := newOfficeLaptop(t)
+	key, _ := al.office.Recipient()
+	leadOffice(t, server, key, 2)
+	own := []string{"Mette Kjær", "Søren Ærø"}
+	for _, n := range own {
+		storetest.AddCitizen(t, al.store, func(c *model.Citizen) { c.Name = n })
+	}
+	b := &blockingJoin{Service: al.office, at: 4, reached: make(chan struct{}), release: make(chan struct{})}
+	al.ui.SetOffice(b)
+	k := al.kontor(t)
+	test.Type(k.server, server)
+	test.Type(k.initials, "AL")
+	test.Tap(k.connect)
+	<-b.reached
+	test.Tap(k.cancelBtn)
+	close(b.release)
+	waitFor(t, "the cancelled join", func() bool { return k.cancel == nil })
+	if want := "Forbindelsen blev afbrudt. Computeren er ikke med i et kontor; alt virker som før. " + historySentText; k.message.Text != want {
+		t.Fatalf("after Annullér Kontor says %q, want %q", k.message.Text, want)
+	}
+	if n := ownAtTheOffice(t, server, own...); n != 2 {
+		t.Fatalf("the office holds %d of the laptop's citizens as AL's; the message says it holds them", n)
+	}
+	if names := localNames(t, al.store); strings.Join(names, ",") != strings.Join(own, ",") {
+		t.Fatalf("after Annullér the laptop holds %v, want its own %v", names, own)
 	}
 }

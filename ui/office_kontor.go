@@ -277,12 +277,8 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 	p.cancelBtn.Enable()
 	p.busy(false)
 	if err != nil {
-		if cancelled && errors.Is(err, model.ErrJoinCancelledKept) {
-			p.say(lang.L("kontor.cancelledkept")) // stopped amid the first pull: says what stayed
-			return
-		}
 		if cancelled {
-			p.say(lang.L("kontor.cancelled"))
+			p.say(cancelledText(err))
 			return
 		}
 		p.say(officeErrText(err, server))
@@ -291,6 +287,20 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 	p.joinedAt = p.win.now()
 	p.refresh()
 	p.win.officeJoined()
+}
+
+// cancelledText says what a cancelled join left: as it was, or (stopped
+// amid the first pull) the office's shared lists that arrived; and the
+// laptop's own citizens at the office when its history had been sent.
+func cancelledText(err error) string {
+	text := lang.L("kontor.cancelled")
+	if errors.Is(err, model.ErrJoinCancelledKept) {
+		text = lang.L("kontor.cancelledkept")
+	}
+	if errors.Is(err, model.ErrJoinCancelledSent) {
+		text += " " + lang.L("kontor.cancelledsent")
+	}
+	return text
 }
 
 func (p *kontorPart) say(text string) {

@@ -287,15 +287,23 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 		return model.OfficeStatus{}, err
 	}
 	step(3)
-	applying := false
+	own := 0 // the laptop's own citizens, at the office once its history is sent
+	if w, err := v.Store.PullWant(); err == nil {
+		own = len(w.Local)
+	}
+	sent, applying := false, false
 	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), ApplyBatch: v.ApplyBatch,
 		Progress: func(n int) { step(joinSteps - 1 + n) },
 		Applied: func(done, of int) {
 			applying = true
 			step(joinSteps - 1 + fetch + done*fetch/max(of, 1))
 		}}
-	if err := v.firstSync(ctx, cl, step); err != nil {
-		return model.OfficeStatus{}, v.joinFailed(ctx, err, applying)
+	history := func(n int) {
+		sent = sent || n == 4 // step 4: the history is at the office
+		step(n)
+	}
+	if err := v.firstSync(ctx, cl, history); err != nil {
+		return model.OfficeStatus{}, v.joinFailed(ctx, err, applying, sent && own > 0)
 	}
 	step(total)
 	return v.Store.OfficeStatus()
@@ -305,7 +313,10 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 // cancelled, unless the first pull had been applied in part and the
 // caseworker did not cancel: then the laptop stays joined and the next
 // sync finishes the pull (no colleague's half case on a laptop in no office).
-func (v *Service) joinFailed(ctx context.Context, err error, applying bool) error {
+// A cancelled join whose history had reached the office says so
+// (model.ErrJoinCancelledSent): the office keeps the laptop's own
+// citizens, under its caseworker's initials.
+func (v *Service) joinFailed(ctx context.Context, err error, applying, sent bool) error {
 	st, _ := v.Store.SyncState()
 	if st.LastSync != "" {
 		return err
@@ -316,6 +327,9 @@ func (v *Service) joinFailed(ctx context.Context, err error, applying bool) erro
 	}
 	if aerr := v.Store.AbandonJoin(); aerr != nil {
 		return errors.Join(err, aerr)
+	}
+	if cancelled && sent {
+		err = errors.Join(model.ErrJoinCancelledSent, err)
 	}
 	if cancelled && (applying || errors.Is(err, store.ErrPullUnfinished)) {
 		return errors.Join(model.ErrJoinCancelledKept, err)
