@@ -306,6 +306,7 @@ func cancelledText(err error) string {
 func (p *kontorPart) say(text string) {
 	p.message.SetText(text)
 	p.message.Show()
+	p.box.Refresh() // laid out again: the message takes its wrapped height where the bar was
 }
 
 // officeErrText says an office's problem in the caseworker's words.
