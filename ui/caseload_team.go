@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -26,10 +27,15 @@ func (s *caseloadScreen) loadTeam() {
 	for _, c := range team {
 		options = append(options, caseworkerLabel(team, c.Initials))
 	}
+	prev := s.who.Selected
 	s.who.Options = options
-	s.who.SetSelectedIndex(0)
-	if s.shell.caseworker() != "" {
+	switch {
+	case prev != "" && slices.Contains(options, prev):
+		s.who.SetSelected(prev) // read again (a sync, a save): the caseworker's choice stays
+	case s.shell.caseworker() != "":
 		s.who.SetSelectedIndex(1)
+	default:
+		s.who.SetSelectedIndex(0)
 	}
 	setEnabled(s.move, len(team) > 0)
 	s.shell.placeCoverButton(s.bar)
