@@ -102,3 +102,14 @@ type StaffMember struct {
 // ErrOfficeUnreachable is what an office that could not be reached is
 // (errors.Is): normal for a laptop, said plainly in the window.
 var ErrOfficeUnreachable = errors.New("office unreachable")
+
+// ErrJoinCancelledKept is in the error of a join cancelled while its first
+// pull was being applied: the laptop is in no office and the colleagues'
+// cases that had arrived are gone again, but what the office's shared
+// lists (job list, prospects, settings) had brought stays (errors.Is).
+var ErrJoinCancelledKept = errors.New("join cancelled during its first pull: the office's shared lists that arrived are kept")
+
+// ErrJoinCancelledSent is in the error of a join cancelled after the
+// laptop's own citizens were sent to the office: they stay there, under
+// its caseworker's initials, though the laptop is in no office (errors.Is).
+var ErrJoinCancelledSent = errors.New("join cancelled after the laptop's citizens were sent to the office")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -26,10 +27,15 @@ func (s *caseloadScreen) loadTeam() {
 	for _, c := range team {
 		options = append(options, caseworkerLabel(team, c.Initials))
 	}
+	prev := s.who.Selected
 	s.who.Options = options
-	s.who.SetSelectedIndex(0)
-	if s.shell.caseworker() != "" {
+	switch {
+	case prev != "" && slices.Contains(options, prev):
+		s.who.SetSelected(prev) // read again (a sync, a save): the caseworker's choice stays
+	case s.shell.caseworker() != "":
 		s.who.SetSelectedIndex(1)
+	default:
+		s.who.SetSelectedIndex(0)
 	}
 	setEnabled(s.move, len(team) > 0)
 	s.shell.placeCoverButton(s.bar)
@@ -106,7 +112,7 @@ func (s *caseloadScreen) onAskMove() {
 	to := newSelect(labels, nil)
 	to.PlaceHolder = lang.L("select.choose")
 	items := []*widget.FormItem{{Text: lang.L("list.move.to"), Widget: to,
-		HintText: fmt.Sprintf(lang.L("list.move.hint"), len(s.rows))}}
+		HintText: countText("list.move.hint", len(s.rows))}}
 	d := dialog.NewForm(lang.L("list.move"), lang.L("list.move.confirm"), lang.L("action.cancel"), items, func(ok bool) {
 		if ok && to.SelectedIndex() >= 0 {
 			s.onMove(s.team[to.SelectedIndex()].Initials)
@@ -133,6 +139,6 @@ func (s *caseloadScreen) onMove(initials string) {
 			s.all[i].Caseworker = initials
 		}
 	}
-	s.shell.notify(fmt.Sprintf(lang.L("list.moved"), len(ids), initials))
+	s.shell.notify(countText("list.moved", len(ids), initials))
 	s.applyFilter()
 }

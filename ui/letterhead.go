@@ -32,7 +32,11 @@ func (s *settingsScreen) buildPreview(logo []byte) fyne.CanvasObject {
 	remove := widget.NewButtonWithIcon(lang.L("logo.remove"), theme.DeleteIcon(), func() { s.saveLogo(nil) })
 	card := widget.NewCard(lang.L("preview.title"), lang.L("preview.sub"),
 		container.NewBorder(nil, nil, nil, s.preview.logo, container.NewVBox(s.preview.name, s.preview.lines)))
-	return container.NewVBox(card, container.NewHBox(choose, remove))
+	box := container.NewVBox(card, container.NewHBox(choose, remove))
+	if inOffice(s.shell.jobsOffice()) {
+		box.Add(lowLabel(lang.L("logo.office"))) // the logo is this laptop's: said where it is chosen
+	}
+	return box
 }
 
 func (s *settingsScreen) updatePreview() {

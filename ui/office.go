@@ -82,7 +82,12 @@ func (u *UI) officeTouched() {
 // officePulled: a pull brought the office's changes; Today and the caseload
 // show them (each re-reads what its change detection says moved).
 func (u *UI) officePulled() {
-	u.today.buildScope() // the roster may have changed (office_colleagues.go)
+	gone := u.closeGoneCases() // a case handed away or a cover ended: its screens close, saying so (office_gone.go)
+	u.today.buildScope()       // the roster may have changed (office_colleagues.go)
+	if gone && u.top() != screen(u.caseload) {
+		u.caseload.loaded = false
+		return // the screen now on top was read again
+	}
 	switch u.top().(type) {
 	case *todayScreen:
 		u.today.reload()

@@ -152,7 +152,7 @@ func (u *UI) askHandOver(ids []int64) {
 	sel := newSelect(labels, nil)
 	sel.PlaceHolder = lang.L("select.choose")
 	items := []*widget.FormItem{{Text: lang.L("list.move.to"), Widget: sel,
-		HintText: fmt.Sprintf(lang.L("handover.hint"), len(ids))}}
+		HintText: countText("handover.hint", len(ids))}}
 	d := dialog.NewForm(lang.L("handover.title"), lang.L("handover.confirm"), lang.L("action.cancel"), items, func(ok bool) {
 		if ok && sel.SelectedIndex() >= 0 {
 			u.handOver(ids, to[sel.SelectedIndex()].Initials)
@@ -175,9 +175,6 @@ func (u *UI) handOver(ids []int64, to string) bool {
 		u.showError(model.NewUserError("office.handover.covered", nil))
 		return true
 	}
-	if covered > 0 {
-		u.notify(fmt.Sprintf(lang.L("handover.skipped"), covered))
-	}
 	go func() {
 		err := oc.HandOver(ids, to)
 		u.do(func() {
@@ -185,11 +182,21 @@ func (u *UI) handOver(ids []int64, to string) bool {
 				u.showError(err)
 				return
 			}
-			u.notify(fmt.Sprintf(lang.L(officeCountKey(len(ids), "handover.done")), len(ids), to))
+			u.notify(handOverText(len(ids), covered, to))
 			u.afterOfficeChange(ids)
 		})
 	}()
 	return true
+}
+
+// handOverText says what a hand-over did: how many citizens went to whom
+// (one or many), and how many covered cases it left where they were.
+func handOverText(moved, covered int, to string) string {
+	text := countText("handover.done", moved, to)
+	if covered > 0 {
+		text += " " + countText("handover.skipped", covered)
+	}
+	return text
 }
 
 // ownCases are the citizens not covered for a colleague (those are the
@@ -220,6 +227,12 @@ func (u *UI) afterOfficeChange(ids []int64) {
 	}
 	u.track()
 	u.show(top.content())
+}
+
+// countText is the translation of key for n things (key+".one" for
+// exactly one: Danish has two forms), n first, then args.
+func countText(key string, n int, args ...any) string {
+	return fmt.Sprintf(lang.L(officeCountKey(n, key)), append([]any{n}, args...)...)
 }
 
 // officeCountKey is key, or key+".one" for exactly one.

@@ -283,31 +283,81 @@ func (s *conflictsScreen) button(key string, icon fyne.Resource, c model.OfficeC
 
 // onSettle stores the person's choice (one transaction, audited) and draws the rest.
 func (s *conflictsScreen) onSettle(c model.OfficeConflict, how, value string) {
-	if err := s.office.Settle(c.ID, how, value); err != nil {
+	if err := s.settle(c, how, value); err != nil {
 		s.win.showError(err)
-		return
+	}
+}
+
+// settle stores the choice; on success the lists hear of it and the
+// screen is drawn again.
+func (s *conflictsScreen) settle(c model.OfficeConflict, how, value string) error {
+	if err := s.office.Settle(c.ID, how, value); err != nil {
+		return err
 	}
 	if c.CitizenID != 0 && (how == "mine" || how == "edited") {
 		s.win.changed(c.CitizenID) // the caseload and Today re-read the citizen
 	}
 	s.win.notify(lang.L("conflicts.settled." + how))
 	s.reload()
+	return nil
 }
 
 // onEdit asks for the value to keep, which is then written as a new edit.
-func (s *conflictsScreen) onEdit(c model.OfficeConflict) {
+func (s *conflictsScreen) onEdit(c model.OfficeConflict) { s.editWith(c, c.Mine, "") }
+
+// editWith shows Ret with text in its field and, when the last try was
+// refused, why. Nothing typed is lost without asking: Annullér (or
+// Escape) with a value other than this laptop's asks Gem / Kassér / Bliv.
+func (s *conflictsScreen) editWith(c model.OfficeConflict, text, problem string) {
 	entry := widget.NewEntry()
-	entry.SetText(c.Mine)
+	entry.SetText(text)
 	form := container.NewVBox(wrapped(fmt.Sprintf(lang.L("conflicts.edit.ask"), fieldLabel(c.Table, c.Field))), entry)
+	if problem != "" {
+		why := wrapped(problem)
+		why.Importance = widget.DangerImportance
+		form.Add(why)
+	}
 	d := dialog.NewCustomConfirm(lang.L("conflicts.edit"), lang.L("action.save"), lang.L("action.cancel"), form,
 		func(ok bool) {
-			if ok {
-				s.onSettle(c, "edited", strings.TrimSpace(entry.Text))
+			typed := strings.TrimSpace(entry.Text)
+			switch {
+			case ok:
+				s.saveEdit(c, typed)
+			case typed != strings.TrimSpace(c.Mine):
+				s.askDropEdit(c, entry.Text)
 			}
 		}, s.win.window())
-	d.Resize(fyne.NewSize(480, 200))
+	d.Resize(fyne.NewSize(480, 220))
 	d.Show()
 	s.win.window().Canvas().Focus(entry)
+}
+
+// saveEdit writes the typed value; refused (the field's own rule), Ret
+// opens again with the text and the reason.
+func (s *conflictsScreen) saveEdit(c model.OfficeConflict, typed string) {
+	if err := s.settle(c, "edited", typed); err != nil {
+		s.editWith(c, typed, errText(err))
+	}
+}
+
+// askDropEdit: Annullér with a value typed asks before it is dropped.
+func (s *conflictsScreen) askDropEdit(c model.OfficeConflict, text string) {
+	ask := wrapped(fmt.Sprintf(lang.L("conflicts.edit.unsaved"), strings.TrimSpace(text)))
+	d := dialog.NewCustomWithoutButtons(lang.L("save.title"), ask, s.win.window())
+	save := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		s.saveEdit(c, strings.TrimSpace(text))
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButtonWithIcon(lang.L("save.discard"), theme.DeleteIcon(), d.Hide)
+	discard.Importance = widget.WarningImportance
+	stay := widget.NewButton(lang.L("save.stay"), func() {
+		d.Hide()
+		s.editWith(c, text, "")
+	})
+	d.SetButtons([]fyne.CanvasObject{save, discard, stay})
+	d.Resize(fyne.NewSize(480, 160))
+	d.Show()
 }
 
 func (s *conflictsScreen) onCopy(text string) {

@@ -145,14 +145,7 @@ func (c *coverDialog) showSynced(at map[string]time.Time) {
 		if !ok {
 			continue
 		}
-		when := lang.L("cover.synced.never")
-		switch t = t.In(time.Local); {
-		case t.IsZero():
-		case model.DateOnly(t).Equal(model.DateOnly(c.host.now())):
-			when = t.Format("15.04")
-		default:
-			when = t.Format("02-01 15.04")
-		}
+		when := syncStamp(t, c.host.now().Location())
 		parts = append(parts, fmt.Sprintf(lang.L("cover.synced.line"), w.Initials, when))
 	}
 	c.synced.SetText(strings.Join(parts, "  ·  "))

@@ -53,6 +53,16 @@ func officeReadOnly(o jobsOffice) bool {
 	return err == nil && info.Known && !info.Lead
 }
 
+// inOffice says whether this laptop is in an office (a sync has brought
+// the office's word of itself).
+func inOffice(o jobsOffice) bool {
+	if o == nil {
+		return false
+	}
+	info, err := o.OfficeInfo()
+	return err == nil && info.Known
+}
+
 // officeSettingsNote is what the settings screen says above the office's
 // details on a caseworker's laptop in an office.
 func officeSettingsNote() fyne.CanvasObject {

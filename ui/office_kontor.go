@@ -285,7 +285,7 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 	p.busy(false)
 	if err != nil {
 		if cancelled {
-			p.say(lang.L("kontor.cancelled"))
+			p.say(cancelledText(err))
 			return
 		}
 		p.say(officeErrText(err, server))
@@ -296,9 +296,24 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 	p.win.officeJoined()
 }
 
+// cancelledText says what a cancelled join left: as it was, or (stopped
+// amid the first pull) the office's shared lists that arrived; and the
+// laptop's own citizens at the office when its history had been sent.
+func cancelledText(err error) string {
+	text := lang.L("kontor.cancelled")
+	if errors.Is(err, model.ErrJoinCancelledKept) {
+		text = lang.L("kontor.cancelledkept")
+	}
+	if errors.Is(err, model.ErrJoinCancelledSent) {
+		text += " " + lang.L("kontor.cancelledsent")
+	}
+	return text
+}
+
 func (p *kontorPart) say(text string) {
 	p.message.SetText(text)
 	p.message.Show()
+	p.box.Refresh() // laid out again: the message takes its wrapped height where the bar was
 }
 
 // officeErrText says an office's problem in the caseworker's words.

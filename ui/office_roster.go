@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -105,12 +106,10 @@ func (p *kontorPart) companyContactSet(initials string, on bool, err error) {
 	p.win.notify(lang.L("saved"))
 }
 
-// rosterLine is one caseworker: initials, name, lead, last sync.
+// rosterLine is one caseworker: initials, name, lead, last sync (on the
+// office's clock, see syncStamp).
 func (p *kontorPart) rosterLine(m model.StaffMember) string {
-	last := lang.L("officebar.never")
-	if !m.LastSync.IsZero() {
-		last = m.LastSync.In(p.win.now().Location()).Format("02-01-2006 15.04")
-	}
+	last := syncStamp(m.LastSync, p.win.now().Location())
 	role := ""
 	if m.Lead {
 		role = " · " + lang.L("kontor.roster.lead")
@@ -167,4 +166,16 @@ func (p *kontorPart) added(initials, password string, err error) {
 	p.add.lead.SetChecked(false)
 	p.win.showCopyable(fmt.Sprintf(lang.L("kontor.add.password"), initials), password)
 	p.loadRoster()
+}
+
+// syncStamp is a time the office's own clock recorded (a caseworker's
+// last sync), said as it is: "kl. 10.42 7-12". It is never set against this
+// laptop's clock — no "today", no "minutes ago" — so a laptop whose clock is
+// wrong shows the same as every other; "aldrig" for none.
+func syncStamp(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return lang.L("officebar.never")
+	}
+	t = t.In(loc)
+	return fmt.Sprintf(lang.L("office.stamp"), t.Format("15.04"), t.Format("2-1"))
 }

@@ -797,9 +797,15 @@ func (s *Store) markHistory(tx *sql.Tx, ops []SyncOp, accepted map[string]bool) 
 // AbandonJoin undoes a join that did not finish (cancelled, or the office
 // refused it before the first pull was applied): the laptop is no longer in
 // an office and keeps no office state; its records stay as they are (their
-// gids are harmless). A later join sends its history again.
+// gids are harmless). The colleagues' cases a first pull stopped midway
+// had begun to bring (marked to be fetched whole) are removed: no half
+// case of someone else stays on a laptop in no office. A later join sends
+// its history again.
 func (s *Store) AbandonJoin() error {
 	err := s.syncTx("office leave", func(tx *sql.Tx) error {
+		if err := purgeArrived(tx); err != nil {
+			return fmt.Errorf("leave the office: %w", err)
+		}
 		for _, q := range []string{`DELETE FROM outbox`, `DELETE FROM sync_record`, `DELETE FROM sync_note`,
 			`DELETE FROM sync_refresh`, `DELETE FROM sync_conflict`, `DELETE FROM settings WHERE key = '` + keyJoinCopy + `'`,
 			`UPDATE sync_state SET active = 0, server = '', initials = '', device = '', since = 0,
@@ -815,4 +821,27 @@ func (s *Store) AbandonJoin() error {
 	}
 	s.office.Store(false)
 	return nil
+}
+
+// purgeArrived removes the cases a pull began to fetch whole and did not
+// finish (sync_refresh's whole-case marks).
+func purgeArrived(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT gid FROM sync_refresh WHERE tbl = ?`, wholeCase)
+	if err != nil {
+		return err
+	}
+	var gids []string
+	for rows.Next() {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return err
+		}
+		gids = append(gids, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return purgeCases(tx, gids)
 }

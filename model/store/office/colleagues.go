@@ -50,14 +50,21 @@ func (v *Service) HandOver(ids []int64, to string) error {
 		if _, err := cl.Push(ctx); err != nil { // the office must know the cases first
 			return err
 		}
-		for _, id := range ids {
-			gid, err := v.Store.CitizenGid(id)
-			if err != nil {
-				return err
+		// all the cases or none: one refused leaves every one where it was
+		err := pgx.BeginFunc(ctx, cl.Conn, func(tx pgx.Tx) error {
+			for _, id := range ids {
+				gid, err := v.Store.CitizenGid(id)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.Exec(ctx, `SELECT jobspor.move_case($1, $2)`, gid, to); err != nil {
+					return err
+				}
 			}
-			if _, err := cl.Conn.Exec(ctx, `SELECT jobspor.move_case($1, $2)`, gid, to); err != nil {
-				return err
-			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		// audited here too before the pull takes the cases off this laptop
 		if err := v.Store.LogOfficeAudit("office hand-over", ids, "-> "+to); err != nil {

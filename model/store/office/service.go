@@ -28,6 +28,9 @@ type Service struct {
 	IdentityPath string
 	// ConnectTimeout bounds a connection attempt: an unreachable office is normal.
 	ConnectTimeout time.Duration
+	// ApplyBatch is how many records one local transaction of a pull
+	// applies (0: store.ApplyBatchSize; tests make it small).
+	ApplyBatch int
 	// rules compute the caseworker's figures reported at each sync (UseRules).
 	rules rulesHolder
 }
@@ -242,14 +245,21 @@ func (v *Service) Join(server, initials string) (model.OfficeStatus, error) {
 
 // JoinSteps is how many steps a join reports to its progress callback
 // before the first pull's tables (connect, key, join here, history, push),
-// and after them (apply).
+// and after them (the end). The local apply of the first pull counts as
+// many steps as the tables fetched: the bar moves through both halves.
 const joinSteps = 6
 
 // JoinWith is Join that ctx can cancel and that reports its progress (done
-// of total steps; may be nil). A join cancelled or failed before its first
-// pull was applied leaves the laptop as it was: not in an office.
+// of total steps; may be nil). A join failed before its first pull was
+// applied leaves the laptop as it was: not in an office. A join cancelled
+// (ctx) stops at the apply's next transaction and leaves the office too:
+// the colleagues' cases that had arrived are removed again, the laptop's
+// own citizens are as they were; what the office's shared lists (job
+// list, prospects, settings) had brought stays, and the error then says
+// so (model.ErrJoinCancelledKept).
 func (v *Service) JoinWith(ctx context.Context, server, initials string, progress func(done, total int)) (model.OfficeStatus, error) {
-	total := joinSteps + len(store.SyncTables)
+	fetch := len(store.SyncTables)
+	total := joinSteps + 2*fetch
 	step := func(n int) {
 		if progress != nil {
 			progress(n, total)
@@ -277,20 +287,56 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 		return model.OfficeStatus{}, err
 	}
 	step(3)
-	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), Progress: func(n int) { step(joinSteps - 1 + n) }}
-	if err := v.firstSync(ctx, cl, step); err != nil {
-		// the first pull was not applied: not joined (begun, it is finished by the next sync)
-		if st, _ := v.Store.SyncState(); st.LastSync == "" && !errors.Is(err, store.ErrPullUnfinished) {
-			if aerr := v.Store.AbandonJoin(); aerr != nil {
-				return model.OfficeStatus{}, errors.Join(err, aerr)
-			}
-		}
-		return model.OfficeStatus{}, err
+	own := 0 // the laptop's own citizens, at the office once its history is sent
+	if w, err := v.Store.PullWant(); err == nil {
+		own = len(w.Local)
+	}
+	sent, applying := false, false
+	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), ApplyBatch: v.ApplyBatch,
+		Progress: func(n int) { step(joinSteps - 1 + n) },
+		Applied: func(done, of int) {
+			applying = true
+			step(joinSteps - 1 + fetch + done*fetch/max(of, 1))
+		}}
+	history := func(n int) {
+		sent = sent || n == 4 // step 4: the history is at the office
+		step(n)
+	}
+	if err := v.firstSync(ctx, cl, history); err != nil {
+		return model.OfficeStatus{}, v.joinFailed(ctx, err, applying, sent && own > 0)
 	}
 	step(total)
 	st, err := v.Store.OfficeStatus()
 	st.Join = cl.Joined
 	return st, err
+}
+
+// joinFailed leaves the office after a first sync that failed or was
+// cancelled, unless the first pull had been applied in part and the
+// caseworker did not cancel: then the laptop stays joined and the next
+// sync finishes the pull (no colleague's half case on a laptop in no office).
+// A cancelled join whose history had reached the office says so
+// (model.ErrJoinCancelledSent): the office keeps the laptop's own
+// citizens, under its caseworker's initials.
+func (v *Service) joinFailed(ctx context.Context, err error, applying, sent bool) error {
+	st, _ := v.Store.SyncState()
+	if st.LastSync != "" {
+		return err
+	}
+	cancelled := ctx.Err() != nil
+	if !cancelled && errors.Is(err, store.ErrPullUnfinished) {
+		return err
+	}
+	if aerr := v.Store.AbandonJoin(); aerr != nil {
+		return errors.Join(err, aerr)
+	}
+	if cancelled && sent {
+		err = errors.Join(model.ErrJoinCancelledSent, err)
+	}
+	if cancelled && (applying || errors.Is(err, store.ErrPullUnfinished)) {
+		return errors.Join(model.ErrJoinCancelledKept, err)
+	}
+	return err
 }
 
 // firstSync sends the laptop's history, pushes and makes the first pull.
@@ -327,6 +373,10 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 		return model.OfficeStatus{}, false, model.NewUserError("office.none", nil)
 	}
 	office := v.officeMark()
+	held, err := v.Store.PullWant() // the cases held before: a pull that only takes cases away or brings them whole moves no since
+	if err != nil {
+		return model.OfficeStatus{}, false, err
+	}
 	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
 	if err != nil && IsUnreachable(err) {
 		v.Store.FailedSync(err.Error())
@@ -340,8 +390,25 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 	if err != nil {
 		return model.OfficeStatus{}, false, err
 	}
+	now, err := v.Store.PullWant()
+	if err != nil {
+		return model.OfficeStatus{}, false, err
+	}
 	status, err = v.Store.OfficeStatus()
-	return status, after.Since != st.Since || v.officeMark() != office, err
+	return status, after.Since != st.Since || v.officeMark() != office || !sameCases(held.Local, now.Local), err
+}
+
+// sameCases: the laptop holds the same cases as before.
+func sameCases(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for g := range a {
+		if !b[g] {
+			return false
+		}
+	}
+	return true
 }
 
 // Roster is the office's caseworkers with each one's last sync, as this

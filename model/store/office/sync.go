@@ -35,6 +35,9 @@ type Client struct {
 	// Progress, if set, is told how many of the synced tables a pull has
 	// fetched so far (the window's progress bar at a first join).
 	Progress func(tablesFetched int)
+	// Applied, if set, is told after each local transaction of a pull but
+	// its last how many of them are done (the bar moves through the apply).
+	Applied func(done, total int)
 	// ApplyBatch is how many records one local transaction of a pull
 	// applies (0: store.ApplyBatchSize).
 	ApplyBatch int
@@ -763,7 +766,15 @@ func (c *Client) Pull(ctx context.Context) error {
 	}
 	cover.into(&batch)
 	batch.Whole, batch.Size = full, c.ApplyBatch
-	batch.Between = func(done, total int) error { return c.fault(FaultBetweenBatches) }
+	batch.Between = func(done, total int) error {
+		if err := ctx.Err(); err != nil {
+			return err // cancelled: stopped here; the next pull does it again whole
+		}
+		if c.Applied != nil {
+			c.Applied(done, total)
+		}
+		return c.fault(FaultBetweenBatches)
+	}
 	return c.Store.ApplyPull(batch, c.Store.Now())
 }
 
