@@ -15,6 +15,7 @@ import (
 var (
 	big50kOnce  sync.Once
 	big50kStore *Store
+	big50kDir   string
 	big50kErr   error
 )
 
@@ -27,6 +28,7 @@ func office50k(b *testing.B) (*Store, *model.Guide) {
 			big50kErr = err
 			return
 		}
+		big50kDir = dir
 		if big50kStore, err = Open(filepath.Join(dir, "bench.db")); err != nil {
 			big50kErr = err
 			return
@@ -54,6 +56,7 @@ func BenchmarkTodayOneCaseworker50k(b *testing.B) {
 	s, _ := office50k(b)
 	c := benchContent()
 	b.ReportAllocs()
+	defer cpuPerOp(b)()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.TodayFor(c, benchNow, model.Mine("MK")); err != nil {
 			b.Fatal(err)
@@ -66,6 +69,7 @@ func BenchmarkTodayOneCaseworker50k(b *testing.B) {
 func BenchmarkCaseloadOneCaseworker50k(b *testing.B) {
 	s, g := office50k(b)
 	b.ReportAllocs()
+	defer cpuPerOp(b)()
 	for i := 0; i < b.N; i++ {
 		rows, err := s.CaseloadFor(g, benchNow, model.Mine("MK"))
 		if err != nil {
