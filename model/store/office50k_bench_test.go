@@ -81,7 +81,7 @@ func BenchmarkTodayOneCaseworker50k(b *testing.B) {
 	s, _ := office50k(b)
 	c := benchContent()
 	b.ReportAllocs()
-	defer cpuPerOp(b)()
+	defer perCitizen(b, s, "MK")()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.TodayFor(c, benchNow, model.Mine("MK")); err != nil {
 			b.Fatal(err)
@@ -94,7 +94,7 @@ func BenchmarkTodayOneCaseworker50k(b *testing.B) {
 func BenchmarkCaseloadOneCaseworker50k(b *testing.B) {
 	s, g := office50k(b)
 	b.ReportAllocs()
-	defer cpuPerOp(b)()
+	defer perCitizen(b, s, "MK")()
 	for i := 0; i < b.N; i++ {
 		rows, err := s.CaseloadFor(g, benchNow, model.Mine("MK"))
 		if err != nil {
