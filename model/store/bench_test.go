@@ -47,6 +47,12 @@ func TestMain(m *testing.M) {
 		benchStore.Close()
 		os.RemoveAll(benchDir)
 	}
+	if big50kStore != nil {
+		big50kStore.Close()
+	}
+	if big50kDir != "" {
+		os.RemoveAll(big50kDir) // 600 MB: not left in the temp folder after every run
+	}
 	os.Exit(code)
 }
 
@@ -197,6 +203,7 @@ func BenchmarkToday(b *testing.B) {
 	c := testutil.Content(b)
 	b.ResetTimer()
 	b.ReportAllocs()
+	defer cpuPerOp(b)()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Today(c, benchNow); err != nil {
 			b.Fatal(err)

@@ -1,7 +1,11 @@
 package store
 
 import (
+	"bytes"
+	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"jobspor/model"
@@ -56,6 +60,9 @@ func (s *Store) CaseRowFor(g *model.Guide, now time.Time, id int64) (model.CaseR
 
 // caseload loads all rows (one == 0) or the row of citizen one.
 func (s *Store) caseload(g *model.Guide, now time.Time, one caseScope) ([]model.CaseRow, error) {
+	if one.one == 0 && one.caseworker != "" {
+		return s.caseloadOf(g, now, one.caseworker)
+	}
 	rows, byID, err := s.caseCitizens(g, now, one)
 	if err != nil {
 		return nil, err
@@ -205,4 +212,84 @@ func (s *Store) caseNoShows(byID map[int64]*model.CaseRow, now time.Time, one ca
 		}
 	}
 	return q.Err()
+}
+
+// markedAttendances are the attendances caseNoShows reads the latest of,
+// in the order conversations_held keeps them (its ties go to the first).
+func markedAttendances() []model.Attendance {
+	var out []model.Attendance
+	for _, a := range model.Attendances {
+		if a != model.AttendancePlanned && a != model.AttendanceOfficeCancelled {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// caseloadOf reads one caseworker's rows in one pass over their citizens:
+// their entries in citizens_caseworker (which holds every column a row
+// shows), and for each citizen, one after the other, the seeks that give
+// the progress count, the next and overdue planned conversations and the
+// latest marked one. Each citizen's index pages are read once, while they
+// are at hand, not once per query over the whole caseload: the read
+// follows their citizens, not the office's size (issue 27). The figures are
+// caseProgress's, caseNext's and caseNoShows's.
+func (s *Store) caseloadOf(g *model.Guide, now time.Time, caseworker string) ([]model.CaseRow, error) {
+	phase := `(CASE z.track WHEN '' THEN 'opening' ELSE z.track END)`
+	conv := `FROM conversations c INDEXED BY conversations_held WHERE c.citizen_id = z.id AND c.attendance = `
+	marked := markedAttendances()
+	var latest []string
+	for _, a := range marked {
+		latest = append(latest, `coalesce((SELECT max(c.start) `+conv+lit(a)+` AND c.start < :now), '')`)
+	}
+	q, err := s.db.Query(`SELECT z.id, z.name, z.name_key, z.cpr, z.phone, z.track, z.status, z.first_contact, z.caseworker,
+			(SELECT count(*) FROM progress p WHERE p.citizen_id = z.id AND p.done = 1
+				AND p.action_id > `+phase+` || '.' AND p.action_id < `+phase+` || '/'),
+			coalesce((SELECT min(c.start) `+conv+lit(model.AttendancePlanned)+` AND c.start >= :now), ''),
+			EXISTS (SELECT 1 `+conv+lit(model.AttendancePlanned)+` AND c.start < :today),
+			`+strings.Join(latest, `, `)+`
+		FROM citizens z INDEXED BY citizens_caseworker WHERE z.caseworker = :caseworker ORDER BY z.name_key, z.id`,
+		sql.Named("now", now.Format(model.WallLayout)), sql.Named("today", model.Day(now).Format(model.WallLayout)),
+		sql.Named("caseworker", caseworker))
+	if err != nil {
+		return nil, fmt.Errorf("load caseload of %s: %w", caseworker, err)
+	}
+	defer q.Close()
+	totals := phaseTotals(g)
+	today := model.DateOnly(now)
+	rows := make([]model.CaseRow, 0, 512)
+	var r model.CaseRow
+	var cpr, phone string
+	last := make([]sql.RawBytes, len(marked))
+	dest := []any{&r.ID, &r.Name, &r.NameKey, &cpr, &phone, &r.Track, &r.Status, scanDate(&r.FirstContact), &r.Caseworker,
+		&r.Done, scanWall(&r.Next), &r.Overdue}
+	for i := range last {
+		dest = append(dest, &last[i])
+	}
+	for q.Next() {
+		r = model.CaseRow{}
+		if err := q.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("scan caseload of %s: %w", caseworker, err)
+		}
+		r.Masked, r.Total = model.CPR(cpr).Masked(), totals[phaseID(r.Track)]
+		r.CPRDigits, r.PhoneDigits = cpr, model.PhoneDigits(phone)
+		r.DaysSinceFirst = int(today.Sub(r.FirstContact).Hours() / 24)
+		r.NoShow = latestMissed(marked, last)
+		rows = append(rows, r)
+	}
+	return rows, q.Err()
+}
+
+// latestMissed: the latest of the marked conversations (start per
+// attendance, "" for none) is a no-show or a cancellation; of two at the
+// same time the first attendance counts, as caseNoShows's max() has it.
+func latestMissed(marked []model.Attendance, start []sql.RawBytes) bool {
+	best := -1
+	for i, st := range start {
+		if len(st) > 0 && (best < 0 || bytes.Compare(st, start[best]) > 0) {
+			best = i
+		}
+	}
+	return best >= 0 && (marked[best] == model.AttendanceNoShow || marked[best] == model.AttendanceCancelled)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -119,7 +120,14 @@ func dayNum(t time.Time) int {
 func (s *Store) todayView(c *model.Content, now time.Time, scope model.Scope, near *nearCases) (*model.TodayView, error) {
 	t := &model.TodayView{Date: model.DateOnly(now)}
 	steps := []func() error{
-		func() (err error) { t.Conversations, err = s.dayConversations(now, scope); return },
+		func() (err error) {
+			if !scope.All() {
+				t.Conversations, t.CatchUpSince, t.CatchUp, err = s.dayAndCatchUp(now, scope)
+				return
+			}
+			t.Conversations, err = s.dayConversations(now, scope)
+			return
+		},
 		func() (err error) { t.OverdueSteps, t.BenefitLate, err = s.reception(c, now, scope); return },
 		func() (err error) {
 			if near != nil {
@@ -129,7 +137,12 @@ func (s *Store) todayView(c *model.Content, now time.Time, scope model.Scope, ne
 			t.Due, err = s.dueSoon(c.Rules, now, scope)
 			return
 		},
-		func() (err error) { t.CatchUpSince, t.CatchUp, err = s.catchUp(now, scope); return },
+		func() (err error) {
+			if scope.All() {
+				t.CatchUpSince, t.CatchUp, err = s.catchUp(now, scope)
+			}
+			return
+		},
 		func() (err error) { t.Notices, err = s.openNotices(scope); return },
 		func() (err error) { t.Youth, err = s.youthToRefer(now, scope); return },
 		func() (err error) {
@@ -223,7 +236,12 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string, scop
 	// For one caseworker the citizens come first instead: their few hundred
 	// seeks in conversations_citizen beat the office's day of conversations.
 	from_ := `FROM conversations c CROSS JOIN citizens z ON z.id = c.citizen_id`
-	if !scope.All() {
+	switch {
+	case !scope.All() && attendance != "":
+		// the missed ones are sought by attendance in conversations_held:
+		// not every conversation of the week read to look at its attendance
+		from_ = `FROM citizens z CROSS JOIN conversations c INDEXED BY conversations_held ON c.citizen_id = z.id`
+	case !scope.All():
 		from_ = `FROM citizens z CROSS JOIN conversations c ON c.citizen_id = z.id`
 	}
 	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone, z.caseworker
@@ -249,6 +267,58 @@ func (s *Store) conversationsBetween(from, to time.Time, attendance string, scop
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// dayAndCatchUp reads one caseworker's (or one citizen's) conversations of
+// the day and their no-shows and cancellations since the last catch-up
+// session in one pass: each citizen's entries in conversations_held are
+// sought once and the conversation's row read only when it is shown. The
+// two lists are dayConversations's and catchUp's, line for line: the same
+// conditions, compared as stored text, choose each line.
+func (s *Store) dayAndCatchUp(now time.Time, scope model.Scope) ([]model.TodayConversation, time.Time, []model.TodayConversation, error) {
+	since, err := s.LastCatchUp()
+	if err != nil {
+		return nil, since, nil, err
+	}
+	if since.IsZero() {
+		since = time.Date(now.Year(), now.Month(), now.Day()-7, 0, 0, 0, 0, time.Local)
+	}
+	dayStart := model.Day(now)
+	from, to := since, dayStart.AddDate(0, 0, 1)
+	if dayStart.Before(from) {
+		from = dayStart
+	}
+	cond, more := scopeCond("z.caseworker", scope)
+	missed := `c.attendance IN (` + litList(model.MissedAttendances) + `)`
+	q := `SELECT c.id, c.citizen_id, c.start, c.end, c.kind, c.form, c.attendance, z.name, z.phone, z.caseworker,
+			c.start >= :day, ` + missed + ` AND c.start >= :since AND c.start < :now
+		FROM citizens z CROSS JOIN conversations c INDEXED BY conversations_held ON c.citizen_id = z.id
+		WHERE c.start >= :from AND c.start < :to AND (c.start >= :day OR ` + missed + ` AND c.start >= :since AND c.start < :now)
+		AND z.status = ` + lit(model.StatusActive) + ` AND c.attendance <> ` + lit(model.AttendanceOfficeCancelled)
+	args := []any{sql.Named("day", dayStart.Format(model.WallLayout)), sql.Named("since", since.Format(model.WallLayout)),
+		sql.Named("now", now.Format(model.WallLayout)), sql.Named("from", from.Format(model.WallLayout)),
+		sql.Named("to", to.Format(model.WallLayout))}
+	rows, err := s.db.Query(q+cond+` ORDER BY c.start, z.name_key, c.id`, append(args, more...)...)
+	if err != nil {
+		return nil, since, nil, fmt.Errorf("conversations of the day and since the catch-up: %w", err)
+	}
+	defer rows.Close()
+	var day, catchUp []model.TodayConversation
+	for rows.Next() {
+		var t model.TodayConversation
+		var inDay, isMissed bool
+		if err := rows.Scan(&t.ID, &t.CitizenID, scanWall(&t.Start), scanWall(&t.End), &t.Kind, &t.Form, &t.Attendance,
+			&t.Name, &t.Phone, &t.Caseworker, &inDay, &isMissed); err != nil {
+			return nil, since, nil, fmt.Errorf("scan conversation: %w", err)
+		}
+		if inDay {
+			day = append(day, t)
+		}
+		if isMissed {
+			catchUp = append(catchUp, t)
+		}
+	}
+	return day, since, catchUp, rows.Err()
 }
 
 // recent lists the active citizens (ID, name, first contact) whose first
