@@ -515,16 +515,27 @@ func (r *simRun) run(steps int) error {
 	return nil
 }
 
-// simViolations counts each invariant's breaches.
+// simViolations counts each invariant's breaches; the tag names the kind
+// in the campaign's log.
 type simViolations struct {
-	LostNotes, OpsWithoutOutcome, SilentOverwrites, WrongCases, MissingNotes, RLSLeaks, PlainCPR, Damaged int
+	LostNotes         int `sim:"lost_notes"`
+	OpsWithoutOutcome int `sim:"ops_without_outcome"`
+	SilentOverwrites  int `sim:"silent_overwrites"`
+	WrongCases        int `sim:"wrong_cases"`
+	MissingNotes      int `sim:"missing_notes"`
+	RLSLeaks          int `sim:"rls_leaks"`
+	PlainCPR          int `sim:"plain_cpr"`
+	Damaged           int `sim:"damaged"`
 	// SkippablePulls: moments a pull's cursor passed a change not yet committed
-	SkippablePulls int
+	SkippablePulls int `sim:"skippable_pulls"`
 }
 
 func (v simViolations) total() int {
-	return v.LostNotes + v.OpsWithoutOutcome + v.SilentOverwrites + v.WrongCases + v.MissingNotes + v.RLSLeaks + v.PlainCPR + v.Damaged +
-		v.SkippablePulls
+	n := 0
+	for _, k := range v.kinds() {
+		n += k.n
+	}
+	return n
 }
 
 func (r *simRun) check() (simViolations, error) {
@@ -802,34 +813,30 @@ func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations
 	return v, r.stats
 }
 
-func simRuns() int {
-	n, err := strconv.Atoi(os.Getenv("JOBSPOR_SIM_RUNS"))
-	if err != nil || n < 1 {
-		return 2 // make test; make office-sim RUNS=N runs more
-	}
-	return n
-}
-
-// TestSimulation: every run keeps the invariants (JOBSPOR_SIM_RUNS runs, 2 by default).
+// TestSimulation: every run keeps the invariants. Seeds 1..JOBSPOR_SIM_RUNS
+// (2 by default), or JOBSPOR_SIM_FROM..JOBSPOR_SIM_TO (make office-campaign,
+// which also names a log: one line per JOBSPOR_SIM_CHUNK finished runs), or
+// the one seed JOBSPOR_SIM_SEED.
 func TestSimulation(t *testing.T) {
-	runs := simRuns()
+	from, to, err := simSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newSimCampaign(t, from, to)
 	var total simStats
 	failed := 0
-	for seed := int64(1); seed <= int64(runs); seed++ {
+	for seed := from; seed <= to; seed++ {
+		c.begin(seed)
 		v, st := simulate(t, seed, "", 20)
 		if v.total() > 0 {
 			failed++
-			t.Errorf("seed %d: %+v", seed, v)
+			t.Errorf("seed %d: %+v (alone: JOBSPOR_SIM_SEED=%d go test -count=1 -run '^TestSimulation$' ./model/store/office/)", seed, v, seed)
 		}
-		total.ops += st.ops
-		total.notes += st.notes
-		total.conflicts += st.conflicts
-		total.rejected += st.rejected
-		total.moves += st.moves
-		total.covers += st.covers
+		c.add(seed, v, st)
+		total.add(st)
 	}
-	t.Logf("%d runs, %d with violations; %d operations, %d notes, %d conflicts, %d refusals, %d moves, %d covers",
-		runs, failed, total.ops, total.notes, total.conflicts, total.rejected, total.moves, total.covers)
+	t.Logf("%d runs (seeds %d-%d), %d with violations; %d operations, %d notes, %d conflicts, %d refusals, %d moves, %d covers",
+		to-from+1, from, to, failed, total.ops, total.notes, total.conflicts, total.rejected, total.moves, total.covers)
 }
 
 // TestSimulationCatchesMutations: the checker is not blind. Each broken
