@@ -2,6 +2,7 @@
 # the "chunk" lines' counts added up, the seeds they cover (gaps and seeds run twice
 # named), and every "violation" or "stopped" line repeated as it is.
 BEGIN { FS = "\t" }
+/\tmutate=/ { mutated++; next } # runs against an office broken on purpose: not the campaign
 $1 == "chunk" {
 	for (i = 2; i <= NF; i++) {
 		eq = index($i, "=")
@@ -26,5 +27,6 @@ END {
 	printf "%d chunks, seeds %d-%d (%d seeds, %d missing, %d run twice), commits:%s\n", chunks, lo, hi, covered, hi - lo + 1 - covered, twice, clist
 	for (i = 1; i <= n; i++) printf "  %-20s %d\n", order[i], sum[order[i]]
 	for (i = 1; i <= nbad; i++) print bad[i]
+	if (mutated) printf "(%d lines of runs against a deliberately broken office left out)\n", mutated
 	printf "%d runs: %d notes lost, %d silent overwrites, %d violations in all\n", sum["runs"], sum["lost_notes"], sum["silent_overwrites"], sum["violations"]
 }

@@ -99,6 +99,7 @@ type simCampaign struct {
 	t      testing.TB
 	log    string
 	commit string
+	mutate string // the office broken on purpose ("": not)
 	chunk  int
 	first  int64 // the chunk's first seed
 	to     int64 // the campaign piece's last seed
@@ -111,7 +112,7 @@ type simCampaign struct {
 }
 
 func newSimCampaign(t testing.TB, from, to int64) *simCampaign {
-	c := &simCampaign{t: t, log: os.Getenv("JOBSPOR_SIM_LOG"), commit: os.Getenv("JOBSPOR_SIM_COMMIT"), chunk: 50,
+	c := &simCampaign{t: t, log: os.Getenv("JOBSPOR_SIM_LOG"), commit: os.Getenv("JOBSPOR_SIM_COMMIT"), mutate: os.Getenv("JOBSPOR_SIM_MUTATE"), chunk: 50,
 		first: from, to: to, start: model.Now().Unix()}
 	if n, err := strconv.Atoi(os.Getenv("JOBSPOR_SIM_CHUNK")); err == nil && n > 0 {
 		c.chunk = n
@@ -122,8 +123,8 @@ func newSimCampaign(t testing.TB, from, to int64) *simCampaign {
 	// a run that stops the test (t.Fatal) leaves a line saying where
 	t.Cleanup(func() {
 		if t.Failed() && c.busy {
-			c.write(fmt.Sprintf("stopped\tseed=%d\tcommit=%s\tthe run failed before its check: see the test's output; alone: JOBSPOR_SIM_SEED=%d",
-				c.at, c.commit, c.at))
+			c.write(fmt.Sprintf("stopped\tseed=%d\tcommit=%s%s\tthe run failed before its check: see the test's output; alone: %s",
+				c.at, c.commit, c.mutated(), c.alone(c.at)))
 		}
 	})
 	return c
@@ -145,8 +146,7 @@ func (c *simCampaign) add(seed int64, v simViolations, st simStats) {
 				kinds = append(kinds, fmt.Sprintf("%s=%d", k.name, k.n))
 			}
 		}
-		c.write(fmt.Sprintf("violation\tseed=%d\tcommit=%s\t%s\talone: JOBSPOR_SIM_SEED=%d go test -count=1 -run '^TestSimulation$' ./model/store/office/",
-			seed, c.commit, strings.Join(kinds, "\t"), seed))
+		c.write(fmt.Sprintf("violation\tseed=%d\tcommit=%s%s\t%s\talone: %s", seed, c.commit, c.mutated(), strings.Join(kinds, "\t"), c.alone(seed)))
 	}
 	if c.runs < c.chunk && seed != c.to {
 		return
@@ -159,10 +159,27 @@ func (c *simCampaign) add(seed int64, v simViolations, st simStats) {
 	for _, k := range c.v.kinds() {
 		f = append(f, fmt.Sprintf("%s=%d", k.name, k.n))
 	}
-	f = append(f, "wall_s="+strconv.FormatInt(now.Unix()-c.start, 10), "commit="+c.commit, "at="+now.UTC().Format("2006-01-02T15:04:05Z"))
+	f = append(f, "wall_s="+strconv.FormatInt(now.Unix()-c.start, 10), "commit="+c.commit+c.mutated(), "at="+now.UTC().Format("2006-01-02T15:04:05Z"))
 	c.write(strings.Join(f, "\t"))
 	c.t.Log(strings.Join(f, " "))
-	*c = simCampaign{t: c.t, log: c.log, commit: c.commit, chunk: c.chunk, first: seed + 1, to: c.to, start: now.Unix()}
+	*c = simCampaign{t: c.t, log: c.log, commit: c.commit, mutate: c.mutate, chunk: c.chunk, first: seed + 1, to: c.to, start: now.Unix()}
+}
+
+// mutated marks the lines of a run against a broken office (the sum leaves them out).
+func (c *simCampaign) mutated() string {
+	if c.mutate == "" {
+		return ""
+	}
+	return "\tmutate=" + c.mutate
+}
+
+// alone is the command that runs one seed again.
+func (c *simCampaign) alone(seed int64) string {
+	env := ""
+	if c.mutate != "" {
+		env = "JOBSPOR_SIM_MUTATE=" + c.mutate + " "
+	}
+	return fmt.Sprintf("%sJOBSPOR_SIM_SEED=%d go test -count=1 -run '^TestSimulation$' ./model/store/office/", env, seed)
 }
 
 func (c *simCampaign) write(line string) {

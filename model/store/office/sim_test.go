@@ -816,21 +816,23 @@ func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations
 // TestSimulation: every run keeps the invariants. Seeds 1..JOBSPOR_SIM_RUNS
 // (2 by default), or JOBSPOR_SIM_FROM..JOBSPOR_SIM_TO (make office-campaign,
 // which also names a log: one line per JOBSPOR_SIM_CHUNK finished runs), or
-// the one seed JOBSPOR_SIM_SEED.
+// the one seed JOBSPOR_SIM_SEED. JOBSPOR_SIM_MUTATE=lww|nolock|norefresh
+// runs them against a broken office, to see how often the checker says so.
 func TestSimulation(t *testing.T) {
 	from, to, err := simSeeds()
 	if err != nil {
 		t.Fatal(err)
 	}
+	mutate := os.Getenv("JOBSPOR_SIM_MUTATE")
 	c := newSimCampaign(t, from, to)
 	var total simStats
 	failed := 0
 	for seed := from; seed <= to; seed++ {
 		c.begin(seed)
-		v, st := simulate(t, seed, "", 20)
+		v, st := simulate(t, seed, mutate, 20)
 		if v.total() > 0 {
 			failed++
-			t.Errorf("seed %d: %+v (alone: JOBSPOR_SIM_SEED=%d go test -count=1 -run '^TestSimulation$' ./model/store/office/)", seed, v, seed)
+			t.Errorf("seed %d: %+v (alone: %s)", seed, v, c.alone(seed))
 		}
 		c.add(seed, v, st)
 		total.add(st)
