@@ -349,9 +349,9 @@ func (c *Client) applyOp(ctx context.Context, tx pgx.Tx, op store.SyncOp) (store
 	}
 	var base *int64
 	var rv int64
-	reason := "" // why the office refuses the record ("": it does not)
+	refusedRec, reason := false, "" // whether and why the office refuses the record
 	if !opSchemaOK(op.Schema) {
-		reason = oldOpReason(op.Schema)
+		refusedRec, reason = true, oldOpReason(op.Schema)
 	} else {
 		var rerr error
 		rv, rerr = c.applyRecord(ctx, tx, op, st, &base)
@@ -364,10 +364,10 @@ func (c *Client) applyOp(ctx context.Context, tx pgx.Tx, op store.SyncOp) (store
 				return st.res, err
 			}
 			st.res.Conflicts, st.conflict = nil, false
-			reason, rv = pe.Message, 0
+			refusedRec, reason, rv = true, pe.Message, 0
 		}
 	}
-	if reason != "" {
+	if refusedRec {
 		mine, _ := json.Marshal(op.Fields)
 		if op.Kind == "delete" {
 			mine = []byte("(slettet)")
