@@ -17,7 +17,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: office-sim office-bench run test test-race test-days lint build bench bench-window bench-typing bench-idle bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: office-sim office-campaign office-campaign-sum office-bench run test test-race test-days lint build bench bench-window bench-typing bench-idle bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -120,6 +120,23 @@ office-sim: deps-test
 	JOBSPOR_CI=1 JOBSPOR_SIM_RUNS=$(RUNS) $(GO) test -count=1 -timeout 0 -v -run '^TestSimulation$$' ./model/store/office/
 	JOBSPOR_CI=1 JOBSPOR_SIM_KILL_RUNS=$(KILL_RUNS) $(GO) test -count=1 -timeout 0 -v -run '^TestSimulationWithRealKills$$' ./model/store/office/
 	JOBSPOR_CI=1 JOBSPOR_SIM_MUTATIONS=1 $(GO) test -count=1 -timeout 30m -v -run '^TestSimulationCatchesMutations$$' ./model/store/office/
+
+## office-campaign: the long campaign in pieces: simulation seeds FROM..TO (FROM: after the last seed the
+## log holds, else 1), one line per CHUNK finished runs appended to CAMPAIGN_LOG (outside the repository),
+## and a line for each seed with a violation, saying how to run it alone (JOBSPOR_SIM_SEED=N). Stop it
+## when the session ends; `make office-campaign` again later goes on. Be kind: `nice -n 19 make …`.
+CAMPAIGN_LOG ?= /tmp/jobspor-campaign.log
+TO ?= 10000
+CHUNK ?= 50
+FROM ?= $(shell cat $(CAMPAIGN_LOG) 2>/dev/null | awk -F'\t' '$$1 == "chunk" { for (i = 2; i <= NF; i++) if ($$i ~ /^seeds=/) { split(substr($$i, 7), s, "-"); if (s[2] + 0 > m) m = s[2] + 0 } } END { print m + 1 }')
+office-campaign: deps-test
+	JOBSPOR_CI=1 JOBSPOR_SIM_FROM=$(FROM) JOBSPOR_SIM_TO=$(TO) JOBSPOR_SIM_CHUNK=$(CHUNK) JOBSPOR_SIM_LOG=$(CAMPAIGN_LOG) \
+	JOBSPOR_SIM_COMMIT=$$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- . || echo +dirty) \
+	$(GO) test -count=1 -timeout 0 -v -run '^TestSimulation$$' ./model/store/office/
+
+## office-campaign-sum: the campaign log added up (runs, operations, notes, conflicts, violations by kind)
+office-campaign-sum:
+	@awk -f .ci/campaign-sum.awk $(CAMPAIGN_LOG)
 
 ## office-bench: the office benchmarks (first join, a push of 200 ops, pulls, 15 laptops at once)
 office-bench: deps-test

@@ -487,15 +487,19 @@ func fieldValue(table, field, v string) string {
 }
 
 // refusedText is a refused change as text to enter again: a note's text,
-// or the record's fields as "Label: value" lines.
+// or the record's fields as "Label: value" lines. When the record and its
+// notes were refused together (one operation: "*, note:…"), the laptop
+// keeps the fields and then each note's text, a line apart: all shown.
 func refusedText(c model.OfficeConflict) string {
 	if strings.HasPrefix(c.Field, "note:") {
 		return c.Mine
 	}
 	var fields map[string]any
-	if json.Unmarshal([]byte(c.Mine), &fields) != nil {
+	dec := json.NewDecoder(strings.NewReader(c.Mine))
+	if dec.Decode(&fields) != nil {
 		return lang.L("conflicts.refused.deleted")
 	}
+	notes := strings.TrimSpace(c.Mine[dec.InputOffset():])
 	keys := make([]string, 0, len(fields))
 	for f, v := range fields {
 		if skipInRefused(f, v) {
@@ -509,9 +513,12 @@ func refusedText(c model.OfficeConflict) string {
 		}
 		return keys[i] < keys[j]
 	})
-	lines := make([]string, 0, len(keys))
+	lines := make([]string, 0, len(keys)+1)
 	for _, f := range keys {
 		lines = append(lines, fieldLabel(c.Table, f)+": "+fieldValue(c.Table, f, fmt.Sprint(fields[f])))
+	}
+	if notes != "" {
+		lines = append(lines, notes)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -492,3 +492,18 @@ func TestWithoutAnOfficeNoConflictCountOrBanner(t *testing.T) {
 		t.Error("the case shows a conflict banner without an office")
 	}
 }
+
+// An operation the office refused whole (say, from too old a Jobspor) is
+// kept on the laptop as one refusal holding the record's fields and its
+// note's text: the conflict screen shows both to enter again, not "(en
+// sletning)".
+func TestARefusedRecordWithItsNoteShowsBothTexts(t *testing.T) {
+	c := model.OfficeConflict{Table: "citizens", Field: "*, note:notes", Outcome: "rejected",
+		Mine: `{"name":"Søren Ærø","phone":"12345678"}` + "\nAftalt praktik hos Bager Ærø\nStart mandag."}
+	got := refusedText(c)
+	for _, want := range []string{"Søren Ærø", "12345678", "Aftalt praktik hos Bager Ærø\nStart mandag."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the refused change shows %q, without %q", got, want)
+		}
+	}
+}

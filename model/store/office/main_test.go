@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"jobspor/model/store/office/pgtest"
+	"jobspor/model/testutil"
 )
 
 // One throw-away cluster for the package; each test gets its own database
@@ -33,29 +34,35 @@ func TestMain(m *testing.M) {
 	if spec := os.Getenv("JOBSPOR_SIM_CHILD"); spec != "" {
 		os.Exit(simChild(spec)) // a laptop process of TestSimulationWithRealKills
 	}
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
 	if !pgtest.Available() {
 		if pgtest.InCI() {
 			fmt.Println("FAIL: CI is set and no PostgreSQL is installed (apt-get install postgresql)")
-			os.Exit(1)
+			return 1
 		}
 		fmt.Println("SKIP: the office tests need PostgreSQL (apt-get install postgresql)")
-		os.Exit(0)
+		return 0
 	}
+	// the audit's kept heads and the office identities go to a temp folder,
+	// never into the user's own configuration folder
+	defer testutil.PrivateConfigDir()()
 	c, err := pgtest.Start(55473)
 	if err != nil {
 		fmt.Println("start PostgreSQL:", err)
-		os.Exit(1)
+		return 1
 	}
 	cluster = c
+	defer c.Stop()
 	if err := makeTemplate(); err != nil {
 		fmt.Println("template:", err)
-		c.Stop()
-		os.Exit(1)
+		return 1
 	}
+	defer removeSimTemplate()
 	fmt.Println("PostgreSQL started and office schema loaded")
-	code := m.Run()
-	c.Stop()
-	os.Exit(code)
+	return m.Run()
 }
 
 func makeTemplate() error {

@@ -46,6 +46,12 @@ func (c *Client) reportAttendance(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback(context.Background())
+	// one report of hers at a time: a second sync of this laptop (the
+	// window's beside `office sync`) waits, then finds this one's slots
+	// instead of replacing them too and failing on a duplicate slot
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('jobspor.attendance_report'), hashtext(jobspor.me()))`); err != nil {
+		return err
+	}
 	held, err := readCounts(ctx, tx, `SELECT months, kind, slot, total, missed FROM jobspor.attendance_report`)
 	if err != nil {
 		return err

@@ -1,6 +1,12 @@
 package office
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"jobspor/model"
+	"jobspor/model/store/storetest"
+)
 
 // The office's attendance (issue 26) logged in as each role: a caseworker
 // reports and reads only her own slots, never as a colleague; the office's
@@ -50,4 +56,37 @@ func TestTheOfficesAttendanceIsSummedAndEachReportsHerOwn(t *testing.T) {
 		t.Errorf("company contact set is audited %d times, want once", n)
 	}
 	refusedSQL(t, le, "company contact for someone not on the roster", `SELECT jobspor.set_company_contact('ZZ', true)`)
+}
+
+// Two syncs of one laptop at once (the window's own and `office sync`, or
+// the window's start beside a save's) each report the caseworker's
+// attendance: the second waits for the first and finds its report, instead
+// of both replacing her slots and one failing on a duplicate slot (seen
+// under load in the window's test TestTheOfficesAttendanceChartSumsTwoLaptops).
+func TestTwoSyncsOfOneLaptopAtOnceReportHerAttendanceOnce(t *testing.T) {
+	db := freshDB(t)
+	ab := newLaptop(t, db, "AB")
+	second := &Client{Store: ab.s, Conn: login(t, db, "AB"), Key: testKey}
+	c := storetest.AddCitizen(t, ab.s, func(c *model.Citizen) { c.Name, c.Caseworker = "Alma Andersen", "AB" })
+	for i := 0; i < 20; i++ {
+		// a new conversation held: her counts change, so each sync replaces them
+		start := time.Date(2026, 10, 1+i, 9+i%6, 0, 0, 0, time.Local)
+		storetest.Plan(t, ab.s, c.ID, start, 30, func(cv *model.Conversation) { cv.Attendance = model.AttendanceHeld })
+		errs := make(chan error, 2)
+		for _, cl := range []*Client{ab.cl, second} {
+			go func(cl *Client) { errs <- cl.reportAttendance(bg) }(cl)
+		}
+		for k := 0; k < 2; k++ {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: a sync's attendance report failed: %v", i, err)
+			}
+		}
+	}
+	want, err := ab.s.AttendanceReport("AB", model.Day(ab.s.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, ab.cl.Conn, `SELECT count(*) FROM jobspor.attendance_report`); n != len(want) {
+		t.Errorf("the office holds %d of her slots, the laptop counts %d", n, len(want))
+	}
 }

@@ -71,7 +71,9 @@ func simulateWithKills(t *testing.T, seed int64, rounds int) (simViolations, int
 	n := 3 + rng.Intn(3)
 	for i := 1; i <= n; i++ {
 		ini := fmt.Sprintf("W%02d", i)
-		s, err := store.Open(filepath.Join(r.dir, ini+".db"))
+		path := filepath.Join(r.dir, ini+".db")
+		simLaptopFile(t, path)
+		s, err := store.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,6 +237,10 @@ func simChild(spec string) int {
 		before := len(r.led.ops)
 		if err := r.act(l); err != nil {
 			fmt.Println(p[2], "act:", err)
+			return 1
+		}
+		if err := r.noteOutbox(l); err != nil { // at once: the process may be killed any moment
+			fmt.Println(p[2], "outbox:", err)
 			return 1
 		}
 		if len(r.led.ops) != before {

@@ -104,6 +104,9 @@ func (c *Client) Push(ctx context.Context) (sent int, err error) {
 		if err != nil || len(ops) == 0 {
 			return sent, err
 		}
+		if err := newerOps(ops); err != nil {
+			return sent, err // nothing of this batch is sent; it waits in the outbox
+		}
 		results, err := c.pushBatch(ctx, ops)
 		if err != nil {
 			return sent, err
@@ -151,6 +154,44 @@ func (c *Client) pushBatch(ctx context.Context, ops []store.SyncOp) ([]store.OpR
 		return nil, err // the office has it, the laptop never heard: sent again, answered from applied_op
 	}
 	return results, nil
+}
+
+// The schema version on every op (OFFICE.md, "Versions of Jobspor"): an op
+// carries the laptop schema (store.SchemaVersion) its payload was written
+// in, and the Jobspor that pushes it reads it into the office's columns.
+// That Jobspor takes its own schema N and the one before it, N-1: ops a
+// caseworker queued offline before the laptop's Jobspor was updated go to
+// the office as they are (a migration of a synced table keeps the previous
+// payload readable for one version). An op from a newer Jobspor than this
+// one (a database put back under an older Jobspor) is never read by
+// guesswork: the push stops before it, says "opdater Jobspor" and sends
+// nothing of its batch; the ops wait in the outbox. An op older than N-1
+// (or without a schema) is refused at the office like a rule's refusal:
+// its fields and every note's text are kept in refusals a person sees,
+// each with the reason, and the op has its one outcome.
+
+// opSchemaOK says whether this Jobspor reads an op's payload (N or N-1).
+func opSchemaOK(schema int) bool {
+	n := store.SchemaVersion()
+	return schema == n || schema == n-1
+}
+
+// newerOps refuses to push a batch holding an op from a newer Jobspor.
+func newerOps(ops []store.SyncOp) error {
+	for _, op := range ops {
+		if op.Schema > store.SchemaVersion() {
+			return model.NewUserError("office.op.newer", nil, op.Schema, store.SchemaVersion())
+		}
+	}
+	return nil
+}
+
+// oldOpReason is the office's reason for refusing an op from too old a
+// Jobspor (kept with the refusal, in Danish: a person reads it).
+func oldOpReason(schema int) string {
+	n := store.SchemaVersion()
+	return fmt.Sprintf("Ændringen er lavet i en ældre udgave af Jobspor (skema %d), som kontoret ikke længere læser "+
+		"(skema %d og %d). Teksten er gemt her: skriv den ind igen.", schema, n-1, n)
 }
 
 var cprLike = regexp.MustCompile(`(^|[^0-9])([0-3][0-9][01][0-9][0-9][0-9])-?([0-9]{4})([^0-9]|$)`)
@@ -313,26 +354,41 @@ func (c *Client) applyOp(ctx context.Context, tx pgx.Tx, op store.SyncOp) (store
 		return st.res, err
 	}
 	var base *int64
-	rv, rerr := c.applyRecord(ctx, tx, op, st, &base)
-	if rerr != nil {
-		pe, isRule := refused(rerr)
-		if !isRule {
-			return st.res, rerr
+	var rv int64
+	refusedRec, reason := false, "" // whether and why the office refuses the record
+	if !opSchemaOK(op.Schema) {
+		refusedRec, reason = true, oldOpReason(op.Schema)
+	} else {
+		var rerr error
+		rv, rerr = c.applyRecord(ctx, tx, op, st, &base)
+		if rerr != nil {
+			pe, isRule := refused(rerr)
+			if !isRule {
+				return st.res, rerr
+			}
+			if _, err := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT rec`); err != nil {
+				return st.res, err
+			}
+			st.res.Conflicts, st.conflict = nil, false
+			refusedRec, reason, rv = true, pe.Message, 0
 		}
-		if _, err := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT rec`); err != nil {
-			return st.res, err
-		}
-		st.res.Conflicts, st.conflict = nil, false
+	}
+	if refusedRec {
 		mine, _ := json.Marshal(op.Fields)
 		if op.Kind == "delete" {
 			mine = []byte("(slettet)")
 		}
-		if err := c.conflictRow(ctx, tx, st, op, "*", "rejected", op.Base, 0, string(mine), pe.Message); err != nil {
+		if err := c.conflictRow(ctx, tx, st, op, "*", "rejected", op.Base, 0, string(mine), reason); err != nil {
 			return st.res, err
 		}
-		rv = 0
 	}
 	for i, n := range op.Notes {
+		if !opSchemaOK(op.Schema) { // its notes are not read either: each kept with the reason
+			if err := c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, reason); err != nil {
+				return st.res, err
+			}
+			continue
+		}
 		if err := c.addNote(ctx, tx, op, n, i, st); err != nil {
 			return st.res, err
 		}
