@@ -48,7 +48,10 @@ type attendanceScreen struct {
 }
 
 func newAttendanceScreen(sh attendanceShell, st attendanceStore) *attendanceScreen {
-	s := &attendanceScreen{shell: sh, store: st, office: sh.jobsOffice()}
+	s := &attendanceScreen{shell: sh, store: st}
+	if o := sh.jobsOffice(); inOffice(o) {
+		s.office = o // a laptop on its own shows no office's choice, pattern or capacity
+	}
 	s.root = s.build()
 	return s
 }

@@ -181,6 +181,7 @@ func (t *todayOffice) show(d *todayOfficeData, targets model.Compliance) {
 		return
 	}
 	if d.err != nil {
+		t.figures.Show()
 		setText(t.figures, lang.L("officejobs.figures.error"))
 		t.figures.Importance = widget.WarningImportance
 		return
@@ -190,7 +191,11 @@ func (t *todayOffice) show(d *todayOfficeData, targets model.Compliance) {
 	for _, j := range d.hot[:min(len(d.hot), maxTodayRows)] {
 		lines = append(lines, todayLine{text: hotJobLine(j), open: t.hot.screen.shell.onJobList})
 	}
-	t.hot.show(todayPart{title: lang.L("officejobs.hot.title"), none: lang.L("officejobs.hot.none"), total: len(d.hot), lines: lines})
+	title := lang.L("officejobs.hot.title")
+	if !d.info.Known {
+		title = lang.L("officejobs.hot.title.alone") // a laptop on its own: its own hot jobs, no office
+	}
+	t.hot.show(todayPart{title: title, none: lang.L("officejobs.hot.none"), total: len(d.hot), lines: lines})
 	t.showMeetings(d.info.Meetings)
 }
 
@@ -198,11 +203,13 @@ func (t *todayOffice) show(d *todayOfficeData, targets model.Compliance) {
 // with when: green when both reach the targets.
 func (t *todayOffice) showFigures(info model.OfficeInfo, targets model.Compliance) {
 	if !info.Known {
-		setText(t.figures, lang.L("officejobs.figures.none"))
-		t.figures.Importance = widget.MediumImportance
-		t.figures.Refresh()
+		// a laptop on its own says nothing of an office (one just joined has
+		// had its first pull, so it knows)
+		setText(t.figures, "")
+		t.figures.Hide()
 		return
 	}
+	t.figures.Show()
 	f := info.Figures
 	f.First.TargetPercent, f.OnTime.TargetPercent = targets.First.TargetPercent, targets.OnTime.TargetPercent
 	text := fmt.Sprintf(lang.L("officejobs.figures"), officeStamp(f.ComputedAt), f.Caseworkers, max(len(info.Capacity), f.Caseworkers),

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestALaptopOnItsOwnSaysNothingOfAnOffice: the window always carries the
+// office tier (so Kontor can join one), but a laptop that has joined none
+// shows no office's figures, no "whole office" on its hot jobs and no
+// office choice, pattern or capacity on Fremmøde — it is as it was.
+func TestALaptopOnItsOwnSaysNothingOfAnOffice(t *testing.T) {
+	l := newOfficeLaptop(t)
+	l.ui.today.load()
+	o := l.ui.today.office
+	if o == nil {
+		t.Fatal("Today has no office part although the window carries the office tier")
+	}
+	if o.figures.Visible() && o.figures.Text != "" {
+		t.Errorf("Today on a laptop in no office shows the office's figures: %q", o.figures.Text)
+	}
+	if title := o.hot.title.Text; strings.Contains(title, "kontor") {
+		t.Errorf("hot jobs on a laptop in no office are titled %q", title)
+	}
+	l.ui.onAttendance()
+	var texts []string
+	var walk func(c fyne.CanvasObject)
+	walk = func(c fyne.CanvasObject) {
+		switch w := c.(type) {
+		case *fyne.Container:
+			for _, o := range w.Objects {
+				walk(o)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		case *widget.Label:
+			texts = append(texts, w.Text)
+		case *widget.Select:
+			texts = append(texts, w.Options...)
+		case *secondaryLabel:
+			texts = append(texts, w.Text)
+		}
+	}
+	walk(l.ui.top().(*attendanceScreen).content())
+	if len(texts) < 3 {
+		t.Fatalf("Fremmøde shows almost nothing: %q", texts)
+	}
+	if all := strings.Join(texts, " | "); strings.Contains(all, "ontor") {
+		t.Errorf("Fremmøde on a laptop in no office speaks of the office: %s", all)
+	}
+}
