@@ -17,13 +17,14 @@ func ServerAddress(server string) string {
 		u.User = nil
 		return u.String()
 	}
-	var kept []string
-	for _, f := range strings.Fields(server) {
-		if !strings.HasPrefix(f, "password=") && !strings.HasPrefix(f, "user=") {
-			kept = append(kept, f)
+	pairs := keyValues(server)
+	kept := pairs[:0]
+	for _, p := range pairs {
+		if p.key != "user" && p.key != "password" {
+			kept = append(kept, p)
 		}
 	}
-	return strings.Join(kept, " ")
+	return joinKeyValues(kept)
 }
 
 // ServerPassword is the password written in server ("" when none).
@@ -32,12 +33,7 @@ func ServerPassword(server string) string {
 		p, _ := u.User.Password()
 		return p
 	}
-	for _, f := range strings.Fields(server) {
-		if p, ok := strings.CutPrefix(f, "password="); ok {
-			return strings.Trim(p, "'")
-		}
-	}
-	return ""
+	return keyValue(server, "password")
 }
 
 // ServerUser is the user written in server ("" when none).
@@ -45,12 +41,7 @@ func ServerUser(server string) string {
 	if u, ok := serverURL(server); ok {
 		return u.User.Username()
 	}
-	for _, f := range strings.Fields(server) {
-		if p, ok := strings.CutPrefix(f, "user="); ok {
-			return strings.Trim(p, "'")
-		}
-	}
-	return ""
+	return keyValue(server, "user")
 }
 
 // ServerLogin is server logging in as user with password (either left as
@@ -73,14 +64,14 @@ func ServerLogin(server, user, password string) string {
 		}
 		return u.String()
 	}
-	out := ServerAddress(server)
+	pairs := keyValues(ServerAddress(server))
 	if user != "" {
-		out += " user=" + quoteValue(user)
+		pairs = append(pairs, kv{"user", user})
 	}
 	if password != "" {
-		out += " password=" + quoteValue(password)
+		pairs = append(pairs, kv{"password", password})
 	}
-	return out
+	return joinKeyValues(pairs)
 }
 
 func serverURL(server string) (*url.URL, bool) {
@@ -91,9 +82,77 @@ func serverURL(server string) (*url.URL, bool) {
 	return u, err == nil
 }
 
+// kv is one key=value of a libpq connection string.
+type kv struct{ key, value string }
+
+// keyValues reads a key=value connection string as libpq does: values
+// bare up to a space, or in single quotes with \' and \\ escaped; spaces
+// around = allowed. The last of a key written twice is the one that counts.
+func keyValues(s string) []kv {
+	var out []kv
+	i := 0
+	skip := func() {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			i++
+		}
+	}
+	for {
+		skip()
+		if i >= len(s) {
+			return out
+		}
+		start := i
+		for i < len(s) && s[i] != '=' && s[i] != ' ' && s[i] != '\t' {
+			i++
+		}
+		key := s[start:i]
+		skip()
+		if i < len(s) && s[i] == '=' {
+			i++
+		}
+		skip()
+		var b strings.Builder
+		if i < len(s) && s[i] == '\'' {
+			for i++; i < len(s) && s[i] != '\''; i++ {
+				if s[i] == '\\' && i+1 < len(s) {
+					i++
+				}
+				b.WriteByte(s[i])
+			}
+			i++ // the closing quote
+		} else {
+			for ; i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '\n'; i++ {
+				if s[i] == '\\' && i+1 < len(s) {
+					i++
+				}
+				b.WriteByte(s[i])
+			}
+		}
+		out = append(out, kv{key, b.String()})
+	}
+}
+
+func keyValue(s, key string) string {
+	v := ""
+	for _, p := range keyValues(s) {
+		if p.key == key {
+			v = p.value
+		}
+	}
+	return v
+}
+
+func joinKeyValues(pairs []kv) string {
+	parts := make([]string, len(pairs))
+	for i, p := range pairs {
+		parts[i] = p.key + "=" + quoteValue(p.value)
+	}
+	return strings.Join(parts, " ")
+}
+
 // quoteValue quotes a key=value connection string's value (libpq's rules).
 func quoteValue(v string) string {
-	if v != "" && !strings.ContainsAny(v, ` '\`) {
+	if v != "" && !strings.ContainsAny(v, ` '\`+"\t\n\r") {
 		return v
 	}
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(v) + "'"
