@@ -152,7 +152,11 @@ func (p *kontorPart) onAdd() {
 		return
 	}
 	f.button.Disable()
-	server := model.ServerLogin(p.st.Server, strings.TrimSpace(f.admin.Text), f.adminPassword.Text)
+	admin := strings.TrimSpace(f.admin.Text)
+	if admin == "" {
+		admin = "postgres" // what the field shows when empty
+	}
+	server := model.ServerLogin(p.st.Server, admin, f.adminPassword.Text)
 	go func() {
 		pw, err := p.link.AddCaseworker(server, initials, name, lead, recipient)
 		p.win.do(func() { p.added(initials, pw, err) })

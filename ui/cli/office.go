@@ -81,6 +81,8 @@ func runOffice(e *Env, args []string) error {
 			return officeError(err)
 		}
 		fmt.Fprintf(e.Stdout, "Kontoret er oprettet med %s som leder.\nDin offentlige nøgle: %s\n", strings.ToUpper(*initials), r)
+		fmt.Fprintf(e.Stdout, "Din egen adgangskode til kontoret er lavet og gemt beskyttet på denne computer (aldrig i databasen). Forbind nu med: jobspor office join --server %s --initials %s\n",
+			model.ServerAddress(*server), strings.ToUpper(*initials))
 		return nil
 	case "company-contact":
 		return runCompanyContact(e, o, rest, *server)
