@@ -45,8 +45,15 @@ func officeServer(t testing.TB) string {
 		}
 		t.Skipf("the office tests need PostgreSQL: %v", officeErr)
 	}
+	return freshDatabase(t, officeCluster)
+}
+
+// freshDatabase makes an empty database on cluster c, dropped when t ends,
+// and returns its connection string as the administrator.
+func freshDatabase(t testing.TB, c *pgtest.Cluster) string {
+	t.Helper()
 	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, officeCluster.DSN("postgres", "postgres"))
+	admin, err := pgx.Connect(ctx, c.DSN("postgres", "postgres"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,18 +63,53 @@ func officeServer(t testing.TB) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		a, err := pgx.Connect(ctx, officeCluster.DSN("postgres", "postgres"))
+		a, err := pgx.Connect(ctx, c.DSN("postgres", "postgres"))
 		if err == nil {
 			a.Exec(ctx, `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
 			a.Close(ctx)
 		}
 	})
-	return officeCluster.DSN("postgres", name)
+	return c.DSN("postgres", name)
 }
 
-// stopOfficeCluster stops the cluster if a test started it (TestMain).
+// stopOfficeCluster stops the clusters if a test started them (TestMain).
 func stopOfficeCluster() {
 	if officeCluster != nil {
 		officeCluster.Stop()
 	}
+	if passwordCluster != nil {
+		passwordCluster.Stop()
+	}
+}
+
+// The cluster above trusts every login on its socket. passwordServer is a
+// second one that checks passwords as an office's server does: its
+// administrator (postgres) is trusted on the socket for the setup, every
+// caseworker's role logs in with its SCRAM password.
+var (
+	passwordOnce    sync.Once
+	passwordCluster *pgtest.Cluster
+	passwordErr     error
+)
+
+const passwordPort = 55475
+
+// passwordServer returns the administrator's connection string of a fresh,
+// empty database on the password-checking cluster; dropped when t ends.
+func passwordServer(t testing.TB) string {
+	t.Helper()
+	passwordOnce.Do(func() {
+		if !pgtest.Available() {
+			passwordErr = fmt.Errorf("PostgreSQL is not installed (apt-get install postgresql)")
+			return
+		}
+		passwordCluster, passwordErr = pgtest.StartPasswords(passwordPort)
+	})
+	if passwordErr != nil {
+		if pgtest.InCI() {
+			t.Fatalf("the office tests need PostgreSQL: %v", passwordErr)
+		}
+		t.Skipf("the office tests need PostgreSQL: %v", passwordErr)
+	}
+	return freshDatabase(t, passwordCluster)
 }

@@ -324,14 +324,16 @@ func TestTodayShowsTheOfficesFiguresComputedByTheServer(t *testing.T) {
 
 func share(n, total int) float64 { return model.Figure{OnCourse: n, Total: total}.Share() }
 
-// officeServerOf is the server a laptop joined (the administrator's address).
+// officeServerOf is the server a laptop joined, logging in as its administrator.
 func officeServerOf(t *testing.T, l jobsLaptop) string {
 	t.Helper()
 	st, err := l.s.SyncState()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st.Server
+	// the laptop keeps the address without user: the lead logs in as the
+	// server's administrator for this, as she types it
+	return model.ServerLogin(st.Server, "postgres", "")
 }
 
 // isShown: o is part of what root shows.

@@ -29,9 +29,9 @@ type watchedJoin struct {
 	release chan struct{}
 }
 
-func (w *watchedJoin) JoinWith(ctx context.Context, server, initials string, progress func(int, int)) (model.OfficeStatus, error) {
+func (w *watchedJoin) JoinAs(ctx context.Context, server, initials, password string, progress func(int, int)) (model.OfficeStatus, error) {
 	once := sync.Once{}
-	return w.Service.JoinWith(ctx, server, initials, func(done, total int) {
+	return w.Service.JoinAs(ctx, server, initials, password, func(done, total int) {
 		w.mu.Lock()
 		w.seen = append(w.seen, [2]int{done, total})
 		w.mu.Unlock()

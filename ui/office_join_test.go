@@ -166,7 +166,7 @@ func TestACaseworkerJoinsTheOfficeFromKontor(t *testing.T) {
 	leadOffice(t, server, key, 3)
 
 	k := joinFromKontor(t, al, server, "al")
-	want := "Forbundet til " + serverName(server) + " som AL siden 23-11-2026 10.00 – 3 borgere hentet."
+	want := "Forbundet til " + model.ServerAddress(server) + " som AL siden 23-11-2026 10.00 – 3 borgere hentet."
 	if k.joinedText == nil || k.joinedText.Text != want {
 		t.Fatalf("after the join Kontor says %q (message %q), want %q", textOf(k.joinedText), k.message.Text, want)
 	}
@@ -435,9 +435,9 @@ type blockingJoin struct {
 	release chan struct{}
 }
 
-func (b *blockingJoin) JoinWith(ctx context.Context, server, initials string, progress func(int, int)) (model.OfficeStatus, error) {
+func (b *blockingJoin) JoinAs(ctx context.Context, server, initials, password string, progress func(int, int)) (model.OfficeStatus, error) {
 	once := sync.Once{}
-	return b.Service.JoinWith(ctx, server, initials, func(done, total int) {
+	return b.Service.JoinAs(ctx, server, initials, password, func(done, total int) {
 		progress(done, total)
 		if done == b.at {
 			once.Do(func() { close(b.reached) })

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -22,10 +21,13 @@ type kontorOffice interface {
 	Status() (model.OfficeStatus, error)
 	// Recipient is this laptop's public key (age), for the lead.
 	Recipient() (string, error)
-	// JoinWith joins the office and makes the first pull; ctx cancels it
-	// (the laptop then stays in no office); progress is done of total.
-	JoinWith(ctx context.Context, server, initials string, progress func(done, total int)) (model.OfficeStatus, error)
-	// Init makes the office on server (as its administrator) with its lead.
+	// JoinAs joins the office, logging in with password ("" for the one
+	// kept on this laptop), and makes the first pull; ctx cancels it (the
+	// laptop then stays in no office); progress is done of total. The
+	// password is kept protected by the OS, never in the database.
+	JoinAs(ctx context.Context, server, initials, password string, progress func(done, total int)) (model.OfficeStatus, error)
+	// Init makes the office on server (as its administrator) with its lead;
+	// the lead's own login password is made and kept on this laptop.
 	Init(server, initials, name string) (recipient string, err error)
 	// AddCaseworker adds a colleague (as the administrator); the password
 	// is handed over once.
@@ -55,6 +57,8 @@ type kontorPart struct {
 	box  *fyne.Container // the part's content, rebuilt when joined
 
 	server, initials, name *widget.Entry
+	password               *widget.Entry // the caseworker's (joining) or the administrator's (setting up)
+	admin                  string        // the administrator's user, as typed when setting up in this window
 	connect, create        *widget.Button
 	cancelBtn              *widget.Button
 	progress               *widget.ProgressBar
@@ -76,6 +80,7 @@ type kontorPart struct {
 // kontorAddForm is the lead's form for a new colleague.
 type kontorAddForm struct {
 	initials, name, recipient *widget.Entry
+	admin, adminPassword      *widget.Entry // the server's administrator's login, used for this and never kept
 	lead                      *widget.Check
 	button                    *widget.Button
 	box                       *fyne.Container
@@ -138,6 +143,7 @@ func (p *kontorPart) refresh() {
 
 func (p *kontorPart) joinView() []fyne.CanvasObject {
 	p.server, p.initials, p.name = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	p.password = widget.NewPasswordEntry()
 	p.server.SetPlaceHolder("postgres://kontor.lan/jobspor?sslmode=verify-full")
 	p.connect = widget.NewButtonWithIcon(lang.L("kontor.connect"), theme.LoginIcon(), p.onConnect)
 	p.connect.Importance = widget.HighImportance
@@ -147,7 +153,8 @@ func (p *kontorPart) joinView() []fyne.CanvasObject {
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
 	form := widget.NewForm(widget.NewFormItem(lang.L("kontor.server"), p.server),
-		widget.NewFormItem(lang.L("kontor.initials"), p.initials))
+		widget.NewFormItem(lang.L("kontor.initials"), p.initials),
+		widget.NewFormItem(lang.L("kontor.password"), p.password))
 	lead := widget.NewForm(widget.NewFormItem(lang.L("kontor.leadname"), p.name))
 	return []fyne.CanvasObject{lowLabel(lang.L("kontor.help")), form,
 		container.NewHBox(p.connect, p.cancelBtn), p.progress, p.message, p.keyRow(),
@@ -183,55 +190,46 @@ func (p *kontorPart) joinedView(st model.OfficeStatus) []fyne.CanvasObject {
 	return []fyne.CanvasObject{p.joinedText, p.summary, p.keyRow(), p.rosterNote, p.roster, p.add.box}
 }
 
-// joinedSentence says what was joined and when.
+// joinedSentence says what was joined and when (the address without user
+// or password).
 func (p *kontorPart) joinedSentence(st model.OfficeStatus) string {
-	server := serverName(st.Server)
+	server := model.ServerAddress(st.Server)
 	if !p.joinedAt.IsZero() {
 		return fmt.Sprintf(lang.L("kontor.joined"), server, st.Initials, p.joinedAt.Format("02-01-2006 15.04"), st.Citizens)
 	}
 	return fmt.Sprintf(lang.L("kontor.member"), server, st.Initials, officeWhen(st.LastSync, p.win.now()))
 }
 
-// serverName is the server's address without user or password.
-func serverName(server string) string {
-	if u, err := url.Parse(server); err == nil && u.Scheme != "" {
-		u.User = nil
-		return u.String()
-	}
-	var kept []string
-	for _, f := range strings.Fields(server) {
-		if !strings.HasPrefix(f, "password=") && !strings.HasPrefix(f, "user=") {
-			kept = append(kept, f)
-		}
-	}
-	return strings.Join(kept, " ")
-}
-
 // onConnect joins the office as the caseworker typed (off the window's goroutine).
 func (p *kontorPart) onConnect() {
 	server, initials := strings.TrimSpace(p.server.Text), strings.ToUpper(strings.TrimSpace(p.initials.Text))
+	password := p.password.Text
 	if server == "" || initials == "" {
 		p.say(lang.L("kontor.needboth"))
 		return
 	}
 	p.start(func(ctx context.Context, progress func(int, int)) (model.OfficeStatus, error) {
-		return p.link.JoinWith(ctx, server, initials, progress)
+		return p.link.JoinAs(ctx, server, initials, password, progress)
 	})
 }
 
-// onCreate makes the office with this caseworker as its lead, then joins it.
+// onCreate makes the office with this caseworker as its lead, then joins
+// it. The address and Adgangskode are the server's administrator's (used
+// once, never kept); the lead then joins with her own login, whose password
+// Init made and kept on this laptop.
 func (p *kontorPart) onCreate() {
 	server, initials := strings.TrimSpace(p.server.Text), strings.ToUpper(strings.TrimSpace(p.initials.Text))
-	name := strings.TrimSpace(p.name.Text)
+	name, password := strings.TrimSpace(p.name.Text), p.password.Text
 	if server == "" || initials == "" || name == "" {
 		p.say(lang.L("kontor.needall"))
 		return
 	}
+	p.admin = model.ServerUser(server)
 	p.start(func(ctx context.Context, progress func(int, int)) (model.OfficeStatus, error) {
-		if _, err := p.link.Init(server, initials, name); err != nil {
+		if _, err := p.link.Init(model.ServerLogin(server, "", password), initials, name); err != nil {
 			return model.OfficeStatus{}, err
 		}
-		return p.link.JoinWith(ctx, server, initials, progress)
+		return p.link.JoinAs(ctx, model.ServerAddress(server), initials, "", progress)
 	})
 }
 
@@ -255,7 +253,7 @@ func (p *kontorPart) start(join func(context.Context, func(int, int)) (model.Off
 func (p *kontorPart) busy(on bool) {
 	p.progress.SetValue(0)
 	p.message.Hide()
-	for _, w := range []fyne.Disableable{p.connect, p.create, p.server, p.initials, p.name} {
+	for _, w := range []fyne.Disableable{p.connect, p.create, p.server, p.initials, p.password, p.name} {
 		if on {
 			w.Disable()
 		} else {
@@ -323,7 +321,7 @@ func officeErrText(err error, server string) string {
 	case errors.Is(err, context.Canceled):
 		return lang.L("kontor.cancelled")
 	case errors.Is(err, model.ErrOfficeUnreachable):
-		return fmt.Sprintf(lang.L("kontor.unreachable"), serverName(server))
+		return fmt.Sprintf(lang.L("kontor.unreachable"), model.ServerAddress(server))
 	case errors.As(err, &ue):
 		return errText(err)
 	}

@@ -122,16 +122,21 @@ func (p *kontorPart) rosterLine(m model.StaffMember) string {
 }
 
 func (p *kontorPart) buildAddForm() kontorAddForm {
-	f := kontorAddForm{initials: widget.NewEntry(), name: widget.NewEntry(), recipient: widget.NewEntry()}
+	f := kontorAddForm{initials: widget.NewEntry(), name: widget.NewEntry(), recipient: widget.NewEntry(),
+		admin: widget.NewEntry(), adminPassword: widget.NewPasswordEntry()}
 	f.recipient.SetPlaceHolder("age1…")
+	f.admin.SetPlaceHolder("postgres")
+	f.admin.SetText(p.admin)
 	f.lead = widget.NewCheck(lang.L("kontor.add.lead"), nil)
 	f.button = widget.NewButtonWithIcon(lang.L("kontor.add"), theme.ContentAddIcon(), p.onAdd)
 	form := widget.NewForm(widget.NewFormItem(lang.L("kontor.initials"), f.initials),
 		widget.NewFormItem(lang.L("kontor.add.name"), f.name),
 		widget.NewFormItem(lang.L("kontor.add.key"), f.recipient),
-		widget.NewFormItem("", f.lead))
+		widget.NewFormItem("", f.lead),
+		widget.NewFormItem(lang.L("kontor.add.admin"), f.admin),
+		widget.NewFormItem(lang.L("kontor.add.adminpassword"), f.adminPassword))
 	f.box = container.NewVBox(widget.NewLabelWithStyle(lang.L("kontor.add.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form, container.NewHBox(f.button))
+		lowLabel(lang.L("kontor.add.adminhelp")), form, container.NewHBox(f.button))
 	f.box.Hide()
 	return f
 }
@@ -147,7 +152,11 @@ func (p *kontorPart) onAdd() {
 		return
 	}
 	f.button.Disable()
-	server := p.st.Server
+	admin := strings.TrimSpace(f.admin.Text)
+	if admin == "" {
+		admin = "postgres" // what the field shows when empty
+	}
+	server := model.ServerLogin(p.st.Server, admin, f.adminPassword.Text)
 	go func() {
 		pw, err := p.link.AddCaseworker(server, initials, name, lead, recipient)
 		p.win.do(func() { p.added(initials, pw, err) })

@@ -595,6 +595,22 @@ func (s *Store) JoinOffice(server, initials, device string) error {
 	return nil
 }
 
+// SetOfficeServer keeps the office's address as given (one transaction):
+// an address that held a password, moved out to its protected file by the
+// office tier, is replaced, and the -wal is emptied into the database,
+// where secure_delete has zeroed the old text, so neither file keeps it.
+func (s *Store) SetOfficeServer(server string) error {
+	err := s.inTx("office address", func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE sync_state SET server = ? WHERE id = 1`, server)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.scrubWAL()
+	return nil
+}
+
 // PendingOps reads up to limit operations from the outbox, oldest first.
 func (s *Store) PendingOps(limit int) ([]SyncOp, error) {
 	rows, err := s.db.Query(`SELECT payload FROM outbox ORDER BY n LIMIT ?`, limit)

@@ -1109,7 +1109,7 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	if err != nil {
 		return model.OfficeStatus{}, err
 	}
-	o := model.OfficeStatus{Configured: st.Active, Server: st.Server, Initials: st.Initials, LastSync: st.LastSync,
+	o := model.OfficeStatus{Configured: st.Active, Server: model.ServerAddress(st.Server), Initials: st.Initials, LastSync: st.LastSync,
 		LastError: st.LastError, Reachable: st.LastError == ""}
 	// the conflicts this caseworker is asked about: her own and this laptop's
 	// notices (a colleague's conflict on a shared case is hers to settle)

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +17,9 @@ type Office interface {
 	Init(server, initials, name string) (recipient string, err error)
 	AddCaseworker(server, initials, name string, lead bool, recipient string) (password string, err error)
 	Recipient() (string, error)
-	Join(server, initials string) (model.OfficeStatus, error)
+	// JoinAs joins logging in with password ("" for one written in server);
+	// the password is kept protected by the OS, never in the database.
+	JoinAs(ctx context.Context, server, initials, password string, progress func(done, total int)) (model.OfficeStatus, error)
 	Sync() (model.OfficeStatus, error)
 	Status() (model.OfficeStatus, error)
 	Move(citizenIDs []int64, to string) error
@@ -29,7 +33,7 @@ type Office interface {
 
 const officeUsage = "office (init --server URL --initials I --name N | add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] | " +
 	"company-contact INITIALER ja|nej --server URL | " +
-	"recipient | join --server URL --initials I | sync | status | move --to I --citizen ID[,ID...] | " +
+	"recipient | join --server URL --initials I [--password-file FIL] | sync | status | move --to I --citizen ID[,ID...] | " +
 	"cover --to I --citizen ID[,ID...] --until D --reason R | conflicts [resolve ID --keep theirs|mine|dismissed]) [--db FIL]"
 
 func runOffice(e *Env, args []string) error {
@@ -53,6 +57,7 @@ func runOffice(e *Env, args []string) error {
 	until := fs.String("until", "", "cover: til og med dato (ÅÅÅÅ-MM-DD)")
 	reason := fs.String("reason", "", "cover: begrundelse")
 	keep := fs.String("keep", "", "conflicts resolve: theirs, mine eller dismissed")
+	passwordFile := fs.String("password-file", "", "join: fil med adgangskoden fra kontorets leder (ellers PGPASSWORD eller adgangskoden i adressen)")
 	rest, err := parseWithArgs(fs, args[1:])
 	if err != nil {
 		return err
@@ -76,6 +81,8 @@ func runOffice(e *Env, args []string) error {
 			return officeError(err)
 		}
 		fmt.Fprintf(e.Stdout, "Kontoret er oprettet med %s som leder.\nDin offentlige nøgle: %s\n", strings.ToUpper(*initials), r)
+		fmt.Fprintf(e.Stdout, "Din egen adgangskode til kontoret er lavet og gemt beskyttet på denne computer (aldrig i databasen). Forbind nu med: jobspor office join --server %s --initials %s\n",
+			model.ServerAddress(*server), strings.ToUpper(*initials))
 		return nil
 	case "company-contact":
 		return runCompanyContact(e, o, rest, *server)
@@ -103,7 +110,11 @@ func runOffice(e *Env, args []string) error {
 		if *server == "" || *initials == "" {
 			return usageError{"angiv --server og --initials"}
 		}
-		st, err := o.Join(*server, *initials)
+		password, err := joinPassword(*passwordFile)
+		if err != nil {
+			return err
+		}
+		st, err := o.JoinAs(context.Background(), *server, *initials, password, nil)
 		if err != nil {
 			return officeError(err)
 		}
@@ -136,7 +147,7 @@ func runOffice(e *Env, args []string) error {
 			if err := o.Move(list, *to); err != nil {
 				return officeError(err)
 			}
-			fmt.Fprintf(e.Stdout, "%d borger(e) overdraget til %s.\n", len(list), strings.ToUpper(*to))
+			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(len(list)), strings.ToUpper(*to))
 			return nil
 		}
 		day, err := time.ParseInLocation(model.DateLayout, *until, time.Local)
@@ -146,7 +157,7 @@ func runOffice(e *Env, args []string) error {
 		if err := o.Cover(list, *to, day, *reason); err != nil {
 			return officeError(err)
 		}
-		fmt.Fprintf(e.Stdout, "%s dækker %d borger(e) til og med %s.\n", strings.ToUpper(*to), len(list), *until)
+		fmt.Fprintf(e.Stdout, "%s dækker %s til og med %s.\n", strings.ToUpper(*to), citizens(len(list)), *until)
 		return nil
 	}
 	if len(rest) >= 2 && rest[0] == "resolve" {
@@ -182,6 +193,33 @@ func citizenIDs(list string) ([]int64, error) {
 	return ids, nil
 }
 
+// joinPassword is the password a join logs in with: the first line of
+// --password-file, else PGPASSWORD, else "" (one written in the address).
+func joinPassword(file string) (string, error) {
+	if file == "" {
+		return os.Getenv("PGPASSWORD"), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("adgangskoden kan ikke læses fra %s: %w", file, err)
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	if line = strings.TrimRight(line, "\r"); line == "" {
+		return "", usageError{fmt.Sprintf("%s indeholder ingen adgangskode", file)}
+	}
+	return line, nil
+}
+
+// plural is n with the singular or plural word ("1 borger", "2 borgere").
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func citizens(n int) string { return plural(n, "borger", "borgere") }
+
 // officeError: an office that cannot be reached is said plainly.
 func officeError(err error) error {
 	if strings.Contains(err.Error(), "office unreachable") {
@@ -196,19 +234,20 @@ func printJoin(e *Env, r *model.JoinReport) {
 	if r == nil {
 		return
 	}
-	fmt.Fprintf(e.Stdout, "Sendt til kontoret: %d borger(e), %d registreringer, %d noter; %d job føjet til kontorets jobliste; %d af kontorets egne oplysninger havde kontoret allerede (kontorets gælder).\n",
-		r.Cases, r.Records, r.Notes, r.JobsAdded, r.OfficeHad)
+	fmt.Fprintf(e.Stdout, "Sendt til kontoret: %s, %s, %s; %d job føjet til kontorets jobliste; %d af kontorets egne oplysninger havde kontoret allerede (kontorets gælder).\n",
+		citizens(r.Cases), plural(r.Records, "registrering", "registreringer"), plural(r.Notes, "note", "noter"), r.JobsAdded, r.OfficeHad)
 	for _, h := range r.HandedOver {
 		if h.Kept {
-			fmt.Fprintf(e.Stdout, "%d borger(e) hos %s (ikke på kontorets liste) er lagt hos dig.\n", h.Cases, h.Initials)
+			fmt.Fprintf(e.Stdout, "%s hos %s (ikke på kontorets liste) er lagt hos dig.\n", citizens(h.Cases), h.Initials)
 		} else {
-			fmt.Fprintf(e.Stdout, "%d borger(e) overdraget til %s.\n", h.Cases, h.Initials)
+			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(h.Cases), h.Initials)
 		}
 	}
 	for _, n := range r.NotTaken {
-		what := map[string]string{"caseworkers": "sagsbehandlere", "prospect_editions": "udgaver af jobprognoserne",
-			"prospects": "jobprognoser"}[n.Table]
-		fmt.Fprintf(e.Stdout, "Ikke overtaget (kun lederen ændrer det; dit er stadig her): %d %s.\n", n.Rows, what)
+		what := map[string][2]string{"caseworkers": {"sagsbehandler", "sagsbehandlere"},
+			"prospect_editions": {"udgave af jobprognoserne", "udgaver af jobprognoserne"},
+			"prospects":         {"jobprognose", "jobprognoser"}}[n.Table]
+		fmt.Fprintf(e.Stdout, "Ikke overtaget (kun lederen ændrer det; dit er stadig her): %s.\n", plural(n.Rows, what[0], what[1]))
 	}
 	if len(r.Settings) > 0 {
 		fmt.Fprintf(e.Stdout, "Dine indstillinger, hvor kontorets gælder: %s.\n", strings.Join(r.Settings, ", "))
@@ -231,7 +270,7 @@ func printStatus(e *Env, st model.OfficeStatus) {
 		last = t.Local().Format("2006-01-02 15:04")
 	}
 	fmt.Fprintf(e.Stdout, "Kontor: %s (som %s)\nSidst synkroniseret: %s\nÆndringer der venter på kontoret: %d\nÅbne konflikter: %d\n",
-		st.Server, st.Initials, last, st.Pending, st.Conflicts)
+		model.ServerAddress(st.Server), st.Initials, last, st.Pending, st.Conflicts)
 	if !st.Reachable {
 		fmt.Fprintln(e.Stdout, "Kontoret kunne ikke nås sidst. Det er helt normalt: Jobspor arbejder videre her og sender ændringerne, når kontoret kan nås.")
 	}

@@ -28,7 +28,7 @@ func (v *Service) Covering() (map[int64]model.Cover, error) { return v.Store.Cov
 // IsLead says whether this laptop's caseworker leads the office (as the
 // last sync saw the roster).
 func (v *Service) IsLead() (bool, error) {
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil || !st.Active {
 		return false, err
 	}
@@ -172,7 +172,7 @@ func (v *Service) LastSyncs() (map[string]time.Time, error) {
 // atOffice runs fn logged in at the office as this laptop's caseworker.
 func (v *Service) atOffice(fn func(context.Context, *Client) error) error {
 	ctx := context.Background()
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil {
 		return err
 	}

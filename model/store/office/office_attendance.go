@@ -161,7 +161,7 @@ func officeAttendance(ctx context.Context, tx pgx.Tx, now time.Time) (*model.Off
 // contact, as this laptop's caseworker (the office refuses anyone but a
 // lead): from the window's Kontor.
 func (v *Service) CompanyContact(ctx context.Context, initials string, holds bool) error {
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil {
 		return err
 	}

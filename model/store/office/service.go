@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,8 +64,10 @@ func DefaultIdentityPath() string {
 	return filepath.Join(dir, "jobspor", "office-identity.txt")
 }
 
-// connect logs in to server; as a caseworker's role when initials is set
-// (its password from the URL, PGPASSWORD or ~/.pgpass).
+// connect logs in to server; as a caseworker's role when initials is set,
+// with the password written in server, else the one kept for this office
+// and caseworker (SavePassword), else PGPASSWORD or ~/.pgpass. A password
+// the server refuses is said as such, not as an office out of reach.
 func (v *Service) connect(ctx context.Context, server, initials string) (*pgx.Conn, error) {
 	conn := server
 	if initials != "" {
@@ -74,31 +75,44 @@ func (v *Service) connect(ctx context.Context, server, initials string) (*pgx.Co
 	}
 	cfg, err := pgx.ParseConfig(conn)
 	if err != nil {
-		return nil, model.NewUserError("office.server.bad", err, server)
+		return nil, model.NewUserError("office.server.bad", err, model.ServerAddress(server))
+	}
+	if initials != "" && model.ServerPassword(server) == "" {
+		kept, err := v.password(model.ServerAddress(server), initials)
+		if err != nil {
+			return nil, err
+		}
+		if kept != "" {
+			cfg.Password = kept
+		}
 	}
 	if v.ConnectTimeout > 0 {
 		cfg.ConnectTimeout = v.ConnectTimeout
 	}
 	c, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, unreachable{err}
+		return nil, loginError(err, server, initials, cfg.User)
 	}
 	return c, nil
 }
 
+// loginError: a login the server refused (wrong password, no such role, not
+// let in by pg_hba.conf) is the caseworker's to fix, said in Danish; any
+// other failed connection is an office out of reach.
+func loginError(err error, server, initials, user string) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (pe.Code == "28P01" || pe.Code == "28000") {
+		if initials != "" {
+			return model.NewUserError("office.login.wrong", err, strings.ToUpper(initials), model.ServerAddress(server))
+		}
+		return model.NewUserError("office.admin.wrong", err, user, model.ServerAddress(server))
+	}
+	return unreachable{err}
+}
+
 // withUser sets the user of a URL or key=value connection string.
 func withUser(server, role string) string {
-	if strings.HasPrefix(server, "postgres://") || strings.HasPrefix(server, "postgresql://") {
-		if u, err := url.Parse(server); err == nil {
-			if p, ok := u.User.Password(); ok {
-				u.User = url.UserPassword(role, p)
-			} else {
-				u.User = url.User(role)
-			}
-			return u.String()
-		}
-	}
-	return server + " user=" + role
+	return model.ServerLogin(server, role, "")
 }
 
 // unreachable is a connection that did not come about: normal for a laptop.
@@ -156,7 +170,18 @@ func (v *Service) Init(server, initials, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cw := Caseworker{Initials: initials, Name: name, Lead: true, Recipient: id.Recipient().String(), WrappedKey: wrapped}
+	// The lead's own login gets a password of its own, kept on this laptop
+	// (protected, like a colleague's): she joins with it, never with the
+	// administrator's.
+	password, err := newPassword()
+	if err != nil {
+		return "", err
+	}
+	if err := v.SavePassword(server, initials, password); err != nil {
+		return "", err
+	}
+	cw := Caseworker{Initials: initials, Name: name, Lead: true, Password: password, Recipient: id.Recipient().String(),
+		WrappedKey: wrapped}
 	if err := AddCaseworker(ctx, admin, cw); err != nil {
 		return "", err
 	}
@@ -186,14 +211,22 @@ func (v *Service) AddCaseworker(server, initials, name string, lead bool, recipi
 		return "", err
 	}
 	defer admin.Close(ctx)
+	password, err := newPassword()
+	if err != nil {
+		return "", err
+	}
+	err = AddCaseworker(ctx, admin, Caseworker{Initials: initials, Name: name, Lead: lead, Password: password,
+		Recipient: recipient, WrappedKey: wrapped})
+	return password, err
+}
+
+// newPassword is a fresh login password (144 random bits).
+func newPassword() (string, error) {
 	pw := make([]byte, 18)
 	if _, err := rand.Read(pw); err != nil {
 		return "", err
 	}
-	password := base64.RawURLEncoding.EncodeToString(pw)
-	err = AddCaseworker(ctx, admin, Caseworker{Initials: initials, Name: name, Lead: lead, Password: password,
-		Recipient: recipient, WrappedKey: wrapped})
-	return password, err
+	return base64.RawURLEncoding.EncodeToString(pw), nil
 }
 
 // officeKeyAsAdmin unwraps the office key with this laptop's identity from
@@ -258,6 +291,18 @@ const joinSteps = 6
 // list, prospects, settings) had brought stays, and the error then says
 // so (model.ErrJoinCancelledKept).
 func (v *Service) JoinWith(ctx context.Context, server, initials string, progress func(done, total int)) (model.OfficeStatus, error) {
+	return v.JoinAs(ctx, server, initials, "", progress)
+}
+
+// JoinAs is JoinWith logging in with password (typed in Kontor, read from
+// a file by the command line; "" for the one written in server or kept on
+// this laptop). Once the office has let the caseworker in, the password is
+// kept protected by the OS (SavePassword); the database keeps the address
+// without user and password.
+func (v *Service) JoinAs(ctx context.Context, server, initials, password string, progress func(done, total int)) (model.OfficeStatus, error) {
+	if password != "" {
+		server = model.ServerLogin(server, "", password)
+	}
 	fetch := len(store.SyncTables)
 	total := joinSteps + 2*fetch
 	step := func(n int) {
@@ -283,7 +328,12 @@ func (v *Service) JoinWith(ctx context.Context, server, initials string, progres
 		return model.OfficeStatus{}, err
 	}
 	step(2)
-	if err := v.Store.JoinOffice(server, initials, v.Store.NewGid()); err != nil {
+	if pw := model.ServerPassword(server); pw != "" {
+		if err := v.SavePassword(server, initials, pw); err != nil {
+			return model.OfficeStatus{}, err
+		}
+	}
+	if err := v.Store.JoinOffice(model.ServerAddress(server), initials, v.Store.NewGid()); err != nil {
 		return model.OfficeStatus{}, err
 	}
 	step(3)
@@ -365,7 +415,7 @@ func (v *Service) Sync() (model.OfficeStatus, error) {
 // SyncWith is Sync that ctx can cancel; changed says whether the pull
 // brought anything from the office (the window then reads its lists again).
 func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, changed bool, err error) {
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil {
 		return model.OfficeStatus{}, false, err
 	}
@@ -414,7 +464,7 @@ func sameCases(a, b map[string]bool) bool {
 // Roster is the office's caseworkers with each one's last sync, as this
 // laptop's caseworker sees them (the lead's Kontor shows it).
 func (v *Service) Roster(ctx context.Context) ([]model.StaffMember, error) {
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil {
 		return nil, err
 	}
@@ -478,7 +528,12 @@ func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*C
 }
 
 // Status reads the laptop's office state (no connection needed).
-func (v *Service) Status() (model.OfficeStatus, error) { return v.Store.OfficeStatus() }
+func (v *Service) Status() (model.OfficeStatus, error) {
+	if _, err := v.syncState(); err != nil {
+		return model.OfficeStatus{}, err
+	}
+	return v.Store.OfficeStatus()
+}
 
 // Move hands citizens to a colleague (owner or lead), then syncs.
 func (v *Service) Move(ids []int64, to string) error {
@@ -499,7 +554,7 @@ func (v *Service) Cover(ids []int64, to string, until time.Time, reason string) 
 
 func (v *Service) onServer(ids []int64, fn func(context.Context, *Client, string) error) error {
 	ctx := context.Background()
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil {
 		return err
 	}
@@ -582,7 +637,7 @@ func (v *Service) Resolve(id, how string) error {
 		return nil // a notice of this laptop's own: nothing at the office to close
 	}
 	ctx := context.Background()
-	st, err := v.Store.SyncState()
+	st, err := v.syncState()
 	if err != nil || !st.Active {
 		return err
 	}

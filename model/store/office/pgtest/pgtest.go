@@ -66,7 +66,16 @@ func (c *Cluster) run(name string, args ...string) error {
 }
 
 // Start runs initdb and starts the server on a Unix socket in a new temp folder.
-func Start(port int) (*Cluster, error) {
+func Start(port int) (*Cluster, error) { return start(port, "") }
+
+// StartPasswords is Start with a server that checks passwords: on its Unix
+// socket the administrator (postgres) is trusted for the setup, every other
+// role logs in with its SCRAM password, as on an office's server.
+func StartPasswords(port int) (*Cluster, error) {
+	return start(port, "local all postgres trust\nlocal all all scram-sha-256\n")
+}
+
+func start(port int, hba string) (*Cluster, error) {
 	bin, err := binDir()
 	if err != nil {
 		return nil, err
@@ -85,8 +94,19 @@ func Start(port int) (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	if hba != "" {
+		p := filepath.Join(data, "pg_hba.conf")
+		if err := os.WriteFile(p, []byte(hba), 0o600); err != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+		if err := giveToServerUser(p); err != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+	}
 	opts := fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories=%s -p %d -c fsync=off "+
-		"-c synchronous_commit=off -c full_page_writes=off -c max_connections=100", dir, port)
+		"-c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c password_encryption=scram-sha-256", dir, port)
 	if err := c.run("pg_ctl", "-D", data, "-o", opts, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "start"); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
