@@ -236,8 +236,8 @@ func (s *caseloadScreen) load() {
 		s.shell.showError(err)
 		return
 	}
-	s.all, s.loaded = rows, true
-	s.rows = nil // nor does it keep the rows read before
+	s.setAll(rows)
+	s.loaded = true
 	s.dirty = nil
 	s.shown()
 }
@@ -282,8 +282,8 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	if s.loaded {
 		return
 	}
-	s.all, s.unseen = rows, true
-	s.rows = nil
+	s.setAll(rows)
+	s.unseen = true
 	// Filter and lay the screen out at the window's size now, off screen:
 	// the table makes and measures its cells here, not on the first Ctrl+F.
 	s.keptAt = s.store.Generation()
@@ -291,6 +291,19 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	s.root.Resize(s.shell.window().Canvas().Size())
 	s.loaded = true
 	s.shell.settle() // the start's reading is done: what it left behind can go back
+}
+
+// setAll keeps rows as every citizen, in name order (the store reads them
+// so; anything else is sorted once here, not on every key typed).
+func (s *caseloadScreen) setAll(rows []model.CaseRow) {
+	for i := 1; i < len(rows); i++ {
+		if rows[i].NameKey < rows[i-1].NameKey {
+			model.SortCaseload(rows, model.SortByName, false)
+			break
+		}
+	}
+	s.all = rows
+	s.rows = nil // the filtered pointers into the rows read before go with them
 }
 
 func caseIDs(rows []model.CaseRow) []int64 {
