@@ -84,9 +84,12 @@ func (s *Store) caseCitizens(g *model.Guide, now time.Time, one caseScope) ([]mo
 	today := model.DateOnly(now)
 	rows := make([]model.CaseRow, 0, 1024)
 	var text keptText
+	// scanned into once-allocated places (each is handed to Scan as a
+	// pointer, so a variable per row would be a heap allocation per row)
+	var r model.CaseRow
+	var name, nameKey, cpr, phone, track, status, caseworker string
 	for q.Next() {
-		var r model.CaseRow
-		var name, nameKey, cpr, phone, track, status, caseworker string
+		r = model.CaseRow{}
 		if err := q.Scan(&r.ID, &name, &nameKey, &cpr, &phone, &track, &status, scanDate(&r.FirstContact), &caseworker); err != nil {
 			return nil, nil, fmt.Errorf("scan caseload: %w", err)
 		}

@@ -120,9 +120,11 @@ func (s *Store) ruleCitizens(table, where string, args []any) ([]model.Case, err
 	var held sql.RawBytes
 	var text keptText // Today keeps the office's cases all day: their strings and days in blocks
 	var days heldBlock
+	// scanned into once-allocated places (see caseCitizens)
+	var c model.Case
+	var name, cpr, benefit, education, other, caseworker string
 	for rows.Next() {
-		var c model.Case
-		var name, cpr, benefit, education, other, caseworker string
+		c = model.Case{}
 		if err := rows.Scan(&c.ID, &name, &cpr, &benefit, &education, scanDate(&c.FirstContact),
 			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate), scanDate(&c.RegisteredOn),
 			&other, scanDate(&c.BenefitSince), &held, &caseworker, &c.Exempt); err != nil {
