@@ -42,8 +42,9 @@ type CaseFilter struct {
 // any part of the name, case-insensitively, or the start of the birth date
 // (DDMMYY, with or without "-xxxx"); never the CPR sequence digits.
 func FilterCaseload(rows []CaseRow, f CaseFilter) []CaseRow {
-	out := make([]CaseRow, 0, len(rows))
-	for _, r := range AppendCaseloadRefs(nil, rows, f) {
+	refs := AppendCaseloadRefs(make([]*CaseRow, 0, len(rows)), rows, f)
+	out := make([]CaseRow, 0, len(refs))
+	for _, r := range refs {
 		out = append(out, *r)
 	}
 	return out
