@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -41,20 +42,25 @@ type CaseFilter struct {
 // any part of the name, case-insensitively, or the start of the birth date
 // (DDMMYY, with or without "-xxxx"); never the CPR sequence digits.
 func FilterCaseload(rows []CaseRow, f CaseFilter) []CaseRow {
-	return AppendCaseload(make([]CaseRow, 0, len(rows)), rows, f)
+	refs := AppendCaseloadRefs(make([]*CaseRow, 0, len(rows)), rows, f)
+	out := make([]CaseRow, 0, len(refs))
+	for _, r := range refs {
+		out = append(out, *r)
+	}
+	return out
 }
 
-// AppendCaseload appends the rows matching f (see FilterCaseload) to out:
-// a screen that filters on every key typed passes its last result's
-// backing array, rather than have 2 MB (10,000 rows) allocated and
-// collected again for each key.
-func AppendCaseload(out, rows []CaseRow, f CaseFilter) []CaseRow {
+// AppendCaseloadRefs appends a pointer to each of rows matching f (see
+// FilterCaseload) to out: a screen that filters on every key typed passes
+// its last result's backing array, and neither copies the matching rows
+// (10,000 of 232 bytes each for an empty search) nor allocates anew per key.
+func AppendCaseloadRefs(out []*CaseRow, rows []CaseRow, f CaseFilter) []*CaseRow {
 	q := FoldName(f.Query)
 	digits := queryDigits(q)
 	for i := range rows {
 		r := &rows[i]
 		if inScope(r, f) && matches(r, f, q, digits) {
-			out = append(out, *r)
+			out = append(out, r)
 		}
 	}
 	return out
@@ -107,20 +113,33 @@ const (
 
 // SortCaseload sorts rows in place; ties keep name order.
 func SortCaseload(rows []CaseRow, by CaseSort, desc bool) {
+	cmp := caseCompare(by, desc)
+	sort.SliceStable(rows, func(i, j int) bool { return cmp(&rows[i], &rows[j]) < 0 })
+}
+
+// SortCaseloadRefs is SortCaseload for the pointers AppendCaseloadRefs
+// gives (moving 8 bytes a row, not 232).
+func SortCaseloadRefs(rows []*CaseRow, by CaseSort, desc bool) {
+	slices.SortStableFunc(rows, caseCompare(by, desc))
+}
+
+// caseCompare orders two rows by the column (descending if desc), then by
+// name.
+func caseCompare(by CaseSort, desc bool) func(a, b *CaseRow) int {
 	less := caseLess(by)
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := &rows[i], &rows[j]
+	return func(a, b *CaseRow) int {
+		x, y := a, b
 		if desc {
-			a, b = b, a
+			x, y = y, x
 		}
-		if less(a, b) {
-			return true
+		switch {
+		case less(x, y):
+			return -1
+		case less(y, x):
+			return 1
 		}
-		if less(b, a) {
-			return false
-		}
-		return rows[i].NameKey < rows[j].NameKey
-	})
+		return strings.Compare(a.NameKey, b.NameKey)
+	}
 }
 
 func caseLess(by CaseSort) func(a, b *CaseRow) bool {

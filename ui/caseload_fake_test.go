@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -221,5 +222,39 @@ func TestOnlyANameTooLongForItsColumnIsCutWithAnEllipsis(t *testing.T) {
 		if l := cell(longRow, col); l.Truncation != fyne.TextTruncateOff {
 			t.Errorf("column %s is truncated", caseColumns[col].key)
 		}
+	}
+}
+
+// TestARenamedCitizenMovesToTheirPlaceInTheList: the list in name order
+// (the default, kept without a sort per key typed) puts a citizen renamed
+// elsewhere, or one handed over in any order, where the new name belongs,
+// and the search still finds them under it.
+func TestARenamedCitizenMovesToTheirPlaceInTheList(t *testing.T) {
+	f := &fakeCaseload{rows: []model.CaseRow{
+		caseRow(3, "Carl Lund", model.TrackIntensive, false), // not in name order, as no store reads them
+		caseRow(1, "Anna Berg", model.TrackIntensive, false),
+		caseRow(2, "Bo Holm", model.TrackIntensive, false),
+	}}
+	u, s := newFakeCaseload(t, f)
+	s.load()
+	names := func() string {
+		var out []string
+		for _, r := range s.rows {
+			out = append(out, r.Name)
+		}
+		return strings.Join(out, ", ")
+	}
+	if got := names(); got != "Anna Berg, Bo Holm, Carl Lund" {
+		t.Fatalf("the list reads %q; want name order", got)
+	}
+	f.rows[1] = caseRow(1, "Østergaard Anna", model.TrackIntensive, false)
+	u.changed(1)
+	s.reload()
+	if got := names(); got != "Bo Holm, Carl Lund, Østergaard Anna" {
+		t.Fatalf("after the rename the list reads %q; want Anna under Ø, last", got)
+	}
+	s.search.SetText("øster")
+	if got := names(); got != "Østergaard Anna" {
+		t.Errorf("searching the new name finds %q", got)
 	}
 }

@@ -69,14 +69,16 @@ type caseloadScreen struct {
 	newBtn        *widget.Button
 	table         *caseTable
 	root          fyne.CanvasObject
-	all           []model.CaseRow
-	rows          []model.CaseRow
-	sortBy        model.CaseSort
-	sortDesc      bool
-	loaded        bool   // the whole caseload is read behind Today after start, or when first shown
-	reading       int    // reads started: a late background read never replaces a newer one
-	unseen        bool   // read in the background and not shown yet
-	keptAt        uint64 // the store's generation when it was read so
+	// all is every citizen read, kept in name order (as read: name_key, id);
+	// rows points into it at the rows the search and filters leave, sorted.
+	all      []model.CaseRow
+	rows     []*model.CaseRow
+	sortBy   model.CaseSort
+	sortDesc bool
+	loaded   bool   // the whole caseload is read behind Today after start, or when first shown
+	reading  int    // reads started: a late background read never replaces a newer one
+	unseen   bool   // read in the background and not shown yet
+	keptAt   uint64 // the store's generation when it was read so
 	// dirty are the citizens changed since the caseload was last shown
 	// (the window's change signal): their rows are read again when it is.
 	dirty map[int64]bool
@@ -133,6 +135,7 @@ func (s *caseloadScreen) content() fyne.CanvasObject { return s.root }
 // reload re-reads the rows of the citizens changed since the caseload was
 // last shown (one query each), not the whole caseload.
 func (s *caseloadScreen) reload() {
+	changed := len(s.dirty) > 0 // rows moved: the filtered pointers are stale
 	for id := range s.dirty {
 		row, err := s.store.CaseRowFor(s.shell.guideBook(), s.shell.now(), id)
 		if errors.Is(err, model.ErrNotFound) {
@@ -150,7 +153,7 @@ func (s *caseloadScreen) reload() {
 	}
 	if s.unseen { // read in the background, shown for the first time
 		s.unseen = false
-		if s.store.Generation() != s.keptAt { // a colleague added, a citizen changed: filter again
+		if s.store.Generation() != s.keptAt || changed { // a colleague added, a citizen changed: filter again
 			s.shown()
 			return
 		}
@@ -177,7 +180,11 @@ func (s *caseloadScreen) removeRow(id int64) {
 func (s *caseloadScreen) replaceRow(row model.CaseRow) {
 	for i := range s.all {
 		if s.all[i].ID == row.ID {
+			renamed := s.all[i].NameKey != row.NameKey
 			s.all[i] = row
+			if renamed { // all stays in name order
+				model.SortCaseload(s.all, model.SortByName, false)
+			}
 			return
 		}
 	}
@@ -229,7 +236,8 @@ func (s *caseloadScreen) load() {
 		s.shell.showError(err)
 		return
 	}
-	s.all, s.loaded = rows, true
+	s.setAll(rows)
+	s.loaded = true
 	s.dirty = nil
 	s.shown()
 }
@@ -274,7 +282,8 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	if s.loaded {
 		return
 	}
-	s.all, s.unseen = rows, true
+	s.setAll(rows)
+	s.unseen = true
 	// Filter and lay the screen out at the window's size now, off screen:
 	// the table makes and measures its cells here, not on the first Ctrl+F.
 	s.keptAt = s.store.Generation()
@@ -284,7 +293,28 @@ func (s *caseloadScreen) keep(rows []model.CaseRow) {
 	s.shell.settle() // the start's reading is done: what it left behind can go back
 }
 
+// setAll keeps rows as every citizen, in name order (the store reads them
+// so; anything else is sorted once here, not on every key typed).
+func (s *caseloadScreen) setAll(rows []model.CaseRow) {
+	for i := 1; i < len(rows); i++ {
+		if rows[i].NameKey < rows[i-1].NameKey {
+			model.SortCaseload(rows, model.SortByName, false)
+			break
+		}
+	}
+	s.all = rows
+	s.rows = nil // the filtered pointers into the rows read before go with them
+}
+
 func caseIDs(rows []model.CaseRow) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+func rowIDs(rows []*model.CaseRow) []int64 {
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
 		ids[i] = r.ID
@@ -308,8 +338,10 @@ func (s *caseloadScreen) applyFilter() {
 		return
 	}
 	f := s.filter()
-	s.rows = model.AppendCaseload(s.rows[:0], s.all, f)
-	model.SortCaseload(s.rows, s.sortBy, s.sortDesc)
+	s.rows = model.AppendCaseloadRefs(s.rows[:0], s.all, f)
+	if s.sortBy != model.SortByName || s.sortDesc { // all is in name order: so are the rows it leaves
+		model.SortCaseloadRefs(s.rows, s.sortBy, s.sortDesc)
+	}
 	s.showElsewhere(f)
 	if count := s.shell.countText(len(s.rows)); count != s.count.Text { // often the same while typing
 		s.count.SetText(count)
@@ -328,7 +360,7 @@ func (s *caseloadScreen) onSort(by model.CaseSort) {
 }
 
 // cellText is what column col shows for row r.
-func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
+func (s *caseloadScreen) cellText(r *model.CaseRow, col int) string {
 	switch caseColumns[col].sort {
 	case model.SortByName:
 		return r.Name
@@ -349,14 +381,14 @@ func (s *caseloadScreen) cellText(r model.CaseRow, col int) string {
 	return withMark(flagText(r), s.shell.coverMark(r.ID))
 }
 
-func nextText(r model.CaseRow) string {
+func nextText(r *model.CaseRow) string {
 	if r.Next.IsZero() {
 		return lang.L("list.nonext")
 	}
 	return r.Next.Format("02-01-2006 15:04")
 }
 
-func flagText(r model.CaseRow) string {
+func flagText(r *model.CaseRow) string {
 	switch {
 	case r.Overdue && r.NoShow:
 		return lang.L("flag.overdue") + ", " + lang.L("flag.noshow")

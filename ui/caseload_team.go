@@ -122,7 +122,7 @@ func (s *caseloadScreen) onAskMove() {
 }
 
 func (s *caseloadScreen) onMove(initials string) {
-	ids := caseIDs(s.rows)
+	ids := rowIDs(s.rows)
 	if s.shell.handOver(ids, initials) {
 		return // in an office: the audited hand-over
 	}

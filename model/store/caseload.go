@@ -90,16 +90,25 @@ func (s *Store) caseCitizens(g *model.Guide, now time.Time, one caseScope) ([]mo
 	totals := phaseTotals(g)
 	today := model.DateOnly(now)
 	rows := make([]model.CaseRow, 0, 1024)
+	var text keptText
+	// scanned into once-allocated places (each is handed to Scan as a
+	// pointer, so a variable per row would be a heap allocation per row)
+	var r model.CaseRow
+	var name, nameKey, cpr, phone, track, status, caseworker string
 	for q.Next() {
-		var r model.CaseRow
-		var cpr, phone string
-		if err := q.Scan(&r.ID, &r.Name, &r.NameKey, &cpr, &phone, &r.Track, &r.Status, scanDate(&r.FirstContact), &r.Caseworker); err != nil {
+		r = model.CaseRow{}
+		if err := q.Scan(&r.ID, &name, &nameKey, &cpr, &phone, &track, &status, scanDate(&r.FirstContact), &caseworker); err != nil {
 			return nil, nil, fmt.Errorf("scan caseload: %w", err)
 		}
-		r.Masked, r.Total = model.CPR(cpr).Masked(), totals[phaseID(r.Track)]
-		r.CPRDigits, r.PhoneDigits = cpr, model.PhoneDigits(phone)
+		r.Name, r.NameKey, r.CPRDigits = text.keep(name), text.keep(nameKey), text.keep(cpr)
+		r.Masked, r.PhoneDigits = text.keep(model.CPR(cpr).Masked()), text.keep(model.PhoneDigits(phone))
+		r.Track, r.Status, r.Caseworker = model.TrackID(text.share(track)), model.Status(text.share(status)), text.share(caseworker)
+		r.Total = totals[phaseID(r.Track)]
 		r.DaysSinceFirst = int(today.Sub(r.FirstContact).Hours() / 24)
 		rows = append(rows, r)
+	}
+	if cap(rows) > len(rows)+len(rows)/16 { // kept all day: not the quarter more append may leave
+		rows = append(make([]model.CaseRow, 0, len(rows)), rows...)
 	}
 	byID := make(map[int64]*model.CaseRow, len(rows))
 	for i := range rows {

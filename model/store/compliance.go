@@ -118,21 +118,53 @@ func (s *Store) ruleCitizens(table, where string, args []any) ([]model.Case, err
 	defer rows.Close()
 	var out []model.Case
 	var held sql.RawBytes
+	var text keptText // Today keeps the office's cases all day: their strings and days in blocks
+	var days heldBlock
+	// scanned into once-allocated places (see caseCitizens)
+	var c model.Case
+	var name, cpr, benefit, education, other, caseworker string
 	for rows.Next() {
-		var c model.Case
-		var cpr string
-		if err := rows.Scan(&c.ID, &c.Name, &cpr, &c.Benefit, &c.Education, scanDate(&c.FirstContact),
+		c = model.Case{}
+		if err := rows.Scan(&c.ID, &name, &cpr, &benefit, &education, scanDate(&c.FirstContact),
 			scanDate(&c.UnemployedSince), scanDate(&c.TransferredOn), scanDate(&c.BirthDate), scanDate(&c.RegisteredOn),
-			&c.OtherBenefit, scanDate(&c.BenefitSince), &held, &c.Caseworker, &c.Exempt); err != nil {
+			&other, scanDate(&c.BenefitSince), &held, &caseworker, &c.Exempt); err != nil {
 			return nil, fmt.Errorf("scan caseload for the rules: %w", err)
 		}
-		c.CPR = model.CPR(cpr)
-		if c.Held, err = heldDays(held); err != nil {
+		c.Name, c.CPR = text.keep(name), model.CPR(text.keep(cpr))
+		c.Benefit, c.Education = model.Benefit(text.share(benefit)), model.Education(text.share(education))
+		c.OtherBenefit, c.Caseworker = text.share(other), text.share(caseworker)
+		if c.Held, err = days.parse(held); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// heldBlock holds the held days of many cases in a few large arrays, each
+// case's a part of one (capped: an append to it never reaches the next).
+type heldBlock struct {
+	days []model.Held
+}
+
+// heldBlockLen is a block's length (64 kB).
+const heldBlockLen = 1024
+
+// parse reads b (see heldDays) into the block.
+func (h *heldBlock) parse(b []byte) ([]model.Held, error) {
+	n := (len(b) + 1) / 11 // at most: "2006-01-02" and a comma each
+	if n == 0 {
+		return heldDays(b)
+	}
+	if cap(h.days)-len(h.days) < n {
+		h.days = make([]model.Held, 0, max(min(2*cap(h.days), heldBlockLen), 16, n))
+	}
+	start := len(h.days)
+	var err error
+	if h.days, err = appendHeldDays(h.days, b); err != nil {
+		return nil, err
+	}
+	return h.days[start:len(h.days):len(h.days)], nil
 }
 
 // heldDays reads "2006-01-02p,2006-01-03pa,…" into held individual job
@@ -143,7 +175,11 @@ func heldDays(b []byte) ([]model.Held, error) {
 	if len(b) == 0 {
 		return nil, nil
 	}
-	out := make([]model.Held, 0, (len(b)+1)/11)
+	return appendHeldDays(make([]model.Held, 0, (len(b)+1)/11), b)
+}
+
+// appendHeldDays appends the days in b (see heldDays) to out.
+func appendHeldDays(out []model.Held, b []byte) ([]model.Held, error) {
 	for len(b) > 0 {
 		if len(b) < 10 || b[4] != '-' || b[7] != '-' {
 			return nil, fmt.Errorf("stored conversation day %q is not a date", b)
