@@ -452,6 +452,10 @@ func (f Figure) TooManyExempted(max int) bool { return f.Exempted*100 > max*f.To
 // GroupFigure is the minimum's figure for one target group and target.
 type GroupFigure struct {
 	Group string
+	// From is the earliest start of the rules counted here (the day
+	// unemployment began from which they apply, YYYY-MM-DD): a group the
+	// law changed is two lines, told apart by it.
+	From string
 	Figure
 }
 
@@ -494,6 +498,9 @@ func (r *RuleSet) Tally(kind OfficeKind, cases []Case, now time.Time) Compliance
 			at = len(out.Groups)
 			index[key] = at
 			out.Groups = append(out.Groups, GroupFigure{Group: rule.Group, Figure: Figure{TargetPercent: rule.TargetPercent}})
+		}
+		if f := &out.Groups[at].From; *f == "" || rule.From < *f {
+			*f = rule.From
 		}
 		g := &out.Groups[at].Figure
 		g.Total++
@@ -592,8 +599,15 @@ func (r *RuleSet) targetOn(kind OfficeKind, day time.Time) int {
 // the citizens no rule covers; warn says whether any group is over the cap.
 // The command line and Today print the same lines.
 func (c Compliance) GroupLines() (lines []Message, warn bool) {
-	for _, g := range c.Groups {
-		lines = append(lines, Message{Key: "today.figure.group", Args: []any{g.Group, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted}})
+	for i, g := range c.Groups {
+		key, args := "today.figure.group", []any{g.Group}
+		if since, before := c.groupPeriod(i); since != "" {
+			key, args = "today.figure.group.from", append(args, since)
+		} else if before != "" {
+			key, args = "today.figure.group.before", append(args, before)
+		}
+		args = append(args, g.TargetPercent, g.Share(), g.OnCourse, g.Total, g.Exempted)
+		lines = append(lines, Message{Key: key, Args: args})
 		if g.TooManyExempted(c.ExemptMaxPercent) {
 			warn = true
 			share := 100 * float64(g.Exempted) / float64(g.Total)
@@ -604,4 +618,40 @@ func (c Compliance) GroupLines() (lines []Message, warn bool) {
 		lines = append(lines, Message{Key: "today.figure.norule", Args: []any{c.NoRule}})
 	}
 	return lines, warn
+}
+
+// groupPeriod tells the i'th group apart from others of the same name (a
+// group the law changed, e.g. dagpenge 100 % before and 75 % from
+// 1-7-2026): since is the day its rules start when it is the newest of
+// them, before the day the next newer one starts otherwise; both "" when
+// the name is only once.
+func (c Compliance) groupPeriod(i int) (since, before string) {
+	g := c.Groups[i]
+	next := ""
+	same := false
+	for j, o := range c.Groups {
+		if j == i || o.Group != g.Group {
+			continue
+		}
+		same = true
+		if o.From > g.From && (next == "" || o.From < next) {
+			next = o.From
+		}
+	}
+	if !same {
+		return "", ""
+	}
+	if next == "" {
+		return danishDay(g.From), ""
+	}
+	return "", danishDay(next)
+}
+
+// danishDay writes a YYYY-MM-DD day as DD-MM-YYYY ("" stays "").
+func danishDay(day string) string {
+	t, err := time.Parse(DateLayout, day)
+	if err != nil {
+		return day
+	}
+	return t.Format("02-01-2006")
 }
