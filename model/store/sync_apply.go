@@ -48,6 +48,10 @@ type Conflict struct {
 	// 0 and "" when the case is not on this laptop).
 	CitizenID   int64
 	CitizenName string
+	// Members are, for the one question about a case the office refused
+	// because it already has the citizen (OpID CaseRefusedPrefix + her
+	// gid), the case's refusals, each with its text.
+	Members []Conflict
 }
 
 // AckPush records the office's answers in one transaction: the operations
@@ -94,8 +98,23 @@ func putConflict(tx *sql.Tx, c Conflict) error {
 	return err
 }
 
-// Conflicts lists the conflicts and refusals not yet resolved.
+// Conflicts lists the conflicts and refusals not yet resolved; the
+// refusals of a case whose citizen the office already has are one
+// (groupRefusedCases).
 func (s *Store) Conflicts() ([]Conflict, error) {
+	cs, err := s.openConflicts()
+	if err != nil {
+		return nil, err
+	}
+	gids, err := caseRefusedGids(s.db)
+	if err != nil {
+		return nil, err
+	}
+	return groupRefusedCases(cs, gids), nil
+}
+
+// openConflicts are the conflicts and refusals not yet resolved, one by one.
+func (s *Store) openConflicts() ([]Conflict, error) {
 	rows, err := s.db.Query(`SELECT k.op_id, k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, k.theirs, k.author,
 		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, coalesce(c.id, 0), coalesce(c.name, '')
 		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
@@ -134,6 +153,9 @@ func LocalNotice(opID string) bool { return strings.Contains(opID, ":") }
 // about the office's conflict waits to be sent with the next sync.
 func (s *Store) SettleConflict(opID, how, value string) error {
 	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
+		if strings.HasPrefix(opID, CaseRefusedPrefix) {
+			return s.settleRefusedCase(tx, opID, how)
+		}
 		c, citizen, err := openConflict(tx, opID)
 		if err != nil {
 			return err
@@ -1113,9 +1135,16 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 		LastError: st.LastError, Reachable: st.LastError == ""}
 	// the conflicts this caseworker is asked about: her own and this laptop's
 	// notices (a colleague's conflict on a shared case is hers to settle)
-	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = ''
-		AND (instr(op_id, ':') > 0 OR author IN ('', ?))), (SELECT count(*) FROM citizens)`, st.Initials).
-		Scan(&o.Pending, &o.Conflicts, &o.Citizens)
+	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM citizens)`).
+		Scan(&o.Pending, &o.Citizens); err != nil {
+		return o, err
+	}
+	cs, err := s.Conflicts() // a case the office refused whole is one question
+	for _, c := range cs {
+		if LocalNotice(c.OpID) || c.Author == "" || c.Author == st.Initials {
+			o.Conflicts++
+		}
+	}
 	return o, err
 }
 
