@@ -125,7 +125,7 @@ func (s *conflictsScreen) draw() {
 
 // kindOrder is the order of a citizen's cards: fields to decide first.
 var kindOrder = map[model.ConflictKind]int{model.ConflictField: 0, model.ConflictNote: 1, model.ConflictLateNote: 2,
-	model.ConflictRefused: 3, model.ConflictTwice: 4}
+	model.ConflictRefused: 3, model.ConflictCaseRefused: 3, model.ConflictTwice: 4}
 
 // conflictBefore orders the cards by citizen (those no longer here last), then kind.
 func conflictBefore(a, b model.OfficeConflict) bool {
@@ -163,6 +163,8 @@ func (s *conflictsScreen) buildCard(c model.OfficeConflict) *conflictCard {
 		body, buttons = s.noteBody(c, k)
 	case model.ConflictRefused:
 		body, buttons = s.refusedBody(c, k)
+	case model.ConflictCaseRefused:
+		body, buttons = s.caseBody(c, k)
 	case model.ConflictLateNote:
 		body, buttons = s.lateBody(c, k)
 	default:
@@ -184,6 +186,9 @@ func cardTitle(c model.OfficeConflict) string {
 	}
 	if who == "" {
 		who = lang.L("conflicts.notHere")
+	}
+	if c.Kind == model.ConflictCaseRefused {
+		return who + "  ·  " + lang.L("conflicts.case.title")
 	}
 	if c.Field == "*" {
 		return who + "  ·  " + fmt.Sprintf(lang.L("conflicts.record"), tableLabel(c.Table))
