@@ -26,7 +26,9 @@ func sameCitizenOn(t *testing.T, p *officeLaptop, n int, who string) *model.Citi
 	}
 	for k := 1; k <= n; k++ {
 		cv := testutil.Conversation(c.ID, testutil.At("2026-11-02T09:00").Add(time.Duration(k)*24*time.Hour), 30,
-			func(cv *model.Conversation) { cv.Notes = fmt.Sprintf("%s, samtale %d: vil gerne være lagerarbejder.", who, k) })
+			func(cv *model.Conversation) {
+				cv.Notes = fmt.Sprintf("%s, samtale %d: vil gerne være lagerarbejder.", who, k)
+			})
 		if err := p.store.PlanConversation(cv); err != nil {
 			t.Fatal(err)
 		}
