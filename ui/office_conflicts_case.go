@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,17 +25,22 @@ import (
 // close the question when done: one choice, audited, that closes every
 // refusal of the case here and at the office.
 
-// caseBody is the one question for a refused case, with every text of it.
+// caseBody is the one question for a refused case: what was not sent,
+// what she can do (the buttons at once, not below a long text), and every
+// note of the case. The records' other fields are on the case, still here.
 func (s *conflictsScreen) caseBody(c model.OfficeConflict, k *conflictCard) (fyne.CanvasObject, []fyne.CanvasObject) {
-	texts := caseTexts(c)
-	k.copy = widget.NewButtonWithIcon(lang.L("conflicts.case.copy"), theme.ContentCopyIcon(), func() { s.onCopy(texts) })
+	notes := caseNotes(c)
+	k.copy = widget.NewButtonWithIcon(lang.L("conflicts.case.copy"), theme.ContentCopyIcon(), func() { s.onCopy(notes) })
 	k.seen = s.button("conflicts.case.done", theme.ConfirmIcon(), c, "dismissed")
 	k.open = s.openButton(c)
+	if notes == "" {
+		k.copy.Disable()
+		notes = lang.L("conflicts.case.nonotes")
+	}
 	explain := wrapped(fmt.Sprintf(lang.L("conflicts.case.explain"), caseName(c), caseContents(c)))
 	explain.TextStyle.Bold = true
-	parts := []fyne.CanvasObject{explain, wrapped(lang.L("conflicts.case.choices")),
-		side(lang.L("conflicts.case.texts"), texts, s.mineWhen(c))}
-	return container.NewVBox(parts...), []fyne.CanvasObject{k.copy, k.open, k.seen}
+	return container.NewVBox(explain, wrapped(lang.L("conflicts.case.choices")), container.NewHBox(k.copy, k.open, k.seen),
+		side(lang.L("conflicts.case.texts"), notes, "")), nil // a history sent at the join: its time is the join's
 }
 
 // caseName is the citizen's name (never her CPR number).
@@ -86,14 +93,54 @@ func caseContents(c model.OfficeConflict) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " " + lang.L("conflicts.case.and") + " " + parts[len(parts)-1]
 }
 
-// caseTexts are every refused record's text, each under what it was:
-// what the caseworker hands to her colleague, or finds here again.
-func caseTexts(c model.OfficeConflict) string {
+// caseNotes are the free texts of the case's refused records, each under
+// what it was ("En samtale 23-11-2026 – Aftaler"): what the caseworker
+// hands to her colleague ("" none).
+func caseNotes(c model.OfficeConflict) string {
 	blocks := make([]string, 0, len(c.Members))
 	for _, m := range c.Members {
-		blocks = append(blocks, upperFirst(tableLabel(m.Table))+":\n"+refusedText(m))
+		var labels []string
+		for _, f := range strings.Split(m.Field, ", ") {
+			if name, ok := strings.CutPrefix(f, "note:"); ok {
+				labels = append(labels, fieldLabel(m.Table, name))
+			}
+		}
+		text := memberNotes(m)
+		if len(labels) == 0 || text == "" {
+			continue
+		}
+		blocks = append(blocks, recordLabel(m)+" – "+strings.Join(labels, ", ")+":\n"+text)
 	}
 	return strings.Join(blocks, "\n\n")
+}
+
+// memberNotes is the notes' text of one refusal: all of it for a refused
+// note, what follows the record's fields for a refused record.
+func memberNotes(m model.OfficeConflict) string {
+	if strings.HasPrefix(m.Field, "note:") {
+		return strings.TrimSpace(m.Mine)
+	}
+	var fields map[string]any
+	dec := json.NewDecoder(strings.NewReader(m.Mine))
+	if dec.Decode(&fields) != nil {
+		return ""
+	}
+	return strings.TrimSpace(m.Mine[dec.InputOffset():])
+}
+
+// recordLabel names a refused record, with its date when it has one.
+func recordLabel(m model.OfficeConflict) string {
+	label := upperFirst(tableLabel(m.Table))
+	var fields map[string]any
+	json.NewDecoder(strings.NewReader(m.Mine)).Decode(&fields)
+	for _, k := range []string{"start", "date", "decided_on", "done_on"} {
+		if v, _ := fields[k].(string); len(v) >= 10 {
+			if d, err := time.Parse(model.DateLayout, v[:10]); err == nil {
+				return label + " " + d.Format("02-01-2006")
+			}
+		}
+	}
+	return label
 }
 
 // upperFirst is s with its first letter a capital.
