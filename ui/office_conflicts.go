@@ -37,6 +37,7 @@ type conflictsShell interface {
 	openCitizenFromConflict(id int64)
 	copyText(text string)
 	window() fyne.Window
+	officeSettled()
 }
 
 // conflictsScreen shows each open conflict side by side — this laptop's
@@ -302,6 +303,7 @@ func (s *conflictsScreen) settle(c model.OfficeConflict, how, value string) erro
 	if c.CitizenID != 0 && (how == "mine" || how == "edited") {
 		s.win.changed(c.CitizenID) // the caseload and Today re-read the citizen
 	}
+	s.win.officeSettled() // the header's count, and the choice to the office soon
 	s.win.notify(lang.L("conflicts.settled." + how))
 	s.reload()
 	return nil

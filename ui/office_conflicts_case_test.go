@@ -113,6 +113,9 @@ func TestACitizenAlreadyAtTheOfficeIsOneQuestion(t *testing.T) {
 		t.Fatalf("after Færdig %d cards and %d conflicts remain, want the phone number's", len(s.cards), bk.ui.conflictCount(0))
 	}
 	wantShown(t, "the conflict screen", s.content(), "Åse Ørum  ·  Telefon")
+	if h := bk.headerText(); !strings.Contains(h, " · 1 konflikt at afgøre") {
+		t.Errorf("right after Færdig BK's header says %q, want the phone number's one", h)
+	}
 	wantAudited(t, bk.store, karen.ID, "the case", "dismissed")
 	if cvs, _ := bk.store.Conversations(karen.ID); len(cvs) != 3 {
 		t.Errorf("Karen Holm has %d conversations on BK's laptop, want all 3 kept", len(cvs))
