@@ -1134,17 +1134,17 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	o := model.OfficeStatus{Configured: st.Active, Server: model.ServerAddress(st.Server), Initials: st.Initials, LastSync: st.LastSync,
 		LastError: st.LastError, Reachable: st.LastError == ""}
 	// the conflicts this caseworker is asked about: her own and this laptop's
-	// notices (a colleague's conflict on a shared case is hers to settle)
-	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM citizens)`).
-		Scan(&o.Pending, &o.Citizens); err != nil {
-		return o, err
-	}
-	cs, err := s.Conflicts() // a case the office refused whole is one question
-	for _, c := range cs {
-		if LocalNotice(c.OpID) || c.Author == "" || c.Author == st.Initials {
-			o.Conflicts++
-		}
-	}
+	// notices (a colleague's conflict on a shared case is hers to settle);
+	// a case whose citizen the office already has is one question, as
+	// Conflicts groups it (sync_case_refused.go)
+	err = s.db.QueryRow(`WITH dup AS (SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl = 'citizens'
+			AND outcome = 'rejected' AND citizen_gid <> '' AND instr(theirs, ?) > 0)
+		SELECT (SELECT count(*) FROM outbox),
+		(SELECT count(*) FROM sync_conflict WHERE resolution = '' AND NOT (outcome = 'rejected' AND citizen_gid IN dup)
+			AND (instr(op_id, ':') > 0 OR author IN ('', ?)))
+		+ (SELECT count(DISTINCT citizen_gid) FROM sync_conflict WHERE resolution = '' AND outcome = 'rejected' AND citizen_gid IN dup),
+		(SELECT count(*) FROM citizens)`, cprTakenMark, st.Initials).
+		Scan(&o.Pending, &o.Conflicts, &o.Citizens)
 	return o, err
 }
 
