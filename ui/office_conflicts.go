@@ -544,30 +544,34 @@ func skipInRefused(f string, v any) bool {
 // conflictCount is the number of open conflicts this caseworker is asked
 // about (0 without an office, or when it cannot be read).
 func (u *UI) conflictCount(citizenID int64) int {
-	n, _ := u.conflictCounts(citizenID)
+	n, _, _ := u.conflictCounts(citizenID)
 	return n
 }
 
 // conflictCounts is how many open conflicts there are (one citizen's, or
-// all for 0), and how many of them are notes written after a hand-over.
-func (u *UI) conflictCounts(citizenID int64) (n, late int) {
+// all for 0), how many of them are notes written after a hand-over, and
+// how many a case whose citizen the office already has.
+func (u *UI) conflictCounts(citizenID int64) (n, late, cases int) {
 	o, ok := u.office.(conflictsStore)
 	if !ok || o == nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	cs, err := o.Conflicts()
 	if err != nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	for _, c := range cs {
 		if citizenID == 0 || c.CitizenID == citizenID {
 			n++
-			if c.Kind == model.ConflictLateNote {
+			switch c.Kind {
+			case model.ConflictLateNote:
 				late++
+			case model.ConflictCaseRefused:
+				cases++
 			}
 		}
 	}
-	return n, late
+	return n, late, cases
 }
 
 // conflictsButton is Today's count that opens the conflict screen (nil
@@ -591,11 +595,14 @@ func conflictCountText(n int) string {
 
 // conflictBanner is the case's banner when it has an open conflict (nil else).
 func (u *UI) conflictBanner(citizenID int64) fyne.CanvasObject {
-	n, late := u.conflictCounts(citizenID)
+	n, late, cases := u.conflictCounts(citizenID)
 	if n == 0 {
 		return nil
 	}
 	text := bannerText(n, late)
+	if cases == n {
+		text = lang.L("conflicts.banner.case") // the only question: the case is not at the office
+	}
 	b := widget.NewButtonWithIcon(lang.L("conflicts.banner.open"), theme.WarningIcon(), func() {
 		u.leave(func() { u.onConflicts(citizenID) })
 	})

@@ -100,6 +100,15 @@ func TestACitizenAlreadyAtTheOfficeIsOneQuestion(t *testing.T) {
 	if card == nil {
 		t.Fatal("no card for Karen Holm's case")
 	}
+	bk.ui.onOpenCitizen(karen.ID)
+	wantShown(t, "Karen Holm's banner", bk.ui.citizen.content(),
+		"Borgeren findes allerede på kontoret hos en kollega: sagen er ikke sendt, men den er her stadig", "Se og afgør")
+	s = openConflicts(t, bk.ui, "2 ændringer venter på din afgørelse")
+	for id, c := range s.cards {
+		if strings.HasPrefix(id, "case:") {
+			card = c
+		}
+	}
 	test.Tap(card.copy)
 	clip := a.Clipboard().Content()
 	for k := 1; k <= 3; k++ {
