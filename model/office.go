@@ -51,6 +51,9 @@ type OfficeConflict struct {
 	// HandedAt is, for a note written after a hand-over, when its author
 	// lost the case.
 	HandedAt string
+	// Members are, for ConflictCaseRefused, the case's refusals, each
+	// with its text: one question, settled as a whole.
+	Members []OfficeConflict
 }
 
 // ConflictKind is what a conflict asks of a person.
@@ -68,11 +71,17 @@ const (
 	ConflictLateNote ConflictKind = "late"
 	// ConflictTwice: a record made both here and at the office.
 	ConflictTwice ConflictKind = "twice"
+	// ConflictCaseRefused: a case this laptop holds whose citizen the
+	// office already has (the same CPR number, with a colleague): all the
+	// refusals of its records as one question. The case stays here.
+	ConflictCaseRefused ConflictKind = "case"
 )
 
 // KindOfConflict classifies a conflict by its id and outcome.
 func KindOfConflict(id, outcome string) ConflictKind {
 	switch {
+	case len(id) > 5 && id[:5] == "case:":
+		return ConflictCaseRefused
 	case outcome == "rejected":
 		return ConflictRefused
 	case len(id) > 5 && id[:5] == "note:":

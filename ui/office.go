@@ -79,6 +79,14 @@ func (u *UI) officeTouched() {
 	}
 }
 
+// officeSettled: a conflict was settled here: the header says so at once
+// and the choice reaches the office soon.
+func (u *UI) officeSettled() {
+	if u.officeBar != nil {
+		u.officeBar.sync.settled()
+	}
+}
+
 // officePulled: a pull brought the office's changes; Today and the caseload
 // show them (each re-reads what its change detection says moved).
 func (u *UI) officePulled() {

@@ -37,6 +37,7 @@ type conflictsShell interface {
 	openCitizenFromConflict(id int64)
 	copyText(text string)
 	window() fyne.Window
+	officeSettled()
 }
 
 // conflictsScreen shows each open conflict side by side — this laptop's
@@ -125,7 +126,7 @@ func (s *conflictsScreen) draw() {
 
 // kindOrder is the order of a citizen's cards: fields to decide first.
 var kindOrder = map[model.ConflictKind]int{model.ConflictField: 0, model.ConflictNote: 1, model.ConflictLateNote: 2,
-	model.ConflictRefused: 3, model.ConflictTwice: 4}
+	model.ConflictRefused: 3, model.ConflictCaseRefused: 3, model.ConflictTwice: 4}
 
 // conflictBefore orders the cards by citizen (those no longer here last), then kind.
 func conflictBefore(a, b model.OfficeConflict) bool {
@@ -163,6 +164,8 @@ func (s *conflictsScreen) buildCard(c model.OfficeConflict) *conflictCard {
 		body, buttons = s.noteBody(c, k)
 	case model.ConflictRefused:
 		body, buttons = s.refusedBody(c, k)
+	case model.ConflictCaseRefused:
+		body, buttons = s.caseBody(c, k)
 	case model.ConflictLateNote:
 		body, buttons = s.lateBody(c, k)
 	default:
@@ -184,6 +187,9 @@ func cardTitle(c model.OfficeConflict) string {
 	}
 	if who == "" {
 		who = lang.L("conflicts.notHere")
+	}
+	if c.Kind == model.ConflictCaseRefused {
+		return who + "  ·  " + lang.L("conflicts.case.title")
 	}
 	if c.Field == "*" {
 		return who + "  ·  " + fmt.Sprintf(lang.L("conflicts.record"), tableLabel(c.Table))
@@ -297,6 +303,7 @@ func (s *conflictsScreen) settle(c model.OfficeConflict, how, value string) erro
 	if c.CitizenID != 0 && (how == "mine" || how == "edited") {
 		s.win.changed(c.CitizenID) // the caseload and Today re-read the citizen
 	}
+	s.win.officeSettled() // the header's count, and the choice to the office soon
 	s.win.notify(lang.L("conflicts.settled." + how))
 	s.reload()
 	return nil
@@ -537,30 +544,34 @@ func skipInRefused(f string, v any) bool {
 // conflictCount is the number of open conflicts this caseworker is asked
 // about (0 without an office, or when it cannot be read).
 func (u *UI) conflictCount(citizenID int64) int {
-	n, _ := u.conflictCounts(citizenID)
+	n, _, _ := u.conflictCounts(citizenID)
 	return n
 }
 
 // conflictCounts is how many open conflicts there are (one citizen's, or
-// all for 0), and how many of them are notes written after a hand-over.
-func (u *UI) conflictCounts(citizenID int64) (n, late int) {
+// all for 0), how many of them are notes written after a hand-over, and
+// how many a case whose citizen the office already has.
+func (u *UI) conflictCounts(citizenID int64) (n, late, cases int) {
 	o, ok := u.office.(conflictsStore)
 	if !ok || o == nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	cs, err := o.Conflicts()
 	if err != nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	for _, c := range cs {
 		if citizenID == 0 || c.CitizenID == citizenID {
 			n++
-			if c.Kind == model.ConflictLateNote {
+			switch c.Kind {
+			case model.ConflictLateNote:
 				late++
+			case model.ConflictCaseRefused:
+				cases++
 			}
 		}
 	}
-	return n, late
+	return n, late, cases
 }
 
 // conflictsButton is Today's count that opens the conflict screen (nil
@@ -584,11 +595,14 @@ func conflictCountText(n int) string {
 
 // conflictBanner is the case's banner when it has an open conflict (nil else).
 func (u *UI) conflictBanner(citizenID int64) fyne.CanvasObject {
-	n, late := u.conflictCounts(citizenID)
+	n, late, cases := u.conflictCounts(citizenID)
 	if n == 0 {
 		return nil
 	}
 	text := bannerText(n, late)
+	if cases == n {
+		text = lang.L("conflicts.banner.case") // the only question: the case is not at the office
+	}
 	b := widget.NewButtonWithIcon(lang.L("conflicts.banner.open"), theme.WarningIcon(), func() {
 		u.leave(func() { u.onConflicts(citizenID) })
 	})

@@ -159,6 +159,21 @@ func (s *officeSync) changed() {
 	s.debounce.Reset(officeDebounce)
 }
 
+// settled: a person settled a conflict on this laptop. The header counts
+// it at once (the laptop's own state, no connection), and the choice goes
+// to the office with a sync soon after, as a save does.
+func (s *officeSync) settled() {
+	if s.stopped || !s.joined {
+		return
+	}
+	if !s.running {
+		if st, err := s.link.Status(); err == nil {
+			s.header.show(st)
+		}
+	}
+	s.changed()
+}
+
 // stop ends the rhythm and cancels a sync under way.
 func (s *officeSync) stop() {
 	s.stopped = true

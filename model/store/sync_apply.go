@@ -48,6 +48,10 @@ type Conflict struct {
 	// 0 and "" when the case is not on this laptop).
 	CitizenID   int64
 	CitizenName string
+	// Members are, for the one question about a case the office refused
+	// because it already has the citizen (OpID CaseRefusedPrefix + her
+	// gid), the case's refusals, each with its text.
+	Members []Conflict
 }
 
 // AckPush records the office's answers in one transaction: the operations
@@ -94,8 +98,23 @@ func putConflict(tx *sql.Tx, c Conflict) error {
 	return err
 }
 
-// Conflicts lists the conflicts and refusals not yet resolved.
+// Conflicts lists the conflicts and refusals not yet resolved; the
+// refusals of a case whose citizen the office already has are one
+// (groupRefusedCases).
 func (s *Store) Conflicts() ([]Conflict, error) {
+	cs, err := s.openConflicts()
+	if err != nil {
+		return nil, err
+	}
+	gids, err := caseRefusedGids(s.db)
+	if err != nil {
+		return nil, err
+	}
+	return groupRefusedCases(cs, gids), nil
+}
+
+// openConflicts are the conflicts and refusals not yet resolved, one by one.
+func (s *Store) openConflicts() ([]Conflict, error) {
 	rows, err := s.db.Query(`SELECT k.op_id, k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, k.theirs, k.author,
 		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, coalesce(c.id, 0), coalesce(c.name, '')
 		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
@@ -134,6 +153,9 @@ func LocalNotice(opID string) bool { return strings.Contains(opID, ":") }
 // about the office's conflict waits to be sent with the next sync.
 func (s *Store) SettleConflict(opID, how, value string) error {
 	return s.inTx("resolve conflict", func(tx *sql.Tx) error {
+		if strings.HasPrefix(opID, CaseRefusedPrefix) {
+			return s.settleRefusedCase(tx, opID, how)
+		}
 		c, citizen, err := openConflict(tx, opID)
 		if err != nil {
 			return err
@@ -1112,9 +1134,16 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	o := model.OfficeStatus{Configured: st.Active, Server: model.ServerAddress(st.Server), Initials: st.Initials, LastSync: st.LastSync,
 		LastError: st.LastError, Reachable: st.LastError == ""}
 	// the conflicts this caseworker is asked about: her own and this laptop's
-	// notices (a colleague's conflict on a shared case is hers to settle)
-	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM sync_conflict WHERE resolution = ''
-		AND (instr(op_id, ':') > 0 OR author IN ('', ?))), (SELECT count(*) FROM citizens)`, st.Initials).
+	// notices (a colleague's conflict on a shared case is hers to settle);
+	// a case whose citizen the office already has is one question, as
+	// Conflicts groups it (sync_case_refused.go)
+	err = s.db.QueryRow(`WITH dup AS (SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl = 'citizens'
+			AND outcome = 'rejected' AND citizen_gid <> '' AND instr(theirs, ?) > 0)
+		SELECT (SELECT count(*) FROM outbox),
+		(SELECT count(*) FROM sync_conflict WHERE resolution = '' AND NOT (outcome = 'rejected' AND citizen_gid IN dup)
+			AND (instr(op_id, ':') > 0 OR author IN ('', ?)))
+		+ (SELECT count(DISTINCT citizen_gid) FROM sync_conflict WHERE resolution = '' AND outcome = 'rejected' AND citizen_gid IN dup),
+		(SELECT count(*) FROM citizens)`, cprTakenMark, st.Initials).
 		Scan(&o.Pending, &o.Conflicts, &o.Citizens)
 	return o, err
 }

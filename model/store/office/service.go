@@ -599,12 +599,22 @@ func (v *Service) Conflicts() ([]model.OfficeConflict, error) {
 		if !store.LocalNotice(c.OpID) && c.Author != "" && c.Author != st.Initials {
 			continue
 		}
-		out = append(out, model.OfficeConflict{ID: c.OpID, Table: c.Table, Field: c.Field, Outcome: c.Outcome,
-			Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: c.CitizenID, CitizenName: c.CitizenName,
-			Kind: model.KindOfConflict(c.OpID, c.Outcome), MineAt: c.MineAt, TheirsBy: c.TheirsBy, TheirsAt: c.TheirsAt,
-			HandedAt: c.HandedAt})
+		out = append(out, officeConflict(c))
 	}
 	return out, nil
+}
+
+// officeConflict is a conflict as the window shows it (with its members,
+// when it is one question for a whole case).
+func officeConflict(c store.Conflict) model.OfficeConflict {
+	o := model.OfficeConflict{ID: c.OpID, Table: c.Table, Field: c.Field, Outcome: c.Outcome,
+		Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: c.CitizenID, CitizenName: c.CitizenName,
+		Kind: model.KindOfConflict(c.OpID, c.Outcome), MineAt: c.MineAt, TheirsBy: c.TheirsBy, TheirsAt: c.TheirsAt,
+		HandedAt: c.HandedAt}
+	for _, m := range c.Members {
+		o.Members = append(o.Members, officeConflict(m))
+	}
+	return o
 }
 
 // Settle stores a person's choice for one conflict on this laptop, in one
