@@ -96,8 +96,8 @@ func TestComplianceFigure(t *testing.T) {
 		must(t, s.PlanConversation(testutil.Conversation(open.ID, at(d), 60, testutil.Phone, testutil.Held)))
 	}
 	got, err := s.Compliance(r, now)
-	want := []model.GroupFigure{{Group: "Dagpengemodtagere", Figure: model.Figure{Total: 1, TargetPercent: 100}},
-		{Group: "Jobparate kontanthjælps- og ledighedsydelsesmodtagere", Figure: model.Figure{OnCourse: 1, Total: 1, TargetPercent: 75}}}
+	want := []model.GroupFigure{{Group: "Dagpengemodtagere", From: "2024-01-01", Figure: model.Figure{Total: 1, TargetPercent: 100}},
+		{Group: "Jobparate kontanthjælps- og ledighedsydelsesmodtagere", From: "2026-07-01", Figure: model.Figure{OnCourse: 1, Total: 1, TargetPercent: 75}}}
 	if err != nil || !reflect.DeepEqual(got.Groups, want) || got.OnTime != (model.Figure{OnCourse: 1, Total: 2, TargetPercent: 100}) ||
 		got.First != (model.Figure{OnCourse: 1, Total: 2, TargetPercent: 100}) {
 		t.Fatalf("compliance = %+v, %v; want groups %+v", got, err, want)
