@@ -97,14 +97,15 @@ bench-typing: build deps-look
 ## floor; then the pull's steps (the window's office log) beside each run's typing. The cluster is
 ## stopped when it ends. Then the same typing on AL's laptop once the pull is done (no pull pending).
 JOIN_DIR ?= $(BENCH_DIR)/join
+JOIN_BAND := -band-for jobspor=0,44,780,38 # the search field sits below the office's header
 bench-typing-join: build deps-look
 	$(GO) build -o $(BENCH_DIR)/firstframe ./.ci/bench/firstframe
 	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
 	$(GO) build -o $(BENCH_DIR)/officesetup ./.ci/bench/officesetup
 	JOBSPOR_THEME=light FYNE_THEME=light $(XVFB) $(BENCH_DIR)/officesetup -bin $(BIN) -dir $(JOIN_DIR) -- \
-		sh -c '$(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f -type $(KEYS) -text hansen -stamps -- \
+		sh -c '$(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f -type $(KEYS) -text hansen -stamps $(JOIN_BAND) -- \
 			floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=@WINDOW@ && echo "== after the pull (no pull pending)" && \
-			$(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f -type $(KEYS) -text hansen -- \
+			$(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f -type $(KEYS) -text hansen $(JOIN_BAND) -- \
 			floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=@AFTER@'
 
 ## bench-idle: the window's CPU while idle on Today under Xvfb, at 10,000 and 150 demo citizens, each

@@ -3,8 +3,9 @@
 //
 // It starts a throw-away PostgreSQL cluster (pgtest), makes an office with
 // the given jobspor binary's own command line: a lead LE whose laptop holds
-// -citizens demo citizens (sent in bulk at her join), a caseworker AL whose
-// laptop joins empty; then LE hands all of her cases to AL on the server.
+// -citizens demo citizens (sent in bulk at her join; the demo's own
+// caseworker AL's become AL's), a caseworker AL whose laptop joined empty
+// before; then LE hands all her cases to AL on the server.
 // AL's laptop, as it stands before its next pull (database, .audit, and a
 // private XDG_CONFIG_HOME with her identity, password and kept head), is
 // kept in DIR/template. DIR/al-window is a script that copies the template
@@ -33,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -76,7 +78,7 @@ func run(bin, dir string, citizens, port int, measure []string) error {
 	if err := o.office(c, citizens); err != nil {
 		return err
 	}
-	if err := o.timePull(); err != nil {
+	if err := o.timePull(citizens); err != nil {
 		return err
 	}
 	if len(measure) == 0 {
@@ -88,11 +90,34 @@ func run(bin, dir string, citizens, port int, measure []string) error {
 	for i, a := range cmd.Args {
 		cmd.Args[i] = strings.NewReplacer("@WINDOW@", window, "@AFTER@", after).Replace(a)
 	}
-	cmd.Stdout, cmd.Stderr = io.MultiWriter(os.Stdout, &out), os.Stderr
+	cmd.Stdout, cmd.Stderr = io.MultiWriter(&keyLines{w: os.Stdout}, &out), os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("%s: %w", measure[0], err)
 	}
 	return report(os.Stdout, out.String(), filepath.Join(dir, "window.log"))
+}
+
+// keyLines passes on what is written to it but firstframe's lines of
+// single keys (kept for report).
+type keyLines struct {
+	w    io.Writer
+	part []byte
+}
+
+func (k *keyLines) Write(p []byte) (int, error) {
+	k.part = append(k.part, p...)
+	for {
+		i := bytes.IndexByte(k.part, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		if line := k.part[:i+1]; !bytes.HasPrefix(line, []byte("stamps key ")) {
+			if _, err := k.w.Write(line); err != nil {
+				return 0, err
+			}
+		}
+		k.part = k.part[i+1:]
+	}
 }
 
 // setup is the office being made: the binary and the folder.
@@ -132,17 +157,22 @@ func (o *setup) office(c *pgtest.Cluster, citizens int) error {
 		}
 	}
 	start := time.Now()
-	key, err := o.jobspor(al, "office", "recipient")
+	if _, err := o.jobspor(al, "init", "--db", alDB); err != nil {
+		return err
+	}
+	key, err := o.jobspor(al, "office", "recipient", "--db", alDB)
 	if err != nil {
 		return err
 	}
+	// AL joins while the office holds no citizen yet; then LE's join sends
+	// her demo laptop's citizens (the demo's own caseworker AL's go to AL
+	// there) and LE hands AL all the rest: AL's next pull brings every one.
 	steps := [][]string{
 		{le, "demo", "--db", leDB, "--citizens", fmt.Sprint(citizens)},
 		{le, "office", "init", "--server", server, "--initials", "LE", "--name", "Lene Eriksen", "--db", leDB},
 		{le, "office", "add-caseworker", "AL", "Anna Larsen", "--server", server, "--recipient", strings.TrimSpace(lastLine(key)), "--db", leDB},
-		{le, "office", "join", "--server", server, "--initials", "LE", "--db", leDB},
-		{al, "init", "--db", alDB},
 		{al, "office", "join", "--server", server, "--initials", "AL", "--db", alDB},
+		{le, "office", "join", "--server", server, "--initials", "LE", "--db", leDB},
 	}
 	for _, s := range steps {
 		if _, err := o.jobspor(s[0], s[1:]...); err != nil {
@@ -159,9 +189,6 @@ func (o *setup) office(c *pgtest.Cluster, citizens int) error {
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) != citizens {
-		return fmt.Errorf("LE's laptop lists %d citizens, want %d", len(ids), citizens)
-	}
 	if _, err := o.jobspor(le, "office", "move", "--to", "AL", "--citizen", strings.Join(ids, ","), "--db", leDB); err != nil {
 		return err
 	}
@@ -169,8 +196,8 @@ func (o *setup) office(c *pgtest.Cluster, citizens int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("office made in %.1f s: %d citizens handed from LE to AL; AL's laptop before its pull:\n%s",
-		time.Since(start).Seconds(), len(ids), indent(status))
+	fmt.Printf("office made in %.1f s: %d demo citizens, %d of them handed from LE to AL (the rest were the demo's AL's); AL's laptop before its pull:\n%s",
+		time.Since(start).Seconds(), citizens, len(ids), indent(status))
 	return copyDir(filepath.Join(o.dir, "run"), filepath.Join(o.dir, "template"))
 }
 
@@ -211,7 +238,7 @@ exec %q --db "$D/after/al.db"
 
 // timePull syncs a copy of the template (DIR/after) once without a window
 // and says how long the pull took and what it brought.
-func (o *setup) timePull() error {
+func (o *setup) timePull(citizens int) error {
 	if err := copyDir(filepath.Join(o.dir, "template"), filepath.Join(o.dir, "after")); err != nil {
 		return err
 	}
@@ -225,7 +252,14 @@ func (o *setup) timePull() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("the pull without a window (office sync on a copy): %.1f s; after it:\n%s", took.Seconds(), indent(status))
+	list, err := o.jobspor(config, "list", "--db", db)
+	if err != nil {
+		return err
+	}
+	if n := strings.Count(list, "\n"); n != citizens {
+		return fmt.Errorf("AL's laptop holds %d citizens after the pull, want %d", n, citizens)
+	}
+	fmt.Printf("the pull without a window (office sync on a copy): %.1f s, %d citizens; after it:\n%s", took.Seconds(), citizens, indent(status))
 	return nil
 }
 
@@ -252,6 +286,7 @@ func indent(s string) string {
 // The lines report reads: firstframe -stamps's, and the window's office log.
 var (
 	stampLine = regexp.MustCompile(`^stamps run (\d+) +(\S+) +typing (\S+) - (\S+)`)
+	keyLine   = regexp.MustCompile(`^stamps key (\d+) +(\S+) +\d+ (\S+) ([\d.]+)`)
 	logLine   = regexp.MustCompile(`^(\d\d:\d\d:\d\d\.\d+) (?:office: )?(.*)$`)
 	appliedRe = regexp.MustCompile(`^pull applied (\d+) of (\d+)$`)
 )
@@ -290,7 +325,17 @@ func report(w io.Writer, measured, logPath string) error {
 	// the windows alternate with the floor's: the stamps of the runs that
 	// were not the floor, in order, match the windows started
 	var typed [][2]time.Time
+	var keys [][]key // per window run
 	for _, line := range strings.Split(measured, "\n") {
+		if m := keyLine.FindStringSubmatch(line); m != nil && m[2] != "floor" {
+			at, err := time.Parse("15:04:05.000000", m[3])
+			var ms float64
+			fmt.Sscan(m[4], &ms)
+			if err == nil && len(keys) > 0 {
+				keys[len(keys)-1] = append(keys[len(keys)-1], key{at, ms})
+			}
+			continue
+		}
 		m := stampLine.FindStringSubmatch(line)
 		if m == nil || m[2] == "floor" {
 			continue
@@ -299,16 +344,72 @@ func report(w io.Writer, measured, logPath string) error {
 		b, err2 := time.Parse("15:04:05.000000", m[4])
 		if err1 == nil && err2 == nil {
 			typed = append(typed, [2]time.Time{a, b})
+			keys = append(keys, nil)
 		}
 	}
 	fmt.Fprintln(w, "== the pull beside the typing (times from the window's start)")
+	var during, after []float64
 	for i := range min(len(runs), len(typed)) {
 		fmt.Fprintln(w, describe(i+1, runs[i], typed[i]))
+		from, to := applying(runs[i])
+		for _, k := range keys[i] {
+			if !from.IsZero() && !k.at.Before(from) && (to.IsZero() || k.at.Before(to)) {
+				during = append(during, k.ms)
+			} else {
+				after = append(after, k.ms)
+			}
+		}
 	}
+	fmt.Fprintf(w, "keys pressed while the pull was applied: %d, key to pixels median %.1f ms, p90 %.1f ms\n",
+		len(during), median(during), percentile(during, 90))
+	fmt.Fprintf(w, "keys pressed before or after the apply: %d, key to pixels median %.1f ms, p90 %.1f ms\n",
+		len(after), median(after), percentile(after, 90))
 	if len(runs) != len(typed) {
 		fmt.Fprintf(w, "(%d windows started, %d typing runs stamped)\n", len(runs), len(typed))
 	}
 	return nil
+}
+
+// key is one key typed into a window: when, and milliseconds to pixels.
+type key struct {
+	at time.Time
+	ms float64
+}
+
+// applying is when a window's first pull began and ended its local apply
+// (to zero: it still ran when the window was closed).
+func applying(evs []event) (from, to time.Time) {
+	for _, e := range evs {
+		switch {
+		case e.what == "pull fetched, applying" && from.IsZero():
+			from = e.at
+		case strings.HasPrefix(e.what, "sync ended") && !from.IsZero():
+			return from, e.at
+		}
+	}
+	return from, time.Time{}
+}
+
+// percentile is the nearest-rank p-th percentile (firstframe's).
+func percentile(xs []float64, p int) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[max(0, (len(s)*p+99)/100-1)]
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // describe says when the pull fetched, applied and ended in one window's
