@@ -542,7 +542,7 @@ func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*C
 			return err
 		}
 	}
-	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load()}
+	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), ApplyBatch: v.ApplyBatch}
 	if v.Log != nil {
 		cl.Fault = func(point string) error {
 			if point == FaultBeforeApply {
