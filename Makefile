@@ -91,7 +91,7 @@ bench-typing: build deps-look
 		-type $(KEYS) -text hansen -- floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db
 
 ## bench-typing-join: the same typing while the window's first sync pulls and applies 1,000 citizens
-## (~21,000 records, as a first join's pull): officesetup starts a throw-away PostgreSQL, makes an office
+## (about 22,000 case records and 8,200 notes, as a first join's pull): officesetup starts a throw-away PostgreSQL, makes an office
 ## whose lead hands her 1,000 demo citizens to AL, whose laptop joined empty; every run starts AL's window
 ## on a fresh copy of her laptop before that pull (so every run types while it is applied), beside the
 ## floor; then the pull's steps (the window's office log) beside each run's typing. The cluster is
