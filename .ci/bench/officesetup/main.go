@@ -32,10 +32,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -74,6 +76,13 @@ func run(bin, dir string, citizens, port int, measure []string) error {
 		return err
 	}
 	defer c.Stop()
+	sig := make(chan os.Signal, 1) // interrupted: the cluster is stopped all the same
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		c.Stop()
+		os.Exit(130)
+	}()
 	o := &setup{bin: bin, dir: dir}
 	if err := o.office(c, citizens); err != nil {
 		return err
