@@ -17,7 +17,7 @@ GO  := go
 # it, and once parsed it held ~20 MB of the window's resident memory.
 export GOFLAGS := $(strip $(GOFLAGS) -tags=no_emoji)
 
-.PHONY: office-sim office-campaign office-campaign-sum office-bench run test test-race test-days lint build bench bench-window bench-typing bench-idle bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
+.PHONY: office-sim office-campaign office-campaign-sum office-bench run test test-race test-days lint build bench bench-window bench-typing bench-typing-join bench-idle bench-handouts samples killtest deps-build deps-test deps-look screenshot clean \
         windows windows-smoke linux deps-windows deps-smoke deps-linux
 
 ## run: install what is missing, fill the demo database if empty, open the window
@@ -89,6 +89,24 @@ bench-typing: build deps-look
 	@$(BIN) list --db $(BENCH_DIR)/demo10000.db >/dev/null
 	JOBSPOR_THEME=light FYNE_THEME=light $(XVFB) $(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f \
 		-type $(KEYS) -text hansen -- floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=$(BIN) --db $(BENCH_DIR)/demo10000.db
+
+## bench-typing-join: the same typing while the window's first sync pulls and applies 1,000 citizens
+## (about 22,000 case records and 8,200 notes, as a first join's pull): officesetup starts a throw-away PostgreSQL, makes an office
+## whose lead hands her 1,000 demo citizens to AL, whose laptop joined empty; every run starts AL's window
+## on a fresh copy of her laptop before that pull (so every run types while it is applied), beside the
+## floor; then the pull's steps (the window's office log) beside each run's typing. The cluster is
+## stopped when it ends. Then the same typing on AL's laptop once the pull is done (no pull pending).
+JOIN_DIR ?= $(BENCH_DIR)/join
+JOIN_BAND := -band-for jobspor=0,44,780,38 # the search field sits below the office's header
+bench-typing-join: build deps-look
+	$(GO) build -o $(BENCH_DIR)/firstframe ./.ci/bench/firstframe
+	$(GO) build -o $(BENCH_DIR)/emptywindow ./.ci/bench/emptywindow
+	$(GO) build -o $(BENCH_DIR)/officesetup ./.ci/bench/officesetup
+	JOBSPOR_THEME=light FYNE_THEME=light $(XVFB) $(BENCH_DIR)/officesetup -bin $(BIN) -dir $(JOIN_DIR) -- \
+		sh -c '$(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f -type $(KEYS) -text hansen -stamps $(JOIN_BAND) -- \
+			floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=@WINDOW@ && echo "== after the pull (no pull pending)" && \
+			$(BENCH_DIR)/firstframe -runs $(TYPE_RUNS) -keys ctrl+f -type $(KEYS) -text hansen $(JOIN_BAND) -- \
+			floor=$(BENCH_DIR)/emptywindow -entry ";;" jobspor=@AFTER@'
 
 ## bench-idle: the window's CPU while idle on Today under Xvfb, at 10,000 and 150 demo citizens, each
 ## run beside an empty Fyne window (the floor): /proc/PID/stat read IDLE_AFTER after the first pixels

@@ -15,6 +15,13 @@
 //	firstframe -runs 7 -rss-after 3s -- NAME=CMD ARGS... ;; NAME=CMD ARGS...
 //	firstframe -runs 3 -keys ctrl+f -type 36 -text hansen -- NAME=CMD ARGS... ;; ...
 //
+// With -stamps it also prints, for each run, the wall-clock times (local,
+// to the microsecond) when the first key was pressed and the last key's
+// pixels came, and each key's press and milliseconds to pixels:
+// officesetup sets them beside the window's own log. -band-for NAME=x,y,w,h
+// gives one command a band of its own (a window whose search field sits
+// lower than the floor's).
+//
 // With -idle D it reads the process's CPU time (/proc/PID/stat, user and
 // system) -idle-after after the first pixels and again D later, nothing
 // touched in between, and prints it as a share of one core.
@@ -66,6 +73,15 @@ func main() {
 	flag.StringVar(&ty.text, "text", "hansen", "ASCII letters typed (then erased with BackSpace), over and over")
 	band := flag.String("band", "0,0,1024,48", "x,y,width,height of the screen where the typed text shows")
 	flag.DurationVar(&ty.settle, "settle", 2*time.Second, "wait this long after -keys before typing")
+	bands := map[string][4]int{}
+	flag.Func("band-for", "NAME=x,y,width,height: -band for the command NAME (repeatable)", func(v string) error {
+		name, b, _ := strings.Cut(v, "=")
+		var r [4]int
+		_, err := fmt.Sscanf(b, "%d,%d,%d,%d", &r[0], &r[1], &r[2], &r[3])
+		bands[name] = r
+		return err
+	})
+	stamps := flag.Bool("stamps", false, "print each run's typing start and end (wall clock) as a line of its own")
 	var id idling
 	flag.DurationVar(&id.over, "idle", 0, "read the CPU time used over this long, nothing touched (after -keys)")
 	flag.DurationVar(&id.after, "idle-after", 15*time.Second, "start reading the idle CPU time this long after the first pixels")
@@ -82,6 +98,10 @@ func main() {
 	}
 	for r := 0; r < *runs; r++ {
 		for _, c := range cmds {
+			ty := ty
+			if b, ok := bands[c.name]; ok {
+				ty.band = b
+			}
 			ms, rss, keyMs, idle, err := run(c.argv, *timeout, *rssAfter, *keys, *open, ty, id)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "firstframe: %s: %v\n", c.name, err)
@@ -99,6 +119,13 @@ func main() {
 				fmt.Printf("  idle CPU %5.2f %% of a core over %s", idle, id.over)
 			}
 			fmt.Println()
+			if *stamps && ty.n > 0 {
+				const f = "15:04:05.000000"
+				fmt.Printf("stamps run %d  %-10s typing %s - %s\n", r+1, c.name, pressed[0].Format(f), typedTo.Format(f))
+				for i, at := range pressed {
+					fmt.Printf("stamps key %d  %-10s %d %s %.1f\n", r+1, c.name, i+1, at.Format(f), keyMs[i])
+				}
+			}
 		}
 	}
 	for _, c := range cmds {
@@ -263,10 +290,19 @@ func openRows(n int) []string {
 	return args
 }
 
+// pressed are when the last run's keys were pressed; typedTo when its
+// last key's pixels came.
+var (
+	pressed []time.Time
+	typedTo time.Time
+)
+
 // typeKeys types ty.n keys, each once the band has been still for 150 ms,
 // and returns the milliseconds from each key press to the band's change.
 func typeKeys(ty typing, timeout time.Duration) ([]float64, error) {
 	var out []float64
+	pressed = pressed[:0]
+	defer func() { typedTo = time.Now() }()
 	for i := 0; i < ty.n; i++ {
 		name := "BackSpace"
 		if k := i % (2 * len(ty.text)); k < len(ty.text) {
@@ -277,6 +313,7 @@ func typeKeys(ty typing, timeout time.Duration) ([]float64, error) {
 		}
 		span(ty.band, true)
 		start := time.Now()
+		pressed = append(pressed, start)
 		if err := key(name); err != nil {
 			return nil, err
 		}

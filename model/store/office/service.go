@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +31,10 @@ type Service struct {
 	// ApplyBatch is how many records one local transaction of a pull
 	// applies (0: store.ApplyBatchSize; tests make it small).
 	ApplyBatch int
+	// Log, if set, gets a line at each step of a sync (start, the pull
+	// fetched, each local transaction applied, end): how a benchmark sees
+	// when a pull ran. New sets it when $JOBSPOR_OFFICE_LOG is set.
+	Log *log.Logger
 	// rules compute the caseworker's figures reported at each sync (UseRules).
 	rules rulesHolder
 }
@@ -45,7 +50,18 @@ func Open(dbPath string) (*Service, error) {
 
 // New is the office over a store already open (the window's own).
 func New(s *store.Store) *Service {
-	return &Service{Store: s, IdentityPath: DefaultIdentityPath(), ConnectTimeout: 5 * time.Second}
+	v := &Service{Store: s, IdentityPath: DefaultIdentityPath(), ConnectTimeout: 5 * time.Second}
+	if os.Getenv("JOBSPOR_OFFICE_LOG") != "" {
+		v.Log = log.New(os.Stderr, "", log.Ltime|log.Lmicroseconds)
+	}
+	return v
+}
+
+// logf writes a line to Log, if set.
+func (v *Service) logf(format string, args ...any) {
+	if v.Log != nil {
+		v.Log.Printf("office: "+format, args...)
+	}
 }
 
 // Close closes the database.
@@ -427,7 +443,9 @@ func (v *Service) SyncWith(ctx context.Context) (status model.OfficeStatus, chan
 	if err != nil {
 		return model.OfficeStatus{}, false, err
 	}
+	v.logf("sync started")
 	err = v.withClient(ctx, st, func(cl *Client) error { return cl.Sync(ctx) })
+	v.logf("sync ended (error: %v)", err)
 	if err != nil && IsUnreachable(err) {
 		v.Store.FailedSync(err.Error())
 		status, err = v.Store.OfficeStatus()
@@ -524,7 +542,17 @@ func (v *Service) withClient(ctx context.Context, st store.SyncState, fn func(*C
 			return err
 		}
 	}
-	return fn(&Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load()})
+	cl := &Client{Store: v.Store, Conn: conn, Key: key, Rules: v.rules.p.Load(), ApplyBatch: v.ApplyBatch}
+	if v.Log != nil {
+		cl.Fault = func(point string) error {
+			if point == FaultBeforeApply {
+				v.logf("pull fetched, applying")
+			}
+			return nil
+		}
+		cl.Applied = func(done, total int) { v.logf("pull applied %d of %d", done, total) }
+	}
+	return fn(cl)
 }
 
 // Status reads the laptop's office state (no connection needed).

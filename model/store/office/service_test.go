@@ -2,7 +2,9 @@ package office
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -11,10 +13,13 @@ import (
 	"jobspor/model/testutil"
 )
 
+// emptySeq numbers the databases emptyDB makes.
+var emptySeq atomic.Int64
+
 func emptyDB(t *testing.T) string {
 	t.Helper()
 	admin := login(t, "postgres", "postgres")
-	name := "e" + filepath.Base(t.TempDir())
+	name := fmt.Sprintf("e%d_%s", emptySeq.Add(1), filepath.Base(t.TempDir())) // TempDir's base repeats across tests
 	if _, err := admin.Exec(context.Background(), `CREATE DATABASE `+name); err != nil {
 		t.Fatal(err)
 	}
