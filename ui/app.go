@@ -99,8 +99,9 @@ type UI struct {
 	app    fyne.App
 	win    fyne.Window
 	store  Store
-	office Office     // nil without an office (see office.go)
-	covers coverMarks // the covers this caseworker holds, as last read (office_colleagues.go)
+	office Office      // nil without an office (see office.go)
+	covers coverMarks  // the covers this caseworker holds, as last read (office_colleagues.go)
+	joined officeKnown // whether the laptop is in an office, as last read (office_colleagues.go)
 	// officeBar is the office's header and sync (nil without an office).
 	officeBar *officeBar
 	content   *model.Content

@@ -7,6 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"jobspor/model"
+	"jobspor/model/store/storetest"
 )
 
 // TestALaptopOnItsOwnSaysNothingOfAnOffice: the window always carries the
@@ -51,5 +54,34 @@ func TestALaptopOnItsOwnSaysNothingOfAnOffice(t *testing.T) {
 	}
 	if all := strings.Join(texts, " | "); strings.Contains(all, "ontor") {
 		t.Errorf("Fremmøde on a laptop in no office speaks of the office: %s", all)
+	}
+}
+
+// TestALaptopOnItsOwnMovesCasesBetweenItsOwnCaseworkers: with the office
+// tier carried but no office joined, the team is the caseworkers kept on
+// this laptop, a move is the laptop's own (not a hand-over the office must
+// take), and the citizen screen offers no "Overdrag til …" to an empty roster.
+func TestALaptopOnItsOwnMovesCasesBetweenItsOwnCaseworkers(t *testing.T) {
+	l := newOfficeLaptop(t)
+	for _, c := range []model.Caseworker{{Initials: "AL", Name: "Anna Larsen"}, {Initials: "JH", Name: "Jens Holm"}} {
+		if err := l.store.SaveCaseworker(&c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := storetest.AddCitizen(t, l.store, func(c *model.Citizen) { c.Name, c.Caseworker = "Bodil Bech", "AL" })
+	l.ui.onOpenCitizen(c.ID)
+	if got := strings.Join(drawnTexts(l.ui.citizen.root), "\n"); strings.Contains(got, "Overdrag til") {
+		t.Errorf("the citizen screen on a laptop in no office offers a hand-over:\n%s", got)
+	}
+	l.ui.goBack()
+	l.ui.onCaseload()
+	s := l.ui.caseload
+	if len(s.team) != 2 {
+		t.Fatalf("the caseload's team on a laptop in no office: %+v, want the laptop's AL and JH", s.team)
+	}
+	s.onMove("JH")
+	got, err := l.store.Citizen(c.ID)
+	if err != nil || got.Caseworker != "JH" {
+		t.Fatalf("after a move to JH on a laptop in no office: %+v, %v", got, err)
 	}
 }

@@ -52,7 +52,33 @@ type coverMarks struct {
 // colleagues is the office's part for colleagues; nil without an office.
 func (u *UI) colleagues() colleaguesOffice {
 	oc, _ := u.office.(colleaguesOffice)
+	if oc == nil || !u.inAnOffice() {
+		// the window carries the office tier for Kontor even on a laptop in
+		// no office: there the caseworkers kept on this laptop are the team,
+		// and a move is the laptop's own
+		return nil
+	}
 	return oc
+}
+
+// officeKnown is whether the laptop is in an office, with the store's
+// generation it was read at (a join or a leave is a write).
+type officeKnown struct {
+	gen      uint64
+	read, in bool
+}
+
+// inAnOffice says whether this laptop has joined an office; read again
+// only after the store changed.
+func (u *UI) inAnOffice() bool {
+	if u.officeBar == nil {
+		return false
+	}
+	if gen := u.store.Generation(); !u.joined.read || u.joined.gen != gen {
+		st, err := u.officeBar.sync.link.Status()
+		u.joined = officeKnown{gen: gen, read: true, in: err == nil && st.Configured}
+	}
+	return u.joined.in
 }
 
 // team is who the scope choice and the caseload's filter name: in an

@@ -20,7 +20,9 @@ func TestKeptCasesDoNotShareTheirDays(t *testing.T) {
 	if len(a) != 2 || len(b) != 1 || !a[1].WithAkasse || a[0].Form != model.FormInPerson || b[0].Form != model.FormPhone {
 		t.Fatalf("read %+v and %+v", a, b)
 	}
-	a = append(a, model.Held{Day: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)})
+	if a = append(a, model.Held{Day: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}); len(a) != 3 {
+		t.Fatalf("a day added to the first case: %d days", len(a))
+	}
 	if !b[0].Day.Equal(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("a day added to one case changed the next case's to %v", b[0].Day)
 	}
