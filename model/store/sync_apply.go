@@ -1137,8 +1137,7 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 	// notices (a colleague's conflict on a shared case is hers to settle);
 	// a case whose citizen the office already has is one question, as
 	// Conflicts groups it (sync_case_refused.go)
-	err = s.db.QueryRow(`WITH dup AS (SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl = 'citizens'
-			AND outcome = 'rejected' AND citizen_gid <> '' AND instr(theirs, ?) > 0)
+	err = s.db.QueryRow(`WITH dup AS (`+caseRefusedSQL+`)
 		SELECT (SELECT count(*) FROM outbox),
 		(SELECT count(*) FROM sync_conflict WHERE resolution = '' AND NOT (outcome = 'rejected' AND citizen_gid IN dup)
 			AND (instr(op_id, ':') > 0 OR author IN ('', ?)))

@@ -29,14 +29,18 @@ const CaseRefusedPrefix = "case:"
 // (office migration 0001, citizens_cpr_mac) names itself in the message.
 const cprTakenMark = "citizens_cpr_mac"
 
+// caseRefusedSQL selects those citizens (its one argument cprTakenMark);
+// OfficeStatus counts with it too.
+const caseRefusedSQL = `SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl = 'citizens' AND outcome = 'rejected'
+	AND citizen_gid <> '' AND instr(theirs, ?) > 0`
+
 // caseRefusedGids are the citizens whose record the office refused because
 // it already holds the CPR number (a refusal settled before counts too: a
 // later edit of the case is refused again and joins the same question).
 func caseRefusedGids(q interface {
 	Query(string, ...any) (*sql.Rows, error)
 }) (map[string]bool, error) {
-	rows, err := q.Query(`SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl = 'citizens' AND outcome = 'rejected'
-		AND citizen_gid <> '' AND instr(theirs, ?) > 0`, cprTakenMark)
+	rows, err := q.Query(caseRefusedSQL, cprTakenMark)
 	if err != nil {
 		return nil, err
 	}
