@@ -817,6 +817,9 @@ func simulate(t testing.TB, seed int64, mutate string, steps int) (simViolations
 			l.drop()
 			l.s.Close()
 		}
+		// the run's files go with the run, not with the test: a campaign
+		// of thousands of runs in one process would fill /dev/shm
+		os.RemoveAll(r.dir)
 	}()
 	watcher, err := watchCommitOrder(ctx, cluster.DSN("postgres", db), &r.atOffice)
 	if err != nil {
