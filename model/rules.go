@@ -476,41 +476,65 @@ type Compliance struct {
 
 // Tally works out the figures for the cases on the day now.
 func (r *RuleSet) Tally(kind OfficeKind, cases []Case, now time.Time) Compliance {
-	day := DateOnly(now)
-	out := Compliance{First: Figure{TargetPercent: 100}, PeriodMonths: r.PeriodMonths, ExemptMaxPercent: r.ExemptMaxPercent}
-	index := map[string]int{}
+	t := r.newTally(kind, now)
 	for i := range cases {
-		c := &cases[i]
-		rule := r.ForCitizen(kind, &c.Citizen)
-		if rule == nil {
-			out.NoRule++
-			continue
-		}
-		due := rule.DueOn(&c.Citizen, c.Held)
-		r.tallyFirst(&out.First, c, due, day)
-		counts, met := r.minimum(due, day)
-		if !counts {
-			continue
-		}
-		key := fmt.Sprintf("%s\x00%d", rule.Group, rule.TargetPercent)
-		at, ok := index[key]
-		if !ok {
-			at = len(out.Groups)
-			index[key] = at
-			out.Groups = append(out.Groups, GroupFigure{Group: rule.Group, Figure: Figure{TargetPercent: rule.TargetPercent}})
-		}
-		if f := &out.Groups[at].From; *f == "" || rule.From < *f {
-			*f = rule.From
-		}
-		g := &out.Groups[at].Figure
-		g.Total++
-		if met {
-			g.OnCourse++
-		}
-		if c.Exempt && rule.TargetPercent < 100 {
-			g.Exempted++
-		}
+		t.add(&cases[i])
 	}
+	return t.result()
+}
+
+// tally works the figures out one case at a time (Tally's cases need not
+// all be held at once).
+type tally struct {
+	r     *RuleSet
+	kind  OfficeKind
+	day   time.Time
+	out   Compliance
+	index map[string]int
+}
+
+func (r *RuleSet) newTally(kind OfficeKind, now time.Time) *tally {
+	return &tally{r: r, kind: kind, day: DateOnly(now), index: map[string]int{},
+		out: Compliance{First: Figure{TargetPercent: 100}, PeriodMonths: r.PeriodMonths, ExemptMaxPercent: r.ExemptMaxPercent}}
+}
+
+// add counts c (which it does not keep).
+func (t *tally) add(c *Case) {
+	r, out := t.r, &t.out
+	rule := r.ForCitizen(t.kind, &c.Citizen)
+	if rule == nil {
+		out.NoRule++
+		return
+	}
+	due := rule.DueOn(&c.Citizen, c.Held)
+	r.tallyFirst(&out.First, c, due, t.day)
+	counts, met := r.minimum(due, t.day)
+	if !counts {
+		return
+	}
+	key := fmt.Sprintf("%s\x00%d", rule.Group, rule.TargetPercent)
+	at, ok := t.index[key]
+	if !ok {
+		at = len(out.Groups)
+		t.index[key] = at
+		out.Groups = append(out.Groups, GroupFigure{Group: rule.Group, Figure: Figure{TargetPercent: rule.TargetPercent}})
+	}
+	if f := &out.Groups[at].From; *f == "" || rule.From < *f {
+		*f = rule.From
+	}
+	g := &out.Groups[at].Figure
+	g.Total++
+	if met {
+		g.OnCourse++
+	}
+	if c.Exempt && rule.TargetPercent < 100 {
+		g.Exempted++
+	}
+}
+
+// result is the figures of the cases added.
+func (t *tally) result() Compliance {
+	out := t.out
 	slices.SortStableFunc(out.Groups, func(a, b GroupFigure) int {
 		if a.TargetPercent != b.TargetPercent {
 			return b.TargetPercent - a.TargetPercent
@@ -524,7 +548,7 @@ func (r *RuleSet) Tally(kind OfficeKind, cases []Case, now time.Time) Compliance
 		out.OnTime.TargetPercent = max(out.OnTime.TargetPercent, g.TargetPercent)
 	}
 	if out.OnTime.TargetPercent == 0 {
-		out.OnTime.TargetPercent = r.targetOn(kind, day)
+		out.OnTime.TargetPercent = t.r.targetOn(t.kind, t.day)
 	}
 	return out
 }

@@ -19,9 +19,9 @@ type TodayRead struct {
 	Kind         OfficeKind
 	Scope        Scope
 	// Cases are the office's active cases the figures count (each
-	// caseworker's, whatever the scope), as read: never changed afterwards,
-	// so that a copy of the read (Copy) shares them.
-	Cases []Case
+	// caseworker's, whatever the scope), as read and kept small (KeepCases):
+	// never changed afterwards, so that a copy of the read (Copy) shares them.
+	Cases []KeptCase
 	// Replaced are the cases of the citizens re-read since, in place of
 	// theirs in Cases (nil: they count no more).
 	Replaced map[int64]*Case
@@ -42,24 +42,23 @@ func (t *TodayRead) Copy() *TodayRead {
 	return &c
 }
 
-// active is every case the figures count now: those read, less the
-// replaced, with the replacements.
-func (t *TodayRead) active() []Case {
-	if len(t.Replaced) == 0 {
-		return t.Cases
-	}
-	out := make([]Case, 0, len(t.Cases)+len(t.Replaced))
+// each calls f with every case the figures count now: those read, less the
+// replaced, with the replacements. f must not keep the case it is given.
+func (t *TodayRead) each(f func(*Case)) {
+	var c Case
+	var held []Held
 	for i := range t.Cases {
-		if _, ok := t.Replaced[t.Cases[i].ID]; !ok {
-			out = append(out, t.Cases[i])
+		if _, ok := t.Replaced[t.Cases[i].ID]; ok {
+			continue
 		}
+		held = t.Cases[i].Case(&c, held)
+		f(&c)
 	}
 	for _, c := range t.Replaced {
 		if c != nil {
-			out = append(out, *c)
+			f(c)
 		}
 	}
-	return out
 }
 
 // caseOf is the citizen's case the figures count now, or nil.
@@ -67,8 +66,12 @@ func (t *TodayRead) caseOf(id int64) *Case {
 	if c, ok := t.Replaced[id]; ok {
 		return c
 	}
-	if i := slices.IndexFunc(t.Cases, func(c Case) bool { return c.ID == id }); i >= 0 {
-		return &t.Cases[i]
+	for i := range t.Cases {
+		if t.Cases[i].ID == id {
+			c := &Case{}
+			t.Cases[i].Case(c, nil)
+			return c
+		}
 	}
 	return nil
 }
@@ -83,17 +86,20 @@ type TodayPart struct {
 
 // Figure works the two figures out from the kept cases.
 func (t *TodayRead) Figure(r *RuleSet, now time.Time) {
-	cases := t.active()
-	t.Office = r.Tally(t.Kind, cases, now)
-	t.Mine = Compliance{}
+	office := r.newTally(t.Kind, now)
+	var mine *tally
 	if !t.Scope.All() {
-		mine := make([]Case, 0, len(cases)/8)
-		for i := range cases {
-			if cases[i].Caseworker == t.Scope.Caseworker {
-				mine = append(mine, cases[i])
-			}
+		mine = r.newTally(t.Kind, now)
+	}
+	t.each(func(c *Case) {
+		office.add(c)
+		if mine != nil && c.Caseworker == t.Scope.Caseworker {
+			mine.add(c)
 		}
-		t.Mine = r.Tally(t.Kind, mine, now)
+	})
+	t.Office, t.Mine = office.result(), Compliance{}
+	if mine != nil {
+		t.Mine = mine.result()
 	}
 }
 

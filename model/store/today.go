@@ -36,16 +36,18 @@ func (s *Store) TodayRead(c *model.Content, now time.Time, scope model.Scope) (*
 	if err != nil {
 		return nil, err
 	}
-	t := &model.TodayRead{Kind: kind, Scope: scope, Cases: make([]model.Case, 0, len(cases))}
+	t := &model.TodayRead{Kind: kind, Scope: scope}
+	counted := make([]model.Case, 0, len(cases))
 	near := &nearCases{kind: kind}
 	for i := range cases {
 		if inRanges(&cases[i], figures) {
-			t.Cases = append(t.Cases, cases[i])
+			counted = append(counted, cases[i])
 		}
 		if inRanges(&cases[i], deadlines) && scope.Includes(cases[i].Caseworker) {
 			near.cases = append(near.cases, cases[i])
 		}
 	}
+	t.Cases = model.KeepCases(counted) // kept all day: small, and apart from the names read with them
 	t.Figure(c.Rules, now)
 	if t.View, err = s.todayView(c, now, scope, near); err != nil {
 		return nil, err
