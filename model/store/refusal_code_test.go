@@ -165,3 +165,25 @@ func TestTheMigrationGivesOldRefusalsTheirCode(t *testing.T) {
 		t.Fatalf("after the migration %d questions (%+v), want the case as one and the other refusal", len(qs), qs)
 	}
 }
+
+// OfficeJoined is the laptop's one flag for "in an office", as
+// OfficeStatus's Configured says it: false before a join, true after it,
+// false again once an unfinished join is abandoned.
+func TestOfficeJoinedFollowsTheJoin(t *testing.T) {
+	s := newTestStore(t)
+	check := func(when string, want bool) {
+		t.Helper()
+		in, err := s.OfficeJoined()
+		must(t, err)
+		st, err := s.OfficeStatus()
+		must(t, err)
+		if in != want || st.Configured != want {
+			t.Errorf("%s: OfficeJoined %v, OfficeStatus.Configured %v, want %v", when, in, st.Configured, want)
+		}
+	}
+	check("before a join", false)
+	must(t, s.JoinOffice("postgres://kontor", "ab", "device-1"))
+	check("after the join", true)
+	must(t, s.AbandonJoin())
+	check("after the join was abandoned", false)
+}
