@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -113,4 +114,34 @@ func TestAnOfficeWithoutTheCodeColumnAndItsUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	questionsOf(t, cd, 2, "after the office's update")
+}
+
+// A push killed after the office committed CD's refused citizens is sent
+// again and answered from what the office kept (applied_op, conflict):
+// the answer carries the code too, and CD is asked one question per case.
+func TestARefusalAnsweredAgainAfterAKillKeepsItsCode(t *testing.T) {
+	db := freshDB(t)
+	joinWithHistory(t, storeWithHistory(t, 3, 3100), db, "AB")
+	cd := storeWithHistory(t, 2, 3100)
+	if err := cd.JoinOffice(db, "CD", "d-CD"); err != nil {
+		t.Fatal(err)
+	}
+	cl := &Client{Store: cd, Conn: login(t, db, "CD"), Key: testKey}
+	if err := cl.SendHistory(bg); err != nil {
+		t.Fatal(err)
+	}
+	cl.Fault = func(p string) error {
+		if p == FaultAfterCommit {
+			return errKill
+		}
+		return nil
+	}
+	if _, err := cl.Push(bg); !errors.Is(err, errKill) {
+		t.Fatalf("push: %v", err)
+	}
+	cl.Fault = nil
+	if _, err := cl.Push(bg); err != nil { // no pull: the answers alone
+		t.Fatal(err)
+	}
+	questionsOf(t, cd, 2, "after the push sent again")
 }
