@@ -69,14 +69,14 @@ type officeKnown struct {
 }
 
 // inAnOffice says whether this laptop has joined an office; read again
-// only after the store changed.
+// (the cheap flag, not the whole status) only after the store changed.
 func (u *UI) inAnOffice() bool {
 	if u.officeBar == nil {
 		return false
 	}
 	if gen := u.store.Generation(); !u.joined.read || u.joined.gen != gen {
-		st, err := u.officeBar.sync.link.Status()
-		u.joined = officeKnown{gen: gen, read: true, in: err == nil && st.Configured}
+		in, err := u.officeBar.sync.link.Joined()
+		u.joined = officeKnown{gen: gen, read: true, in: err == nil && in}
 	}
 	return u.joined.in
 }

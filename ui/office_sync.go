@@ -10,6 +10,9 @@ import (
 // syncOffice is what the office's sync asks of the office tier.
 type syncOffice interface {
 	Status() (model.OfficeStatus, error)
+	// Joined says whether the laptop is in an office: a cheap read (one
+	// flag), where Status counts changes waiting and conflicts too.
+	Joined() (bool, error)
 	// SyncWith pushes and pulls; an unreachable office is no error (the
 	// status says so). changed: the pull brought something.
 	SyncWith(ctx context.Context) (st model.OfficeStatus, changed bool, err error)

@@ -301,6 +301,17 @@ func syncStateIn(q queryRower) (SyncState, error) {
 // SyncState reads the office settings and progress.
 func (s *Store) SyncState() (SyncState, error) { return syncStateIn(s.db) }
 
+// OfficeJoined says whether an office is configured in sync_state (one
+// row's flag): the cheap question, where OfficeStatus counts changes
+// waiting and conflicts too.
+func (s *Store) OfficeJoined() (bool, error) {
+	var active bool
+	if err := s.db.QueryRow(`SELECT active FROM sync_state WHERE id = 1`).Scan(&active); err != nil {
+		return false, fmt.Errorf("read sync state: %w", err)
+	}
+	return active, nil
+}
+
 // ensureGid returns the row's gid, giving it one if it has none.
 func (s *Store) ensureGid(tx *sql.Tx, table string, rid int64) (string, error) {
 	var g sql.NullString

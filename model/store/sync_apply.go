@@ -52,6 +52,10 @@ type Conflict struct {
 	// because it already has the citizen (OpID CaseRefusedPrefix + her
 	// gid), the case's refusals, each with its text.
 	Members []Conflict
+	// Code says, in a word a program reads, why the office refused the
+	// operation ("" none known): RefusedCPRTaken. The text (Theirs) is for
+	// the person; grouping and counting read the code.
+	Code string
 }
 
 // AckPush records the office's answers in one transaction: the operations
@@ -88,14 +92,59 @@ func (s *Store) AckPush(results []OpResult) error {
 
 func putConflict(tx *sql.Tx, c Conflict) error {
 	_, err := tx.Exec(`INSERT INTO sync_conflict (op_id, citizen_gid, tbl, record_gid, field, outcome, mine, theirs, author,
-		mine_at, theirs_by, theirs_at, handed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET
+		mine_at, theirs_by, theirs_at, handed_at, code)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET
 		field = CASE WHEN instr(field, excluded.field) > 0 THEN field ELSE field || ', ' || excluded.field END,
 		mine = CASE WHEN instr(field, excluded.field) > 0 THEN mine ELSE mine || char(10) || excluded.mine END,
-		theirs = CASE WHEN instr(field, excluded.field) > 0 THEN theirs ELSE theirs || char(10) || excluded.theirs END`,
+		theirs = CASE WHEN instr(field, excluded.field) > 0 THEN theirs ELSE theirs || char(10) || excluded.theirs END,
+		code = CASE WHEN code = '' THEN excluded.code ELSE code END`,
 		c.OpID, c.Citizen, c.Table, c.Record, c.Field, c.Outcome, c.Mine, c.Theirs, c.Author,
-		c.MineAt, c.TheirsBy, c.TheirsAt, c.HandedAt)
+		c.MineAt, c.TheirsBy, c.TheirsAt, c.HandedAt, c.Code)
 	return err
+}
+
+// replaceOfficeConflicts puts the office's open conflicts in place of
+// those it sent before; this laptop's own notices (two versions of a note,
+// a row twice) stay until resolved, and the notes written after a
+// hand-over are kept.
+func replaceOfficeConflicts(tx *sql.Tx, b PullBatch) error {
+	codes, err := refusalCodes(tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%' AND op_id NOT LIKE 'late:%'`); err != nil {
+		return err
+	}
+	if err := markLateNotes(tx, b.Notes); err != nil {
+		return err
+	}
+	for _, c := range b.Conflicts {
+		if c.Code == "" {
+			c.Code = codes[c.OpID] // an office older than the code (N-1) sends none: the one known here stays
+		}
+		if err := putConflict(tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// refusalCodes are the codes of the open refusals this laptop holds, by op id.
+func refusalCodes(tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.Query(`SELECT op_id, code FROM sync_conflict WHERE resolution = '' AND code <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	codes := map[string]string{}
+	for rows.Next() {
+		var id, code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return nil, err
+		}
+		codes[id] = code
+	}
+	return codes, rows.Err()
 }
 
 // Conflicts lists the conflicts and refusals not yet resolved; the
@@ -116,7 +165,7 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 // openConflicts are the conflicts and refusals not yet resolved, one by one.
 func (s *Store) openConflicts() ([]Conflict, error) {
 	rows, err := s.db.Query(`SELECT k.op_id, k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, k.theirs, k.author,
-		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, coalesce(c.id, 0), coalesce(c.name, '')
+		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, k.code, coalesce(c.id, 0), coalesce(c.name, '')
 		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
 		WHERE k.resolution = '' ORDER BY k.rowid`)
 	if err != nil {
@@ -127,7 +176,7 @@ func (s *Store) openConflicts() ([]Conflict, error) {
 	for rows.Next() {
 		var c Conflict
 		if err := rows.Scan(&c.OpID, &c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &c.Theirs, &c.Author,
-			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt, &c.CitizenID, &c.CitizenName); err != nil {
+			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt, &c.Code, &c.CitizenID, &c.CitizenName); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -552,18 +601,8 @@ func (p *pullApply) applyRows(tx *sql.Tx, rows []ServerRow) error {
 // records the pull's end: since moves only here.
 func (p *pullApply) end(tx *sql.Tx) error {
 	b := p.b
-	// the office's open conflicts replace those it sent before; this laptop's
-	// own notices (two versions of a note, a row twice) stay until resolved
-	if _, err := tx.Exec(`DELETE FROM sync_conflict WHERE resolution = '' AND op_id NOT LIKE 'note:%' AND op_id NOT LIKE 'pull:%' AND op_id NOT LIKE 'late:%'`); err != nil {
+	if err := replaceOfficeConflicts(tx, b); err != nil {
 		return err
-	}
-	if err := markLateNotes(tx, b.Notes); err != nil {
-		return err
-	}
-	for _, c := range b.Conflicts {
-		if err := putConflict(tx, c); err != nil {
-			return err
-		}
 	}
 	// fetched whole now, except what has unsent changes here (skipped by this
 	// pull: fetched whole after they are sent)
@@ -1142,7 +1181,7 @@ func (s *Store) OfficeStatus() (model.OfficeStatus, error) {
 		(SELECT count(*) FROM sync_conflict WHERE resolution = '' AND NOT (outcome = 'rejected' AND citizen_gid IN dup)
 			AND (instr(op_id, ':') > 0 OR author IN ('', ?)))
 		+ (SELECT count(DISTINCT citizen_gid) FROM sync_conflict WHERE resolution = '' AND outcome = 'rejected' AND citizen_gid IN dup),
-		(SELECT count(*) FROM citizens)`, cprTakenMark, st.Initials).
+		(SELECT count(*) FROM citizens)`, RefusedCPRTaken, st.Initials).
 		Scan(&o.Pending, &o.Conflicts, &o.Citizens)
 	return o, err
 }

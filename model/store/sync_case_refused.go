@@ -24,15 +24,18 @@ import (
 // office refused because it already has the citizen: "case:" + her gid.
 const CaseRefusedPrefix = "case:"
 
-// cprTakenMark is in the office's refusal of a citizen whose CPR number it
-// already holds: the unique index on the CPR number's blind index
-// (office migration 0001, citizens_cpr_mac) names itself in the message.
-const cprTakenMark = "citizens_cpr_mac"
+// RefusedCPRTaken is the code (Conflict.Code, sync_conflict.code) of the
+// office's refusal of a citizen whose CPR number it already holds: the
+// unique index on the CPR number's blind index (office migration 0001,
+// citizens_cpr_mac) refused her. The office package gives it from the
+// server's error (its SQLSTATE and constraint), never from its text.
+const RefusedCPRTaken = "cpr_taken"
 
-// caseRefusedSQL selects those citizens (its one argument cprTakenMark);
-// OfficeStatus counts with it too.
+// caseRefusedSQL selects those citizens (its one argument RefusedCPRTaken);
+// OfficeStatus counts with it too. By the code alone: the refusal's text
+// is the server's, for a person, and may be worded otherwise.
 const caseRefusedSQL = `SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl = 'citizens' AND outcome = 'rejected'
-	AND citizen_gid <> '' AND instr(theirs, ?) > 0`
+	AND citizen_gid <> '' AND code = ?`
 
 // caseRefusedGids are the citizens whose record the office refused because
 // it already holds the CPR number (a refusal settled before counts too: a
@@ -40,7 +43,7 @@ const caseRefusedSQL = `SELECT DISTINCT citizen_gid FROM sync_conflict WHERE tbl
 func caseRefusedGids(q interface {
 	Query(string, ...any) (*sql.Rows, error)
 }) (map[string]bool, error) {
-	rows, err := q.Query(caseRefusedSQL, cprTakenMark)
+	rows, err := q.Query(caseRefusedSQL, RefusedCPRTaken)
 	if err != nil {
 		return nil, err
 	}

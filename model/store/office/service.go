@@ -563,6 +563,10 @@ func (v *Service) Status() (model.OfficeStatus, error) {
 	return v.Store.OfficeStatus()
 }
 
+// Joined says whether this laptop is in an office (configured in its
+// sync state), without counting what Status counts.
+func (v *Service) Joined() (bool, error) { return v.Store.OfficeJoined() }
+
 // Move hands citizens to a colleague (owner or lead), then syncs.
 func (v *Service) Move(ids []int64, to string) error {
 	return v.onServer(ids, func(ctx context.Context, cl *Client, gid string) error {

@@ -48,6 +48,9 @@ type Client struct {
 	// Joined is what SendHistory did with the laptop's history (the
 	// join's summary); nil before it ran.
 	Joined *model.JoinReport
+	// codes: whether the office keeps a refusal's code (0 not asked yet,
+	// 1 yes, -1 an office one migration older); see conflictCodes.
+	codes int8
 }
 
 // Fault points.
@@ -245,11 +248,18 @@ type opState struct {
 }
 
 func (c *Client) conflictRow(ctx context.Context, tx pgx.Tx, st *opState, op store.SyncOp, field, outcome string, base, server int64, mine, theirs string) error {
-	return c.conflictNote(ctx, tx, st, op, field, "", outcome, base, server, mine, theirs)
+	return c.conflictNote(ctx, tx, st, op, field, "", outcome, base, server, mine, theirs, "")
 }
 
-// conflictNote keeps a conflict or refusal; note is the note it holds ("" none).
-func (c *Client) conflictNote(ctx context.Context, tx pgx.Tx, st *opState, op store.SyncOp, field, note, outcome string, base, server int64, mine, theirs string) error {
+// refusedRecord keeps the office's refusal of the record itself: its
+// fields (mine), the server's text (reason) and the refusal's code.
+func (c *Client) refusedRecord(ctx context.Context, tx pgx.Tx, st *opState, op store.SyncOp, mine, reason, code string) error {
+	return c.conflictNote(ctx, tx, st, op, "*", "", "rejected", op.Base, 0, mine, reason, code)
+}
+
+// conflictNote keeps a conflict or refusal; note is the note it holds ("" none),
+// code the refusal's code ("" none known).
+func (c *Client) conflictNote(ctx context.Context, tx pgx.Tx, st *opState, op store.SyncOp, field, note, outcome string, base, server int64, mine, theirs, code string) error {
 	mineFull := mine
 	mine, theirs = maskCPR(mine), maskCPR(theirs)
 	if field == "cpr" {
@@ -259,17 +269,25 @@ func (c *Client) conflictNote(ctx context.Context, tx pgx.Tx, st *opState, op st
 	if err != nil {
 		return err
 	}
+	withCode, err := c.conflictCodes(ctx, tx)
+	if err != nil {
+		return err
+	}
+	cols, vals, args := "", "", []any{op.ID, nullUUID(op.Citizen), op.Table, nullUUID(op.Gid), field, nullUUID(note), outcome,
+		base, server, mine, theirs, op.At, theirsBy, theirsAt}
+	if withCode {
+		cols, vals, args = ", code", ", $15", append(args, code)
+	}
 	_, err = tx.Exec(ctx, `INSERT INTO jobspor.conflict (op_id, citizen_gid, tbl, record_gid, field, note_gid, outcome,
-		base_version, server_version, mine, theirs, author, mine_at, theirs_by, theirs_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, jobspor.me(), $12, $13, $14) ON CONFLICT (op_id, field) DO NOTHING`,
-		op.ID, nullUUID(op.Citizen), op.Table, nullUUID(op.Gid), field, nullUUID(note), outcome, base, server, mine, theirs,
-		op.At, theirsBy, theirsAt)
+		base_version, server_version, mine, theirs, author, mine_at, theirs_by, theirs_at`+cols+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, jobspor.me(), $12, $13, $14`+vals+`) ON CONFLICT (op_id, field) DO NOTHING`,
+		args...)
 	if err != nil {
 		return err
 	}
 	st.res.Conflicts = append(st.res.Conflicts, store.Conflict{OpID: op.ID, Citizen: op.Citizen, Table: op.Table,
 		Record: op.Gid, Field: field, Outcome: outcome, Mine: mineFull, Theirs: theirs, Author: op.By,
-		MineAt: op.At, TheirsBy: theirsBy, TheirsAt: stamp(theirsAt)})
+		MineAt: op.At, TheirsBy: theirsBy, TheirsAt: stamp(theirsAt), Code: code})
 	if outcome == "rejected" {
 		st.rejected = true
 	} else {
@@ -355,7 +373,7 @@ func (c *Client) applyOp(ctx context.Context, tx pgx.Tx, op store.SyncOp) (store
 	}
 	var base *int64
 	var rv int64
-	refusedRec, reason := false, "" // whether and why the office refuses the record
+	refusedRec, reason, code := false, "", "" // whether and why the office refuses the record
 	if !opSchemaOK(op.Schema) {
 		refusedRec, reason = true, oldOpReason(op.Schema)
 	} else {
@@ -370,7 +388,7 @@ func (c *Client) applyOp(ctx context.Context, tx pgx.Tx, op store.SyncOp) (store
 				return st.res, err
 			}
 			st.res.Conflicts, st.conflict = nil, false
-			refusedRec, reason, rv = true, pe.Message, 0
+			refusedRec, reason, code, rv = true, pe.Message, refusalCode(pe), 0
 		}
 	}
 	if refusedRec {
@@ -378,13 +396,13 @@ func (c *Client) applyOp(ctx context.Context, tx pgx.Tx, op store.SyncOp) (store
 		if op.Kind == "delete" {
 			mine = []byte("(slettet)")
 		}
-		if err := c.conflictRow(ctx, tx, st, op, "*", "rejected", op.Base, 0, string(mine), reason); err != nil {
+		if err := c.refusedRecord(ctx, tx, st, op, string(mine), reason, code); err != nil {
 			return st.res, err
 		}
 	}
 	for i, n := range op.Notes {
 		if !opSchemaOK(op.Schema) { // its notes are not read either: each kept with the reason
-			if err := c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, reason); err != nil {
+			if err := c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, reason, ""); err != nil {
 				return st.res, err
 			}
 			continue
@@ -414,14 +432,18 @@ func (c *Client) storedOutcome(ctx context.Context, tx pgx.Tx, res store.OpResul
 	if rv != nil {
 		res.Version = *rv
 	}
-	rows, err := tx.Query(ctx, `SELECT field, outcome, mine, theirs FROM jobspor.conflict WHERE op_id = $1`, res.OpID)
+	code, err := c.codeColumn(ctx, tx)
+	if err != nil {
+		return res, err
+	}
+	rows, err := tx.Query(ctx, `SELECT field, outcome, mine, theirs, `+code+` FROM jobspor.conflict WHERE op_id = $1`, res.OpID)
 	if err != nil {
 		return res, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		cf := store.Conflict{OpID: res.OpID, Citizen: res.Citizen, Table: res.Table, Record: res.Gid}
-		if err := rows.Scan(&cf.Field, &cf.Outcome, &cf.Mine, &cf.Theirs); err != nil {
+		if err := rows.Scan(&cf.Field, &cf.Outcome, &cf.Mine, &cf.Theirs, &cf.Code); err != nil {
 			return res, err
 		}
 		res.Conflicts = append(res.Conflicts, cf)
@@ -456,7 +478,7 @@ func (c *Client) addNote(ctx context.Context, tx pgx.Tx, op store.SyncOp, n stor
 		// (a laptop's history): this very text is at the office already
 		return nil
 	}
-	return c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, pe.Message)
+	return c.conflictNote(ctx, tx, st, op, "note:"+n.Field, n.Gid, "rejected", op.Base, 0, n.Body, pe.Message, refusalCode(pe))
 }
 
 // applyRecord writes the record's fields: a create, an edit based on a
@@ -782,8 +804,12 @@ func (c *Client) Pull(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	code, err := c.codeColumn(ctx, tx)
+	if err != nil {
+		return err
+	}
 	rows, err = tx.Query(ctx, `SELECT op_id::text, coalesce(citizen_gid::text, ''), tbl, coalesce(record_gid::text, ''), field,
-		outcome, mine, theirs, author, mine_at, theirs_by, theirs_at FROM jobspor.conflict WHERE resolved_at IS NULL ORDER BY id`)
+		outcome, mine, theirs, author, mine_at, theirs_by, theirs_at, `+code+` FROM jobspor.conflict WHERE resolved_at IS NULL ORDER BY id`)
 	if err != nil {
 		return err
 	}
@@ -791,7 +817,7 @@ func (c *Client) Pull(ctx context.Context) error {
 		var cf store.Conflict
 		var at *time.Time
 		if err := rows.Scan(&cf.OpID, &cf.Citizen, &cf.Table, &cf.Record, &cf.Field, &cf.Outcome, &cf.Mine, &cf.Theirs, &cf.Author,
-			&cf.MineAt, &cf.TheirsBy, &at); err != nil {
+			&cf.MineAt, &cf.TheirsBy, &at, &cf.Code); err != nil {
 			rows.Close()
 			return err
 		}
