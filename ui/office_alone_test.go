@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -84,4 +85,47 @@ func TestALaptopOnItsOwnMovesCasesBetweenItsOwnCaseworkers(t *testing.T) {
 	if err != nil || got.Caseworker != "JH" {
 		t.Fatalf("after a move to JH on a laptop in no office: %+v, %v", got, err)
 	}
+}
+
+// TestTodaysPartsDoNotOverlapWhenHotJobsCome: Today keeps each part's size
+// until told it changed. The hot jobs (the office part, read with Today)
+// were not told: shown first with none, then with three, their lines were
+// drawn over "Dagens samtaler" below them (seen at every start on a
+// 10,000-citizen laptop). Each part of Today lies below the one above it.
+func TestTodaysPartsDoNotOverlapWhenHotJobsCome(t *testing.T) {
+	l := newOfficeLaptop(t)
+	now := l.ui.now()
+	c := storetest.AddCitizen(t, l.store, func(c *model.Citizen) { c.Name = "Bodil Bech" })
+	storetest.Plan(t, l.store, c.ID, now.Add(time.Hour), 45)
+	l.ui.today.load()
+	s := l.ui.today
+	if n := len(s.office.hot.box.Objects); n > 3 {
+		t.Fatalf("the hot jobs part shows %d objects before any job is hot", n)
+	}
+	for _, title := range []string{"Pedel", "Kontorassistent", "Lagerarbejder"} {
+		storetest.AddJob(t, l.store, title, now.AddDate(0, 0, 7), func(j *model.Job) { j.Hot = true })
+	}
+	l.ui.today.load()
+	if got := s.office.hot.title.Text; !strings.Contains(got, "(3)") {
+		t.Fatalf("the hot jobs part reads %q, want its three jobs", got)
+	}
+	var above fyne.CanvasObject
+	for _, o := range s.body.Objects {
+		if !o.Visible() {
+			continue
+		}
+		if above != nil && above.Position().Y+above.MinSize().Height > o.Position().Y+0.5 {
+			t.Errorf("a part of Today (%s) is drawn from y %.0f over the part above it (%s, y %.0f, %.0f high)",
+				firstText(o), o.Position().Y, firstText(above), above.Position().Y, above.MinSize().Height)
+		}
+		above = o
+	}
+}
+
+// firstText is the first text drawn in o, to name it.
+func firstText(o fyne.CanvasObject) string {
+	if texts := drawnTexts(o); len(texts) > 0 {
+		return texts[0]
+	}
+	return "?"
 }

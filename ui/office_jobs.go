@@ -176,15 +176,18 @@ func (t *todayOffice) read(now time.Time) *todayOfficeData {
 }
 
 // show puts the office part on Today; targets are the laptop's rules'.
-func (t *todayOffice) show(d *todayOfficeData, targets model.Compliance) {
+// moved says whether the hot jobs or the meetings gained or lost lines:
+// Today lays them out again, with what is below them (Today's parts keep
+// their sizes until told).
+func (t *todayOffice) show(d *todayOfficeData, targets model.Compliance) (moved bool) {
 	if t == nil || d == nil {
-		return
+		return false
 	}
 	if d.err != nil {
 		t.figures.Show()
 		setText(t.figures, lang.L("officejobs.figures.error"))
 		t.figures.Importance = widget.WarningImportance
-		return
+		return false
 	}
 	t.showFigures(d.info, targets)
 	lines := make([]todayLine, 0, min(len(d.hot), maxTodayRows))
@@ -195,8 +198,8 @@ func (t *todayOffice) show(d *todayOfficeData, targets model.Compliance) {
 	if !d.info.Known {
 		title = lang.L("officejobs.hot.title.alone") // a laptop on its own: its own hot jobs, no office
 	}
-	t.hot.show(todayPart{title: title, none: lang.L("officejobs.hot.none"), total: len(d.hot), lines: lines})
-	t.showMeetings(d.info.Meetings)
+	moved = t.hot.show(todayPart{title: title, none: lang.L("officejobs.hot.none"), total: len(d.hot), lines: lines})
+	return t.showMeetings(d.info.Meetings) || moved
 }
 
 // showFigures shows the office's two figures as the server added them up,
@@ -251,8 +254,9 @@ func hotJobLine(j model.Job) string {
 }
 
 // showMeetings lists the whole office's meetings at the benefit office in
-// the next two weeks (whose case by initials: no names).
-func (t *todayOffice) showMeetings(ms []model.OfficeMeeting) {
+// the next two weeks (whose case by initials: no names), and says whether
+// they gained or lost lines.
+func (t *todayOffice) showMeetings(ms []model.OfficeMeeting) bool {
 	objects := []fyne.CanvasObject{heading(fmt.Sprintf("%s (%d)", lang.L("officejobs.meetings.title"), len(ms)))}
 	if len(ms) == 0 {
 		objects = append(objects, lowLabel(lang.L("today.none.14")))
@@ -264,8 +268,11 @@ func (t *todayOffice) showMeetings(ms []model.OfficeMeeting) {
 	if len(ms) > maxTodayRows {
 		objects = append(objects, lowLabel(fmt.Sprintf(lang.L("today.more"), len(ms)-maxTodayRows)))
 	}
-	t.meetings.Objects = append(objects, widget.NewSeparator())
+	objects = append(objects, widget.NewSeparator())
+	moved := len(objects) != len(t.meetings.Objects) // a line more or less: the part's height changed
+	t.meetings.Objects = objects
 	t.meetings.Refresh()
+	return moved
 }
 
 // officeCapacity is the attendance screen's office part (10 råd, råd 9 and

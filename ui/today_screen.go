@@ -124,7 +124,10 @@ type todayScreen struct {
 	// office is the office's part (figures, hot jobs, meetings); nil
 	// without an office.
 	office *todayOffice
-	top    *fyne.Container
+	// officeMoved: the office part gained or lost lines since the parts
+	// were last laid out (showParts lays it out again).
+	officeMoved bool
+	top         *fyne.Container
 }
 
 // todayStamp is when and for whom Today was read.
@@ -374,7 +377,7 @@ func (s *todayScreen) show(d *todayData) {
 		s.shell.showError(err)
 	}
 	s.showFigure(d)
-	s.office.show(d.office, d.read.Office)
+	s.officeMoved = s.office.show(d.office, d.read.Office) || s.officeMoved
 	s.showBackup(d.backup, d.backupErr, now)
 	s.showDeletion(len(d.deletions))
 	ids := make([]int64, len(d.view.Notices))
@@ -409,6 +412,11 @@ func (s *todayScreen) showParts() {
 			moved = append(moved, s.sections[i])
 			s.kept.forget(s.sections[i].box)
 		}
+	}
+	if s.officeMoved { // the office's hot jobs or meetings gained or lost lines
+		s.officeMoved = false
+		s.kept.forget(s.office.hot.box, s.office.meetings)
+		moved = append(moved, s.office.hot)
 	}
 	if len(moved) > 0 {
 		s.relayout(moved)
