@@ -70,6 +70,7 @@ type OfficeFor func(s Store) Office
 // window, and the error is returned. officeFor (may be nil) gives the
 // window the office over the same database, again after a restore.
 func Run(a fyne.App, path string, content *model.Content, clock model.Clock, open Opener, restore Restorer, officeFor OfficeFor) error {
+	applyTheme(a) // also for a database that cannot be opened: its message in the chosen light or dark
 	w := a.NewWindow("Jobspor")
 	w.Resize(defaultWindowSize)
 	s, h, closeDB, err := open(path)
