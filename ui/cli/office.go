@@ -31,19 +31,39 @@ type Office interface {
 	Close() error
 }
 
-const officeUsage = "office (init --server URL --initials I --name N | add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] | " +
-	"company-contact INITIALER ja|nej --server URL | " +
-	"recipient | join --server URL --initials I [--password-file FIL] | sync | status | move --to I --citizen ID[,ID...] | " +
-	"cover --to I --citizen ID[,ID...] --until D --reason R | conflicts [resolve ID --keep theirs|mine|dismissed]) [--db FIL]"
+// officeSubUsages are the office command's parts, each with its usage
+// (jobspor office conflicts --help shows its own).
+var officeSubUsages = []struct{ name, usage string }{
+	{"init", "init --server URL --initials I --name N [--db FIL]   opretter kontoret med dig som leder"},
+	{"add-caseworker", "add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] [--db FIL]   tilføjer en kollega"},
+	{"company-contact", "company-contact INITIALER ja|nej --server URL [--db FIL]   hvem har virksomhedskontakt"},
+	{"recipient", "recipient [--db FIL]   denne computers offentlige nøgle, til lederen"},
+	{"join", "join --server URL --initials I [--password-file FIL] [--db FIL]   forbinder computeren med kontoret"},
+	{"sync", "sync [--db FIL]   sender og henter ændringer nu"},
+	{"status", "status [--db FIL]   kontor, sidste synkronisering, ventende ændringer og konflikter"},
+	{"move", "move --to I --citizen ID[,ID...] [--db FIL]   overdrager sager til en kollega"},
+	{"cover", "cover --to I --citizen ID[,ID...] --until D --reason R [--db FIL]   en kollega dækker sager til og med en dato"},
+	{"conflicts", "conflicts [resolve ID --keep theirs|mine|dismissed | resolve --citizen ID --keep dismissed] [--db FIL]   " +
+		"viser de spørgsmål, kontoret har til dig; resolve afgør et (--citizen: en borger, kontoret allerede har)"},
+}
+
+// officeUsage is every part of the office command, in one line.
+var officeUsage = func() string {
+	parts := make([]string, len(officeSubUsages))
+	for i, u := range officeSubUsages {
+		parts[i] = strings.TrimSuffix(strings.Split(u.usage, "   ")[0], " [--db FIL]")
+	}
+	return "office (" + strings.Join(parts, " | ") + ") [--db FIL]"
+}()
 
 func runOffice(e *Env, args []string) error {
 	subs := map[string]bool{"init": true, "add-caseworker": true, "recipient": true, "join": true, "sync": true,
 		"status": true, "move": true, "cover": true, "conflicts": true, "company-contact": true}
 	if len(args) == 0 || !subs[args[0]] {
-		return usageError{"angiv init, add-caseworker, company-contact, recipient, join, sync, status, move, cover eller conflicts"}
+		return usageError{msg: "angiv init, add-caseworker, company-contact, recipient, join, sync, status, move, cover eller conflicts"}
 	}
 	if e.OpenOffice == nil {
-		return usageError{"denne udgave af Jobspor kan ikke bruge et kontor"}
+		return usageError{msg: "denne udgave af Jobspor kan ikke bruge et kontor"}
 	}
 	fs := newFlags("office " + args[0])
 	db := dbFlag(fs)
@@ -74,7 +94,7 @@ func runOffice(e *Env, args []string) error {
 	switch args[0] {
 	case "init":
 		if *server == "" || *initials == "" || *name == "" {
-			return usageError{"angiv --server, --initials og --name (lederen)"}
+			return usageError{msg: "angiv --server, --initials og --name (lederen)"}
 		}
 		r, err := o.Init(*server, *initials, *name)
 		if err != nil {
@@ -88,7 +108,7 @@ func runOffice(e *Env, args []string) error {
 		return runCompanyContact(e, o, rest, *server)
 	case "add-caseworker":
 		if len(rest) < 2 || *server == "" {
-			return usageError{"angiv INITIALER NAVN og --server"}
+			return usageError{msg: "angiv INITIALER NAVN og --server"}
 		}
 		pw, err := o.AddCaseworker(*server, rest[0], strings.Join(rest[1:], " "), *lead, *recipient)
 		if err != nil {
@@ -108,7 +128,7 @@ func runOffice(e *Env, args []string) error {
 		return nil
 	case "join":
 		if *server == "" || *initials == "" {
-			return usageError{"angiv --server og --initials"}
+			return usageError{msg: "angiv --server og --initials"}
 		}
 		password, err := joinPassword(*passwordFile)
 		if err != nil {
@@ -141,7 +161,7 @@ func runOffice(e *Env, args []string) error {
 			return err
 		}
 		if *to == "" {
-			return usageError{"angiv --to INITIALER"}
+			return usageError{msg: "angiv --to INITIALER"}
 		}
 		if args[0] == "move" {
 			if err := o.Move(list, *to); err != nil {
@@ -152,7 +172,7 @@ func runOffice(e *Env, args []string) error {
 		}
 		day, err := time.ParseInLocation(model.DateLayout, *until, time.Local)
 		if err != nil || *reason == "" {
-			return usageError{"angiv --until ÅÅÅÅ-MM-DD og --reason"}
+			return usageError{msg: "angiv --until ÅÅÅÅ-MM-DD og --reason"}
 		}
 		if err := o.Cover(list, *to, day, *reason); err != nil {
 			return officeError(err)
@@ -186,7 +206,7 @@ func citizenIDs(list string) ([]int64, error) {
 	for _, f := range strings.Split(list, ",") {
 		id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
 		if err != nil || id <= 0 {
-			return nil, usageError{fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
+			return nil, usageError{msg: fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
 		}
 		ids = append(ids, id)
 	}
@@ -205,7 +225,7 @@ func joinPassword(file string) (string, error) {
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	if line = strings.TrimRight(line, "\r"); line == "" {
-		return "", usageError{fmt.Sprintf("%s indeholder ingen adgangskode", file)}
+		return "", usageError{msg: fmt.Sprintf("%s indeholder ingen adgangskode", file)}
 	}
 	return line, nil
 }
@@ -281,7 +301,7 @@ func printStatus(e *Env, st model.OfficeStatus) {
 // the office's administrator, like add-caseworker.
 func runCompanyContact(e *Env, o Office, rest []string, server string) error {
 	if len(rest) != 2 || server == "" || (rest[1] != "ja" && rest[1] != "nej") {
-		return usageError{"angiv INITIALER ja|nej og --server"}
+		return usageError{msg: "angiv INITIALER ja|nej og --server"}
 	}
 	if err := o.SetCompanyContact(server, rest[0], rest[1] == "ja"); err != nil {
 		return officeError(err)
