@@ -28,6 +28,9 @@ type Office interface {
 	Resolve(id, how string) error
 	// SetCompanyContact marks on the roster who holds company contact (10 råd, råd 2).
 	SetCompanyContact(server, initials string, on bool) error
+	// OfficeKind is the laptop's kind of office (an a-kasse calls its
+	// citizens members).
+	OfficeKind() (model.OfficeKind, error)
 	Close() error
 }
 
@@ -139,7 +142,7 @@ func runOffice(e *Env, args []string) error {
 			return officeError(err)
 		}
 		printStatus(e, st)
-		printJoin(e, st.Join)
+		printJoin(e, st.Join, officeKind(o))
 		return nil
 	case "sync":
 		st, err := o.Sync()
@@ -167,7 +170,7 @@ func runOffice(e *Env, args []string) error {
 			if err := o.Move(list, *to); err != nil {
 				return officeError(err)
 			}
-			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(len(list)), strings.ToUpper(*to))
+			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(officeKind(o), len(list)), strings.ToUpper(*to))
 			return nil
 		}
 		day, err := time.ParseInLocation(model.DateLayout, *until, time.Local)
@@ -177,7 +180,7 @@ func runOffice(e *Env, args []string) error {
 		if err := o.Cover(list, *to, day, *reason); err != nil {
 			return officeError(err)
 		}
-		fmt.Fprintf(e.Stdout, "%s dækker %s til og med %s.\n", strings.ToUpper(*to), citizens(len(list)), *until)
+		fmt.Fprintf(e.Stdout, "%s dækker %s til og med %s.\n", strings.ToUpper(*to), citizens(officeKind(o), len(list)), *until)
 		return nil
 	}
 	if len(rest) >= 2 && rest[0] == "resolve" {
@@ -238,7 +241,23 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-func citizens(n int) string { return plural(n, "borger", "borgere") }
+// citizens is n citizens in the office's words: "2 borgere", in an
+// a-kasse "2 medlemmer".
+func citizens(kind model.OfficeKind, n int) string {
+	if kind == model.OfficeAkasse {
+		return plural(n, "medlem", "medlemmer")
+	}
+	return plural(n, "borger", "borgere")
+}
+
+// officeKind is the laptop's kind of office (a jobcentre when unknown).
+func officeKind(o Office) model.OfficeKind {
+	k, err := o.OfficeKind()
+	if err != nil {
+		return model.OfficeJobcenter
+	}
+	return k
+}
 
 // officeError: an office that cannot be reached is said plainly.
 func officeError(err error) error {
@@ -250,17 +269,17 @@ func officeError(err error) error {
 
 // printJoin says what the join did with what the laptop held (the window's
 // Kontor says the same in its summary).
-func printJoin(e *Env, r *model.JoinReport) {
+func printJoin(e *Env, r *model.JoinReport, kind model.OfficeKind) {
 	if r == nil {
 		return
 	}
 	fmt.Fprintf(e.Stdout, "Sendt til kontoret: %s, %s, %s; %d job føjet til kontorets jobliste; %d af kontorets egne oplysninger havde kontoret allerede (kontorets gælder).\n",
-		citizens(r.Cases), plural(r.Records, "registrering", "registreringer"), plural(r.Notes, "note", "noter"), r.JobsAdded, r.OfficeHad)
+		citizens(kind, r.Cases), plural(r.Records, "registrering", "registreringer"), plural(r.Notes, "note", "noter"), r.JobsAdded, r.OfficeHad)
 	for _, h := range r.HandedOver {
 		if h.Kept {
-			fmt.Fprintf(e.Stdout, "%s hos %s (ikke på kontorets liste) er lagt hos dig.\n", citizens(h.Cases), h.Initials)
+			fmt.Fprintf(e.Stdout, "%s hos %s (ikke på kontorets liste) er lagt hos dig.\n", citizens(kind, h.Cases), h.Initials)
 		} else {
-			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(h.Cases), h.Initials)
+			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(kind, h.Cases), h.Initials)
 		}
 	}
 	for _, n := range r.NotTaken {

@@ -614,6 +614,10 @@ func (v *Service) onServer(ids []int64, fn func(context.Context, *Client, string
 	})
 }
 
+// OfficeKind is the laptop's kind of office (the office's own once
+// joined): an a-kasse calls its citizens members.
+func (v *Service) OfficeKind() (model.OfficeKind, error) { return v.Store.OfficeKind() }
+
 // Conflicts lists the open conflicts, refusals and notices this laptop's
 // caseworker is asked about (a colleague's own conflicts on a shared case
 // are hers to settle), with the citizen's name when the case is here.
