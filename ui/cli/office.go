@@ -183,25 +183,7 @@ func runOffice(e *Env, args []string) error {
 		fmt.Fprintf(e.Stdout, "%s dækker %s til og med %s.\n", strings.ToUpper(*to), citizens(officeKind(o), len(list)), *until)
 		return nil
 	}
-	if len(rest) >= 2 && rest[0] == "resolve" {
-		return o.Resolve(rest[1], *keep)
-	}
-	cs, err := o.Conflicts()
-	if err != nil {
-		return err
-	}
-	if len(cs) == 0 {
-		fmt.Fprintln(e.Stdout, "Ingen åbne konflikter.")
-		return nil
-	}
-	for _, c := range cs {
-		what := "konflikt"
-		if c.Outcome == "rejected" {
-			what = "afvist"
-		}
-		fmt.Fprintf(e.Stdout, "%s\t%s\tborger %d\t%s.%s\tdin: %q\tkontorets: %q\n", c.ID, what, c.CitizenID, c.Table, c.Field, c.Mine, c.Theirs)
-	}
-	return nil
+	return runConflicts(e, o, rest, *ids, *keep)
 }
 
 func citizenIDs(list string) ([]int64, error) {
