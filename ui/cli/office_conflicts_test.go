@@ -29,7 +29,9 @@ func karenOn(t *testing.T, s *store.Store, n int, who string) int64 {
 	}
 	for k := 1; k <= n; k++ {
 		cv := testutil.Conversation(c.ID, testutil.At("2026-11-02T09:00").Add(time.Duration(k)*24*time.Hour), 30,
-			func(cv *model.Conversation) { cv.Notes = fmt.Sprintf("%s, samtale %d: vil gerne være lagerarbejder.", who, k) })
+			func(cv *model.Conversation) {
+				cv.Notes = fmt.Sprintf("%s, samtale %d: vil gerne være lagerarbejder.", who, k)
+			})
 		if err := s.PlanConversation(cv); err != nil {
 			t.Fatal(err)
 		}
