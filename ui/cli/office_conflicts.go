@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -34,13 +35,77 @@ func runConflicts(e *Env, o Office, rest []string, citizen, keep string) error {
 			printRefusedCase(e.Stdout, c, kind)
 			continue
 		}
-		what := "konflikt"
-		if c.Outcome == "rejected" {
-			what = "afvist"
-		}
-		fmt.Fprintf(e.Stdout, "%s\t%s\tborger %d\t%s.%s\tdin: %q\tkontorets: %q\n", c.ID, what, c.CitizenID, c.Table, c.Field, c.Mine, c.Theirs)
+		fmt.Fprintln(e.Stdout, conflictLine(c, kind))
 	}
 	return nil
+}
+
+// conflictLine is one open question in a line, its ID first: what kind of
+// question, whose, about what (in the window's words) and the two values;
+// a refusal says in Danish that the office did not take the change (the
+// server's own text is not for a person) and keeps the text. Anything
+// like a CPR number is masked.
+func conflictLine(c model.OfficeConflict, kind model.OfficeKind) string {
+	who := fmt.Sprintf("%s %d", strings.ToLower(citizenWord(kind)), c.CitizenID)
+	if c.CitizenID == 0 {
+		who = "ikke på denne computer"
+	} else if c.CitizenName != "" {
+		who += " " + c.CitizenName
+	}
+	what := fieldsText(c.Table, c.Field)
+	switch c.Kind {
+	case model.ConflictField:
+		return fmt.Sprintf("%s\tkonflikt\t%s\t%s\tdin: %q\tkontorets: %q", c.ID, who, what, shownValue(c.Mine), shownValue(c.Theirs))
+	case model.ConflictRefused:
+		return fmt.Sprintf("%s\tafvist\t%s\t%s\tkontoret tog ikke imod din ændring; teksten er gemt her\tdin: %q", c.ID, who, what, shownValue(c.Mine))
+	}
+	return fmt.Sprintf("%s\tbesked\t%s\t%s\tdin: %q\tkontorets: %q", c.ID, who, what, shownValue(c.Mine), shownValue(c.Theirs))
+}
+
+// citizenWord is what the office calls a citizen: "Borger", in an a-kasse "Medlem".
+func citizenWord(kind model.OfficeKind) string {
+	if kind == model.OfficeAkasse {
+		return "Medlem"
+	}
+	return "Borger"
+}
+
+// fieldsText names a conflict's fields as the window does ("Telefon";
+// "borgeren" for a whole record).
+func fieldsText(table, field string) string {
+	var labels []string
+	for _, f := range strings.Split(field, ", ") {
+		f = strings.TrimPrefix(f, "note:")
+		switch {
+		case f == "*":
+			labels = append(labels, text("conflicts.table."+table, "conflicts.table.other"))
+		default:
+			labels = append(labels, text("conflicts.field."+table+"."+f, "conflicts.field."+f, "conflicts.table."+table, "conflicts.table.other"))
+		}
+	}
+	return strings.Join(labels, ", ")
+}
+
+// text is the first of keys the texts hold.
+func text(keys ...string) string {
+	for _, k := range keys {
+		if s := (model.Message{Key: k}).Text(); s != k {
+			return s
+		}
+	}
+	return keys[len(keys)-1]
+}
+
+// cprLike is anything that looks like a CPR number.
+var cprLike = regexp.MustCompile(`(^|[^0-9])([0-3][0-9][01][0-9][0-9][0-9])-?([0-9]{4})([^0-9]|$)`)
+
+// shownValue is a value as the command line shows it: "(tom)" for none,
+// CPR numbers masked (DDMMYY-xxxx).
+func shownValue(v string) string {
+	if v == "" || v == "\x00" {
+		return "(tom)"
+	}
+	return cprLike.ReplaceAllString(v, "${1}${2}-xxxx${4}")
 }
 
 // printRefusedCase says what the one question about a case the office
@@ -48,9 +113,9 @@ func runConflicts(e *Env, o Office, rest []string, citizen, keep string) error {
 // she is (her name and masked CPR number, never the full one), what her
 // case here holds that was not sent, and how to close the question.
 func printRefusedCase(w io.Writer, c model.OfficeConflict, kind model.OfficeKind) {
-	word, the := "Borger", "borgeren"
+	word, the := citizenWord(kind), "borgeren"
 	if kind == model.OfficeAkasse {
-		word, the = "Medlem", "medlemmet"
+		the = "medlemmet"
 	}
 	who := caseWho(c)
 	if c.CitizenID > 0 {

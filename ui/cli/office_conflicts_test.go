@@ -154,3 +154,35 @@ func TestOfficeConflictsNamesACaseTheOfficeAlreadyHas(t *testing.T) {
 		t.Errorf("Karen Holm has %d conversations on BK's laptop after resolve, want all 3 kept", len(cvs))
 	}
 }
+
+// Each other open question is one line in the window's words: the field's
+// Danish name, the citizen's name, "(tom)" for nothing; a refusal says in
+// Danish that the office did not take it instead of the server's English,
+// and no CPR number is shown in full.
+func TestOfficeConflictLinesSpeakDanish(t *testing.T) {
+	for _, c := range []struct {
+		c    model.OfficeConflict
+		kind model.OfficeKind
+		want []string
+	}{
+		{model.OfficeConflict{ID: "01a2", Table: "citizens", Field: "phone", Outcome: "conflict", Kind: model.ConflictField,
+			Mine: "11 11 11 11", Theirs: "\x00", CitizenID: 3, CitizenName: "Åse Ørum"}, model.OfficeJobcenter,
+			[]string{"01a2\tkonflikt\tborger 3 Åse Ørum\tTelefon\tdin: \"11 11 11 11\"\tkontorets: \"(tom)\""}},
+		{model.OfficeConflict{ID: "01a3", Table: "citizens", Field: "*, note:notes", Outcome: "rejected", Kind: model.ConflictRefused,
+			Mine: `{"cpr":"0303551234","name":"Karen Holm"}` + "\nRinger om formiddagen.", Theirs: `new row violates row-level security policy for table "citizens"`,
+			CitizenID: 4, CitizenName: "Karen Holm"}, model.OfficeAkasse,
+			[]string{"01a3\tafvist\tmedlem 4 Karen Holm\tborgeren, Noter om borgeren\tkontoret tog ikke imod din ændring", "030355-xxxx", "Ringer om formiddagen."}},
+	} {
+		got := conflictLine(c.c, c.kind)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("the line %q lacks %q", got, w)
+			}
+		}
+		for _, bad := range []string{"0303551234", "row-level", "violates", "citizens.", "\\x00"} {
+			if strings.Contains(got, bad) {
+				t.Errorf("the line %q says %q", got, bad)
+			}
+		}
+	}
+}
