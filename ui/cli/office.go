@@ -143,6 +143,7 @@ func runOffice(e *Env, args []string) error {
 		}
 		printStatus(e, st)
 		printJoin(e, st.Join, officeKind(o))
+		printCasesRefused(e, o)
 		return nil
 	case "sync":
 		st, err := o.Sync()
@@ -278,6 +279,30 @@ func printJoin(e *Env, r *model.JoinReport, kind model.OfficeKind) {
 	}
 	if r.Copy != "" {
 		fmt.Fprintf(e.Stdout, "Kopi fra før tilmeldingen: %s\n", r.Copy)
+	}
+}
+
+// printCasesRefused says, after a join, how many of the laptop's cases the
+// office did not take because it already has the citizen (the same CPR
+// number, with a colleague), and where to read more.
+func printCasesRefused(e *Env, o Office) {
+	cs, err := o.Conflicts()
+	if err != nil {
+		return // the join is done; office conflicts says it again
+	}
+	n := 0
+	for _, c := range cs {
+		if c.Kind == model.ConflictCaseRefused {
+			n++
+		}
+	}
+	if n > 0 {
+		cases := "sagerne er"
+		if n == 1 {
+			cases = "sagen er"
+		}
+		fmt.Fprintf(e.Stdout, "%s findes allerede på kontoret hos en kollega (samme CPR-nummer) og er ikke sendt; %s stadig her. Se: jobspor office conflicts\n",
+			citizens(officeKind(o), n), cases)
 	}
 }
 
