@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -43,6 +44,9 @@ type OfficeConflict struct {
 	// CitizenName its name ("" then).
 	CitizenID   int64
 	CitizenName string
+	// CitizenCPR is her CPR number masked ("DDMMYY-xxxx"; "" none or not
+	// here): never the full number.
+	CitizenCPR string
 	// Kind says what a person is asked about.
 	Kind ConflictKind
 	// MineAt is when this laptop made its edit; TheirsBy and TheirsAt who
@@ -76,6 +80,27 @@ const (
 	// refusals of its records as one question. The case stays here.
 	ConflictCaseRefused ConflictKind = "case"
 )
+
+// CaseCounts is what a case the office refused (ConflictCaseRefused)
+// holds on this laptop that was not sent: its conversations, its other
+// records (the citizen's own record not counted) and its notes.
+func (c OfficeConflict) CaseCounts() (conversations, records, notes int) {
+	for _, m := range c.Members {
+		switch m.Table {
+		case "citizens":
+		case "conversations":
+			conversations++
+		default:
+			records++
+		}
+		for _, f := range strings.Split(m.Field, ", ") {
+			if strings.HasPrefix(f, "note:") {
+				notes++
+			}
+		}
+	}
+	return conversations, records, notes
+}
 
 // KindOfConflict classifies a conflict by its id and outcome.
 func KindOfConflict(id, outcome string) ConflictKind {

@@ -191,16 +191,37 @@ func cardTitle(c model.OfficeConflict) string {
 	if c.Kind == model.ConflictCaseRefused {
 		return who + "  ·  " + lang.L("conflicts.case.title")
 	}
-	if c.Field == "*" {
-		return who + "  ·  " + fmt.Sprintf(lang.L("conflicts.record"), tableLabel(c.Table))
+	return who + "  ·  " + fieldsTitle(c.Table, c.Field)
+}
+
+// fieldsTitle names what a conflict is about: the record as a whole when
+// it is (field "*", or "*, note:notes" for a refused record with its
+// notes: the citizen's own is "Borgerens oplysninger"), else its fields.
+func fieldsTitle(table, field string) string {
+	fields := strings.Split(field, ", ")
+	labels := make([]string, 0, len(fields))
+	for _, f := range fields {
+		if f == "*" {
+			return recordTitle(table)
+		}
+		labels = append(labels, fieldLabel(table, strings.TrimPrefix(f, "note:")))
 	}
-	return who + "  ·  " + fieldLabel(c.Table, strings.TrimPrefix(c.Field, "note:"))
+	return strings.Join(labels, ", ")
+}
+
+// recordTitle names a record as a whole ("Borgerens oplysninger", "Ændring
+// af en samtale").
+func recordTitle(table string) string {
+	if table == "citizens" {
+		return lang.L("conflicts.record.citizens")
+	}
+	return fmt.Sprintf(lang.L("conflicts.record"), tableLabel(table))
 }
 
 // refusedName is the name a refused change of a citizen carries ("" none).
 func refusedName(c model.OfficeConflict) string {
-	var fields map[string]any
-	if c.Table != "citizens" || json.Unmarshal([]byte(c.Mine), &fields) != nil {
+	var fields map[string]any // the record's fields, then its notes' text
+	if c.Table != "citizens" || json.NewDecoder(strings.NewReader(c.Mine)).Decode(&fields) != nil {
 		return ""
 	}
 	name, _ := fields["name"].(string)

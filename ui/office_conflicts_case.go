@@ -57,21 +57,7 @@ func caseName(c model.OfficeConflict) string {
 // caseContents says what the case holds that was not sent: "12 samtaler
 // og 30 noter" (the citizen's own record is not counted).
 func caseContents(c model.OfficeConflict) string {
-	conversations, notes, other := 0, 0, 0
-	for _, m := range c.Members {
-		switch m.Table {
-		case "citizens":
-		case "conversations":
-			conversations++
-		default:
-			other++
-		}
-		for _, f := range strings.Split(m.Field, ", ") {
-			if strings.HasPrefix(f, "note:") {
-				notes++
-			}
-		}
-	}
+	conversations, other, notes := c.CaseCounts()
 	var parts []string
 	for _, p := range []struct {
 		n   int

@@ -507,3 +507,32 @@ func TestARefusedRecordWithItsNoteShowsBothTexts(t *testing.T) {
 		}
 	}
 }
+
+// A refused citizen record (kept as "*, note:notes": the record and its
+// notes) is titled so a caseworker knows what it is: "Borgerens
+// oplysninger", not "Et felt i borgeren"; a refused conversation names the
+// conversation; known fields keep their own labels.
+func TestARefusedCitizenRecordIsTitledTheCitizensDetails(t *testing.T) {
+	for _, c := range []struct {
+		c    model.OfficeConflict
+		want string
+	}{
+		{model.OfficeConflict{Table: "citizens", Field: "*, note:notes", Outcome: "rejected", Kind: model.ConflictRefused,
+			Mine: `{"name":"Søren Ærø"}` + "\nStart mandag."}, "Søren Ærø  ·  Borgerens oplysninger"},
+		{model.OfficeConflict{Table: "citizens", Field: "*", Outcome: "rejected", Kind: model.ConflictRefused,
+			CitizenName: "Søren Ærø"}, "Søren Ærø  ·  Borgerens oplysninger"},
+		{model.OfficeConflict{Table: "conversations", Field: "*, note:notes", Outcome: "rejected", Kind: model.ConflictRefused,
+			CitizenName: "Søren Ærø"}, "Søren Ærø  ·  Ændring af en samtale"},
+		{model.OfficeConflict{Table: "citizens", Field: "phone", Outcome: "conflict", Kind: model.ConflictField,
+			CitizenName: "Søren Ærø"}, "Søren Ærø  ·  Telefon"},
+		{model.OfficeConflict{Table: "citizens", Field: "note:notes", Outcome: "rejected", Kind: model.ConflictRefused,
+			CitizenName: "Søren Ærø"}, "Søren Ærø  ·  Noter om borgeren"},
+	} {
+		if got := cardTitle(c.c); got != c.want {
+			t.Errorf("%s %q is titled %q, want %q", c.c.Table, c.c.Field, got, c.want)
+		}
+		if strings.Contains(cardTitle(c.c), "Et felt") {
+			t.Errorf("%s %q is titled %q", c.c.Table, c.c.Field, cardTitle(c.c))
+		}
+	}
+}

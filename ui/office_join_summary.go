@@ -12,8 +12,9 @@ import (
 // joinSummary says once, in the caseworker's words, what her join did with
 // what her laptop held: what went to the office, what the office already
 // had (its version kept), the cases handed to colleagues, what was not
-// taken over, and where the copy from before the join is kept.
-func joinSummary(r *model.JoinReport) string {
+// taken over, and where the copy from before the join is kept. term gives
+// the office's words ("medlemmer" in an a-kasse).
+func joinSummary(r *model.JoinReport, term func(string) string) string {
 	if r == nil {
 		return ""
 	}
@@ -21,7 +22,7 @@ func joinSummary(r *model.JoinReport) string {
 	if r.Cases == 1 {
 		sent = "kontor.join.sent.one"
 	}
-	lines := []string{fmt.Sprintf(lang.L(sent), r.Cases, r.Records, r.Notes)}
+	lines := []string{fmt.Sprintf(term(sent), r.Cases, r.Records, r.Notes)}
 	if r.JobsAdded > 0 {
 		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.jobs"), r.JobsAdded))
 	}
@@ -38,10 +39,10 @@ func joinSummary(r *model.JoinReport) string {
 		}
 	}
 	if len(handed) > 0 {
-		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.handed"), strings.Join(handed, ", ")))
+		lines = append(lines, fmt.Sprintf(term("kontor.join.handed"), strings.Join(handed, ", ")))
 	}
 	if len(kept) > 0 {
-		lines = append(lines, fmt.Sprintf(lang.L("kontor.join.kept"), strings.Join(kept, ", ")))
+		lines = append(lines, fmt.Sprintf(term("kontor.join.kept"), strings.Join(kept, ", ")))
 	}
 	var notTaken []string
 	for _, n := range r.NotTaken {

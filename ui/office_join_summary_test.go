@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -95,14 +96,14 @@ func TestAJoinFromKontorSaysWhatItSentAndWhatItKept(t *testing.T) {
 // Every part of a join's summary is said in Danish: no key left untranslated
 // (each table and setting the join can name), nothing in English.
 func TestTheJoinSummarySaysEveryPartInDanish(t *testing.T) {
-	newTestUI(t)
+	u, _ := newTestUI(t)
 	r := &model.JoinReport{Cases: 1, Records: 12, Notes: 3, JobsAdded: 2, OfficeHad: 1500,
 		HandedOver: []model.JoinHandOver{{Initials: "AL", Cases: 3}, {Initials: "XY", Cases: 1, Kept: true}},
 		Settings:   model.OfficeSettingKeys, SettingsKept: []string{"jobs.related"}, Copy: "/data/jobspor.db-før-kontor-2026-11-23-100000"}
 	for _, tb := range []string{"caseworkers", "prospect_editions", "prospects"} {
 		r.NotTaken = append(r.NotTaken, model.JoinNotTaken{Table: tb, Rows: 2})
 	}
-	text := joinSummary(r)
+	text := joinSummary(r, u.term)
 	for _, want := range []string{"Sendt til kontoret: 1 borger, 12 registreringer i alt og 3 noter.", "overdraget til dem: AL (3)",
 		"er lagt hos dig: XY (1)", "sagsbehandlere (2), udgaver af jobprognoserne (2), jobprognoser (2)", "beslægtede jobmål",
 		"kontorets navn, adresse, telefon", "gælder kun på denne computer"} {
@@ -114,5 +115,35 @@ func TestTheJoinSummarySaysEveryPartInDanish(t *testing.T) {
 		if strings.Contains(text, bad) {
 			t.Errorf("the summary says %q:\n%s", bad, text)
 		}
+	}
+}
+
+// In an a-kasse Kontor calls the citizens members, as the rest of the
+// window does: the join's summary, what was joined, the help and what a
+// cancelled join left; a jobcentre still says borgere.
+func TestKontorSaysMembersInAnAkasse(t *testing.T) {
+	l := newOfficeLaptop(t)
+	l.ui.setOfficeKind(model.OfficeAkasse)
+	r := &model.JoinReport{Cases: 1, Records: 12, Notes: 3,
+		HandedOver: []model.JoinHandOver{{Initials: "AL", Cases: 3}, {Initials: "XY", Cases: 1, Kept: true}}}
+	k := l.kontor(t)
+	k.joinedAt = l.ui.now()
+	texts := []string{joinSummary(r, l.ui.term), k.joinedSentence(model.OfficeStatus{Server: "postgres://kontor.lan/jobspor", Initials: "AB", Citizens: 4}),
+		cancelledText(errors.Join(model.ErrJoinCancelledKept, model.ErrJoinCancelledSent), l.ui.term)}
+	texts = append(texts, shown(k.root))
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Sendt til kontoret: 1 medlem, 12 registreringer", "Medlemmer, som computeren havde for kolleger",
+		"Medlemmer hos kolleger", "4 medlemmer hentet", "dine egne medlemmer er som før", "Dine egne medlemmer nåede",
+		"deler du medlemmer"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Kontor in an a-kasse lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(strings.ToLower(all), "borger") {
+		t.Errorf("Kontor in an a-kasse says borger:\n%s", all)
+	}
+	l.ui.setOfficeKind(model.OfficeJobcenter)
+	if s := joinSummary(r, l.ui.term); !strings.Contains(s, "1 borger, 12") {
+		t.Errorf("a jobcentre's join summary says %q", s)
 	}
 }

@@ -46,6 +46,7 @@ type kontorShell interface {
 	notify(text string)
 	officeJoined()                   // the laptop joined: the header starts
 	showCopyable(title, text string) // a password or key to hand on
+	term(key string) string          // the office's words: "medlemmer" in an a-kasse
 }
 
 // kontorPart is Indstillinger → Kontor: joining the office, the lead's
@@ -156,7 +157,7 @@ func (p *kontorPart) joinView() []fyne.CanvasObject {
 		widget.NewFormItem(lang.L("kontor.initials"), p.initials),
 		widget.NewFormItem(lang.L("kontor.password"), p.password))
 	lead := widget.NewForm(widget.NewFormItem(lang.L("kontor.leadname"), p.name))
-	return []fyne.CanvasObject{lowLabel(lang.L("kontor.help")), form,
+	return []fyne.CanvasObject{lowLabel(p.win.term("kontor.help")), form,
 		container.NewHBox(p.connect, p.cancelBtn), p.progress, p.message, p.keyRow(),
 		widget.NewSeparator(), lowLabel(lang.L("kontor.leadhelp")), lead, container.NewHBox(p.create)}
 }
@@ -182,7 +183,7 @@ func (p *kontorPart) joinedView(st model.OfficeStatus) []fyne.CanvasObject {
 	p.rosterNote = widget.NewLabel("")
 	p.rosterNote.Wrapping = fyne.TextWrapWord
 	p.add = p.buildAddForm()
-	p.summary = widget.NewLabel(joinSummary(p.joined))
+	p.summary = widget.NewLabel(joinSummary(p.joined, p.win.term))
 	p.summary.Wrapping = fyne.TextWrapWord
 	if p.joined == nil {
 		p.summary.Hide()
@@ -195,7 +196,7 @@ func (p *kontorPart) joinedView(st model.OfficeStatus) []fyne.CanvasObject {
 func (p *kontorPart) joinedSentence(st model.OfficeStatus) string {
 	server := model.ServerAddress(st.Server)
 	if !p.joinedAt.IsZero() {
-		return fmt.Sprintf(lang.L("kontor.joined"), server, st.Initials, p.joinedAt.Format("02-01-2006 15.04"), st.Citizens)
+		return fmt.Sprintf(p.win.term("kontor.joined"), server, st.Initials, p.joinedAt.Format("02-01-2006 15.04"), st.Citizens)
 	}
 	return fmt.Sprintf(lang.L("kontor.member"), server, st.Initials, officeWhen(st.LastSync, p.win.now()))
 }
@@ -283,7 +284,7 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 	p.busy(false)
 	if err != nil {
 		if cancelled {
-			p.say(cancelledText(err))
+			p.say(cancelledText(err, p.win.term))
 			return
 		}
 		p.say(officeErrText(err, server))
@@ -297,13 +298,13 @@ func (p *kontorPart) joinDone(st model.OfficeStatus, err error, cancelled bool, 
 // cancelledText says what a cancelled join left: as it was, or (stopped
 // amid the first pull) the office's shared lists that arrived; and the
 // laptop's own citizens at the office when its history had been sent.
-func cancelledText(err error) string {
+func cancelledText(err error, term func(string) string) string {
 	text := lang.L("kontor.cancelled")
 	if errors.Is(err, model.ErrJoinCancelledKept) {
-		text = lang.L("kontor.cancelledkept")
+		text = term("kontor.cancelledkept")
 	}
 	if errors.Is(err, model.ErrJoinCancelledSent) {
-		text += " " + lang.L("kontor.cancelledsent")
+		text += " " + term("kontor.cancelledsent")
 	}
 	return text
 }

@@ -48,6 +48,9 @@ type Conflict struct {
 	// 0 and "" when the case is not on this laptop).
 	CitizenID   int64
 	CitizenName string
+	// CitizenCPR is the local citizen's CPR number (read by Conflicts; ""
+	// none): shown only masked.
+	CitizenCPR model.CPR
 	// Members are, for the one question about a case the office refused
 	// because it already has the citizen (OpID CaseRefusedPrefix + her
 	// gid), the case's refusals, each with its text.
@@ -165,7 +168,7 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 // openConflicts are the conflicts and refusals not yet resolved, one by one.
 func (s *Store) openConflicts() ([]Conflict, error) {
 	rows, err := s.db.Query(`SELECT k.op_id, k.citizen_gid, k.tbl, k.record_gid, k.field, k.outcome, k.mine, k.theirs, k.author,
-		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, k.code, coalesce(c.id, 0), coalesce(c.name, '')
+		k.mine_at, k.theirs_by, k.theirs_at, k.handed_at, k.code, coalesce(c.id, 0), coalesce(c.name, ''), coalesce(c.cpr, '')
 		FROM sync_conflict k LEFT JOIN citizens c ON c.gid = k.citizen_gid AND k.citizen_gid <> ''
 		WHERE k.resolution = '' ORDER BY k.rowid`)
 	if err != nil {
@@ -176,7 +179,7 @@ func (s *Store) openConflicts() ([]Conflict, error) {
 	for rows.Next() {
 		var c Conflict
 		if err := rows.Scan(&c.OpID, &c.Citizen, &c.Table, &c.Record, &c.Field, &c.Outcome, &c.Mine, &c.Theirs, &c.Author,
-			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt, &c.Code, &c.CitizenID, &c.CitizenName); err != nil {
+			&c.MineAt, &c.TheirsBy, &c.TheirsAt, &c.HandedAt, &c.Code, &c.CitizenID, &c.CitizenName, &c.CitizenCPR); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -78,7 +78,7 @@ func groupRefusedCases(cs []Conflict, gids map[string]bool) []Conflict {
 			i = len(out)
 			at[c.Citizen] = i
 			out = append(out, Conflict{OpID: CaseRefusedPrefix + c.Citizen, Citizen: c.Citizen, Table: "citizens", Field: "*",
-				Outcome: "rejected", Author: c.Author, MineAt: c.MineAt, CitizenID: c.CitizenID, CitizenName: c.CitizenName})
+				Outcome: "rejected", Author: c.Author, MineAt: c.MineAt, CitizenID: c.CitizenID, CitizenName: c.CitizenName, CitizenCPR: c.CitizenCPR})
 		}
 		g := &out[i]
 		if c.Table == "citizens" && g.Mine == "" {
@@ -98,7 +98,7 @@ func groupRefusedCases(cs []Conflict, gids map[string]bool) []Conflict {
 // sync, as a single refusal is.
 func (s *Store) settleRefusedCase(tx *sql.Tx, opID, how string) error {
 	if how != "dismissed" && how != "seen" {
-		return model.NewUserError("office.conflict.notfield", nil, "*")
+		return model.NewUserError("office.conflict.case.how", nil)
 	}
 	gid := strings.TrimPrefix(opID, CaseRefusedPrefix)
 	var ids []string

@@ -70,7 +70,7 @@ func runRestore(e *Env, args []string) error {
 	db := dbFlag(fs)
 	passFile := fs.String("passphrase-file", "", "fil med adgangskoden (i stedet for at skrive den)")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usageError{"angiv sikkerhedskopien: jobspor restore FIL [--db MÅL]"}
+		return usageError{msg: "angiv sikkerhedskopien: jobspor restore FIL [--db MÅL]"}
 	}
 	if err := parse(fs, args[1:]); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -39,7 +40,7 @@ func runClose(e *Env, args []string) error {
 	}
 	r, ok := closeReasons[*reason]
 	if *id <= 0 || !ok {
-		return usageError{"angiv --citizen ID og --reason job|education|moved|benefit|other"}
+		return usageError{msg: "angiv --citizen ID og --reason job|education|moved|benefit|other"}
 	}
 	cl := &model.CaseClosing{CitizenID: *id, Reason: r, Employer: *employer, Hours: *hours, Note: *note, Date: model.Day(e.now())}
 	if err := optionalDate(*date, &cl.Date); err != nil {
@@ -106,7 +107,7 @@ func writePurge(e *Env, r model.Retention, res model.PurgeResult, dry bool) {
 
 func runCaseworker(e *Env, args []string) error {
 	if len(args) == 0 || (args[0] != "list" && args[0] != "add" && args[0] != "move" && args[0] != "me") {
-		return usageError{"angiv list, add INITIALER NAVN, me INITIALER eller move --to INITIALER --citizen ID[,ID...]"}
+		return usageError{msg: "angiv list, add INITIALER NAVN, me INITIALER eller move --to INITIALER --citizen ID[,ID...]"}
 	}
 	fs := newFlags("caseworker " + args[0])
 	db := dbFlag(fs)
@@ -134,7 +135,10 @@ func parseWithArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError{flagProblem(err)}
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, helpRequest{fs.Name()}
+			}
+			return nil, usageError{msg: flagProblem(err)}
 		}
 		args = fs.Args()
 		if len(args) > 0 {
@@ -146,7 +150,7 @@ func parseWithArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func addCaseworker(e *Env, s Store, rest []string) error {
 	if len(rest) < 2 {
-		return usageError{"angiv INITIALER og NAVN"}
+		return usageError{msg: "angiv INITIALER og NAVN"}
 	}
 	c := &model.Caseworker{Initials: rest[0], Name: strings.Join(rest[1:], " ")}
 	if err := s.SaveCaseworker(c); err != nil {
@@ -161,7 +165,7 @@ func moveCitizens(e *Env, s Store, to, list string) error {
 	for _, f := range strings.Split(list, ",") {
 		id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
 		if err != nil || id <= 0 {
-			return usageError{fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
+			return usageError{msg: fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
 		}
 		ids = append(ids, id)
 	}
@@ -206,7 +210,7 @@ func scopeOf(s Store, initials string) (model.Scope, error) {
 // setMe chooses the caseworker this computer account works as.
 func setMe(e *Env, s Store, rest []string) error {
 	if len(rest) != 1 {
-		return usageError{"angiv INITIALER"}
+		return usageError{msg: "angiv INITIALER"}
 	}
 	initials := strings.ToUpper(rest[0])
 	if err := s.SetMe(initials); err != nil {

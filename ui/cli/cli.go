@@ -121,15 +121,16 @@ func commands() []command {
 func Run(args []string, e *Env) int {
 	err := dispatch(args, e)
 	var u usageError
+	var h helpRequest
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &u):
-		fmt.Fprintf(e.Stderr, "jobspor: %s\n\n%s", u.msg, usage())
-		return exitUsage
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(e.Stdout, usage())
+	case errors.As(err, &h):
+		fmt.Fprint(e.Stdout, usageOf(h.command))
 		return exitOK
+	case errors.As(err, &u):
+		fmt.Fprintf(e.Stderr, "jobspor: %s\n\n%s", u.msg, usageOf(u.command))
+		return exitUsage
 	case isWarning(err):
 		fmt.Fprintf(e.Stderr, "jobspor: advarsel: %s\n", plain(err))
 		return exitOK
@@ -150,17 +151,51 @@ func dispatch(args []string, e *Env) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runWindow(e, args)
 	}
+	if args[0] == "help" {
+		return helpRequest{strings.Join(args[1:], " ")}
+	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(e, args[1:])
+			return runCommand(c, e, args[1:])
 		}
 	}
-	if args[0] == "help" {
-		return flag.ErrHelp
-	}
-	return usageError{fmt.Sprintf("ukendt kommando %q", args[0])}
+	return usageError{msg: fmt.Sprintf("ukendt kommando %q", args[0])}
 }
 
+// runCommand runs one command; -h or --help anywhere among its arguments
+// (before a lone "--") shows its own usage instead, and its mistakes are
+// shown with its own usage.
+func runCommand(c command, e *Env, args []string) error {
+	name := c.name
+	if len(args) > 0 && subUsage(c.name+" "+args[0]) != "" {
+		name = c.name + " " + args[0]
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if isHelpFlag(a) {
+			return helpRequest{name}
+		}
+	}
+	err := c.run(e, args)
+	var u usageError
+	if errors.As(err, &u) && u.command == "" {
+		return usageError{msg: u.msg, command: name}
+	}
+	return err
+}
+
+// isHelpFlag: -h, --help and the like ask for the usage.
+func isHelpFlag(a string) bool {
+	switch a {
+	case "-h", "--h", "-help", "--help", "-?", "/?":
+		return true
+	}
+	return false
+}
+
+// usage is every command's usage line.
 func usage() string {
 	var b strings.Builder
 	b.WriteString("Brug:\n  jobspor [--db FIL | --demo]   åbner vinduet (--demo: på demodatabasen)\n")
@@ -170,9 +205,48 @@ func usage() string {
 	return b.String()
 }
 
-type usageError struct{ msg string }
+// usageOf is the usage of one command ("office conflicts": of that part
+// of it); every command's for "" or a name Jobspor does not know.
+func usageOf(name string) string {
+	if name == "" || name == "jobspor" {
+		return usage()
+	}
+	if s := subUsage(name); s != "" {
+		return "Brug:\n  jobspor " + s + "\n\nAlle kommandoer: jobspor help\n"
+	}
+	first, _, _ := strings.Cut(name, " ")
+	for _, c := range commands() {
+		if c.name == first {
+			return "Brug:\n  jobspor " + c.usage + "\n\nAlle kommandoer: jobspor help\n"
+		}
+	}
+	return usage()
+}
+
+// subUsage is the usage of a part of a command ("office conflicts"; ""
+// for none).
+func subUsage(name string) string {
+	if sub, ok := strings.CutPrefix(name, "office "); ok {
+		for _, u := range officeSubUsages {
+			if u.name == sub {
+				return "office " + u.usage
+			}
+		}
+	}
+	return ""
+}
+
+// usageError is a command line Jobspor cannot read: said with the usage
+// of command (every command's when "").
+type usageError struct{ msg, command string }
 
 func (u usageError) Error() string { return u.msg }
+
+// helpRequest: -h, --help or "help" asked for the usage of command (every
+// command's when "").
+type helpRequest struct{ command string }
+
+func (h helpRequest) Error() string { return "help" }
 
 // plain renders an error in the caseworker's words where the model has them.
 func plain(err error) string {
@@ -201,6 +275,7 @@ var flagWords = []struct {
 	{regexp.MustCompile(`^invalid boolean value "(.*)" for -(\S+): .*$`), "ugyldig værdi %q for --%s (brug true eller false)"},
 	{regexp.MustCompile(`^flag needs an argument: -(\S+)$`), "--%s mangler en værdi"},
 	{regexp.MustCompile(`^flag provided but not defined: -(\S+)$`), "ukendt flag --%s"},
+	{regexp.MustCompile(`^invalid boolean flag (\S+): .*$`), "--%s kan ikke læses (brug --%[1]s=true eller --%[1]s=false)"},
 	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "forkert skrevet flag: %s"},
 }
 
@@ -214,7 +289,7 @@ func flagProblem(err error) string {
 			return fmt.Sprintf(w.text, args...)
 		}
 	}
-	return "kommandoen kan ikke læses: " + err.Error()
+	return "kommandoen kan ikke læses: se jobspor help"
 }
 
 // newFlags makes a flag set whose errors become usage errors.
@@ -227,12 +302,12 @@ func newFlags(name string) *flag.FlagSet {
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return err
+			return helpRequest{fs.Name()}
 		}
-		return usageError{flagProblem(err)}
+		return usageError{msg: flagProblem(err)}
 	}
 	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("uventet argument %q", fs.Arg(0))}
+		return usageError{msg: fmt.Sprintf("uventet argument %q", fs.Arg(0))}
 	}
 	return nil
 }

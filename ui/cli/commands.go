@@ -32,7 +32,7 @@ func runDemo(e *Env, args []string) error {
 		return err
 	}
 	if *n < 1 || *n > 100000 {
-		return usageError{"--citizens skal være mellem 1 og 100000"}
+		return usageError{msg: "--citizens skal være mellem 1 og 100000"}
 	}
 	return useStore(e, *db, model.DemoDBPath, true, func(s Store, _ Handouts) error {
 		return seedDemo(e, s, *n, *seed, *ifEmpty)
@@ -70,11 +70,11 @@ func seedDemo(e *Env, s Store, n int, seed int64, ifEmpty bool) error {
 
 func runHandout(e *Env, args []string) error {
 	if len(args) == 0 {
-		return usageError{"angiv hvilken udskrift: " + handoutNames()}
+		return usageError{msg: "angiv hvilken udskrift: " + handoutNames()}
 	}
 	kind, ok := model.ParseHandoutKind(args[0])
 	if !ok {
-		return usageError{fmt.Sprintf("Jobspor kender ingen udskrift ved navn »%s«: angiv hvilken udskrift, en af %s", args[0], handoutNames())}
+		return usageError{msg: fmt.Sprintf("Jobspor kender ingen udskrift ved navn »%s«: angiv hvilken udskrift, en af %s", args[0], handoutNames())}
 	}
 	fs := newFlags("handout")
 	db := dbFlag(fs)
@@ -90,7 +90,7 @@ func runHandout(e *Env, args []string) error {
 		return err
 	}
 	if (*id > 0) == (*date != "") && kind != model.HandoutJobList {
-		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
+		return usageError{msg: "angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD"}
 	}
 	return withScope(e, *db, *who, func(_ Store, h Handouts, _ model.Scope) error {
 		if *date != "" {
@@ -112,7 +112,7 @@ func oneHandout(e *Env, h Handouts, kind model.HandoutKind, id int64, out string
 		return err
 	}
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
-		return usageError{"--out skal være en .pdf-fil"}
+		return usageError{msg: "--out skal være en .pdf-fil"}
 	}
 	err := h.HandoutTo(kind, out, id)
 	if err == nil || isWarning(err) {
@@ -143,7 +143,7 @@ func batchHandouts(e *Env, h Handouts, kind model.HandoutKind, date, out string)
 		return err
 	}
 	if out == "" {
-		return usageError{"angiv --out (en .pdf-fil eller en mappe) sammen med --date"}
+		return usageError{msg: "angiv --out (en .pdf-fil eller en mappe) sammen med --date"}
 	}
 	oneFile := strings.HasSuffix(strings.ToLower(out), ".pdf")
 	local := model.Day(day)
@@ -166,7 +166,7 @@ func writeBenefitMeeting(e *Env, h Handouts, id int64, meeting time.Time, place,
 		return err
 	}
 	if !strings.HasSuffix(strings.ToLower(out), ".pdf") {
-		return usageError{"--out skal være en .pdf-fil"}
+		return usageError{msg: "--out skal være en .pdf-fil"}
 	}
 	err := h.BenefitMeetingTo(out, id, meeting, place)
 	if err == nil || isWarning(err) {
@@ -183,7 +183,7 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	if *id <= 0 {
-		return usageError{"--citizen ID skal angives"}
+		return usageError{msg: "--citizen ID skal angives"}
 	}
 	return withStore(e, *db, func(s Store) error {
 		x, err := s.ExportCitizen(*id)

@@ -30,7 +30,7 @@ func runExempt(e *Env, args []string) error {
 		return err
 	}
 	if *id <= 0 || (*undo && *reason != "") {
-		return usageError{"angiv --citizen ID og enten --reason TEKST, --undo eller ingen af dem (vis)"}
+		return usageError{msg: "angiv --citizen ID og enten --reason TEKST, --undo eller ingen af dem (vis)"}
 	}
 	return withStore(e, *db, func(s Store) error {
 		if _, err := s.Citizen(*id); err != nil {

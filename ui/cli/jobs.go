@@ -10,7 +10,7 @@ import (
 
 func runImport(e *Env, args []string) error {
 	if len(args) < 2 || importers[args[0]] == nil {
-		return usageError{"angiv hvad der importeres (occupations, prospects, jobs, postcodes eller related) og filen"}
+		return usageError{msg: "angiv hvad der importeres (occupations, prospects, jobs, postcodes eller related) og filen"}
 	}
 	kind, file := args[0], args[1]
 	fs := newFlags("import")
@@ -89,7 +89,7 @@ func runMatch(e *Env, args []string) error {
 		return err
 	}
 	if (*citizen > 0) == (*job > 0) {
-		return usageError{"angiv enten --citizen ID eller --job ID"}
+		return usageError{msg: "angiv enten --citizen ID eller --job ID"}
 	}
 	return withStore(e, *db, func(s Store) error {
 		if *citizen > 0 {

@@ -28,22 +28,45 @@ type Office interface {
 	Resolve(id, how string) error
 	// SetCompanyContact marks on the roster who holds company contact (10 råd, råd 2).
 	SetCompanyContact(server, initials string, on bool) error
+	// OfficeKind is the laptop's kind of office (an a-kasse calls its
+	// citizens members).
+	OfficeKind() (model.OfficeKind, error)
 	Close() error
 }
 
-const officeUsage = "office (init --server URL --initials I --name N | add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] | " +
-	"company-contact INITIALER ja|nej --server URL | " +
-	"recipient | join --server URL --initials I [--password-file FIL] | sync | status | move --to I --citizen ID[,ID...] | " +
-	"cover --to I --citizen ID[,ID...] --until D --reason R | conflicts [resolve ID --keep theirs|mine|dismissed]) [--db FIL]"
+// officeSubUsages are the office command's parts, each with its usage
+// (jobspor office conflicts --help shows its own).
+var officeSubUsages = []struct{ name, usage string }{
+	{"init", "init --server URL --initials I --name N [--db FIL]   opretter kontoret med dig som leder"},
+	{"add-caseworker", "add-caseworker INITIALER NAVN --server URL [--lead] [--recipient NØGLE] [--db FIL]   tilføjer en kollega"},
+	{"company-contact", "company-contact INITIALER ja|nej --server URL [--db FIL]   hvem har virksomhedskontakt"},
+	{"recipient", "recipient [--db FIL]   denne computers offentlige nøgle, til lederen"},
+	{"join", "join --server URL --initials I [--password-file FIL] [--db FIL]   forbinder computeren med kontoret"},
+	{"sync", "sync [--db FIL]   sender og henter ændringer nu"},
+	{"status", "status [--db FIL]   kontor, sidste synkronisering, ventende ændringer og konflikter"},
+	{"move", "move --to I --citizen ID[,ID...] [--db FIL]   overdrager sager til en kollega"},
+	{"cover", "cover --to I --citizen ID[,ID...] --until D --reason R [--db FIL]   en kollega dækker sager til og med en dato"},
+	{"conflicts", "conflicts [resolve ID --keep theirs|mine|dismissed | resolve --citizen ID --keep dismissed] [--db FIL]   " +
+		"viser de spørgsmål, kontoret har til dig; resolve afgør et (--citizen: en borger, kontoret allerede har)"},
+}
+
+// officeUsage is every part of the office command, in one line.
+var officeUsage = func() string {
+	parts := make([]string, len(officeSubUsages))
+	for i, u := range officeSubUsages {
+		parts[i] = strings.TrimSuffix(strings.Split(u.usage, "   ")[0], " [--db FIL]")
+	}
+	return "office (" + strings.Join(parts, " | ") + ") [--db FIL]"
+}()
 
 func runOffice(e *Env, args []string) error {
 	subs := map[string]bool{"init": true, "add-caseworker": true, "recipient": true, "join": true, "sync": true,
 		"status": true, "move": true, "cover": true, "conflicts": true, "company-contact": true}
 	if len(args) == 0 || !subs[args[0]] {
-		return usageError{"angiv init, add-caseworker, company-contact, recipient, join, sync, status, move, cover eller conflicts"}
+		return usageError{msg: "angiv init, add-caseworker, company-contact, recipient, join, sync, status, move, cover eller conflicts"}
 	}
 	if e.OpenOffice == nil {
-		return usageError{"denne udgave af Jobspor kan ikke bruge et kontor"}
+		return usageError{msg: "denne udgave af Jobspor kan ikke bruge et kontor"}
 	}
 	fs := newFlags("office " + args[0])
 	db := dbFlag(fs)
@@ -74,7 +97,7 @@ func runOffice(e *Env, args []string) error {
 	switch args[0] {
 	case "init":
 		if *server == "" || *initials == "" || *name == "" {
-			return usageError{"angiv --server, --initials og --name (lederen)"}
+			return usageError{msg: "angiv --server, --initials og --name (lederen)"}
 		}
 		r, err := o.Init(*server, *initials, *name)
 		if err != nil {
@@ -88,7 +111,7 @@ func runOffice(e *Env, args []string) error {
 		return runCompanyContact(e, o, rest, *server)
 	case "add-caseworker":
 		if len(rest) < 2 || *server == "" {
-			return usageError{"angiv INITIALER NAVN og --server"}
+			return usageError{msg: "angiv INITIALER NAVN og --server"}
 		}
 		pw, err := o.AddCaseworker(*server, rest[0], strings.Join(rest[1:], " "), *lead, *recipient)
 		if err != nil {
@@ -108,7 +131,7 @@ func runOffice(e *Env, args []string) error {
 		return nil
 	case "join":
 		if *server == "" || *initials == "" {
-			return usageError{"angiv --server og --initials"}
+			return usageError{msg: "angiv --server og --initials"}
 		}
 		password, err := joinPassword(*passwordFile)
 		if err != nil {
@@ -119,7 +142,8 @@ func runOffice(e *Env, args []string) error {
 			return officeError(err)
 		}
 		printStatus(e, st)
-		printJoin(e, st.Join)
+		printJoin(e, st.Join, officeKind(o))
+		printCasesRefused(e, o)
 		return nil
 	case "sync":
 		st, err := o.Sync()
@@ -141,44 +165,26 @@ func runOffice(e *Env, args []string) error {
 			return err
 		}
 		if *to == "" {
-			return usageError{"angiv --to INITIALER"}
+			return usageError{msg: "angiv --to INITIALER"}
 		}
 		if args[0] == "move" {
 			if err := o.Move(list, *to); err != nil {
 				return officeError(err)
 			}
-			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(len(list)), strings.ToUpper(*to))
+			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(officeKind(o), len(list)), strings.ToUpper(*to))
 			return nil
 		}
 		day, err := time.ParseInLocation(model.DateLayout, *until, time.Local)
 		if err != nil || *reason == "" {
-			return usageError{"angiv --until ÅÅÅÅ-MM-DD og --reason"}
+			return usageError{msg: "angiv --until ÅÅÅÅ-MM-DD og --reason"}
 		}
 		if err := o.Cover(list, *to, day, *reason); err != nil {
 			return officeError(err)
 		}
-		fmt.Fprintf(e.Stdout, "%s dækker %s til og med %s.\n", strings.ToUpper(*to), citizens(len(list)), *until)
+		fmt.Fprintf(e.Stdout, "%s dækker %s til og med %s.\n", strings.ToUpper(*to), citizens(officeKind(o), len(list)), *until)
 		return nil
 	}
-	if len(rest) >= 2 && rest[0] == "resolve" {
-		return o.Resolve(rest[1], *keep)
-	}
-	cs, err := o.Conflicts()
-	if err != nil {
-		return err
-	}
-	if len(cs) == 0 {
-		fmt.Fprintln(e.Stdout, "Ingen åbne konflikter.")
-		return nil
-	}
-	for _, c := range cs {
-		what := "konflikt"
-		if c.Outcome == "rejected" {
-			what = "afvist"
-		}
-		fmt.Fprintf(e.Stdout, "%s\t%s\tborger %d\t%s.%s\tdin: %q\tkontorets: %q\n", c.ID, what, c.CitizenID, c.Table, c.Field, c.Mine, c.Theirs)
-	}
-	return nil
+	return runConflicts(e, o, rest, *ids, *keep)
 }
 
 func citizenIDs(list string) ([]int64, error) {
@@ -186,7 +192,7 @@ func citizenIDs(list string) ([]int64, error) {
 	for _, f := range strings.Split(list, ",") {
 		id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
 		if err != nil || id <= 0 {
-			return nil, usageError{fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
+			return nil, usageError{msg: fmt.Sprintf("ugyldigt borger-ID %q i --citizen", f)}
 		}
 		ids = append(ids, id)
 	}
@@ -205,7 +211,7 @@ func joinPassword(file string) (string, error) {
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	if line = strings.TrimRight(line, "\r"); line == "" {
-		return "", usageError{fmt.Sprintf("%s indeholder ingen adgangskode", file)}
+		return "", usageError{msg: fmt.Sprintf("%s indeholder ingen adgangskode", file)}
 	}
 	return line, nil
 }
@@ -218,7 +224,23 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-func citizens(n int) string { return plural(n, "borger", "borgere") }
+// citizens is n citizens in the office's words: "2 borgere", in an
+// a-kasse "2 medlemmer".
+func citizens(kind model.OfficeKind, n int) string {
+	if kind == model.OfficeAkasse {
+		return plural(n, "medlem", "medlemmer")
+	}
+	return plural(n, "borger", "borgere")
+}
+
+// officeKind is the laptop's kind of office (a jobcentre when unknown).
+func officeKind(o Office) model.OfficeKind {
+	k, err := o.OfficeKind()
+	if err != nil {
+		return model.OfficeJobcenter
+	}
+	return k
+}
 
 // officeError: an office that cannot be reached is said plainly.
 func officeError(err error) error {
@@ -230,17 +252,17 @@ func officeError(err error) error {
 
 // printJoin says what the join did with what the laptop held (the window's
 // Kontor says the same in its summary).
-func printJoin(e *Env, r *model.JoinReport) {
+func printJoin(e *Env, r *model.JoinReport, kind model.OfficeKind) {
 	if r == nil {
 		return
 	}
 	fmt.Fprintf(e.Stdout, "Sendt til kontoret: %s, %s, %s; %d job føjet til kontorets jobliste; %d af kontorets egne oplysninger havde kontoret allerede (kontorets gælder).\n",
-		citizens(r.Cases), plural(r.Records, "registrering", "registreringer"), plural(r.Notes, "note", "noter"), r.JobsAdded, r.OfficeHad)
+		citizens(kind, r.Cases), plural(r.Records, "registrering", "registreringer"), plural(r.Notes, "note", "noter"), r.JobsAdded, r.OfficeHad)
 	for _, h := range r.HandedOver {
 		if h.Kept {
-			fmt.Fprintf(e.Stdout, "%s hos %s (ikke på kontorets liste) er lagt hos dig.\n", citizens(h.Cases), h.Initials)
+			fmt.Fprintf(e.Stdout, "%s hos %s (ikke på kontorets liste) er lagt hos dig.\n", citizens(kind, h.Cases), h.Initials)
 		} else {
-			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(h.Cases), h.Initials)
+			fmt.Fprintf(e.Stdout, "%s overdraget til %s.\n", citizens(kind, h.Cases), h.Initials)
 		}
 	}
 	for _, n := range r.NotTaken {
@@ -257,6 +279,30 @@ func printJoin(e *Env, r *model.JoinReport) {
 	}
 	if r.Copy != "" {
 		fmt.Fprintf(e.Stdout, "Kopi fra før tilmeldingen: %s\n", r.Copy)
+	}
+}
+
+// printCasesRefused says, after a join, how many of the laptop's cases the
+// office did not take because it already has the citizen (the same CPR
+// number, with a colleague), and where to read more.
+func printCasesRefused(e *Env, o Office) {
+	cs, err := o.Conflicts()
+	if err != nil {
+		return // the join is done; office conflicts says it again
+	}
+	n := 0
+	for _, c := range cs {
+		if c.Kind == model.ConflictCaseRefused {
+			n++
+		}
+	}
+	if n > 0 {
+		cases := "sagerne er"
+		if n == 1 {
+			cases = "sagen er"
+		}
+		fmt.Fprintf(e.Stdout, "%s findes allerede på kontoret hos en kollega (samme CPR-nummer) og er ikke sendt; %s stadig her. Se: jobspor office conflicts\n",
+			citizens(officeKind(o), n), cases)
 	}
 }
 
@@ -281,7 +327,7 @@ func printStatus(e *Env, st model.OfficeStatus) {
 // the office's administrator, like add-caseworker.
 func runCompanyContact(e *Env, o Office, rest []string, server string) error {
 	if len(rest) != 2 || server == "" || (rest[1] != "ja" && rest[1] != "nej") {
-		return usageError{"angiv INITIALER ja|nej og --server"}
+		return usageError{msg: "angiv INITIALER ja|nej og --server"}
 	}
 	if err := o.SetCompanyContact(server, rest[0], rest[1] == "ja"); err != nil {
 		return officeError(err)

@@ -170,7 +170,7 @@ func TestTheJoinSummaryCountsInDanish(t *testing.T) {
 			[]string{"2 borgere, 3 registreringer, 4 noter;", "2 borgere hos CD (ikke på kontorets liste)", ": 2 udgaver af jobprognoserne."}},
 	} {
 		var out bytes.Buffer
-		printJoin(&Env{Stdout: &out}, &c.r)
+		printJoin(&Env{Stdout: &out}, &c.r, model.OfficeJobcenter)
 		for _, w := range c.want {
 			if !strings.Contains(out.String(), w) {
 				t.Errorf("the summary %q lacks %q", out.String(), w)
@@ -178,6 +178,30 @@ func TestTheJoinSummaryCountsInDanish(t *testing.T) {
 		}
 		if strings.Contains(out.String(), "(e)") {
 			t.Errorf("the summary says %q", out.String())
+		}
+	}
+}
+
+// In an a-kasse the join's summary counts members, not citizens.
+func TestTheJoinSummaryCountsMembersInAnAkasse(t *testing.T) {
+	for _, c := range []struct {
+		r    model.JoinReport
+		want []string
+	}{
+		{model.JoinReport{Cases: 1, Records: 1, Notes: 1, HandedOver: []model.JoinHandOver{{Initials: "CD", Cases: 1}}},
+			[]string{"Sendt til kontoret: 1 medlem, 1 registrering, 1 note;", "1 medlem overdraget til CD."}},
+		{model.JoinReport{Cases: 2, Records: 3, Notes: 4, HandedOver: []model.JoinHandOver{{Initials: "CD", Cases: 2, Kept: true}}},
+			[]string{"Sendt til kontoret: 2 medlemmer, 3 registreringer, 4 noter;", "2 medlemmer hos CD (ikke på kontorets liste)"}},
+	} {
+		var out bytes.Buffer
+		printJoin(&Env{Stdout: &out}, &c.r, model.OfficeAkasse)
+		for _, w := range c.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("the a-kasse's summary %q lacks %q", out.String(), w)
+			}
+		}
+		if strings.Contains(out.String(), "borger") {
+			t.Errorf("the a-kasse's summary says borger: %q", out.String())
 		}
 	}
 }

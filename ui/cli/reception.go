@@ -18,7 +18,7 @@ func runReception(e *Env, args []string) error {
 		return err
 	}
 	if *id <= 0 {
-		return usageError{"angiv --citizen ID [--variant " + strings.Join(variantIDs(e.Content.Reception), "|") + "]"}
+		return usageError{msg: "angiv --citizen ID [--variant " + strings.Join(variantIDs(e.Content.Reception), "|") + "]"}
 	}
 	return withStore(e, *db, func(s Store) error {
 		c, err := s.Citizen(*id)

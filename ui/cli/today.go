@@ -164,7 +164,7 @@ func runCalendar(e *Env, args []string) error {
 		return err
 	}
 	if (*id > 0) == (*date != "") || !strings.HasSuffix(strings.ToLower(*out), ".ics") || *days < 1 || *days > 31 {
-		return usageError{"angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD [--days 1-31], og --out FIL.ics"}
+		return usageError{msg: "angiv enten --citizen ID eller --date ÅÅÅÅ-MM-DD [--days 1-31], og --out FIL.ics"}
 	}
 	return withScope(e, *db, *who, func(_ Store, cal Handouts, _ model.Scope) error {
 		var err error

@@ -614,6 +614,10 @@ func (v *Service) onServer(ids []int64, fn func(context.Context, *Client, string
 	})
 }
 
+// OfficeKind is the laptop's kind of office (the office's own once
+// joined): an a-kasse calls its citizens members.
+func (v *Service) OfficeKind() (model.OfficeKind, error) { return v.Store.OfficeKind() }
+
 // Conflicts lists the open conflicts, refusals and notices this laptop's
 // caseworker is asked about (a colleague's own conflicts on a shared case
 // are hers to settle), with the citizen's name when the case is here.
@@ -641,7 +645,7 @@ func (v *Service) Conflicts() ([]model.OfficeConflict, error) {
 func officeConflict(c store.Conflict) model.OfficeConflict {
 	o := model.OfficeConflict{ID: c.OpID, Table: c.Table, Field: c.Field, Outcome: c.Outcome,
 		Mine: c.Mine, Theirs: c.Theirs, Author: c.Author, CitizenID: c.CitizenID, CitizenName: c.CitizenName,
-		Kind: model.KindOfConflict(c.OpID, c.Outcome), MineAt: c.MineAt, TheirsBy: c.TheirsBy, TheirsAt: c.TheirsAt,
+		CitizenCPR: c.CitizenCPR.Masked(), Kind: model.KindOfConflict(c.OpID, c.Outcome), MineAt: c.MineAt, TheirsBy: c.TheirsBy, TheirsAt: c.TheirsAt,
 		HandedAt: c.HandedAt}
 	for _, m := range c.Members {
 		o.Members = append(o.Members, officeConflict(m))
@@ -675,7 +679,7 @@ func (v *Service) Resolve(id, how string) error {
 	if err := v.Store.SettleConflict(id, how, ""); err != nil {
 		return err
 	}
-	if store.LocalNotice(id) {
+	if store.LocalNotice(id) && !strings.HasPrefix(id, store.CaseRefusedPrefix) {
 		return nil // a notice of this laptop's own: nothing at the office to close
 	}
 	ctx := context.Background()
