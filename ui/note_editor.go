@@ -481,8 +481,13 @@ func (c *editorContent) Dragged(ev *fyne.DragEvent) {
 
 func (c *editorContent) DragEnd() {}
 
+// CreateRenderer makes the renderer with the text's objects at once: Fyne
+// makes it again when a screen comes back after its cache let go of it
+// (FYNE_CACHE), often without laying it out.
 func (c *editorContent) CreateRenderer() fyne.WidgetRenderer {
-	return &editorContentRenderer{c: c, cursor: canvas.NewRectangle(color.Transparent), hint: canvas.NewText("", nil)}
+	r := &editorContentRenderer{c: c, cursor: canvas.NewRectangle(color.Transparent), hint: canvas.NewText("", nil)}
+	r.Refresh()
+	return r
 }
 
 type editorContentRenderer struct {

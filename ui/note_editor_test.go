@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"jobspor/model"
@@ -136,5 +138,35 @@ func TestLongNoteOpensWithoutStall(t *testing.T) {
 	u.onEditCitizen(u.citizen.citizen)
 	if u.form.notes.Text() != note {
 		t.Fatal("the edit form does not hold the whole note")
+	}
+}
+
+// TestANoteShowsWhenItsRendererIsMadeAgain: Fyne lets go of what it drew
+// for a screen not shown for 15 s (FYNE_CACHE) and makes it again when the
+// screen comes back, often without laying it out (its size has not
+// changed). A note's text must be there at once in the new renderer, in
+// the editor and in the read-only note alike, or a conversation's note
+// showed empty after the caseworker came back to it.
+func TestANoteShowsWhenItsRendererIsMadeAgain(t *testing.T) {
+	e, w := newTestEditor(t, "Ringede til Netto om lagerjobbet", 200)
+	w.Canvas().Focus(nil)
+	noteText := newNoteText("Aftalt: søger tre job om ugen")
+	w.SetContent(container.NewVBox(e, noteText))
+	w.Resize(fyne.NewSize(700, 400))
+	for _, c := range []struct {
+		name string
+		wid  fyne.Widget
+		want string
+	}{{"the editor", e.content, "Ringede til Netto"}, {"the note", noteText, "Aftalt: søger"}} {
+		r := c.wid.CreateRenderer() // made again as Fyne does, not laid out
+		var shown []string
+		for _, o := range r.Objects() {
+			if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+				shown = append(shown, tx.Text)
+			}
+		}
+		if got := strings.Join(shown, " "); !strings.Contains(got, c.want) {
+			t.Errorf("%s made again shows %q, want its text %q", c.name, got, c.want)
+		}
 	}
 }
