@@ -47,27 +47,8 @@ func karenOn(t *testing.T, s *store.Store, n int, who string) int64 {
 // ID; resolving it that way closes it here and at the office at once, and
 // says so in Danish; the case stays on the laptop.
 func TestOfficeConflictsNamesACaseTheOfficeAlreadyHas(t *testing.T) {
-	if !pgtest.Available() {
-		if pgtest.InCI() {
-			t.Fatal("the office tests need PostgreSQL")
-		}
-		t.Skip("the office tests need PostgreSQL")
-	}
-	c, err := pgtest.Start(55483)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Stop()
+	server := officeServer(t, pgtest.Start, 55483)
 	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, c.DSN("postgres", "postgres"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec(ctx, `CREATE DATABASE jobspor`); err != nil {
-		t.Fatal(err)
-	}
-	admin.Close(ctx)
-	server := c.DSN("postgres", "jobspor")
 
 	ls, err := store.Open(filepath.Join(t.TempDir(), "lead.db"))
 	if err != nil {

@@ -2,15 +2,12 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"jobspor/model"
 	"jobspor/model/store"
@@ -40,27 +37,7 @@ func dbHolds(t *testing.T, path, secret string) bool {
 // message show the address without user and password; a wrong password is
 // said in Danish; the counts are Danish singular and plural.
 func TestOfficeJoinOnTheCommandLineKeepsThePasswordOutOfTheDatabase(t *testing.T) {
-	if !pgtest.Available() {
-		if pgtest.InCI() {
-			t.Fatal("the office tests need PostgreSQL")
-		}
-		t.Skip("the office tests need PostgreSQL")
-	}
-	c, err := pgtest.StartPasswords(55481)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Stop()
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, c.DSN("postgres", "postgres"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec(ctx, `CREATE DATABASE jobspor`); err != nil {
-		t.Fatal(err)
-	}
-	admin.Close(ctx)
-	setup := c.DSN("postgres", "jobspor")
+	setup := officeServer(t, pgtest.StartPasswords, 55481)
 	address := model.ServerAddress(setup)
 	leadDB := filepath.Join(t.TempDir(), "lead.db")
 	ls, err := store.Open(leadDB)
