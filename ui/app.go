@@ -133,10 +133,12 @@ type UI struct {
 	toasts *fyne.Container
 	// lastUndo is the Fortryd offered last (for tests).
 	lastUndo *widget.Button
-	// release hands back memory a while after each change of screen (see
-	// settle); the window's Run sets it.
+	// release hands back memory a while after each change of screen, and
+	// again once Fyne has let go of the screens left (see settle); the
+	// window's Run sets it.
 	release     func()
 	settleTimer restartable
+	letGoTimer  restartable
 	// timers are the window's running timers (later), stopped when it
 	// closes; stopTicking ends keepTime's; closed is set once it has closed.
 	timers      map[int]*time.Timer

@@ -72,9 +72,7 @@ func (u *UI) onClosed() {
 		t.Stop()
 		delete(u.timers, id)
 	}
-	if u.settleTimer != nil {
-		u.settleTimer.Stop()
-	}
+	u.stopSettling()
 	if u.stopTicking != nil {
 		close(u.stopTicking)
 		u.stopTicking = nil

@@ -43,12 +43,13 @@ import (
 )
 
 type command struct {
-	name string
-	argv []string
-	ms   []float64
-	rss  []float64
-	keys []float64 // key to pixels, every key of every run
-	idle []float64 // percent of one core while idle
+	name  string
+	argv  []string
+	ms    []float64
+	rss   []float64
+	later []float64 // resident memory -rss-later after
+	keys  []float64 // key to pixels, every key of every run
+	idle  []float64 // percent of one core while idle
 }
 
 // typing is what -type asks for.
@@ -66,6 +67,7 @@ func main() {
 	runs := flag.Int("runs", 7, "runs of each command")
 	timeout := flag.Duration("timeout", 20*time.Second, "give up on a run after this long")
 	rssAfter := flag.Duration("rss-after", 0, "also read the resident memory this long after the first pixels (with -keys typed first)")
+	rssLater := flag.Duration("rss-later", 0, "with -rss-after, read the resident memory again this much later (once Fyne has let go of the screens left)")
 	keys := flag.String("keys", "", "xdotool key names typed after the first pixels, before reading memory or typing (e.g. ctrl+f)")
 	open := flag.Int("open", 0, "after -keys, open this many citizens from the caseload's rows (Escape back after each) before reading memory")
 	var ty typing
@@ -102,15 +104,18 @@ func main() {
 			if b, ok := bands[c.name]; ok {
 				ty.band = b
 			}
-			ms, rss, keyMs, idle, err := run(c.argv, *timeout, *rssAfter, *keys, *open, ty, id)
+			ms, rss, keyMs, idle, err := run(c.argv, *timeout, *rssAfter, *keys, *open, ty, id, *rssLater)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "firstframe: %s: %v\n", c.name, err)
 				os.Exit(1)
 			}
-			c.ms, c.rss, c.keys, c.idle = append(c.ms, ms), append(c.rss, rss), append(c.keys, keyMs...), append(c.idle, idle)
+			c.ms, c.rss, c.later, c.keys, c.idle = append(c.ms, ms), append(c.rss, rss[0]), append(c.later, rss[1]), append(c.keys, keyMs...), append(c.idle, idle)
 			fmt.Printf("run %d  %-10s first pixels %6.0f ms", r+1, c.name, ms)
 			if *rssAfter > 0 {
-				fmt.Printf("  resident %5.0f MB", rss)
+				fmt.Printf("  resident %5.0f MB", rss[0])
+			}
+			if *rssAfter > 0 && *rssLater > 0 {
+				fmt.Printf("  %s later %5.0f MB", *rssLater, rss[1])
 			}
 			if ty.n > 0 {
 				fmt.Printf("  key to pixels median %5.1f ms  p90 %5.1f ms", median(keyMs), percentile(keyMs, 90))
@@ -132,6 +137,9 @@ func main() {
 		fmt.Printf("median of %d  %-10s first pixels %6.0f ms", *runs, c.name, median(c.ms))
 		if *rssAfter > 0 {
 			fmt.Printf("  resident %5.0f MB", median(c.rss))
+		}
+		if *rssAfter > 0 && *rssLater > 0 {
+			fmt.Printf("  %s later %5.0f MB", *rssLater, median(c.later))
 		}
 		if ty.n > 0 {
 			fmt.Printf("  key to pixels median %5.1f ms  p90 %5.1f ms  (%d keys)", median(c.keys), percentile(c.keys, 90), len(c.keys))
@@ -176,7 +184,7 @@ type idling struct {
 	over, after time.Duration
 }
 
-func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, ty typing, id idling) (ms, rssMB float64, keyMs []float64, idle float64, err error) {
+func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, ty typing, id idling, rssLater time.Duration) (ms float64, rssMB [2]float64, keyMs []float64, idle float64, err error) {
 	base := make([]uint64, len(samples))
 	for i, p := range samples {
 		base[i] = pixel(p[0], p[1])
@@ -186,7 +194,7 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, nil, 0, err
+		return 0, [2]float64{}, nil, 0, err
 	}
 	defer func() {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
@@ -199,20 +207,20 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 			break
 		}
 		if time.Since(start) > timeout {
-			return 0, 0, nil, 0, fmt.Errorf("no pixels after %s", timeout)
+			return 0, [2]float64{}, nil, 0, fmt.Errorf("no pixels after %s", timeout)
 		}
 		time.Sleep(500 * time.Microsecond)
 	}
 	if ty.n > 0 {
 		if err := quiet(ty.band, 500*time.Millisecond, timeout); err != nil {
-			return 0, 0, nil, 0, err
+			return 0, [2]float64{}, nil, 0, err
 		}
 		if keys != "" {
 			exec.Command("xdotool", append([]string{"key", "--delay", "100"}, strings.Fields(keys)...)...).Run()
 		}
 		time.Sleep(ty.settle)
 		keyMs, err = typeKeys(ty, timeout)
-		return ms, 0, keyMs, 0, err
+		return ms, [2]float64{}, keyMs, 0, err
 	}
 	if id.over > 0 {
 		if keys != "" {
@@ -221,7 +229,7 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 		}
 		time.Sleep(id.after)
 		idle, err = idleCPU(cmd.Process.Pid, id.over)
-		return ms, 0, nil, idle, err
+		return ms, [2]float64{}, nil, idle, err
 	}
 	if rssAfter > 0 {
 		if keys != "" {
@@ -233,7 +241,11 @@ func run(argv []string, timeout, rssAfter time.Duration, keys string, open int, 
 			exec.Command("xdotool", openRows(open)...).Run()
 		}
 		time.Sleep(rssAfter)
-		rssMB, err = resident(cmd.Process.Pid)
+		rssMB[0], err = resident(cmd.Process.Pid)
+		if err == nil && rssLater > 0 {
+			time.Sleep(rssLater)
+			rssMB[1], err = resident(cmd.Process.Pid)
+		}
 	}
 	return ms, rssMB, nil, 0, err
 }
