@@ -306,9 +306,9 @@ func Benchmark15LaptopsSyncAtOnce(b *testing.B) {
 	var waited, longest time.Duration
 	var pushes int
 	timeLock := func(take func() error) error {
-		asked := time.Now()
+		asked := model.Now()
 		err := take()
-		d := time.Since(asked)
+		d := model.Now().Sub(asked)
 		mu.Lock()
 		waited, longest, pushes = waited+d, max(longest, d), pushes+1
 		mu.Unlock()
